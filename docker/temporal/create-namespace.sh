@@ -1,0 +1,44 @@
+#!/bin/sh
+# One-shot job (service `temporal-namespace`, image temporalio/admin-tools): registers
+# the namespace meritflow uses, if it does not exist yet. temporalio/server (unlike the
+# deprecated auto-setup image) creates no namespace by itself.
+# Idempotent: an existing namespace is left as it is (retention included).
+set -eu
+
+ADDRESS="${TEMPORAL_ADDRESS:-temporal:7233}"
+NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+RETENTION="${TEMPORAL_NAMESPACE_RETENTION:-720h}"
+
+echo "Waiting for the Temporal frontend at $ADDRESS ..."
+i=0
+until temporal operator cluster health --address "$ADDRESS" >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ "$i" -ge 60 ]; then
+    echo "Temporal at $ADDRESS not SERVING after 60 attempts" >&2
+    exit 1
+  fi
+  sleep 2
+done
+
+if temporal operator namespace describe --address "$ADDRESS" --namespace "$NAMESPACE" >/dev/null 2>&1; then
+  echo "Namespace '$NAMESPACE' already registered."
+  exit 0
+fi
+
+echo "Registering namespace '$NAMESPACE' (retention $RETENTION) ..."
+temporal operator namespace create --address "$ADDRESS" --namespace "$NAMESPACE" \
+  --retention "$RETENTION" --description "meritflow workflows"
+
+# A new namespace takes a few seconds to reach every frontend's namespace cache; wait
+# so the worker's first poll does not fail with "namespace not found".
+i=0
+until temporal operator namespace describe --address "$ADDRESS" --namespace "$NAMESPACE" >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ "$i" -ge 30 ]; then
+    echo "Namespace '$NAMESPACE' not visible after registration" >&2
+    exit 1
+  fi
+  sleep 1
+done
+sleep 15
+echo "Namespace '$NAMESPACE' registered."

@@ -1,0 +1,182 @@
+import { ConfigError, loadApiConfig, loadLauncherConfig, loadWorkerConfig } from './config';
+
+const DB = 'postgres://meritflow:secret@127.0.0.1:5432/meritflow';
+
+const configError = (load: () => unknown): ConfigError => {
+  try {
+    load();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadApiConfig', () => {
+  it('applies every default when only DATABASE_URL is set', () => {
+    expect(loadApiConfig({ DATABASE_URL: DB })).toEqual({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'log',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      MERITFLOW_ALLOW_TEST_SOPS: false,
+      DATABASE_URL: DB,
+      API_HOST: '127.0.0.1',
+      API_PORT: 3000,
+      API_BODY_LIMIT: '256kb',
+      DEFAULT_LOCALE: 'id',
+      EVIDENCE_MAX_BYTES: 10 * 1024 * 1024,
+    });
+  });
+
+  it('takes explicit values and coerces the port to a number', () => {
+    const config = loadApiConfig({
+      DATABASE_URL: 'postgresql://db.internal/meritflow',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      API_PORT: '8080',
+      API_BODY_LIMIT: '1mb',
+      DEFAULT_LOCALE: 'en',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+    });
+
+    expect(config).toMatchObject({ NODE_ENV: 'production', LOG_LEVEL: 'warn', API_PORT: 8080, API_BODY_LIMIT: '1mb', DEFAULT_LOCALE: 'en' });
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('reads MERITFLOW_ALLOW_TEST_SOPS=%s as %p', (value, expected) => {
+    expect(loadApiConfig({ DATABASE_URL: DB, MERITFLOW_ALLOW_TEST_SOPS: value }).MERITFLOW_ALLOW_TEST_SOPS).toBe(expected);
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadApiConfig({ DATABASE_URL: DB, HOME: '/root', SOMETHING_ELSE: 'x' })).not.toHaveProperty('HOME');
+  });
+
+  it.each([
+    { what: 'DATABASE_URL missing', env: {}, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL empty', env: { DATABASE_URL: '' }, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL for MySQL', env: { DATABASE_URL: 'mysql://root@localhost/meritflow' }, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL not a URL', env: { DATABASE_URL: 'localhost:5432' }, variable: 'DATABASE_URL' },
+    { what: 'API_PORT 0', env: { DATABASE_URL: DB, API_PORT: '0' }, variable: 'API_PORT' },
+    { what: 'API_PORT 65536', env: { DATABASE_URL: DB, API_PORT: '65536' }, variable: 'API_PORT' },
+    { what: 'API_PORT not a number', env: { DATABASE_URL: DB, API_PORT: 'http' }, variable: 'API_PORT' },
+    { what: 'API_PORT fractional', env: { DATABASE_URL: DB, API_PORT: '80.5' }, variable: 'API_PORT' },
+    { what: 'LOG_LEVEL info', env: { DATABASE_URL: DB, LOG_LEVEL: 'info' }, variable: 'LOG_LEVEL' },
+    { what: 'LOG_LEVEL upper case', env: { DATABASE_URL: DB, LOG_LEVEL: 'DEBUG' }, variable: 'LOG_LEVEL' },
+    { what: 'NODE_ENV staging', env: { DATABASE_URL: DB, NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
+    { what: 'MERITFLOW_ALLOW_TEST_SOPS on', env: { DATABASE_URL: DB, MERITFLOW_ALLOW_TEST_SOPS: 'on' }, variable: 'MERITFLOW_ALLOW_TEST_SOPS' },
+    { what: 'API_BODY_LIMIT without unit', env: { DATABASE_URL: DB, API_BODY_LIMIT: '1024' }, variable: 'API_BODY_LIMIT' },
+    { what: 'DEFAULT_LOCALE fr', env: { DATABASE_URL: DB, DEFAULT_LOCALE: 'fr' }, variable: 'DEFAULT_LOCALE' },
+  ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
+    const error = configError(() => loadApiConfig(env));
+
+    expect(error.issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
+    expect(error.message).toContain(variable);
+  });
+
+  it('lists every bad variable at once', () => {
+    const error = configError(() => loadApiConfig({ API_PORT: '-1', LOG_LEVEL: 'loud' }));
+
+    expect(error.issues.map((i) => i.split(':')[0]).sort()).toEqual(['API_PORT', 'DATABASE_URL', 'LOG_LEVEL']);
+    expect(error.name).toBe('ConfigError');
+  });
+
+  it.each(['API_PORT', 'LOG_LEVEL', 'NODE_ENV', 'API_HOST', 'MERITFLOW_ALLOW_TEST_SOPS'])(
+    'treats an empty %s as unset and falls back to the default',
+    (variable) => {
+      expect(loadApiConfig({ DATABASE_URL: DB, [variable]: '' })).toEqual(loadApiConfig({ DATABASE_URL: DB }));
+    },
+  );
+
+  it('returns a frozen object', () => {
+    const config = loadApiConfig({ DATABASE_URL: DB });
+
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => {
+      (config as { API_PORT: number }).API_PORT = 1;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('loadWorkerConfig', () => {
+  it('applies the worker defaults', () => {
+    expect(loadWorkerConfig({ DATABASE_URL: DB })).toEqual({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'log',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      MERITFLOW_ALLOW_TEST_SOPS: false,
+      DATABASE_URL: DB,
+      WORKER_MAX_CONCURRENT_ACTIVITIES: 50,
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 50,
+    });
+  });
+
+  it.each([
+    { what: 'DATABASE_URL missing', env: {}, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL for sqlite', env: { DATABASE_URL: 'sqlite://meritflow.db' }, variable: 'DATABASE_URL' },
+    { what: 'zero concurrent activities', env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_ACTIVITIES: '0' }, variable: 'WORKER_MAX_CONCURRENT_ACTIVITIES' },
+    { what: '1001 concurrent workflow tasks', env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1001' }, variable: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS' },
+    { what: 'LOG_LEVEL trace', env: { DATABASE_URL: DB, LOG_LEVEL: 'trace' }, variable: 'LOG_LEVEL' },
+  ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
+    expect(configError(() => loadWorkerConfig(env)).issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadWorkerConfig({ DATABASE_URL: DB }))).toBe(true);
+  });
+});
+
+describe('loadLauncherConfig', () => {
+  it('needs no variable at all and leaves the stack addresses unset', () => {
+    const config = loadLauncherConfig({});
+
+    expect(config).toEqual({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'log',
+      TEMPORAL_NAMESPACE: 'default',
+      MERITFLOW_ALLOW_TEST_SOPS: false,
+      API_HOST: '127.0.0.1',
+      API_PORT: 3000,
+      MERITFLOW_DATA_DIR: '.data',
+      TEMPORAL_DEV_PORT: 7233,
+      TEMPORAL_UI_PORT: 8233,
+      EMBEDDED_PG_PORT: 54329,
+      PATH: '',
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.TEMPORAL_ADDRESS).toBeUndefined();
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadLauncherConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '', XDG_CACHE_HOME: '', PATH: '' })).toEqual(loadLauncherConfig({}));
+  });
+
+  it('keeps a given postgres DATABASE_URL, PATH and ports', () => {
+    expect(loadLauncherConfig({ DATABASE_URL: DB, PATH: '/usr/bin:/bin', EMBEDDED_PG_PORT: '55432' })).toMatchObject({
+      DATABASE_URL: DB,
+      PATH: '/usr/bin:/bin',
+      EMBEDDED_PG_PORT: 55432,
+    });
+  });
+
+  it.each([
+    { what: 'a non-postgres DATABASE_URL', env: { DATABASE_URL: 'mysql://localhost/x' }, variable: 'DATABASE_URL' },
+    { what: 'TEMPORAL_DEV_PORT 70000', env: { TEMPORAL_DEV_PORT: '70000' }, variable: 'TEMPORAL_DEV_PORT' },
+    { what: 'TEMPORAL_UI_PORT abc', env: { TEMPORAL_UI_PORT: 'abc' }, variable: 'TEMPORAL_UI_PORT' },
+    { what: 'EMBEDDED_PG_PORT 0', env: { EMBEDDED_PG_PORT: '0' }, variable: 'EMBEDDED_PG_PORT' },
+    { what: 'LOG_LEVEL silly', env: { LOG_LEVEL: 'silly' }, variable: 'LOG_LEVEL' },
+  ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
+    expect(configError(() => loadLauncherConfig(env)).issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadLauncherConfig({}))).toBe(true);
+  });
+});

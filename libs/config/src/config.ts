@@ -1,0 +1,131 @@
+import { createPrivateKey } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Every environment variable meritflow reads is declared here and parsed once at boot.
+ * Nothing else in the code base touches process.env: apps call one of the loaders
+ * below and pass the typed result on.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+// Plain decimal only: Number() would also read '0x50' or '1e3'.
+const port = z.string().regex(/^\d{1,5}$/, 'must be a decimal port number').transform(Number).pipe(z.number().int().min(1).max(65535));
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL');
+
+const common = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Enables SOP versions flagged testOnly (short durations); never in production. */
+  MERITFLOW_ALLOW_TEST_SOPS: bool.default(false),
+};
+
+const isEd25519PrivateKey = (pem: string): boolean => {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+};
+
+// A PEM in a one-line .env value has its line breaks written as \n.
+const ed25519PrivateKeyPem = z
+  .string()
+  .transform((v) => v.replace(/\\n/g, '\n'))
+  .refine(isEd25519PrivateKey, 'must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)');
+
+const apiSchema = z.object({
+  ...common,
+  DATABASE_URL: postgresUrl,
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** Largest JSON body the API accepts. */
+  API_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
+  DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
+  /** Largest evidence document (bytes) the API accepts; uploads are held in memory while hashed. */
+  EVIDENCE_MAX_BYTES: z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a decimal number of bytes')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(100 * 1024 * 1024))
+    .default(10 * 1024 * 1024),
+  /** Signs the ledger's chain-head digests. Unset: an ephemeral key per boot, which digests say (never in production). */
+  LEDGER_SIGNING_KEY: ed25519PrivateKeyPem.optional(),
+  /** Names the signing key in digests; unset: derived from the public key's fingerprint. */
+  LEDGER_SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/).optional(),
+});
+
+const workerSchema = z.object({
+  ...common,
+  DATABASE_URL: postgresUrl,
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+const launcherSchema = z.object({
+  ...common,
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  MERITFLOW_DATA_DIR: z.string().min(1).default('.data'),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  EMBEDDED_PG_PORT: port.default(54329),
+  /** Where the launcher looks for the `temporal` and `go` executables. */
+  PATH: z.string().default(''),
+  /** Per-user cache root (XDG); the Temporal CLI is kept in <XDG_CACHE_HOME or ~/.cache>/meritflow/bin. */
+  XDG_CACHE_HOME: z.string().min(1).optional(),
+});
+
+export type ApiConfig = z.infer<typeof apiSchema>;
+export type WorkerConfig = z.infer<typeof workerSchema>;
+export type LauncherConfig = z.infer<typeof launcherSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  // Empty strings count as unset, so `FOO=` in a .env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return Object.freeze(result.data) as z.infer<T>;
+}
+
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parse(apiSchema, env);
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerSchema, env);
+export const loadLauncherConfig = (env: NodeJS.ProcessEnv = process.env): LauncherConfig =>
+  parse(launcherSchema, env);
+
+const databaseSchema = z.object({ DATABASE_URL: postgresUrl });
+export type DatabaseConfig = z.infer<typeof databaseSchema>;
+export const loadDatabaseConfig = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig =>
+  parse(databaseSchema, env);
+
+const testStackSchema = z.object({
+  /** A server where the suite may create and drop its own database; default: local 5432, else embedded. */
+  TEST_DATABASE_URL: postgresUrl.optional(),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  /** Set by the suite's global setup: where tests find the running stack. */
+  MERITFLOW_TEST_STATE: z.string().min(1).optional(),
+  /** Write freshly recorded workflow histories into workflows/test/histories. */
+  RECORD_HISTORIES: bool.default(false),
+});
+export type TestStackConfig = z.infer<typeof testStackSchema>;
+export const loadTestStackConfig = (env: NodeJS.ProcessEnv = process.env): TestStackConfig => parse(testStackSchema, env);

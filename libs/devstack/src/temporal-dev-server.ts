@@ -1,0 +1,138 @@
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { describeExit, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
+import { getFreePort, isPortFree } from './free-port';
+import { silentLogger, type LineLogger } from './log';
+
+export interface TemporalDevServerOptions {
+  /** Path to the `temporal` CLI (see resolveTemporalBinary). */
+  binary: string;
+  /** Frontend gRPC port; 0 or omitted picks a free port. */
+  port?: number;
+  /** Web UI port; 0 picks a free port; omitted or false runs without the UI. */
+  uiPort?: number | false;
+  /** SQLite file that keeps workflows and timers across restarts; omitted keeps everything in memory. */
+  dbFile?: string;
+  /** Interface to bind; default 127.0.0.1 so the dev server is never exposed to the network. */
+  ip?: string;
+  /** Namespaces to create besides "default". */
+  namespaces?: string[];
+  /** Server log level; default warn, since info floods the terminal. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
+  log?: LineLogger;
+  /** How long to wait for the server to answer; default 60 s. */
+  startTimeoutMs?: number;
+  /** How long a graceful stop may take before SIGKILL; default 15 s. */
+  stopTimeoutMs?: number;
+  /** Aborting while starting stops the server and rejects. */
+  signal?: AbortSignal;
+}
+
+export interface TemporalDevServer {
+  /** host:port for Connection.connect / NativeConnection.connect. */
+  readonly address: string;
+  readonly port: number;
+  /** Present when the Web UI runs. */
+  readonly uiUrl?: string;
+  readonly pid: number;
+  /** Settles if the server process exits, expectedly or not. */
+  readonly exited: Promise<ExitInfo>;
+  /** Stops the server (SIGTERM, SIGKILL after the timeout); resolves once the process is gone. */
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` and resolves once its frontend answers for every namespace; port 0 picks free ports. */
+export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const log = opts.log ?? silentLogger;
+  const ip = opts.ip ?? '127.0.0.1';
+  const port = opts.port || (await getFreePort(ip));
+  const uiPort = opts.uiPort === false || opts.uiPort === undefined ? undefined : opts.uiPort || (await getFreePort(ip));
+  const namespaces = [...new Set(['default', ...(opts.namespaces ?? [])])];
+
+  // The CLI's own message for a taken port is buried in a Go stack of log lines; say it plainly up front.
+  for (const [what, p] of [['gRPC', port], ['Web UI', uiPort]] as const) {
+    if (p !== undefined && !(await isPortFree(p, ip))) {
+      throw new Error(`Temporal dev server ${what} port ${ip}:${p} is already in use (another Temporal server still running?)`);
+    }
+  }
+
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(port), '--log-level', opts.logLevel ?? 'warn', '--color', 'never'];
+  if (uiPort === undefined) args.push('--headless');
+  else args.push('--ui-port', String(uiPort));
+  if (opts.dbFile) {
+    await mkdir(path.dirname(path.resolve(opts.dbFile)), { recursive: true });
+    args.push('--db-filename', path.resolve(opts.dbFile));
+  }
+  for (const ns of namespaces.filter((n) => n !== 'default')) args.push('--namespace', ns);
+
+  let stopping = false;
+  const proc = await startProcess({
+    name: 'temporal dev server',
+    command: opts.binary,
+    args,
+    log: (line) => {
+      // A client that hangs up (a worker shutting down cancels its long polls) is logged as a server
+      // ERROR with "context canceled"; and while stopping, its internal workers warn about every poll
+      // the shutdown cuts off. Both are expected and only bury real problems.
+      if (line.includes('context canceled') || (stopping && line.includes(' level=WARN '))) return;
+      log(line);
+    },
+    stopSignal: 'SIGTERM',
+    stopTimeoutMs: opts.stopTimeoutMs ?? 15_000,
+  });
+  const address = `${ip}:${port}`;
+
+  try {
+    await waitUntilServing(proc, address, namespaces, opts.startTimeoutMs ?? 60_000, opts.signal);
+  } catch (err) {
+    await proc.stop();
+    throw err;
+  }
+
+  return {
+    address,
+    port,
+    uiUrl: uiPort === undefined ? undefined : `http://${ip}:${uiPort}`,
+    pid: proc.pid,
+    exited: proc.exited,
+    stop: async () => {
+      stopping = true;
+      await proc.stop();
+    },
+  };
+}
+
+async function waitUntilServing(
+  proc: ManagedProcess,
+  address: string,
+  namespaces: string[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (signal?.aborted) throw new Error('aborted while waiting for the Temporal dev server');
+    if (proc.hasExited()) {
+      const info = await proc.exited;
+      const tail = proc.recentOutput().slice(-15).join('\n    ');
+      throw new Error(`Temporal dev server exited during start-up (${describeExit(info)})${tail ? `:\n    ${tail}` : ''}`);
+    }
+    let connection: Connection | undefined;
+    try {
+      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      // The frontend accepts connections slightly before namespaces are registered; wait for those too.
+      for (const namespace of namespaces) {
+        await connection.workflowService.describeNamespace({ namespace });
+      }
+      return;
+    } catch (err) {
+      lastError = (err as Error).message;
+    } finally {
+      await connection?.close().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Temporal dev server at ${address} did not answer within ${Math.round(timeoutMs / 1000)}s (last error: ${lastError})`);
+}
