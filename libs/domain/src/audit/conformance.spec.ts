@@ -1,0 +1,223 @@
+import { appointmentV1 } from '../sop/open-selection/children.v1';
+import { openSelectionTestFast, openSelectionV1 } from '../sop/open-selection/open-selection.v1';
+import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
+import { checkConformance, type LedgerDecision } from './conformance';
+
+const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
+const SELECTION = 'open-selection:PEMKAB-SLEMAN:SELTER-2026';
+const NOW = new Date('2026-03-01T00:00:00Z');
+
+type Row = Partial<LedgerDecision> & Pick<LedgerDecision, 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole'>;
+
+/** Rows of one workflow run, numbered and an hour apart, under `sop`. */
+function rows(workflowId: string, sop: { id: string; version: string }, list: Row[], root = workflowId, startHour = 0): LedgerDecision[] {
+  return list.map((r, i) => ({
+    workflowId,
+    rootWorkflowId: root,
+    sequence: i + 1,
+    sop,
+    decidedAt: new Date(Date.UTC(2026, 1, 2, startHour + i)).toISOString(),
+    evidenceCount: 0,
+    payload: {},
+    ...r,
+  }));
+}
+
+const vacancySop = { id: vacancyV1.id, version: vacancyV1.version };
+const propose: Row = { decision: 'propose', stepBefore: null, stepAfter: 'awaiting_ppk_decision', actorRole: 'hr_officer' };
+const approve: Row = { decision: 'approve', stepBefore: 'awaiting_ppk_decision', stepAfter: 'approved', actorRole: 'ppk' };
+const close: Row = { decision: 'close', stepBefore: 'approved', stepAfter: 'closed', actorRole: 'hr_officer' };
+
+describe('checkConformance on the vacancy SOP 1.0.0', () => {
+  it.each<{ name: string; path: Row[]; rules: string[]; conforms: boolean }>([
+    { name: 'a conforming path: propose, approve, close', path: [propose, approve, close], rules: [], conforms: true },
+    { name: 'an approval by HR (the PPK decides)', path: [propose, { ...approve, actorRole: 'hr_officer' }], rules: ['role_not_allowed'], conforms: false },
+    { name: 'an approval by the system', path: [propose, { ...approve, actorRole: 'system' }], rules: ['role_not_allowed'], conforms: false },
+    {
+      name: 'closing before the PPK decided (a transition the SOP does not allow)',
+      path: [propose, { ...close, stepBefore: 'awaiting_ppk_decision' }],
+      rules: ['transition_not_allowed'],
+      conforms: false,
+    },
+    {
+      name: 'approve landing on a step the SOP does not lead to',
+      path: [propose, { ...approve, stepAfter: 'closed' }],
+      rules: ['transition_not_allowed'],
+      conforms: false,
+    },
+    {
+      name: 'a decision after the terminal step',
+      path: [propose, approve, close, { ...close, stepBefore: 'closed' }],
+      rules: ['transition_not_allowed'],
+      conforms: false,
+    },
+    {
+      name: 'the PPK deadline passing (a reminder is a breach)',
+      path: [propose, { decision: 'deadline_reminder', stepBefore: 'awaiting_ppk_decision', stepAfter: 'awaiting_ppk_decision', actorRole: 'system' }, approve],
+      rules: ['deadline_breached'],
+      conforms: false,
+    },
+    {
+      // Seen on a real child workflow: an update delivered before its first task was recorded ahead of the opening.
+      name: 'a decision recorded before the case was opened',
+      path: [approve, propose],
+      rules: ['start_not_allowed', 'out_of_sequence', 'transition_not_allowed'],
+      conforms: false,
+    },
+    { name: 'a case opened by the PPK', path: [{ ...propose, actorRole: 'ppk' }, approve], rules: ['role_not_allowed'], conforms: false },
+    { name: 'a case opened by another decision', path: [{ ...approve, stepBefore: null }], rules: ['start_not_allowed'], conforms: false },
+    {
+      // Judged from the step the case was really at, where closing is allowed; the stale step is the finding.
+      name: 'a row recorded from another step than the case was at',
+      path: [propose, approve, { ...close, stepBefore: 'awaiting_ppk_decision' }],
+      rules: ['out_of_sequence'],
+      conforms: false,
+    },
+  ])('$name', ({ path, rules, conforms }) => {
+    const report = checkConformance(vacancyV1, rows(VACANCY, vacancySop, path), NOW);
+    expect(report.violations.map((v) => v.rule)).toEqual(rules);
+    expect(report.conforms).toBe(conforms);
+    for (const v of report.violations) {
+      expect(v.detail.id.length).toBeGreaterThan(10);
+      expect(v.detail.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('lists the path taken: entered, left, by which decision, and whether each was allowed', () => {
+    const report = checkConformance(vacancyV1, rows(VACANCY, vacancySop, [propose, approve, close]), NOW);
+    expect(report.caseId).toBe(VACANCY);
+    expect(report.sop).toMatchObject({ id: 'vacancy', version: '1.0.0', legalBasis: vacancyV1.legalBasis });
+    expect(report.steps.map((s) => [s.step, s.enteredBy.decision, s.leftBy?.decision ?? null])).toEqual([
+      ['awaiting_ppk_decision', 'propose', 'approve'],
+      ['approved', 'approve', 'close'],
+      ['closed', 'close', null],
+    ]);
+    const [first] = report.steps;
+    expect(first).toMatchObject({
+      enteredAt: '2026-02-02T00:00:00.000Z',
+      leftAt: '2026-02-02T01:00:00.000Z',
+      durationMs: 3_600_000,
+      leftBy: { ref: `${VACANCY}#2`, kind: 'transition', allowed: true, roleAllowed: true, evidenceRequired: false },
+      deadline: { defined: true, breached: false, by: [] },
+    });
+  });
+
+  it('marks the step whose deadline passed, naming the reminder', () => {
+    const reminder: Row = { decision: 'deadline_reminder', stepBefore: 'awaiting_ppk_decision', stepAfter: 'awaiting_ppk_decision', actorRole: 'system' };
+    const report = checkConformance(vacancyV1, rows(VACANCY, vacancySop, [propose, reminder]), NOW);
+    expect(report.steps).toHaveLength(1);
+    expect(report.steps[0]).toMatchObject({ leftAt: null, deadline: { breached: true, by: [`${VACANCY}#2`] } });
+    // Still open: its time runs up to the check.
+    expect(report.steps[0].durationMs).toBe(NOW.getTime() - Date.parse('2026-02-02T00:00:00Z'));
+    expect(report.violations[0]).toMatchObject({ rule: 'deadline_breached', decision: `${VACANCY}#2`, step: 'awaiting_ppk_decision' });
+  });
+
+  it('reports a gap in the decision sequence', () => {
+    const list = rows(VACANCY, vacancySop, [propose, approve]);
+    list[1] = { ...list[1], sequence: 3 };
+    expect(checkConformance(vacancyV1, list, NOW).violations.map((v) => v.rule)).toEqual(['out_of_sequence']);
+  });
+
+  it('does not conform when nothing is recorded', () => {
+    const report = checkConformance(vacancyV1, [], NOW);
+    expect(report).toMatchObject({ conforms: false, violations: [{ rule: 'no_decisions' }] });
+  });
+
+  it('refuses rows recorded under another SOP version than the case', () => {
+    const report = checkConformance(vacancyV1, rows(VACANCY, { id: 'vacancy', version: '1.0.0-test.fast' }, [propose, approve]), NOW);
+    expect(report.violations.map((v) => v.rule)).toEqual(['sop_version_changed']);
+  });
+});
+
+describe('checkConformance on an open selection with its child workflows', () => {
+  const sop = { id: openSelectionTestFast.id, version: openSelectionTestFast.version };
+  const assessmentSop = openSelectionTestFast.settings.children.assessment;
+  const reviewSop = openSelectionTestFast.settings.children.committeeReview;
+  const appointmentSop = openSelectionTestFast.settings.children.appointment;
+  const nip = '197804122003031001';
+
+  function selectionCase(overrides: { formCommitteeEvidence?: number; decreeEvidence?: number; assessorRole?: string } = {}): LedgerDecision[] {
+    const ev = 1;
+    const root = rows(SELECTION, sop, [
+      { decision: 'open_selection', stepBefore: null, stepAfter: 'committee_formation', actorRole: 'hr_officer' },
+      { decision: 'form_committee', stepBefore: 'committee_formation', stepAfter: 'announcement', actorRole: 'ppk', evidenceCount: overrides.formCommitteeEvidence ?? ev },
+      { decision: 'announce', stepBefore: 'announcement', stepAfter: 'registration', actorRole: 'committee_chair', evidenceCount: ev },
+      { decision: 'register_candidates', stepBefore: 'registration', stepAfter: 'registration', actorRole: 'hr_officer' },
+      { decision: 'screened_out_ineligible', stepBefore: 'registration', stepAfter: 'registration', actorRole: 'system' },
+      { decision: 'registration_extended', stepBefore: 'registration', stepAfter: 'registration', actorRole: 'system' },
+      { decision: 'registration_closed', stepBefore: 'registration', stepAfter: 'screening', actorRole: 'system' },
+      { decision: 'screen_candidate', stepBefore: 'screening', stepAfter: 'screening', actorRole: 'hr_officer' },
+      { decision: 'close_screening', stepBefore: 'screening', stepAfter: 'assessment', actorRole: 'committee_chair', evidenceCount: ev },
+      { decision: 'assessments_completed', stepBefore: 'assessment', stepAfter: 'committee_review', actorRole: 'system' },
+      { decision: 'committee_review_completed', stepBefore: 'committee_review', stepAfter: 'ranking', actorRole: 'system' },
+      { decision: 'ranking_computed', stepBefore: 'ranking', stepAfter: 'ranking', actorRole: 'system' },
+      { decision: 'sign_ranking', stepBefore: 'ranking', stepAfter: 'external_review', actorRole: 'committee_chair', evidenceCount: ev },
+      { decision: 'recommend', stepBefore: 'external_review', stepAfter: 'external_review', actorRole: 'overseer', evidenceCount: ev },
+      { decision: 'recommendations_received', stepBefore: 'external_review', stepAfter: 'ppk_decision', actorRole: 'system' },
+      { decision: 'pick', stepBefore: 'ppk_decision', stepAfter: 'ppk_decision', actorRole: 'ppk' },
+      { decision: 'all_posts_picked', stepBefore: 'ppk_decision', stepAfter: 'appointment', actorRole: 'system' },
+      { decision: 'appointments_completed', stepBefore: 'appointment', stepAfter: 'closed', actorRole: 'system' },
+    ]);
+    const assessment = rows(`${SELECTION}:assessment:${nip}`, assessmentSop, [
+      { decision: 'assessment_opened', stepBefore: null, stepAfter: 'awaiting_assessment', actorRole: 'system' },
+      { decision: 'record_assessment', stepBefore: 'awaiting_assessment', stepAfter: 'assessed', actorRole: overrides.assessorRole ?? 'assessor', evidenceCount: ev },
+    ], SELECTION, 9);
+    const review = rows(`${SELECTION}:committee-review`, reviewSop, [
+      { decision: 'review_opened', stepBefore: null, stepAfter: 'scoring', actorRole: 'system' },
+      { decision: 'declare_interests', stepBefore: 'scoring', stepAfter: 'scoring', actorRole: 'committee_chair' },
+      { decision: 'score', stepBefore: 'scoring', stepAfter: 'scoring', actorRole: 'committee_member' },
+      { decision: 'scores_unsealed', stepBefore: 'scoring', stepAfter: 'scored', actorRole: 'system' },
+    ], SELECTION, 10);
+    const appointment = rows(`${SELECTION}:appointment:KADIS-PUPR`, appointmentSop, [
+      { decision: 'appointment_opened', stepBefore: null, stepAfter: 'awaiting_decree', actorRole: 'system' },
+      { decision: 'record_decree', stepBefore: 'awaiting_decree', stepAfter: 'awaiting_inauguration', actorRole: 'hr_officer', evidenceCount: overrides.decreeEvidence ?? ev },
+      { decision: 'record_inauguration', stepBefore: 'awaiting_inauguration', stepAfter: 'appointed', actorRole: 'hr_officer', evidenceCount: ev },
+    ], SELECTION, 17);
+    return [...root, ...assessment, ...review, ...appointment];
+  }
+
+  it('conforms along the whole SOP, each child checked against its own pinned SOP', () => {
+    const report = checkConformance(openSelectionTestFast, selectionCase(), NOW);
+    expect(report.violations).toEqual([]);
+    expect(report.conforms).toBe(true);
+    expect(report.workflows.map((w) => `${w.sop.id}@${w.sop.version}`)).toEqual([
+      'open-selection@1.0.0-test.fast',
+      'assessment@1.0.0-test.fast',
+      'committee-review@1.0.0-test.fast',
+      `appointment@${appointmentV1.version}`,
+    ]);
+    const root = report.steps.filter((s) => s.workflowId === SELECTION).map((s) => s.step);
+    expect(root).toEqual(['committee_formation', 'announcement', 'registration', 'screening', 'assessment', 'committee_review', 'ranking', 'external_review', 'ppk_decision', 'appointment', 'closed']);
+    const registration = report.steps.find((s) => s.step === 'registration')!;
+    expect(registration.within.map((c) => [c.decision, c.kind])).toEqual([
+      ['register_candidates', 'transition'],
+      ['screened_out_ineligible', 'note'],
+      ['registration_extended', 'auto'],
+    ]);
+    expect(registration.leftBy).toMatchObject({ decision: 'registration_closed', kind: 'auto', allowed: true });
+    expect(report.steps.find((s) => s.step === 'committee_formation')!.leftBy).toMatchObject({ evidenceRequired: true, evidenceAttached: true });
+  });
+
+  it.each([
+    { name: 'the SK Pansel missing from form_committee', overrides: { formCommitteeEvidence: 0 }, rule: 'evidence_missing', at: `${SELECTION}#2` },
+    { name: 'the decree recorded without the SK', overrides: { decreeEvidence: 0 }, rule: 'evidence_missing', at: `${SELECTION}:appointment:KADIS-PUPR#2` },
+    { name: 'an assessment recorded by HR', overrides: { assessorRole: 'hr_officer' }, rule: 'role_not_allowed', at: `${SELECTION}:assessment:${nip}#2` },
+  ])('finds $name', ({ overrides, rule, at }) => {
+    const report = checkConformance(openSelectionTestFast, selectionCase(overrides), NOW);
+    expect(report.violations.map((v) => [v.rule, v.decision])).toEqual([[rule, at]]);
+    expect(report.conforms).toBe(false);
+  });
+
+  it('checks the case against the SOP version it pinned, not a newer one', () => {
+    const report = checkConformance(openSelectionV1, selectionCase(), NOW);
+    expect(report.violations[0]).toMatchObject({ rule: 'sop_version_changed', decision: `${SELECTION}#1` });
+  });
+
+  it('refuses a system decision the SOP does not list (an invented automatic step)', () => {
+    const list = selectionCase();
+    const i = list.findIndex((d) => d.decision === 'assessments_completed');
+    list[i] = { ...list[i], decision: 'assessments_skipped' };
+    const report = checkConformance(openSelectionTestFast, list, NOW);
+    expect(report.violations.map((v) => [v.rule, v.step])).toEqual([['transition_not_allowed', 'assessment']]);
+  });
+});

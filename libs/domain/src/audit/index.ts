@@ -1,0 +1,6 @@
+export * from './conformance';
+export * from './compliance';
+export * from './labels';
+export * from './access';
+export * from './period';
+export * from './audit-policy';

@@ -1,0 +1,67 @@
+import type { LocalizedText } from '../i18n/messages';
+
+/** How roles are named to a reader of a dossier (domain.md §1). */
+export const ROLE_LABELS: Readonly<Record<string, LocalizedText>> = Object.freeze({
+  hr_officer: { id: 'Petugas BKPSDM/BKD', en: 'HR officer (BKPSDM/BKD)' },
+  committee_member: { id: 'Anggota panitia seleksi', en: 'Selection committee member' },
+  committee_chair: { id: 'Ketua panitia seleksi', en: 'Selection committee chair' },
+  assessor: { id: 'Asesor', en: 'Assessor' },
+  ppk: { id: 'Pejabat Pembina Kepegawaian (PPK)', en: 'Appointing official (PPK)' },
+  overseer: { id: 'Pengawas eksternal', en: 'External overseer' },
+  auditor: { id: 'Auditor', en: 'Auditor' },
+  admin: { id: 'Administrator sistem', en: 'System administrator' },
+  system: { id: 'Sistem (otomatis)', en: 'System (automatic)' },
+});
+
+/** What each recorded decision means; a decision not listed is shown by its name. */
+export const DECISION_LABELS: Readonly<Record<string, LocalizedText>> = Object.freeze({
+  propose: { id: 'Usulan lowongan', en: 'Vacancy proposed' },
+  approve: { id: 'Persetujuan PPK', en: 'Approved by the PPK' },
+  reject: { id: 'Penolakan PPK', en: 'Rejected by the PPK' },
+  withdraw: { id: 'Penarikan usulan', en: 'Proposal withdrawn' },
+  close: { id: 'Penutupan kasus', en: 'Case closed' },
+  filled: { id: 'Lowongan terisi', en: 'Vacancy filled' },
+  open_selection: { id: 'Pembukaan seleksi terbuka', en: 'Open selection opened' },
+  form_committee: { id: 'Pembentukan panitia seleksi', en: 'Selection committee formed' },
+  announce: { id: 'Pengumuman seleksi', en: 'Selection announced' },
+  register_candidates: { id: 'Pendaftaran pelamar', en: 'Applicants registered' },
+  screened_out_ineligible: { id: 'Pelamar tidak memenuhi syarat', en: 'Applicant ineligible' },
+  registration_closed: { id: 'Pendaftaran ditutup', en: 'Registration closed' },
+  registration_extended: { id: 'Pendaftaran diperpanjang', en: 'Registration extended' },
+  low_applicants_escalated: { id: 'Pelamar kurang, diteruskan ke PPK', en: 'Too few applicants, escalated to the PPK' },
+  proceed: { id: 'PPK melanjutkan seleksi', en: 'PPK proceeds' },
+  cancel_selection: { id: 'Pembatalan seleksi', en: 'Selection cancelled' },
+  screen_candidate: { id: 'Hasil seleksi administrasi', en: 'Administrative screening result' },
+  close_screening: { id: 'Penutupan seleksi administrasi', en: 'Screening closed' },
+  assessment_opened: { id: 'Uji kompetensi dibuka', en: 'Assessment opened' },
+  record_assessment: { id: 'Laporan asesor', en: 'Assessor report' },
+  assessments_completed: { id: 'Uji kompetensi selesai', en: 'Assessments completed' },
+  review_opened: { id: 'Penilaian pansel dibuka', en: 'Committee review opened' },
+  declare_interests: { id: 'Pernyataan konflik kepentingan', en: 'Conflict-of-interest declaration' },
+  score: { id: 'Penilaian (tertutup)', en: 'Sealed score' },
+  scores_unsealed: { id: 'Nilai dibuka', en: 'Scores unsealed' },
+  committee_review_completed: { id: 'Penilaian pansel selesai', en: 'Committee review completed' },
+  ranking_computed: { id: 'Peringkat dihitung', en: 'Ranking computed' },
+  sign_ranking: { id: 'Berita acara pemeringkatan', en: 'Ranking minutes signed' },
+  recommend: { id: 'Rekomendasi pengawas eksternal', en: 'External recommendation' },
+  proceed_without_recommendation: { id: 'PPK melanjutkan tanpa rekomendasi', en: 'PPK proceeds without a recommendation' },
+  recommendations_received: { id: 'Rekomendasi lengkap', en: 'Recommendations received' },
+  pick: { id: 'Penetapan calon oleh PPK', en: 'PPK pick' },
+  all_posts_picked: { id: 'Semua jabatan ditetapkan', en: 'Every post picked' },
+  appointment_opened: { id: 'Pengangkatan dibuka', en: 'Appointment opened' },
+  record_decree: { id: 'SK pengangkatan', en: 'Appointment decree' },
+  record_inauguration: { id: 'Pelantikan', en: 'Inauguration' },
+  appointments_completed: { id: 'Pengangkatan selesai', en: 'Appointments completed' },
+  deadline_reminder: { id: 'Pengingat batas waktu', en: 'Deadline reminder' },
+  deadline_escalated: { id: 'Eskalasi batas waktu', en: 'Deadline escalation' },
+  deadline_expired: { id: 'Batas waktu habis', en: 'Deadline expired' },
+  override: { id: 'Pengecualian aturan', en: 'Rule override' },
+});
+
+export const FILLING_METHOD_LABELS: Readonly<Record<string, LocalizedText>> = Object.freeze({
+  open_selection: { id: 'Seleksi terbuka', en: 'Open selection' },
+  talent_pool: { id: 'Manajemen talenta', en: 'Talent management' },
+  mutation_rotation: { id: 'Mutasi/rotasi', en: 'Mutation/rotation' },
+});
+
+export const labelOf = (labels: Readonly<Record<string, LocalizedText>>, key: string): LocalizedText => labels[key] ?? { id: key, en: key };

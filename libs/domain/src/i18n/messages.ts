@@ -1,0 +1,116 @@
+import type { ErrorCode, ErrorParams } from '../errors';
+
+/** User-facing text is Bahasa Indonesia by default, with English available. */
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface LocalizedText {
+  id: string;
+  en: string;
+}
+
+const list = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? v.join(', ') : '-');
+const s = (v: unknown): string => (v === undefined || v === null ? '-' : String(v));
+
+const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
+  VALIDATION_FAILED: (p) => ({
+    id: `Data tidak valid: ${list(p.fields?.map((f) => `${f.field} (${f.message.id})`))}`,
+    en: `Invalid input: ${list(p.fields?.map((f) => `${f.field} (${f.message.en})`))}`,
+  }),
+  ACTOR_REQUIRED: (p) => ({
+    id: `Identitas pelaku wajib diisi: ${s(p.detail)}`,
+    en: `The acting user is required: ${s(p.detail)}`,
+  }),
+  CASE_NOT_FOUND: (p) => ({
+    id: `Kasus ${s(p.caseId)} tidak ditemukan`,
+    en: `Case ${s(p.caseId)} was not found`,
+  }),
+  EVIDENCE_NOT_FOUND: (p) => ({
+    id: `Bukti ${s(p.evidenceId)} tidak ditemukan`,
+    en: `Evidence ${s(p.evidenceId)} was not found`,
+  }),
+  CASE_ALREADY_EXISTS: (p) => ({
+    id: `Kasus ${s(p.caseId)} sudah berjalan; usulan yang sama tidak dapat diajukan dua kali`,
+    en: `Case ${s(p.caseId)} is already running; the same proposal cannot be submitted twice`,
+  }),
+  DECISION_NOT_ALLOWED: (p) => ({
+    id: `Keputusan "${s(p.decision)}" tidak dapat diambil pada tahap "${s(p.step)}". Keputusan yang diperbolehkan sekarang: ${list(p.allowed)}`,
+    en: `Decision "${s(p.decision)}" is not allowed at step "${s(p.step)}". Decisions allowed now: ${list(p.allowed)}`,
+  }),
+  ROLE_NOT_ALLOWED: (p) => ({
+    id: `Peran "${s(p.role)}" tidak berwenang mengambil keputusan "${s(p.decision)}" pada tahap "${s(p.step)}" (peran yang berwenang: ${list(p.roles)}). Keputusan yang diperbolehkan sekarang: ${list(p.allowed)}`,
+    en: `Role "${s(p.role)}" may not take decision "${s(p.decision)}" at step "${s(p.step)}" (roles allowed: ${list(p.roles)}). Decisions allowed now: ${list(p.allowed)}`,
+  }),
+  DECISION_INCOMPLETE: (p) => ({
+    id: `Keputusan "${s(p.decision)}" memerlukan isian: ${list(p.missing)}`,
+    en: `Decision "${s(p.decision)}" requires: ${list(p.missing)}`,
+  }),
+  SOP_VERSION_UNKNOWN: (p) => ({
+    id: `Versi SOP "${s(p.sopId)}@${s(p.version)}" tidak dikenal atau tidak berlaku`,
+    en: `SOP version "${s(p.sopId)}@${s(p.version)}" is unknown or not available`,
+  }),
+  IDEMPOTENCY_CONFLICT: (p) => ({
+    id: `Kunci idempotensi ${s(p.key)} sudah dipakai untuk keputusan lain`,
+    en: `Idempotency key ${s(p.key)} was already used for a different decision`,
+  }),
+  ACTOR_NOT_ASSIGNED: (p) => ({
+    id: `${s(p.actorId)} tidak ditugaskan untuk ${s(p.task)}`,
+    en: `${s(p.actorId)} is not assigned to ${s(p.task)}`,
+  }),
+  CONFLICT_OF_INTEREST: (p) => ({
+    id: `${s(p.memberId)} telah menyatakan konflik kepentingan terhadap calon ${s(p.nip)} dan tidak boleh menilainya`,
+    en: `${s(p.memberId)} declared a conflict of interest with candidate ${s(p.nip)} and may not score them`,
+  }),
+  ALREADY_DECIDED: (p) => ({
+    id: `${s(p.what)} sudah tercatat dan tidak dapat diubah`,
+    en: `${s(p.what)} is already recorded and cannot be changed`,
+  }),
+  VACANCY_NOT_READY: (p) =>
+    p.heldBy
+      ? {
+          id: `Lowongan ${s(p.vacancyId)} sedang diisi melalui ${list(p.heldBy)}; satu jabatan tidak dapat diisi dua kali`,
+          en: `Vacancy ${s(p.vacancyId)} is already being filled by ${list(p.heldBy)}; one post cannot be filled twice`,
+        }
+      : {
+          id: `Lowongan ${s(p.vacancyId)} belum disetujui PPK untuk metode pengisian ini di instansi ini (status: ${s(p.status)}, metode: ${s(p.fillingMethod)})`,
+          en: `Vacancy ${s(p.vacancyId)} is not approved by the PPK for this filling method in this agency (status: ${s(p.status)}, method: ${s(p.fillingMethod)})`,
+        },
+  RULE_BLOCKED: (p) => ({
+    id: `Keputusan "${s(p.decision)}" ditolak oleh aturan ${s(p.ruleVersion)}: ${list((p.blocking as { message: { id: string } }[] | undefined)?.map((v) => v.message.id))}. Upaya ini dicatat.`,
+    en: `Decision "${s(p.decision)}" is blocked by rules ${s(p.ruleVersion)}: ${list((p.blocking as { message: { en: string } }[] | undefined)?.map((v) => v.message.en))}. The attempt is recorded.`,
+  }),
+  UPSTREAM_UNAVAILABLE: (p) => ({
+    id: `Layanan ${s(p.service)} sedang tidak tersedia; coba lagi nanti`,
+    en: `The ${s(p.service)} service is unavailable; try again later`,
+  }),
+  PAYLOAD_TOO_LARGE: (p) => ({
+    id: `Isi permintaan terlalu besar (batas ${s(p.limit)})`,
+    en: `The request body is too large (limit ${s(p.limit)})`,
+  }),
+  ROUTE_NOT_FOUND: (p) => ({
+    id: `Alamat ${s(p.path)} tidak dikenal`,
+    en: `No endpoint at ${s(p.path)}`,
+  }),
+  INTERNAL: () => ({
+    id: 'Terjadi kesalahan internal; kejadian ini telah dicatat',
+    en: 'An internal error occurred; it has been logged',
+  }),
+};
+
+export const errorMessage = (code: ErrorCode, params: ErrorParams = {}): LocalizedText => MESSAGES[code](params);
+
+/** Picks the locale from an Accept-Language header value; Indonesian unless English is preferred. */
+export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'id'): Locale {
+  if (!acceptLanguage) return fallback;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().toLowerCase().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { lang: tag.split('-')[0], q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    // q=0 means "not acceptable" (RFC 9110).
+    .filter((x) => x.q > 0 && (LOCALES as readonly string[]).includes(x.lang))
+    .sort((a, b) => b.q - a.q);
+  return (ranked[0]?.lang as Locale | undefined) ?? fallback;
+}

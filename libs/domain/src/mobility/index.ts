@@ -1,0 +1,5 @@
+export * from './move';
+export * from './mobility-policy';
+export * from './rules';
+export * from './evaluate-move';
+export * from './talent';

@@ -1,0 +1,5 @@
+export * from './nip';
+export * from './candidate';
+export * from './eligibility';
+export * from './committee';
+export * from './scoring';

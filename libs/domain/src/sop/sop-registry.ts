@@ -1,0 +1,78 @@
+import { wibDate } from '../calendar/working-days';
+import { DomainError } from '../errors';
+import type { SopDefinition, SopRef } from './sop.types';
+import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFast, committeeReviewV1 } from './open-selection/children.v1';
+import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
+import type { OpenSelectionSop } from './open-selection/open-selection.types';
+import { bulkMemberV1, bulkMoveV1 } from './move/bulk-move.v1';
+import { MOVE_SOPS } from './move/move.v1';
+import { vacancyV1_1 } from './vacancy/vacancy.v1-1';
+import { vacancyTestFast } from './vacancy/vacancy.test-fast';
+import { vacancyV1 } from './vacancy/vacancy.v1';
+
+const ALL: readonly Readonly<SopDefinition>[] = [
+  vacancyV1,
+  vacancyV1_1,
+  vacancyTestFast,
+  openSelectionV1,
+  openSelectionTestFast,
+  assessmentV1,
+  assessmentTestFast,
+  committeeReviewV1,
+  committeeReviewTestFast,
+  appointmentV1,
+  ...MOVE_SOPS,
+  bulkMoveV1,
+  bulkMemberV1,
+];
+
+export interface SopSelection {
+  /** Pin a specific version; otherwise the newest production version effective on `asOf`. */
+  version?: string;
+  asOf: Date;
+  allowTestOnly: boolean;
+}
+
+/** Every version ever shipped, including test-only ones: running cases look theirs up here. */
+export function getSop(ref: SopRef): Readonly<SopDefinition> {
+  const sop = ALL.find((s) => s.id === ref.id && s.version === ref.version);
+  if (!sop) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: ref.id, version: ref.version });
+  return sop;
+}
+
+/** Chooses the version a new case pins at start. */
+export function selectSop(id: string, selection: SopSelection): Readonly<SopDefinition> {
+  // Rules take effect on Indonesian calendar dates.
+  const day = wibDate(selection.asOf);
+  if (selection.version) {
+    const sop = ALL.find((s) => s.id === id && s.version === selection.version);
+    if (!sop || (sop.testOnly && !selection.allowTestOnly) || sop.effectiveFrom > day) {
+      throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: id, version: selection.version });
+    }
+    return sop;
+  }
+  const candidates = ALL.filter((s) => s.id === id && !s.testOnly && s.effectiveFrom <= day).sort((a, b) =>
+    a.effectiveFrom === b.effectiveFrom ? compareVersions(b.version, a.version) : b.effectiveFrom.localeCompare(a.effectiveFrom),
+  );
+  if (!candidates[0]) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: id, version: `effective ${day}` });
+  return candidates[0];
+}
+
+export const listSops = (): readonly Readonly<SopDefinition>[] => ALL;
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number(x) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number(x) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** An open selection's pinned SOP with its settings. */
+export function getOpenSelectionSop(ref: SopRef): Readonly<OpenSelectionSop> {
+  const sop = getSop(ref);
+  if (!('settings' in sop)) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: ref.id, version: ref.version });
+  return sop as Readonly<OpenSelectionSop>;
+}

@@ -1,0 +1,67 @@
+import type { Role } from '../roles';
+
+/** A deadline is counted in Indonesian working days; seconds exist only for test-only SOP versions. */
+export type SopDuration = { workingDays: number } | { calendarDays: number } | { seconds: number };
+
+/** `handler`: the workflow applies the step's own rule (e.g. the minimum-applicant check). */
+export type DeadlineAction = 'remind' | 'escalate' | 'close' | 'handler';
+
+export interface SopDeadline {
+  after: SopDuration;
+  onExpiry: DeadlineAction;
+  /** Who is reminded or escalated to; recorded with the automatic decision. */
+  notifyRole: Role;
+  /** Step entered when onExpiry is "close". */
+  closeTo?: string;
+}
+
+/** Extra input a decision must carry, checked by the workflow's update validator. */
+export type DecisionRequirement = 'reason' | 'fillingMethod' | 'evidence';
+
+/** A rule set the workflow evaluates before it takes the transition (a blocked attempt is recorded). */
+export type TransitionGuard = 'mobility_rules';
+
+export interface SopTransition {
+  decision: string;
+  roles: readonly Role[];
+  to: string;
+  requires: readonly DecisionRequirement[];
+  guard?: TransitionGuard;
+}
+
+/** A transition the system takes by itself (a rule or a timer), recorded with the system actor. */
+export interface SopAutoTransition {
+  decision: string;
+  to: string;
+}
+
+export interface SopStep {
+  id: string;
+  /** Case status shown to users and used for listing while the case is at this step. */
+  status: string;
+  label: { id: string; en: string };
+  transitions: readonly SopTransition[];
+  auto?: readonly SopAutoTransition[];
+  deadline?: SopDeadline;
+  terminal: boolean;
+}
+
+export interface SopDefinition {
+  id: string;
+  version: string;
+  /** ISO date from which this version applies to new cases. */
+  effectiveFrom: string;
+  title: { id: string; en: string };
+  legalBasis: readonly string[];
+  initialStep: string;
+  /** Decision recorded when the case starts (e.g. "propose"), by a role allowed to start it. */
+  startDecision: { decision: string; roles: readonly Role[] };
+  steps: readonly SopStep[];
+  /** Short-duration versions for tests; refused unless explicitly enabled. */
+  testOnly: boolean;
+}
+
+export interface SopRef {
+  id: string;
+  version: string;
+}
