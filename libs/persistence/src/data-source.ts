@@ -1,0 +1,33 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditReadEntity } from './entities/audit-read.entity';
+import { CaseEntity } from './entities/case.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { EvidenceEntity } from './entities/evidence.entity';
+import { HolidayEntity } from './entities/holiday.entity';
+import { CaseTree1764000000000 } from './migrations/1764000000000-case-tree';
+import { LedgerHashChain1764100000000 } from './migrations/1764100000000-ledger-hash-chain';
+import { AuditReads1764200000000 } from './migrations/1764200000000-audit-reads';
+import { HolidayChanges1764300000000 } from './migrations/1764300000000-holiday-changes';
+import { MobilityReferenceData1764400000000 } from './migrations/1764400000000-mobility-reference-data';
+import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
+import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
+
+export const ENTITIES = [DecisionEntity, CaseEntity, HolidayEntity, EvidenceEntity, AuditReadEntity];
+export const MIGRATIONS = [InitialLedger1763800000000, Evidence1763900000000, CaseTree1764000000000, LedgerHashChain1764100000000, AuditReads1764200000000, HolidayChanges1764300000000, MobilityReferenceData1764400000000];
+
+/** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */
+export const dataSourceOptions = (url: string, applicationName = 'meritflow'): DataSourceOptions => ({
+  type: 'postgres',
+  url,
+  applicationName,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  migrationsTableName: 'schema_migrations',
+  synchronize: false,
+  migrationsRun: false,
+  logging: ['error', 'migration'],
+  extra: { max: 10, connectionTimeoutMillis: 5_000 },
+});
+
+export const createDataSource = (url: string, applicationName?: string): DataSource =>
+  new DataSource(dataSourceOptions(url, applicationName));

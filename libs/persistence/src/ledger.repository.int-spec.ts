@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { DomainError, type DecisionRecord } from '../../domain/src';
+import { readStackState } from '../../../test/support/test-stack';
+import { createDataSource } from './data-source';
+import { LedgerRepository } from './ledger.repository';
+import { revertLastMigration, runMigrations } from './migrate';
+
+const { databaseUrl } = readStackState();
+let ds: DataSource;
+let repo: LedgerRepository;
+
+beforeAll(async () => {
+  ds = createDataSource(databaseUrl, 'ledger-int-spec');
+  await ds.initialize();
+  repo = new LedgerRepository(ds);
+});
+afterAll(() => ds.destroy());
+
+function record(runId: string, sequence: number, overrides: Partial<DecisionRecord> = {}): DecisionRecord {
+  const workflowId = `vacancy:LEDGER-SPEC:${runId.slice(0, 8).toUpperCase()}`;
+  return {
+    idempotencyKey: `${workflowId}:${runId}:${sequence}`,
+    caseType: 'vacancy',
+    workflowId,
+    runId,
+    rootWorkflowId: workflowId,
+    parentWorkflowId: null,
+    sequence,
+    decision: sequence === 1 ? 'propose' : 'approve',
+    stepBefore: sequence === 1 ? null : 'awaiting_ppk_decision',
+    stepAfter: sequence === 1 ? 'awaiting_ppk_decision' : 'approved',
+    statusAfter: sequence === 1 ? 'proposed' : 'approved',
+    actor: sequence === 1 ? { id: 'hr-1', role: 'hr_officer' } : { id: 'ppk-1', role: 'ppk' },
+    reason: null,
+    payload: {},
+    evidence: [],
+    sop: { id: 'vacancy', version: '1.0.0' },
+    ruleVersion: null,
+    decidedAt: new Date(Date.UTC(2026, 10, 22, 1, 0, sequence)).toISOString(),
+    case: { agencyCode: 'LEDGER-SPEC', businessKey: 'POS', title: 'Kepala Bagian', details: { n: sequence } },
+    ...overrides,
+  };
+}
+
+const count = async (runId: string) =>
+  Number((await ds.query('SELECT count(*)::int AS n FROM decisions WHERE run_id = $1', [runId]))[0].n);
+
+describe('decision ledger', () => {
+  it('writes a retried decision exactly once', async () => {
+    const runId = randomUUID();
+    await expect(repo.append(record(runId, 1))).resolves.toEqual({ inserted: true });
+    await expect(repo.append(record(runId, 1))).resolves.toEqual({ inserted: false });
+    expect(await count(runId)).toBe(1);
+  });
+
+  it('refuses an idempotency key reused for a different decision', async () => {
+    const runId = randomUUID();
+    await repo.append(record(runId, 1));
+    const clash = repo.append(record(runId, 1, { decision: 'withdraw', actor: { id: 'someone-else', role: 'hr_officer' } }));
+    await expect(clash).rejects.toBeInstanceOf(DomainError);
+    await expect(clash).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    expect(await count(runId)).toBe(1);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the ledger, even for the owner', async () => {
+    const runId = randomUUID();
+    await repo.append(record(runId, 1));
+    const pg = new Client({ connectionString: databaseUrl });
+    await pg.connect();
+    try {
+      await expect(pg.query(`UPDATE decisions SET reason = 'edited' WHERE run_id = $1`, [runId])).rejects.toThrow(/append-only/);
+      await expect(pg.query(`DELETE FROM decisions WHERE run_id = $1`, [runId])).rejects.toThrow(/append-only/);
+      await expect(pg.query(`TRUNCATE decisions`)).rejects.toThrow(/append-only/);
+    } finally {
+      await pg.end();
+    }
+    expect(await count(runId)).toBe(1);
+  });
+
+  it('keeps the newest step in the case read model when decisions land out of order', async () => {
+    const runId = randomUUID();
+    await repo.append(record(runId, 2));
+    await repo.append(record(runId, 1));
+    const [row] = await ds.query('SELECT status, step, last_sequence, created_at, details FROM cases WHERE run_id = $1', [runId]);
+    expect(row).toMatchObject({ status: 'approved', step: 'approved', last_sequence: 2, details: { n: 2 } });
+    expect(new Date(row.created_at).toISOString()).toBe(record(runId, 1).decidedAt);
+  });
+
+  it('lists cases by agency and status, newest first', async () => {
+    const agencyCode = `LIST-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const a = randomUUID();
+    const b = randomUUID();
+    await repo.append(record(a, 1, { case: { agencyCode, businessKey: 'A', title: 'A', details: {} } }));
+    await repo.append(record(b, 1, { case: { agencyCode, businessKey: 'B', title: 'B', details: {} }, decidedAt: '2026-11-23T00:00:00.000Z' }));
+    await repo.append(record(b, 2, { case: { agencyCode, businessKey: 'B', title: 'B', details: {} }, decidedAt: '2026-11-23T00:00:01.000Z' }));
+    const all = await repo.listCases({ caseType: 'vacancy', agencyCode, limit: 10, offset: 0 });
+    expect(all.items.map((c) => c.businessKey)).toEqual(['B', 'A']);
+    const approved = await repo.listCases({ caseType: 'vacancy', agencyCode, status: 'approved', limit: 10, offset: 0 });
+    expect(approved).toMatchObject({ total: 1, items: [{ businessKey: 'B' }] });
+  });
+});
+
+describe('migrations', () => {
+  it('apply, revert and re-apply cleanly on an empty database', async () => {
+    const admin = new Client({ connectionString: databaseUrl });
+    await admin.connect();
+    const name = `meritflow_migrations_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    const tables = async () => {
+      const c = new Client({ connectionString: url.toString() });
+      await c.connect();
+      const r = await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+      await c.end();
+      return r.rows.map((x) => x.tablename);
+    };
+    try {
+      const all = await runMigrations(url.toString());
+      expect(all[0]).toBe('InitialLedger1763800000000');
+      expect(all).toContain('CaseTree1764000000000');
+      expect(await tables()).toEqual(expect.arrayContaining(['cases', 'decisions', 'holidays', 'schema_migrations']));
+      expect(await runMigrations(url.toString())).toEqual([]);
+      for (let i = 0; i < all.length; i++) await revertLastMigration(url.toString());
+      expect(await tables()).toEqual(['schema_migrations']);
+      expect(await runMigrations(url.toString())).toEqual(all);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});

@@ -1,0 +1,173 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, type DecisionRecord } from '../../domain/src';
+import { CaseEntity } from './entities/case.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { HolidayEntity } from './entities/holiday.entity';
+
+export interface CaseFilter {
+  caseType?: string;
+  agencyCode?: string;
+  status?: string;
+  step?: string;
+  /** Cases created in [createdFrom, createdTo). */
+  createdFrom?: Date;
+  createdTo?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** Writes and reads the decision ledger and its case read model. */
+export class LedgerRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Appends one decision and updates the case read model in one transaction. A second call with the
+   * same idempotency key writes nothing; if that key was used for a different decision it refuses.
+   */
+  async append(record: DecisionRecord): Promise<{ inserted: boolean }> {
+    return this.ds.transaction(async (em) => {
+      const inserted: { id: string }[] = await em.query(
+        `INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before,
+           step_after, actor_id, actor_role, actor_name, reason, payload, evidence, sop_id, sop_version,
+           rule_version, decided_at, root_workflow_id, parent_workflow_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id`,
+        [
+          record.idempotencyKey,
+          record.caseType,
+          record.workflowId,
+          record.runId,
+          record.sequence,
+          record.decision,
+          record.stepBefore,
+          record.stepAfter,
+          record.actor.id,
+          record.actor.role,
+          record.actor.name ?? null,
+          record.reason,
+          JSON.stringify(record.payload),
+          JSON.stringify(record.evidence),
+          record.sop.id,
+          record.sop.version,
+          record.ruleVersion,
+          record.decidedAt,
+          record.rootWorkflowId,
+          record.parentWorkflowId,
+        ],
+      );
+      if (inserted.length === 0) {
+        await this.assertSameDecision(em, record);
+        return { inserted: false };
+      }
+      await this.project(em, record);
+      return { inserted: true };
+    });
+  }
+
+  private async assertSameDecision(em: EntityManager, record: DecisionRecord): Promise<void> {
+    const existing = await em.findOneByOrFail(DecisionEntity, { idempotencyKey: record.idempotencyKey });
+    const same =
+      existing.runId === record.runId &&
+      existing.sequence === record.sequence &&
+      existing.decision === record.decision &&
+      existing.actorId === record.actor.id &&
+      existing.actorRole === record.actor.role;
+    if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', { key: record.idempotencyKey });
+  }
+
+  private async project(em: EntityManager, r: DecisionRecord): Promise<void> {
+    // Decisions of one run may be written out of order; the newest sequence wins the projection.
+    await em.query(
+      `INSERT INTO cases (run_id, workflow_id, case_type, agency_code, business_key, title, status, step, sop_id,
+         sop_version, details, last_sequence, created_at, updated_at, root_workflow_id, parent_workflow_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$14,$15)
+       ON CONFLICT (run_id) DO UPDATE SET
+         created_at = LEAST(cases.created_at, EXCLUDED.created_at),
+         status = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.status ELSE cases.status END,
+         step = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.step ELSE cases.step END,
+         details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
+         updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
+         last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)`,
+      [
+        r.runId,
+        r.workflowId,
+        r.caseType,
+        r.case.agencyCode,
+        r.case.businessKey,
+        r.case.title,
+        r.statusAfter,
+        r.stepAfter,
+        r.sop.id,
+        r.sop.version,
+        JSON.stringify(r.case.details),
+        r.sequence,
+        r.decidedAt,
+        r.rootWorkflowId,
+        r.parentWorkflowId,
+      ],
+    );
+  }
+
+  /**
+   * Open cases that are filling a vacancy: a running open selection listing it among its posts, or a
+   * running talent-pool promotion into it. Read from each case's opening decision.
+   */
+  async casesFillingVacancy(vacancyId: string): Promise<string[]> {
+    const rows: { workflow_id: string }[] = await this.ds.query(
+      `SELECT DISTINCT d.workflow_id
+         FROM decisions d
+         JOIN cases c ON c.run_id = d.run_id
+        WHERE d.sequence = 1
+          AND ((d.case_type = 'open-selection' AND d.payload->'posts' @> jsonb_build_array(jsonb_build_object('vacancyId', $1::text))
+                AND c.step NOT IN ('closed', 'cancelled'))
+            OR (d.case_type = 'move' AND d.payload->'talent'->>'vacancyId' = $1
+                AND c.step NOT IN ('completed', 'rejected', 'withdrawn')))`,
+      [vacancyId],
+    );
+    return rows.map((r) => r.workflow_id);
+  }
+
+  /** Every decision of a case and of the child workflows it ran, in the order they were taken. */
+  decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
+    return this.ds
+      .getRepository(DecisionEntity)
+      .createQueryBuilder('d')
+      .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
+      // Children of an earlier run of the same case id are not part of this run's history.
+      .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id = :rootRunId)', { rootRunId })
+      .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :rootRunId)')
+      // Within one workflow the sequence is the order decisions were taken, whatever order their rows landed in.
+      .orderBy('d.decided_at', 'ASC')
+      .addOrderBy('d.workflow_id', 'ASC')
+      .addOrderBy('d.sequence', 'ASC')
+      .getMany();
+  }
+
+  decisionsOf(workflowId: string, runId: string): Promise<DecisionEntity[]> {
+    return this.ds.getRepository(DecisionEntity).find({ where: { workflowId, runId }, order: { sequence: 'ASC' } });
+  }
+
+  async listCases(filter: CaseFilter): Promise<{ items: CaseEntity[]; total: number }> {
+    // Child workflows (assessments, reviews, appointments) are part of their root case, not cases of their own.
+    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c').where('c.workflow_id = c.root_workflow_id');
+    if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
+    if (filter.step) qb.andWhere('c.step = :step', { step: filter.step });
+    if (filter.createdFrom) qb.andWhere('c.created_at >= :from', { from: filter.createdFrom });
+    if (filter.createdTo) qb.andWhere('c.created_at < :to', { to: filter.createdTo });
+    if (filter.agencyCode) qb.andWhere('c.agency_code = :agencyCode', { agencyCode: filter.agencyCode });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    const [items, total] = await qb
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.run_id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async holidays(): Promise<Set<string>> {
+    const rows = await this.ds.getRepository(HolidayEntity).find();
+    return new Set(rows.map((r) => r.date));
+  }
+}
