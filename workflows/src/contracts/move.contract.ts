@@ -1,0 +1,158 @@
+import type { CaseStateBase } from './case-state';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, EvidenceRef, SopRef } from '../../../libs/domain/src';
+import type { MobilityFacts } from './reference.activities.contract';
+import type { DecisionAck } from './selection.contract';
+
+export const MOVE_CASE_TYPE = 'move';
+export const BULK_MOVE_CASE_TYPE = 'bulk-move';
+export const MOVE_WORKFLOW_TYPE = 'moveWorkflow';
+export const BULK_MOVE_WORKFLOW_TYPE = 'bulkMoveWorkflow';
+export const BULK_MEMBER_WORKFLOW_TYPE = 'bulkMemberWorkflow';
+
+/** One open move per person and proposing agency; a batch is keyed by its collective decree's own code. */
+export const moveWorkflowId = (agencyCode: string, nip: string): string => `move:${agencyCode}:${nip}`;
+export const bulkMoveWorkflowId = (agencyCode: string, batchCode: string): string => `bulk-move:${agencyCode}:${batchCode}`;
+export const bulkMemberWorkflowId = (batchId: string, nip: string): string => `${batchId}:member:${nip}`;
+
+export const MOVE_WORKFLOW_ID_PATTERN = /^move:[A-Z0-9][A-Z0-9._-]{0,63}:\d{18}$/;
+export const BULK_MOVE_WORKFLOW_ID_PATTERN = /^bulk-move:[A-Z0-9][A-Z0-9._-]{0,63}:[A-Z0-9][A-Z0-9._-]{0,63}$/;
+
+/** The move as the mobility rules see it (libs/domain/src/mobility MoveFacts). */
+export type MoveFactsInput = import('../../../libs/domain/src').MoveFacts;
+
+export interface TalentInput {
+  /** The approved vacancy (filling method talent_pool) the promotion fills. */
+  vacancyId: string | null;
+  /** 9-box placement as its two axis levels, with the inputs it came from. */
+  placement: { performance: 'below' | 'meets' | 'above'; potential: 'low' | 'medium' | 'high'; box: number };
+  inputs: Record<string, number>;
+  ruleVersion: string;
+}
+
+export interface MoveWorkflowInput {
+  sop: SopRef;
+  move: MoveFactsInput;
+  proposedBy: Actor;
+  reason: string | null;
+  evidence: EvidenceRef[];
+  talent: TalentInput | null;
+}
+
+export interface MoveDecisionInput {
+  decision: string;
+  actor: Actor;
+  reason?: string;
+  evidence?: EvidenceRef[];
+  /** override: the rules the legal basis lifts */
+  overrideRules?: string[];
+  /** tpk_advise on a rotation: the competency fit of the person to the new post */
+  competencyFit?: { jpmPercent: number; note?: string };
+  /** record_decree */
+  decreeNumber?: string;
+  effectiveDate?: string;
+}
+
+export interface RuleVerdictView {
+  rule: string;
+  ruleVersion: string;
+  passed: boolean;
+  fact: string;
+  message: { id: string; en: string };
+  overridden?: boolean;
+}
+
+export interface MoveEvaluationView {
+  allowed: boolean;
+  ruleVersion: string;
+  evaluatedAt: string;
+  verdicts: RuleVerdictView[];
+  facts: MobilityFacts;
+}
+
+export interface MoveState extends CaseStateBase {
+  caseType: typeof MOVE_CASE_TYPE;
+  move: MoveFactsInput;
+  talent: TalentInput | null;
+  competencyFit: { jpmPercent: number; note?: string } | null;
+  /** The latest rule evaluation (at proposal, and at each attempt to decide). */
+  evaluation: MoveEvaluationView | null;
+  overrides: { rules: string[]; legalBasis: EvidenceRef[]; by: string; reason: string }[];
+  decree: { number: string; effectiveDate: string } | null;
+  blockedAttempts: number;
+}
+
+/** A decision the rules blocked was recorded as a refused attempt; the API answers 422 with the verdicts. */
+export interface MoveDecisionAck extends DecisionAck {
+  blocked: RuleVerdictView[] | null;
+}
+
+export const moveStateQuery = defineQuery<MoveState>('move.state');
+export const moveDecideUpdate = defineUpdate<MoveDecisionAck, [MoveDecisionInput]>('move.decide');
+
+// --- bulk moves ------------------------------------------------------------------------------
+export interface BulkMoveInput {
+  sop: SopRef;
+  memberSop: SopRef;
+  agencyCode: string;
+  batchCode: string;
+  title: string;
+  moves: MoveFactsInput[];
+  proposedBy: Actor;
+  reason: string | null;
+  evidence: EvidenceRef[];
+}
+
+export interface BulkDecisionInput {
+  decision: string;
+  actor: Actor;
+  reason?: string;
+  evidence?: EvidenceRef[];
+  /** approve_batch: people left out of the decree, each with a reason */
+  exclusions?: { nip: string; reason: string }[];
+  /** record_decree */
+  decreeNumber?: string;
+  effectiveDate?: string;
+}
+
+export interface BulkMemberView {
+  nip: string;
+  name: string;
+  from: string;
+  to: string;
+  workflowId: string;
+  checked: boolean;
+  allowed: boolean | null;
+  blocking: RuleVerdictView[];
+  excluded: { reason: string } | null;
+}
+
+export interface AnnexLine {
+  no: number;
+  nip: string;
+  name: string;
+  from: string;
+  to: string;
+}
+
+export interface BulkMoveState extends CaseStateBase {
+  caseType: typeof BULK_MOVE_CASE_TYPE;
+  members: BulkMemberView[];
+  decree: { number: string; effectiveDate: string } | null;
+  annex: AnnexLine[];
+}
+
+export const bulkMoveStateQuery = defineQuery<BulkMoveState>('bulk-move.state');
+export const bulkMoveDecideUpdate = defineUpdate<DecisionAck, [BulkDecisionInput]>('bulk-move.decide');
+
+export interface BulkMemberInput {
+  sop: SopRef;
+  batchId: string;
+  move: MoveFactsInput;
+}
+
+/** Member → batch: the person's own rule check. */
+export const bulkMemberCheckedSignal = defineSignal<[{ nip: string; allowed: boolean; blocking: RuleVerdictView[] }]>('bulk-move.member-checked');
+/** Batch → member: included in the decree (with its annex line) or excluded (with the reason). */
+export const bulkMemberDecidedSignal =
+  defineSignal<[{ included: boolean; reason: string; decreeNumber: string | null; effectiveDate: string | null; annexLine: AnnexLine | null }]>('bulk-move.member-decided');

@@ -1,0 +1,291 @@
+import type { CaseStateBase } from './case-state';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  Actor,
+  AllowedDecision,
+  CandidateProfile,
+  CommitteeMember,
+  ConflictDeclaration,
+  EligibilityVerdict,
+  EvidenceRef,
+  JpmCategory,
+  RankedCandidate,
+  RequiredCompetency,
+  SopRef,
+} from '../../../libs/domain/src';
+
+export const SELECTION_CASE_TYPE = 'open-selection';
+export const SELECTION_WORKFLOW_TYPE = 'openSelectionWorkflow';
+export const ASSESSMENT_WORKFLOW_TYPE = 'assessmentWorkflow';
+export const COMMITTEE_REVIEW_WORKFLOW_TYPE = 'committeeReviewWorkflow';
+export const APPOINTMENT_WORKFLOW_TYPE = 'appointmentWorkflow';
+
+/** Ids derive from business keys: the agency and the selection's own code, then NIP or post code. */
+export const selectionWorkflowId = (agencyCode: string, selectionCode: string): string =>
+  `${SELECTION_CASE_TYPE}:${agencyCode}:${selectionCode}`;
+export const assessmentWorkflowId = (selectionId: string, nip: string): string => `${selectionId}:assessment:${nip}`;
+export const committeeReviewWorkflowId = (selectionId: string): string => `${selectionId}:committee-review`;
+export const appointmentWorkflowId = (selectionId: string, postCode: string): string => `${selectionId}:appointment:${postCode}`;
+
+export const SELECTION_WORKFLOW_ID_PATTERN = /^open-selection:[A-Z0-9][A-Z0-9._-]{0,63}:[A-Z0-9][A-Z0-9._-]{0,63}$/;
+
+export interface SelectionPost {
+  /** The approved vacancy this post comes from, and the run that approved it. */
+  vacancyId: string;
+  vacancyRunId: string;
+  positionCode: string;
+  title: string;
+  organisationalUnit: string;
+  positionClass: 'jpt_utama' | 'jpt_madya' | 'jpt_pratama';
+  requiredCompetencies: RequiredCompetency[];
+}
+
+export interface SelectionWorkflowInput {
+  sop: SopRef;
+  agencyCode: string;
+  selectionCode: string;
+  title: string;
+  posts: SelectionPost[];
+  openedBy: Actor;
+  reason: string | null;
+  evidence: EvidenceRef[];
+}
+
+export interface CandidateRegistration {
+  postCode: string;
+  profile: CandidateProfile;
+}
+
+/** Every decision taken on the selection itself; which fields a decision needs is checked by the workflow. */
+export interface SelectionDecisionInput {
+  decision: string;
+  actor: Actor;
+  reason?: string;
+  evidence?: EvidenceRef[];
+  /** form_committee */
+  members?: CommitteeMember[];
+  /** register_candidates */
+  candidates?: CandidateRegistration[];
+  /** screen_candidate, pick */
+  nip?: string;
+  /** screen_candidate */
+  passed?: boolean;
+  /** screen_candidate: the administrative score 0–100, required when passed */
+  administrativeScore?: number;
+  /** recommend, pick */
+  postCode?: string;
+  /** recommend: the NIPs the overseer recommends, best first */
+  recommended?: string[];
+}
+
+export type CandidateStatus =
+  | 'ineligible'
+  | 'registered'
+  | 'screened_out'
+  | 'screened_in'
+  | 'assessed'
+  | 'scored'
+  | 'no_quorum'
+  | 'ranked';
+
+export interface CandidateView {
+  nip: string;
+  name: string;
+  postCode: string;
+  registrationOrder: number;
+  status: CandidateStatus;
+  /** The verdict without its passing checks (the full verdict is in the register_candidates ledger row). */
+  eligibility: Pick<EligibilityVerdict, 'eligible' | 'ruleVersion' | 'reasons'>;
+  screening: { passed: boolean; reason: string; administrativeScore: number | null } | null;
+  assessment: AssessmentResult | null;
+  review: CandidateReviewResult | null;
+}
+
+export interface PendingTask {
+  role: string;
+  /** The person who must act, where one is named. */
+  actorId?: string;
+  decision: string;
+  subject?: string;
+  dueAt?: string;
+  workflowId: string;
+}
+
+export interface SelectionState extends CaseStateBase {
+  caseType: typeof SELECTION_CASE_TYPE;
+  agencyCode: string;
+  selectionCode: string;
+  title: string;
+  posts: SelectionPost[];
+  committee: CommitteeMember[];
+  extensions: number;
+  candidates: CandidateView[];
+  ranking: Record<string, RankedCandidate[]> | null;
+  shortlist: Record<string, RankedCandidate[]> | null;
+  recommendations: Record<string, { recommended: string[]; by: string }>;
+  picks: Record<string, { nip: string; rank: number; justification: string | null }>;
+  appointments: Record<string, AppointmentResult | null>;
+  pendingTasks: PendingTask[];
+}
+
+/**
+ * What an update on a large case answers. Temporal keeps every update result in the history, so a
+ * case with hundreds of candidates answers with this and callers query the state (queries are not
+ * stored).
+ */
+export interface DecisionAck {
+  workflowId: string;
+  step: string;
+  status: string;
+  terminal: boolean;
+  /** Decisions accepted so far, this one included. */
+  decisionCount: number;
+}
+
+export const selectionStateQuery = defineQuery<SelectionState>('selection.state');
+export const selectionDecideUpdate = defineUpdate<DecisionAck, [SelectionDecisionInput]>('selection.decide');
+
+// --- assessment (one per candidate) -------------------------------------------------------------
+export interface AssessmentWorkflowInput {
+  sop: SopRef;
+  selectionId: string;
+  agencyCode: string;
+  postCode: string;
+  nip: string;
+  name: string;
+  requiredCompetencies: RequiredCompetency[];
+  jpmScheme: { id: string; optimal: number; cukupOptimal: number };
+}
+
+export interface AssessmentDecisionInput {
+  decision: string;
+  actor: Actor;
+  /** Competency name → level achieved (1–5). */
+  achieved?: Record<string, number>;
+  reason?: string;
+  evidence?: EvidenceRef[];
+}
+
+export interface AssessmentResult {
+  nip: string;
+  jpmPercent: number;
+  category: JpmCategory;
+  missing: string[];
+  assessorId: string;
+}
+
+export interface AssessmentState {
+  workflowId: string;
+  step: string;
+  status: string;
+  nip: string;
+  postCode: string;
+  requiredCompetencies: RequiredCompetency[];
+  allowedDecisions: AllowedDecision[];
+  deadline: { dueAt: string } | null;
+  result: AssessmentResult | null;
+}
+
+export const assessmentStateQuery = defineQuery<AssessmentState>('assessment.state');
+export const assessmentDecideUpdate = defineUpdate<AssessmentState, [AssessmentDecisionInput]>('assessment.decide');
+
+// --- committee review (one per selection) -------------------------------------------------------
+export interface CommitteeReviewInput {
+  sop: SopRef;
+  selectionId: string;
+  agencyCode: string;
+  members: CommitteeMember[];
+  candidates: { nip: string; name: string; postCode: string }[];
+  committeeSettings: { minSize: number; maxSize: number; requireOdd: boolean; maxInternalShare: number; quorumShare: number; version?: string };
+}
+
+export interface ReviewDecisionInput {
+  decision: 'declare_interests' | 'score';
+  actor: Actor;
+  /** declare_interests: one entry per candidate */
+  declarations?: { nip: string; conflicted: boolean; note?: string }[];
+  /** score: one candidate ... */
+  nip?: string;
+  paper?: number;
+  interview?: number;
+  /** ... or a whole score sheet at once */
+  scores?: { nip: string; paper: number; interview: number }[];
+  reason?: string;
+  evidence?: EvidenceRef[];
+}
+
+export interface Vote {
+  memberId: string;
+  nip: string;
+  paper: number;
+  interview: number;
+}
+
+export interface CandidateReviewResult {
+  nip: string;
+  eligibleScorers: string[];
+  quorum: number;
+  votes: number;
+  quorumMet: boolean;
+  paper: number | null;
+  interview: number | null;
+}
+
+export interface CommitteeReviewState {
+  workflowId: string;
+  step: string;
+  sealed: boolean;
+  members: CommitteeMember[];
+  declarations: ConflictDeclaration[];
+  /** Per candidate: how many eligible members have scored, out of how many; votes only once unsealed. */
+  progress: { nip: string; scored: number; eligible: number; quorum: number }[];
+  /** Pending: members who still have to declare or score. */
+  pending: { memberId: string; task: 'declare_interests' | 'score'; nips: string[] }[];
+  deadline: { dueAt: string } | null;
+  votes: Vote[] | null;
+  results: CandidateReviewResult[] | null;
+}
+
+export const committeeReviewStateQuery = defineQuery<CommitteeReviewState, [viewerId?: string]>('committee-review.state');
+export const committeeReviewDecideUpdate = defineUpdate<DecisionAck, [ReviewDecisionInput]>('committee-review.decide');
+
+// --- appointment (one per post) -----------------------------------------------------------------
+export interface AppointmentWorkflowInput {
+  sop: SopRef;
+  selectionId: string;
+  agencyCode: string;
+  postCode: string;
+  postTitle: string;
+  nip: string;
+  name: string;
+  pickedBy: Actor;
+}
+
+export interface AppointmentDecisionInput {
+  decision: 'record_decree' | 'record_inauguration';
+  actor: Actor;
+  decreeNumber?: string;
+  effectiveDate?: string;
+  inauguratedOn?: string;
+  reason?: string;
+  evidence?: EvidenceRef[];
+}
+
+export interface AppointmentResult {
+  postCode: string;
+  nip: string;
+  decreeNumber: string | null;
+  effectiveDate: string | null;
+  inauguratedOn: string | null;
+}
+
+export interface AppointmentState {
+  workflowId: string;
+  step: string;
+  status: string;
+  allowedDecisions: AllowedDecision[];
+  result: AppointmentResult;
+}
+
+export const appointmentStateQuery = defineQuery<AppointmentState>('appointment.state');
+export const appointmentDecideUpdate = defineUpdate<AppointmentState, [AppointmentDecisionInput]>('appointment.decide');

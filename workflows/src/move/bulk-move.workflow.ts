@@ -1,0 +1,202 @@
+import {
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '../../../libs/domain/src';
+import {
+  BULK_MOVE_CASE_TYPE,
+  bulkMemberCheckedSignal,
+  bulkMemberDecidedSignal,
+  bulkMemberWorkflowId,
+  bulkMoveDecideUpdate,
+  bulkMoveStateQuery,
+  type AnnexLine,
+  type BulkDecisionInput,
+  type BulkMemberInput,
+  type BulkMemberView,
+  type BulkMoveInput,
+  type BulkMoveState,
+} from '../contracts';
+import { ledger, reference } from '../shared/ledger';
+import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+import { evaluateMoveNow } from './move-rules';
+
+/** Children are started this many per workflow task. */
+const START_WINDOW = 25;
+const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
+const describePost = (p: { agencyCode: string; positionCode: string }) => `${p.agencyCode}/${p.positionCode}`;
+
+/**
+ * Many officials moved under one collective decree. Each person is a child workflow that checks the
+ * rules on their own; the PPK approves the batch whole or with named exclusions (every blocked person
+ * must be named); the decree's annex lists each move.
+ */
+export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveState> {
+  const sop = getSop(input.sop);
+  const batchId = workflowInfo().workflowId;
+  const members = new Map<string, BulkMemberView>(
+    input.moves.map((m) => [
+      m.person.nip,
+      {
+        nip: m.person.nip,
+        name: m.person.name,
+        from: describePost(m.from),
+        to: describePost(m.to),
+        workflowId: bulkMemberWorkflowId(batchId, m.person.nip),
+        checked: false,
+        allowed: null,
+        blocking: [],
+        excluded: null,
+      },
+    ]),
+  );
+  let decree: BulkMoveState['decree'] = null;
+  let annex: AnnexLine[] = [];
+
+  const kase = new SopCase(
+    sop,
+    BULK_MOVE_CASE_TYPE,
+    () => ({ agencyCode: input.agencyCode, businessKey: input.batchCode, title: input.title, details: { people: members.size, decree } }),
+    ledger,
+  );
+
+  const view = (): BulkMoveState => ({
+    caseType: BULK_MOVE_CASE_TYPE,
+    ...kase.baseView(),
+    members: [...members.values()],
+    decree,
+    annex,
+  });
+
+  const validate = (d: BulkDecisionInput) => {
+    const verdict = evaluateDecision(sop, kase.step.id, d);
+    refuseUnless(verdict);
+    const fields: FieldIssue[] = [];
+    if (d.decision === 'approve_batch') {
+      const excluded = new Map((d.exclusions ?? []).map((e) => [e.nip, e.reason]));
+      for (const [nip, reason] of excluded) {
+        if (!members.has(nip)) fields.push(issue('exclusions', 'member', `${nip} bukan bagian dari usulan ini`, `${nip} is not part of this batch`));
+        if (!reason || reason.trim().length === 0) fields.push(issue('exclusions', 'reason', `alasan pengecualian ${nip} wajib diisi`, `the reason for excluding ${nip} is required`));
+      }
+      const blockedNotExcluded = [...members.values()].filter((m) => m.allowed === false && !excluded.has(m.nip)).map((m) => m.nip);
+      if (blockedNotExcluded.length > 0) {
+        fields.push(
+          issue(
+            'exclusions',
+            'blockedMustBeExcluded',
+            `pegawai yang terhalang aturan harus dikecualikan dengan nama: ${blockedNotExcluded.join(', ')}`,
+            `people blocked by a rule must be excluded by name: ${blockedNotExcluded.join(', ')}`,
+          ),
+        );
+      }
+      if (excluded.size >= members.size) fields.push(issue('exclusions', 'empty', 'tidak ada yang tersisa untuk dipindahkan', 'nobody would be left to move'));
+    }
+    if (d.decision === 'record_decree') {
+      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber)) fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
+      if (!d.effectiveDate || !isIsoDate(d.effectiveDate)) fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+    }
+    if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
+    return verdict;
+  };
+
+  const tell = (m: BulkMemberView, decided: { included: boolean; reason: string; annexLine: AnnexLine | null }) =>
+    getExternalWorkflowHandle(m.workflowId).signal(bulkMemberDecidedSignal, {
+      ...decided,
+      decreeNumber: decree?.number ?? null,
+      effectiveDate: decree?.effectiveDate ?? null,
+    });
+
+  setHandler(bulkMoveStateQuery, view);
+  setHandler(bulkMemberCheckedSignal, (s) => {
+    const m = members.get(s.nip);
+    if (!m) return;
+    m.checked = true;
+    m.allowed = s.allowed;
+    m.blocking = s.blocking;
+  });
+  setHandler(
+    bulkMoveDecideUpdate,
+    async (d) => {
+      const verdict = validate(d);
+      const common = { reason: d.reason ?? null, evidence: d.evidence ?? [] };
+      if (d.decision === 'approve_batch') {
+        for (const e of d.exclusions ?? []) members.get(e.nip)!.excluded = { reason: e.reason };
+        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length } });
+      } else if (d.decision === 'record_decree') {
+        decree = { number: d.decreeNumber!, effectiveDate: d.effectiveDate! };
+        annex = [...members.values()]
+          .filter((m) => !m.excluded)
+          .map((m, i) => ({ no: i + 1, nip: m.nip, name: m.name, from: m.from, to: m.to }));
+        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { decree, annex } });
+        for (const m of members.values()) {
+          const line = annex.find((a) => a.nip === m.nip) ?? null;
+          await tell(m, { included: line !== null, reason: m.excluded?.reason ?? 'included in the collective decree', annexLine: line });
+        }
+      } else {
+        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
+        for (const m of members.values()) await tell(m, { included: false, reason: `batch rejected: ${d.reason}`, annexLine: null });
+      }
+      return kase.ack();
+    },
+    { validator: (d) => void validate(d) },
+  );
+
+  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { moves: input.moves } });
+  const list = [...members.values()];
+  const running: Promise<unknown>[] = [];
+  for (let i = 0; i < list.length; i += START_WINDOW) {
+    const started = await Promise.all(
+      list.slice(i, i + START_WINDOW).map((m) =>
+        startChild(bulkMemberWorkflow, {
+          workflowId: m.workflowId,
+          args: [{ sop: input.memberSop, batchId, move: input.moves.find((x) => x.person.nip === m.nip)! }],
+        }),
+      ),
+    );
+    running.push(...started.map((c) => c.result()));
+  }
+  await condition(() => [...members.values()].every((m) => m.checked));
+  const blocked = [...members.values()].filter((m) => !m.allowed);
+  await kase.auto('members_checked', {
+    reason: blocked.length > 0 ? `${blocked.length} of ${members.size} blocked by a rule: ${blocked.map((m) => m.nip).join(', ')}` : `all ${members.size} pass`,
+    payload: { checked: members.size, blocked: blocked.map((m) => ({ nip: m.nip, blocking: m.blocking })) },
+  });
+  await kase.runUntilTerminal();
+  await Promise.all(running);
+  await condition(allHandlersFinished);
+  return view();
+}
+
+/** One person of a bulk move: checked against the rules on their own, then moved or excluded. */
+export async function bulkMemberWorkflow(input: BulkMemberInput): Promise<{ nip: string; moved: boolean }> {
+  const sop = getSop(input.sop);
+  const { move } = input;
+  let decided: { included: boolean; reason: string; decreeNumber: string | null; effectiveDate: string | null; annexLine: AnnexLine | null } | null = null;
+  const kase = new SopCase(
+    sop,
+    'bulk-member',
+    () => ({ agencyCode: move.to.agencyCode, businessKey: move.person.nip, title: move.person.name, details: { from: move.from, to: move.to } }),
+    ledger,
+  );
+  setHandler(bulkMemberDecidedSignal, (d) => void (decided = d));
+
+  await kase.start(SYSTEM_ACTOR, { payload: { move } });
+  const facts = await reference.loadMobilityFacts({ regionCodes: [...new Set([move.from.regionCode, move.to.regionCode])], agencyCode: move.to.agencyCode });
+  const evaluation = evaluateMoveNow({ move, talent: null }, facts, [], new Date());
+  const blocking = evaluation.verdicts.filter((v) => !v.passed);
+  await kase.auto('member_checked', {
+    reason: evaluation.allowed ? 'every rule passes' : blocking.map((v) => v.message.en).join('; '),
+    payload: { evaluation },
+    ruleVersion: evaluation.ruleVersion,
+  });
+  await getExternalWorkflowHandle(input.batchId).signal(bulkMemberCheckedSignal, { nip: move.person.nip, allowed: evaluation.allowed, blocking });
+  await condition(() => decided !== null);
+  const d = decided!;
+  await kase.auto(d.included ? 'included_in_decree' : 'excluded_from_batch', { reason: d.reason, payload: { ...d } });
+  await condition(allHandlersFinished);
+  return { nip: move.person.nip, moved: d.included };
+}

@@ -1,0 +1,52 @@
+import {
+  applyOverride,
+  evaluateMove,
+  MOBILITY_RULES,
+  mayFillWithoutOpenSelection,
+  OVERRIDE_RULES,
+  policyInForce,
+  type MobilityRule,
+  type MoveEvaluation,
+} from '../../../libs/domain/src';
+import type { MobilityFacts, MoveEvaluationView, MoveState, MoveWorkflowInput } from '../contracts';
+
+export const isOverridable = (rule: string): boolean =>
+  (MOBILITY_RULES as readonly string[]).includes(rule) && OVERRIDE_RULES[rule as MobilityRule].overridable;
+
+/**
+ * The mobility rules in force at `now` applied to a move, with the talent-pool rule for a promotion and
+ * any override recorded on the case. Pure: the facts come in from an activity.
+ */
+export function evaluateMoveNow(
+  input: Pick<MoveWorkflowInput, 'move' | 'talent'>,
+  facts: MobilityFacts,
+  overrides: MoveState['overrides'],
+  now: Date,
+): MoveEvaluationView {
+  const policy = policyInForce(now);
+  let ev: MoveEvaluation = evaluateMove(input.move, { windows: facts.windows, approvals: facts.approvals }, policy, now);
+  if (input.talent) {
+    const talent = mayFillWithoutOpenSelection(
+      { positionClass: input.move.to.positionClass, placement: input.talent.placement, agencyMeritCategory: facts.agencyMerit?.category ?? null },
+      policy,
+    );
+    const verdicts = [...ev.verdicts, talent];
+    const blocking = verdicts.filter((v) => !v.passed && !v.overridden);
+    ev = { ...ev, verdicts, blocking, allowed: blocking.length === 0 };
+  }
+  for (const o of overrides) {
+    // An override lifts the rules it names that still block; one that passes by now needs no lifting.
+    const rules = o.rules.filter((r) => ev.blocking.some((v) => v.rule === r));
+    if (rules.length === 0) continue;
+    const doc = o.legalBasis[0];
+    const applied = applyOverride(ev, { rules, legalBasis: { documentRef: doc?.uri ?? doc?.sha256 ?? '', title: doc?.title ?? o.reason } });
+    if (applied.ok) ev = applied.value;
+  }
+  return {
+    allowed: ev.allowed,
+    ruleVersion: ev.ruleVersion,
+    evaluatedAt: now.toISOString(),
+    verdicts: ev.verdicts.map((v) => ({ rule: v.rule, ruleVersion: v.ruleVersion, passed: v.passed, fact: v.fact, message: v.message, ...(v.overridden ? { overridden: true } : {}) })),
+    facts,
+  };
+}

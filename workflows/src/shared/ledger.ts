@@ -1,0 +1,14 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { LedgerActivities, ReferenceActivities } from '../contracts';
+
+// No maximum attempts: a decision must reach the ledger even through a long database outage.
+const options = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+} as const;
+
+/** The ledger activities as every workflow calls them. */
+export const ledger = proxyActivities<LedgerActivities>(options);
+
+/** Reference data the mobility rules read. */
+export const reference = proxyActivities<ReferenceActivities>(options);

@@ -1,0 +1,221 @@
+import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import {
+  allowedDecisions,
+  autoTransition,
+  decisionKey,
+  stepOf,
+  SYSTEM_ACTOR,
+  type Actor,
+  type CaseSummary,
+  type DecisionVerdict,
+  type ErrorCode,
+  type ErrorParams,
+  type EvidenceRef,
+  type SopDefinition,
+  type SopDuration,
+  type SopStep,
+} from '../../../libs/domain/src';
+import type { CaseStateBase, LedgerActivities } from '../contracts';
+
+export interface RecordOptions {
+  reason?: string | null;
+  payload?: Record<string, unknown>;
+  evidence?: EvidenceRef[];
+  ruleVersion?: string | null;
+}
+
+/** Raises a domain refusal from an update validator; the API maps its type back to the code. */
+export function refuse(code: ErrorCode, params: ErrorParams, message = code): never {
+  throw ApplicationFailure.create({ type: code, message, details: [params], nonRetryable: true });
+}
+
+export function refuseUnless(verdict: DecisionVerdict): asserts verdict is Extract<DecisionVerdict, { ok: true }> {
+  if (!verdict.ok) refuse(verdict.code, verdict.params);
+}
+
+/**
+ * The state of one case under its pinned SOP version: the current step, the decision sequence and
+ * the deadline of the current step. Every change of step goes through `record`, so each transition,
+ * human or automatic, becomes exactly one ledger row.
+ */
+export class SopCase {
+  private current: SopStep;
+  /**
+   * Sequence 1 belongs to the decision that opens the case. Registering an update handler runs any
+   * update that arrived with the start at once, before `start()` is reached; reserving 1 keeps the
+   * opening decision first in the ledger without changing the order of commands.
+   */
+  private sequence = 1;
+  private recorded = 0;
+  /** Bumped on every change of step, so a deadline knows whether its step is still current. */
+  private epoch = 0;
+  private deadlineView: { step: string; dueAt: string; onExpiry: string; notifyRole: string } | null = null;
+
+  constructor(
+    readonly sop: Readonly<SopDefinition>,
+    private readonly caseType: string,
+    private readonly summary: () => CaseSummary,
+    private readonly ledger: LedgerActivities,
+    /** Deadline handlers for steps whose SOP says onExpiry: 'handler'. */
+    /** A handler returning a duration keeps the step open with a new deadline of that length. */
+    private readonly expiryHandlers: Record<string, (dueAt: string) => Promise<SopDuration | void>> = {},
+  ) {
+    this.current = stepOf(sop, sop.initialStep);
+  }
+
+  get step(): SopStep {
+    return this.current;
+  }
+
+  get decisionCount(): number {
+    return this.sequence;
+  }
+
+  get recordedCount(): number {
+    return this.recorded;
+  }
+
+  /** The fields every case's state query shares. */
+  baseView(): CaseStateBase {
+    const { workflowId, runId } = workflowInfo();
+    return {
+      workflowId,
+      runId,
+      sop: { id: this.sop.id, version: this.sop.version },
+      step: this.current.id,
+      stepLabel: this.current.label,
+      status: this.current.status,
+      terminal: this.current.terminal,
+      allowedDecisions: this.allowed,
+      deadline: this.deadlineView,
+      decisionCount: this.sequence,
+      recordedCount: this.recorded,
+    };
+  }
+
+  /** The small answer an update gives (see DecisionAck). */
+  ack() {
+    const { workflowId } = workflowInfo();
+    return { workflowId, step: this.current.id, status: this.current.status, terminal: this.current.terminal, decisionCount: this.sequence };
+  }
+
+  get deadline() {
+    return this.deadlineView;
+  }
+
+  get allowed() {
+    return allowedDecisions(this.sop, this.current.id);
+  }
+
+  /** Records the decision that opened the case (its first ledger row, sequence 1). */
+  start(actor: Actor, options: RecordOptions): Promise<void> {
+    return this.record(this.sop.startDecision.decision, actor, null, stepOf(this.sop, this.sop.initialStep), options, 1);
+  }
+
+  /**
+   * Moves to `to` and records why; the step changes before the write so later validators see it.
+   * Staying on the same step (registering one more candidate) keeps the step's deadline running.
+   */
+  transition(decision: string, actor: Actor, to: SopStep, options: RecordOptions): Promise<void> {
+    const from = this.current;
+    if (to.id !== from.id) {
+      this.current = to;
+      this.epoch++;
+      this.deadlineView = null;
+    }
+    return this.record(decision, actor, from.id, to, options);
+  }
+
+  /** Takes the SOP's automatic transition `decision` from the current step, as the system. */
+  auto(decision: string, options: RecordOptions): Promise<void> {
+    return this.transition(decision, SYSTEM_ACTOR, autoTransition(this.sop, this.current.id, decision), options);
+  }
+
+  /** Records a system decision that leaves the step as it is (a reminder, a computed result). */
+  note(decision: string, options: RecordOptions, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+    return this.record(decision, actor, this.current.id, this.current, options);
+  }
+
+
+  /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
+  async runUntilTerminal(): Promise<void> {
+    let extension: SopDuration | undefined;
+    while (!this.current.terminal) {
+      const epoch = this.epoch;
+      const step = this.current;
+      if (!step.deadline) {
+        await condition(() => this.epoch !== epoch);
+        continue;
+      }
+      const after = extension ?? step.deadline.after;
+      extension = undefined;
+      const enteredAt = new Date().toISOString();
+      const due = await this.ledger.computeDeadline({ startedAt: enteredAt, after });
+      if (this.epoch !== epoch) continue;
+      this.deadlineView = { step: step.id, dueAt: due, onExpiry: step.deadline.onExpiry, notifyRole: step.deadline.notifyRole };
+      const remaining = Date.parse(due) - Date.now();
+      const moved = remaining > 0 ? await condition(() => this.epoch !== epoch, remaining) : false;
+      if (moved || this.epoch !== epoch) continue;
+      const next = await this.expire(step, due);
+      if (this.epoch !== epoch) continue;
+      if (next) {
+        extension = next;
+        continue;
+      }
+      // Reminded or escalated once: the step stays open without a further deadline.
+      await condition(() => this.epoch !== epoch);
+    }
+  }
+
+  private async expire(step: SopStep, due: string): Promise<SopDuration | void> {
+    const deadline = step.deadline!;
+    const payload = { dueAt: due, notifyRole: deadline.notifyRole, onExpiry: deadline.onExpiry };
+    const reason = `deadline of step ${step.id} passed at ${due}`;
+    if (deadline.onExpiry === 'handler') {
+      const handler = this.expiryHandlers[step.id];
+      if (!handler) throw new Error(`no deadline handler for step ${step.id}`);
+      return handler(due);
+    }
+    if (deadline.onExpiry === 'close') {
+      await this.transition('deadline_expired', SYSTEM_ACTOR, stepOf(this.sop, deadline.closeTo!), { reason, payload });
+      return;
+    }
+    this.deadlineView = { ...this.deadlineView!, onExpiry: `${deadline.onExpiry}:done` };
+    const decision = deadline.onExpiry === 'remind' ? 'deadline_reminder' : 'deadline_escalated';
+    await this.record(decision, SYSTEM_ACTOR, step.id, step, { reason, payload });
+  }
+
+  private async record(
+    decision: string,
+    actor: Actor,
+    stepBefore: string | null,
+    stepAfter: SopStep,
+    options: RecordOptions,
+    reserved?: number,
+  ): Promise<void> {
+    const { workflowId, runId, root, parent } = workflowInfo();
+    const sequence = reserved ?? ++this.sequence;
+    await this.ledger.recordDecision({
+      idempotencyKey: decisionKey(workflowId, runId, sequence),
+      caseType: this.caseType,
+      workflowId,
+      runId,
+      rootWorkflowId: root?.workflowId ?? workflowId,
+      parentWorkflowId: parent?.workflowId ?? null,
+      sequence,
+      decision,
+      stepBefore,
+      stepAfter: stepAfter.id,
+      statusAfter: stepAfter.status,
+      actor,
+      reason: options.reason ?? null,
+      payload: options.payload ?? {},
+      evidence: options.evidence ?? [],
+      sop: { id: this.sop.id, version: this.sop.version },
+      ruleVersion: options.ruleVersion ?? null,
+      decidedAt: new Date().toISOString(),
+      case: this.summary(),
+    });
+    this.recorded++;
+  }
+}
