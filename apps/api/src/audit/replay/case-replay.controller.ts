@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { caseExportFileName } from '../../../../../libs/audit/src';
+import { ApiActorHeaders } from '../../common/actor.decorator';
+import { CaseIdPipe } from '../../common/param-pipes';
+import { CaseAuditorGuard } from './case-auditor.guard';
+import { CaseReplayService } from './case-replay.service';
+
+@ApiTags('audit')
+@ApiActorHeaders()
+@UseGuards(CaseAuditorGuard)
+@Controller('v1/cases')
+export class CaseReplayController {
+  constructor(private readonly cases: CaseReplayService) {}
+
+  @Get(':caseId/replay')
+  @ApiOperation({
+    summary: 'Replay a case (vacancy or open selection, with its child workflows) against the current workflow code and compare it with the ledger',
+    description:
+      'Each Temporal history is replayed as a determinism check; the decisions each run handed to the ledger are rebuilt from its history and compared, decision by decision, with the ledger rows. Auditors and administrators only.',
+  })
+  @ApiOkResponse({ description: '{ caseId, runId, replay: [{ workflowId, runId, ok, error? }], comparison, verdict: consistent | inconsistent }' })
+  @ApiNotFoundResponse({ description: 'No such case' })
+  @ApiConflictResponse({ description: 'The role may not audit (ROLE_NOT_ALLOWED)' })
+  replay(@Param('caseId', CaseIdPipe) caseId: string) {
+    return this.cases.replay(caseId);
+  }
+
+  @Get(':caseId/export')
+  @ApiOperation({
+    summary: 'Download a case for offline audit: every Temporal history of it and every ledger row',
+    description: 'Check the file without a server: `npm run audit:replay -- <file>`. Auditors and administrators only.',
+  })
+  @ApiOkResponse({ description: 'meritflow-case-export, version 1, as an attachment' })
+  @ApiNotFoundResponse({ description: 'No such case' })
+  @ApiConflictResponse({ description: 'The role may not audit (ROLE_NOT_ALLOWED)' })
+  async export(@Param('caseId', CaseIdPipe) caseId: string, @Res({ passthrough: true }) res: Response) {
+    const exported = await this.cases.export(caseId, new Date());
+    res.attachment(caseExportFileName(caseId));
+    return exported;
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LedgerRepository } from '../../../../libs/persistence/src';
+import { presentCase } from '../common/ledger.presenter';
+import { ListCasesQuery } from './list-cases.query';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+@ApiTags('cases')
+@Controller('v1/cases')
+export class CasesController {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every case (vacancies, selections), filtered by type, agency, stage and creation date' })
+  async list(@Query() q: ListCasesQuery) {
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    const { items, total } = await this.ledger.listCases({
+      caseType: q.type,
+      agencyCode: q.agencyCode,
+      step: q.stage,
+      createdFrom: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
+      createdTo: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+      limit,
+      offset,
+    });
+    return { items: items.map(presentCase), total, limit, offset };
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '../common/dto-fields';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { BUSINESS_CODE_PATTERN, listSops } from '../../../../libs/domain/src';
+
+const ROOT_CASE_TYPES = ['vacancy', 'open-selection'];
+const STEPS = [...new Set(listSops().flatMap((s) => s.steps.map((st) => st.id)))];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ListCasesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROOT_CASE_TYPES })
+  @IsOptional()
+  @IsIn(ROOT_CASE_TYPES)
+  type?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(BUSINESS_CODE_PATTERN)
+  agencyCode?: string;
+
+  @ApiPropertyOptional({ enum: STEPS, description: 'Current stage (SOP step id)' })
+  @IsOptional()
+  @IsIn(STEPS)
+  stage?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Created on or after this date (inclusive, UTC)' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Created on or before this date (inclusive, UTC)' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  to?: string;
+}

@@ -1,0 +1,19 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { parseNip } from '../../../../libs/domain/src';
+
+/** A PNS NIP: 18 digits with a real birth date, appointment month, sex digit and sequence (domain.md §6). */
+export const IsNip = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isNip',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseNip(value).ok,
+        defaultMessage: (args) => {
+          const parsed = typeof args?.value === 'string' ? parseNip(args.value) : null;
+          const detail = parsed && !parsed.ok ? parsed.issues.map((i) => i.message.en).join('; ') : 'must be an 18-digit NIP';
+          return `$property is not a valid NIP: ${detail}`;
+        },
+      },
+    },
+    options,
+  );

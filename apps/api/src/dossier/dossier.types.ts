@@ -1,0 +1,77 @@
+import type { ConformanceReport, EvidenceRef, LocalizedText } from '../../../../libs/domain/src';
+import type { SelectionState, VacancyState } from '../../../../workflows/src/contracts';
+
+export const DOSSIER_FORMAT = 'meritflow-case-dossier';
+export const DOSSIER_VERSION = 1;
+
+/** One ledger row as the dossier carries it, with its place in the hash chain (null where there is none). */
+export interface DossierDecision {
+  id: string;
+  workflowId: string;
+  runId: string;
+  rootWorkflowId: string;
+  parentWorkflowId: string | null;
+  sequence: number;
+  decision: string;
+  stepBefore: string | null;
+  stepAfter: string;
+  actor: { id: string; role: string; name: string | null };
+  reason: string | null;
+  payload: Record<string, unknown>;
+  evidence: EvidenceRef[];
+  sop: { id: string; version: string };
+  ruleVersion: string | null;
+  decidedAt: string;
+  recordedAt: string;
+  idempotencyKey: string;
+  chainSeq: number | null;
+  rowHash: string | null;
+  prevHash: string | null;
+}
+
+/** A stored document some decision of the case cites, or a citation the store cannot resolve. */
+export interface DossierEvidence {
+  uri: string;
+  found: boolean;
+  id: string | null;
+  kind: string | null;
+  sha256: string | null;
+  /** Every citation carried this same SHA-256 as the stored bytes. */
+  citedHashesMatch: boolean;
+  sizeBytes: number | null;
+  mediaType: string | null;
+  fileName: string | null;
+  agencyCode: string | null;
+  uploadedAt: string | null;
+  uploadedBy: { id: string; role: string; name: string | null } | null;
+  /** `<workflowId>#<sequence>` of each decision citing it. */
+  citedBy: string[];
+}
+
+export interface CaseDossier {
+  format: typeof DOSSIER_FORMAT;
+  version: typeof DOSSIER_VERSION;
+  generatedAt: string;
+  case: {
+    caseId: string;
+    runId: string;
+    caseType: string;
+    agencyCode: string;
+    businessKey: string;
+    title: string;
+    status: string;
+    step: string;
+    details: Record<string, unknown>;
+    createdAt: string;
+    updatedAt: string;
+  };
+  sop: { id: string; version: string; title: LocalizedText; legalBasis: readonly string[]; effectiveFrom: string };
+  /** The workflow's own view (a Temporal query); null when Temporal could not answer, with the reason. */
+  state: SelectionState | VacancyState | null;
+  stateUnavailable: { code: string } | null;
+  /** Whether the ledger carries a hash chain (the chain columns exist). */
+  hashChain: boolean;
+  decisions: DossierDecision[];
+  evidence: DossierEvidence[];
+  conformance: ConformanceReport;
+}

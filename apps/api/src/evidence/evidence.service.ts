@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import {
+  checkEvidenceFile,
+  cleanFileName,
+  DomainError,
+  evaluateEvidenceUpload,
+  type Actor,
+  type EvidenceFile,
+} from '../../../../libs/domain/src';
+import { EvidenceRepository, type EvidenceEntity } from '../../../../libs/persistence/src';
+
+export interface UploadCommand {
+  file: (EvidenceFile & { content: Buffer; fileName?: string }) | undefined;
+  kind: string;
+  agencyCode: string;
+}
+
+const notFound = (evidenceId: string) => new DomainError('EVIDENCE_NOT_FOUND', { evidenceId });
+
+/** Evidence use cases: store a document once, describe it, hand its bytes back. */
+@Injectable()
+export class EvidenceService {
+  constructor(private readonly evidence: EvidenceRepository) {}
+
+  async upload(actor: Actor, cmd: UploadCommand): Promise<{ record: EvidenceEntity; created: boolean }> {
+    const may = evaluateEvidenceUpload(actor);
+    if (!may.ok) throw new DomainError(may.code, may.params);
+    const checked = checkEvidenceFile(cmd.file);
+    if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.issues });
+    return this.evidence.store({
+      content: checked.file.content,
+      mediaType: checked.mediaType,
+      fileName: cleanFileName(checked.file.fileName),
+      kind: cmd.kind,
+      agencyCode: cmd.agencyCode,
+      uploadedBy: actor,
+    });
+  }
+
+  /** Metadata, and whether the stored bytes still hash to the recorded SHA-256. */
+  async describe(id: string): Promise<{ record: EvidenceEntity; verified: boolean }> {
+    const record = await this.evidence.find(id);
+    if (!record) throw notFound(id);
+    return { record, verified: (await this.evidence.verify(id)) === true };
+  }
+
+  async content(id: string): Promise<EvidenceEntity> {
+    const record = await this.evidence.findWithContent(id);
+    if (!record) throw notFound(id);
+    return record;
+  }
+}

@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BUSINESS_CODE_PATTERN, GOLONGAN_CODES, MOVE_KINDS, MUTATION_SCOPES, POSITION_CLASSES } from '../../../../../libs/domain/src';
+import { VACANCY_WORKFLOW_ID_PATTERN } from '../../../../../workflows/src/contracts';
+import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
+import { IsNip } from '../../common/nip.validator';
+import { SingleLine } from '../../common/text.validators';
+import { SanctionDto } from '../../selections/dto/candidate.dto';
+import type { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const POST_CLASSES = [...POSITION_CLASSES, 'pelaksana'] as const;
+
+export class MovePersonDto {
+  @ApiProperty() @IsNip() nip!: string;
+  @ApiProperty() @IsString() @Length(2, 200) @SingleLine() name!: string;
+  @ApiProperty({ enum: GOLONGAN_CODES }) @IsIn(GOLONGAN_CODES) golongan!: (typeof GOLONGAN_CODES)[number];
+  @ApiProperty({ example: '2010-01-01', description: 'CPNS TMT' }) @Matches(ISO_DATE) cpnsTmt!: string;
+  @ApiProperty({ type: [SanctionDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SanctionDto)
+  sanctions!: SanctionDto[];
+}
+
+export class MovePostDto {
+  @ApiProperty() @Matches(BUSINESS_CODE_PATTERN) agencyCode!: string;
+  @ApiProperty({ example: 'KAB-SLEMAN' }) @Matches(BUSINESS_CODE_PATTERN) regionCode!: string;
+  @ApiProperty() @Matches(BUSINESS_CODE_PATTERN) positionCode!: string;
+  @ApiProperty({ enum: POST_CLASSES }) @IsIn(POST_CLASSES) positionClass!: (typeof POST_CLASSES)[number];
+  @ApiProperty({ example: 'administrator' }) @Matches(/^[a-z][a-z0-9_]{0,63}$/) level!: string;
+}
+
+export class MoveFromDto extends MovePostDto {
+  @ApiProperty({ example: '2022-01-03' }) @Matches(ISO_DATE) since!: string;
+  @ApiPropertyOptional({ description: 'JPT holders: the inauguration date' }) @IsOptional() @Matches(ISO_DATE) inauguratedOn?: string;
+}
+
+export class MoveFactsDto {
+  @ApiProperty({ enum: MOVE_KINDS }) @IsIn(MOVE_KINDS) kind!: (typeof MOVE_KINDS)[number];
+  @ApiProperty({ enum: MUTATION_SCOPES }) @IsIn(MUTATION_SCOPES) scope!: (typeof MUTATION_SCOPES)[number];
+  @ApiProperty() @IsBoolean() atOwnRequest!: boolean;
+  @ApiProperty({ type: MovePersonDto }) @ValidateNested() @Type(() => MovePersonDto) person!: MovePersonDto;
+  @ApiProperty({ type: MoveFromDto }) @ValidateNested() @Type(() => MoveFromDto) from!: MoveFromDto;
+  @ApiProperty({ type: MovePostDto }) @ValidateNested() @Type(() => MovePostDto) to!: MovePostDto;
+}
+
+export class TalentInputsDto {
+  @ApiPropertyOptional({ description: 'The approved vacancy (filling method talent_pool) this promotion fills' })
+  @IsOptional()
+  @Matches(VACANCY_WORKFLOW_ID_PATTERN)
+  vacancyId?: string;
+
+  @ApiProperty({ description: 'Performance: main (60%) and supporting (40%) scores 0–100' })
+  @IsNumber() @Min(0) @Max(100) performanceMain!: number;
+  @IsNumber() @Min(0) @Max(100) performanceSupporting!: number;
+  @ApiProperty({ description: 'Potential: competency 40%, potential 25%, qualification 20%, integrity 15% (scores 0–100)' })
+  @IsNumber() @Min(0) @Max(100) competency!: number;
+  @IsNumber() @Min(0) @Max(100) potential!: number;
+  @IsNumber() @Min(0) @Max(100) qualification!: number;
+  @IsNumber() @Min(0) @Max(100) integrity!: number;
+}
+
+export class ProposeMoveDto extends MoveFactsDto {
+  @ApiPropertyOptional({ type: TalentInputsDto, description: 'talent_promotion only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TalentInputsDto)
+  talent?: TalentInputsDto;
+
+  @OptionalReason()
+  reason?: string;
+
+  @OptionalEvidence()
+  evidence?: EvidenceRefDto[];
+}
+
+export class CompetencyFitDto {
+  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) jpmPercent!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+}
+
+export class MoveDecisionDto {
+  @ApiProperty({ example: 'approve' }) @Matches(/^[a-z][a-z0-9_]{1,63}$/) decision!: string;
+  @OptionalReason() reason?: string;
+  @OptionalEvidence() evidence?: EvidenceRefDto[];
+  @ApiPropertyOptional({ description: 'override: the rules the legal basis lifts' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @Matches(/^[a-zA-Z][a-zA-Z0-9_]{1,63}$/, { each: true })
+  overrideRules?: string[];
+  @ApiPropertyOptional({ type: CompetencyFitDto }) @IsOptional() @ValidateNested() @Type(() => CompetencyFitDto) competencyFit?: CompetencyFitDto;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 100) @SingleLine() decreeNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) effectiveDate?: string;
+}
+
+export class BulkMoveDto {
+  @ApiProperty() @Matches(BUSINESS_CODE_PATTERN) agencyCode!: string;
+  @ApiProperty({ example: 'SK-ROTASI-2026-11' }) @Matches(BUSINESS_CODE_PATTERN) batchCode!: string;
+  @ApiProperty() @IsString() @Length(3, 300) @SingleLine() title!: string;
+  @ApiProperty({ type: [MoveFactsDto], description: 'Rotations or intra-agency mutations, 1–200 people' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => MoveFactsDto)
+  moves!: MoveFactsDto[];
+  @OptionalReason() reason?: string;
+  @OptionalEvidence() evidence?: EvidenceRefDto[];
+}
+
+export class ExclusionDto {
+  @ApiProperty() @IsNip() nip!: string;
+  @ApiProperty() @IsString() @Length(3, 1000) reason!: string;
+}
+
+export class BulkDecisionDto {
+  @ApiProperty({ enum: ['approve_batch', 'reject_batch', 'record_decree'] }) @IsIn(['approve_batch', 'reject_batch', 'record_decree']) decision!: string;
+  @OptionalReason() reason?: string;
+  @OptionalEvidence() evidence?: EvidenceRefDto[];
+  @ApiPropertyOptional({ type: [ExclusionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ExclusionDto)
+  exclusions?: ExclusionDto[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 100) @SingleLine() decreeNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) effectiveDate?: string;
+}

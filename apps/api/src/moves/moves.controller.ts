@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src';
+import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
+import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { idempotencyKey } from '../common/idempotency-key';
+import { PatternPipe } from '../common/param-pipes';
+import { presentDecision } from '../common/ledger.presenter';
+import { BulkDecisionDto, BulkMoveDto, MoveDecisionDto, ProposeMoveDto } from './dto/move.dto';
+import { MovesService } from './moves.service';
+
+const MoveIdPipe = new PatternPipe('id', (v) => MOVE_WORKFLOW_ID_PATTERN.test(v), { id: 'move:<KODE-INSTANSI>:<NIP>', en: 'move:<AGENCY-CODE>:<NIP>' });
+const BulkIdPipe = new PatternPipe('id', (v) => BULK_MOVE_WORKFLOW_ID_PATTERN.test(v), { id: 'bulk-move:<KODE-INSTANSI>:<KODE-SK>', en: 'bulk-move:<AGENCY-CODE>:<BATCH-CODE>' });
+
+@ApiTags('moves')
+@ApiActorHeaders()
+@Controller('v1')
+export class MovesController {
+  constructor(private readonly moves: MovesService) {}
+
+  @Post('moves')
+  @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules in force are checked at once' })
+  propose(@CurrentActor() actor: Actor, @Body() dto: ProposeMoveDto) {
+    const { talent, reason, evidence, ...move } = dto;
+    return this.moves.propose(actor, move, talent, reason ?? null, evidence ?? []);
+  }
+
+  @Get('moves/:id')
+  @ApiOperation({ summary: 'Step, rule evaluation, overrides and every decision' })
+  async get(@Param('id', MoveIdPipe) id: string) {
+    const { decisions, ...state } = await this.moves.get(id);
+    return { ...state, decisions: decisions.map(presentDecision) };
+  }
+
+  @Post('moves/:id/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide on a move (tpk_advise, release, record_pertek, approve / record_governor_decision / record_minister_decision, reject, override, record_decree, withdraw)' })
+  @ApiUnprocessableEntityResponse({ description: 'A rule in force blocks the decision; the attempt is recorded' })
+  decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @Headers('idempotency-key') key?: string) {
+    return this.moves.decide(id, actor, dto, idempotencyKey(key));
+  }
+
+  @Post('bulk-moves')
+  @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own' })
+  proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
+    return this.moves.proposeBulk(actor, { ...dto, reason: dto.reason ?? null, evidence: dto.evidence ?? [] });
+  }
+
+  @Get('bulk-moves/:id')
+  @ApiOperation({ summary: 'Per-person results, exclusions, the decree and its annex' })
+  async getBulk(@Param('id', BulkIdPipe) id: string) {
+    const { decisions, ...state } = await this.moves.getBulk(id);
+    return { ...state, decisions: decisions.map(presentDecision) };
+  }
+
+  @Post('bulk-moves/:id/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'approve_batch (with named exclusions), reject_batch, record_decree (number, TMT, SK)' })
+  decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @Headers('idempotency-key') key?: string) {
+    return this.moves.decideBulk(id, actor, dto, idempotencyKey(key));
+  }
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiConfig } from '../../../../libs/config/src';
+import { DomainError, evaluateStart, moveSopIdFor, scoreTalent, selectSop, stepOf, type Actor, type EvidenceRef, type MoveFacts, type TalentInputs } from '../../../../libs/domain/src';
+import { LedgerRepository } from '../../../../libs/persistence/src';
+import {
+  BULK_MOVE_WORKFLOW_TYPE,
+  bulkMoveDecideUpdate,
+  bulkMoveStateQuery,
+  bulkMoveWorkflowId,
+  MOVE_WORKFLOW_TYPE,
+  moveDecideUpdate,
+  moveStateQuery,
+  moveWorkflowId,
+  vacancyStateQuery,
+  type BulkDecisionInput,
+  type MoveDecisionInput,
+  type TalentInput,
+} from '../../../../workflows/src/contracts';
+import { API_CONFIG } from '../config.provider';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
+
+type WithoutActor<T> = Omit<T, 'actor'>;
+
+/** The placement inputs (libs/domain TalentInputs) and the vacancy they would fill. */
+export type TalentRequest = TalentInputs & { vacancyId?: string };
+
+/** Mutation, rotation, talent-pool promotion and bulk-move use cases. */
+@Injectable()
+export class MovesService {
+  constructor(
+    private readonly workflows: WorkflowGateway,
+    private readonly ledger: LedgerRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async propose(actor: Actor, move: MoveFacts, talentInputs: TalentRequest | undefined, reason: string | null, evidence: EvidenceRef[]) {
+    const sopId = moveSopIdFor(move.kind, move.scope);
+    if (!sopId) {
+      throw new DomainError('VALIDATION_FAILED', {
+        fields: [{ field: 'scope', rule: 'kindScope', message: { id: `${move.kind} hanya dalam satu instansi`, en: `a ${move.kind} stays within one agency` } }],
+      });
+    }
+    if ((move.kind === 'talent_promotion') !== (talentInputs !== undefined)) {
+      throw new DomainError('VALIDATION_FAILED', {
+        fields: [{ field: 'talent', rule: 'talentPromotion', message: { id: 'data talenta wajib untuk promosi talenta, dan hanya untuknya', en: 'talent inputs are required for, and only for, a talent promotion' } }],
+      });
+    }
+    const sop = selectSop(sopId, { asOf: new Date(), allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
+    const start = evaluateStart(sop, actor);
+    if (!start.ok) throw new DomainError(start.code, start.params);
+    const talent = talentInputs ? await this.talent(talentInputs, move) : null;
+    const started = await this.workflows.start(MOVE_WORKFLOW_TYPE, moveWorkflowId(move.to.agencyCode, move.person.nip), [
+      { sop: { id: sop.id, version: sop.version }, move, proposedBy: actor, reason, evidence, talent },
+    ]);
+    const step = stepOf(sop, sop.initialStep);
+    return { ...started, sop: { id: sop.id, version: sop.version }, step: step.id, status: step.status };
+  }
+
+  /** The placement is computed from its inputs and stored with them; the vacancy must be approved for the talent pool. */
+  private async talent(given: TalentRequest, move: MoveFacts): Promise<TalentInput> {
+    const { vacancyId, ...scores } = given;
+    if (vacancyId) {
+      const v = await this.workflows.query(vacancyId, vacancyStateQuery);
+      if (v.status !== 'approved' || v.approvedFillingMethod !== 'talent_pool' || v.proposal.agencyCode !== move.to.agencyCode || v.proposal.positionCode !== move.to.positionCode) {
+        throw new DomainError('VACANCY_NOT_READY', { vacancyId, status: v.status, fillingMethod: v.approvedFillingMethod ?? '-' });
+      }
+      const heldBy = await this.ledger.casesFillingVacancy(vacancyId);
+      if (heldBy.length > 0) throw new DomainError('VACANCY_NOT_READY', { vacancyId, heldBy });
+    }
+    const scored = scoreTalent(scores);
+    // The inputs as given, and the axis scores under their own names (the "potential" input is not the potential axis).
+    const inputs: Record<string, number> = { ...scored.inputs, performanceScore: scored.scores.performance, potentialScore: scored.scores.potential, finalScore: scored.scores.final };
+    return { vacancyId: vacancyId ?? null, placement: scored.placement, inputs, ruleVersion: scored.ruleVersion };
+  }
+
+  async get(id: string) {
+    const state = await this.workflows.query(id, moveStateQuery);
+    return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
+  }
+
+  async decide(id: string, actor: Actor, input: WithoutActor<MoveDecisionInput>, key?: string) {
+    const ack = await this.workflows.decide(id, moveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, moveStateQuery)).step);
+    const state = await this.workflows.query(id, moveStateQuery);
+    if (ack.blocked) {
+      throw new DomainError('RULE_BLOCKED', { decision: input.decision, step: state.step, ruleVersion: state.evaluation?.ruleVersion, blocking: ack.blocked });
+    }
+    return state;
+  }
+
+  async proposeBulk(actor: Actor, cmd: { agencyCode: string; batchCode: string; title: string; moves: MoveFacts[]; reason: string | null; evidence: EvidenceRef[] }) {
+    const issues = cmd.moves.flatMap((m, i) => {
+      const out = [];
+      if (m.kind === 'talent_promotion' || m.scope !== 'intra_agency') {
+        out.push({ field: `moves.${i}.kind`, rule: 'bulk', message: { id: 'SK kolektif hanya untuk rotasi/mutasi dalam satu instansi', en: 'a collective decree covers rotations and intra-agency mutations only' } });
+      }
+      if (m.to.agencyCode !== cmd.agencyCode || m.from.agencyCode !== cmd.agencyCode) {
+        out.push({ field: `moves.${i}.to.agencyCode`, rule: 'bulk', message: { id: 'semua pemindahan dalam instansi yang sama', en: 'every move stays within the batch’s agency' } });
+      }
+      if (cmd.moves.findIndex((x) => x.person.nip === m.person.nip) !== i) {
+        out.push({ field: `moves.${i}.person.nip`, rule: 'unique', message: { id: 'pegawai yang sama disebut dua kali', en: 'the same person is listed twice' } });
+      }
+      return out;
+    });
+    if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: issues });
+    const now = new Date();
+    const sop = selectSop('bulk-move', { asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
+    const memberSop = selectSop('bulk-member', { asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
+    const start = evaluateStart(sop, actor);
+    if (!start.ok) throw new DomainError(start.code, start.params);
+    const id = bulkMoveWorkflowId(cmd.agencyCode, cmd.batchCode);
+    const started = await this.workflows.start(BULK_MOVE_WORKFLOW_TYPE, id, [
+      { sop: { id: sop.id, version: sop.version }, memberSop: { id: memberSop.id, version: memberSop.version }, ...cmd, proposedBy: actor },
+    ]);
+    return { ...started, sop: { id: sop.id, version: sop.version }, people: cmd.moves.length };
+  }
+
+  async getBulk(id: string) {
+    const state = await this.workflows.query(id, bulkMoveStateQuery);
+    return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
+  }
+
+  async decideBulk(id: string, actor: Actor, input: WithoutActor<BulkDecisionInput>, key?: string) {
+    await this.workflows.decide(id, bulkMoveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, bulkMoveStateQuery)).step);
+    return this.workflows.query(id, bulkMoveStateQuery);
+  }
+}

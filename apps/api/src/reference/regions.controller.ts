@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { REFERENCE_DATA_EDITORS, type Actor } from '../../../../libs/domain/src';
+import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { PutRegionDto } from './dto/region.dto';
+import { RegionCodePipe } from './reference.params';
+import { ReferenceDataService } from './reference.service';
+
+@ApiTags('reference data')
+@ApiActorHeaders()
+@Controller('v1/reference/regions')
+export class RegionsController {
+  constructor(private readonly reference: ReferenceDataService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Provinces, regencies and cities the Pilkada calendar and merit data refer to' })
+  async list() {
+    return { regions: await this.reference.listRegions() };
+  }
+
+  @Put(':regionCode')
+  @ApiOperation({ summary: `Register or change a region (roles: ${REFERENCE_DATA_EDITORS.join(', ')}); recorded` })
+  async put(@Param('regionCode', RegionCodePipe) regionCode: string, @CurrentActor() actor: Actor, @Body() dto: PutRegionDto) {
+    const { value, change } = await this.reference.putRegion(actor, regionCode, dto);
+    return { regionCode, changed: change !== null, region: value, change };
+  }
+}

@@ -1,0 +1,226 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BUSINESS_CODE_PATTERN, listSops } from '../../../../../libs/domain/src';
+import { IsNip } from '../../common/nip.validator';
+import { NoControlCharacters, SingleLine } from '../../common/text.validators';
+import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
+import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
+import { CandidateRegistrationDto, ISO_DATE } from './candidate.dto';
+
+const decisionsOf = (sopId: string) => [
+  ...new Set(listSops().filter((s) => s.id === sopId).flatMap((s) => s.steps.flatMap((st) => st.transitions.map((t) => t.decision)))),
+];
+export const SELECTION_DECISIONS = decisionsOf('open-selection');
+export const ASSESSMENT_DECISIONS = decisionsOf('assessment');
+export const REVIEW_DECISIONS = decisionsOf('committee-review');
+export const APPOINTMENT_DECISIONS = decisionsOf('appointment');
+
+/** Fields every decision may carry. */
+class DecisionBase {
+  @OptionalReason()
+  reason?: string;
+
+  @OptionalEvidence()
+  evidence?: EvidenceRefDto[];
+}
+
+export class CommitteeMemberDto {
+  @ApiProperty({ example: '197001011995031001' })
+  @Matches(/^[A-Za-z0-9._@-]{1,64}$/)
+  id!: string;
+
+  @ApiProperty({ example: 'Prof. Dr. Budi Santoso' })
+  @IsString()
+  @Length(2, 200)
+  @SingleLine()
+  name!: string;
+
+  @ApiProperty({ enum: ['internal', 'external'] })
+  @IsIn(['internal', 'external'])
+  affiliation!: 'internal' | 'external';
+
+  @ApiProperty()
+  @IsBoolean()
+  isChair!: boolean;
+}
+
+export class SelectionDecisionDto extends DecisionBase {
+  @ApiProperty({ enum: SELECTION_DECISIONS })
+  @IsIn(SELECTION_DECISIONS)
+  decision!: string;
+
+  @ApiPropertyOptional({ type: [CommitteeMemberDto], description: 'form_committee' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(15)
+  @ValidateNested({ each: true })
+  @Type(() => CommitteeMemberDto)
+  members?: CommitteeMemberDto[];
+
+  @ApiPropertyOptional({ type: [CandidateRegistrationDto], description: 'register_candidates (at most 100 per request)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CandidateRegistrationDto)
+  candidates?: CandidateRegistrationDto[];
+
+  @ApiPropertyOptional({ description: 'screen_candidate, pick' })
+  @IsOptional()
+  @IsString()
+  @IsNip()
+  nip?: string;
+
+  @ApiPropertyOptional({ description: 'screen_candidate' })
+  @IsOptional()
+  @IsBoolean()
+  passed?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'screen_candidate, required when passed' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  administrativeScore?: number;
+
+  @ApiPropertyOptional({ description: 'recommend, pick' })
+  @IsOptional()
+  @Matches(BUSINESS_CODE_PATTERN)
+  postCode?: string;
+
+  @ApiPropertyOptional({ description: 'recommend: NIPs from the shortlist, best first' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsNip({ each: true })
+  recommended?: string[];
+}
+
+export class AssessmentDecisionDto extends DecisionBase {
+  @ApiProperty({ enum: ASSESSMENT_DECISIONS })
+  @IsIn(ASSESSMENT_DECISIONS)
+  decision!: string;
+
+  @ApiPropertyOptional({ example: { integritas: 4, kerjasama: 3 }, description: 'Competency name → level achieved (1–5)' })
+  @IsOptional()
+  @IsObject()
+  achieved?: Record<string, number>;
+}
+
+export class DeclarationDto {
+  @ApiProperty()
+  @IsNip()
+  nip!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  conflicted!: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  @NoControlCharacters()
+  note?: string;
+}
+
+export class ScoreDto {
+  @ApiProperty()
+  @IsNip()
+  nip!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  paper!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  interview!: number;
+}
+
+export class ReviewDecisionDto extends DecisionBase {
+  @ApiProperty({ enum: REVIEW_DECISIONS })
+  @IsIn(REVIEW_DECISIONS)
+  decision!: 'declare_interests' | 'score';
+
+  @ApiPropertyOptional({ type: [DeclarationDto], description: 'declare_interests: one per candidate' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DeclarationDto)
+  declarations?: DeclarationDto[];
+
+  @ApiPropertyOptional({ description: 'score' })
+  @IsOptional()
+  @IsNip()
+  nip?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  paper?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  interview?: number;
+
+  @ApiPropertyOptional({ type: [ScoreDto], description: 'score: a whole score sheet in one decision' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreDto)
+  scores?: ScoreDto[];
+}
+
+export class AppointmentDecisionDto extends DecisionBase {
+  @ApiProperty({ enum: APPOINTMENT_DECISIONS })
+  @IsIn(APPOINTMENT_DECISIONS)
+  decision!: 'record_decree' | 'record_inauguration';
+
+  @ApiPropertyOptional({ example: '821.2/123/2026' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 100)
+  @SingleLine()
+  decreeNumber?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  effectiveDate?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-02' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  inauguratedOn?: string;
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src';
+import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { idempotencyKey } from '../common/idempotency-key';
+import { NipPipe, PostCodePipe, SelectionIdPipe } from '../common/param-pipes';
+import { presentDecision } from '../common/ledger.presenter';
+import { OpenSelectionDto } from './dto/open-selection.dto';
+import { AppointmentDecisionDto, AssessmentDecisionDto, ReviewDecisionDto, SelectionDecisionDto } from './dto/selection-decision.dto';
+import { SelectionsService } from './selections.service';
+
+@ApiTags('open selections')
+@ApiActorHeaders()
+@Controller('v1/selections')
+export class SelectionsController {
+  constructor(private readonly selections: SelectionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'HR opens an open selection for approved vacancies; starts its workflow' })
+  @ApiConflictResponse({ description: 'Already running, or a vacancy is not approved for open selection' })
+  open(@CurrentActor() actor: Actor, @Body() dto: OpenSelectionDto) {
+    const { reason, evidence, ...rest } = dto;
+    return this.selections.open(actor, { ...rest, reason: reason ?? null, evidence: evidence ?? [] });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Stage, pending tasks (who must act, by when) and the full decision history' })
+  async get(@Param('id', SelectionIdPipe) id: string) {
+    const { decisions, ...state } = await this.selections.get(id);
+    return { ...state, decisions: decisions.map(presentDecision) };
+  }
+
+  @Post(':id/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick' })
+  decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @Headers('idempotency-key') key?: string) {
+    return this.selections.decide(id, actor, dto, idempotencyKey(key));
+  }
+
+  @Get(':id/assessments/:nip')
+  @ApiOperation({ summary: 'One candidate’s assessment' })
+  getAssessment(@Param('id', SelectionIdPipe) id: string, @Param('nip', NipPipe) nip: string) {
+    return this.selections.getAssessment(id, nip);
+  }
+
+  @Post(':id/assessments/:nip/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An assessor records the competency levels achieved; the job-person match follows' })
+  decideAssessment(
+    @Param('id', SelectionIdPipe) id: string,
+    @Param('nip', NipPipe) nip: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: AssessmentDecisionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.selections.decideAssessment(id, nip, actor, dto, idempotencyKey(key));
+  }
+
+  @Get(':id/committee-review')
+  @ApiOperation({ summary: 'Scoring progress; votes stay sealed (a member sees only their own) until every eligible member has scored or the deadline passed' })
+  getReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.selections.getReview(id, actor.id);
+  }
+
+  @Post(':id/committee-review/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
+  decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @Headers('idempotency-key') key?: string) {
+    return this.selections.decideReview(id, actor, dto, idempotencyKey(key));
+  }
+
+  @Get(':id/appointments/:postCode')
+  @ApiOperation({ summary: 'Appointment to one post' })
+  getAppointment(@Param('id', SelectionIdPipe) id: string, @Param('postCode', PostCodePipe) postCode: string) {
+    return this.selections.getAppointment(id, postCode);
+  }
+
+  @Post(':id/appointments/:postCode/decisions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'HR records the decree (SK) and then the inauguration' })
+  decideAppointment(
+    @Param('id', SelectionIdPipe) id: string,
+    @Param('postCode', PostCodePipe) postCode: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: AppointmentDecisionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.selections.decideAppointment(id, postCode, actor, dto, idempotencyKey(key));
+  }
+}

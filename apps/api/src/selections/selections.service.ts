@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiConfig } from '../../../../libs/config/src';
+import { DomainError, evaluateStart, selectSop, stepOf, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
+import { LedgerRepository } from '../../../../libs/persistence/src';
+import {
+  appointmentDecideUpdate,
+  appointmentStateQuery,
+  appointmentWorkflowId,
+  assessmentDecideUpdate,
+  assessmentStateQuery,
+  assessmentWorkflowId,
+  committeeReviewDecideUpdate,
+  committeeReviewStateQuery,
+  committeeReviewWorkflowId,
+  SELECTION_CASE_TYPE,
+  SELECTION_WORKFLOW_TYPE,
+  selectionDecideUpdate,
+  selectionStateQuery,
+  selectionWorkflowId,
+  vacancyStateQuery,
+  type AppointmentDecisionInput,
+  type AssessmentDecisionInput,
+  type ReviewDecisionInput,
+  type SelectionDecisionInput,
+  type SelectionPost,
+  type SelectionWorkflowInput,
+} from '../../../../workflows/src/contracts';
+import { API_CONFIG } from '../config.provider';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
+
+export interface OpenSelectionCommand {
+  agencyCode: string;
+  selectionCode: string;
+  title: string;
+  vacancyIds: string[];
+  reason: string | null;
+  evidence: EvidenceRef[];
+  sopVersion?: string;
+}
+
+type WithoutActor<T> = Omit<T, 'actor'>;
+
+/** How long a child workflow may take to appear after its stage begins. */
+const CHILD_START_GRACE_MS = 10_000;
+
+/** Open selection use cases: open, decide at each stage (on the selection or its child workflows), read. */
+@Injectable()
+export class SelectionsService {
+  constructor(
+    private readonly workflows: WorkflowGateway,
+    private readonly ledger: LedgerRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async open(actor: Actor, cmd: OpenSelectionCommand) {
+    const sop = selectSop(SELECTION_CASE_TYPE, { version: cmd.sopVersion, asOf: new Date(), allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
+    const start = evaluateStart(sop, actor);
+    if (!start.ok) throw new DomainError(start.code, start.params);
+    const posts = await Promise.all(cmd.vacancyIds.map((id) => this.postFromVacancy(id, cmd.agencyCode)));
+    const input: SelectionWorkflowInput = {
+      sop: { id: sop.id, version: sop.version },
+      agencyCode: cmd.agencyCode,
+      selectionCode: cmd.selectionCode,
+      title: cmd.title,
+      posts,
+      openedBy: actor,
+      reason: cmd.reason,
+      evidence: cmd.evidence,
+    };
+    const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input]);
+    const step = stepOf(sop, sop.initialStep);
+    return { ...started, sop: input.sop, step: step.id, status: step.status, posts };
+  }
+
+  /** A selection fills posts whose vacancy the PPK approved for open selection, in the same agency. */
+  private async postFromVacancy(vacancyId: string, agencyCode: string): Promise<SelectionPost> {
+    const v = await this.workflows.query(vacancyId, vacancyStateQuery);
+    const jpt = ['jpt_utama', 'jpt_madya', 'jpt_pratama'] as const;
+    const positionClass = jpt.find((c) => c === v.proposal.positionClass);
+    if (v.status !== 'approved' || v.approvedFillingMethod !== 'open_selection' || v.proposal.agencyCode !== agencyCode || !positionClass) {
+      throw new DomainError('VACANCY_NOT_READY', { vacancyId, status: v.status, fillingMethod: v.approvedFillingMethod ?? '-' });
+    }
+    const heldBy = await this.ledger.casesFillingVacancy(vacancyId);
+    if (heldBy.length > 0) throw new DomainError('VACANCY_NOT_READY', { vacancyId, heldBy });
+    const p = v.proposal;
+    return { vacancyId, vacancyRunId: v.runId, positionCode: p.positionCode, title: p.title, organisationalUnit: p.organisationalUnit, positionClass, requiredCompetencies: p.requiredCompetencies };
+  }
+
+  async get(id: string) {
+    const state = await this.workflows.query(id, selectionStateQuery);
+    return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
+  }
+
+  /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
+  async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: string) {
+    await this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step);
+    return this.workflows.query(id, selectionStateQuery);
+  }
+
+  getAssessment(id: string, nip: string) {
+    return this.child(id, 'assessment', 'record_assessment', () => this.workflows.query(assessmentWorkflowId(id, nip), assessmentStateQuery));
+  }
+
+  decideAssessment(id: string, nip: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: string) {
+    const childId = assessmentWorkflowId(id, nip);
+    return this.child(id, 'assessment', input.decision, () =>
+      this.workflows.decide(childId, assessmentDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, assessmentStateQuery)).step),
+    );
+  }
+
+  getReview(id: string, viewerId?: string) {
+    return this.child(id, 'committee_review', 'score', () => this.workflows.query(committeeReviewWorkflowId(id), committeeReviewStateQuery, viewerId));
+  }
+
+  decideReview(id: string, actor: Actor, input: WithoutActor<ReviewDecisionInput>, key?: string) {
+    const childId = committeeReviewWorkflowId(id);
+    return this.child(id, 'committee_review', input.decision, async () => {
+      await this.workflows.decide(childId, committeeReviewDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step);
+      return this.workflows.query(childId, committeeReviewStateQuery, actor.id);
+    });
+  }
+
+  getAppointment(id: string, postCode: string) {
+    return this.child(id, 'appointment', 'record_decree', () => this.workflows.query(appointmentWorkflowId(id, postCode), appointmentStateQuery));
+  }
+
+  decideAppointment(id: string, postCode: string, actor: Actor, input: WithoutActor<AppointmentDecisionInput>, key?: string) {
+    const childId = appointmentWorkflowId(id, postCode);
+    return this.child(id, 'appointment', input.decision, () =>
+      this.workflows.decide(childId, appointmentDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, appointmentStateQuery)).step),
+    );
+  }
+
+  /**
+   * A stage's child workflow exists only once the selection reaches that stage. Acting on it earlier
+   * is out of order: answer with the selection's current step, not "not found". In the moment between
+   * the selection entering the stage and the child starting, wait briefly instead of refusing.
+   */
+  private async child<T>(selectionId: string, stage: string, decision: string, call: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + CHILD_START_GRACE_MS;
+    for (;;) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!(err instanceof DomainError && err.code === 'CASE_NOT_FOUND')) throw err;
+        const parent = await this.workflows.query(selectionId, selectionStateQuery);
+        if (parent.step === stage && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 200));
+          continue;
+        }
+        throw new DomainError('DECISION_NOT_ALLOWED', {
+          step: parent.step,
+          stepLabel: parent.stepLabel,
+          decision,
+          allowed: parent.allowedDecisions.map((a) => `${a.decision} (${a.roles.join('/')})`),
+        });
+      }
+    }
+  }
+}

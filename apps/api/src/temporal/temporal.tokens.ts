@@ -1,0 +1,2 @@
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');

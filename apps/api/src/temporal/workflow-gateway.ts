@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, type WorkflowStartOptions } from '@temporalio/client';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { DomainError, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
+import { EvidenceRepository } from '../../../../libs/persistence/src';
+import { PERSONNEL_TASK_QUEUE } from '../../../../workflows/src/contracts';
+import { fromTemporalError } from './temporal-errors';
+import { TEMPORAL_CLIENT } from './temporal.tokens';
+
+/** Starts, updates and queries workflows for the use cases, translating Temporal's errors once. */
+@Injectable()
+export class WorkflowGateway {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly evidence: EvidenceRepository,
+  ) {}
+
+  /** Starts a case; a running case with the same id answers CASE_ALREADY_EXISTS, a closed one may start again. */
+  async start(workflowType: string, workflowId: string, args: unknown[]): Promise<{ workflowId: string; runId: string }> {
+    try {
+      const handle = await this.temporal.workflow.start(workflowType, {
+        workflowId,
+        taskQueue: PERSONNEL_TASK_QUEUE,
+        args,
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      } as WorkflowStartOptions);
+      return { workflowId, runId: handle.firstExecutionRunId };
+    } catch (err) {
+      throw fromTemporalError(err, workflowId);
+    }
+  }
+
+  async query<R, A extends unknown[]>(workflowId: string, def: QueryDefinition<R, A>, ...args: A): Promise<R> {
+    try {
+      return await this.temporal.workflow.getHandle(workflowId).query(def, ...args);
+    } catch (err) {
+      throw fromTemporalError(err, workflowId);
+    }
+  }
+
+  /**
+   * Sends a decision as a Temporal Update. Evidence must exist first; a client Idempotency-Key becomes
+   * the update id, so a repeated request gets the first answer. A finished case refuses with its step.
+   */
+  async decide<R, A extends { decision: string; evidence?: EvidenceRef[] }>(
+    workflowId: string,
+    def: UpdateDefinition<R, [A]>,
+    input: A,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    stepOfClosedCase: () => Promise<string>,
+  ): Promise<R> {
+    await this.assertEvidenceExists(input.evidence ?? []);
+    try {
+      return await this.temporal.workflow.getHandle(workflowId).executeUpdate(def, {
+        args: [input],
+        ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+      });
+    } catch (err) {
+      const translated = fromTemporalError(err, workflowId);
+      // An update to a finished run reports "not found"; so does one racing a child workflow's start.
+      // Only the first is a refusal to explain; the second stays "not found" for the caller to retry.
+      if (translated instanceof DomainError && translated.code === 'CASE_NOT_FOUND' && (await this.isClosed(workflowId))) {
+        const step = await stepOfClosedCase().catch(() => null);
+        if (step) throw new DomainError('DECISION_NOT_ALLOWED', { step, decision: input.decision, allowed: [] });
+      }
+      throw translated;
+    }
+  }
+
+  private async isClosed(workflowId: string): Promise<boolean> {
+    try {
+      return (await this.temporal.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING';
+    } catch {
+      return false;
+    }
+  }
+
+  private async assertEvidenceExists(refs: EvidenceRef[]): Promise<void> {
+    const { missing } = await this.evidence.resolveRefs(refs);
+    if (missing.length === 0) return;
+    throw new DomainError('VALIDATION_FAILED', {
+      fields: missing.map((uri) => ({
+        field: 'evidence',
+        rule: 'evidenceExists',
+        message: { id: `bukti ${uri} tidak ditemukan atau hash-nya berbeda`, en: `evidence ${uri} was not found or its hash differs` },
+      })),
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { DomainError, dueAt, type DecisionRecord, type SopDuration } from '../../../../libs/domain/src';
+import { LedgerRepository } from '../../../../libs/persistence/src';
+import type { LedgerActivities } from '../../../../workflows/src/contracts';
+
+/** Implements the ledger activity contract; the only I/O the workflows drive. */
+@Injectable()
+export class LedgerActivitiesImpl implements LedgerActivities {
+  private readonly repo: LedgerRepository;
+
+  constructor(@Inject(DataSource) ds: DataSource) {
+    this.repo = new LedgerRepository(ds);
+  }
+
+  async recordDecision(record: DecisionRecord): Promise<{ inserted: boolean }> {
+    try {
+      return await this.repo.append(record);
+    } catch (err) {
+      // A conflicting idempotency key is a bug, not an outage: retrying cannot fix it.
+      if (err instanceof DomainError) {
+        throw ApplicationFailure.nonRetryable(err.message, err.code, err.params);
+      }
+      throw err;
+    }
+  }
+
+  async computeDeadline(input: { startedAt: string; after: SopDuration }): Promise<string> {
+    const holidays = 'workingDays' in input.after ? await this.repo.holidays() : new Set<string>();
+    return dueAt(new Date(input.startedAt), input.after, holidays).toISOString();
+  }
+
+  /** The object handed to the Temporal Worker, with methods bound to this instance. */
+  asActivities(): LedgerActivities {
+    return {
+      recordDecision: this.recordDecision.bind(this),
+      computeDeadline: this.computeDeadline.bind(this),
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MobilityReferenceRepository } from '../../../../libs/persistence/src';
+import type { MobilityFacts, ReferenceActivities } from '../../../../workflows/src/contracts';
+
+/** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
+@Injectable()
+export class ReferenceActivitiesImpl implements ReferenceActivities {
+  private readonly repo: MobilityReferenceRepository;
+
+  constructor(@Inject(DataSource) ds: DataSource) {
+    this.repo = new MobilityReferenceRepository(ds);
+  }
+
+  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string }): Promise<MobilityFacts> {
+    const [windows, approvals, merit] = await Promise.all([
+      this.repo.electionWindows(input.regionCodes),
+      this.repo.ministerApprovals(input.regionCodes),
+      this.repo.agencyMerit(input.agencyCode),
+    ]);
+    return {
+      windows: windows.map((w) => ({ ...w })),
+      approvals: approvals.map((a) => ({ documentRef: a.documentRef, approvedOn: a.approvedOn, regionCode: a.regionCode })),
+      agencyMerit: merit ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn } : null,
+    };
+  }
+
+  asActivities(): ReferenceActivities {
+    return { loadMobilityFacts: this.loadMobilityFacts.bind(this) };
+  }
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { loadWorkerConfig, type WorkerConfig } from '../../../libs/config/src';
+import { PERSONNEL_TASK_QUEUE } from '../../../workflows/src/contracts';
+import { LedgerActivitiesImpl } from './activities/ledger.activities';
+import { ReferenceActivitiesImpl } from './activities/reference.activities';
+import { createPersonnelWorker } from './temporal-worker';
+import { WorkerModule } from './worker.module';
+
+const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = {
+  error: 'ERROR',
+  warn: 'WARN',
+  log: 'INFO',
+  debug: 'DEBUG',
+  verbose: 'TRACE',
+};
+
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  Runtime.install({ logger: new DefaultLogger(SDK_LOG_LEVEL[config.LOG_LEVEL]) });
+  const logger = new Logger('worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: [config.LOG_LEVEL, 'error', 'warn'],
+  });
+  const activities = { ...app.get(LedgerActivitiesImpl).asActivities(), ...app.get(ReferenceActivitiesImpl).asActivities() };
+  const { worker, connection } = await createPersonnelWorker(config, activities);
+  logger.log(`polling task queue ${PERSONNEL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
+  try {
+    // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have drained.
+    await worker.run();
+  } finally {
+    await connection.close();
+    await app.close();
+    logger.log('stopped');
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { WorkerConfig } from '../../../libs/config/src';
+import { PERSONNEL_TASK_QUEUE, type LedgerActivities, type ReferenceActivities } from '../../../workflows/src/contracts';
+
+/** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
+export type WorkflowSource = { bundlePath: string } | { workflowsPath: string };
+
+export const defaultWorkflowSource = (): WorkflowSource => ({
+  workflowsPath: require.resolve('../../../workflows/src'),
+});
+
+export async function createPersonnelWorker(
+  config: WorkerConfig,
+  activities: LedgerActivities & ReferenceActivities,
+  source: WorkflowSource = defaultWorkflowSource(),
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const options: WorkerOptions = {
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: PERSONNEL_TASK_QUEUE,
+    activities,
+    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    ...('bundlePath' in source ? { workflowBundle: { codePath: source.bundlePath } } : { workflowsPath: source.workflowsPath }),
+  };
+  try {
+    return { worker: await Worker.create(options), connection };
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}
