@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { loadTestStackConfig } from '../../libs/config/src';
+import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
+import { runWholeSelection } from '../support/selection-fixtures';
+
+/**
+ * Drives every workflow type to its end, replays the resulting history against the current code, and
+ * (with RECORD_HISTORIES=true) saves it under workflows/test/histories, where CI replays it on every
+ * change so a non-deterministic edit to shipped workflow code fails the build.
+ */
+const stack = new Stack();
+const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
+const record = loadTestStackConfig().RECORD_HISTORIES;
+Runtime.install({ logger: new DefaultLogger('WARN') });
+afterAll(() => stack.close());
+
+async function finish(name: string, workflowId: string) {
+  const handle = (await stack.temporalClient()).workflow.getHandle(workflowId);
+  await handle.result();
+  const history = await handle.fetchHistory();
+  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/src') }, history, workflowId);
+  if (record) {
+    mkdirSync(HISTORIES, { recursive: true });
+    // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.
+    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(history));
+  }
+  return history;
+}
+
+describe('recorded workflow histories', () => {
+  it('vacancy approved then closed: finishes and replays deterministically', async () => {
+    const proposal = vacancyProposal({ agencyCode: 'HIST-PEMKAB', positionCode: `HIST-${Date.now()}` });
+    const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
+    expect(created.status).toBe(201);
+    const p = vacancyPath(proposal);
+    expect((await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'approve', fillingMethod: 'open_selection' } })).status).toBe(409);
+    expect((await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'open_selection' } })).status).toBe(200);
+    expect((await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi melalui seleksi terbuka' } })).status).toBe(200);
+    const history = await finish('vacancy-approved-closed', created.body.workflowId);
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(2);
+  });
+
+  it('vacancy expired on its deadline: finishes and replays deterministically', async () => {
+    const proposal = vacancyProposal({ agencyCode: 'HIST-PEMKAB', positionCode: `HIST-EXP-${Date.now()}`, sopVersion: '1.0.0-test.fast' });
+    const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
+    expect(created.status).toBe(201);
+    await eventually(async () => (await stack.call('GET', vacancyPath(proposal))).body.status === 'expired', 30_000, 'expiry');
+    const history = await finish('vacancy-expired', created.body.workflowId);
+    expect(history.events!.some((e) => e.timerFiredEventAttributes)).toBe(true);
+  });
+});
+
+describe('recorded histories of the open selection, move and bulk-move workflows', () => {
+  it('open selection with its assessment, committee-review and appointment children', async () => {
+    const sel = await runWholeSelection(stack);
+    await finish('open-selection', sel.id);
+    const client = await stack.temporalClient();
+    const seen = new Set<string>();
+    for (const id of sel.childIds) {
+      const type = (await client.workflow.getHandle(id).describe()).type;
+      const name = { assessmentWorkflow: 'assessment', committeeReviewWorkflow: 'committee-review', appointmentWorkflow: 'appointment' }[type];
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      await finish(name, id);
+    }
+    expect([...seen].sort()).toEqual(['appointment', 'assessment', 'committee-review']);
+  });
+
+  it('a mutation within one agency, and a bulk rotation with one person excluded', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const reg = await region(stack);
+    const facts = moveFacts(agency, reg);
+    const created = await stack.call('POST', '/v1/moves', { body: { ...facts } });
+    expect(created.status).toBe(201);
+    const m = `/v1/moves/${created.body.workflowId}/decisions`;
+    expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
+    expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
+    expect((await stack.call('POST', m, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/1/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
+    await finish('move-mutation-intra', created.body.workflowId);
+
+    const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
+    people[1].from = { ...people[1].from, since: new Date(Date.now() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10) };
+    const batch = await stack.call('POST', '/v1/bulk-moves', { body: { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people } });
+    expect(batch.status).toBe(201);
+    const b = `/v1/bulk-moves/${batch.body.workflowId}`;
+    await eventually(async () => (await stack.call('GET', b)).body.step === 'awaiting_approval', 60_000, 'members checked');
+    expect((await stack.call('POST', `${b}/decisions`, { actor: PPK, body: { decision: 'approve_batch', exclusions: [{ nip: people[1].person.nip, reason: 'Masa jabatan kurang dari 2 tahun' }] } })).status).toBe(200);
+    expect((await stack.call('POST', `${b}/decisions`, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/2/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
+    await finish('bulk-move', batch.body.workflowId);
+    await finish('bulk-member', `${batch.body.workflowId}:member:${people[0].person.nip}`);
+  });
+});

@@ -1,0 +1,168 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { loadTestStackConfig } from '../../libs/config/src';
+import {
+  defaultTemporalCacheDir,
+  getFreePort,
+  prefixedLogger,
+  resolveTemporalBinary,
+  startEmbeddedPostgres,
+  startProcess,
+  startTemporalDevServer,
+  type ManagedProcess,
+} from '../../libs/devstack/src';
+import { runMigrations } from '../../libs/persistence/src';
+import { writeStackState, type TestStackState } from './test-stack';
+
+const ROOT = path.resolve(__dirname, '../..');
+const log = prefixedLogger('test-stack', (t) => void process.stderr.write(t));
+
+export interface RunningStack {
+  stop(): Promise<void>;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const c = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+/** A fresh database per run on the configured server, the machine's own (127.0.0.1:5432), or an embedded one. */
+async function provisionDatabase(configured: string | undefined, stops: (() => Promise<void>)[]): Promise<string> {
+  let adminUrl = configured;
+  if (!adminUrl && (await canConnect('postgres://postgres@127.0.0.1:5432/postgres'))) {
+    adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  }
+  if (!adminUrl) {
+    log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
+    const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'meritflow-test-pg-')), port: 0 });
+    stops.push(() => pg.stop());
+    adminUrl = pg.url('postgres');
+  }
+  const name = `meritflow_test_${Date.now()}_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  stops.push(async () => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function waitForHealth(apiUrl: string, timeoutMs: number, api: ManagedProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (api.hasExited()) throw new Error(`the API exited while starting:\n${api.recentOutput().join('\n')}`);
+    try {
+      const res = await fetch(`${apiUrl}/health`);
+      if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`API did not become healthy within ${timeoutMs} ms: ${last}`);
+}
+
+export default async function globalSetup(): Promise<void> {
+  const config = loadTestStackConfig();
+  const stops: (() => Promise<void>)[] = [];
+  const started = Date.now();
+  try {
+    const binary = await resolveTemporalBinary({
+      explicitPath: config.TEMPORAL_CLI_PATH,
+      searchPath: process.env.PATH,
+      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: process.env.XDG_CACHE_HOME }),
+      log,
+    });
+    const temporal = await startTemporalDevServer({ binary: binary.path, port: 0, logLevel: 'error' });
+    stops.push(() => temporal.stop());
+    const databaseUrl = await provisionDatabase(config.TEST_DATABASE_URL, stops);
+    await runMigrations(databaseUrl);
+
+    const apiPort = await getFreePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      MERITFLOW_ALLOW_TEST_SOPS: 'true',
+    };
+    const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'meritflow-test-')), 'stack.json');
+    const state: TestStackState = {
+      apiUrl: `http://127.0.0.1:${apiPort}/api`,
+      databaseUrl,
+      temporalAddress: temporal.address,
+      namespace: 'default',
+      workerPid: 0,
+      apiPid: 0,
+    };
+
+    // The worker runs under a supervisor, as in production: a test may kill -9 it and it comes back.
+    let stopping = false;
+    let worker: ManagedProcess;
+    const startWorker = async (): Promise<void> => {
+      worker = await startProcess({
+        name: 'worker',
+        command: process.execPath,
+        args: [path.join(ROOT, 'dist/apps/worker/src/main.js')],
+        cwd: ROOT,
+        env,
+        log: prefixedLogger('worker', (t) => void process.stderr.write(t)),
+      });
+      state.workerPid = worker.pid;
+      writeStackState(stateFile, state);
+      void worker.exited.then(() => {
+        if (!stopping) setTimeout(() => void startWorker(), 200);
+      });
+    };
+    await startWorker();
+    const api = await startProcess({
+      name: 'api',
+      command: process.execPath,
+      args: [path.join(ROOT, 'dist/apps/api/src/main.js')],
+      cwd: ROOT,
+      env,
+      log: prefixedLogger('api', (t) => void process.stderr.write(t)),
+    });
+    state.apiPid = api.pid;
+    writeStackState(stateFile, state);
+    stops.push(async () => {
+      stopping = true;
+      await api.stop();
+      await worker.stop();
+    });
+    process.env.MERITFLOW_TEST_STATE = stateFile;
+    await waitForHealth(state.apiUrl, 90_000, api);
+    log(`stack ready in ${Date.now() - started} ms: API ${state.apiUrl}, Temporal ${temporal.address}`);
+  } catch (err) {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    throw err;
+  }
+  (globalThis as { __meritflowStack?: RunningStack }).__meritflowStack = {
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch((e) => log(`teardown: ${String(e)}`));
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Integration tests wait on real servers (worker restarts, durable timers): give them room.
+jest.setTimeout(120_000);

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor, MoveFacts } from '../../libs/domain/src';
+import { HR, PPK, Stack, uniqueCode, vacancyProposal } from './api-client';
+import { makeNip, uploadEvidence } from './selection-fixtures';
+
+export const TPK_CHAIR: Actor = { id: 'tpk-ketua-01', role: 'committee_chair', name: 'Ketua TPK' };
+export const KANREG: Actor = { id: 'kanreg-bkn-01', role: 'overseer', name: 'Kanreg I BKN' };
+export const ORIGIN_PPK: Actor = { id: 'ppk-asal-01', role: 'ppk', name: 'PPK instansi asal' };
+
+let seq = Math.floor(Math.random() * 500);
+const isoYearsAgo = (years: number, extraDays = 0) => {
+  const d = new Date(Date.now() - (years * 365.25 + extraDays) * 24 * 3600 * 1000);
+  return d.toISOString().slice(0, 10);
+};
+
+/** A region of the test's own, so election windows set by one test touch no other. */
+export async function region(stack: Stack, kind: 'province' | 'regency' = 'regency'): Promise<string> {
+  const code = uniqueCode(kind === 'province' ? 'PROV' : 'KAB');
+  const res = await stack.call('PUT', `/v1/reference/regions/${code}`, { actor: HR, body: { name: `Wilayah ${code}`, kind, reason: 'data uji' } });
+  if (res.status !== 200 && res.status !== 201) throw new Error(`region: ${res.status} ${JSON.stringify(res.body)}`);
+  return code;
+}
+
+/** An administrator 3 years in post moving to another administrator post in the same agency. */
+export function moveFacts(agencyCode: string, regionCode: string, overrides: Partial<MoveFacts> = {}): MoveFacts {
+  seq = (seq % 998) + 1;
+  return {
+    kind: 'mutation',
+    scope: 'intra_agency',
+    atOwnRequest: false,
+    person: { nip: makeNip('19820304', '200801', 1, seq), name: `Pegawai ${seq}`, golongan: 'III/d', cpnsTmt: '2008-01-01', sanctions: [] },
+    from: { agencyCode, regionCode, positionCode: `KABID-${randomBytes(2).toString('hex').toUpperCase()}`, positionClass: 'administrator', level: 'administrator', since: isoYearsAgo(3) },
+    to: { agencyCode, regionCode, positionCode: `KABAG-${randomBytes(2).toString('hex').toUpperCase()}`, positionClass: 'administrator', level: 'administrator' },
+    ...overrides,
+  };
+}
+
+export async function evidence(stack: Stack, kind: string, agencyCode: string) {
+  return [await uploadEvidence(stack, kind, agencyCode)];
+}
+
+/** An approved JPT pratama vacancy to be filled from the talent pool. */
+export async function talentVacancy(stack: Stack, agencyCode: string) {
+  const proposal = vacancyProposal({ agencyCode, requestedFillingMethod: 'talent_pool' });
+  const v = await stack.call('POST', '/v1/vacancies', { body: proposal });
+  if (v.status !== 201) throw new Error(JSON.stringify(v.body));
+  const a = await stack.call('POST', `/v1/vacancies/${v.body.workflowId}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } });
+  if (a.status !== 200) throw new Error(JSON.stringify(a.body));
+  return { vacancyId: v.body.workflowId as string, positionCode: proposal.positionCode };
+}

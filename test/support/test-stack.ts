@@ -1,0 +1,22 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadTestStackConfig } from '../../libs/config/src';
+
+/** Where the running test stack is; written by global setup, read by every integration test. */
+export interface TestStackState {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  workerPid: number;
+  apiPid: number;
+}
+
+export function readStackState(): TestStackState {
+  const file = loadTestStackConfig().MERITFLOW_TEST_STATE;
+  if (!file) throw new Error('MERITFLOW_TEST_STATE is not set: run integration tests through jest (global setup starts the stack)');
+  return JSON.parse(readFileSync(file, 'utf8')) as TestStackState;
+}
+
+export function writeStackState(file: string, state: TestStackState): void {
+  writeFileSync(file, JSON.stringify(state, null, 2));
+}
