@@ -29,6 +29,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${describe(exception)}`);
     const messages = errorMessage(error.code, error.params);
     const locale = pickLocale(req.headers['accept-language'], this.defaultLocale);
+    // A passing outage: tell clients when to ask again (a decision sent with its Idempotency-Key is safe to repeat).
+    if (status === 503) res.setHeader('Retry-After', '5');
     res.status(status).json({
       statusCode: status,
       code: error.code,

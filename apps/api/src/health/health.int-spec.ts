@@ -25,6 +25,7 @@ describe('health endpoint when Temporal is unreachable', () => {
     const body = await res.json();
     expect(res.status).toBe(503);
     expect(body.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(res.headers.get('retry-after')).toBe('5');
     expect(body.details.report.details).toMatchObject({ postgres: { status: 'up' }, temporal: { status: 'down' } });
   });
 });

@@ -2,9 +2,23 @@ import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } f
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import { DomainError, isErrorCode, type ErrorParams } from '../../../../libs/domain/src';
 
+/** The gRPC status code of an error or of what caused it (the client wraps them in ServiceError). */
+const grpcCode = (err: unknown): number | undefined => {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'number') return e.code;
+  }
+  return undefined;
+};
+
+/**
+ * gRPC DEADLINE_EXCEEDED (4): the call, or a query no worker answered in time, ran out of time.
+ * A query reads only, so it may be asked again.
+ */
+export const isDeadlineExceeded = (err: unknown): boolean => grpcCode(err) === 4;
+
 const isUnavailable = (err: unknown): boolean => {
-  const code = (err as { code?: number })?.code;
-  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the Temporal service could not be reached.
+  const code = grpcCode(err);
+  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the Temporal service could not be reached in time.
   return code === 14 || code === 4 || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
 };
 

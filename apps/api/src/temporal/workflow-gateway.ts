@@ -4,7 +4,15 @@ import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { DomainError, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
 import { EvidenceRepository } from '../../../../libs/persistence/src';
 import { PERSONNEL_TASK_QUEUE } from '../../../../workflows/src/contracts';
-import { fromTemporalError } from './temporal-errors';
+import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
+
+/**
+ * How often a read-only query that timed out is asked again. A query that reaches a case while its run
+ * is closing or being evicted from the worker's cache can be dropped by the worker and time out; asked
+ * again, it is answered from a replay of the history.
+ */
+const QUERY_ATTEMPTS = 3;
+const QUERY_ATTEMPT_MS = 15_000;
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /** Starts, updates and queries workflows for the use cases, translating Temporal's errors once. */
@@ -32,10 +40,15 @@ export class WorkflowGateway {
   }
 
   async query<R, A extends unknown[]>(workflowId: string, def: QueryDefinition<R, A>, ...args: A): Promise<R> {
-    try {
-      return await this.temporal.workflow.getHandle(workflowId).query(def, ...args);
-    } catch (err) {
-      throw fromTemporalError(err, workflowId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.temporal.connection.withDeadline(Date.now() + QUERY_ATTEMPT_MS, () =>
+          this.temporal.workflow.getHandle(workflowId).query(def, ...args),
+        );
+      } catch (err) {
+        if (attempt < QUERY_ATTEMPTS && isDeadlineExceeded(err)) continue;
+        throw fromTemporalError(err, workflowId);
+      }
     }
   }
 

@@ -1,0 +1,28 @@
+import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import { DomainError } from '../../../../libs/domain/src';
+import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
+
+const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details });
+
+describe('fromTemporalError', () => {
+  it('turns a query that timed out, wrapped in ServiceError, into a coded 503 rather than an unknown error', () => {
+    const err = new ServiceError('Failed to query Workflow', { cause: grpc(4, 'query timed out before a worker could process it') });
+    expect(isDeadlineExceeded(err)).toBe(true);
+    const out = fromTemporalError(err, 'case-1');
+    expect(out).toBeInstanceOf(DomainError);
+    expect((out as DomainError).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('turns an unreachable server (UNAVAILABLE) into UPSTREAM_UNAVAILABLE, but is not a deadline', () => {
+    const err = new ServiceError('Failed to start Workflow', { cause: grpc(14, 'connection refused') });
+    expect(isDeadlineExceeded(err)).toBe(false);
+    expect((fromTemporalError(err, 'c') as DomainError).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('names a missing case, and leaves errors it does not know untouched', () => {
+    expect((fromTemporalError(new WorkflowNotFoundError('gone', 'c', undefined), 'c') as DomainError).code).toBe('CASE_NOT_FOUND');
+    const other = new Error('boom');
+    expect(fromTemporalError(other, 'c')).toBe(other);
+    expect(isDeadlineExceeded(other)).toBe(false);
+  });
+});
