@@ -8,7 +8,7 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
   // NestJS 12 ships ESM only; Jest on Node 20 must transform it to require it.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

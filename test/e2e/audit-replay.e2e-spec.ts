@@ -34,7 +34,7 @@ function runCli(file: string): Promise<{ code: number | null; stdout: string; st
 
 async function exportOf(caseId: string): Promise<CaseExport> {
   const res = await fetch(`${stack.state.apiUrl}/v1/cases/${caseId}/export`, {
-    headers: { 'x-actor-id': AUDITOR.id, 'x-actor-role': AUDITOR.role },
+    headers: await stack.authHeaders(AUDITOR),
   });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename=${caseExportFileName(caseId)}`);
@@ -100,10 +100,10 @@ describe('auditor replay of a case from its Temporal histories', () => {
     expect(res.body.verdict).toBe('consistent');
   });
 
-  it.each([HR, PPK].map((actor) => ({ actor, role: actor.role })))('refuses $role with ROLE_NOT_ALLOWED, for the replay and for the export', async ({ actor }) => {
+  it.each([HR, PPK].map((actor) => ({ actor, role: actor.role })))('refuses $role with ACCESS_DENIED, for the replay and for the export', async ({ actor }) => {
     for (const what of ['replay', 'export']) {
       const res = await stack.call('GET', `/v1/cases/${vacancyId}/${what}`, { actor });
-      expect([what, res.status, res.body.code]).toEqual([what, 409, 'ROLE_NOT_ALLOWED']);
+      expect([what, res.status, res.body.code]).toEqual([what, 403, 'ACCESS_DENIED']);
       expect(res.body.details).toMatchObject({ role: actor.role, roles: ['auditor', 'admin'] });
     }
   });

@@ -28,8 +28,8 @@ describe('holiday calendar', () => {
     expect((await stack.call('PUT', `/v1/calendar/holidays/${d2}`, { actor: HR, body: { nameId: 'Libur nasional (uji)', reason: 'Keppres (uji)' } })).status).toBe(200);
 
     const notAllowed = await stack.call('PUT', `/v1/calendar/holidays/${d2}`, { actor: PPK, body: { nameId: 'Libur daerah', reason: 'Perbup (uji)' } });
-    expect(notAllowed.status).toBe(409);
-    expect(notAllowed.body.code).toBe('ROLE_NOT_ALLOWED');
+    expect(notAllowed.status).toBe(403);
+    expect(notAllowed.body).toMatchObject({ code: 'ACCESS_DENIED', details: { role: 'ppk', roles: ['hr_officer', 'admin'] } });
     const badDate = await stack.call('PUT', '/v1/calendar/holidays/2026-02-30', { actor: HR, body: { nameId: 'Libur daerah', reason: 'Perbup (uji)' } });
     expect(badDate.status).toBe(400);
     expect(badDate.body.details.fields[0].field).toBe('date');

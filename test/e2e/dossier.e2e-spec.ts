@@ -19,7 +19,7 @@ const enc = (id: string) => encodeURIComponent(id);
 const wibDay = (days: number) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 async function download(path: string, actor: Actor): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
-  const res = await fetch(`${stack.state.apiUrl}${path}`, { headers: { 'x-actor-id': actor.id, 'x-actor-role': actor.role } });
+  const res = await fetch(`${stack.state.apiUrl}${path}`, { headers: await stack.authHeaders(actor, path) });
   return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), body: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -285,11 +285,11 @@ describe('case dossiers, compliance report and auditor access', () => {
     expect((await stack.call('GET', `/v1/cases/${enc('vacancy:NOPE:NOPE')}/conformance`, { actor: auditor })).status).toBe(404);
 
     const write = await stack.call('POST', `${sel.path}/decisions`, { actor: auditor, body: { decision: 'announce' } });
-    expect(write.status).toBe(409);
-    expect(write.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', details: { role: 'auditor' } });
+    expect(write.status).toBe(403);
+    expect(write.body).toMatchObject({ code: 'ACCESS_DENIED', details: { role: 'auditor' } });
     const upload = await stack.call('POST', '/v1/evidence', { actor: auditor, body: {} });
-    expect(upload.status).toBe(409);
-    expect(upload.body.code).toBe('ROLE_NOT_ALLOWED');
+    expect(upload.status).toBe(403);
+    expect(upload.body.code).toBe('ACCESS_DENIED');
 
     expect((await stack.call('GET', '/v1/no-such-route', { actor: auditor })).status).toBe(404);
     expect((await stack.call('GET', path, { actor: reader })).status).toBe(200);
@@ -303,8 +303,8 @@ describe('case dossiers, compliance report and auditor access', () => {
     expect(rows.map((r) => [r.method, r.path, r.status_code, r.case_id]).sort()).toEqual([
       ['GET', `/api${path}`, 200, sel.id],
       ['GET', `/api/v1/cases/${enc('vacancy:NOPE:NOPE')}/conformance`, 404, 'vacancy:NOPE:NOPE'],
-      ['POST', `/api${sel.path}/decisions`, 409, sel.id],
-      ['POST', '/api/v1/evidence', 409, null],
+      ['POST', `/api${sel.path}/decisions`, 403, sel.id],
+      ['POST', '/api/v1/evidence', 403, null],
       ['GET', '/api/v1/no-such-route', 404, null],
     ].sort());
     expect(rows.find((r) => r.method === 'GET' && r.status_code === 200)).toMatchObject({ actor_role: 'auditor', actor_name: AUDITOR.name, query: { lang: 'id' }, completed: true });
@@ -329,7 +329,7 @@ describe('case dossiers, compliance report and auditor access', () => {
     const byAdmin = await stack.call('GET', `/v1/audit/reads?actorId=${auditor.id}`, { actor: { id: 'admin-1', role: 'admin' } });
     expect(byAdmin.status).toBe(200);
     const byHr = await stack.call('GET', `/v1/audit/reads?actorId=${auditor.id}`, { actor: HR });
-    expect(byHr.status).toBe(409);
-    expect(byHr.body.code).toBe('ROLE_NOT_ALLOWED');
+    expect(byHr.status).toBe(403);
+    expect(byHr.body).toMatchObject({ code: 'ACCESS_DENIED', details: { role: 'hr_officer', roles: ['auditor', 'admin'] } });
   });
 });

@@ -29,9 +29,9 @@ interface Upload {
   actor?: Actor | null;
 }
 
-const actorHeaders = (actor: Actor | null | undefined): Record<string, string> => {
+const actorHeaders = async (actor: Actor | null | undefined, agencyCode?: string): Promise<Record<string, string>> => {
   const a = actor === undefined ? HR : actor;
-  return a ? { 'x-actor-id': a.id, 'x-actor-role': a.role, ...(a.name ? { 'x-actor-name': a.name } : {}) } : {};
+  return a ? stack.authHeaders(a, '', agencyCode) : {};
 };
 
 /** A real multipart/form-data request, as a browser form sends it. */
@@ -39,7 +39,7 @@ async function upload({ files = [], fields = {}, actor }: Upload) {
   const form = new FormData();
   for (const f of files) form.append(f.field ?? 'file', new Blob([new Uint8Array(f.content)], { type: f.type ?? '' }), f.name ?? 'dokumen.pdf');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, { method: 'POST', body: form, headers: actorHeaders(actor) });
+  const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, { method: 'POST', body: form, headers: await actorHeaders(actor, fields.agencyCode) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -93,7 +93,7 @@ describe('evidence store through the API', () => {
     expect(meta.status).toBe(200);
     expect(meta.body).toEqual({ ...up.body, verified: true });
 
-    const res = await fetch(`${stack.state.apiUrl}/v1/evidence/${id}/content`, { headers: actorHeaders(AUDITOR) });
+    const res = await fetch(`${stack.state.apiUrl}/v1/evidence/${id}/content`, { headers: await actorHeaders(AUDITOR) });
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(content)).toBe(true);
     expect(res.headers.get('etag')).toBe(`"${sha256(content)}"`);
@@ -103,9 +103,9 @@ describe('evidence store through the API', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.pdf"; filename\*=UTF-8''SK%20Pansel.*%E2%80%93%20Sleman\.pdf$/);
 
     // fetch() adds Cache-Control: no-cache to conditional requests, which forbids a 304; a browser cache does not.
-    const cached = await plainGet(`/v1/evidence/${id}/content`, { ...actorHeaders(AUDITOR), 'if-none-match': `"${sha256(content)}"` });
+    const cached = await plainGet(`/v1/evidence/${id}/content`, { ...(await actorHeaders(AUDITOR)), 'if-none-match': `"${sha256(content)}"` });
     expect(cached).toEqual({ status: 304, bytes: 0 });
-    const changed = await plainGet(`/v1/evidence/${id}/content`, { ...actorHeaders(AUDITOR), 'if-none-match': `"${'0'.repeat(64)}"` });
+    const changed = await plainGet(`/v1/evidence/${id}/content`, { ...(await actorHeaders(AUDITOR)), 'if-none-match': `"${'0'.repeat(64)}"` });
     expect(changed).toEqual({ status: 200, bytes: content.length });
   });
 
@@ -132,7 +132,7 @@ describe('evidence store through the API', () => {
 
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ mediaType: 'image/png', fileName: null });
-    const res = await fetch(`${stack.state.apiUrl}/v1/evidence/${up.body.id}/content`, { headers: actorHeaders(HR) });
+    const res = await fetch(`${stack.state.apiUrl}/v1/evidence/${up.body.id}/content`, { headers: await actorHeaders(HR, agencyCode) });
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename=evidence-${up.body.id}.png`);
   });
@@ -186,16 +186,16 @@ describe('evidence store through the API', () => {
     expect(await rowsFor(agencyCode)).toBe(0);
   });
 
-  it('keeps auditors read-only (409 ROLE_NOT_ALLOWED) and requires the acting user (401)', async () => {
+  it('keeps auditors read-only (403 ACCESS_DENIED) and requires a signed-in user (401)', async () => {
     const agencyCode = uniqueCode('PEMKAB');
     const content = pdf();
     const auditor = await upload({ files: [{ content, type: 'application/pdf' }], fields: valid(agencyCode), actor: AUDITOR });
-    expect(auditor.status).toBe(409);
-    expect(auditor.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', details: { role: 'auditor' } });
+    expect(auditor.status).toBe(403);
+    expect(auditor.body).toMatchObject({ code: 'ACCESS_DENIED', details: { role: 'auditor' } });
 
     const nobody = await upload({ files: [{ content, type: 'application/pdf' }], fields: valid(agencyCode), actor: null });
     expect(nobody.status).toBe(401);
-    expect(nobody.body.code).toBe('ACTOR_REQUIRED');
+    expect(nobody.body.code).toBe('UNAUTHENTICATED');
     expect(await rowsFor(agencyCode, content)).toBe(0);
   });
 

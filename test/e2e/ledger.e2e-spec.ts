@@ -59,20 +59,20 @@ describe('tamper-evident ledger through the API', () => {
     expect(res.body.broken.filter((b: { rootWorkflowId: string }) => b.rootWorkflowId === caseId)).toEqual([]);
   });
 
-  it('refuses every ledger endpoint to an HR officer with 409 ROLE_NOT_ALLOWED, and to no one at all with 401', async () => {
+  it('refuses every ledger endpoint to an HR officer with 403 ACCESS_DENIED, and to no one at all with 401', async () => {
     for (const [method, url] of [
       ['GET', `/v1/ledger/verify/${caseId}`],
       ['GET', '/v1/ledger/verify'],
       ['GET', '/v1/ledger/digest'],
     ]) {
       const res = await stack.call(method, url, { actor: HR });
-      expect([url, res.status]).toEqual([url, 409]);
-      expect(res.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', details: { role: 'hr_officer', roles: ['auditor', 'admin'] } });
+      expect([url, res.status]).toEqual([url, 403]);
+      expect(res.body).toMatchObject({ code: 'ACCESS_DENIED', details: { role: 'hr_officer', roles: ['auditor', 'admin'] } });
     }
     const digest = (await stack.call('GET', `/v1/ledger/digest?caseId=${caseId}`, { actor: AUDITOR })).body;
     const check = await stack.call('POST', '/v1/ledger/digest/check', { actor: HR, body: digest });
-    expect(check.status).toBe(409);
-    expect(check.body.code).toBe('ROLE_NOT_ALLOWED');
+    expect(check.status).toBe(403);
+    expect(check.body.code).toBe('ACCESS_DENIED');
     expect((await stack.call('GET', '/v1/ledger/verify', { actor: null })).status).toBe(401);
   });
 

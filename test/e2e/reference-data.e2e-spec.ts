@@ -101,7 +101,7 @@ describe('mobility reference data', () => {
     expect((await stack.call('GET', `/v1/reference/changes?key=${regency}`, { actor: AUDITOR })).body.total).toBe(4);
   });
 
-  it('refuses writes by roles other than HR and admin (409), recording nothing', async () => {
+  it('refuses writes by roles other than HR and admin (403), recording nothing', async () => {
     const { regency } = await registerRegions();
     const writes: [string, string, unknown][] = [
       ['PUT', `/v1/reference/regions/${regency}`, { name: 'Diubah PPK', kind: 'regency', reason: 'uji' }],
@@ -112,7 +112,7 @@ describe('mobility reference data', () => {
     for (const actor of [PPK, AUDITOR]) {
       for (const [method, path, body] of writes) {
         const res = await stack.call(method, path, { actor, body });
-        expect([actor.role, path, res.status, res.body.code]).toEqual([actor.role, path, 409, 'ROLE_NOT_ALLOWED']);
+        expect([actor.role, path, res.status, res.body.code]).toEqual([actor.role, path, 403, 'ACCESS_DENIED']);
       }
     }
     const admin = await stack.call('PUT', `/v1/reference/elections/${regency}`, { actor: { id: 'admin-1', role: 'admin' }, body: { termEnd: '2025-02-20', reason: 'koreksi admin (uji)' } });

@@ -64,20 +64,20 @@ describe('bad input to the vacancy API', () => {
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('requires the acting user (401) and a known role (400)', async () => {
+  it('requires a signed-in user (401) whose token names known roles (401 naming the claim)', async () => {
     const none = await stack.call('POST', '/v1/vacancies', { body: vacancyProposal(), actor: null });
     expect(none.status).toBe(401);
-    expect(none.body.code).toBe('ACTOR_REQUIRED');
+    expect(none.body.code).toBe('UNAUTHENTICATED');
     const badRole = await stack.call('POST', '/v1/vacancies', { body: vacancyProposal(), actor: { id: 'u1', role: 'bupati' as never } });
-    expect(badRole.status).toBe(400);
-    expect(badRole.body.details.fields[0].field).toBe('x-actor-role');
+    expect(badRole.status).toBe(401);
+    expect(badRole.body.details.reason).toMatch(/^claim roles/);
   });
 
   it('lets only HR propose', async () => {
     const proposal = vacancyProposal();
     const res = await stack.call('POST', '/v1/vacancies', { body: proposal, actor: PPK });
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('ROLE_NOT_ALLOWED');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'ACCESS_DENIED', details: { role: 'ppk', roles: ['hr_officer'] } });
     expect(await stack.workflowExists(`vacancy:${proposal.agencyCode}:${proposal.positionCode}`)).toBe(false);
   });
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client as TemporalClient, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import type { Actor } from '../../libs/domain/src';
+import { LocalIssuer, NATIONAL_ROLES } from '../../libs/auth/src';
+import { ALL_AGENCIES, type Actor, type Role } from '../../libs/domain/src';
 import { readStackState, type TestStackState } from './test-stack';
 
 export const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };
@@ -12,27 +13,105 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/** A test user: an actor, optionally pinned to an agency and holding several roles. */
+export type TestActor = Actor & { agency?: string; roles?: Role[] };
+
 export interface CallOptions {
   body?: unknown;
   rawBody?: string;
-  actor?: Actor | null;
+  /** Who calls (a token is signed for them); null: no Authorization header. Default: HR. */
+  actor?: TestActor | null;
+  /** A raw Authorization bearer token instead of one signed for `actor`. */
+  token?: string;
+  /** A delegation id: the caller acts for its delegator (X-Acting-For). */
+  actingFor?: string;
   headers?: Record<string, string>;
 }
+
+export interface TokenOptions {
+  /** Overrides the agency claim. */
+  agency?: string;
+  ttlSeconds?: number;
+  /** Seconds since the epoch (back-date to get an expired token). */
+  issuedAt?: number;
+  /** Extra or replaced claims, e.g. { roles: ['nope'] }. */
+  claims?: Record<string, unknown>;
+}
+
+const CASE_ID = /(?:^|[/=])(?:vacancy|open-selection|move|bulk-move)(?::|%3A)([A-Z0-9][A-Z0-9._-]*)(?::|%3A)/i;
+
+/**
+ * The agency a request concerns: the agency segment of a case id in the path, else the body's
+ * agencyCode or vacancyId. Test users default to being officers of that agency, so that only the
+ * tests about agency scoping need to name one.
+ */
+export function agencyOfRequest(path: string, body: unknown): string | undefined {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const to = b.to as Record<string, unknown> | undefined;
+  const query = new URLSearchParams(path.split('?')[1] ?? '');
+  const candidates = [
+    CASE_ID.exec(path)?.[1],
+    /\/agency-merit\/([^/?]+)/.exec(path)?.[1],
+    b.agencyCode,
+    to?.agencyCode,
+    typeof b.vacancyId === 'string' ? CASE_ID.exec(`/${b.vacancyId}`)?.[1] : undefined,
+    query.get('agencyCode'),
+  ];
+  // A malformed code (a bad-input test) is the API's to refuse; the caller stays in the default agency.
+  return candidates.find((c): c is string => typeof c === 'string' && AGENCY_CODE.test(c));
+}
+
+const AGENCY_CODE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
 
 /** The running stack as a user and an auditor see it: HTTP to the API, plus read access to Temporal and the ledger. */
 export class Stack {
   readonly state: TestStackState = readStackState();
   private pg?: PgClient;
   private temporal?: TemporalClient;
+  private issuer?: LocalIssuer;
+  private readonly tokens = new Map<string, { token: string; until: number }>();
+
+  /** Signs a token for `actor` with the test stack's local issuer key, as the API's own issuer would. */
+  async tokenFor(actor: TestActor, opts: TokenOptions = {}): Promise<string> {
+    this.issuer ??= LocalIssuer.fromPem(this.state.auth.signingKeyPem);
+    const roles = actor.roles ?? [actor.role as Role];
+    const national = roles.every((r) => NATIONAL_ROLES.includes(r));
+    const agency = opts.agency ?? actor.agency ?? (national ? ALL_AGENCIES : 'PEMKAB-TEST');
+    return this.issuer.sign(
+      { sub: actor.id, roles, agency, ...(actor.name ? { name: actor.name } : {}), ...(opts.claims ?? {}) } as never,
+      { issuer: this.state.auth.issuer, audience: this.state.auth.audience, ttlSeconds: opts.ttlSeconds ?? 3600, issuedAt: opts.issuedAt },
+    );
+  }
+
+  /** A cached token for a default-options caller, renewed well before it expires. */
+  private async cachedToken(actor: TestActor, agency: string | undefined): Promise<string> {
+    const key = JSON.stringify([actor.id, actor.role, actor.roles, actor.name, actor.agency ?? agency]);
+    const hit = this.tokens.get(key);
+    if (hit && hit.until > Date.now()) return hit.token;
+    const token = await this.tokenFor(actor, { agency: actor.agency ?? agency });
+    this.tokens.set(key, { token, until: Date.now() + 30 * 60_000 });
+    return token;
+  }
+
+  /** The Authorization header for `actor` calling `path` (for raw fetch: uploads and downloads). */
+  async authHeaders(actor: TestActor, path = '', agency?: string): Promise<Record<string, string>> {
+    const roles = actor.roles ?? [actor.role as Role];
+    const national = roles.every((r) => NATIONAL_ROLES.includes(r));
+    const named = agency !== undefined && AGENCY_CODE.test(agency) ? agency : undefined;
+    return { authorization: `Bearer ${await this.cachedToken(actor, national ? undefined : (named ?? agencyOfRequest(path, undefined)))}` };
+  }
 
   async call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    const actor = opts.actor === undefined ? HR : opts.actor;
-    if (actor) {
-      headers['x-actor-id'] = actor.id;
-      headers['x-actor-role'] = actor.role;
-      if (actor.name) headers['x-actor-name'] = actor.name;
+    const actor: TestActor | null = opts.actor === undefined ? HR : opts.actor;
+    if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
+    else if (actor) {
+      const roles = actor.roles ?? [actor.role as Role];
+      const national = roles.every((r) => NATIONAL_ROLES.includes(r));
+      headers.authorization = `Bearer ${await this.cachedToken(actor, national ? undefined : agencyOfRequest(path, opts.body))}`;
+      if (actor.roles && actor.roles.length > 1) headers['x-acting-role'] = actor.role;
     }
+    if (opts.actingFor) headers['x-acting-for'] = opts.actingFor;
     let body: string | undefined = opts.rawBody;
     if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { loadTestStackConfig } from '../../libs/config/src';
+import { LocalIssuer } from '../../libs/auth/src';
 import {
   defaultTemporalCacheDir,
   getFreePort,
@@ -98,6 +99,7 @@ export default async function globalSetup(): Promise<void> {
     await runMigrations(databaseUrl);
 
     const apiPort = await getFreePort();
+    const auth = { signingKeyPem: LocalIssuer.generatePem(), issuer: 'meritflow-test', audience: 'meritflow-api' };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'test',
@@ -108,6 +110,12 @@ export default async function globalSetup(): Promise<void> {
       API_HOST: '127.0.0.1',
       API_PORT: String(apiPort),
       MERITFLOW_ALLOW_TEST_SOPS: 'true',
+      AUTH_LOCAL_ISSUER: 'true',
+      AUTH_LOCAL_SIGNING_KEY: auth.signingKeyPem,
+      AUTH_ISSUER: auth.issuer,
+      AUTH_AUDIENCE: auth.audience,
+      // The suite drives whole selections quickly as few users; bursts are tested on their own API.
+      RATE_LIMIT_MAX: '100000',
     };
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'meritflow-test-')), 'stack.json');
     const state: TestStackState = {
@@ -117,6 +125,7 @@ export default async function globalSetup(): Promise<void> {
       namespace: 'default',
       workerPid: 0,
       apiPid: 0,
+      auth,
     };
 
     // The worker runs under a supervisor, as in production: a test may kill -9 it and it comes back.

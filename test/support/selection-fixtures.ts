@@ -54,7 +54,7 @@ export async function uploadEvidence(stack: Stack, kind: string, agencyCode: str
   form.append('agencyCode', agencyCode);
   const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, {
     method: 'POST',
-    headers: { 'x-actor-id': HR.id, 'x-actor-role': HR.role },
+    headers: await stack.authHeaders(HR, '', agencyCode),
     body: form,
   });
   const body = await res.json();

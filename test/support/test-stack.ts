@@ -9,6 +9,8 @@ export interface TestStackState {
   namespace: string;
   workerPid: number;
   apiPid: number;
+  /** The local token issuer's key, shared with the API so tests sign tokens as the issuer does. */
+  auth: { signingKeyPem: string; issuer: string; audience: string };
 }
 
 export function readStackState(): TestStackState {

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ApiConfig } from '../../../libs/config/src';
 import { dataSourceOptions } from '../../../libs/persistence/src';
@@ -7,7 +7,7 @@ import { API_CONFIG } from './config.provider';
 import { AuditModule } from './audit/audit.module';
 import { CaseReplayModule } from './audit/replay/case-replay.module';
 import { AuditReadLogInterceptor } from './common/audit-read-log.interceptor';
-import { AuditorReadOnlyGuard } from './common/auditor-read-only.guard';
+import { AuthModule } from './auth/auth.module';
 import { DossierModule } from './dossier/dossier.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { MovesModule } from './moves/moves.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PersistenceModule } from './persistence.module';
+import { RateLimitModule } from './common/rate-limit.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SelectionsModule } from './selections/selections.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -28,9 +29,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        RateLimitModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL, 'meritflow-api'), retryAttempts: 3 }),
         PersistenceModule,
         TemporalModule.forRoot(config),
+        AuthModule.forRoot(config),
         HealthModule,
         VacanciesModule,
         EvidenceModule,
@@ -46,8 +49,6 @@ export class AppModule {
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },
-        // Auditors are read-only on every endpoint, and every request they make is logged.
-        { provide: APP_GUARD, useClass: AuditorReadOnlyGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditReadLogInterceptor },
       ],
       exports: [API_CONFIG],

@@ -4,8 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiConfig } from '../../../libs/config/src';
+import { SecurityEventRepository } from '../../../libs/persistence/src';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { applyHardening, strictJsonReviver } from './common/hardening';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the configured API application (used by main and by tests that need it in-process). */
@@ -14,19 +16,22 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
     logger: [config.LOG_LEVEL, 'error', 'warn'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: config.API_BODY_LIMIT });
+  applyHardening(app, config); // first: security headers and CORS on every answer, body-parser refusals included
+  app.useBodyParser('json', { limit: config.API_BODY_LIMIT, reviver: strictJsonReviver });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainErrorFilter(config.DEFAULT_LOCALE));
+  app.useGlobalFilters(new DomainErrorFilter(config.DEFAULT_LOCALE, app.get(SecurityEventRepository)));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
     .setTitle('meritflow API')
     .setDescription(
-      'Merit-based promotion, mutation and rotation workflows for ASN. Until authentication lands, ' +
-        'the acting user comes from the x-actor-id / x-actor-role headers (development stand-in).',
+      'Merit-based promotion, mutation and rotation workflows for ASN. Every endpoint but health and the ' +
+        'local issuer takes a bearer token (JWT) from the configured issuer; `x-allowed-roles` on each operation ' +
+        'lists the roles it admits. X-Acting-Role picks one of several roles; X-Acting-For names a delegation.',
     )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .setVersion('0.1.0')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EvidenceRepository, HolidayRepository, LedgerRepository, MobilityReferenceRepository } from '../../../libs/persistence/src';
+import { DelegationRepository, EvidenceRepository, HolidayRepository, LedgerRepository, MobilityReferenceRepository, SecurityEventRepository } from '../../../libs/persistence/src';
 
 /** The repositories the API reads and writes through, one instance each. */
 @Global()
@@ -10,7 +10,9 @@ import { EvidenceRepository, HolidayRepository, LedgerRepository, MobilityRefere
     { provide: EvidenceRepository, inject: [DataSource], useFactory: (ds: DataSource) => new EvidenceRepository(ds) },
     { provide: HolidayRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HolidayRepository(ds) },
     { provide: MobilityReferenceRepository, inject: [DataSource], useFactory: (ds: DataSource) => new MobilityReferenceRepository(ds) },
+    { provide: SecurityEventRepository, inject: [DataSource], useFactory: (ds: DataSource) => new SecurityEventRepository(ds) },
+    { provide: DelegationRepository, inject: [DataSource], useFactory: (ds: DataSource) => new DelegationRepository(ds) },
   ],
-  exports: [LedgerRepository, EvidenceRepository, HolidayRepository, MobilityReferenceRepository],
+  exports: [LedgerRepository, EvidenceRepository, HolidayRepository, MobilityReferenceRepository, SecurityEventRepository, DelegationRepository],
 })
 export class PersistenceModule {}

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { LocalIssuer } from '../../../libs/auth/src';
 import * as path from 'node:path';
 import { loadLauncherConfig, type LauncherConfig } from '../../../libs/config/src';
 import {
@@ -165,6 +166,7 @@ async function start(config: LauncherConfig): Promise<void> {
     TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
     API_HOST: apiHost,
     API_PORT: String(config.API_PORT),
+    ...(config.AUTH_LOCAL_ISSUER ? { AUTH_LOCAL_SIGNING_KEY: config.AUTH_LOCAL_SIGNING_KEY ?? (await localIssuerKey(dataDir)) } : {}),
   };
   const worker = await startNodeChild('worker', workerMain, childEnv, 20_000);
   const api = await startNodeChild('api', apiMain, childEnv, 10_000);
@@ -177,6 +179,7 @@ async function start(config: LauncherConfig): Promise<void> {
     ['OpenAPI docs', `${apiBase}/docs`],
     ['Temporal', temporalLine],
   ];
+  if (config.AUTH_LOCAL_ISSUER) rows.push(['Sign in (dev)', `POST ${apiBase}/v1/auth/token {"sub","roles","agency"}`]);
   if (temporalUiLine) rows.push(['Temporal UI', temporalUiLine]);
   rows.push(['PostgreSQL', postgresLine], ['Data dir', dataDir]);
   const rule = '-'.repeat(72);
@@ -184,6 +187,17 @@ async function start(config: LauncherConfig): Promise<void> {
   say('meritflow is running. Press Ctrl-C to stop everything.');
   for (const [label, value] of rows) say(`  ${label.padEnd(13)} ${value}`);
   say(rule);
+}
+
+/** The development token issuer's key, kept in the data directory so tokens outlive a restart. */
+async function localIssuerKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'auth', 'local-issuer.pem');
+  if (existsSync(file)) return readFile(file, 'utf8');
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const pem = LocalIssuer.generatePem();
+  await writeFile(file, pem, { mode: 0o600 });
+  say(`generated the local token issuer's key in ${file}`);
+  return pem;
 }
 
 async function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv, stopTimeoutMs: number): Promise<ManagedProcess> {

@@ -26,7 +26,22 @@ describe('loadApiConfig', () => {
       API_BODY_LIMIT: '256kb',
       DEFAULT_LOCALE: 'id',
       EVIDENCE_MAX_BYTES: 10 * 1024 * 1024,
+      AUTH_ISSUER: 'meritflow-local',
+      AUTH_AUDIENCE: 'meritflow-api',
+      AUTH_LOCAL_ISSUER: true,
+      AUTH_LOCAL_TOKEN_TTL_SECONDS: 3600,
+      AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+      CORS_ORIGINS: [],
+      RATE_LIMIT_MAX: 300,
+      RATE_LIMIT_WINDOW_MS: 10_000,
     });
+  });
+
+  it('refuses the local token issuer in production, and requires a JWKS URL without it', () => {
+    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, NODE_ENV: 'production' })).issues).toEqual([expect.stringMatching(/^AUTH_LOCAL_ISSUER: /)]);
+    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, AUTH_LOCAL_ISSUER: 'false' })).issues).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: /)]);
+    const prod = loadApiConfig({ DATABASE_URL: DB, NODE_ENV: 'production', AUTH_LOCAL_ISSUER: 'false', AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json', CORS_ORIGINS: 'https://a.go.id, https://b.go.id' });
+    expect(prod).toMatchObject({ AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json', CORS_ORIGINS: ['https://a.go.id', 'https://b.go.id'] });
   });
 
   it('takes explicit values and coerces the port to a number', () => {
@@ -38,6 +53,8 @@ describe('loadApiConfig', () => {
       API_BODY_LIMIT: '1mb',
       DEFAULT_LOCALE: 'en',
       TEMPORAL_ADDRESS: 'temporal:7233',
+      AUTH_LOCAL_ISSUER: 'false',
+      AUTH_JWKS_URL: 'https://sso.example.go.id/.well-known/jwks.json',
     });
 
     expect(config).toMatchObject({ NODE_ENV: 'production', LOG_LEVEL: 'warn', API_PORT: 8080, API_BODY_LIMIT: '1mb', DEFAULT_LOCALE: 'en' });
@@ -148,6 +165,7 @@ describe('loadLauncherConfig', () => {
       TEMPORAL_DEV_PORT: 7233,
       TEMPORAL_UI_PORT: 8233,
       EMBEDDED_PG_PORT: 54329,
+      AUTH_LOCAL_ISSUER: true,
       PATH: '',
     });
     expect(config.DATABASE_URL).toBeUndefined();

@@ -42,8 +42,32 @@ const ed25519PrivateKeyPem = z
   .transform((v) => v.replace(/\\n/g, '\n'))
   .refine(isEd25519PrivateKey, 'must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)');
 
+const csv = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+const positiveInt = (max: number) =>
+  z.string().regex(/^\d{1,9}$/, 'must be a decimal number').transform(Number).pipe(z.number().int().min(1).max(max));
+
 const apiSchema = z.object({
   ...common,
+  /** Who issues the bearer tokens the API accepts (the `iss` claim). */
+  AUTH_ISSUER: z.string().min(1).default('meritflow-local'),
+  /** Who the tokens are for (the `aud` claim). */
+  AUTH_AUDIENCE: z.string().min(1).default('meritflow-api'),
+  /** An agency identity provider's JWKS; unset: the local issuer's keys. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  /** The local issuer (development and tests): serves its JWKS and signs tokens. Refused in production. */
+  AUTH_LOCAL_ISSUER: bool.default(true),
+  /** The local issuer's Ed25519 key in PEM; unset: an ephemeral key per boot. */
+  AUTH_LOCAL_SIGNING_KEY: ed25519PrivateKeyPem.optional(),
+  /** Lifetime of tokens the local issuer signs, in seconds. */
+  AUTH_LOCAL_TOKEN_TTL_SECONDS: positiveInt(86_400).default(3600),
+  /** Allowed clock skew when checking exp/nbf, in seconds. */
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.string().regex(/^\d{1,3}$/).transform(Number).default(30),
+  /** Browser origins allowed by CORS, comma-separated; unset: no cross-origin access. */
+  CORS_ORIGINS: csv.default([]),
+  /** Requests one caller (token subject, else address) may make per window before 429. */
+  RATE_LIMIT_MAX: positiveInt(1_000_000).default(300),
+  /** The rate-limit window, in milliseconds. */
+  RATE_LIMIT_WINDOW_MS: positiveInt(3_600_000).default(10_000),
   DATABASE_URL: postgresUrl,
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
@@ -81,10 +105,22 @@ const launcherSchema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** When the API is its own token issuer, the launcher keeps its key in the data directory unless one is given. */
+  AUTH_LOCAL_ISSUER: bool.default(true),
+  AUTH_LOCAL_SIGNING_KEY: ed25519PrivateKeyPem.optional(),
   /** Where the launcher looks for the `temporal` and `go` executables. */
   PATH: z.string().default(''),
   /** Per-user cache root (XDG); the Temporal CLI is kept in <XDG_CACHE_HOME or ~/.cache>/meritflow/bin. */
   XDG_CACHE_HOME: z.string().min(1).optional(),
+});
+
+const apiSchemaChecked = apiSchema.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.AUTH_LOCAL_ISSUER) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_LOCAL_ISSUER'], message: 'the local token issuer must be off in production (set AUTH_LOCAL_ISSUER=false and AUTH_JWKS_URL)' });
+  }
+  if (!c.AUTH_LOCAL_ISSUER && !c.AUTH_JWKS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'required when the local token issuer is off' });
+  }
 });
 
 export type ApiConfig = z.infer<typeof apiSchema>;
@@ -108,7 +144,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.inf
   return Object.freeze(result.data) as z.infer<T>;
 }
 
-export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parse(apiSchema, env);
+export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parse(apiSchemaChecked, env);
 export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerSchema, env);
 export const loadLauncherConfig = (env: NodeJS.ProcessEnv = process.env): LauncherConfig =>
   parse(launcherSchema, env);

@@ -15,11 +15,26 @@ export type Role = (typeof ROLES)[number];
 export const SYSTEM_ROLE = 'system' as const;
 export type ActorRole = Role | typeof SYSTEM_ROLE;
 
+/** Agency scope of a national body (BKN oversight, the inspectorate, administrators): every agency. */
+export const ALL_AGENCIES = '*' as const;
+
+/** The official an action was taken for, under a delegation (Plt/Plh). */
+export interface ActingFor {
+  id: string;
+  name?: string;
+  role: Role;
+  delegationId: string;
+}
+
 export interface Actor {
   /** NIP or identity-provider subject of the person acting. */
   id: string;
   role: ActorRole;
   name?: string;
+  /** The agency the person acts in (from the token), or ALL_AGENCIES. */
+  agency?: string;
+  /** Set when the person acts under someone else's delegation. */
+  actingFor?: ActingFor;
 }
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', role: SYSTEM_ROLE, name: 'meritflow' });

@@ -14,3 +14,4 @@ export * from './compliance.repository';
 export * from './ledger-verifier';
 export * from './chain-digest';
 export * from './mobility-reference.repository';
+export * from './access-control.repository';

@@ -29,8 +29,8 @@ export class LedgerRepository {
       const inserted: { id: string }[] = await em.query(
         `INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before,
            step_after, actor_id, actor_role, actor_name, reason, payload, evidence, sop_id, sop_version,
-           rule_version, decided_at, root_workflow_id, parent_workflow_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
+           rule_version, decided_at, root_workflow_id, parent_workflow_id, acting_for)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id`,
         [
@@ -54,6 +54,7 @@ export class LedgerRepository {
           record.decidedAt,
           record.rootWorkflowId,
           record.parentWorkflowId,
+          record.actor.actingFor ? JSON.stringify(record.actor.actingFor) : null,
         ],
       );
       if (inserted.length === 0) {

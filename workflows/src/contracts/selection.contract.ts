@@ -2,6 +2,7 @@ import type { CaseStateBase } from './case-state';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  DutyRegistry,
   AllowedDecision,
   CandidateProfile,
   CommitteeMember,
@@ -72,6 +73,8 @@ export interface SelectionDecisionInput {
   passed?: boolean;
   /** screen_candidate: the administrative score 0–100, required when passed */
   administrativeScore?: number;
+  /** screen_candidate (passed): the assessors assigned to the candidate; only they may record the assessment */
+  assessorIds?: string[];
   /** recommend, pick */
   postCode?: string;
   /** recommend: the NIPs the overseer recommends, best first */
@@ -96,7 +99,7 @@ export interface CandidateView {
   status: CandidateStatus;
   /** The verdict without its passing checks (the full verdict is in the register_candidates ledger row). */
   eligibility: Pick<EligibilityVerdict, 'eligible' | 'ruleVersion' | 'reasons'>;
-  screening: { passed: boolean; reason: string; administrativeScore: number | null } | null;
+  screening: { passed: boolean; reason: string; administrativeScore: number | null; assessorIds?: string[] } | null;
   assessment: AssessmentResult | null;
   review: CandidateReviewResult | null;
 }
@@ -148,6 +151,8 @@ export const selectionDecideUpdate = defineUpdate<DecisionAck, [SelectionDecisio
 // --- assessment (one per candidate) -------------------------------------------------------------
 export interface AssessmentWorkflowInput {
   sop: SopRef;
+  /** Duties held in the parent selection (separation of duties); absent in cases started before it existed. */
+  duties?: DutyRegistry;
   selectionId: string;
   agencyCode: string;
   postCode: string;
@@ -155,6 +160,8 @@ export interface AssessmentWorkflowInput {
   name: string;
   requiredCompetencies: RequiredCompetency[];
   jpmScheme: { id: string; optimal: number; cukupOptimal: number };
+  /** Assessors assigned at screening; empty or absent: any assessor (cases screened before assignment existed). */
+  assessorIds?: string[];
 }
 
 export interface AssessmentDecisionInput {
@@ -192,6 +199,8 @@ export const assessmentDecideUpdate = defineUpdate<AssessmentState, [AssessmentD
 // --- committee review (one per selection) -------------------------------------------------------
 export interface CommitteeReviewInput {
   sop: SopRef;
+  /** Duties held in the parent selection (separation of duties); absent in cases started before it existed. */
+  duties?: DutyRegistry;
   selectionId: string;
   agencyCode: string;
   members: CommitteeMember[];
@@ -252,6 +261,8 @@ export const committeeReviewDecideUpdate = defineUpdate<DecisionAck, [ReviewDeci
 // --- appointment (one per post) -----------------------------------------------------------------
 export interface AppointmentWorkflowInput {
   sop: SopRef;
+  /** Duties held in the parent selection (separation of duties); absent in cases started before it existed. */
+  duties?: DutyRegistry;
   selectionId: string;
   agencyCode: string;
   postCode: string;

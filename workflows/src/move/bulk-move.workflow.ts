@@ -75,6 +75,7 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
   const validate = (d: BulkDecisionInput) => {
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
+    kase.assertDuties(d.actor);
     const fields: FieldIssue[] = [];
     if (d.decision === 'approve_batch') {
       const excluded = new Map((d.exclusions ?? []).map((e) => [e.nip, e.reason]));
@@ -145,6 +146,8 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
     { validator: (d) => void validate(d) },
   );
 
+  // The officials being moved never act on their own batch.
+  for (const m of input.moves) kase.assign(m.person.nip, 'candidate');
   await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { moves: input.moves } });
   const list = [...members.values()];
   const running: Promise<unknown>[] = [];

@@ -69,6 +69,7 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     if (evaluating) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: d.decision, allowed: [] });
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
+    kase.assertDuties(d.actor);
     const fields: FieldIssue[] = [];
     if (d.decision === 'override') {
       const rules = d.overrideRules ?? [];
@@ -136,6 +137,8 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   );
 
   // The proposal takes sequence 1 before anything awaits, so no decision can be recorded ahead of it.
+  // The official being moved never acts on their own move.
+  kase.assign(move.person.nip, 'candidate');
   await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { move, talent: input.talent } });
   // Checked at once so HR sees any rule in the way early; the rules bind only at the decision.
   const initial = await evaluate();

@@ -22,6 +22,8 @@ export async function appointmentWorkflow(input: AppointmentWorkflowInput): Prom
     'appointment',
     () => ({ agencyCode: input.agencyCode, businessKey: input.postCode, title: input.postTitle, details: { ...result } }),
     ledger,
+    {},
+    input.duties,
   );
 
   const view = (): AppointmentState => ({
@@ -37,6 +39,7 @@ export async function appointmentWorkflow(input: AppointmentWorkflowInput): Prom
   const validate = (d: AppointmentDecisionInput) => {
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
+    kase.assertDuties(d.actor);
     const fields: FieldIssue[] = [];
     if (d.decision === 'record_decree') {
       if (!d.decreeNumber || !DECREE_NUMBER.test(d.decreeNumber)) {

@@ -21,6 +21,8 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     'assessment',
     () => ({ agencyCode: input.agencyCode, businessKey: input.nip, title: input.name, details: { postCode: input.postCode, result } }),
     ledger,
+    {},
+    input.duties,
   );
 
   const view = (): AssessmentState => ({
@@ -38,6 +40,12 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
   const validate = (d: AssessmentDecisionInput) => {
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
+    kase.assertDuties(d.actor);
+    // An assessor acts only on the candidates assigned to them (when the screening assigned any).
+    const assigned = input.assessorIds ?? [];
+    if (assigned.length > 0 && !assigned.includes(d.actor.id)) {
+      refuse('ACTOR_NOT_ASSIGNED', { actorId: d.actor.id, task: `assessment of ${input.nip}` });
+    }
     const achieved = d.achieved ?? {};
     const fields: FieldIssue[] = [];
     for (const name of Object.keys(required)) {

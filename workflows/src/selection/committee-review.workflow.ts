@@ -19,6 +19,7 @@ import {
   type ReviewDecisionInput,
   type Vote,
 } from '../contracts';
+import { authorityOf } from '../../../libs/domain/src/access/delegation';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 
@@ -47,6 +48,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
     () => ({ agencyCode: input.agencyCode, businessKey: input.selectionId, title: 'Penilaian pansel', details: { sealed: results === null } }),
     ledger,
     { scoring: async () => void (await unseal('the scoring deadline passed')) },
+    input.duties,
   );
 
   const allDeclarations = (): ConflictDeclaration[] => [...declared.values()].flat();
@@ -102,9 +104,10 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
   const validate = (d: ReviewDecisionInput) => {
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
-    if (!memberIds.has(d.actor.id)) refuse('ACTOR_NOT_ASSIGNED', { actorId: d.actor.id, task: `committee ${input.selectionId}` });
+    kase.assertDuties(d.actor);
+    if (!memberIds.has(authorityOf(d.actor))) refuse('ACTOR_NOT_ASSIGNED', { actorId: authorityOf(d.actor), task: `committee ${input.selectionId}` });
     if (d.decision === 'declare_interests') {
-      if (declared.has(d.actor.id)) refuse('ALREADY_DECIDED', { what: `declaration of ${d.actor.id}` });
+      if (declared.has(authorityOf(d.actor))) refuse('ALREADY_DECIDED', { what: `declaration of ${authorityOf(d.actor)}` });
       const given = (d.declarations ?? []).map((x) => x.nip);
       const missing = nips.filter((n) => !given.includes(n));
       const unknown = given.filter((n) => !nips.includes(n));
@@ -128,7 +131,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
       if (sheet.length === 0) {
         refuse('VALIDATION_FAILED', { fields: [{ field: 'scores', rule: 'required', message: { id: 'kirim nip, paper, interview atau scores', en: 'send nip, paper and interview, or scores' } }] });
       }
-      if (!declared.has(d.actor.id)) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'score', allowed: ['declare_interests'] });
+      if (!declared.has(authorityOf(d.actor))) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'score', allowed: ['declare_interests'] });
       const fields: FieldIssue[] = [];
       sheet.forEach((v, i) => {
         const at = d.scores ? `scores.${i}.` : '';
@@ -147,8 +150,8 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
       });
       if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
       for (const v of sheet) {
-        if (!scorersOf(v.nip).some((m) => m.id === d.actor.id)) refuse('CONFLICT_OF_INTEREST', { memberId: d.actor.id, nip: v.nip });
-        if (voted(d.actor.id, v.nip)) refuse('ALREADY_DECIDED', { what: `vote of ${d.actor.id} for ${v.nip}` });
+        if (!scorersOf(v.nip).some((m) => m.id === authorityOf(d.actor))) refuse('CONFLICT_OF_INTEREST', { memberId: authorityOf(d.actor), nip: v.nip });
+        if (voted(authorityOf(d.actor), v.nip)) refuse('ALREADY_DECIDED', { what: `vote of ${authorityOf(d.actor)} for ${v.nip}` });
       }
     }
     return verdict;
@@ -160,8 +163,8 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
     async (d) => {
       const verdict = validate(d);
       if (d.decision === 'declare_interests') {
-        const list = d.declarations!.map((x) => ({ memberId: d.actor.id, candidateNip: x.nip, conflicted: x.conflicted }));
-        declared.set(d.actor.id, list);
+        const list = d.declarations!.map((x) => ({ memberId: authorityOf(d.actor), candidateNip: x.nip, conflicted: x.conflicted }));
+        declared.set(authorityOf(d.actor), list);
         await kase.transition(d.decision, d.actor, verdict.to, {
           reason: d.reason ?? null,
           evidence: d.evidence ?? [],
@@ -170,7 +173,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
       } else {
         // Sealed: the ledger records who scored whom and when; the values are recorded when unsealed.
         const sheet = scoreSheet(d);
-        for (const v of sheet) votes.push({ memberId: d.actor.id, ...v });
+        for (const v of sheet) votes.push({ memberId: authorityOf(d.actor), ...v });
         await kase.transition(d.decision, d.actor, verdict.to, {
           reason: d.reason ?? null,
           evidence: d.evidence ?? [],

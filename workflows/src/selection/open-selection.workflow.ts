@@ -31,6 +31,7 @@ import {
 } from '../contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+import { authorityOf } from '../../../libs/domain/src/access/delegation';
 import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
@@ -157,10 +158,22 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const validate = (d: SelectionDecisionInput) => {
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
+    kase.assertDuties(d.actor);
+    // A committee member acts only on the selection they sit on; the chair's decisions are the chair's.
+    if ((d.actor.role === 'committee_chair' || d.actor.role === 'committee_member') && committee.length > 0) {
+      const seat = committee.find((m) => m.id === authorityOf(d.actor));
+      if (!seat || (d.actor.role === 'committee_chair' && !seat.isChair)) {
+        refuse('ACTOR_NOT_ASSIGNED', { actorId: d.actor.id, task: `${d.actor.role} of ${selectionId}` });
+      }
+    }
     switch (d.decision) {
       case 'form_committee': {
         const issues = validateCommittee(d.members ?? [], settings.committee);
         if (issues.length > 0) refuse('VALIDATION_FAILED', { fields: issues });
+        // The PPK who forms it and the initiator cannot sit on it (separation of duties).
+        for (const m of d.members ?? []) kase.assertNominee(m.id, 'committee');
+        const self = (d.members ?? []).find((m) => m.id === d.actor.id || m.id === authorityOf(d.actor));
+        if (self) refuse('SEPARATION_OF_DUTIES', { actorId: self.id, holds: ['ppk'], duty: 'committee', rule: 'distinct_people' });
         break;
       }
       case 'register_candidates': {
@@ -183,6 +196,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
           }
           if (committee.some((m) => m.id === c.profile.nip)) {
             fields.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'anggota pansel tidak boleh menjadi calon', 'a committee member cannot be a candidate'));
+          } else if (!kase.nomineeAllowed(c.profile.nip, 'candidate')) {
+            fields.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon', 'the initiator or the PPK of this selection cannot be a candidate'));
           }
         });
         if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
@@ -195,6 +210,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         if (typeof d.passed !== 'boolean') refuse('VALIDATION_FAILED', { fields: [field('passed', 'required', 'wajib diisi true/false', 'required: true or false')] });
         if (d.passed && !(typeof d.administrativeScore === 'number' && d.administrativeScore >= 0 && d.administrativeScore <= 100)) {
           refuse('VALIDATION_FAILED', { fields: [field('administrativeScore', 'score', 'nilai administrasi 0–100 wajib bagi yang lulus', 'an administrative score 0–100 is required for a pass')] });
+        }
+        // An assessor is no candidate of this selection, nor its initiator, committee member or PPK.
+        for (const id of d.assessorIds ?? []) {
+          if (!kase.nomineeAllowed(id, 'candidate') || committee.some((m) => m.id === id) || candidates.has(id)) {
+            refuse('SEPARATION_OF_DUTIES', { actorId: id, holds: ['a duty in this selection'], duty: 'assessor', rule: 'distinct_people' });
+          }
         }
         break;
       }
@@ -249,6 +270,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       switch (d.decision) {
         case 'form_committee':
           committee = d.members!;
+          for (const m of committee) kase.assign(m.id, 'committee');
           await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { members: committee }, ruleVersion: settings.committee.version });
           break;
         case 'register_candidates': {
@@ -270,6 +292,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
               review: null,
             };
             candidates.set(view.nip, view);
+            kase.assign(view.nip, 'candidate');
             return { view, profile: c.profile, verdict };
           });
           await kase.transition(d.decision, d.actor, verdict.to, {
@@ -289,7 +312,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         case 'screen_candidate': {
           const c = candidates.get(d.nip!)!;
           c.status = d.passed ? 'screened_in' : 'screened_out';
-          c.screening = { passed: d.passed!, reason: d.reason!, administrativeScore: d.passed ? d.administrativeScore! : null };
+          c.screening = {
+            passed: d.passed!,
+            reason: d.reason!,
+            administrativeScore: d.passed ? d.administrativeScore! : null,
+            ...(d.passed && d.assessorIds?.length ? { assessorIds: [...new Set(d.assessorIds)] } : {}),
+          };
           await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { nip: c.nip, ...c.screening } });
           break;
         }
@@ -346,6 +374,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             name: c.name,
             requiredCompetencies: post.requiredCompetencies,
             jpmScheme: settings.jpmScheme,
+            assessorIds: c.screening?.assessorIds ?? [],
+            duties: kase.dutySnapshot(),
           },
         ],
       });
@@ -372,6 +402,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             members: committee,
             candidates: assessed.map((c) => ({ nip: c.nip, name: c.name, postCode: c.postCode })),
             committeeSettings: settings.committee,
+            duties: kase.dutySnapshot(),
           },
         ],
       })
@@ -419,6 +450,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             nip: pick.nip,
             name: candidates.get(pick.nip)!.name,
             pickedBy: SYSTEM_ACTOR,
+            duties: kase.dutySnapshot(),
           },
         ],
       });

@@ -1,13 +1,19 @@
 import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
+  assignDuty,
   autoTransition,
+  checkActorDuties,
+  checkDuty,
+  dutyOfRole,
   decisionKey,
   stepOf,
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
   type DecisionVerdict,
+  type Duty,
+  type DutyRegistry,
   type ErrorCode,
   type ErrorParams,
   type EvidenceRef,
@@ -59,8 +65,40 @@ export class SopCase {
     /** Deadline handlers for steps whose SOP says onExpiry: 'handler'. */
     /** A handler returning a duration keeps the step open with a new deadline of that length. */
     private readonly expiryHandlers: Record<string, (dueAt: string) => Promise<SopDuration | void>> = {},
+    /** Duties already held in the case tree, passed down by the parent case. */
+    inheritedDuties: DutyRegistry = {},
   ) {
     this.current = stepOf(sop, sop.initialStep);
+    this.duties = Object.fromEntries(Object.entries(inheritedDuties).map(([id, d]) => [id, [...d]]));
+  }
+
+  /** Who holds which duty in this case tree (separation of duties); only `record` and `assign` add to it. */
+  private readonly duties: DutyRegistry;
+
+  /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
+  assertDuties(actor: Actor): void {
+    const v = checkActorDuties(this.duties, actor);
+    if (!v.ok) refuse(v.code, v.params);
+  }
+
+  /** For an update validator: refuses naming `personId` to `duty` (a committee member, a candidate). */
+  assertNominee(personId: string, duty: Duty): void {
+    const v = checkDuty(this.duties, personId, duty);
+    if (!v.ok) refuse(v.code, v.params);
+  }
+
+  nomineeAllowed(personId: string, duty: Duty): boolean {
+    return checkDuty(this.duties, personId, duty).ok;
+  }
+
+  /** For an update handler, after validation: `personId` now holds `duty`. */
+  assign(personId: string, duty: Duty): void {
+    assignDuty(this.duties, personId, duty);
+  }
+
+  /** The duties to hand to a child case. */
+  dutySnapshot(): DutyRegistry {
+    return Object.fromEntries(Object.entries(this.duties).map(([id, d]) => [id, [...d]]));
   }
 
   get step(): SopStep {
@@ -109,6 +147,8 @@ export class SopCase {
 
   /** Records the decision that opened the case (its first ledger row, sequence 1). */
   start(actor: Actor, options: RecordOptions): Promise<void> {
+    // The person who opens a root case is its initiator; a child case is opened by its parent.
+    if (!workflowInfo().parent && actor.role !== SYSTEM_ACTOR.role) assignDuty(this.duties, actor.id, 'initiator');
     return this.record(this.sop.startDecision.decision, actor, null, stepOf(this.sop, this.sop.initialStep), options, 1);
   }
 
@@ -195,6 +235,11 @@ export class SopCase {
   ): Promise<void> {
     const { workflowId, runId, root, parent } = workflowInfo();
     const sequence = reserved ?? ++this.sequence;
+    const duty = dutyOfRole(actor.role);
+    if (duty) {
+      assignDuty(this.duties, actor.id, duty);
+      if (actor.actingFor) assignDuty(this.duties, actor.actingFor.id, duty);
+    }
     await this.ledger.recordDecision({
       idempotencyKey: decisionKey(workflowId, runId, sequence),
       caseType: this.caseType,

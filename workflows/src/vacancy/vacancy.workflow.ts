@@ -42,6 +42,7 @@ export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<Vaca
   const validate = (d: VacancyDecisionInput) => {
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
+    kase.assertDuties(d.actor);
     if (d.decision === 'approve') {
       const issue = checkFillingMethod(proposal.positionClass, d.fillingMethod!, 'fillingMethod');
       if (issue) refuse('VALIDATION_FAILED', { fields: [issue] });

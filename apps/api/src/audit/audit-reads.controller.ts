@@ -2,8 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, evaluateAuditLogAccess, parsePeriod, type Actor } from '../../../../libs/domain/src';
 import { AuditReadRepository, type AuditReadEntity } from '../../../../libs/persistence/src';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { ListAuditReadsQuery } from './list-audit-reads.query';
+import { Roles } from '../auth/access.decorators';
+import { AUDIT_LOG_READER_ROLES } from '../auth/endpoint-roles';
 
 const present = (r: AuditReadEntity) => ({
   id: r.id,
@@ -18,11 +20,11 @@ const present = (r: AuditReadEntity) => ({
 });
 
 @ApiTags('audit')
-@ApiActorHeaders()
 @Controller('v1/audit')
 export class AuditReadsController {
   constructor(private readonly reads: AuditReadRepository) {}
 
+  @Roles(...AUDIT_LOG_READER_ROLES)
   @Get('reads')
   @ApiOperation({ summary: 'Every request an auditor made (newest first), with its status and case; auditors and administrators only' })
   @ApiConflictResponse({ description: 'The role may not read the auditor log' })

@@ -4,9 +4,11 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { CALENDAR_EDITORS, DomainError, isIsoDate, mayEditCalendar, type Actor } from '../../../../libs/domain/src';
 import { HolidayRepository } from '../../../../libs/persistence/src';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { PatternPipe } from '../common/param-pipes';
 import { NoControlCharacters, SingleLine } from '../common/text.validators';
+import { Roles } from '../auth/access.decorators';
+import { CALENDAR_EDITOR_ROLES, EVERY_ROLE } from '../auth/endpoint-roles';
 
 const DatePipe = new PatternPipe('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v) && v >= '2000-01-01' && v <= '2100-12-31', {
   id: 'tanggal YYYY-MM-DD antara 2000 dan 2100',
@@ -47,11 +49,11 @@ class RemoveHolidayDto {
 }
 
 @ApiTags('calendar')
-@ApiActorHeaders()
 @Controller('v1/calendar/holidays')
 export class CalendarController {
   constructor(private readonly holidays: HolidayRepository) {}
 
+  @Roles(...EVERY_ROLE)
   @Get()
   @ApiOperation({ summary: 'National holidays and cuti bersama that working-day deadlines skip, for one year' })
   async list(@Query() q: YearQuery) {
@@ -59,12 +61,14 @@ export class CalendarController {
     return { year: q.year, holidays: rows.map((h) => ({ date: h.date, nameId: h.nameId, nameEn: h.nameEn })) };
   }
 
+  @Roles(...EVERY_ROLE)
   @Get('changes')
   @ApiOperation({ summary: 'Every recorded change to the calendar in one year: who, in what role, before, after, why' })
   async changes(@Query() q: YearQuery) {
     return { year: q.year, changes: await this.holidays.changes(q.year) };
   }
 
+  @Roles(...CALENDAR_EDITOR_ROLES)
   @Put(':date')
   @ApiOperation({ summary: `Set a holiday (roles: ${CALENDAR_EDITORS.join(', ')}); recorded` })
   async set(@Param('date', DatePipe) date: string, @CurrentActor() actor: Actor, @Body() dto: SetHolidayDto) {
@@ -73,6 +77,7 @@ export class CalendarController {
     return { date, changed: change !== null, change };
   }
 
+  @Roles(...CALENDAR_EDITOR_ROLES)
   @Delete(':date')
   @ApiOperation({ summary: `Remove a holiday (roles: ${CALENDAR_EDITORS.join(', ')}); recorded` })
   async remove(@Param('date', DatePipe) date: string, @CurrentActor() actor: Actor, @Body() dto: RemoveHolidayDto) {

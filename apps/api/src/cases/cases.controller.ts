@@ -3,6 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LedgerRepository } from '../../../../libs/persistence/src';
 import { presentCase } from '../common/ledger.presenter';
 import { ListCasesQuery } from './list-cases.query';
+import { Roles } from '../auth/access.decorators';
+import { EVERY_ROLE } from '../auth/endpoint-roles';
+import { listScope } from '../auth/case-scope';
+import { CurrentActor } from '../common/actor.decorator';
+import type { Actor } from '../../../../libs/domain/src';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,14 +16,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class CasesController {
   constructor(private readonly ledger: LedgerRepository) {}
 
+  @Roles(...EVERY_ROLE)
   @Get()
   @ApiOperation({ summary: 'Every case (vacancies, selections), filtered by type, agency, stage and creation date' })
-  async list(@Query() q: ListCasesQuery) {
+  async list(@CurrentActor() actor: Actor, @Query() q: ListCasesQuery) {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const { items, total } = await this.ledger.listCases({
       caseType: q.type,
-      agencyCode: q.agencyCode,
+      agencyCode: listScope(actor, q.agencyCode),
       step: q.stage,
       createdFrom: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
       createdTo: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../common/dto-fields';
+import { IsReferenceDate } from '../reference/dto/real-date.validator';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, listSops } from '../../../../libs/domain/src';
 
@@ -26,10 +27,12 @@ export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Created on or after this date (inclusive, UTC)' })
   @IsOptional()
   @Matches(ISO_DATE)
+  @IsReferenceDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Created on or before this date (inclusive, UTC)' })
   @IsOptional()
   @Matches(ISO_DATE)
+  @IsReferenceDate()
   to?: string;
 }

@@ -1,15 +1,11 @@
-import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { isReadOnlyRole, type Actor } from '../../../../libs/domain/src';
+import { TokenVerifier } from '../../../../libs/auth/src';
 import { AuditReadRepository } from '../../../../libs/persistence/src';
-import { SELECTION_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
-import { ACTOR_HEADERS } from './actor.decorator';
-
-const header = (req: Request, name: string): string | undefined => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
+import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN, SELECTION_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 const decode = (segment: string): string => {
   try {
@@ -24,7 +20,7 @@ export const caseIdInPath = (path: string): string | null =>
   path
     .split('/')
     .map(decode)
-    .find((s) => VACANCY_WORKFLOW_ID_PATTERN.test(s) || SELECTION_WORKFLOW_ID_PATTERN.test(s)) ?? null;
+    .find((s) => [VACANCY_WORKFLOW_ID_PATTERN, SELECTION_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN, BULK_MOVE_WORKFLOW_ID_PATTERN].some((p) => p.test(s))) ?? null;
 
 /**
  * Writes one `audit_reads` row for every request made by a read-only actor (an auditor), with the
@@ -38,16 +34,12 @@ export class AuditReadLog {
 
   constructor(private readonly reads: AuditReadRepository) {}
 
-  track(req: Request, res: Response): void {
-    const role = header(req, ACTOR_HEADERS.role);
-    if (!isReadOnlyRole(role) || this.tracked.has(req)) return;
+  /** Called by the AuthGuard once the token is verified, so refusals after that are logged too. */
+  track(req: AuthenticatedRequest, res: Response): void {
+    const verified = req.actor;
+    if (!verified || !isReadOnlyRole(verified.role) || this.tracked.has(req)) return;
     this.tracked.add(req);
-    // Logged even when the headers would not pass validation: the claim to be an auditor is what counts.
-    const actor: Actor = {
-      id: (header(req, ACTOR_HEADERS.id) ?? '').slice(0, 200) || '-',
-      role,
-      ...(header(req, ACTOR_HEADERS.name) ? { name: header(req, ACTOR_HEADERS.name)!.slice(0, 200) } : {}),
-    };
+    const actor: Actor = { id: verified.id, role: verified.role, ...(verified.name ? { name: verified.name } : {}) };
     const requestedAt = new Date();
     const path = req.originalUrl.split('?')[0];
     const query = { ...(req.query as Record<string, unknown>) };
@@ -76,7 +68,7 @@ export class AuditReadLogInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
       const http = context.switchToHttp();
-      this.log.track(http.getRequest<Request>(), http.getResponse<Response>());
+      this.log.track(http.getRequest<AuthenticatedRequest>(), http.getResponse<Response>());
     }
     return next.handle();
   }
@@ -88,10 +80,25 @@ export class AuditReadLogInterceptor implements NestInterceptor {
  */
 @Injectable()
 export class AuditReadLogMiddleware implements NestMiddleware {
-  constructor(private readonly log: AuditReadLog) {}
+  constructor(
+    private readonly log: AuditReadLog,
+    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+  ) {}
 
-  use(req: Request, res: Response, next: NextFunction): void {
-    this.log.track(req, res);
-    next();
+  use(req: AuthenticatedRequest, res: Response, next: NextFunction): void {
+    if (!req.headers.authorization) return next();
+    // Only the verified token counts; the AuthGuard verifies again and decides what the request may do.
+    this.verifier.verifyHeader(req.headers.authorization).then(
+      (p) => {
+        const role = p.roles.find(isReadOnlyRole);
+        // Provisional: the AuthGuard replaces it with the actor it has checked before any handler runs.
+        if (role) {
+          req.actor = { id: p.id, role, ...(p.name ? { name: p.name } : {}) };
+          this.log.track(req, res);
+        }
+        next();
+      },
+      () => next(),
+    );
   }
 }

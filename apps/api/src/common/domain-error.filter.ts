@@ -1,7 +1,35 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, errorMessage, pickLocale, type Locale } from '../../../../libs/domain/src';
+import { DomainError, errorMessage, pickLocale, type ErrorCode, type Locale } from '../../../../libs/domain/src';
+import type { SecurityEventRepository } from '../../../../libs/persistence/src';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { ScopeDenied } from '../auth/case-scope';
+import { caseIdInPath } from './audit-read-log.interceptor';
 import { ERROR_STATUS } from './error-status';
+
+/** Refusals that are attempts to do what one may not: each becomes a security event. */
+const SECURITY_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'UNAUTHENTICATED',
+  'ACCESS_DENIED',
+  'DELEGATION_INVALID',
+  'SEPARATION_OF_DUTIES',
+  'RATE_LIMITED',
+  'ACTOR_NOT_ASSIGNED',
+  'CONFLICT_OF_INTEREST',
+]);
+
+/** The subject a token claims, unverified, for the record of a refused token (never trusted for access). */
+const claimedSubject = (authorization: unknown): string | null => {
+  if (typeof authorization !== 'string') return null;
+  const payload = authorization.split(' ')[1]?.split('.')[1];
+  if (!payload || payload.length > 4096) return null;
+  try {
+    const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
+    return typeof sub === 'string' ? sub.slice(0, 64) : null;
+  } catch {
+    return null;
+  }
+};
 
 /** Body-parser errors arrive as plain errors carrying a `type`. */
 interface ParserError {
@@ -18,7 +46,10 @@ interface ParserError {
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  constructor(private readonly defaultLocale: Locale) {}
+  constructor(
+    private readonly defaultLocale: Locale,
+    private readonly securityEvents?: SecurityEventRepository,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -27,6 +58,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const error = this.toDomainError(exception, req);
     const status = ERROR_STATUS[error.code];
     if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${describe(exception)}`);
+    if (SECURITY_CODES.has(error.code) || error instanceof ScopeDenied) this.recordSecurityEvent(req as AuthenticatedRequest, error);
     const messages = errorMessage(error.code, error.params);
     const locale = pickLocale(req.headers['accept-language'], this.defaultLocale);
     // A passing outage: tell clients when to ask again (a decision sent with its Idempotency-Key is safe to repeat).
@@ -38,6 +70,40 @@ export class DomainErrorFilter implements ExceptionFilter {
       messages,
       details: error.params,
     });
+  }
+
+  /** Written before the answer is sent, so a client that reads the log next sees its refusal; a failed write only logs. */
+  private recordSecurityEvent(req: AuthenticatedRequest, error: DomainError): void {
+    if (!this.securityEvents) return;
+    const path = req.originalUrl.split('?')[0];
+    const actor = req.actor;
+    if (error.code === 'RATE_LIMITED' && !this.firstThrottleInWindow(`${claimedSubject(req.headers.authorization) ?? '-'}|${req.ip}`)) return;
+    this.securityEvents
+      .record({
+        code: error instanceof ScopeDenied ? 'CASE_OUT_OF_SCOPE' : error.code,
+        // A refusal after the token was verified but before the actor was settled (a bad delegation) names the principal.
+        actorId: actor?.id ?? req.principal?.id ?? null,
+        actorRole: actor?.role ?? req.principal?.roles.join(',') ?? null,
+        actorAgency: actor?.agency ?? req.principal?.agency ?? null,
+        actingFor: actor?.actingFor?.id ?? null,
+        method: req.method,
+        path,
+        caseId: caseIdInPath(path),
+        clientIp: req.ip ?? null,
+        detail: { ...error.params, ...(actor || req.principal ? {} : { claimedSubject: claimedSubject(req.headers.authorization) }) },
+      })
+      .catch((err: unknown) => this.logger.error(`could not record security event ${error.code} on ${req.method} ${path}: ${String(err)}`));
+  }
+
+  /** A flood of refused requests is one event per caller per minute, not one insert per request. */
+  private readonly throttled = new Map<string, number>();
+  private firstThrottleInWindow(key: string): boolean {
+    const now = Date.now();
+    const last = this.throttled.get(key);
+    if (last !== undefined && now - last < 60_000) return false;
+    if (this.throttled.size >= 10_000) this.throttled.clear();
+    this.throttled.set(key, now);
+    return true;
   }
 
   private toDomainError(exception: unknown, req: Request): DomainError {

@@ -6,7 +6,13 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   DECISION_INCOMPLETE: HttpStatus.BAD_REQUEST,
   SOP_VERSION_UNKNOWN: HttpStatus.BAD_REQUEST,
-  ACTOR_REQUIRED: HttpStatus.UNAUTHORIZED,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  // The endpoint is closed to the caller's role, or a delegation does not cover the request.
+  ACCESS_DENIED: HttpStatus.FORBIDDEN,
+  DELEGATION_INVALID: HttpStatus.FORBIDDEN,
+  // One person may not hold two of initiator, committee member and PPK in a case, nor act on their own case.
+  SEPARATION_OF_DUTIES: HttpStatus.FORBIDDEN,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
   ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
   EVIDENCE_NOT_FOUND: HttpStatus.NOT_FOUND,

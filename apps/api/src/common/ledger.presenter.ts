@@ -12,7 +12,7 @@ export const presentDecision = (d: DecisionEntity) => ({
   decision: d.decision,
   stepBefore: d.stepBefore,
   stepAfter: d.stepAfter,
-  actor: { id: d.actorId, role: d.actorRole, name: d.actorName },
+  actor: { id: d.actorId, role: d.actorRole, name: d.actorName, ...(d.actingFor ? { actingFor: d.actingFor } : {}) },
   reason: d.reason,
   payload: d.payload,
   evidence: d.evidence,

@@ -7,6 +7,8 @@ import { ComplianceService } from './compliance.service';
 import { complianceCsv, decisionsCsv } from './dossier-csv';
 import { renderDossierPdf } from './dossier-pdf';
 import { DossierService } from './dossier.service';
+import { Roles } from '../auth/access.decorators';
+import { CASE_REPORT_READERS } from '../auth/endpoint-roles';
 
 /** `vacancy:PEMKAB-SLEMAN:KADIS` → `dossier-vacancy_PEMKAB-SLEMAN_KADIS.csv` (ids are ASCII by their pattern). */
 const fileName = (caseId: string, ext: string) => `dossier-${caseId.replace(/:/g, '_')}.${ext}`;
@@ -16,6 +18,7 @@ const fileName = (caseId: string, ext: string) => `dossier-${caseId.replace(/:/g
 export class DossierController {
   constructor(private readonly dossiers: DossierService) {}
 
+  @Roles(...CASE_REPORT_READERS)
   @Get(':caseId/dossier.json')
   @ApiOperation({
     summary: 'The case dossier: summary, workflow state, every ledger row (with hash-chain links), cited evidence, SOP conformance',
@@ -26,6 +29,7 @@ export class DossierController {
     return this.dossiers.build(caseId);
   }
 
+  @Roles(...CASE_REPORT_READERS)
   @Get(':caseId/dossier.csv')
   @ApiOperation({ summary: 'Every ledger row of the case, one line per decision (RFC 4180)' })
   @ApiProduces('text/csv')
@@ -38,6 +42,7 @@ export class DossierController {
     });
   }
 
+  @Roles(...CASE_REPORT_READERS)
   @Get(':caseId/dossier.pdf')
   @ApiOperation({ summary: 'The printable dossier in Bahasa Indonesia: title page, committee, scores, PPK pick, decree, timeline, conformance' })
   @ApiProduces('application/pdf')
@@ -47,6 +52,7 @@ export class DossierController {
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName(caseId, 'pdf')}"`, length: pdf.length });
   }
 
+  @Roles(...CASE_REPORT_READERS)
   @Get(':caseId/conformance')
   @ApiOperation({ summary: 'The case checked against its pinned SOP versions: path taken, each decision allowed or not, violations' })
   @ApiNotFoundResponse({ description: 'No such case' })
@@ -60,6 +66,7 @@ export class DossierController {
 export class ComplianceController {
   constructor(private readonly compliance: ComplianceService) {}
 
+  @Roles(...CASE_REPORT_READERS)
   @Get('compliance')
   @ApiOperation({
     summary: 'Merit-system indicators of one agency for [from, to): promotion and mutation / talent management (JSON or CSV)',

@@ -8,7 +8,6 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseGuards,
   UseInterceptors,
   type PipeTransform,
 } from '@nestjs/common';
@@ -34,12 +33,13 @@ import {
   isEvidenceId,
   type Actor,
 } from '../../../../libs/domain/src';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 import { EvidenceUploadInterceptor, EVIDENCE_FILE_FIELD, type UploadedEvidenceFile } from './evidence-upload.interceptor';
-import { EvidenceUploaderGuard } from './evidence-uploader.guard';
 import { presentEvidence } from './evidence.presenter';
 import { EvidenceService } from './evidence.service';
+import { Roles } from '../auth/access.decorators';
+import { EVERY_ROLE, EVIDENCE_UPLOADERS } from '../auth/endpoint-roles';
 
 class EvidenceIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
@@ -53,13 +53,12 @@ class EvidenceIdPipe implements PipeTransform<string, string> {
 }
 
 @ApiTags('evidence')
-@ApiActorHeaders()
 @Controller('v1/evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
+  @Roles(...EVIDENCE_UPLOADERS)
   @Post()
-  @UseGuards(EvidenceUploaderGuard)
   @UseInterceptors(EvidenceUploadInterceptor)
   @ApiOperation({
     summary: 'Upload a document once; decisions then cite it by id and SHA-256 (the response carries a ready `ref`)',
@@ -95,24 +94,27 @@ export class EvidenceController {
     return presentEvidence(record);
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id')
   @ApiOperation({ summary: 'Metadata, and whether the stored bytes still hash to the recorded SHA-256' })
   @ApiNotFoundResponse({ description: 'No such evidence' })
-  async describe(@Param('id', EvidenceIdPipe) id: string) {
-    const { record, verified } = await this.evidence.describe(id);
+  async describe(@CurrentActor() actor: Actor, @Param('id', EvidenceIdPipe) id: string) {
+    const { record, verified } = await this.evidence.describe(actor, id);
     return { ...presentEvidence(record), verified };
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id/content')
   @ApiOperation({ summary: 'The stored bytes, as an attachment, with ETag "<sha256>"' })
   @ApiProduces(...EVIDENCE_MEDIA_TYPES)
   @ApiNotFoundResponse({ description: 'No such evidence' })
   async content(
+    @CurrentActor() actor: Actor,
     @Param('id', EvidenceIdPipe) id: string,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | undefined> {
-    const record = await this.evidence.content(id);
+    const record = await this.evidence.content(actor, id);
     res.attachment(record.fileName ?? `evidence-${record.id}.${evidenceExtension(record.mediaType)}`);
     res.set({
       'Content-Type': record.mediaType,

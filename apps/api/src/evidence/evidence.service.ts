@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ALL_AGENCIES,
   checkEvidenceFile,
   cleanFileName,
   DomainError,
@@ -17,6 +18,9 @@ export interface UploadCommand {
 
 const notFound = (evidenceId: string) => new DomainError('EVIDENCE_NOT_FOUND', { evidenceId });
 
+/** Another agency's document does not exist for the caller. */
+const visibleTo = (actor: Actor, record: EvidenceEntity): boolean => actor.agency === ALL_AGENCIES || record.agencyCode === actor.agency;
+
 /** Evidence use cases: store a document once, describe it, hand its bytes back. */
 @Injectable()
 export class EvidenceService {
@@ -25,6 +29,9 @@ export class EvidenceService {
   async upload(actor: Actor, cmd: UploadCommand): Promise<{ record: EvidenceEntity; created: boolean }> {
     const may = evaluateEvidenceUpload(actor);
     if (!may.ok) throw new DomainError(may.code, may.params);
+    if (actor.agency !== ALL_AGENCIES && cmd.agencyCode !== actor.agency) {
+      throw new DomainError('ACCESS_DENIED', { role: actor.role, action: `upload evidence for agency ${cmd.agencyCode} (agencyCode)`, roles: [], agency: actor.agency });
+    }
     const checked = checkEvidenceFile(cmd.file);
     if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.issues });
     return this.evidence.store({
@@ -38,15 +45,15 @@ export class EvidenceService {
   }
 
   /** Metadata, and whether the stored bytes still hash to the recorded SHA-256. */
-  async describe(id: string): Promise<{ record: EvidenceEntity; verified: boolean }> {
+  async describe(actor: Actor, id: string): Promise<{ record: EvidenceEntity; verified: boolean }> {
     const record = await this.evidence.find(id);
-    if (!record) throw notFound(id);
+    if (!record || !visibleTo(actor, record)) throw notFound(id);
     return { record, verified: (await this.evidence.verify(id)) === true };
   }
 
-  async content(id: string): Promise<EvidenceEntity> {
+  async content(actor: Actor, id: string): Promise<EvidenceEntity> {
     const record = await this.evidence.findWithContent(id);
-    if (!record) throw notFound(id);
+    if (!record || !visibleTo(actor, record)) throw notFound(id);
     return record;
   }
 }

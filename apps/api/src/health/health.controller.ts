@@ -1,3 +1,4 @@
+import { Public } from '../auth/access.decorators';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -14,6 +15,7 @@ export class HealthController {
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
   ) {}
 
+  @Public()
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Reachability of PostgreSQL and Temporal' })

@@ -2,22 +2,24 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { idempotencyKey } from '../common/idempotency-key';
 import { PatternPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { BulkDecisionDto, BulkMoveDto, MoveDecisionDto, ProposeMoveDto } from './dto/move.dto';
 import { MovesService } from './moves.service';
+import { Roles } from '../auth/access.decorators';
+import { BULK_DECIDERS, BULK_STARTERS, EVERY_ROLE, MOVE_DECIDERS, MOVE_STARTERS } from '../auth/endpoint-roles';
 
 const MoveIdPipe = new PatternPipe('id', (v) => MOVE_WORKFLOW_ID_PATTERN.test(v), { id: 'move:<KODE-INSTANSI>:<NIP>', en: 'move:<AGENCY-CODE>:<NIP>' });
 const BulkIdPipe = new PatternPipe('id', (v) => BULK_MOVE_WORKFLOW_ID_PATTERN.test(v), { id: 'bulk-move:<KODE-INSTANSI>:<KODE-SK>', en: 'bulk-move:<AGENCY-CODE>:<BATCH-CODE>' });
 
 @ApiTags('moves')
-@ApiActorHeaders()
 @Controller('v1')
 export class MovesController {
   constructor(private readonly moves: MovesService) {}
 
+  @Roles(...MOVE_STARTERS)
   @Post('moves')
   @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules in force are checked at once' })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeMoveDto) {
@@ -25,6 +27,7 @@ export class MovesController {
     return this.moves.propose(actor, move, talent, reason ?? null, evidence ?? []);
   }
 
+  @Roles(...EVERY_ROLE)
   @Get('moves/:id')
   @ApiOperation({ summary: 'Step, rule evaluation, overrides and every decision' })
   async get(@Param('id', MoveIdPipe) id: string) {
@@ -32,6 +35,7 @@ export class MovesController {
     return { ...state, decisions: decisions.map(presentDecision) };
   }
 
+  @Roles(...MOVE_DECIDERS)
   @Post('moves/:id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide on a move (tpk_advise, release, record_pertek, approve / record_governor_decision / record_minister_decision, reject, override, record_decree, withdraw)' })
@@ -40,12 +44,14 @@ export class MovesController {
     return this.moves.decide(id, actor, dto, idempotencyKey(key));
   }
 
+  @Roles(...BULK_STARTERS)
   @Post('bulk-moves')
   @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own' })
   proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
     return this.moves.proposeBulk(actor, { ...dto, reason: dto.reason ?? null, evidence: dto.evidence ?? [] });
   }
 
+  @Roles(...EVERY_ROLE)
   @Get('bulk-moves/:id')
   @ApiOperation({ summary: 'Per-person results, exclusions, the decree and its annex' })
   async getBulk(@Param('id', BulkIdPipe) id: string) {
@@ -53,6 +59,7 @@ export class MovesController {
     return { ...state, decisions: decisions.map(presentDecision) };
   }
 
+  @Roles(...BULK_DECIDERS)
   @Post('bulk-moves/:id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'approve_batch (with named exclusions), reject_batch, record_decree (number, TMT, SK)' })

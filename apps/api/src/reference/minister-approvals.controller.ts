@@ -1,23 +1,26 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFERENCE_DATA_EDITORS, type Actor } from '../../../../libs/domain/src';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { RegionFilterQuery } from './dto/election-window.dto';
 import { RecordMinisterApprovalDto } from './dto/minister-approval.dto';
 import { ReferenceDataService } from './reference.service';
+import { Roles } from '../auth/access.decorators';
+import { EVERY_ROLE, REFERENCE_EDITOR_ROLES } from '../auth/endpoint-roles';
 
 @ApiTags('reference data')
-@ApiActorHeaders()
 @Controller('v1/reference/minister-approvals')
 export class MinisterApprovalsController {
   constructor(private readonly reference: ReferenceDataService) {}
 
+  @Roles(...EVERY_ROLE)
   @Get()
   @ApiOperation({ summary: "The Minister of Home Affairs' written approvals to replace officials, per region" })
   async list(@Query() q: RegionFilterQuery) {
     return { approvals: await this.reference.listMinisterApprovals(q.regionCode) };
   }
 
+  @Roles(...REFERENCE_EDITOR_ROLES)
   @Post()
   @ApiOperation({
     summary: `Record a Mendagri approval (roles: ${REFERENCE_DATA_EDITORS.join(', ')}); never changed afterwards; the same letter again records nothing`,

@@ -1,20 +1,22 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { idempotencyKey } from '../common/idempotency-key';
 import { NipPipe, PostCodePipe, SelectionIdPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { OpenSelectionDto } from './dto/open-selection.dto';
 import { AppointmentDecisionDto, AssessmentDecisionDto, ReviewDecisionDto, SelectionDecisionDto } from './dto/selection-decision.dto';
 import { SelectionsService } from './selections.service';
+import { Roles } from '../auth/access.decorators';
+import { APPOINTMENT_DECIDERS, ASSESSMENT_DECIDERS, EVERY_ROLE, REVIEW_DECIDERS, SELECTION_DECIDERS, SELECTION_STARTERS } from '../auth/endpoint-roles';
 
 @ApiTags('open selections')
-@ApiActorHeaders()
 @Controller('v1/selections')
 export class SelectionsController {
   constructor(private readonly selections: SelectionsService) {}
 
+  @Roles(...SELECTION_STARTERS)
   @Post()
   @ApiOperation({ summary: 'HR opens an open selection for approved vacancies; starts its workflow' })
   @ApiConflictResponse({ description: 'Already running, or a vacancy is not approved for open selection' })
@@ -23,6 +25,7 @@ export class SelectionsController {
     return this.selections.open(actor, { ...rest, reason: reason ?? null, evidence: evidence ?? [] });
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id')
   @ApiOperation({ summary: 'Stage, pending tasks (who must act, by when) and the full decision history' })
   async get(@Param('id', SelectionIdPipe) id: string) {
@@ -30,6 +33,7 @@ export class SelectionsController {
     return { ...state, decisions: decisions.map(presentDecision) };
   }
 
+  @Roles(...SELECTION_DECIDERS)
   @Post(':id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick' })
@@ -37,12 +41,14 @@ export class SelectionsController {
     return this.selections.decide(id, actor, dto, idempotencyKey(key));
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id/assessments/:nip')
   @ApiOperation({ summary: 'One candidate’s assessment' })
   getAssessment(@Param('id', SelectionIdPipe) id: string, @Param('nip', NipPipe) nip: string) {
     return this.selections.getAssessment(id, nip);
   }
 
+  @Roles(...ASSESSMENT_DECIDERS)
   @Post(':id/assessments/:nip/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'An assessor records the competency levels achieved; the job-person match follows' })
@@ -56,12 +62,14 @@ export class SelectionsController {
     return this.selections.decideAssessment(id, nip, actor, dto, idempotencyKey(key));
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id/committee-review')
   @ApiOperation({ summary: 'Scoring progress; votes stay sealed (a member sees only their own) until every eligible member has scored or the deadline passed' })
   getReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.selections.getReview(id, actor.id);
   }
 
+  @Roles(...REVIEW_DECIDERS)
   @Post(':id/committee-review/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
@@ -69,12 +77,14 @@ export class SelectionsController {
     return this.selections.decideReview(id, actor, dto, idempotencyKey(key));
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id/appointments/:postCode')
   @ApiOperation({ summary: 'Appointment to one post' })
   getAppointment(@Param('id', SelectionIdPipe) id: string, @Param('postCode', PostCodePipe) postCode: string) {
     return this.selections.getAppointment(id, postCode);
   }
 
+  @Roles(...APPOINTMENT_DECIDERS)
   @Post(':id/appointments/:postCode/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'HR records the decree (SK) and then the inauguration' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
-import { ApiActorHeaders, CurrentActor } from '../common/actor.decorator';
+import { CurrentActor } from '../common/actor.decorator';
 import { idempotencyKey } from '../common/idempotency-key';
 import { VacancyIdPipe } from '../common/param-pipes';
 import { ListVacanciesQuery } from './dto/list-vacancies.query';
@@ -9,13 +9,16 @@ import { ProposeVacancyDto } from './dto/propose-vacancy.dto';
 import { VacancyDecisionDto } from './dto/vacancy-decision.dto';
 import { presentCase, presentDecision } from '../common/ledger.presenter';
 import { VacanciesService } from './vacancies.service';
+import { Roles } from '../auth/access.decorators';
+import { listScope } from '../auth/case-scope';
+import { EVERY_ROLE, VACANCY_DECIDERS, VACANCY_STARTERS } from '../auth/endpoint-roles';
 
 @ApiTags('vacancies')
-@ApiActorHeaders()
 @Controller('v1/vacancies')
 export class VacanciesController {
   constructor(private readonly vacancies: VacanciesService) {}
 
+  @Roles(...VACANCY_STARTERS)
   @Post()
   @ApiOperation({ summary: 'HR proposes a vacancy; starts its workflow (id derived from agency and position codes)' })
   @ApiConflictResponse({ description: 'A vacancy for this post is already running' })
@@ -24,13 +27,15 @@ export class VacanciesController {
     return this.vacancies.propose(actor, { proposal, reason: reason ?? null, evidence: evidence ?? [], sopVersion });
   }
 
+  @Roles(...EVERY_ROLE)
   @Get()
   @ApiOperation({ summary: 'List vacancies, filtered by agency and status' })
-  async list(@Query() query: ListVacanciesQuery) {
-    const { items, total } = await this.vacancies.list(query);
+  async list(@CurrentActor() actor: Actor, @Query() query: ListVacanciesQuery) {
+    const { items, total } = await this.vacancies.list({ ...query, agencyCode: listScope(actor, query.agencyCode) });
     return { items: items.map(presentCase), total, limit: query.limit ?? 50, offset: query.offset ?? 0 };
   }
 
+  @Roles(...EVERY_ROLE)
   @Get(':id')
   @ApiOperation({ summary: 'Current step, decisions allowed next, and every decision so far' })
   async get(@Param('id', VacancyIdPipe) id: string) {
@@ -38,6 +43,7 @@ export class VacanciesController {
     return { ...state, decisions: decisions.map(presentDecision) };
   }
 
+  @Roles(...VACANCY_DECIDERS)
   @Post(':id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a decision (approve, reject, withdraw, close) as a Temporal Update' })

@@ -17,9 +17,25 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Data tidak valid: ${list(p.fields?.map((f) => `${f.field} (${f.message.id})`))}`,
     en: `Invalid input: ${list(p.fields?.map((f) => `${f.field} (${f.message.en})`))}`,
   }),
-  ACTOR_REQUIRED: (p) => ({
-    id: `Identitas pelaku wajib diisi: ${s(p.detail)}`,
-    en: `The acting user is required: ${s(p.detail)}`,
+  UNAUTHENTICATED: (p) => ({
+    id: `Perlu masuk dengan token yang sah (${s(p.reason)}). Kirim header Authorization: Bearer <token> dari penerbit yang dipercaya`,
+    en: `Sign-in with a valid token is required (${s(p.reason)}). Send Authorization: Bearer <token> from a trusted issuer`,
+  }),
+  ACCESS_DENIED: (p) => ({
+    id: `Peran "${s(p.role)}" tidak berwenang untuk ${s(p.action)} (peran yang berwenang: ${list(p.roles)})`,
+    en: `Role "${s(p.role)}" may not ${s(p.action)} (roles allowed: ${list(p.roles)})`,
+  }),
+  SEPARATION_OF_DUTIES: (p) => ({
+    id: `Pemisahan tugas: ${s(p.actorId)} sudah bertindak sebagai ${list(p.holds)} dalam kasus ini dan tidak boleh bertindak sebagai ${s(p.duty)}`,
+    en: `Separation of duties: ${s(p.actorId)} already acts as ${list(p.holds)} in this case and may not act as ${s(p.duty)}`,
+  }),
+  DELEGATION_INVALID: (p) => ({
+    id: `Pendelegasian ${s(p.delegationId)} tidak dapat dipakai: ${s(p.reason)}`,
+    en: `Delegation ${s(p.delegationId)} cannot be used: ${s(p.reason)}`,
+  }),
+  RATE_LIMITED: (p) => ({
+    id: `Terlalu banyak permintaan; coba lagi dalam ${s(p.retryAfterSeconds)} detik`,
+    en: `Too many requests; try again in ${s(p.retryAfterSeconds)} seconds`,
   }),
   CASE_NOT_FOUND: (p) => ({
     id: `Kasus ${s(p.caseId)} tidak ditemukan`,

@@ -1,5 +1,6 @@
 import { wibDate } from '../calendar/working-days';
 import { DomainError } from '../errors';
+import { ROLES, type Role } from '../roles';
 import type { SopDefinition, SopRef } from './sop.types';
 import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFast, committeeReviewV1 } from './open-selection/children.v1';
 import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
@@ -75,4 +76,18 @@ export function getOpenSelectionSop(ref: SopRef): Readonly<OpenSelectionSop> {
   const sop = getSop(ref);
   if (!('settings' in sop)) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: ref.id, version: ref.version });
   return sop as Readonly<OpenSelectionSop>;
+}
+
+/**
+ * Every role that any version of these SOPs lets take a decision (or start the case, with `start`):
+ * the roles a decision endpoint admits. The workflow then checks the role against the current step.
+ */
+export function sopRoles(sopIds: readonly string[], which: 'decide' | 'start' = 'decide'): Role[] {
+  const roles = new Set<Role>();
+  for (const sop of ALL.filter((s) => sopIds.includes(s.id))) {
+    if (which === 'start') sop.startDecision.roles.forEach((r) => roles.add(r));
+    else for (const step of sop.steps) for (const t of step.transitions) t.roles.forEach((r) => roles.add(r));
+  }
+  if (roles.size === 0) throw new Error(`no SOP roles for ${sopIds.join(', ')}: unknown SOP id?`);
+  return ROLES.filter((r) => roles.has(r));
 }

@@ -50,6 +50,10 @@ export class DecisionEntity {
   @Column({ name: 'actor_name', type: 'text', nullable: true })
   actorName!: string | null;
 
+  /** Whom the actor acted for under a delegation (Plt/Plh); null when acting in their own right. */
+  @Column({ name: 'acting_for', type: 'jsonb', nullable: true })
+  actingFor!: { id: string; name?: string; role: string; delegationId: string } | null;
+
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 

@@ -1,19 +1,18 @@
-import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { caseExportFileName } from '../../../../../libs/audit/src';
-import { ApiActorHeaders } from '../../common/actor.decorator';
 import { CaseIdPipe } from '../../common/param-pipes';
-import { CaseAuditorGuard } from './case-auditor.guard';
 import { CaseReplayService } from './case-replay.service';
+import { Roles } from '../../auth/access.decorators';
+import { LEDGER_AUDITORS } from '../../auth/endpoint-roles';
 
 @ApiTags('audit')
-@ApiActorHeaders()
-@UseGuards(CaseAuditorGuard)
 @Controller('v1/cases')
 export class CaseReplayController {
   constructor(private readonly cases: CaseReplayService) {}
 
+  @Roles(...LEDGER_AUDITORS)
   @Get(':caseId/replay')
   @ApiOperation({
     summary: 'Replay a case (vacancy or open selection, with its child workflows) against the current workflow code and compare it with the ledger',
@@ -27,6 +26,7 @@ export class CaseReplayController {
     return this.cases.replay(caseId);
   }
 
+  @Roles(...LEDGER_AUDITORS)
   @Get(':caseId/export')
   @ApiOperation({
     summary: 'Download a case for offline audit: every Temporal history of it and every ledger row',

@@ -101,6 +101,14 @@ export class SelectionDecisionDto extends DecisionBase {
   @Max(100)
   administrativeScore?: number;
 
+  @ApiPropertyOptional({ type: [String], description: 'screen_candidate (passed): the assessors assigned to this candidate; only they may record the assessment' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @Matches(/^[A-Za-z0-9._@-]{1,64}$/, { each: true })
+  assessorIds?: string[];
+
   @ApiPropertyOptional({ description: 'recommend, pick' })
   @IsOptional()
   @Matches(BUSINESS_CODE_PATTERN)

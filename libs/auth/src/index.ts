@@ -1,0 +1,3 @@
+export * from './local-issuer';
+export * from './principal';
+export * from './token-verifier';

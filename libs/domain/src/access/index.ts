@@ -1,0 +1,2 @@
+export * from './delegation';
+export * from './separation-of-duties';

@@ -1,0 +1,51 @@
+import type { ErrorCode, ErrorParams } from '../errors';
+import type { Actor, ActorRole } from '../roles';
+
+/**
+ * The duties a person holds in one case (and its children). The initiator, the committee members and
+ * the PPK must be different people, and a candidate (or the official being moved) never acts on
+ * their own case.
+ */
+export const DUTIES = ['initiator', 'committee', 'ppk', 'candidate'] as const;
+export type Duty = (typeof DUTIES)[number];
+
+/** Person id → duties held; a plain object so it survives workflow state and child inputs. */
+export type DutyRegistry = Record<string, Duty[]>;
+
+/** The duty a role takes on by acting; other roles (HR after the start, assessors, overseers) take none. */
+export const dutyOfRole = (role: ActorRole): Duty | null =>
+  role === 'ppk' ? 'ppk' : role === 'committee_member' || role === 'committee_chair' ? 'committee' : null;
+
+type Verdict = { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams };
+
+const EXCLUSIVE: readonly Duty[] = ['initiator', 'committee', 'ppk'];
+
+/** Whether `personId` may take on `duty` given what they already hold. */
+export function checkDuty(registry: DutyRegistry, personId: string, duty: Duty | null): Verdict {
+  const holds = registry[personId] ?? [];
+  if (holds.includes('candidate') || (duty === 'candidate' && holds.length > 0 && !holds.every((h) => h === 'candidate'))) {
+    return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: personId, holds, duty: duty ?? 'actor', rule: 'candidate_never_acts' } };
+  }
+  if (duty && EXCLUSIVE.includes(duty)) {
+    const other = holds.filter((h) => h !== duty && EXCLUSIVE.includes(h));
+    if (other.length > 0) return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: personId, holds: other, duty, rule: 'distinct_people' } };
+  }
+  return { ok: true };
+}
+
+/** Checks the actor, and the official they act for under a delegation, against the duty their role takes on. */
+export function checkActorDuties(registry: DutyRegistry, actor: Actor): Verdict {
+  const duty = dutyOfRole(actor.role);
+  for (const id of [actor.id, actor.actingFor?.id]) {
+    if (!id) continue;
+    const v = checkDuty(registry, id, duty);
+    if (!v.ok) return v;
+  }
+  return { ok: true };
+}
+
+/** Records that `personId` holds `duty` (idempotent). */
+export function assignDuty(registry: DutyRegistry, personId: string, duty: Duty): void {
+  const held = (registry[personId] ??= []);
+  if (!held.includes(duty)) held.push(duty);
+}
