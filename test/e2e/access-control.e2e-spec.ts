@@ -239,6 +239,12 @@ describe('delegation (Plt/Plh)', () => {
     expect(shown.actor).toMatchObject({ id: plt.id, role: 'ppk', actingFor: { id: ppk.id, delegationId } });
     const verified = await stack.call('GET', `/v1/ledger/verify/${v.id}`, { actor: AUDITOR });
     expect(verified.body).toMatchObject({ valid: true, broken: [] });
+    // Replaying the case's history against the ledger compares "acting for" too.
+    const replay = await eventually(async () => {
+      const r = await stack.call('GET', `/v1/cases/${v.id}/replay`, { actor: AUDITOR });
+      return r.status === 200 && r.body.verdict === 'consistent' ? r : undefined;
+    });
+    expect(replay.body.verdict).toBe('consistent');
 
     const redelegate = await stack.call('POST', '/v1/delegations', { actor: plt, actingFor: delegationId, body: { delegateId: 'staf-1', delegateName: 'Staf', kind: 'plh', ...period, legalBasis, reason: 'Diteruskan' } });
     expect(redelegate.status).toBe(403);

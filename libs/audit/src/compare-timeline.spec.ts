@@ -36,6 +36,7 @@ describe('compareTimeline', () => {
     ['actor id', alter(1, { actorId: '199001012020011001' }), { field: 'actorId', history: approve.actor.id, ledger: '199001012020011001' }],
     ['actor role', alter(1, { actorRole: 'hr_officer' }), { field: 'actorRole', history: 'ppk', ledger: 'hr_officer' }],
     ['actor name', alter(1, { actorName: 'Orang Lain' }), { field: 'actorName', history: 'Bupati Sleman', ledger: 'Orang Lain' }],
+    ['acting for', alter(1, { actingFor: { id: 'x', role: 'ppk', delegationId: 'd' } }), { field: 'actingFor', history: null, ledger: { id: 'x', role: 'ppk', delegationId: 'd' } }],
     ['step before', alter(1, { stepBefore: null }), { field: 'stepBefore', history: 'awaiting_ppk_decision', ledger: null }],
     ['step after', alter(1, { stepAfter: 'rejected' }), { field: 'stepAfter', history: 'approved', ledger: 'rejected' }],
     ['payload', alter(1, { payload: { fillingMethod: 'talent_pool' } }), { field: 'payload', history: { fillingMethod: 'open_selection' }, ledger: { fillingMethod: 'talent_pool' } }],

@@ -86,6 +86,7 @@ const FIELDS: readonly Comparer[] = [
   { field: 'actorId', history: (r) => r.actor.id, ledger: (l) => l.actorId },
   { field: 'actorRole', history: (r) => r.actor.role, ledger: (l) => l.actorRole },
   { field: 'actorName', history: (r) => nullable(r.actor.name), ledger: (l) => nullable(l.actorName) },
+  { field: 'actingFor', history: (r) => r.actor.actingFor ?? null, ledger: (l) => l.actingFor ?? null, same: deep },
   { field: 'reason', history: (r) => nullable(r.reason), ledger: (l) => nullable(l.reason) },
   { field: 'payload', history: (r) => r.payload ?? {}, ledger: (l) => l.payload ?? {}, same: deep },
   { field: 'evidence', history: (r) => r.evidence ?? [], ledger: (l) => l.evidence ?? [], same: deep },

@@ -13,6 +13,8 @@ export interface LedgerRowFields {
   actorId: string;
   actorRole: string;
   actorName: string | null;
+  /** Whom the actor acted for under a delegation; absent in exports made before delegations existed. */
+  actingFor?: { id: string; name?: string; role: string; delegationId: string } | null;
   reason: string | null;
   payload: Record<string, unknown>;
   evidence: unknown[];
