@@ -30,6 +30,11 @@ describe('workflow code', () => {
     expect(bundle.code).toContain('vacancyWorkflow');
   });
 
+  it('leaves the SOP schema (zod) out of the sandbox: shipped SOPs are validated once at start, not per workflow', () => {
+    expect(bundle.code).not.toMatch(/node_modules\/zod\//);
+    expect(bundle.code).not.toContain('validateShippedSops');
+  });
+
   it('refuses to bundle a workflow that imports node:fs', async () => {
     const errors: string[] = [];
     const logger = new DefaultLogger('ERROR', (entry) => void errors.push(entry.message));

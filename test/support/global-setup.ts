@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -17,7 +17,13 @@ import {
 import { runMigrations } from '../../libs/persistence/src';
 import { writeStackState, type TestStackState } from './test-stack';
 
-const ROOT = path.resolve(__dirname, '../..');
+/** The repository root: the nearest folder above with a package.json (also from the bench's compiled copy in dist/). */
+const ROOT = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+})();
 const log = prefixedLogger('test-stack', (t) => void process.stderr.write(t));
 
 export interface RunningStack {

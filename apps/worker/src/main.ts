@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { validateShippedSops } from '../../../libs/domain/src/sop/sop.schema';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
@@ -19,6 +20,8 @@ const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = {
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
+  // Shipped SOP data is validated here, once, not inside every workflow sandbox.
+  validateShippedSops();
   Runtime.install({ logger: new DefaultLogger(SDK_LOG_LEVEL[config.LOG_LEVEL]) });
   const logger = new Logger('worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {

@@ -22,6 +22,7 @@ export async function createPersonnelWorker(
     activities,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     ...('bundlePath' in source ? { workflowBundle: { codePath: source.bundlePath } } : { workflowsPath: source.workflowsPath }),
   };
   try {

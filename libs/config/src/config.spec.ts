@@ -132,6 +132,7 @@ describe('loadWorkerConfig', () => {
       DATABASE_URL: DB,
       WORKER_MAX_CONCURRENT_ACTIVITIES: 50,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 50,
+      WORKER_MAX_CACHED_WORKFLOWS: 500,
     });
   });
 

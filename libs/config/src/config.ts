@@ -64,6 +64,8 @@ const apiSchema = z.object({
   AUTH_CLOCK_TOLERANCE_SECONDS: z.string().regex(/^\d{1,3}$/).transform(Number).default(30),
   /** Browser origins allowed by CORS, comma-separated; unset: no cross-origin access. */
   CORS_ORIGINS: csv.default([]),
+  /** Where the built web console is (default: dist/console next to the API build). */
+  CONSOLE_DIST_DIR: z.string().min(1).optional(),
   /** Requests one caller (token subject, else address) may make per window before 429. */
   RATE_LIMIT_MAX: positiveInt(1_000_000).default(300),
   /** The rate-limit window, in milliseconds. */
@@ -92,6 +94,12 @@ const workerSchema = z.object({
   DATABASE_URL: postgresUrl,
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(50),
+  /**
+   * Open cases kept in the worker's memory (about 2 MB each); others are replayed from history when
+   * next touched. Bounds the worker's memory however many cases are open (the SDK's default grows
+   * with the heap limit, which let a 500-case soak reach 1.4 GB).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 const launcherSchema = z.object({
@@ -160,8 +168,42 @@ const testStackSchema = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   /** Set by the suite's global setup: where tests find the running stack. */
   MERITFLOW_TEST_STATE: z.string().min(1).optional(),
+  /** The Chromium the browser tests drive (Debian's package by default). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Write freshly recorded workflow histories into workflows/test/histories. */
   RECORD_HISTORIES: bool.default(false),
 });
 export type TestStackConfig = z.infer<typeof testStackSchema>;
 export const loadTestStackConfig = (env: NodeJS.ProcessEnv = process.env): TestStackConfig => parse(testStackSchema, env);
+
+const count = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+/** The benchmark harness (`npm run bench`), the fault drills (`npm run drills`) and the twin's worker. */
+const benchSchema = z.object({
+  BENCH_ROUNDS: count(3, 1),
+  BENCH_SELECTIONS: count(6, 1),
+  BENCH_CONCURRENCY: count(6, 1),
+  BENCH_CANDIDATES: count(4, 1),
+  BENCH_LATENCY_DECISIONS: count(60, 1),
+  BENCH_APPEND_ROWS: count(2000, 1),
+  BENCH_APPEND_CONCURRENCY: count(8, 1),
+  BENCH_VERIFY_ROWS: count(200_000, 1),
+  BENCH_VERIFY_CASES: count(2_000, 1),
+  BENCH_REPLAY_CASES: count(3, 1),
+  BENCH_SCALE: count(500),
+  BENCH_SCALE_CONCURRENCY: count(16, 1),
+  /** Measures to leave out, e.g. "d,f". */
+  BENCH_SKIP: csv.default([]),
+  /** A directory: also write the replayed histories there. */
+  BENCH_SAVE_HISTORIES: z.string().min(1).optional(),
+  DRILL_PG_OUTAGE_S: z.coerce.number().positive().default(60),
+  DRILL_TEMPORAL_DOWN_S: z.coerce.number().positive().default(10),
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEST_DATABASE_URL: postgresUrl.optional(),
+  PATH: z.string().default(''),
+  XDG_CACHE_HOME: z.string().min(1).optional(),
+});
+export type BenchConfig = z.infer<typeof benchSchema>;
+export const loadBenchConfig = (env: NodeJS.ProcessEnv = process.env): BenchConfig => parse(benchSchema, env);

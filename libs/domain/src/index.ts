@@ -4,7 +4,7 @@ export * from './i18n/messages';
 export * from './personnel/golongan';
 export * from './personnel/position';
 export * from './sop/sop.types';
-export * from './sop/sop.schema';
+export * from './sop/sop.define';
 export * from './sop/sop-engine';
 export * from './sop/sop-registry';
 export * from './calendar/working-days';

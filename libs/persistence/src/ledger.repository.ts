@@ -21,53 +21,78 @@ export class LedgerRepository {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Appends one decision and updates the case read model in one transaction. A second call with the
-   * same idempotency key writes nothing; if that key was used for a different decision it refuses.
+   * Appends one decision and updates the case read model atomically. A second call with the same
+   * idempotency key writes nothing; if that key was used for a different decision it refuses.
+   *
+   * One statement, so one round trip and one implicit transaction: the decision's INSERT (its chain
+   * trigger included) and the `cases` upsert, which runs only when the decision was new. Measured by
+   * `npm run bench` (c): the transaction with two statements through TypeORM appended 0.38x as many rows
+   * as a plain INSERT; this form does away with BEGIN, COMMIT and a round trip.
    */
   async append(record: DecisionRecord): Promise<{ inserted: boolean }> {
-    return this.ds.transaction(async (em) => {
-      const inserted: { id: string }[] = await em.query(
-        `INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before,
+    const r = record;
+    const rows: { inserted: number }[] = await this.ds.query(
+      `WITH ins AS (
+         INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before,
            step_after, actor_id, actor_role, actor_name, reason, payload, evidence, sop_id, sop_version,
            rule_version, decided_at, root_workflow_id, parent_workflow_id, acting_for)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id`,
-        [
-          record.idempotencyKey,
-          record.caseType,
-          record.workflowId,
-          record.runId,
-          record.sequence,
-          record.decision,
-          record.stepBefore,
-          record.stepAfter,
-          record.actor.id,
-          record.actor.role,
-          record.actor.name ?? null,
-          record.reason,
-          JSON.stringify(record.payload),
-          JSON.stringify(record.evidence),
-          record.sop.id,
-          record.sop.version,
-          record.ruleVersion,
-          record.decidedAt,
-          record.rootWorkflowId,
-          record.parentWorkflowId,
-          record.actor.actingFor ? JSON.stringify(record.actor.actingFor) : null,
-        ],
-      );
-      if (inserted.length === 0) {
-        await this.assertSameDecision(em, record);
-        return { inserted: false };
-      }
-      await this.project(em, record);
-      return { inserted: true };
-    });
+         RETURNING id
+       ), projected AS (
+         -- Decisions of one run may be written out of order; the newest sequence wins the projection.
+         INSERT INTO cases (run_id, workflow_id, case_type, agency_code, business_key, title, status, step, sop_id,
+           sop_version, details, last_sequence, created_at, updated_at, root_workflow_id, parent_workflow_id)
+         SELECT $4, $3, $2, $22, $23, $24, $25, $8, $15, $16, $26, $5, $18, $18, $19, $20
+         WHERE EXISTS (SELECT 1 FROM ins)
+         ON CONFLICT (run_id) DO UPDATE SET
+           created_at = LEAST(cases.created_at, EXCLUDED.created_at),
+           status = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.status ELSE cases.status END,
+           step = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.step ELSE cases.step END,
+           details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
+           updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
+           last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM projected)::int AS projected`,
+      [
+        r.idempotencyKey,
+        r.caseType,
+        r.workflowId,
+        r.runId,
+        r.sequence,
+        r.decision,
+        r.stepBefore,
+        r.stepAfter,
+        r.actor.id,
+        r.actor.role,
+        r.actor.name ?? null,
+        r.reason,
+        JSON.stringify(r.payload),
+        JSON.stringify(r.evidence),
+        r.sop.id,
+        r.sop.version,
+        r.ruleVersion,
+        r.decidedAt,
+        r.rootWorkflowId,
+        r.parentWorkflowId,
+        r.actor.actingFor ? JSON.stringify(r.actor.actingFor) : null,
+        r.case.agencyCode,
+        r.case.businessKey,
+        r.case.title,
+        r.statusAfter,
+        JSON.stringify(r.case.details),
+      ],
+    );
+    if (rows[0].inserted === 0) {
+      await this.assertSameDecision(record);
+      return { inserted: false };
+    }
+    return { inserted: true };
   }
 
-  private async assertSameDecision(em: EntityManager, record: DecisionRecord): Promise<void> {
-    const existing = await em.findOneByOrFail(DecisionEntity, { idempotencyKey: record.idempotencyKey });
+  private async assertSameDecision(record: DecisionRecord): Promise<void> {
+    const existing = await this.ds.getRepository(DecisionEntity).findOneByOrFail({ idempotencyKey: record.idempotencyKey });
     const same =
       existing.runId === record.runId &&
       existing.sequence === record.sequence &&
@@ -75,39 +100,6 @@ export class LedgerRepository {
       existing.actorId === record.actor.id &&
       existing.actorRole === record.actor.role;
     if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', { key: record.idempotencyKey });
-  }
-
-  private async project(em: EntityManager, r: DecisionRecord): Promise<void> {
-    // Decisions of one run may be written out of order; the newest sequence wins the projection.
-    await em.query(
-      `INSERT INTO cases (run_id, workflow_id, case_type, agency_code, business_key, title, status, step, sop_id,
-         sop_version, details, last_sequence, created_at, updated_at, root_workflow_id, parent_workflow_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$14,$15)
-       ON CONFLICT (run_id) DO UPDATE SET
-         created_at = LEAST(cases.created_at, EXCLUDED.created_at),
-         status = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.status ELSE cases.status END,
-         step = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.step ELSE cases.step END,
-         details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
-         updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
-         last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)`,
-      [
-        r.runId,
-        r.workflowId,
-        r.caseType,
-        r.case.agencyCode,
-        r.case.businessKey,
-        r.case.title,
-        r.statusAfter,
-        r.stepAfter,
-        r.sop.id,
-        r.sop.version,
-        JSON.stringify(r.case.details),
-        r.sequence,
-        r.decidedAt,
-        r.rootWorkflowId,
-        r.parentWorkflowId,
-      ],
-    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { defineSop } from './sop.schema';
+import { defineValidSop as defineSop } from './sop.schema';
 import type { SopDefinition } from './sop.types';
 import { getSop, listSops, selectSop } from './sop-registry';
 import { vacancyTestFast } from './vacancy/vacancy.test-fast';

@@ -1,4 +1,4 @@
-import { defineSop } from './sop.schema';
+import { defineValidSop as defineSop, validateShippedSops } from './sop.schema';
 import type { SopDefinition, SopStep, SopTransition } from './sop.types';
 
 type MutableStep = Omit<SopStep, 'transitions'> & { transitions: SopTransition[] };
@@ -165,5 +165,11 @@ describe('defineSop', () => {
 
       expect(Object.isFrozen(sop.steps[0].transitions)).toBe(true);
     });
+  });
+});
+
+describe('validateShippedSops', () => {
+  it('accepts every shipped SOP version (the worker and the API run it at start)', () => {
+    expect(() => validateShippedSops()).not.toThrow();
   });
 });

@@ -1,3 +1,5 @@
+import { deepFreeze } from './sop.define';
+import { listSops } from './sop-registry';
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import type { SopDefinition } from './sop.types';
@@ -85,22 +87,27 @@ const schema = z
     }
   });
 
-/** Validates a definition and freezes it deeply, so a shipped version cannot be changed at run time. */
-export function defineSop(definition: SopDefinition): Readonly<SopDefinition> {
+/** Throws, naming every problem, unless `definition` is a valid SOP version. */
+export function validateSop(definition: SopDefinition): void {
   const parsed = schema.safeParse(definition);
   if (!parsed.success) {
     throw new Error(
       `Invalid SOP ${definition.id}@${definition.version}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }
+}
+
+/** Validates a definition and freezes it deeply (tooling and tests; shipped data uses sop.define). */
+export function defineValidSop(definition: SopDefinition): Readonly<SopDefinition> {
+  validateSop(definition);
   return deepFreeze(definition);
 }
 
-// Recurses even into objects already frozen: a caller may have frozen only the top level.
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+/** Validates every shipped SOP version; the worker and the API call it before they start. */
+export function validateShippedSops(): void {
+  // Some versions carry their settings beside the definition (open selection); the schema covers the definition.
+  for (const sop of listSops()) {
+    const { settings: _settings, ...definition } = sop as SopDefinition & { settings?: unknown };
+    validateSop(definition);
   }
-  return value;
 }

@@ -1,4 +1,4 @@
-import { defineSop } from '../sop.schema';
+import { defineSop } from '../sop.define';
 
 /**
  * A collective decree moving many officials at once (bulk rotation or mutation within one agency):

@@ -1,4 +1,4 @@
-import { defineSop } from '../sop.schema';
+import { defineSop } from '../sop.define';
 import type { SopDefinition, SopStep, SopTransition } from '../sop.types';
 
 /**

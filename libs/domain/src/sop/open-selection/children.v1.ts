@@ -1,4 +1,4 @@
-import { defineSop } from '../sop.schema';
+import { defineSop } from '../sop.define';
 import type { SopDeadline, SopDefinition } from '../sop.types';
 
 /** One candidate's competency assessment: assessors record levels, the job-person match follows. */

@@ -1,7 +1,7 @@
 import { DEFAULT_COMMITTEE_SETTINGS } from '../../selection/committee';
 import { ELIGIBILITY_POLICY_2026 } from '../../selection/eligibility';
 import { JPM_SCHEMES, KBB_WEIGHTS } from '../../selection/scoring';
-import { defineSop } from '../sop.schema';
+import { defineSop } from '../sop.define';
 import type { SopDefinition, SopStep } from '../sop.types';
 import type { OpenSelectionSettings, OpenSelectionSop } from './open-selection.types';
 

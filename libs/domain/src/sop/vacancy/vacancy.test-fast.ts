@@ -1,4 +1,4 @@
-import { defineSop } from '../sop.schema';
+import { defineSop } from '../sop.define';
 import type { SopDefinition } from '../sop.types';
 import { vacancyV1 } from './vacancy.v1';
 
