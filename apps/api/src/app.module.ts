@@ -12,6 +12,8 @@ import { DossierModule } from './dossier/dossier.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console.module';
+import { InboxModule } from './inbox/inbox.module';
 import { HealthModule } from './health/health.module';
 import { MovesModule } from './moves/moves.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -46,6 +48,8 @@ export class AppModule {
         DossierModule,
         LedgerModule,
         CaseReplayModule,
+        InboxModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -176,6 +176,7 @@ async function start(config: LauncherConfig): Promise<void> {
 
   const rows: [string, string][] = [
     ['API', apiBase],
+    ['Console', `${apiBase.replace(/\/api$/, '')}/console/`],
     ['OpenAPI docs', `${apiBase}/docs`],
     ['Temporal', temporalLine],
   ];

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { listSops, type Actor } from '../../../../libs/domain/src';
+import { CaseEntity } from '../../../../libs/persistence/src';
+import { selectionStateQuery, vacancyStateQuery, type PendingTask } from '../../../../workflows/src/contracts';
+import { listScope } from '../auth/case-scope';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
+
+/** At most this many open cases are looked at per call (newest activity first), so one call stays bounded. */
+export const INBOX_MAX_CASES = 100;
+/** Workflow queries run this many at a time. */
+const QUERY_CONCURRENCY = 8;
+
+const ROOT_CASE_TYPES = ['vacancy', 'open-selection'];
+/** Steps at which a case is over (terminal in its SOP), whatever the SOP version. */
+const TERMINAL_STEPS = [...new Set(listSops().flatMap((s) => s.steps.filter((st) => st.terminal).map((st) => st.id)))];
+
+/** A pending task; `options` lists every decision that settles it, where there is a choice. */
+export type InboxPendingTask = PendingTask & { options?: string[] };
+
+export interface InboxTask extends InboxPendingTask {
+  caseId: string;
+  caseType: string;
+  agencyCode: string;
+  title: string;
+  step: string;
+  /** True when dueAt has passed. */
+  overdue: boolean;
+}
+
+export interface InboxCase {
+  caseId: string;
+  caseType: string;
+  agencyCode: string;
+  title: string;
+  step: string;
+  status: string;
+  sop: { id: string; version: string };
+  updatedAt: string;
+  /** Every pending task of the case (whoever must act); `tasks` holds the caller's. */
+  pendingTasks: (InboxPendingTask & { overdue: boolean })[];
+  /** The case's state could not be read just now (its tasks are then unknown). */
+  unavailable?: boolean;
+}
+
+export interface Inbox {
+  actor: { id: string; role: string; agency?: string; actingFor?: string };
+  generatedAt: string;
+  /** The caller's tasks, overdue first, then by due date. */
+  tasks: InboxTask[];
+  cases: InboxCase[];
+  /** Open cases in scope; only the first INBOX_MAX_CASES are looked at. */
+  openCases: number;
+  truncated: boolean;
+}
+
+/** Roles that may take a task given to `role` (the chair scores as a committee member too). */
+const takes = (actorRole: string, taskRole: string): boolean =>
+  actorRole === taskRole || (taskRole === 'committee_member' && actorRole === 'committee_chair');
+
+const COMMITTEE_ROLES = new Set(['committee_member', 'committee_chair']);
+
+/**
+ * The cross-case inbox: open cases in the caller's scope, and what each waits for. Selections are
+ * asked for their pending tasks (by workflow query); a vacancy at the PPK's step waits for the PPK.
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly workflows: WorkflowGateway,
+  ) {}
+
+  async inboxFor(actor: Actor, now: Date = new Date()): Promise<Inbox> {
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.workflow_id = c.root_workflow_id')
+      .andWhere('c.case_type IN (:...types)', { types: ROOT_CASE_TYPES })
+      .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] });
+    const agency = listScope(actor);
+    if (agency) qb.andWhere('c.agency_code = :agency', { agency });
+    const [rows, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.run_id', 'ASC').take(INBOX_MAX_CASES).getManyAndCount();
+
+    const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now));
+    const me = new Set([actor.id, ...(actor.actingFor ? [actor.actingFor.id] : [])]);
+    const role = actor.actingFor?.role ?? actor.role;
+    const tasks: InboxTask[] = [];
+    for (const c of cases) {
+      for (const t of c.pendingTasks) {
+        if (!takes(role, t.role)) continue;
+        if (t.actorId && !me.has(t.actorId)) continue;
+        if (!t.actorId && COMMITTEE_ROLES.has(t.role) && !c.committeeIds.some((id) => me.has(id))) continue;
+        tasks.push({ ...t, caseId: c.caseId, caseType: c.caseType, agencyCode: c.agencyCode, title: c.title, step: c.step });
+      }
+    }
+    tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
+    return {
+      actor: { id: actor.id, role: actor.role, agency: actor.agency, ...(actor.actingFor ? { actingFor: actor.actingFor.id } : {}) },
+      generatedAt: now.toISOString(),
+      tasks,
+      cases: cases.map(({ committeeIds: _, ...c }) => c),
+      openCases: total,
+      truncated: total > rows.length,
+    };
+  }
+
+  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] }> {
+    const base = {
+      caseId: c.workflowId,
+      caseType: c.caseType,
+      agencyCode: c.agencyCode,
+      title: c.title,
+      step: c.step,
+      status: c.status,
+      sop: { id: c.sopId, version: c.sopVersion },
+      updatedAt: c.updatedAt.toISOString(),
+    };
+    const mark = (t: InboxPendingTask) => ({ ...t, overdue: t.dueAt !== undefined && Date.parse(t.dueAt) < now.getTime() });
+    try {
+      if (c.caseType === 'open-selection') {
+        const s = await this.workflows.query(c.workflowId, selectionStateQuery);
+        return { ...base, step: s.step, status: s.status, pendingTasks: s.pendingTasks.map(mark), committeeIds: s.committee.map((m) => m.id) };
+      }
+      if (c.caseType === 'vacancy' && c.step === 'awaiting_ppk_decision') {
+        const v = await this.workflows.query(c.workflowId, vacancyStateQuery);
+        // One task for the PPK: the decision to take, with the other decisions allowed instead (approve or reject).
+        const options = v.allowedDecisions.filter((d) => d.roles.includes('ppk')).map((d) => d.decision);
+        const tasks = options.length
+          ? [mark({ role: 'ppk', decision: options[0], options, workflowId: c.workflowId, ...(v.deadline ? { dueAt: v.deadline.dueAt } : {}) })]
+          : [];
+        return { ...base, step: v.step, status: v.status, pendingTasks: tasks, committeeIds: [] };
+      }
+      return { ...base, pendingTasks: [], committeeIds: [] };
+    } catch {
+      return { ...base, pendingTasks: [], committeeIds: [], unavailable: true };
+    }
+  }
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

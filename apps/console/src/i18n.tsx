@@ -1,0 +1,75 @@
+import { createContext, useContext } from 'react';
+
+export type Lang = 'id' | 'en';
+
+/** The language in force and a translator: t('Bahasa Indonesia text', 'English text'). */
+export interface I18n {
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  t: (id: string, en: string) => string;
+}
+
+export const I18nContext = createContext<I18n>({ lang: 'id', setLang: () => {}, t: (id) => id });
+export const useI18n = (): I18n => useContext(I18nContext);
+
+export const storedLang = (): Lang => (localStorage.getItem('meritflow.lang') === 'en' ? 'en' : 'id');
+
+/** Labels of decisions, roles and steps the console shows; unknown codes are shown as they are. */
+const DECISIONS: Record<string, [string, string]> = {
+  propose: ['Usulkan lowongan', 'Propose a vacancy'],
+  open_selection: ['Buka seleksi terbuka', 'Open the selection'],
+  approve: ['Setujui', 'Approve'],
+  reject: ['Tolak', 'Reject'],
+  withdraw: ['Tarik usulan', 'Withdraw'],
+  form_committee: ['Bentuk panitia seleksi', 'Form the committee'],
+  announce: ['Umumkan seleksi', 'Announce the selection'],
+  register_candidates: ['Daftarkan pelamar', 'Register candidates'],
+  registration_closed: ['Pendaftaran ditutup', 'Registration closed'],
+  registration_extended: ['Pendaftaran diperpanjang', 'Registration extended'],
+  screen_candidate: ['Seleksi administrasi pelamar', 'Screen a candidate'],
+  close_screening: ['Tutup seleksi administrasi', 'Close screening'],
+  record_assessment: ['Catat hasil asesmen', 'Record the assessment'],
+  declare_interests: ['Nyatakan konflik kepentingan', 'Declare conflicts of interest'],
+  score: ['Beri nilai', 'Score'],
+  ranking_computed: ['Peringkat dihitung', 'Ranking computed'],
+  sign_ranking: ['Tandatangani berita acara peringkat', 'Sign the ranking'],
+  recommend: ['Beri rekomendasi', 'Recommend'],
+  proceed_without_recommendation: ['Lanjut tanpa rekomendasi', 'Proceed without recommendation'],
+  pick: ['Pilih calon', 'Pick a candidate'],
+  record_decree: ['Catat SK pengangkatan', 'Record the decree'],
+  record_inauguration: ['Catat pelantikan', 'Record the inauguration'],
+  proceed: ['Lanjutkan', 'Proceed'],
+  cancel_selection: ['Batalkan seleksi', 'Cancel the selection'],
+  close: ['Tutup lowongan', 'Close the vacancy'],
+};
+export const decisionLabel = (code: string, lang: Lang): string => {
+  const l = DECISIONS[code];
+  return l ? (lang === 'id' ? l[0] : l[1]) : code;
+};
+
+const ROLE_LABELS: Record<string, [string, string]> = {
+  hr_officer: ['Petugas BKPSDM (SDM)', 'HR officer'],
+  committee_member: ['Anggota panitia seleksi', 'Committee member'],
+  committee_chair: ['Ketua panitia seleksi', 'Committee chair'],
+  assessor: ['Asesor', 'Assessor'],
+  ppk: ['Pejabat Pembina Kepegawaian (PPK)', 'Appointing official (PPK)'],
+  overseer: ['Pengawas (BKN)', 'Overseer (BKN)'],
+  auditor: ['Auditor sistem merit', 'Merit auditor'],
+  admin: ['Administrator', 'Administrator'],
+  system: ['Sistem', 'System'],
+};
+export const roleLabel = (role: string, lang: Lang): string => {
+  const l = ROLE_LABELS[role];
+  return l ? (lang === 'id' ? l[0] : l[1]) : role;
+};
+
+export const formatTime = (iso: string | undefined | null, lang: Lang): string => {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(d) + ' WIB';
+};

@@ -1,0 +1,508 @@
+import { useState } from 'react';
+import { api, enc, saveSession, uploadEvidence, type EvidenceRef, type Session } from './api';
+import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
+import { ActionForm, FileField, Refusal, SelectField, TextField, useLoad } from './ui';
+
+export const ROLES = ['hr_officer', 'committee_member', 'committee_chair', 'assessor', 'ppk', 'overseer', 'auditor', 'admin'];
+const NATIONAL = ['overseer', 'auditor', 'admin'];
+
+interface Preset {
+  label: string;
+  sub: string;
+  name: string;
+  role: string;
+  agency: string;
+}
+const PRESETS: Preset[] = [
+  { label: 'Siti Rahayu — SDM / HR (PEMKAB-SLEMAN)', sub: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer', agency: 'PEMKAB-SLEMAN' },
+  { label: 'Bupati Sleman — PPK (PEMKAB-SLEMAN)', sub: '196801011990031004', name: 'Bupati Sleman', role: 'ppk', agency: 'PEMKAB-SLEMAN' },
+  { label: 'Prof. Dr. Sri Wahyuni — Ketua Pansel / chair', sub: 'pansel-ketua', name: 'Prof. Dr. Sri Wahyuni', role: 'committee_chair', agency: 'PEMKAB-SLEMAN' },
+  { label: 'Dr. Agus Salim — Anggota Pansel / member', sub: 'pansel-2', name: 'Dr. Agus Salim', role: 'committee_member', agency: 'PEMKAB-SLEMAN' },
+  { label: 'Asesor UPT Penilaian Kompetensi — assessor', sub: 'asesor-01', name: 'Asesor UPT Penilaian Kompetensi', role: 'assessor', agency: 'PEMKAB-SLEMAN' },
+  { label: 'Kanreg I BKN Yogyakarta — pengawas / overseer (*)', sub: 'bkn-kanreg-1', name: 'Kanreg I BKN Yogyakarta', role: 'overseer', agency: '*' },
+  { label: 'Auditor sistem merit — auditor (*)', sub: 'auditor-01', name: 'Auditor Sistem Merit', role: 'auditor', agency: '*' },
+];
+
+/** Development sign-in: the API's local issuer signs a token for whoever is chosen here. */
+export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+  const { t, lang } = useI18n();
+  const [preset, setPreset] = useState(0);
+  const [sub, setSub] = useState(PRESETS[0].sub);
+  const [name, setName] = useState(PRESETS[0].name);
+  const [role, setRole] = useState(PRESETS[0].role);
+  const [agency, setAgency] = useState(PRESETS[0].agency);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const choose = (i: number) => {
+    setPreset(i);
+    const p = PRESETS[i];
+    setSub(p.sub);
+    setName(p.name);
+    setRole(p.role);
+    setAgency(p.agency);
+  };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const tok = await api<{ accessToken: string }>('POST', '/v1/auth/token', { sub, name, roles: [role], agency }, null);
+      const pending: Session = { token: tok.accessToken, roles: [role], role, actor: { id: sub, role } };
+      const actor = await api('GET', '/v1/auth/me', undefined, pending);
+      const session = { ...pending, actor };
+      saveSession(session);
+      onSignedIn(session);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card narrow" aria-labelledby="signin-h">
+      <h1 id="signin-h">{t('Masuk', 'Sign in')}</h1>
+      <p className="hint">
+        {t(
+          'Lingkungan pengembangan: API menjadi penerbit token lokal. Di produksi, masuk melalui penyedia identitas instansi.',
+          "Development: the API is its own token issuer. In production, sign in through the agency's identity provider.",
+        )}
+      </p>
+      <form onSubmit={submit}>
+        <SelectField label={t('Pengguna contoh', 'User preset')} value={String(preset)} onChange={(v) => choose(Number(v))} options={PRESETS.map((p, i) => ({ value: String(i), label: p.label }))} />
+        <TextField label={t('NIP atau ID pengguna', 'NIP or user id')} name="sub" value={sub} onChange={setSub} required />
+        <TextField label={t('Nama', 'Name')} name="name" value={name} onChange={setName} />
+        <SelectField label={t('Peran', 'Role')} value={role} onChange={(r) => { setRole(r); if (NATIONAL.includes(r)) setAgency('*'); else if (agency === '*') setAgency('PEMKAB-SLEMAN'); }} options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))} />
+        <TextField label={t('Kode instansi', 'Agency code')} name="agency" value={agency} onChange={setAgency} hint={t('* untuk lembaga nasional (pengawas, auditor, admin)', '* for national bodies (overseer, auditor, admin)')} required />
+        <button type="submit" disabled={busy}>
+          {t('Masuk', 'Sign in')}
+        </button>
+        <Refusal error={error} />
+      </form>
+      <TokenSignIn onSignedIn={onSignedIn} />
+    </section>
+  );
+}
+
+/** Sign-in with a token from the agency's identity provider (where the local issuer is off). */
+function TokenSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState('');
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <details>
+      <summary>{t('Masuk dengan token dari penyedia identitas', "Sign in with a token from the identity provider")}</summary>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          try {
+            const probe: Session = { token: token.trim(), roles: role ? [role] : [], role, sendRole: role !== '', actor: { id: '', role } };
+            const actor = await api('GET', '/v1/auth/me', undefined, probe);
+            const session: Session = { ...probe, role: actor.role, actor };
+            saveSession(session);
+            onSignedIn(session);
+          } catch (err) {
+            setError(err);
+          }
+        }}
+      >
+        <TextField label={t('Token (JWT)', 'Token (JWT)')} value={token} onChange={setToken} multiline required />
+        <SelectField label={t('Bertindak sebagai (jika token memuat beberapa peran)', 'Act as (when the token carries several roles)')} value={role} onChange={setRole} options={[{ value: '', label: '—' }, ...ROLES.map((r) => ({ value: r, label: r }))]} />
+        <button type="submit">{t('Masuk dengan token', 'Sign in with the token')}</button>
+        <Refusal error={error} />
+      </form>
+    </details>
+  );
+}
+
+interface InboxTask {
+  caseId: string;
+  caseType: string;
+  title: string;
+  step: string;
+  role: string;
+  actorId?: string;
+  decision: string;
+  /** Every decision that settles the task, where there is a choice (approve or reject). */
+  options?: string[];
+  subject?: string;
+  dueAt?: string;
+  overdue: boolean;
+  workflowId: string;
+}
+interface InboxCase {
+  caseId: string;
+  caseType: string;
+  title: string;
+  step: string;
+  status: string;
+  pendingTasks: (Omit<InboxTask, 'caseId' | 'caseType' | 'title' | 'step'>)[];
+  unavailable?: boolean;
+}
+interface InboxData {
+  tasks: InboxTask[];
+  cases: InboxCase[];
+  openCases: number;
+  truncated: boolean;
+  generatedAt: string;
+}
+
+export const caseHref = (id: string): string => `#/case/${enc(id)}`;
+
+/** The caller's tasks across open cases: who must act, by when, overdue marked. */
+export function Inbox() {
+  const { t, lang } = useI18n();
+  const { data, error, loading, reload } = useLoad(() => api<InboxData>('GET', '/v1/inbox'), [], 5000);
+  const who = (x: { role: string; actorId?: string }) => `${roleLabel(x.role, lang)}${x.actorId ? ` (${x.actorId})` : ''}`;
+  return (
+    <section aria-labelledby="inbox-h">
+      <div className="row">
+        <h1 id="inbox-h">{t('Kotak tugas', 'Inbox')}</h1>
+        <button type="button" onClick={() => void reload()}>
+          {t('Muat ulang', 'Reload')}
+        </button>
+      </div>
+      <Refusal error={error} />
+      {loading && !data && <p>{t('Memuat…', 'Loading…')}</p>}
+      {data && (
+        <>
+          <h2>{t('Tugas Anda', 'Your tasks')} ({data.tasks.length})</h2>
+          {data.tasks.length === 0 ? (
+            <p>{t('Tidak ada tugas yang menunggu Anda.', 'Nothing is waiting for you.')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table data-testid="inbox-tasks">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Kasus', 'Case')}</th>
+                    <th scope="col">{t('Tugas', 'Task')}</th>
+                    <th scope="col">{t('Siapa yang harus bertindak', 'Who must act')}</th>
+                    <th scope="col">{t('Batas waktu', 'Due by')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.tasks.map((task, i) => (
+                    <tr key={i} className={task.overdue ? 'overdue' : undefined}>
+                      <td>
+                        <a href={caseHref(task.caseId)}>{task.title}</a>
+                        <div className="sub">{task.caseId}</div>
+                      </td>
+                      <td>
+                        {(task.options ?? [task.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '))}
+                        {task.subject && <div className="sub">{task.subject}</div>}
+                      </td>
+                      <td>{who(task)}</td>
+                      <td>
+                        {formatTime(task.dueAt, lang)}
+                        {task.overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h2>
+            {t('Kasus terbuka', 'Open cases')} ({data.openCases}
+            {data.truncated ? t(', 100 terbaru ditampilkan', ', newest 100 shown') : ''})
+          </h2>
+          <ul className="cases">
+            {data.cases.map((c) => (
+              <li key={c.caseId}>
+                <a href={caseHref(c.caseId)}>{c.title}</a> <span className="sub">{c.caseId}</span> — <span className="step">{c.step}</span>
+                {c.unavailable && <span className="badge">{t('status tidak terbaca', 'state unavailable')}</span>}
+                {c.pendingTasks.length > 0 && (
+                  <ul>
+                    {c.pendingTasks.map((p, i) => (
+                      <li key={i}>
+                        {(p.options ?? [p.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '))}
+                        {p.subject ? ` (${p.subject})` : ''} — {who(p)} — {formatTime(p.dueAt, lang)}
+                        {p.overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+interface CaseItem {
+  workflowId: string;
+  caseType: string;
+  agencyCode: string;
+  title: string;
+  status: string;
+  step: string;
+  sop: { id: string; version: string };
+  updatedAt: string;
+}
+
+/** Every case in scope (auditors: every agency), to open read-only or to act on. */
+export function Cases() {
+  const { t, lang } = useI18n();
+  const [type, setType] = useState('');
+  const [openId, setOpenId] = useState('');
+  const { data, error } = useLoad(() => api<{ items: CaseItem[]; total: number }>('GET', `/v1/cases?limit=100${type ? `&type=${type}` : ''}`), [type]);
+  return (
+    <section aria-labelledby="cases-h">
+      <h1 id="cases-h">{t('Daftar kasus', 'Cases')}</h1>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (openId.trim()) location.hash = caseHref(openId.trim());
+        }}
+      >
+        <TextField label={t('Buka kasus dengan ID', 'Open a case by id')} value={openId} onChange={setOpenId} />
+        <button type="submit">{t('Buka', 'Open')}</button>
+      </form>
+      <SelectField
+        label={t('Jenis kasus', 'Case type')}
+        value={type}
+        onChange={setType}
+        options={[
+          { value: '', label: t('Semua', 'All') },
+          { value: 'vacancy', label: t('Lowongan', 'Vacancy') },
+          { value: 'open-selection', label: t('Seleksi terbuka', 'Open selection') },
+        ]}
+      />
+      <Refusal error={error} />
+      {data && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('Kasus', 'Case')}</th>
+                <th scope="col">{t('Instansi', 'Agency')}</th>
+                <th scope="col">{t('Tahap', 'Step')}</th>
+                <th scope="col">SOP</th>
+                <th scope="col">{t('Diperbarui', 'Updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((c) => (
+                <tr key={c.workflowId}>
+                  <td>
+                    <a href={caseHref(c.workflowId)}>{c.title}</a>
+                    <div className="sub">{c.workflowId}</div>
+                  </td>
+                  <td>{c.agencyCode}</td>
+                  <td>
+                    {c.step} <span className="sub">({c.status})</span>
+                  </td>
+                  <td>
+                    {c.sop.id}@{c.sop.version}
+                  </td>
+                  <td>{formatTime(c.updatedAt, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'];
+const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'];
+const FILLING = ['open_selection', 'talent_pool', 'mutation_rotation'];
+const COMPETENCY_TYPES = ['managerial', 'technical', 'socio_cultural'];
+export const SOP_VERSIONS = [
+  { value: '', label: 'Versi berlaku / current version' },
+  { value: '1.0.0-test.fast', label: '1.0.0-test.fast (uji, tenggat singkat / test, short timers)' },
+];
+
+/** HR proposes a vacancy; the PPK decides it. */
+export function NewVacancy({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const agency = session.actor.agency ?? '';
+  const [positionCode, setPositionCode] = useState('');
+  const [title, setTitle] = useState('');
+  const [unit, setUnit] = useState('');
+  const [positionClass, setPositionClass] = useState('jpt_pratama');
+  const [gradeMin, setGradeMin] = useState('IV/b');
+  const [gradeMax, setGradeMax] = useState('IV/c');
+  const [filling, setFilling] = useState('open_selection');
+  const [reason, setReason] = useState('');
+  const [comps, setComps] = useState([
+    { type: 'managerial', name: 'integritas', level: '4' },
+    { type: 'managerial', name: 'kerjasama', level: '4' },
+    { type: 'technical', name: '', level: '4' },
+  ]);
+  const [created, setCreated] = useState<string | null>(null);
+  const setComp = (i: number, k: 'type' | 'name' | 'level', v: string) => setComps((cs) => cs.map((c, j) => (j === i ? { ...c, [k]: v } : c)));
+  return (
+    <section aria-labelledby="nv-h">
+      <h1 id="nv-h">{t('Usulkan lowongan jabatan', 'Propose a vacancy')}</h1>
+      <ActionForm
+        title={t('Data lowongan', 'Vacancy details')}
+        decision="propose"
+        session={session}
+        caseId={positionCode ? `vacancy:${agency}:${positionCode}` : undefined}
+        lines={[
+          { label: t('Jabatan', 'Post'), value: `${title || '—'} (${positionClass}, ${gradeMin}–${gradeMax})` },
+          { label: t('Cara pengisian yang diminta', 'Filling method requested'), value: filling },
+          { label: t('Alasan', 'Reason'), value: reason || '—' },
+        ]}
+        submitLabel={t('Usulkan lowongan', 'Propose the vacancy')}
+        onSubmit={async () => {
+          const res = await api<{ workflowId: string }>('POST', '/v1/vacancies', {
+            agencyCode: agency,
+            positionCode,
+            title,
+            organisationalUnit: unit,
+            positionClass,
+            gradeMin,
+            gradeMax,
+            requiredCompetencies: comps.filter((c) => c.name.trim()).map((c) => ({ type: c.type, name: c.name.trim(), level: Number(c.level) })),
+            requestedFillingMethod: filling,
+            ...(reason ? { reason } : {}),
+          });
+          setCreated(res.workflowId);
+        }}
+      >
+        <p>
+          {t('Instansi', 'Agency')}: <strong>{agency}</strong>
+        </p>
+        <TextField label={t('Kode jabatan', 'Position code')} value={positionCode} onChange={(v) => setPositionCode(v.toUpperCase())} hint={t('Huruf besar, angka, titik, garis bawah atau tanda hubung', 'Capitals, digits, dot, underscore or hyphen')} required />
+        <TextField label={t('Nama jabatan', 'Post title')} value={title} onChange={setTitle} required />
+        <TextField label={t('Unit organisasi', 'Organisational unit')} value={unit} onChange={setUnit} required />
+        <SelectField label={t('Kelas jabatan', 'Post class')} value={positionClass} onChange={setPositionClass} options={POSITION_CLASSES.map((v) => ({ value: v, label: v }))} />
+        <div className="row">
+          <SelectField label={t('Golongan terendah', 'Lowest grade')} value={gradeMin} onChange={setGradeMin} options={GOLONGAN.map((v) => ({ value: v, label: v }))} />
+          <SelectField label={t('Golongan tertinggi', 'Highest grade')} value={gradeMax} onChange={setGradeMax} options={GOLONGAN.map((v) => ({ value: v, label: v }))} />
+        </div>
+        <fieldset>
+          <legend>{t('Kompetensi yang dipersyaratkan', 'Required competencies')}</legend>
+          {comps.map((c, i) => (
+            <div className="row" key={i}>
+              <SelectField label={`${t('Jenis', 'Type')} ${i + 1}`} value={c.type} onChange={(v) => setComp(i, 'type', v)} options={COMPETENCY_TYPES.map((v) => ({ value: v, label: v }))} />
+              <TextField label={`${t('Kompetensi', 'Competency')} ${i + 1}`} value={c.name} onChange={(v) => setComp(i, 'name', v)} />
+              <TextField label={`${t('Level', 'Level')} ${i + 1}`} value={c.level} onChange={(v) => setComp(i, 'level', v)} inputMode="numeric" />
+            </div>
+          ))}
+        </fieldset>
+        <SelectField label={t('Cara pengisian', 'Filling method')} value={filling} onChange={setFilling} options={FILLING.map((v) => ({ value: v, label: v }))} />
+        <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
+      </ActionForm>
+      {created && (
+        <p role="status">
+          {t('Lowongan diusulkan:', 'Vacancy proposed:')} <a href={caseHref(created)}>{created}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** HR opens an open selection for vacancies the PPK approved for it. */
+export function NewSelection({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const agency = session.actor.agency ?? '';
+  const [code, setCode] = useState('');
+  const [title, setTitle] = useState('Seleksi Terbuka JPT Pratama');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [sopVersion, setSopVersion] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const { data, error } = useLoad(() => api<{ items: CaseItem[] }>('GET', `/v1/vacancies?status=approved&limit=100`), []);
+  return (
+    <section aria-labelledby="ns-h">
+      <h1 id="ns-h">{t('Buka seleksi terbuka', 'Open a selection')}</h1>
+      <Refusal error={error} />
+      <ActionForm
+        title={t('Data seleksi', 'Selection details')}
+        decision="open_selection"
+        session={session}
+        caseId={code ? `open-selection:${agency}:${code}` : undefined}
+        lines={[
+          { label: t('Lowongan yang diisi', 'Vacancies filled'), value: chosen.join(', ') || '—' },
+          { label: t('Versi SOP', 'SOP version'), value: sopVersion || t('versi berlaku', 'current version') },
+        ]}
+        submitLabel={t('Buka seleksi', 'Open the selection')}
+        disabled={chosen.length === 0}
+        onSubmit={async () => {
+          const res = await api<{ workflowId: string }>('POST', '/v1/selections', {
+            agencyCode: agency,
+            selectionCode: code,
+            title,
+            vacancyIds: chosen,
+            ...(sopVersion ? { sopVersion } : {}),
+          });
+          setCreated(res.workflowId);
+          location.hash = caseHref(res.workflowId);
+        }}
+      >
+        <TextField label={t('Kode seleksi', 'Selection code')} value={code} onChange={(v) => setCode(v.toUpperCase())} required />
+        <TextField label={t('Judul', 'Title')} value={title} onChange={setTitle} required />
+        <fieldset>
+          <legend>{t('Lowongan yang disetujui untuk seleksi terbuka', 'Vacancies approved for open selection')}</legend>
+          {(data?.items ?? []).length === 0 && <p>{t('Belum ada lowongan yang disetujui.', 'No approved vacancy yet.')}</p>}
+          {(data?.items ?? []).map((v) => (
+            <div key={v.workflowId} className="check">
+              <input
+                type="checkbox"
+                id={`vac-${v.workflowId}`}
+                checked={chosen.includes(v.workflowId)}
+                onChange={(e) => setChosen((c) => (e.target.checked ? [...c, v.workflowId] : c.filter((x) => x !== v.workflowId)))}
+              />
+              <label htmlFor={`vac-${v.workflowId}`}>
+                {v.title} <code>{v.workflowId}</code>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <SelectField label={t('Versi SOP', 'SOP version')} value={sopVersion} onChange={setSopVersion} options={SOP_VERSIONS} />
+      </ActionForm>
+      {created && <p role="status">{created}</p>}
+    </section>
+  );
+}
+
+/** Upload a document; its reference (URI and SHA-256) is what a decision cites. */
+export function EvidenceUpload({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState('nota_dinas');
+  const [error, setError] = useState<unknown>(null);
+  const [refs, setRefs] = useState<EvidenceRef[]>([]);
+  const agency = session.actor.agency ?? '';
+  return (
+    <section aria-labelledby="ev-h" className="card">
+      <h1 id="ev-h">{t('Unggah dokumen bukti', 'Upload evidence')}</h1>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          if (!file) return;
+          try {
+            const ref = await uploadEvidence(file, kind, agency);
+            setRefs((r) => [ref, ...r]);
+          } catch (err) {
+            setError(err);
+          }
+        }}
+      >
+        <TextField label={t('Jenis dokumen', 'Document kind')} value={kind} onChange={setKind} hint={t('mis. sk_pansel, pengumuman, ba_seleksi_administrasi', 'e.g. sk_pansel, pengumuman, ba_seleksi_administrasi')} />
+        <FileField label={t('Berkas (PDF atau gambar)', 'File (PDF or image)')} onChange={setFile} required />
+        <p className="hint">{t('Mengunggah menyimpan berkas dan sidik SHA-256-nya; belum ada keputusan yang dicatat.', 'Uploading stores the file and its SHA-256; no decision is recorded yet.')}</p>
+        <button type="submit">{t('Unggah', 'Upload')}</button>
+        <Refusal error={error} />
+      </form>
+      {refs.length > 0 && (
+        <ul aria-label={t('Dokumen terunggah', 'Uploaded documents')}>
+          {refs.map((r) => (
+            <li key={r.uri}>
+              <code>{r.uri}</code> SHA-256 <code>{r.sha256}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

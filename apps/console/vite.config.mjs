@@ -1,0 +1,21 @@
+// The web console: React built with Vite into dist/console, served by the API at /console.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const api = process.env.CONSOLE_API_TARGET ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: here,
+  base: '/console/',
+  // JSX with the automatic runtime (no @vitejs/plugin-react needed for a production build).
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+  // `npm run console:dev`: the dev server forwards API calls to a running API (npm start).
+  server: { port: 5173, proxy: { '/api': { target: api, changeOrigin: false } } },
+});

@@ -1,0 +1,634 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { Pool } from 'pg';
+import { HR, PPK, vacancyPath, vacancyProposal } from '../test/support/api-client';
+import {
+  asMember,
+  committee,
+  eligibleProfile,
+  makeNip,
+  openSelection,
+  runWholeSelection,
+  uploadEvidence,
+  waitForStep,
+  type WholeSelection,
+} from '../test/support/selection-fixtures';
+import { prefixedLogger, runToCompletion, type ManagedProcess } from '../libs/devstack/src';
+import type { DecisionRecord } from '../libs/domain/src';
+import { createDataSource, LedgerRepository } from '../libs/persistence/src';
+import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
+import { median, percentile, pool, sleep } from './support/stats';
+import { loadBenchConfig } from '../libs/config/src';
+import { RssSampler, type RssSummary } from './support/rss';
+import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
+
+/**
+ * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw
+ * PostgreSQL, on the local stack it starts itself. Each ratio's two sides run interleaved, round
+ * after round, and the table shows the median of the rounds. Knobs (environment):
+ *   BENCH_ROUNDS (3)                 rounds of (a), (b), (c) and (e)
+ *   BENCH_SELECTIONS (6)             whole open selections per side and round, (a)
+ *   BENCH_CONCURRENCY (6)            of them in flight at once
+ *   BENCH_CANDIDATES (4)             candidates per selection in (a)
+ *   BENCH_LATENCY_DECISIONS (60)     decisions per side and round, (b)
+ *   BENCH_APPEND_ROWS (2000)         ledger rows per variant and round, (c)
+ *   BENCH_APPEND_CONCURRENCY (8)     writers at once, (c)
+ *   BENCH_VERIFY_ROWS (200000)       rows of the verification bench, (d); BENCH_VERIFY_CASES (2000)
+ *   BENCH_REPLAY_CASES (3)           cases (a selection, its children, its vacancy) replayed per side, (e)
+ *   BENCH_SCALE (500)                concurrent open cases of the soak/scale run, (f); 10000 for the issue's scale run
+ *   BENCH_SCALE_CONCURRENCY (16)     requests in flight while opening and closing them
+ *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f
+ *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
+ */
+const env = loadBenchConfig();
+const cfg = {
+  rounds: env.BENCH_ROUNDS,
+  selections: env.BENCH_SELECTIONS,
+  concurrency: env.BENCH_CONCURRENCY,
+  candidates: env.BENCH_CANDIDATES,
+  latencyDecisions: env.BENCH_LATENCY_DECISIONS,
+  appendRows: env.BENCH_APPEND_ROWS,
+  appendConcurrency: env.BENCH_APPEND_CONCURRENCY,
+  verifyRows: env.BENCH_VERIFY_ROWS,
+  verifyCases: env.BENCH_VERIFY_CASES,
+  replayCases: env.BENCH_REPLAY_CASES,
+  scale: env.BENCH_SCALE,
+  scaleConcurrency: env.BENCH_SCALE_CONCURRENCY,
+  skip: new Set(env.BENCH_SKIP),
+  saveHistories: env.BENCH_SAVE_HISTORIES,
+};
+
+const log = prefixedLogger('bench', (t) => void process.stderr.write(t));
+const secs = (t0: number) => (performance.now() - t0) / 1000;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+interface Row {
+  id: string;
+  measure: string;
+  unit: string;
+  meritflow: number | null;
+  baseline: number | null;
+  baselineName: string;
+  ratio: number | null;
+  target: string;
+  pass: boolean | null;
+  note?: string;
+}
+
+const results: Record<string, unknown> = {};
+const rows: Row[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// (a) whole open selections per second, through the API vs the bare twin
+// ---------------------------------------------------------------------------------------------
+const meritSelections: WholeSelection[] = [];
+const twinSelections: TwinSelection[] = [];
+
+async function throughputRound(ls: LocalStack, client: TemporalClient, twinFirst: boolean) {
+  const merit = async () => {
+    const errors: string[] = [];
+    const t0 = performance.now();
+    await pool(Array.from({ length: cfg.selections }), cfg.concurrency, async () => {
+      try {
+        meritSelections.push(await runWholeSelection(ls.stack));
+      } catch (err) {
+        errors.push(String(err).slice(0, 300));
+      }
+    });
+    const s = secs(t0);
+    return { perS: (cfg.selections - errors.length) / s, seconds: s, errors };
+  };
+  const twin = async () => {
+    const errors: string[] = [];
+    const t0 = performance.now();
+    await pool(Array.from({ length: cfg.selections }), cfg.concurrency, async () => {
+      try {
+        twinSelections.push(await runTwinSelection(client, cfg.candidates));
+      } catch (err) {
+        errors.push(String(err).slice(0, 300));
+      }
+    });
+    const s = secs(t0);
+    return { perS: (cfg.selections - errors.length) / s, seconds: s, errors };
+  };
+  if (twinFirst) {
+    const t = await twin();
+    const m = await merit();
+    return { merit: m, twin: t };
+  }
+  const m = await merit();
+  const t = await twin();
+  return { merit: m, twin: t };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) decision latency: POST …/decisions screen_candidate vs a bare executeUpdate on the twin
+// ---------------------------------------------------------------------------------------------
+async function latencyRound(ls: LocalStack, client: TemporalClient) {
+  const n = Math.min(cfg.latencyDecisions, 100);
+  const { stack } = ls;
+  // Setup, not timed: a selection in screening with n registered candidates on each side.
+  const sel = await openSelection(stack);
+  const members = committee();
+  const post = async (actor: typeof HR, body: Record<string, unknown>) => {
+    const r = await stack.call('POST', `${sel.path}/decisions`, { actor, body });
+    if (r.status !== 200) throw new Error(`${String(body.decision)}: ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  await post(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
+  await post(asMember(members[0]), { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
+  const profiles = Array.from({ length: n }, (_, i) =>
+    eligibleProfile(`Calon ${i + 1}`, { nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1) }),
+  );
+  await post(HR, { decision: 'register_candidates', candidates: profiles.map((profile) => ({ postCode: sel.postCode, profile })) });
+  const twin = await openTwinSelection(client, n);
+  await waitForStep(stack, sel.path, 'screening');
+  await twinWaitFor(client, twin.id, (s) => s.step === 'screening');
+
+  const meritMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const timeMerit = async () => {
+      const t0 = performance.now();
+      const r = await stack.call('POST', `${sel.path}/decisions`, {
+        actor: HR,
+        body: { decision: 'screen_candidate', nip: profiles[i].nip, passed: true, administrativeScore: 80, reason: 'Berkas lengkap' },
+      });
+      meritMs.push(performance.now() - t0);
+      if (r.status !== 200) throw new Error(`screen_candidate: ${r.status} ${JSON.stringify(r.body)}`);
+    };
+    const timeBare = async () => {
+      const t0 = performance.now();
+      await twinDecide(client, twin.id, { decision: 'screen_candidate', actorId: 'hr', nip: twin.nips[i] });
+      bareMs.push(performance.now() - t0);
+    };
+    // One by one, alternating which side goes first.
+    if (i % 2) {
+      await timeBare();
+      await timeMerit();
+    } else {
+      await timeMerit();
+      await timeBare();
+    }
+  }
+  const pct = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), n: xs.length });
+  return { merit: pct(meritMs), bare: pct(bareMs) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) ledger append: LedgerRepository.append (the recordDecision activity's path) vs plain INSERT
+// ---------------------------------------------------------------------------------------------
+const COLUMNS = `idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before, step_after, actor_id,
+  actor_role, actor_name, reason, payload, evidence, sop_id, sop_version, rule_version, decided_at, root_workflow_id, parent_workflow_id`;
+
+function appendRecord(tag: string, i: number): DecisionRecord {
+  const cases = 100;
+  const c = i % cases;
+  const seq = Math.floor(i / cases) + 1;
+  const root = `open-selection:BENCH-${tag}:C${c}`;
+  return {
+    idempotencyKey: `${root}:run-${tag}-${c}:${seq}`,
+    caseType: 'committee-review',
+    workflowId: `${root}:committee-review`,
+    runId: `run-${tag}-${c}`,
+    rootWorkflowId: root,
+    parentWorkflowId: root,
+    sequence: seq,
+    decision: 'score',
+    stepBefore: 'scoring',
+    stepAfter: 'scoring',
+    statusAfter: 'scoring',
+    actor: { id: `pansel-${seq % 5}`, role: 'committee_member', name: 'Dr. Agus Salim' },
+    reason: null,
+    payload: { nips: [`19780412200303100${seq % 10}`], sealed: true },
+    evidence: [],
+    sop: { id: 'committee-review', version: '1.0.0-test.fast' },
+    ruleVersion: null,
+    decidedAt: new Date().toISOString(),
+    case: { agencyCode: `BENCH-${tag}`, businessKey: root, title: 'Penilaian pansel', details: { sealed: true } },
+  };
+}
+
+const params = (r: DecisionRecord) => [
+  r.idempotencyKey, r.caseType, r.workflowId, r.runId, r.sequence, r.decision, r.stepBefore, r.stepAfter, r.actor.id, r.actor.role,
+  r.actor.name ?? null, r.reason, JSON.stringify(r.payload), JSON.stringify(r.evidence), r.sop.id, r.sop.version, r.ruleVersion,
+  r.decidedAt, r.rootWorkflowId, r.parentWorkflowId,
+];
+const VALUES = '($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)';
+// The read-model upsert of LedgerRepository.project, verbatim.
+const CASE_COLUMNS = `run_id, workflow_id, case_type, agency_code, business_key, title, status, step, sop_id,
+  sop_version, details, last_sequence, created_at, updated_at, root_workflow_id, parent_workflow_id`;
+const CASE_VALUES = '($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$14,$15)';
+const CASE_VALUES_FROM_21 = '$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31::jsonb,$32::int,$33::timestamptz,$33::timestamptz,$34,$35';
+const CASE_CONFLICT = `ON CONFLICT (run_id) DO UPDATE SET
+  created_at = LEAST(cases.created_at, EXCLUDED.created_at),
+  status = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.status ELSE cases.status END,
+  step = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.step ELSE cases.step END,
+  details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
+  updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
+  last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)`;
+const caseParams = (r: DecisionRecord) => [
+  r.runId, r.workflowId, r.caseType, r.case.agencyCode, r.case.businessKey, r.case.title, r.statusAfter, r.stepAfter, r.sop.id,
+  r.sop.version, JSON.stringify(r.case.details), r.sequence, r.decidedAt, r.rootWorkflowId, r.parentWorkflowId,
+];
+
+async function appendRound(pg: Pool, repo: LedgerRepository, roundNo: number) {
+  const n = cfg.appendRows;
+  const variants: Record<string, (r: DecisionRecord) => Promise<unknown>> = {
+    // The baseline: the same row into an identical table (same columns, defaults, indexes) without triggers.
+    plain: (r) => pg.query(`INSERT INTO bench_decisions_plain (${COLUMNS}) VALUES ${VALUES}`, params(r)),
+    // Profile: the same statement into the ledger, through the chaining trigger, without the transaction or read model.
+    trigger: (r) => pg.query(`INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, params(r)),
+    // Profile: the repository's former form (BEGIN, INSERT through the trigger, cases upsert, COMMIT) on raw pg.
+    transaction: async (r) => {
+      const cl = await pg.connect();
+      try {
+        await cl.query('BEGIN');
+        const ins = await cl.query(`INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, params(r));
+        if (ins.rowCount) await cl.query(`INSERT INTO cases (${CASE_COLUMNS}) VALUES ${CASE_VALUES} ${CASE_CONFLICT}`, caseParams(r));
+        await cl.query('COMMIT');
+      } catch (err) {
+        await cl.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        cl.release();
+      }
+    },
+    // Profile: the repository's statement (both writes as one) on raw pg, without TypeORM.
+    oneStatement: (r) =>
+      pg.query(
+        `WITH ins AS (INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
+         INSERT INTO cases (${CASE_COLUMNS}) SELECT ${CASE_VALUES_FROM_21} WHERE EXISTS (SELECT 1 FROM ins) ${CASE_CONFLICT}`,
+        [...params(r), ...caseParams(r)],
+      ),
+    // meritflow: what the recordDecision activity runs (LedgerRepository.append: one statement through TypeORM).
+    ledger: (r) => repo.append(r),
+  };
+  const out: Record<string, number> = {};
+  const order = Object.keys(variants);
+  if (roundNo % 2) order.reverse();
+  for (const name of order) {
+    const tag = `${name.toUpperCase()}${roundNo}${Date.now().toString(36).toUpperCase()}`;
+    const recs = Array.from({ length: n }, (_, i) => appendRecord(tag, i));
+    const t0 = performance.now();
+    await pool(recs, cfg.appendConcurrency, async (r) => void (await variants[name](r)));
+    out[name] = n / secs(t0);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) ledger verification: the existing bench (libs/persistence/src/bench), on the same server
+// ---------------------------------------------------------------------------------------------
+async function verifyBench(ls: LocalStack) {
+  const lines = await runToCompletion({
+    name: 'bench:ledger',
+    command: process.execPath,
+    args: [path.join(ROOT, 'dist/libs/persistence/src/bench/ledger-verify.bench.js'), '--rows', String(cfg.verifyRows), '--cases', String(cfg.verifyCases), '--runs', String(Math.max(3, cfg.rounds))],
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: ls.adminDatabaseUrl() },
+    log: prefixedLogger('bench:ledger', (t) => void process.stderr.write(t)),
+  });
+  const m = lines.map((l) => /verifyAll: median (\d+) rows\/s/.exec(l)).find(Boolean);
+  if (!m) throw new Error(`no median in the ledger bench output:\n${lines.join('\n')}`);
+  const sane = lines.some((l) => l.includes('is detected'));
+  return { rowsPerS: Number(m[1]), tamperDetected: sane, output: lines };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) replay: every history of whole selections (the selection, its children, its vacancy)
+// ---------------------------------------------------------------------------------------------
+type Histories = { workflowId: string; history: Awaited<ReturnType<ReturnType<TemporalClient['workflow']['getHandle']>['fetchHistory']>> }[];
+
+async function fetchHistories(client: TemporalClient, ids: string[]): Promise<Histories> {
+  return Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() })));
+}
+
+async function replay(bundle: WorkflowBundle, histories: Histories): Promise<{ perS: number; eventsPerS: number; failures: string[] }> {
+  const failures: string[] = [];
+  const t0 = performance.now();
+  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'bench' }, histories)) {
+    if (r.error) failures.push(`${r.workflowId}: ${String(r.error)}`.slice(0, 300));
+  }
+  const s = secs(t0);
+  const events = histories.reduce((a, h) => a + (h.history.events?.length ?? 0), 0);
+  return { perS: histories.length / s, eventsPerS: events / s, failures };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (f) soak / scale: N concurrent open vacancy cases, opened then closed, worker RSS sampled
+// ---------------------------------------------------------------------------------------------
+async function scaleRun(ls: LocalStack) {
+  const n = cfg.scale;
+  const sampler = new RssSampler(() => ls.state().workerPid).start();
+  const errors: string[] = [];
+  const paths: string[] = [];
+  const t0 = performance.now();
+  let lastLog = Date.now();
+  const progress = (what: string, i: number) => {
+    if (Date.now() - lastLog > 15_000) {
+      lastLog = Date.now();
+      log(`scale: ${what} ${i}/${n}`);
+    }
+  };
+  const agencyCode = `SCALE-${Date.now().toString(36).toUpperCase()}`;
+  await pool(Array.from({ length: n }), cfg.scaleConcurrency, async (_, i) => {
+    const p = vacancyProposal({ agencyCode, requestedFillingMethod: 'open_selection' });
+    const r = await ls.stack.call('POST', '/v1/vacancies', { body: p }).catch((e) => ({ status: 0, body: String(e) }));
+    if (r.status !== 201) errors.push(`open ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+    else paths.push(vacancyPath(p));
+    progress('opened', i);
+  });
+  const openedS = secs(t0);
+  // Every case is open now; how many are running according to the ledger's read model.
+  // The API answers once a case has started; its first ledger row follows. Wait until every case is recorded as open.
+  const db = await ls.stack.db();
+  const countOpen = async () =>
+    Number((await db.query(`SELECT count(*)::int AS n FROM cases WHERE agency_code = $1 AND step = 'awaiting_ppk_decision'`, [agencyCode])).rows[0].n);
+  let open = await countOpen();
+  for (const until = Date.now() + 120_000 + n * 20; open < paths.length && Date.now() < until; open = await countOpen()) await sleep(1000);
+  const t1 = performance.now();
+  await pool(paths, cfg.scaleConcurrency, async (p, i) => {
+    const r = await ls.stack
+      .call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'withdraw', reason: 'Uji beban: kasus ditutup kembali' } })
+      .catch((e) => ({ status: 0, body: String(e) }));
+    if (r.status !== 200) errors.push(`close ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+    progress('closed', i);
+  });
+  const closedS = secs(t1);
+  const rss = sampler.stop();
+  return { cases: n, openConcurrently: open, openedPerS: paths.length / openedS, closedPerS: paths.length / closedS, seconds: secs(t0), errors: errors.length, errorSamples: errors.slice(0, 5), rss };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  const cpus = os.cpus();
+  let temporalCli = '';
+  try {
+    temporalCli = execFileSync(path.join(os.homedir(), '.cache/meritflow/bin/temporal'), ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    /* resolved elsewhere */
+  }
+  return {
+    hostname: os.hostname(),
+    cpus: cpus.length,
+    model: cpus[0]?.model ?? 'unknown',
+    memoryGb: round1(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadavgAtStart: os.loadavg().map(round1),
+    temporalCli,
+    date: new Date().toISOString(),
+  };
+}
+
+function fmt(n: number | null, unit: string): string {
+  if (n === null || Number.isNaN(n)) return '-';
+  if (unit === 'ms') return n.toFixed(1);
+  if (unit === 'errors') return String(n);
+  if (n >= 1000) return Math.round(n).toLocaleString('en-US');
+  if (n >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
+
+function printTable(): string {
+  const head = ['', 'measure', 'unit', 'meritflow', 'baseline', 'ratio', 'target', 'result'];
+  const body = rows.map((r) => [
+    r.id,
+    r.measure,
+    r.unit,
+    fmt(r.meritflow, r.unit),
+    r.baseline === null ? '-' : `${fmt(r.baseline, r.unit)} (${r.baselineName})`,
+    r.ratio === null ? '-' : `${r.ratio.toFixed(2)}×`,
+    r.target,
+    r.pass === null ? 'info' : r.pass ? 'PASS' : 'MISS',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  return out;
+}
+
+async function main(): Promise<void> {
+  const info = machine();
+  log(`machine: ${info.cpus} × ${info.model}, ${info.memoryGb} GB, node ${info.node}, load ${info.loadavgAtStart.join(' ')}`);
+  log(`settings: ${JSON.stringify({ ...cfg, skip: [...cfg.skip] })}`);
+  const t0 = performance.now();
+  const ls = await startLocalStack();
+  let twinWorker: ManagedProcess | undefined;
+  let connection: Connection | undefined;
+  let pg: Pool | undefined;
+  const ds = createDataSource(ls.state().databaseUrl, 'meritflow-bench');
+  const stop = async () => {
+    await twinWorker?.stop().catch(() => {});
+    await connection?.close().catch(() => {});
+    await pg?.end().catch(() => {});
+    if (ds.isInitialized) await ds.destroy().catch(() => {});
+    await ls.stop();
+  };
+  stopOnSignals(stop);
+  try {
+    const state = ls.state();
+    const pgVersion = (await (await ls.stack.db()).query('SHOW server_version')).rows[0].server_version as string;
+    Object.assign(info, { postgres: pgVersion });
+    twinWorker = await startTwinWorker(state.temporalAddress, prefixedLogger('twin', (t) => void process.stderr.write(t)));
+    connection = await Connection.connect({ address: state.temporalAddress });
+    const client = new TemporalClient({ connection, namespace: state.namespace });
+    // Whole-run RSS of both workers, for the record.
+    const workerRss = new RssSampler(() => ls.state().workerPid, 2000).start();
+    const twinRss = new RssSampler(() => twinWorker!.pid, 2000).start();
+
+    // Warm-up, not measured: both workers load their bundles and caches, the API its routes.
+    log('warm-up: one whole selection on each side');
+    await runWholeSelection(ls.stack);
+    await runTwinSelection(client, cfg.candidates);
+
+    pg = new Pool({ connectionString: state.databaseUrl, max: 10 });
+    // Same columns, defaults and indexes, no triggers; the chain columns the trigger fills may stay empty.
+    await pg.query('CREATE TABLE IF NOT EXISTS bench_decisions_plain (LIKE decisions INCLUDING ALL)');
+    await pg.query('ALTER TABLE bench_decisions_plain ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN row_hash DROP NOT NULL');
+    await ds.initialize();
+    const repo = new LedgerRepository(ds);
+
+    const a: { merit: number[]; twin: number[]; errors: string[]; meritSeconds: number[]; twinSeconds: number[] } = { merit: [], twin: [], errors: [], meritSeconds: [], twinSeconds: [] };
+    const b: { merit: Record<'p50' | 'p95' | 'p99', number>[]; bare: Record<'p50' | 'p95' | 'p99', number>[] } = { merit: [], bare: [] };
+    const c: Record<string, number[]> = { plain: [], trigger: [], transaction: [], oneStatement: [], ledger: [] };
+    for (let r = 1; r <= cfg.rounds; r++) {
+      if (!cfg.skip.has('a')) {
+        log(`round ${r}/${cfg.rounds}: (a) ${cfg.selections} whole selections per side, ${cfg.concurrency} at once`);
+        const x = await throughputRound(ls, client, r % 2 === 0);
+        a.merit.push(x.merit.perS);
+        a.twin.push(x.twin.perS);
+        a.meritSeconds.push(x.merit.seconds);
+        a.twinSeconds.push(x.twin.seconds);
+        a.errors.push(...x.merit.errors.map((e) => `meritflow: ${e}`), ...x.twin.errors.map((e) => `twin: ${e}`));
+        log(`  meritflow ${x.merit.perS.toFixed(3)}/s (${x.merit.seconds.toFixed(1)} s), twin ${x.twin.perS.toFixed(3)}/s (${x.twin.seconds.toFixed(1)} s)`);
+      }
+      if (!cfg.skip.has('b')) {
+        log(`round ${r}/${cfg.rounds}: (b) ${cfg.latencyDecisions} decisions per side, alternating`);
+        const x = await latencyRound(ls, client);
+        b.merit.push(x.merit);
+        b.bare.push(x.bare);
+        log(`  API p50 ${x.merit.p50.toFixed(1)} ms p95 ${x.merit.p95.toFixed(1)} p99 ${x.merit.p99.toFixed(1)}; bare p50 ${x.bare.p50.toFixed(1)} p95 ${x.bare.p95.toFixed(1)} p99 ${x.bare.p99.toFixed(1)}`);
+      }
+      if (!cfg.skip.has('c')) {
+        log(`round ${r}/${cfg.rounds}: (c) ${cfg.appendRows} rows per variant, ${cfg.appendConcurrency} writers`);
+        const x = await appendRound(pg, repo, r);
+        for (const k of Object.keys(c)) c[k].push(x[k]);
+        log(`  ${Object.entries(x).map(([k, v]) => `${k} ${Math.round(v)}/s`).join(', ')}`);
+      }
+    }
+
+    if (!cfg.skip.has('a')) {
+      const m = median(a.merit);
+      const t = median(a.twin);
+      results.a = { unit: 'whole selections/s', candidates: cfg.candidates, perRound: cfg.selections, concurrency: cfg.concurrency, ...a, median: { meritflow: m, twin: t, ratio: m / t } };
+      rows.push({ id: '(a)', measure: `whole open selections (${cfg.candidates} candidates, ${cfg.concurrency} at once)`, unit: '/s', meritflow: m, baseline: t, baselineName: 'twin', ratio: m / t, target: '≥ 0.8×', pass: m / t >= 0.8 && a.errors.length === 0, note: a.errors.length ? `${a.errors.length} errors` : undefined });
+    }
+    if (!cfg.skip.has('b')) {
+      const med = (xs: Record<string, number>[], k: string) => median(xs.map((x) => x[k]));
+      results.b = { unit: 'ms', perRound: { meritflow: b.merit, bare: b.bare } };
+      for (const k of ['p50', 'p95', 'p99'] as const) {
+        const m = med(b.merit, k);
+        const t = med(b.bare, k);
+        (results.b as Record<string, unknown>)[k] = { meritflow: m, bare: t, difference: m - t };
+        rows.push({
+          id: k === 'p50' ? '(b)' : '',
+          measure: `decision latency ${k} (API vs executeUpdate)`,
+          unit: 'ms',
+          meritflow: m,
+          baseline: t,
+          baselineName: 'bare',
+          ratio: null,
+          target: k === 'p50' ? '≤ bare + 15 ms' : '-',
+          pass: k === 'p50' ? m <= t + 15 : null,
+          note: `+${(m - t).toFixed(1)} ms`,
+        });
+      }
+    }
+    if (!cfg.skip.has('c')) {
+      const l = median(c.ledger);
+      const p = median(c.plain);
+      const tr = median(c.trigger);
+      results.c = { unit: 'rows/s', rows: cfg.appendRows, concurrency: cfg.appendConcurrency, perRound: c, median: { ledger: l, plain: p, triggerOnly: tr, ratio: l / p } };
+      rows.push({ id: '(c)', measure: `ledger append (${cfg.appendConcurrency} writers)`, unit: 'rows/s', meritflow: l, baseline: p, baselineName: 'plain INSERT', ratio: l / p, target: '≥ 0.5×', pass: l / p >= 0.5 });
+      rows.push({ id: '', measure: '  profile: INSERT through the chain trigger only', unit: 'rows/s', meritflow: tr, baseline: p, baselineName: 'plain INSERT', ratio: tr / p, target: '-', pass: null });
+      const tx = median(c.transaction);
+      const one = median(c.oneStatement);
+      rows.push({ id: '', measure: '  profile: former form on raw pg (BEGIN, 2 writes, COMMIT)', unit: 'rows/s', meritflow: tx, baseline: p, baselineName: 'plain INSERT', ratio: tx / p, target: '-', pass: null });
+      rows.push({ id: '', measure: '  profile: append\'s one statement on raw pg', unit: 'rows/s', meritflow: one, baseline: p, baselineName: 'plain INSERT', ratio: one / p, target: '-', pass: null });
+      (results.c as Record<string, unknown>).profile = { triggerOnly: tr, transactionRawPg: tx, oneStatement: one };
+    }
+
+    if (!cfg.skip.has('e') && meritSelections.length > 0 && twinSelections.length > 0) {
+      const k = Math.min(cfg.replayCases, meritSelections.length, twinSelections.length);
+      log(`(e) replay: ${k} whole cases per side (selection, children, vacancy), bundling both`);
+      const meritH = await fetchHistories(client, meritSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]));
+      const twinH = await fetchHistories(client, twinSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]));
+      if (cfg.saveHistories) {
+        // For profiling replay offline (node --cpu-prof): the histories as Temporal's JSON.
+        mkdirSync(cfg.saveHistories, { recursive: true });
+        for (const [side, hs] of [['meritflow', meritH], ['twin', twinH]] as const) {
+          const file = path.join(cfg.saveHistories, `${side}.json`);
+          writeFileSync(file, JSON.stringify(hs.map((h) => ({ workflowId: h.workflowId, history: JSON.parse(historyToJSON(h.history)) }))));
+        }
+      }
+      const quiet = new DefaultLogger('WARN');
+      const meritBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: quiet });
+      const twinBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/twin'), logger: quiet });
+      const events = (h: Histories) => h.reduce((acc, x) => acc + (x.history.events?.length ?? 0), 0);
+      const e = { merit: [] as number[], twin: [] as number[], meritEvents: [] as number[], twinEvents: [] as number[], failures: [] as string[] };
+      for (let r = 1; r <= cfg.rounds; r++) {
+        const order = r % 2 ? ['merit', 'twin'] : ['twin', 'merit'];
+        for (const side of order) {
+          const x = await replay(side === 'merit' ? meritBundle : twinBundle, side === 'merit' ? meritH : twinH);
+          (side === 'merit' ? e.merit : e.twin).push(x.perS);
+          (side === 'merit' ? e.meritEvents : e.twinEvents).push(x.eventsPerS);
+          e.failures.push(...x.failures);
+        }
+        log(`  round ${r}: meritflow ${e.merit[r - 1].toFixed(1)} histories/s, twin ${e.twin[r - 1].toFixed(1)} histories/s`);
+      }
+      const m = median(e.merit);
+      const t = median(e.twin);
+      results.e = {
+        unit: 'histories/s',
+        histories: { meritflow: meritH.length, twin: twinH.length },
+        eventsPerCase: { meritflow: events(meritH) / k, twin: events(twinH) / k },
+        perHistory: {
+          meritflow: meritH.map((h) => ({ workflowId: h.workflowId, events: h.history.events?.length })),
+          twin: twinH.map((h) => ({ workflowId: h.workflowId, events: h.history.events?.length })),
+        },
+        ...e,
+        median: { meritflow: m, twin: t, ratio: m / t, meritflowEventsPerS: median(e.meritEvents), twinEventsPerS: median(e.twinEvents) },
+      };
+      rows.push({ id: '(e)', measure: `replay (${meritH.length} vs ${twinH.length} histories, ${Math.round(events(meritH) / k)} vs ${Math.round(events(twinH) / k)} events/case)`, unit: 'hist/s', meritflow: m, baseline: t, baselineName: 'twin', ratio: m / t, target: '≥ 0.7×', pass: m / t >= 0.7 && e.failures.length === 0 });
+      rows.push({ id: '', measure: '  same, in history events per second', unit: 'events/s', meritflow: median(e.meritEvents), baseline: median(e.twinEvents), baselineName: 'twin', ratio: median(e.meritEvents) / median(e.twinEvents), target: '-', pass: null });
+    }
+
+    if (!cfg.skip.has('d')) {
+      log(`(d) ledger verification: ${cfg.verifyRows} rows in ${cfg.verifyCases} cases (libs/persistence/src/bench)`);
+      const d = await verifyBench(ls);
+      results.d = { unit: 'rows/s', rows: cfg.verifyRows, cases: cfg.verifyCases, ...d };
+      rows.push({ id: '(d)', measure: `ledger verification (${cfg.verifyRows.toLocaleString('en-US')} rows)`, unit: 'rows/s', meritflow: d.rowsPerS, baseline: null, baselineName: '', ratio: null, target: '≥ 100,000', pass: d.rowsPerS >= 100_000 && d.tamperDetected });
+    }
+
+    if (!cfg.skip.has('f')) {
+      log(`(f) soak/scale: ${cfg.scale} concurrent open vacancy cases, opened then closed through the API`);
+      const f = await scaleRun(ls);
+      results.f = f;
+      const flat = f.rss;
+      const growth = (flat.endMb - flat.midMb) / flat.midMb;
+      rows.push({
+        id: '(f)',
+        measure: `worker RSS over ${cfg.scale} open cases (start → peak → end MB)`,
+        unit: 'MB',
+        meritflow: flat.peakMb,
+        baseline: null,
+        baselineName: '',
+        ratio: null,
+        target: 'flat',
+        pass: growth <= 0.1,
+        note: `${flat.startMb.toFixed(0)} → ${flat.peakMb.toFixed(0)} → ${flat.endMb.toFixed(0)} MB; 2nd half ${flat.slopeMbPerMinSecondHalf.toFixed(1)} MB/min; end vs mid ${(growth * 100).toFixed(1)} %`,
+      });
+      rows.push({
+        id: '',
+        measure: `scale: ${cfg.scale} cases open at once (${f.openConcurrently} seen open), then closed`,
+        unit: 'errors',
+        meritflow: f.errors,
+        baseline: null,
+        baselineName: '',
+        ratio: null,
+        target: '0 errors',
+        pass: f.errors === 0 && f.openConcurrently >= cfg.scale,
+        note: `opened ${f.openedPerS.toFixed(1)}/s, closed ${f.closedPerS.toFixed(1)}/s`,
+      });
+    }
+
+    const rssWhole: { worker: RssSummary; twinWorker: RssSummary } = { worker: workerRss.stop(), twinWorker: twinRss.stop() };
+    results.rssWholeRun = {
+      worker: { ...rssWhole.worker, series: undefined },
+      twinWorker: { ...rssWhole.twinWorker, series: undefined },
+    };
+
+    const table = printTable();
+    const notes = rows.filter((r) => r.note).map((r) => `  ${r.id || '   '} ${r.measure.trim()}: ${r.note}`);
+    process.stdout.write(`\nmeritflow bench (${info.cpus} × ${info.model}, ${info.memoryGb} GB, node ${info.node}, PostgreSQL ${pgVersion}, ${new Date().toISOString()})\n`);
+    process.stdout.write(`rounds ${cfg.rounds}, medians; whole run ${secs(t0).toFixed(0)} s\n\n${table}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`);
+    const out = path.join(ROOT, 'bench/results/latest.json');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify({ machine: info, settings: { ...cfg, skip: [...cfg.skip] }, durationS: Math.round(secs(t0)), table: rows, results }, null, 2) + '\n');
+    process.stdout.write(`\nwritten to ${path.relative(process.cwd(), out)}\n`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,69 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+/**
+ * The bare twin of an open selection (benchmark only, issue 7): the same workflows, children,
+ * updates, timers and activity calls as workflows/src/selection, with no-op activities and none of
+ * the domain rules, NestJS, TypeORM or ledger. Its own task queue, never the personnel one.
+ */
+export const TWIN_TASK_QUEUE = 'meritflow-twin';
+
+export interface TwinDecision {
+  decision: string;
+  actorId: string;
+  /** register_candidates */
+  nips?: string[];
+  /** screen_candidate, pick, score */
+  nip?: string;
+  /** declare_interests: every candidate */
+  declarations?: { nip: string; conflicted: boolean }[];
+  paper?: number;
+  interview?: number;
+  /** form_committee */
+  members?: string[];
+  /** recommend */
+  recommended?: string[];
+}
+
+export interface TwinAck {
+  workflowId: string;
+  step: string;
+  decisionCount: number;
+}
+
+export interface TwinState {
+  step: string;
+  decisionCount: number;
+  recordedCount: number;
+  shortlist: string[];
+}
+
+export interface TwinRecord {
+  workflowId: string;
+  sequence: number;
+  decision: string;
+  stepAfter: string;
+  payload: unknown;
+}
+
+/** The twin's activities: the same two calls as the ledger activities, doing nothing. */
+export interface TwinActivities {
+  recordDecision(record: TwinRecord): Promise<{ inserted: boolean }>;
+  computeDeadline(input: { startedAt: string; seconds: number }): Promise<string>;
+}
+
+export const twinDecideUpdate = defineUpdate<TwinAck, [TwinDecision]>('twin.decide');
+export const twinStateQuery = defineQuery<TwinState>('twin.state');
+export const twinFilledSignal = defineSignal<[{ filledBy: string; nip: string }]>('twin.filled');
+
+export const twinAssessmentId = (selectionId: string, nip: string) => `${selectionId}:assessment:${nip}`;
+export const twinReviewId = (selectionId: string) => `${selectionId}:committee-review`;
+export const twinAppointmentId = (selectionId: string, post: string) => `${selectionId}:appointment:${post}`;
+
+export interface TwinSelectionInput {
+  vacancyId: string;
+  postCode: string;
+  members: string[];
+  /** Seconds of the registration window, as SOP 1.0.0-test.fast (4 s). */
+  registrationSeconds: number;
+  minApplicants: number;
+}
