@@ -32,7 +32,9 @@ export class LedgerRepository {
    */
   async append(record: DecisionRecord): Promise<{ inserted: boolean }> {
     const r = record;
-    const { rows } = await this.pool().query<{ inserted: number }>(
+    // The upsert touches exactly one `cases` row when the decision was new and none otherwise, so the
+    // statement's row count says whether the decision was inserted.
+    const { rowCount } = await this.pool().query(
       `WITH ins AS (
          INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before,
            step_after, actor_id, actor_role, actor_name, reason, payload, evidence, sop_id, sop_version,
@@ -40,22 +42,19 @@ export class LedgerRepository {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id
-       ), projected AS (
-         -- Decisions of one run may be written out of order; the newest sequence wins the projection.
-         INSERT INTO cases (run_id, workflow_id, case_type, agency_code, business_key, title, status, step, sop_id,
-           sop_version, details, last_sequence, created_at, updated_at, root_workflow_id, parent_workflow_id)
-         SELECT $4, $3, $2, $22, $23, $24, $25, $8, $15, $16, $26, $5, $18, $18, $19, $20
-         WHERE EXISTS (SELECT 1 FROM ins)
-         ON CONFLICT (run_id) DO UPDATE SET
-           created_at = LEAST(cases.created_at, EXCLUDED.created_at),
-           status = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.status ELSE cases.status END,
-           step = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.step ELSE cases.step END,
-           details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
-           updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
-           last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)
-         RETURNING 1
        )
-       SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM projected)::int AS projected`,
+       -- Decisions of one run may be written out of order; the newest sequence wins the projection.
+       INSERT INTO cases (run_id, workflow_id, case_type, agency_code, business_key, title, status, step, sop_id,
+         sop_version, details, last_sequence, created_at, updated_at, root_workflow_id, parent_workflow_id)
+       SELECT $4, $3, $2, $22, $23, $24, $25, $8, $15, $16, $26, $5, $18, $18, $19, $20
+       WHERE EXISTS (SELECT 1 FROM ins)
+       ON CONFLICT (run_id) DO UPDATE SET
+         created_at = LEAST(cases.created_at, EXCLUDED.created_at),
+         status = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.status ELSE cases.status END,
+         step = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.step ELSE cases.step END,
+         details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
+         updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
+         last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)`,
       [
         r.idempotencyKey,
         r.caseType,
@@ -85,7 +84,7 @@ export class LedgerRepository {
         JSON.stringify(r.case.details),
       ],
     );
-    if (rows[0].inserted === 0) {
+    if (rowCount === 0) {
       await this.assertSameDecision(record);
       return { inserted: false };
     }

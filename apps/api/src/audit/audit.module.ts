@@ -15,6 +15,6 @@ import { AuditReadsController } from './audit-reads.controller';
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditReadLogMiddleware).forRoutes('*');
+    consumer.apply(AuditReadLogMiddleware).forRoutes('{*path}');
   }
 }
