@@ -58,7 +58,13 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const facts = moveFacts(receiving, regTo, { scope: scope as 'inter_province' });
     facts.from = { ...facts.from, agencyCode: origin, regionCode: regFrom };
     const m = await proposeMove({ ...facts, reason: 'Usulan instansi penerima' });
-    expect((await post(`${m.path}/decisions`, ORIGIN_PPK, { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) })).status).toBe(200);
+    // The release is the origin agency's: its PPK reaches the case (which the receiving agency owns), the receiving PPK may not release.
+    const receivingPpk = await post(`${m.path}/decisions`, { ...ORIGIN_PPK, id: 'ppk-penerima-01', agency: receiving }, { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) });
+    expect(receivingPpk.status).toBe(409);
+    expect(receivingPpk.body).toMatchObject({ code: 'ACTOR_NOT_ASSIGNED', details: { task: expect.stringContaining(`on behalf of ${origin}`) } });
+    const originPpk = { ...ORIGIN_PPK, agency: origin };
+    expect((await stack.call('GET', m.path, { actor: originPpk })).status).toBe(200);
+    expect((await post(`${m.path}/decisions`, originPpk, { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) })).status).toBe(200);
     const early = await post(`${m.path}/decisions`, HR, { decision: deciding, evidence: await evidence(stack, 'keputusan', receiving) });
     expect(early.status).toBe(409);
     expect(early.body.details.step).toBe('pertek');
