@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client as TemporalClient, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { LocalIssuer, NATIONAL_ROLES } from '../../libs/auth/src';
-import { ALL_AGENCIES, type Actor, type Role } from '../../libs/domain/src';
+import { ALL_AGENCIES, BUSINESS_CODE_PATTERN, type Actor, type Role } from '../../libs/domain/src';
+import { rootCaseOf } from '../../workflows/src/contracts';
 import { readStackState, type TestStackState } from './test-stack';
 
 export const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };
@@ -38,7 +39,6 @@ export interface TokenOptions {
   claims?: Record<string, unknown>;
 }
 
-const CASE_ID = /(?:^|[/=])(?:vacancy|open-selection|move|bulk-move)(?::|%3A)([A-Z0-9][A-Z0-9._-]*)(?::|%3A)/i;
 
 /**
  * The agency a request concerns: the agency segment of a case id in the path, else the body's
@@ -50,18 +50,24 @@ export function agencyOfRequest(path: string, body: unknown): string | undefined
   const to = b.to as Record<string, unknown> | undefined;
   const query = new URLSearchParams(path.split('?')[1] ?? '');
   const candidates = [
-    CASE_ID.exec(path)?.[1],
+    ...path.split('?')[0].split('/').map((seg) => rootCaseOf(safeDecode(seg))?.agencyCode),
     /\/agency-merit\/([^/?]+)/.exec(path)?.[1],
     b.agencyCode,
     to?.agencyCode,
-    typeof b.vacancyId === 'string' ? CASE_ID.exec(`/${b.vacancyId}`)?.[1] : undefined,
+    typeof b.vacancyId === 'string' ? rootCaseOf(b.vacancyId)?.agencyCode : undefined,
     query.get('agencyCode'),
   ];
   // A malformed code (a bad-input test) is the API's to refuse; the caller stays in the default agency.
-  return candidates.find((c): c is string => typeof c === 'string' && AGENCY_CODE.test(c));
+  return candidates.find((c): c is string => typeof c === 'string' && BUSINESS_CODE_PATTERN.test(c));
 }
 
-const AGENCY_CODE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
+const safeDecode = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
 
 /** The running stack as a user and an auditor see it: HTTP to the API, plus read access to Temporal and the ledger. */
 export class Stack {
@@ -97,7 +103,7 @@ export class Stack {
   async authHeaders(actor: TestActor, path = '', agency?: string): Promise<Record<string, string>> {
     const roles = actor.roles ?? [actor.role as Role];
     const national = roles.every((r) => NATIONAL_ROLES.includes(r));
-    const named = agency !== undefined && AGENCY_CODE.test(agency) ? agency : undefined;
+    const named = agency !== undefined && BUSINESS_CODE_PATTERN.test(agency) ? agency : undefined;
     return { authorization: `Bearer ${await this.cachedToken(actor, national ? undefined : (named ?? agencyOfRequest(path, undefined)))}` };
   }
 

@@ -1,4 +1,4 @@
-import { ALL_AGENCIES, DomainError, isRole, ROLES, type Role } from '../../domain/src';
+import { ACTOR_ID_PATTERN, ALL_AGENCIES, DomainError, isAgencyScope, isRole, ROLES, type Role } from '../../domain/src';
 
 /** Who a verified token says the caller is. */
 export interface Principal {
@@ -17,8 +17,6 @@ export interface MeritflowClaims {
   agency: string;
 }
 
-const SUBJECT = /^[A-Za-z0-9._@-]{1,64}$/;
-const AGENCY = /^(\*|[A-Z0-9][A-Z0-9._-]{0,63})$/;
 const NAME_MAX = 200;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -30,12 +28,12 @@ const invalid = (claim: string, why: string): never => {
 /** Reads the claims of a token whose signature was already verified; refuses a token that says too little. */
 export function principalFromClaims(payload: Record<string, unknown>): Principal {
   const sub = payload.sub;
-  if (typeof sub !== 'string' || !SUBJECT.test(sub)) invalid('sub', 'letters, digits and . _ @ - only, 1–64');
+  if (typeof sub !== 'string' || !ACTOR_ID_PATTERN.test(sub)) invalid('sub', 'letters, digits and . _ @ - only, 1–64');
   const rawRoles = Array.isArray(payload.roles) ? payload.roles : payload.role !== undefined ? [payload.role] : [];
   const roles = [...new Set(rawRoles)].filter(isRole);
   if (roles.length === 0 || roles.length !== rawRoles.length) invalid('roles', `one or more of ${ROLES.join(', ')}`);
   const agency = payload.agency;
-  if (typeof agency !== 'string' || !AGENCY.test(agency)) invalid('agency', 'an agency code or *');
+  if (!isAgencyScope(agency)) invalid('agency', 'an agency code or *');
   const nationalOnly = agency === ALL_AGENCIES && roles.some((r) => !NATIONAL_ROLES.includes(r));
   if (nationalOnly) invalid('agency', `* is for ${NATIONAL_ROLES.join(', ')} only`);
   const name = payload.name;

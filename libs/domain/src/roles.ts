@@ -15,8 +15,23 @@ export type Role = (typeof ROLES)[number];
 export const SYSTEM_ROLE = 'system' as const;
 export type ActorRole = Role | typeof SYSTEM_ROLE;
 
+import { BUSINESS_CODE_PATTERN } from './personnel/position';
+
 /** Agency scope of a national body (BKN oversight, the inspectorate, administrators): every agency. */
 export const ALL_AGENCIES = '*' as const;
+
+/** A person's id: a NIP or an identity provider's subject. */
+export const ACTOR_ID_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
+
+/** An agency code, or ALL_AGENCIES. */
+export const isAgencyScope = (value: unknown): value is string =>
+  typeof value === 'string' && (value === ALL_AGENCIES || BUSINESS_CODE_PATTERN.test(value));
+
+/** Whether the actor acts for every agency (a national body). */
+export const isNational = (actor: Pick<Actor, 'agency'>): boolean => actor.agency === ALL_AGENCIES;
+
+/** Whether the actor may see or act for `agencyCode`. */
+export const reachesAgency = (actor: Pick<Actor, 'agency'>, agencyCode: string): boolean => isNational(actor) || actor.agency === agencyCode;
 
 /** The official an action was taken for, under a delegation (Plt/Plh). */
 export interface ActingFor {

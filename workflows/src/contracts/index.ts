@@ -5,3 +5,4 @@ export * from './vacancy.contract';
 export * from './selection.contract';
 export * from './reference.activities.contract';
 export * from './move.contract';
+export * from './case-id';

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ACTOR_ID_PATTERN } from '../../../../libs/domain/src';
+import { toInt } from '../common/dto-fields';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 export class ListAuditReadsQuery {
   @ApiPropertyOptional({ description: 'Only requests by this actor id' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._@-]{1,64}$/)
+  @Matches(ACTOR_ID_PATTERN)
   actorId?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'From this date (midnight WIB) or ISO 8601 time, inclusive' })

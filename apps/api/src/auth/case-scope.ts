@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { ALL_AGENCIES, DomainError, type Actor } from '../../../../libs/domain/src';
-import { moveStateQuery } from '../../../../workflows/src/contracts';
+import { BUSINESS_CODE_PATTERN, DomainError, isNational, reachesAgency, type Actor } from '../../../../libs/domain/src';
+import { moveStateQuery, rootCaseOf } from '../../../../workflows/src/contracts';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
-
-/** `type:AGENCY:key` — every case id names the agency that owns the case (see workflows/src/contracts). */
-const CASE_ID = /^(vacancy|open-selection|move|bulk-move):([A-Z0-9][A-Z0-9._-]{0,63}):/;
 
 /** A refusal that must look exactly like "no such case" to the caller, but is a security event. */
 export class ScopeDenied extends DomainError {
@@ -14,8 +11,6 @@ export class ScopeDenied extends DomainError {
   }
 }
 
-const AGENCY_CODE = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
-
 const decode = (s: string): string => {
   try {
     return decodeURIComponent(s);
@@ -23,8 +18,6 @@ const decode = (s: string): string => {
     return s;
   }
 };
-
-export const isNational = (actor: Actor): boolean => actor.agency === ALL_AGENCIES;
 
 /** The agency an actor's lists are limited to: undefined for national bodies (every agency). */
 export const listScope = (actor: Actor, requested?: string): string | undefined => (isNational(actor) ? requested : actor.agency);
@@ -46,8 +39,8 @@ export class CaseScope {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (typeof body.vacancyId === 'string') ids.add(body.vacancyId);
     for (const id of ids) {
-      const m = CASE_ID.exec(id);
-      if (m && !(await this.mayReach(actor, m[1], m[2], id))) throw new ScopeDenied(id.split(':').slice(0, 3).join(':'));
+      const ref = rootCaseOf(id);
+      if (ref && !(await this.mayReach(actor, ref.caseType, ref.agencyCode, ref.rootId))) throw new ScopeDenied(ref.rootId);
     }
     // Acting for, or listing, another agency: the request names it, so existence leaks nothing; 403.
     const to = body.to as Record<string, unknown> | undefined;
@@ -59,19 +52,18 @@ export class CaseScope {
     ] as const;
     for (const [field, code] of named) {
       // A malformed code is left to validation, which names the field.
-      if (typeof code === 'string' && AGENCY_CODE.test(code) && code !== actor.agency) {
+      if (typeof code === 'string' && BUSINESS_CODE_PATTERN.test(code) && code !== actor.agency) {
         throw new DomainError('ACCESS_DENIED', { role: actor.role, action: `act for agency ${code} (${field})`, roles: [], agency: actor.agency });
       }
     }
   }
 
-  private async mayReach(actor: Actor, type: string, owner: string, id: string): Promise<boolean> {
-    if (owner === actor.agency) return true;
+  private async mayReach(actor: Actor, type: string, owner: string, rootId: string): Promise<boolean> {
+    if (reachesAgency(actor, owner)) return true;
     if (type !== 'move') return false;
-    const caseId = id.split(':').slice(0, 3).join(':');
     try {
-      const state = await this.workflows.query(caseId, moveStateQuery);
-      return state.move?.from?.agencyCode === actor.agency;
+      const state = await this.workflows.query(rootId, moveStateQuery);
+      return reachesAgency(actor, state.move.from.agencyCode);
     } catch {
       return false;
     }

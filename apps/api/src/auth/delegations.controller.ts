@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, evaluateDelegation, type Actor, type Role } from '../../../../libs/domain/src';
+import { DomainError, evaluateDelegation, isNational, type Actor, type Role } from '../../../../libs/domain/src';
 import { DelegationRepository, EvidenceRepository, type Delegation } from '../../../../libs/persistence/src';
 import { CurrentActor } from '../common/actor.decorator';
 import { Roles } from './access.decorators';
-import { isNational } from './case-scope';
 import { CreateDelegationDto, ListDelegationsQuery, RevokeDelegationDto } from './dto/auth.dto';
 import { DELEGATORS, EVERY_ROLE } from './endpoint-roles';
 

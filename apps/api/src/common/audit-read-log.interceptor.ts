@@ -4,7 +4,7 @@ import type { Observable } from 'rxjs';
 import { isReadOnlyRole, type Actor } from '../../../../libs/domain/src';
 import { TokenVerifier } from '../../../../libs/auth/src';
 import { AuditReadRepository } from '../../../../libs/persistence/src';
-import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN, SELECTION_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
+import { rootCaseOf } from '../../../../workflows/src/contracts';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 const decode = (segment: string): string => {
@@ -20,7 +20,8 @@ export const caseIdInPath = (path: string): string | null =>
   path
     .split('/')
     .map(decode)
-    .find((s) => [VACANCY_WORKFLOW_ID_PATTERN, SELECTION_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN, BULK_MOVE_WORKFLOW_ID_PATTERN].some((p) => p.test(s))) ?? null;
+    .map((s) => rootCaseOf(s))
+    .find((ref) => ref !== null)?.rootId ?? null;
 
 /**
  * Writes one `audit_reads` row for every request made by a read-only actor (an auditor), with the

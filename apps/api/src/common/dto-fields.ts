@@ -28,7 +28,7 @@ export const OptionalSopVersion = () =>
     Matches(/^\d+\.\d+\.\d+(-[a-z0-9.]+)?$/),
   );
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 /** limit/offset paging for every listing. */
 export class PageQuery {

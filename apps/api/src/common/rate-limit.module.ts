@@ -1,3 +1,4 @@
+import { ACTOR_ID_PATTERN } from '../../../../libs/domain/src';
 import { Injectable, Module, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { normalizeIp, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
@@ -15,7 +16,6 @@ import { HealthController } from '../health/health.controller';
  */
 export const ADDRESS_FACTOR = 10;
 
-const SUBJECT = /^[A-Za-z0-9._@-]{1,64}$/;
 const BEARER = /^Bearer [A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/;
 
 /**
@@ -28,7 +28,7 @@ export function claimedSubject(authorization: unknown): string | undefined {
   if (!payload) return undefined;
   try {
     const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown } | null)?.sub;
-    return typeof sub === 'string' && SUBJECT.test(sub) ? sub : undefined;
+    return typeof sub === 'string' && ACTOR_ID_PATTERN.test(sub) ? sub : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ALL_AGENCIES,
+  reachesAgency,
   checkEvidenceFile,
   cleanFileName,
   DomainError,
@@ -19,7 +19,7 @@ export interface UploadCommand {
 const notFound = (evidenceId: string) => new DomainError('EVIDENCE_NOT_FOUND', { evidenceId });
 
 /** Another agency's document does not exist for the caller. */
-const visibleTo = (actor: Actor, record: EvidenceEntity): boolean => actor.agency === ALL_AGENCIES || record.agencyCode === actor.agency;
+const visibleTo = (actor: Actor, record: EvidenceEntity): boolean => reachesAgency(actor, record.agencyCode);
 
 /** Evidence use cases: store a document once, describe it, hand its bytes back. */
 @Injectable()
@@ -29,7 +29,7 @@ export class EvidenceService {
   async upload(actor: Actor, cmd: UploadCommand): Promise<{ record: EvidenceEntity; created: boolean }> {
     const may = evaluateEvidenceUpload(actor);
     if (!may.ok) throw new DomainError(may.code, may.params);
-    if (actor.agency !== ALL_AGENCIES && cmd.agencyCode !== actor.agency) {
+    if (!reachesAgency(actor, cmd.agencyCode)) {
       throw new DomainError('ACCESS_DENIED', { role: actor.role, action: `upload evidence for agency ${cmd.agencyCode} (agencyCode)`, roles: [], agency: actor.agency });
     }
     const checked = checkEvidenceFile(cmd.file);

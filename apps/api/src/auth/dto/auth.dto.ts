@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { ROLES, type Role } from '../../../../../libs/domain/src';
+import { ACTOR_ID_PATTERN, BUSINESS_CODE_PATTERN, ROLES, type Role } from '../../../../../libs/domain/src';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 import { PageQuery } from '../../common/dto-fields';
 
-const SUBJECT = /^[A-Za-z0-9._@-]{1,64}$/;
-const AGENCY = /^(\*|[A-Z0-9][A-Z0-9._-]{0,63})$/;
+const SUBJECT = ACTOR_ID_PATTERN;
+const AGENCY = new RegExp(`^(\\*|${BUSINESS_CODE_PATTERN.source.slice(1, -1)})$`);
 
 /** Development sign-in with the local issuer: who you are, your roles and agency. */
 export class LocalTokenRequestDto {

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, listSops } from '../../../../../libs/domain/src';
+import { ACTOR_ID_PATTERN, BUSINESS_CODE_PATTERN, listSops } from '../../../../../libs/domain/src';
 import { IsNip } from '../../common/nip.validator';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
@@ -43,7 +43,7 @@ class DecisionBase {
 
 export class CommitteeMemberDto {
   @ApiProperty({ example: '197001011995031001' })
-  @Matches(/^[A-Za-z0-9._@-]{1,64}$/)
+  @Matches(ACTOR_ID_PATTERN)
   id!: string;
 
   @ApiProperty({ example: 'Prof. Dr. Budi Santoso' })
@@ -106,7 +106,7 @@ export class SelectionDecisionDto extends DecisionBase {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
-  @Matches(/^[A-Za-z0-9._@-]{1,64}$/, { each: true })
+  @Matches(ACTOR_ID_PATTERN, { each: true })
   assessorIds?: string[];
 
   @ApiPropertyOptional({ description: 'recommend, pick' })
