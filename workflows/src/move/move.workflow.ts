@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
-import { ALL_AGENCIES, evaluateDecision, getSop, isIsoDate, type FieldIssue } from '../../../libs/domain/src';
+import { evaluateDecision, evaluateMoveSide, getSop, isIsoDate, type FieldIssue } from '../../../libs/domain/src';
 import {
   MOVE_CASE_TYPE,
   moveDecideUpdate,
@@ -12,7 +12,7 @@ import {
   type MoveWorkflowInput,
 } from '../contracts';
 import { ledger, reference } from '../shared/ledger';
-import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
 import { evaluateMoveNow, isOverridable } from './move-rules';
 
 const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
@@ -64,28 +64,13 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     blockedAttempts,
   });
 
-  /**
-   * Between agencies, the origin's PPK releases (or refuses to release) the official and the receiving
-   * agency does the rest. Officers are told apart by the agency in their token; national bodies
-   * (BKN's regional office) act for neither. Decisions taken before tokens carried an agency pass.
-   */
-  const ORIGIN_DECISIONS = ['release', 'refuse_release'];
-  const assertActsForTheRightAgency = (d: MoveDecisionInput) => {
-    const agency = d.actor.agency;
-    if (move.from.agencyCode === move.to.agencyCode || agency === undefined || agency === ALL_AGENCIES) return;
-    const side = ORIGIN_DECISIONS.includes(d.decision) ? move.from.agencyCode : move.to.agencyCode;
-    if (agency !== side) {
-      refuse('ACTOR_NOT_ASSIGNED', { actorId: d.actor.id, task: `${d.decision} on behalf of ${side} (you act for ${agency})` });
-    }
-  };
-
   const validate = (d: MoveDecisionInput) => {
     // A guarded decision is being checked against the rules right now: one decision at a time.
     if (evaluating) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: d.decision, allowed: [] });
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
     kase.assertDuties(d.actor);
-    assertActsForTheRightAgency(d);
+    refuseIfNot(evaluateMoveSide(move, d.decision, d.actor));
     const fields: FieldIssue[] = [];
     if (d.decision === 'override') {
       const rules = d.overrideRules ?? [];

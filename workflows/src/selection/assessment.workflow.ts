@@ -9,7 +9,8 @@ import {
   type AssessmentWorkflowInput,
 } from '../contracts';
 import { ledger } from '../shared/ledger';
-import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
+import { evaluateAssessorAssignment } from '../../../libs/domain/src/access';
 
 /** One candidate's competency assessment; returns the job-person match once an assessor has reported. */
 export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promise<AssessmentResult> {
@@ -41,11 +42,7 @@ export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promis
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
     kase.assertDuties(d.actor);
-    // An assessor acts only on the candidates assigned to them (when the screening assigned any).
-    const assigned = input.assessorIds ?? [];
-    if (assigned.length > 0 && !assigned.includes(d.actor.id)) {
-      refuse('ACTOR_NOT_ASSIGNED', { actorId: d.actor.id, task: `assessment of ${input.nip}` });
-    }
+    refuseIfNot(evaluateAssessorAssignment(input.assessorIds, d.actor, input.nip));
     const achieved = d.achieved ?? {};
     const fields: FieldIssue[] = [];
     for (const name of Object.keys(required)) {

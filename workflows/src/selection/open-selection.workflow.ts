@@ -30,8 +30,8 @@ import {
   vacancyFilledSignal,
 } from '../contracts';
 import { ledger } from '../shared/ledger';
-import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
-import { authorityOf } from '../../../libs/domain/src/access/delegation';
+import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
+import { checkNominatorNotNominated, evaluateCommitteeSeat } from '../../../libs/domain/src/access';
 import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
@@ -159,21 +159,14 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
     kase.assertDuties(d.actor);
-    // A committee member acts only on the selection they sit on; the chair's decisions are the chair's.
-    if ((d.actor.role === 'committee_chair' || d.actor.role === 'committee_member') && committee.length > 0) {
-      const seat = committee.find((m) => m.id === authorityOf(d.actor));
-      if (!seat || (d.actor.role === 'committee_chair' && !seat.isChair)) {
-        refuse('ACTOR_NOT_ASSIGNED', { actorId: d.actor.id, task: `${d.actor.role} of ${selectionId}` });
-      }
-    }
+    refuseIfNot(evaluateCommitteeSeat(committee, d.actor, selectionId));
     switch (d.decision) {
       case 'form_committee': {
         const issues = validateCommittee(d.members ?? [], settings.committee);
         if (issues.length > 0) refuse('VALIDATION_FAILED', { fields: issues });
         // The PPK who forms it and the initiator cannot sit on it (separation of duties).
         for (const m of d.members ?? []) kase.assertNominee(m.id, 'committee');
-        const self = (d.members ?? []).find((m) => m.id === d.actor.id || m.id === authorityOf(d.actor));
-        if (self) refuse('SEPARATION_OF_DUTIES', { actorId: self.id, holds: ['ppk'], duty: 'committee', rule: 'distinct_people' });
+        refuseIfNot(checkNominatorNotNominated(d.actor, (d.members ?? []).map((m) => m.id), 'committee'));
         break;
       }
       case 'register_candidates': {
@@ -212,11 +205,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
           refuse('VALIDATION_FAILED', { fields: [field('administrativeScore', 'score', 'nilai administrasi 0–100 wajib bagi yang lulus', 'an administrative score 0–100 is required for a pass')] });
         }
         // An assessor is no candidate of this selection, nor its initiator, committee member or PPK.
-        for (const id of d.assessorIds ?? []) {
-          if (!kase.nomineeAllowed(id, 'candidate') || committee.some((m) => m.id === id) || candidates.has(id)) {
-            refuse('SEPARATION_OF_DUTIES', { actorId: id, holds: ['a duty in this selection'], duty: 'assessor', rule: 'distinct_people' });
-          }
-        }
+        for (const id of d.assessorIds ?? []) kase.assertAssessor(id);
         break;
       }
       case 'close_screening': {

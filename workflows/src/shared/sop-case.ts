@@ -4,6 +4,7 @@ import {
   assignDuty,
   autoTransition,
   checkActorDuties,
+  checkAssessor,
   checkDuty,
   dutyOfRole,
   decisionKey,
@@ -36,6 +37,11 @@ export function refuse(code: ErrorCode, params: ErrorParams, message = code): ne
 }
 
 export function refuseUnless(verdict: DecisionVerdict): asserts verdict is Extract<DecisionVerdict, { ok: true }> {
+  if (!verdict.ok) refuse(verdict.code, verdict.params);
+}
+
+/** Raises the refusal of a domain rule's verdict, if it is one. */
+export function refuseIfNot(verdict: { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams }): void {
   if (!verdict.ok) refuse(verdict.code, verdict.params);
 }
 
@@ -77,14 +83,17 @@ export class SopCase {
 
   /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
   assertDuties(actor: Actor): void {
-    const v = checkActorDuties(this.duties, actor);
-    if (!v.ok) refuse(v.code, v.params);
+    refuseIfNot(checkActorDuties(this.duties, actor));
   }
 
   /** For an update validator: refuses naming `personId` to `duty` (a committee member, a candidate). */
   assertNominee(personId: string, duty: Duty): void {
-    const v = checkDuty(this.duties, personId, duty);
-    if (!v.ok) refuse(v.code, v.params);
+    refuseIfNot(checkDuty(this.duties, personId, duty));
+  }
+
+  /** For an update validator: refuses naming `personId` an assessor when they hold any duty in the case. */
+  assertAssessor(personId: string): void {
+    refuseIfNot(checkAssessor(this.duties, personId));
   }
 
   nomineeAllowed(personId: string, duty: Duty): boolean {

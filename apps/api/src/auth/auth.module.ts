@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { CaseScope } from './case-scope';
 import { DelegationsController } from './delegations.controller';
+import { DelegationsService } from './delegations.service';
 import { LOCAL_ISSUER } from './auth.tokens';
 import { SecurityEventsController } from './security-events.controller';
 
@@ -38,6 +39,7 @@ export class AuthModule {
             }),
         },
         CaseScope,
+        DelegationsService,
         // Every route: a verified bearer token, a role the route admits, the caller's agency, and
         // auditors read-only. Registered here, after RateLimitModule's guard, so bursts are limited first.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, evaluateDelegation, isNational, type Actor, type Role } from '../../../../libs/domain/src';
-import { DelegationRepository, EvidenceRepository, type Delegation } from '../../../../libs/persistence/src';
+import { DomainError, type Actor, type Role } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/actor.decorator';
 import { Roles } from './access.decorators';
+import { DelegationsService } from './delegations.service';
 import { CreateDelegationDto, ListDelegationsQuery, RevokeDelegationDto } from './dto/auth.dto';
 import { DELEGATORS, EVERY_ROLE } from './endpoint-roles';
 
@@ -17,76 +17,34 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDA
 @ApiTags('delegations')
 @Controller('v1/delegations')
 export class DelegationsController {
-  constructor(
-    private readonly delegations: DelegationRepository,
-    private readonly evidence: EvidenceRepository,
-  ) {}
+  constructor(private readonly delegations: DelegationsService) {}
 
   @Roles(...DELEGATORS)
   @Post()
   @ApiOperation({ summary: 'Delegate your role (PPK or committee chair) to a named official for a period (Plt/Plh)' })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateDelegationDto) {
-    const verdict = evaluateDelegation(actor, dto, new Date());
-    if (!verdict.ok) throw new DomainError(verdict.code, verdict.params);
-    const { missing } = await this.evidence.resolveRefs(dto.legalBasis);
-    if (missing.length > 0) {
-      throw new DomainError('VALIDATION_FAILED', {
-        fields: missing.map((uri) => ({ field: 'legalBasis', rule: 'evidenceExists', message: { id: `bukti ${uri} tidak ditemukan`, en: `evidence ${uri} was not found` } })),
-      });
-    }
-    return this.delegations.create({
-      agencyCode: actor.agency!,
-      delegatorId: actor.id,
-      delegatorName: actor.name ?? null,
-      role: actor.role as 'ppk' | 'committee_chair',
-      delegateId: dto.delegateId,
-      delegateName: dto.delegateName,
-      kind: dto.kind,
-      validFrom: new Date(dto.validFrom).toISOString(),
-      validUntil: new Date(dto.validUntil).toISOString(),
-      legalBasis: dto.legalBasis,
-      reason: dto.reason,
-    });
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDelegationDto) {
+    return this.delegations.create(actor, dto);
   }
 
   @Roles(...EVERY_ROLE)
   @Get()
   @ApiOperation({ summary: 'Delegations of your agency (national bodies: all), optionally of one person or only those in force' })
   list(@CurrentActor() actor: Actor, @Query() q: ListDelegationsQuery) {
-    return this.delegations.list({
-      agency: isNational(actor) ? '*' : actor.agency!,
-      personId: q.person,
-      activeAt: q.active === 'true' ? new Date().toISOString() : undefined,
-      limit: q.limit ?? 50,
-      offset: q.offset ?? 0,
-    });
+    return this.delegations.list(actor, { person: q.person, active: q.active === 'true', limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
 
   @Roles(...EVERY_ROLE)
   @Get(':id')
   @ApiOperation({ summary: 'One delegation, with its revocation if any' })
-  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
-    return this.visible(actor, await this.delegations.get(id), id);
+  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.delegations.get(actor, id);
   }
 
   @Roles(...DELEGATORS, 'admin' as Role)
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a delegation (its delegator, or an administrator); recorded, never deleted' })
-  async revoke(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RevokeDelegationDto) {
-    const d = this.visible(actor, await this.delegations.get(id), id);
-    if (actor.role !== 'admin' && (actor.actingFor || d.delegatorId !== actor.id)) {
-      throw new DomainError('ACCESS_DENIED', { role: actor.role, action: `revoke delegation ${id}`, roles: ['the delegator', 'admin'] });
-    }
-    if (!(await this.delegations.revoke(id, { id: actor.id, role: actor.role }, dto.reason))) {
-      throw new DomainError('ALREADY_DECIDED', { what: `revocation of delegation ${id}` });
-    }
-    return (await this.delegations.get(id))!;
-  }
-
-  /** Another agency's delegation does not exist for the caller. */
-  private visible(actor: Actor, d: Delegation | null, id: string): Delegation {
-    if (!d || (!isNational(actor) && d.agencyCode !== actor.agency)) throw new DomainError('CASE_NOT_FOUND', { caseId: `delegation ${id}` });
-    return d;
+  revoke(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RevokeDelegationDto) {
+    return this.delegations.revoke(actor, id, dto.reason);
   }
 }

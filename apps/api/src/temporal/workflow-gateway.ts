@@ -4,6 +4,7 @@ import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { DomainError, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
 import { EvidenceRepository } from '../../../../libs/persistence/src';
 import { PERSONNEL_TASK_QUEUE } from '../../../../workflows/src/contracts';
+import { assertEvidenceExists } from '../common/evidence-refs';
 import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
 
 /**
@@ -64,7 +65,7 @@ export class WorkflowGateway {
     idempotencyKey: string | undefined,
     stepOfClosedCase: () => Promise<string>,
   ): Promise<R> {
-    await this.assertEvidenceExists(input.evidence ?? []);
+    await assertEvidenceExists(this.evidence, input.evidence ?? []);
     try {
       return await this.temporal.workflow.getHandle(workflowId).executeUpdate(def, {
         args: [input],
@@ -88,17 +89,5 @@ export class WorkflowGateway {
     } catch {
       return false;
     }
-  }
-
-  private async assertEvidenceExists(refs: EvidenceRef[]): Promise<void> {
-    const { missing } = await this.evidence.resolveRefs(refs);
-    if (missing.length === 0) return;
-    throw new DomainError('VALIDATION_FAILED', {
-      fields: missing.map((uri) => ({
-        field: 'evidence',
-        rule: 'evidenceExists',
-        message: { id: `bukti ${uri} tidak ditemukan atau hash-nya berbeda`, en: `evidence ${uri} was not found or its hash differs` },
-      })),
-    });
   }
 }

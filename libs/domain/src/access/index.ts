@@ -1,2 +1,3 @@
 export * from './delegation';
 export * from './separation-of-duties';
+export * from './assignment';

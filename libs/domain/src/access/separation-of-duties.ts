@@ -49,3 +49,19 @@ export function assignDuty(registry: DutyRegistry, personId: string, duty: Duty)
   const held = (registry[personId] ??= []);
   if (!held.includes(duty)) held.push(duty);
 }
+
+/** Whoever names a committee (the PPK, or a delegate for them) cannot name themselves to it. */
+export function checkNominatorNotNominated(actor: Actor, nomineeIds: readonly string[], duty: Duty): Verdict {
+  const self = nomineeIds.find((id) => id === actor.id || id === actor.actingFor?.id);
+  if (!self) return { ok: true };
+  return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: self, holds: [dutyOfRole(actor.role) ?? actor.role], duty, rule: 'distinct_people' } };
+}
+
+/**
+ * An assessor holds no other duty in the selection: not its initiator, committee member, PPK or a
+ * candidate (committee members and candidates are registered in `registry` as they are named).
+ */
+export function checkAssessor(registry: DutyRegistry, assessorId: string): Verdict {
+  if ((registry[assessorId] ?? []).length === 0) return { ok: true };
+  return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: assessorId, holds: registry[assessorId], duty: 'assessor', rule: 'distinct_people' } };
+}
