@@ -95,8 +95,8 @@ export default async function globalSetup(): Promise<void> {
   try {
     const binary = await resolveTemporalBinary({
       explicitPath: config.TEMPORAL_CLI_PATH,
-      searchPath: process.env.PATH,
-      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: process.env.XDG_CACHE_HOME }),
+      searchPath: config.PATH,
+      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
       log,
     });
     const temporal = await startTemporalDevServer({ binary: binary.path, port: 0, logLevel: 'error' });

@@ -168,6 +168,9 @@ const testStackSchema = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   /** Set by the suite's global setup: where tests find the running stack. */
   MERITFLOW_TEST_STATE: z.string().min(1).optional(),
+  /** Where the suite looks for the `temporal` and `go` executables, and the per-user cache root. */
+  PATH: z.string().default(''),
+  XDG_CACHE_HOME: z.string().min(1).optional(),
   /** The Chromium the browser tests drive (Debian's package by default). */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Write freshly recorded workflow histories into workflows/test/histories. */
