@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { listSops, type Actor } from '../../../../libs/domain/src';
+import { byUrgency, isOverdue, isTaskFor, listSops, type Actor } from '../../../../libs/domain/src';
 import { CaseEntity } from '../../../../libs/persistence/src';
 import { selectionStateQuery, vacancyStateQuery, type PendingTask } from '../../../../workflows/src/contracts';
 import { listScope } from '../auth/case-scope';
@@ -54,12 +54,6 @@ export interface Inbox {
   truncated: boolean;
 }
 
-/** Roles that may take a task given to `role` (the chair scores as a committee member too). */
-const takes = (actorRole: string, taskRole: string): boolean =>
-  actorRole === taskRole || (taskRole === 'committee_member' && actorRole === 'committee_chair');
-
-const COMMITTEE_ROLES = new Set(['committee_member', 'committee_chair']);
-
 /**
  * The cross-case inbox: open cases in the caller's scope, and what each waits for. Selections are
  * asked for their pending tasks (by workflow query); a vacancy at the PPK's step waits for the PPK.
@@ -83,18 +77,12 @@ export class InboxService {
     const [rows, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.run_id', 'ASC').take(INBOX_MAX_CASES).getManyAndCount();
 
     const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now));
-    const me = new Set([actor.id, ...(actor.actingFor ? [actor.actingFor.id] : [])]);
-    const role = actor.actingFor?.role ?? actor.role;
-    const tasks: InboxTask[] = [];
-    for (const c of cases) {
-      for (const t of c.pendingTasks) {
-        if (!takes(role, t.role)) continue;
-        if (t.actorId && !me.has(t.actorId)) continue;
-        if (!t.actorId && COMMITTEE_ROLES.has(t.role) && !c.committeeIds.some((id) => me.has(id))) continue;
-        tasks.push({ ...t, caseId: c.caseId, caseType: c.caseType, agencyCode: c.agencyCode, title: c.title, step: c.step });
-      }
-    }
-    tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
+    const tasks: InboxTask[] = cases.flatMap((c) =>
+      c.pendingTasks
+        .filter((t) => isTaskFor(actor, t, c.committeeIds))
+        .map((t) => ({ ...t, caseId: c.caseId, caseType: c.caseType, agencyCode: c.agencyCode, title: c.title, step: c.step })),
+    );
+    tasks.sort(byUrgency);
     return {
       actor: { id: actor.id, role: actor.role, agency: actor.agency, ...(actor.actingFor ? { actingFor: actor.actingFor.id } : {}) },
       generatedAt: now.toISOString(),
@@ -116,7 +104,7 @@ export class InboxService {
       sop: { id: c.sopId, version: c.sopVersion },
       updatedAt: c.updatedAt.toISOString(),
     };
-    const mark = (t: InboxPendingTask) => ({ ...t, overdue: t.dueAt !== undefined && Date.parse(t.dueAt) < now.getTime() });
+    const mark = (t: InboxPendingTask) => ({ ...t, overdue: isOverdue(t, now) });
     try {
       if (c.caseType === 'open-selection') {
         const s = await this.workflows.query(c.workflowId, selectionStateQuery);
