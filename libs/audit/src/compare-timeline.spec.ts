@@ -1,5 +1,6 @@
 import type { DecisionRecord } from '../../domain/src';
-import { canonicalJson, compareTimeline, hasDifferences } from './compare-timeline';
+import { canonicalJson } from '../../domain/src';
+import { compareTimeline, hasDifferences } from './compare-timeline';
 import type { LedgerRow } from './ledger-row';
 import { committedHistory, rowOf } from '../../../test/support/committed-histories';
 import { timelineFromHistory } from './timeline-from-history';

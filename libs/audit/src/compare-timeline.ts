@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../../domain/src';
+import { canonicalJson, type DecisionRecord } from '../../domain/src';
 import type { LedgerRowLike } from './ledger-row';
 
 /** Enough to name a decision in a report. */
@@ -43,21 +43,6 @@ export interface CompareOptions {
   isAfterSnapshot?: (row: LedgerRowLike) => boolean;
 }
 
-const sortKeys = (v: unknown): unknown => {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v)
-        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-        .sort()
-        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-};
-
-/** JSON with object keys sorted: PostgreSQL's jsonb does not keep the order the workflow wrote. */
-export const canonicalJson = (v: unknown): string => JSON.stringify(sortKeys(v ?? null));
 
 const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : v);
 
@@ -69,7 +54,8 @@ const sameInstant = (a: unknown, b: unknown): boolean => {
 
 type Comparer = { field: string; history: (r: DecisionRecord) => unknown; ledger: (l: LedgerRowLike) => unknown; same?: (a: unknown, b: unknown) => boolean };
 
-const deep = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+// PostgreSQL's jsonb does not keep the order the workflow wrote, so values compare in canonical form.
+const deep = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 const nullable = (v: unknown) => v ?? null;
 
 const FIELDS: readonly Comparer[] = [

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadApiConfig } from '../../config/src';
 import { DomainError } from '../../domain/src';
-import { canonicalJson, ledgerSigningKey, parseChainDigest, signDigest, verifyDigest, type ChainDigest } from './chain-digest';
+import { canonicalJson } from '../../domain/src';
+import { ledgerSigningKey, parseChainDigest, signDigest, verifyDigest, type ChainDigest } from './chain-digest';
 
 const HEADS = [
   { rootWorkflowId: 'vacancy:PEMKAB-B:KADIS', chainSeq: 2, rowHash: 'b'.repeat(64) },

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { DomainError } from '../../domain/src';
+import { canonicalJson, DomainError } from '../../domain/src';
 import type { ChainHead } from './ledger-verifier';
 
 export const DIGEST_FORMAT = 'meritflow.ledger-digest/v1';
@@ -53,23 +53,6 @@ export function ledgerSigningKey(opts: { privateKeyPem?: string; keyId?: string 
     privateKey,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
-}
-
-/** JSON with object keys sorted at every level and no whitespace: the bytes that are signed. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
 }
 
 const byRoot = (a: ChainHead, b: ChainHead): number => (a.rootWorkflowId < b.rootWorkflowId ? -1 : a.rootWorkflowId > b.rootWorkflowId ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  canonicalJson,
   checkElectionWindowDates,
   DomainError,
   evidenceIdOf,
@@ -397,18 +398,8 @@ const approvalFacts = (a: MinisterApprovalRecord) => ({ documentRef: a.documentR
 const meritFacts = (m: AgencyMerit) => ({ regionCode: m.regionCode, scheme: m.scheme, score: m.score, category: m.category, assessedOn: m.assessedOn });
 const NO_WINDOW: ElectionWindowFacts = Object.freeze({ regionCode: '', candidatePairDetermination: null, termEnd: null, headInauguratedOn: null });
 
-/** JSON with object keys sorted, so a value read back from jsonb (which reorders keys) compares equal. */
-const canonical = (v: unknown): string =>
-  Array.isArray(v)
-    ? `[${v.map(canonical).join(',')}]`
-    : v !== null && typeof v === 'object'
-      ? `{${Object.keys(v)
-          .filter((k) => (v as Row)[k] !== undefined)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((v as Row)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(v);
-const same = (a: object | null, b: object | null): boolean => canonical(a) === canonical(b);
+// jsonb reorders keys, so values read back compare in canonical form.
+const same = (a: object | null, b: object | null): boolean => canonicalJson(a) === canonicalJson(b);
 
 const toRegion = (r: Row): Region => ({
   regionCode: r.region_code as string,
