@@ -33,7 +33,7 @@ export class ComplianceRepository {
       this.ds.query(
         `SELECT c.workflow_id AS case_id, c.run_id, c.case_type, c.sop_id, c.sop_version, c.step,
                 min(d.decided_at) AS first_at, max(d.decided_at) AS last_at
-         FROM cases c JOIN decisions d ON d.run_id = c.run_id
+         FROM cases c JOIN decisions d ON d.run_id = c.run_id AND d.sequence > 0  -- archive rows are not decisions
          WHERE c.workflow_id = c.root_workflow_id AND c.agency_code = $1
          GROUP BY c.run_id
          HAVING max(d.decided_at) >= $2 AND max(d.decided_at) < $3`,
@@ -43,7 +43,7 @@ export class ComplianceRepository {
         `SELECT d.decision, d.step_before, d.actor_role, d.sop_id, d.sop_version,
                 jsonb_array_length(d.evidence) > 0 AS with_evidence, count(*)::int AS n
          FROM decisions d JOIN cases c ON c.run_id = d.run_id
-         WHERE c.agency_code = $1 AND d.decided_at >= $2 AND d.decided_at < $3
+         WHERE c.agency_code = $1 AND d.sequence > 0 AND d.decided_at >= $2 AND d.decided_at < $3
          GROUP BY 1, 2, 3, 4, 5, 6`,
         [agencyCode, from, to],
       ),

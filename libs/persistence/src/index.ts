@@ -15,3 +15,4 @@ export * from './ledger-verifier';
 export * from './chain-digest';
 export * from './mobility-reference.repository';
 export * from './access-control.repository';
+export * from './history-archive.repository';

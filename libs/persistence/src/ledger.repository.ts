@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type DecisionRecord } from '../../domain/src';
 import { CaseEntity } from './entities/case.entity';
 import { DecisionEntity } from './entities/decision.entity';
@@ -130,12 +130,16 @@ export class LedgerRepository {
     return rows.map((r) => r.workflow_id);
   }
 
-  /** Every decision of a case and of the child workflows it ran, in the order they were taken. */
+  /**
+   * Every decision of a case and of the child workflows it ran, in the order they were taken. The
+   * archive's rows in the chain (sequence 0) are not decisions and are left out; chainOfCase has them.
+   */
   decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
     return this.ds
       .getRepository(DecisionEntity)
       .createQueryBuilder('d')
       .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
+      .andWhere('d.sequence > 0')
       // Children of an earlier run of the same case id are not part of this run's history.
       .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id = :rootRunId)', { rootRunId })
       .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :rootRunId)')
@@ -146,8 +150,23 @@ export class LedgerRepository {
       .getMany();
   }
 
+  /**
+   * Every row of a case's hash chain (all its runs, its children and its archive rows) in chain order,
+   * each with the canonical text its hash covers, so a copy can be verified without the database.
+   */
+  async chainOfCase(rootWorkflowId: string): Promise<(DecisionEntity & { canonical: string })[]> {
+    const { entities, raw } = await this.ds
+      .getRepository(DecisionEntity)
+      .createQueryBuilder('d')
+      .addSelect('decision_canonical(d)', 'canonical')
+      .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
+      .orderBy('d.chain_seq', 'ASC')
+      .getRawAndEntities<{ canonical: string }>();
+    return entities.map((e, i) => Object.assign(e, { canonical: raw[i].canonical }));
+  }
+
   decisionsOf(workflowId: string, runId: string): Promise<DecisionEntity[]> {
-    return this.ds.getRepository(DecisionEntity).find({ where: { workflowId, runId }, order: { sequence: 'ASC' } });
+    return this.ds.getRepository(DecisionEntity).find({ where: { workflowId, runId, sequence: MoreThan(0) }, order: { sequence: 'ASC' } });
   }
 
   async listCases(filter: CaseFilter): Promise<{ items: CaseEntity[]; total: number }> {

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../i18n/messages';
 import { SYSTEM_ROLE } from '../roles';
 import { getSop } from '../sop/sop-registry';
 import type { SopDefinition, SopRef, SopStep } from '../sop/sop.types';
+import { isArchiveDecision } from './history-archive';
 
 /** One ledger row as conformance needs it: plain data, so the check runs on any copy of the ledger. */
 export interface LedgerDecision {
@@ -116,7 +117,9 @@ const sameSop = (a: SopRef, b: SopRef): boolean => a.id === b.id && a.version ==
  * transition itself, the actor's role, required evidence — plus deadline breaches. Child workflows
  * (assessments, committee review, appointments) are checked against their own pinned SOP version.
  */
-export function checkConformance(sop: Readonly<SopDefinition>, decisions: readonly LedgerDecision[], now: Date): ConformanceReport {
+export function checkConformance(sop: Readonly<SopDefinition>, ledgerRows: readonly LedgerDecision[], now: Date): ConformanceReport {
+  // The archive's rows sit in the chain but are not decisions of the case.
+  const decisions = ledgerRows.filter((d) => !isArchiveDecision(d.decision));
   const caseId = decisions.find((d) => d.workflowId === d.rootWorkflowId)?.rootWorkflowId ?? decisions[0]?.rootWorkflowId ?? '';
   const violations: ConformanceViolation[] = [];
   const steps: StepVisit[] = [];

@@ -4,3 +4,4 @@ export * from './labels';
 export * from './access';
 export * from './period';
 export * from './audit-policy';
+export * from './history-archive';

@@ -5,7 +5,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * rows by hash (see migrations); the chain fields are set by the database, never by the application.
  */
 @Entity({ name: 'decisions' })
-@Index('decisions_run_sequence_uq', ['runId', 'sequence'], { unique: true })
+// Archive rows (sequence 0) are not decisions of the run; decisions keep a unique 1-based sequence.
+@Index('decisions_run_sequence_uq', ['runId', 'sequence'], { unique: true, where: 'sequence > 0' })
 @Index('decisions_chain_uq', ['rootWorkflowId', 'chainSeq'], { unique: true })
 export class DecisionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
