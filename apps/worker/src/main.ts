@@ -5,10 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { loadWorkerConfig, type WorkerConfig } from '../../../libs/config/src';
 import { PERSONNEL_TASK_QUEUE } from '../../../workflows/src/contracts';
+import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
 import { createPersonnelWorker } from './temporal-worker';
-import { WorkerModule } from './worker.module';
+import { ensureArchiveSchedule } from './archive-schedule';
+import { WORKER_TEMPORAL_CLIENT, WorkerModule } from './worker.module';
+import type { Client } from '@temporalio/client';
 
 const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = {
   error: 'ERROR',
@@ -27,8 +30,13 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: [config.LOG_LEVEL, 'error', 'warn'],
   });
-  const activities = { ...app.get(LedgerActivitiesImpl).asActivities(), ...app.get(ReferenceActivitiesImpl).asActivities() };
+  const activities = {
+    ...app.get(LedgerActivitiesImpl).asActivities(),
+    ...app.get(ReferenceActivitiesImpl).asActivities(),
+    ...app.get(ArchiveActivitiesImpl).asActivities(),
+  };
   const { worker, connection } = await createPersonnelWorker(config, activities);
+  await ensureArchiveSchedule(app.get<Client>(WORKER_TEMPORAL_CLIENT), config);
   logger.log(`polling task queue ${PERSONNEL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
   try {
     // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have drained.

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { WorkerConfig } from '../../../libs/config/src';
-import { PERSONNEL_TASK_QUEUE, type LedgerActivities, type ReferenceActivities } from '../../../workflows/src/contracts';
+import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '../../../workflows/src/contracts';
 
 /** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
 export type WorkflowSource = { bundlePath: string } | { workflowsPath: string };
@@ -11,7 +11,7 @@ export const defaultWorkflowSource = (): WorkflowSource => ({
 
 export async function createPersonnelWorker(
   config: WorkerConfig,
-  activities: LedgerActivities & ReferenceActivities,
+  activities: LedgerActivities & ReferenceActivities & ArchiveActivities,
   source: WorkflowSource = defaultWorkflowSource(),
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -1,20 +1,39 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Client, Connection } from '@temporalio/client';
 import type { WorkerConfig } from '../../../libs/config/src';
 import { dataSourceOptions } from '../../../libs/persistence/src';
+import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
+import { WORKER_CONFIG, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
 
-export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+export { WORKER_CONFIG, WORKER_TEMPORAL_CLIENT };
 
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(@Inject(WORKER_TEMPORAL_CLIENT) private readonly temporal: Client) {}
+
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, 'meritflow-worker'))],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, LedgerActivitiesImpl, ReferenceActivitiesImpl],
-      exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        {
+          provide: WORKER_TEMPORAL_CLIENT,
+          useFactory: async () =>
+            new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+        },
+        LedgerActivitiesImpl,
+        ReferenceActivitiesImpl,
+        ArchiveActivitiesImpl,
+      ],
+      exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl, ArchiveActivitiesImpl, WORKER_TEMPORAL_CLIENT],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close();
   }
 }

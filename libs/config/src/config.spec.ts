@@ -133,6 +133,8 @@ describe('loadWorkerConfig', () => {
       WORKER_MAX_CONCURRENT_ACTIVITIES: 50,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 50,
       WORKER_MAX_CACHED_WORKFLOWS: 500,
+      ARCHIVE_SWEEP_INTERVAL_SECONDS: 60,
+      ARCHIVE_SWEEP_BATCH: 200,
     });
   });
 
@@ -165,6 +167,7 @@ describe('loadLauncherConfig', () => {
       MERITFLOW_DATA_DIR: '.data',
       TEMPORAL_DEV_PORT: 7233,
       TEMPORAL_UI_PORT: 8233,
+      TEMPORAL_RETENTION_DAYS: 30,
       EMBEDDED_PG_PORT: 54329,
       AUTH_LOCAL_ISSUER: true,
       PATH: '',

@@ -100,6 +100,13 @@ const workerSchema = z.object({
    * with the heap limit, which let a 500-case soak reach 1.4 GB).
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+  /**
+   * How often the history-archive sweep (a Temporal Schedule the worker keeps) copies closed runs'
+   * histories into PostgreSQL. Keep it far inside the namespace retention (TEMPORAL_RETENTION_DAYS).
+   */
+  ARCHIVE_SWEEP_INTERVAL_SECONDS: positiveInt(86_400).default(60),
+  /** Closed runs one sweep pass copies before it reports progress and goes on. */
+  ARCHIVE_SWEEP_BATCH: positiveInt(10_000).default(200),
 });
 
 const launcherSchema = z.object({
@@ -112,6 +119,11 @@ const launcherSchema = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /**
+   * How long the dev server keeps a closed workflow's history (the namespace retention), in days. A
+   * decision, not a default: the audit record lives in the PostgreSQL history archive, not here.
+   */
+  TEMPORAL_RETENTION_DAYS: positiveInt(3650).default(30),
   EMBEDDED_PG_PORT: port.default(54329),
   /** When the API is its own token issuer, the launcher keeps its key in the data directory unless one is given. */
   AUTH_LOCAL_ISSUER: bool.default(true),

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { canonicalJson } from '../../domain/src';
+import type { History } from './history.types';
+
+/** A history as the archive keeps it: canonical JSON (sorted keys) of Temporal's JSON history format. */
+export interface EncodedHistory {
+  /** Temporal's JSON history format, as a plain object (what an export carries). */
+  json: unknown;
+  /** Lower-case hex SHA-256 of the canonical JSON's UTF-8 bytes. */
+  sha256: string;
+  sizeBytes: number;
+  eventCount: number;
+  gzip: Buffer;
+}
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The hash an archived history is known by. Over the canonical JSON, so the same history read back
+ * from an export file (whatever tool reordered its keys) hashes the same.
+ */
+export const historySha256 = (historyJson: unknown): string => sha256Hex(canonicalJson(historyJson));
+
+export function encodeHistory(history: History): EncodedHistory {
+  const json = JSON.parse(historyToJSON(history)) as { events?: unknown[] };
+  const canonical = canonicalJson(json);
+  return {
+    json,
+    sha256: sha256Hex(canonical),
+    sizeBytes: Buffer.byteLength(canonical, 'utf8'),
+    eventCount: json.events?.length ?? 0,
+    gzip: gzipSync(canonical),
+  };
+}
+
+export interface DecodedHistory {
+  json: unknown;
+  history: History;
+  /** The SHA-256 of the bytes as stored now; compare it with the one recorded at archiving. */
+  sha256: string;
+}
+
+/** Reads archived bytes back; the caller compares `sha256` with the hash the ledger recorded. */
+export function decodeArchivedHistory(gzip: Buffer): DecodedHistory {
+  const canonical = gunzipSync(gzip).toString('utf8');
+  const json = JSON.parse(canonical) as unknown;
+  return { json, history: historyFromJSON(json), sha256: sha256Hex(canonical) };
+}
+
+type Event = NonNullable<History['events']>[number];
+
+const CLOSE_STATUS: [keyof Event, string][] = [
+  ['workflowExecutionCompletedEventAttributes', 'COMPLETED'],
+  ['workflowExecutionFailedEventAttributes', 'FAILED'],
+  ['workflowExecutionTimedOutEventAttributes', 'TIMED_OUT'],
+  ['workflowExecutionTerminatedEventAttributes', 'TERMINATED'],
+  ['workflowExecutionCanceledEventAttributes', 'CANCELED'],
+  ['workflowExecutionContinuedAsNewEventAttributes', 'CONTINUED_AS_NEW'],
+];
+
+const eventTime = (e: Event | undefined): string | null => {
+  const t = e?.eventTime;
+  if (!t) return null;
+  const ms = Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6);
+  return new Date(ms).toISOString();
+};
+
+/** What a history says about its run: type, parent, status and when it started and closed. */
+export function runFactsOf(history: History): {
+  workflowType: string;
+  parentWorkflowId: string | null;
+  status: string;
+  startedAt: string | null;
+  closedAt: string | null;
+} {
+  const events = history.events ?? [];
+  const started = events[0]?.workflowExecutionStartedEventAttributes;
+  const last = events[events.length - 1];
+  const close = CLOSE_STATUS.find(([attr]) => last?.[attr]);
+  return {
+    workflowType: started?.workflowType?.name ?? '',
+    parentWorkflowId: started?.parentWorkflowExecution?.workflowId ?? null,
+    status: close ? close[1] : 'RUNNING',
+    startedAt: eventTime(events[0]),
+    closedAt: close ? eventTime(last) : null,
+  };
+}
