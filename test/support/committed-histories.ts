@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
@@ -43,3 +44,31 @@ export const rowOf = (r: DecisionRecord, id = r.sequence): LedgerRow => ({
   decidedAt: r.decidedAt,
   recordedAt: r.decidedAt,
 });
+
+const quote = (v: string | null): string => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+const micros = (iso: string): string => `${new Date(iso).toISOString().slice(0, 23)}000Z`;
+
+/**
+ * Rows as the database would chain them (decision_canonical v1/v2, sha256 over prev_hash || text),
+ * built in TypeScript for the audit library's unit tests. Every element is quoted; PostgreSQL quotes
+ * only some, and the offline check reads both.
+ */
+export function chained(rows: readonly LedgerRow[]): LedgerRow[] {
+  let prev: string | null = null;
+  return rows.map((r, i) => {
+    const json = (v: unknown) => JSON.stringify(v);
+    const actingFor = r.actingFor ?? null;
+    const elements: (string | null)[] = [
+      actingFor ? 'meritflow.decision/v2' : 'meritflow.decision/v1',
+      String(i + 1), r.idempotencyKey, r.caseType, r.workflowId, r.runId, r.rootWorkflowId, r.parentWorkflowId,
+      String(r.sequence), r.decision, r.stepBefore, r.stepAfter, r.actorId, r.actorRole, r.actorName,
+      ...(actingFor ? [json(actingFor)] : []),
+      r.reason, json(r.payload), json(r.evidence), r.sopId, r.sopVersion, r.ruleVersion, micros(r.decidedAt), micros(r.recordedAt),
+    ];
+    const canonical = `{${elements.map(quote).join(',')}}`;
+    const rowHash = createHash('sha256').update(Buffer.from(prev ?? '', 'hex')).update(canonical, 'utf8').digest('hex');
+    const row = { ...r, chainSeq: i + 1, prevHash: prev, rowHash, canonical };
+    prev = rowHash;
+    return row;
+  });
+}

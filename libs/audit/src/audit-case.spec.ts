@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
-import { committedCase, committedHistoryJson, rowOf } from '../../../test/support/committed-histories';
+import { chained, committedCase, committedHistoryJson, rowOf } from '../../../test/support/committed-histories';
 import { auditCase } from './audit-case';
 import { formatAuditReport } from './audit-report';
 import { buildCaseExport, caseExportFileName, parseCaseExport } from './case-export';
@@ -81,11 +81,18 @@ describe('case export', () => {
     const exported = buildCaseExport({
       caseId: approvedClosed.workflowId,
       exportedAt: new Date('2026-11-23T01:02:03.000Z'),
+      root: { workflowId: approvedClosed.workflowId, runId: approvedClosed.runId },
       histories: [approvedClosed],
-      ledger: ledgerOf(approvedClosed).map((r) => ({ ...r, decidedAt: new Date(r.decidedAt), recordedAt: new Date(r.recordedAt) })),
+      ledger: chained(ledgerOf(approvedClosed)).map((r) => ({ ...r, decidedAt: new Date(r.decidedAt), recordedAt: new Date(r.recordedAt) })),
     });
-    expect(exported).toMatchObject({ format: 'meritflow-case-export', version: 1, exportedAt: '2026-11-23T01:02:03.000Z', caseId: approvedClosed.workflowId });
-    expect(exported.histories[0]).toMatchObject({ workflowId: approvedClosed.workflowId, runId: approvedClosed.runId, workflowType: 'vacancyWorkflow' });
+    expect(exported).toMatchObject({ format: 'meritflow-case-export', version: 2, exportedAt: '2026-11-23T01:02:03.000Z', caseId: approvedClosed.workflowId });
+    expect(exported.histories[0]).toMatchObject({
+      workflowId: approvedClosed.workflowId,
+      runId: approvedClosed.runId,
+      workflowType: 'vacancyWorkflow',
+      source: 'temporal',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(typeof exported.ledger[0].decidedAt).toBe('string');
 
     const back = parseCaseExport(JSON.parse(JSON.stringify(exported)));
@@ -101,11 +108,18 @@ describe('case export', () => {
 
   it.each<[string, (e: Record<string, unknown>) => unknown, string]>([
     ['another format', (e) => ({ ...e, format: 'something-else' }), 'format'],
-    ['a newer version', (e) => ({ ...e, version: 2 }), 'version'],
+    ['a newer version', (e) => ({ ...e, version: 3 }), 'version'],
+    ['a version-2 row without its chain', (e) => ({ ...e, ledger: [{ ...(e.ledger as object[])[0], canonical: undefined }] }), 'ledger.0.canonical'],
     ['a ledger row without a decision', (e) => ({ ...e, ledger: [{ ...(e.ledger as object[])[0], decision: undefined }] }), 'ledger.0.decision'],
     ['a history without events', (e) => ({ ...e, histories: [{ ...(e.histories as object[])[0], history: {} }] }), 'histories.0.history.events'],
   ])('refuses %s, naming the field', (_, edit, field) => {
-    const exported = buildCaseExport({ caseId: approvedClosed.workflowId, exportedAt: new Date(), histories: [approvedClosed], ledger: ledgerOf(approvedClosed) });
+    const exported = buildCaseExport({
+      caseId: approvedClosed.workflowId,
+      exportedAt: new Date(),
+      root: { workflowId: approvedClosed.workflowId, runId: approvedClosed.runId },
+      histories: [approvedClosed],
+      ledger: chained(ledgerOf(approvedClosed)),
+    });
     const json = JSON.parse(JSON.stringify(exported)) as Record<string, unknown>;
     expect(() => parseCaseExport(edit(json))).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', params: { fields: [expect.objectContaining({ field })] } }),

@@ -1,4 +1,6 @@
 import type { WorkflowBundle } from '@temporalio/worker';
+import { isArchiveDecision } from '../../domain/src';
+import { checkArchivedHistories, decisionRowsOfRun, type ArchiveCheck, type SourcedHistory } from './archive-check';
 import { isClosed } from './case-histories';
 import { compareTimeline, hasDifferences, type TimelineComparison } from './compare-timeline';
 import type { CaseHistory } from './history.types';
@@ -11,6 +13,8 @@ export type AuditVerdict = 'consistent' | 'inconsistent';
 export interface CaseAudit {
   replay: ReplayOutcome[];
   comparison: TimelineComparison;
+  /** Each archived history against the hash its archive row put in the chain. */
+  archive: ArchiveCheck[];
   verdict: AuditVerdict;
 }
 
@@ -36,18 +40,35 @@ function afterSnapshot(histories: readonly CaseHistory[]): (row: LedgerRowLike) 
 
 /**
  * Replays a case's histories against the given workflow code and compares the decisions they
- * recorded with the ledger, decision by decision. Read the histories before the ledger rows: a
- * decision reaches the history before its row reaches the ledger.
+ * recorded with the ledger, decision by decision, and checks every archived history against the
+ * hash the chain recorded for it. Read the histories before the ledger rows: a decision reaches the
+ * history before its row reaches the ledger.
+ *
+ * `ledger` may be the case's whole chain when `root` names the run audited: the comparison then
+ * takes that run's rows (decisionRowsOfRun). Archive rows are never compared as decisions.
  */
-export async function auditCase(input: { histories: readonly CaseHistory[]; ledger: readonly LedgerRowLike[]; bundle: WorkflowBundle }): Promise<CaseAudit> {
+export async function auditCase(input: {
+  histories: readonly (CaseHistory | SourcedHistory)[];
+  ledger: readonly LedgerRowLike[];
+  bundle: WorkflowBundle;
+  root?: { workflowId: string; runId: string };
+}): Promise<CaseAudit> {
   const activities = input.histories.flatMap((h) => decisionActivitiesOf(h.history));
   const pending = new Set(activities.filter((a) => !a.completed).map((a) => a.record.idempotencyKey));
+  const decisions = input.root
+    ? decisionRowsOfRun(input.ledger, input.root.workflowId, input.root.runId)
+    : input.ledger.filter((r) => !isArchiveDecision(r.decision));
   const comparison = compareTimeline(
     activities.map((a) => a.record),
-    input.ledger,
+    decisions,
     { pending, isAfterSnapshot: afterSnapshot(input.histories) },
   );
+  const archive = checkArchivedHistories(
+    input.histories.filter((h): h is SourcedHistory => 'source' in h),
+    input.ledger,
+  );
   const replay = await replayCase(input.histories, input.bundle);
-  const verdict: AuditVerdict = replay.every((r) => r.ok) && !hasDifferences(comparison) ? 'consistent' : 'inconsistent';
-  return { replay, comparison, verdict };
+  const verdict: AuditVerdict =
+    replay.every((r) => r.ok) && archive.every((a) => a.ok) && !hasDifferences(comparison) ? 'consistent' : 'inconsistent';
+  return { replay, comparison, archive, verdict };
 }

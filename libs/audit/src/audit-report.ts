@@ -1,4 +1,5 @@
 import type { CaseAudit } from './audit-case';
+import type { ChainCheck } from './chain-check';
 import type { DecisionRef } from './compare-timeline';
 import type { CaseHistory } from './history.types';
 
@@ -22,7 +23,7 @@ export function formatAuditReport(input: {
   exportedAt?: string;
   histories: readonly CaseHistory[];
   ledgerRows: number;
-  audit: CaseAudit;
+  audit: CaseAudit & { chain?: ChainCheck | null };
 }): string {
   const { audit, histories } = input;
   const { comparison: c } = audit;
@@ -49,6 +50,24 @@ export function formatAuditReport(input: {
     ]),
     ...section('Masih ditulis saat riwayat dibaca / Still being written when the history was read', c.pending, false),
     ...section('Diambil sesudah riwayat dibaca / Taken after the history was read', c.afterSnapshot, false),
+    '',
+    `Riwayat dari arsip / Histories from the archive: ${audit.archive.length} (dari Temporal / from Temporal: ${histories.length - audit.archive.length})`,
+    ...audit.archive.map(
+      (a) =>
+        `  [${a.ok ? 'OK' : 'GAGAL / FAILED'}] ${a.workflowId} (run ${a.runId}) sha256 ${a.sha256}` +
+        (a.ok ? '' : a.problem === 'no_archive_row' ? ' — tanpa baris arsip di rantai / no archive row in the chain' : ` — rantai mencatat / the chain recorded ${a.recorded}`),
+    ),
+    ...(audit.chain === undefined
+      ? []
+      : audit.chain === null
+        ? ['', 'Rantai hash: tidak ada di berkas versi 1 / Hash chain: not in a version-1 file']
+        : [
+            '',
+            `Rantai hash / Hash chain: ${audit.chain.rowsChecked} baris / rows, ` +
+              (audit.chain.ok
+                ? `UTUH / INTACT, kepala / head #${audit.chain.head?.chainSeq} ${audit.chain.head?.rowHash}`
+                : `RUSAK / BROKEN di / at #${audit.chain.problem?.chainSeq} ${audit.chain.problem?.kind}${audit.chain.problem?.field ? ` (${audit.chain.problem.field})` : ''}: ${audit.chain.problem?.detail}`),
+          ]),
     '',
     audit.verdict === 'consistent'
       ? 'Kesimpulan: KONSISTEN. Buku besar sama dengan riwayat alur kerja. / Verdict: CONSISTENT. The ledger matches the workflow histories.'

@@ -8,3 +8,8 @@ export * from './audit-case';
 export * from './case-export';
 export * from './audit-report';
 export * from './workflow-bundle';
+export * from './archived-history';
+export * from './history-archiver';
+export * from './archive-check';
+export * from './chain-check';
+export * from './offline-audit';
