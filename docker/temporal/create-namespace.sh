@@ -2,12 +2,14 @@
 # One-shot job (service `temporal-namespace`, image temporalio/admin-tools): registers
 # the namespace meritflow uses, if it does not exist yet. temporalio/server (unlike the
 # deprecated auto-setup image) creates no namespace by itself.
-# Idempotent: an existing namespace is left as it is (retention included).
+# Idempotent. The retention is a decision, set on every run (an existing namespace is
+# updated to it): TEMPORAL_RETENTION_DAYS, the same variable and default (30) as `npm start`.
+# The audit record does not depend on it: closed histories are archived in PostgreSQL.
 set -eu
 
 ADDRESS="${TEMPORAL_ADDRESS:-temporal:7233}"
 NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
-RETENTION="${TEMPORAL_NAMESPACE_RETENTION:-720h}"
+RETENTION="$(( ${TEMPORAL_RETENTION_DAYS:-30} * 24 ))h"
 
 echo "Waiting for the Temporal frontend at $ADDRESS ..."
 i=0
@@ -21,7 +23,8 @@ until temporal operator cluster health --address "$ADDRESS" >/dev/null 2>&1; do
 done
 
 if temporal operator namespace describe --address "$ADDRESS" --namespace "$NAMESPACE" >/dev/null 2>&1; then
-  echo "Namespace '$NAMESPACE' already registered."
+  echo "Namespace '$NAMESPACE' already registered; setting its retention to $RETENTION."
+  temporal operator namespace update --address "$ADDRESS" --namespace "$NAMESPACE" --retention "$RETENTION"
   exit 0
 fi
 

@@ -99,7 +99,7 @@ export default async function globalSetup(): Promise<void> {
       cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
       log,
     });
-    const temporal = await startTemporalDevServer({ binary: binary.path, port: 0, logLevel: 'error' });
+    const temporal = await startTemporalDevServer({ binary: binary.path, port: 0, logLevel: 'error', retentionDays: 30 });
     stops.push(() => temporal.stop());
     const databaseUrl = await provisionDatabase(config.TEST_DATABASE_URL, stops);
     await runMigrations(databaseUrl);
@@ -122,6 +122,9 @@ export default async function globalSetup(): Promise<void> {
       AUTH_AUDIENCE: auth.audience,
       // The suite drives whole selections quickly as few users; bursts are tested on their own API.
       RATE_LIMIT_MAX: '100000',
+      // Specs that count a case's ledger rows must not see the sweep add archive rows mid-test; the
+      // archive specs start sweeps themselves (on demand, and by triggering the schedule).
+      ARCHIVE_SWEEP_INTERVAL_SECONDS: '3600',
     };
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'meritflow-test-')), 'stack.json');
     const state: TestStackState = {

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DelegationRepository, EvidenceRepository, HolidayRepository, LedgerRepository, MobilityReferenceRepository, SecurityEventRepository } from '../../../libs/persistence/src';
+import { DelegationRepository, EvidenceRepository, HistoryArchiveRepository, HolidayRepository, LedgerRepository, MobilityReferenceRepository, SecurityEventRepository } from '../../../libs/persistence/src';
 
 /** The repositories the API reads and writes through, one instance each. */
 @Global()
@@ -12,7 +12,8 @@ import { DelegationRepository, EvidenceRepository, HolidayRepository, LedgerRepo
     { provide: MobilityReferenceRepository, inject: [DataSource], useFactory: (ds: DataSource) => new MobilityReferenceRepository(ds) },
     { provide: SecurityEventRepository, inject: [DataSource], useFactory: (ds: DataSource) => new SecurityEventRepository(ds) },
     { provide: DelegationRepository, inject: [DataSource], useFactory: (ds: DataSource) => new DelegationRepository(ds) },
+    { provide: HistoryArchiveRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HistoryArchiveRepository(ds) },
   ],
-  exports: [LedgerRepository, EvidenceRepository, HolidayRepository, MobilityReferenceRepository, SecurityEventRepository, DelegationRepository],
+  exports: [LedgerRepository, EvidenceRepository, HolidayRepository, MobilityReferenceRepository, SecurityEventRepository, DelegationRepository, HistoryArchiveRepository],
 })
 export class PersistenceModule {}

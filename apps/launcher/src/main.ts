@@ -143,12 +143,13 @@ async function start(config: LauncherConfig): Promise<void> {
       uiPort: config.TEMPORAL_UI_PORT,
       dbFile,
       namespaces: [config.TEMPORAL_NAMESPACE],
+      retentionDays: config.TEMPORAL_RETENTION_DAYS,
       log: tlog,
       signal: abort.signal,
     });
     track({ name: 'Temporal dev server', stop: server.stop, exited: server.exited, pid: server.pid });
     temporalAddress = server.address;
-    temporalLine = `${server.address} (local dev server, namespace ${config.TEMPORAL_NAMESPACE}, state in ${dbFile})`;
+    temporalLine = `${server.address} (local dev server, namespace ${config.TEMPORAL_NAMESPACE}, retention ${config.TEMPORAL_RETENTION_DAYS} days, state in ${dbFile})`;
     temporalUiLine = server.uiUrl;
     tlog(`ready at ${server.address}${server.uiUrl ? `, Web UI ${server.uiUrl}` : ''}`);
   }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { describeExit, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
 import { getFreePort, isPortFree } from './free-port';
 import { silentLogger, type LineLogger } from './log';
@@ -18,6 +19,11 @@ export interface TemporalDevServerOptions {
   ip?: string;
   /** Namespaces to create besides "default". */
   namespaces?: string[];
+  /**
+   * How long every namespace keeps a closed workflow's history, in days. Set explicitly: the dev
+   * server's own default (1 day) is not a decision anyone made. Omitted leaves the server's default.
+   */
+  retentionDays?: number;
   /** Server log level; default warn, since info floods the terminal. */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
   log?: LineLogger;
@@ -85,6 +91,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
 
   try {
     await waitUntilServing(proc, address, namespaces, opts.startTimeoutMs ?? 60_000, opts.signal);
+    if (opts.retentionDays) await setRetention(address, namespaces, opts.retentionDays);
   } catch (err) {
     await proc.stop();
     throw err;
@@ -101,6 +108,21 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
       await proc.stop();
     },
   };
+}
+
+/** Sets each namespace's retention; the dev server has no flag for it. */
+export async function setRetention(address: string, namespaces: readonly string[], days: number): Promise<void> {
+  const connection = await Connection.connect({ address, connectTimeout: 5_000 });
+  try {
+    for (const namespace of namespaces) {
+      await connection.workflowService.updateNamespace({
+        namespace,
+        config: { workflowExecutionRetentionTtl: msToTs(days * 24 * 60 * 60 * 1000) },
+      });
+    }
+  } finally {
+    await connection.close();
+  }
 }
 
 async function waitUntilServing(

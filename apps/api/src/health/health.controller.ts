@@ -4,6 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
 import { TEMPORAL_CONNECTION } from '../temporal/temporal.tokens';
+import type { ApiConfig } from '../../../../libs/config/src';
+import { HistoryArchiveRepository } from '../../../../libs/persistence/src';
+import { archiveStatus } from '../audit/archive/history-archive.service';
+import { API_CONFIG } from '../config.provider';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,12 +17,17 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+    private readonly archive: HistoryArchiveRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Reachability of PostgreSQL and Temporal' })
+  @ApiOperation({
+    summary: 'Reachability of PostgreSQL and Temporal, and the history archive\'s lag',
+    description: 'The archive entry reports the last sweep, the closed runs pending and the lag; it informs and never fails the check.',
+  })
   check() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 2_000 }),
@@ -33,6 +42,11 @@ export class HealthController {
             return { address: this.temporal.options.address };
           })
           .withTimeout(3_000),
+      // Informs, never fails: a lagging archive is an operator's alarm, not a reason to stop serving.
+      async () => {
+        const status = await archiveStatus(this.archive, this.config.TEMPORAL_NAMESPACE, new Date()).catch(() => null);
+        return this.indicators.check('archive').up({ ...(status ?? { unknown: true }) });
+      },
     ]);
   }
 }

@@ -1,18 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import {
   auditCase,
   buildCaseExport,
   childWorkflowsOf,
   currentWorkflowBundle,
-  type CaseExport,
-  type CaseHistory,
-  type ReplayOutcome,
-  type TimelineComparison,
+  decodeArchivedHistory,
+  type ArchiveCheck,
   type AuditVerdict,
+  type CaseExport,
+  type HistorySource,
+  type ReplayOutcome,
+  type SourcedHistory,
+  type TimelineComparison,
 } from '../../../../../libs/audit/src';
 import type { ApiConfig } from '../../../../../libs/config/src';
-import { LedgerRepository } from '../../../../../libs/persistence/src';
+import { DomainError } from '../../../../../libs/domain/src';
+import { HistoryArchiveRepository, LedgerRepository, type ArchivedHistoryRow } from '../../../../../libs/persistence/src';
 import { API_CONFIG } from '../../config.provider';
 import { fromTemporalError } from '../../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.tokens';
@@ -22,25 +27,37 @@ export interface CaseReplayReport {
   caseId: string;
   /** The root run that was audited (the latest run of the case id). */
   runId: string;
+  /** Where each history was read from: the PostgreSQL archive for closed runs, else Temporal. */
+  sources: { workflowId: string; runId: string; source: HistorySource }[];
   replay: ReplayOutcome[];
   comparison: TimelineComparison;
+  archive: ArchiveCheck[];
   verdict: AuditVerdict;
 }
 
-type Run = Omit<CaseHistory, 'history'>;
+interface Run {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+}
 
 /** How many child histories are read at once; a large selection has hundreds of assessments. */
 const FETCH_WINDOW = 16;
 
+const isNotFound = (err: unknown): boolean => err instanceof WorkflowNotFoundError || (err as { code?: unknown })?.code === 5;
+
 /**
  * Replays a case (its root run and every child run) against the workflow code this API was built
- * with and compares the decisions in the histories with the ledger.
+ * with and compares the decisions in the histories with the ledger. A closed run is read from the
+ * PostgreSQL history archive (which outlives Temporal's retention); a run the archive does not
+ * hold closed is read from Temporal, or from its latest archived snapshot once Temporal has let it go.
  */
 @Injectable()
 export class CaseReplayService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly ledger: LedgerRepository,
+    private readonly archive: HistoryArchiveRepository,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     configureReplayRuntime(config.LOG_LEVEL);
@@ -48,44 +65,67 @@ export class CaseReplayService {
 
   async replay(caseId: string): Promise<CaseReplayReport> {
     const { runId, histories, ledger } = await this.snapshot(caseId);
-    const audit = await auditCase({ histories, ledger, bundle: await currentWorkflowBundle() });
-    return { caseId, runId, ...audit };
+    const audit = await auditCase({ histories, ledger, bundle: await currentWorkflowBundle(), root: { workflowId: caseId, runId } });
+    return { caseId, runId, sources: histories.map(({ workflowId, runId: r, source }) => ({ workflowId, runId: r, source })), ...audit };
   }
 
   async export(caseId: string, now: Date): Promise<CaseExport> {
-    const { histories, ledger } = await this.snapshot(caseId);
-    return buildCaseExport({ caseId, exportedAt: now, histories, ledger });
+    const { runId, histories, ledger } = await this.snapshot(caseId);
+    return buildCaseExport({ caseId, exportedAt: now, root: { workflowId: caseId, runId }, histories, ledger });
   }
 
   /** Histories first, ledger second: a decision is in the history before its row is in the ledger. */
   private async snapshot(caseId: string) {
     const { runId, histories } = await this.histories(caseId);
-    const ledger = await this.ledger.decisionsOfCase(caseId, runId);
+    const ledger = await this.ledger.chainOfCase(caseId);
     return { runId, histories, ledger };
   }
 
-  private async histories(caseId: string): Promise<{ runId: string; histories: CaseHistory[] }> {
-    try {
-      const root = await this.temporal.workflow.getHandle(caseId).describe();
-      const histories: CaseHistory[] = [];
-      const seen = new Set<string>();
-      let level: Run[] = [{ workflowId: caseId, runId: root.runId, workflowType: root.type }];
-      while (level.length > 0) {
-        const fetched: CaseHistory[] = [];
-        for (let i = 0; i < level.length; i += FETCH_WINDOW) {
-          fetched.push(...(await Promise.all(level.slice(i, i + FETCH_WINDOW).map((run) => this.fetch(run)))));
-        }
-        fetched.forEach((h) => seen.add(h.runId));
-        histories.push(...fetched);
-        level = fetched.flatMap((h) => childWorkflowsOf(h.history)).filter((c) => !seen.has(c.runId));
+  private async histories(caseId: string): Promise<{ runId: string; histories: SourcedHistory[] }> {
+    const archived = await this.archive.historiesOfCase(caseId);
+    const byRun = new Map(archived.map((a) => [a.runId, a]));
+    const root = await this.rootRun(caseId, archived);
+    const histories: SourcedHistory[] = [];
+    const seen = new Set<string>();
+    let level: Run[] = [root];
+    while (level.length > 0) {
+      const fetched: SourcedHistory[] = [];
+      for (let i = 0; i < level.length; i += FETCH_WINDOW) {
+        fetched.push(...(await Promise.all(level.slice(i, i + FETCH_WINDOW).map((run) => this.load(run, byRun.get(run.runId))))));
       }
-      return { runId: root.runId, histories };
+      fetched.forEach((h) => seen.add(h.runId));
+      histories.push(...fetched);
+      level = fetched.flatMap((h) => childWorkflowsOf(h.history)).filter((c) => !seen.has(c.runId));
+    }
+    return { runId: root.runId, histories };
+  }
+
+  /** The latest run of the case id: Temporal's, or the archive's once Temporal has let the case go. */
+  private async rootRun(caseId: string, archived: readonly ArchivedHistoryRow[]): Promise<Run> {
+    try {
+      const d = await this.temporal.workflow.getHandle(caseId).describe();
+      return { workflowId: caseId, runId: d.runId, workflowType: d.type };
     } catch (err) {
-      throw fromTemporalError(err, caseId);
+      if (!isNotFound(err)) throw fromTemporalError(err, caseId);
+    }
+    const latest = archived.filter((a) => a.workflowId === caseId).at(-1);
+    if (!latest) throw new DomainError('CASE_NOT_FOUND', { caseId });
+    return { workflowId: caseId, runId: latest.runId, workflowType: latest.workflowType };
+  }
+
+  private async load(run: Run, archived: ArchivedHistoryRow | undefined): Promise<SourcedHistory> {
+    if (archived?.kind === 'closed') return this.fromArchive(run, archived, 'archive');
+    try {
+      const history = await this.temporal.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
+      return { ...run, source: 'temporal', history };
+    } catch (err) {
+      if (isNotFound(err) && archived) return this.fromArchive(run, archived, 'archive-snapshot');
+      throw fromTemporalError(err, run.workflowId);
     }
   }
 
-  private async fetch(run: Run): Promise<CaseHistory> {
-    return { ...run, history: await this.temporal.workflow.getHandle(run.workflowId, run.runId).fetchHistory() };
+  private fromArchive(run: Run, row: ArchivedHistoryRow, source: HistorySource): SourcedHistory {
+    const decoded = decodeArchivedHistory(row.history);
+    return { workflowId: run.workflowId, runId: run.runId, workflowType: row.workflowType || run.workflowType, source, history: decoded.history, json: decoded.json };
   }
 }
