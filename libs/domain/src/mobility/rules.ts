@@ -30,6 +30,8 @@ export interface MobilityVerdict {
   message: LocalizedText;
   /** electionMoratorium only: the Mendagri approvals that lifted an election-window ban. */
   approvals?: MinisterApproval[];
+  /** rotationTenureWindow only: past the maximum tenure, so the rotation is overdue (due, not barred). */
+  due?: true;
   /** Set by applyOverride: the rule failed, and an authorised override with this document lifted it. */
   overridden?: true;
   override?: { documentRef: string; title: string };
@@ -272,9 +274,11 @@ export function minimumTenure(move: MoveFacts, policy: MobilityPolicy, asOf: Dat
 
 /**
  * PP 11/2017 Pasal 190(3), rotations only: tenure in the current post of at least
- * `minTenureYears.rotation` whole years and at most `maxTenureYears.rotation` years. "At most 5"
- * allows the fifth anniversary itself and fails from the day after, anniversaries counted as for
- * whole years (29 February → 1 March).
+ * `minTenureYears.rotation` whole years before a rotation. The upper end `maxTenureYears.rotation`
+ * says when a rotation is due, not when it becomes forbidden: an official past it is overdue for
+ * rotation, so the rule passes and says so (the verdict carries `due: true`). "At most 5" allows the
+ * fifth anniversary itself and is overdue from the day after, anniversaries counted as for whole
+ * years (29 February → 1 March).
  */
 export function rotationTenureWindow(move: MoveFacts, policy: MobilityPolicy, asOf: Date): MobilityVerdict | null {
   if (move.kind !== 'rotation') return null;
@@ -284,10 +288,10 @@ export function rotationTenureWindow(move: MoveFacts, policy: MobilityPolicy, as
   const today = wibDate(asOf);
   const years = yearsSince(move.from.since, today);
   const tooShort = years < min;
-  // Over the maximum once the maximum was already complete yesterday.
-  const tooLong = max !== null && yearsSince(move.from.since, previousDayIso(today)) >= max;
+  // Past the maximum once the maximum was already complete yesterday.
+  const overdue = max !== null && yearsSince(move.from.since, previousDayIso(today)) >= max;
   const window = max === null ? `≥${min}y` : `${min}–${max}y`;
-  const fact = `${years}y since ${move.from.since} at ${today} (window ${window})`;
+  const fact = `${years}y since ${move.from.since} at ${today} (window ${window}${overdue ? ', overdue' : ''})`;
   if (tooShort) {
     return verdict(
       'rotationTenureWindow',
@@ -298,15 +302,18 @@ export function rotationTenureWindow(move: MoveFacts, policy: MobilityPolicy, as
       `only ${years} full years in post since ${move.from.since} as of ${today}; a rotation requires at least ${min}`,
     );
   }
-  if (tooLong) {
-    return verdict(
-      'rotationTenureWindow',
-      policy,
-      false,
-      fact,
-      `sudah lebih dari ${max} tahun dalam jabatan sejak ${move.from.since} per ${today}; rotasi dilakukan paling lama ${max} tahun`,
-      `more than ${max} years in post since ${move.from.since} as of ${today}; a rotation is due within ${max} years`,
-    );
+  if (overdue) {
+    return {
+      ...verdict(
+        'rotationTenureWindow',
+        policy,
+        true,
+        fact,
+        `sudah lebih dari ${max} tahun dalam jabatan sejak ${move.from.since} per ${today}; rotasi sudah jatuh tempo (paling lama ${max} tahun), sehingga rotasi ini justru diperlukan`,
+        `more than ${max} years in post since ${move.from.since} as of ${today}; the rotation is overdue (due within ${max} years), so this rotation is called for`,
+      ),
+      due: true,
+    };
   }
   return verdict(
     'rotationTenureWindow',
