@@ -139,7 +139,15 @@ describe('electionMoratorium (UU 10/2016 Pasal 71(2), 162(3))', () => {
         en: '2024-05-01 falls within an election-related ban on replacing officials, but the Minister of Home Affairs approved in writing: 100.2.2.6/1234/OTDA (34.04, 2024-04-15)',
       },
       approvals: [APPROVAL],
+      periods: [{ regionCode: '34.04', kind: 'pre_election', from: '2024-03-22', to: '2025-02-19', basis: 'UU 10/2016 Pasal 71(2)' }],
     });
+  });
+
+  it('names the ban period it refuses, from and to', () => {
+    expect(run('2024-05-01').periods).toEqual([
+      { regionCode: '34.04', kind: 'pre_election', from: '2024-03-22', to: '2025-02-19', basis: 'UU 10/2016 Pasal 71(2)' },
+    ]);
+    expect(run('2026-03-10').periods).toBeUndefined();
   });
 
   it('needs an approval for every banned region', () => {

@@ -30,6 +30,8 @@ export interface MobilityVerdict {
   message: LocalizedText;
   /** electionMoratorium only: the Mendagri approvals that lifted an election-window ban. */
   approvals?: MinisterApproval[];
+  /** electionMoratorium only: the ban periods the date falls in (blocked: those without an approval). */
+  periods?: ElectionBanPeriod[];
   /** rotationTenureWindow only: past the maximum tenure, so the rotation is overdue (due, not barred). */
   due?: true;
   /** Set by applyOverride: the rule failed, and an authorised override with this document lifted it. */
@@ -53,7 +55,8 @@ const yearsSince = (since: string, today: string): number => Math.max(0, wholeYe
 
 // ─── election moratorium ──────────────────────────────────────────────────────────────────────────
 
-interface BanPeriod {
+/** One election-related ban on replacing officials in a region, as the verdict names it. */
+export interface ElectionBanPeriod {
   regionCode: string;
   kind: 'pre_election' | 'post_inauguration';
   /** inclusive */
@@ -63,7 +66,7 @@ interface BanPeriod {
   basis: string;
 }
 
-const describePeriod = (p: BanPeriod): string => `${p.regionCode} ${p.kind} ${p.from}..${p.to ?? 'open'}`;
+const describePeriod = (p: ElectionBanPeriod): string => `${p.regionCode} ${p.kind} ${p.from}..${p.to ?? 'open'}`;
 
 /**
  * The ban periods a region's calendar defines. Pasal 71(2): from `monthsBeforeDetermination` before
@@ -72,7 +75,7 @@ const describePeriod = (p: BanPeriod): string => `${p.regionCode} ${p.kind} ${p.
  * open: a ban cannot be shown to be over [BK]. Pasal 162(3): from the inauguration for
  * `monthsAfterInauguration` months; the day the span completes is free again.
  */
-function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): BanPeriod[] | { invalid: string } {
+function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): ElectionBanPeriod[] | { invalid: string } {
   for (const [name, value] of [
     ['candidatePairDetermination', w.candidatePairDetermination],
     ['termEnd', w.termEnd],
@@ -80,7 +83,7 @@ function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): BanPeriod[]
   ] as const) {
     if (value !== null && !parseIsoDate(value)) return { invalid: `${w.regionCode} ${name} "${value}"` };
   }
-  const periods: BanPeriod[] = [];
+  const periods: ElectionBanPeriod[] = [];
   if (w.candidatePairDetermination !== null) {
     const from = addMonthsIso(w.candidatePairDetermination, -policy.moratorium.monthsBeforeDetermination);
     const to =
@@ -119,7 +122,7 @@ export function electionMoratorium(
 ): MobilityVerdict {
   const today = wibDate(asOf);
   const regions = [...new Set([move.from.regionCode, move.to.regionCode])];
-  const active: BanPeriod[] = [];
+  const active: ElectionBanPeriod[] = [];
   for (const w of windows) {
     if (!regions.includes(w.regionCode)) continue;
     const periods = banPeriods(w, policy);
@@ -148,7 +151,7 @@ export function electionMoratorium(
   }
 
   const used: MinisterApproval[] = [];
-  const unapproved: BanPeriod[] = [];
+  const unapproved: ElectionBanPeriod[] = [];
   for (const period of active) {
     const approval = approvals
       .filter((a) => a.regionCode === period.regionCode && a.approvedOn >= period.from && a.approvedOn <= today)
@@ -169,6 +172,7 @@ export function electionMoratorium(
         `${today} falls within an election-related ban on replacing officials, but the Minister of Home Affairs approved in writing: ${docs}`,
       ),
       approvals: used,
+      periods: active,
     };
   }
 
@@ -185,14 +189,17 @@ export function electionMoratorium(
         `${p.regionCode}: ${p.kind === 'pre_election' ? 'before the election' : 'after the inauguration of the regional head'} ${p.from} to ${p.to ?? 'an unrecorded end'} (${p.basis})`,
     )
     .join('; ');
-  return verdict(
-    'electionMoratorium',
-    policy,
-    false,
-    `${periods}; no Mendagri approval`,
-    `tanggal ${today} berada dalam masa larangan penggantian pejabat tanpa persetujuan tertulis Menteri Dalam Negeri: ${listId}`,
-    `${today} falls within an election-related ban on replacing officials, without the written approval of the Minister of Home Affairs: ${listEn}`,
-  );
+  return {
+    ...verdict(
+      'electionMoratorium',
+      policy,
+      false,
+      `${periods}; no Mendagri approval`,
+      `tanggal ${today} berada dalam masa larangan penggantian pejabat tanpa persetujuan tertulis Menteri Dalam Negeri: ${listId}`,
+      `${today} falls within an election-related ban on replacing officials, without the written approval of the Minister of Home Affairs: ${listEn}`,
+    ),
+    periods: unapproved,
+  };
 }
 
 // ─── JPT protection ───────────────────────────────────────────────────────────────────────────────
