@@ -71,6 +71,25 @@ export interface StepVisit {
   deadline: { defined: boolean; breached: boolean; by: string[] };
 }
 
+/** A duty the SOP attaches to a step (a report due by the step's deadline), and whether the case met it. */
+export interface DutyCheck {
+  workflowId: string;
+  step: string;
+  kind: 'report';
+  label: LocalizedText;
+  basis: readonly string[];
+  openedAt: string;
+  /** The decision that opened the step, and so the duty. */
+  openedBy: string;
+  /** The decision that meets the duty (the SOP's `metBy`), once taken. */
+  metBy: string | null;
+  metAt: string | null;
+  /** The deadline decisions recorded while the duty was open. */
+  breachedBy: string[];
+  /** met: in time; met_late: after the deadline; breached: the deadline passed and it is still not met; open: not yet due. */
+  status: 'met' | 'met_late' | 'breached' | 'open';
+}
+
 export type ConformanceRule =
   | 'no_decisions'
   | 'sop_unknown'
@@ -99,6 +118,8 @@ export interface ConformanceReport {
   workflows: { workflowId: string; runId: string | null; sop: SopRef; decisions: number }[];
   checkedAt: string;
   steps: StepVisit[];
+  /** Every duty the case's steps attached (reporting duties), met or breached. */
+  duties: DutyCheck[];
   violations: ConformanceViolation[];
   conforms: boolean;
 }
@@ -166,9 +187,41 @@ export function checkConformance(sop: Readonly<SopDefinition>, decisions: readon
     workflows,
     checkedAt: now.toISOString(),
     steps,
+    duties: dutiesOf(steps),
     violations,
     conforms: violations.length === 0,
   };
+}
+
+/** The duty each visited step attached, read from the SOP version the visit ran under. */
+function dutiesOf(steps: readonly StepVisit[]): DutyCheck[] {
+  const duties: DutyCheck[] = [];
+  for (const visit of steps) {
+    let step: SopStep | undefined;
+    try {
+      step = getSop(visit.sop).steps.find((s) => s.id === visit.step);
+    } catch {
+      continue;
+    }
+    const duty = step?.duty;
+    if (!duty) continue;
+    const met = visit.leftBy && visit.leftBy.decision === duty.metBy ? visit.leftBy : null;
+    const breached = visit.deadline.breached;
+    duties.push({
+      workflowId: visit.workflowId,
+      step: visit.step,
+      kind: duty.kind,
+      label: duty.label,
+      basis: duty.basis,
+      openedAt: visit.enteredAt,
+      openedBy: visit.enteredBy.ref,
+      metBy: met?.ref ?? null,
+      metAt: met?.decidedAt ?? null,
+      breachedBy: [...visit.deadline.by],
+      status: met ? (breached ? 'met_late' : 'met') : breached ? 'breached' : 'open',
+    });
+  }
+  return duties;
 }
 
 /** Rows per workflow run, each in recorded order; runs in the order they started. */

@@ -100,7 +100,8 @@ export interface ReportingDuty {
 }
 
 /** The verdict fields a reporting duty is read from (a MobilityVerdict or its view in the workflow contracts). */
-export type DutyVerdict = Pick<MobilityVerdict, 'rule' | 'passed'> & {
+export type DutyVerdict = Pick<MobilityVerdict, 'passed'> & {
+  rule: string;
   approvals?: readonly MinisterApproval[];
   periods?: readonly ElectionBanPeriod[];
 };
