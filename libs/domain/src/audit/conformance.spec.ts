@@ -251,6 +251,22 @@ describe('checkConformance: the reporting duty of a decree in an election ban (m
     if (status === 'breached' || status === 'met_late') expect(r.duties[0].breachedBy).toEqual([`${MOVE}#5`]);
   });
 
+  const blocked = (attempted: string, actorRole: string): Row => ({
+    decision: 'decision_blocked',
+    stepBefore: 'decree',
+    stepAfter: 'decree',
+    actorRole,
+    payload: { attempted },
+  });
+  it.each<{ name: string; row: Row; rules: string[] }>([
+    { name: 'a decree the rules refused, recorded under the HR officer who tried', row: blocked('record_decree', 'hr_officer'), rules: [] },
+    { name: 'a refused decree recorded under a role that may not record it', row: blocked('record_decree', 'ppk'), rules: ['role_not_allowed'] },
+    { name: 'a refused attempt of a decision no rule guards', row: blocked('override', 'ppk'), rules: ['transition_not_allowed'] },
+  ])('$name → $rules', ({ row, rules }) => {
+    const r = checkConformance(sop, rows(MOVE, ref, [...head.slice(0, 3), row, head[3], report]), NOW);
+    expect(r.violations.map((v) => v.rule)).toEqual(rules);
+  });
+
   it('lists no duty for a decree outside any ban (straight to completed)', () => {
     const r = checkConformance(sop, rows(MOVE, ref, [...head.slice(0, 3), { ...head[3], stepAfter: 'completed' }]), NOW);
     expect(r.conforms).toBe(true);

@@ -128,6 +128,9 @@ export interface ConformanceReport {
 export const DEADLINE_DECISIONS = ['deadline_reminder', 'deadline_escalated', 'deadline_expired'] as const;
 const isDeadlineDecision = (d: string): boolean => (DEADLINE_DECISIONS as readonly string[]).includes(d);
 
+/** The record of a decision a guarding rule refused (moves: the mobility rules); the step does not change. */
+export const BLOCKED_ATTEMPT = 'decision_blocked';
+
 const refOf = (d: LedgerDecision): string => `${d.workflowId}#${d.sequence}`;
 const sameSop = (a: SopRef, b: SopRef): boolean => a.id === b.id && a.version === b.version;
 
@@ -372,6 +375,14 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
   }
   if (isSystem && d.stepAfter === from.id && !from.transitions.some((t) => t.decision === d.decision)) {
     return base(d, 'note', true, true, false);
+  }
+  // An attempt a guarding rule refused is recorded under the person who tried, and leaves the step as it is.
+  if (d.decision === BLOCKED_ATTEMPT && d.stepAfter === from.id) {
+    const attempted = from.transitions.filter((t) => t.decision === d.payload.attempted && t.guard !== undefined);
+    const roleAllowed = attempted.some((t) => (t.roles as readonly string[]).includes(d.actorRole));
+    if (attempted.length === 0) violations.push(notAllowed(d, from));
+    else if (!roleAllowed) violations.push(roleViolation(d, from.id, attempted[0].roles));
+    return base(d, 'note', attempted.length > 0, roleAllowed, false);
   }
   const named = from.transitions.find((t) => t.decision === d.decision);
   violations.push(notAllowed(d, from));
