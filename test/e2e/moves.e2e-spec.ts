@@ -10,6 +10,8 @@ const monthsFromNow = (months: number) => {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 };
+/** Today as a WIB calendar date: decrees are dated today, well inside the backdating limit. */
+const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 const isoYearsAgo = (years: number) => new Date(Date.now() - years * 365.25 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 async function proposeMove(body: Record<string, unknown>) {
@@ -40,7 +42,7 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ step: 'decree', evaluation: { allowed: true, ruleVersion: 'mobility@2026-01-01' } });
-    const done = await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '800/12/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk_mutasi', agency) });
+    const done = await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '800/12/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk_mutasi', agency) });
     expect(done.body.step).toBe('completed');
     const state = await settled(m.path);
     const approve = state.decisions.find((d: { decision: string }) => d.decision === 'approve');
@@ -72,16 +74,16 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     expect(pertek.body).toMatchObject({ step: 'decision', deadline: null });
     const decided = await post(`${m.path}/decisions`, HR, { decision: deciding, evidence: await evidence(stack, 'sk_gubernur_mendagri', receiving) });
     expect(decided.status).toBe(200);
-    expect((await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821/77/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', receiving) })).body.step).toBe('completed');
+    expect((await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821/77/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', receiving) })).body.step).toBe('completed');
     expect(humanOrder((await settled(m.path)).decisions)).toEqual(['propose', 'release', 'record_pertek', deciding, 'record_decree']);
   });
 
-  it('rotates an official at the same level with the competency fit recorded; an overdue rotation is blocked until overridden with a legal basis', async () => {
+  it('rotates an official at the same level with the competency fit recorded; a rotation too soon is blocked until overridden with a legal basis', async () => {
     const agency = uniqueCode('PEMKAB');
     const reg = await region(stack);
-    const overdue = moveFacts(agency, reg, { kind: 'rotation' });
-    overdue.from = { ...overdue.from, since: isoYearsAgo(6) };
-    const m = await proposeMove({ ...overdue });
+    const early = moveFacts(agency, reg, { kind: 'rotation' });
+    early.from = { ...early.from, since: isoYearsAgo(1) };
+    const m = await proposeMove({ ...early });
     const noFit = await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'ok', evidence: await evidence(stack, 'ba_tpk', agency) });
     expect(noFit.status).toBe(400);
     expect(noFit.body.details.fields[0].field).toBe('competencyFit.jpmPercent');
@@ -107,6 +109,17 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     expect(rotation).toMatchObject({ passed: false, overridden: true });
 
     expect(humanOrder((await settled(m.path)).decisions)).toEqual(['propose', 'tpk_advise', 'decision_blocked', 'override', 'approve']);
+  });
+
+  it('approves an overdue rotation (6 years in post) without an override: past the maximum a rotation is due, not barred', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const overdue = moveFacts(agency, await region(stack), { kind: 'rotation' });
+    overdue.from = { ...overdue.from, since: isoYearsAgo(6) };
+    const m = await proposeMove({ ...overdue });
+    await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Sesuai pola karier', competencyFit: { jpmPercent: 80 }, evidence: await evidence(stack, 'ba_tpk', agency) });
+    const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'rotationTenureWindow')).toMatchObject({ passed: true, due: true });
   });
 
   it('refuses a move inside an election window, records the refusal, then allows it once a Mendagri approval is recorded', async () => {
@@ -163,7 +176,7 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'fillWithoutOpenSelection')).toMatchObject({ passed: true });
-    await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/5/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', agency) });
+    await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/5/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) });
     const filled = await eventually(async () => {
       const v = (await stack.call('GET', `/v1/vacancies/${vacancy.vacancyId}`)).body;
       return v.status === 'filled' ? v : undefined;
@@ -202,9 +215,9 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     expect(whole.body.details.fields[0].rule).toBe('blockedMustBeExcluded');
     const approved = await post(`${path}/decisions`, PPK, { decision: 'approve_batch', exclusions: blockedNips.map((nip) => ({ nip, reason: 'Terhalang aturan mobilitas' })) });
     expect(approved.status).toBe(200);
-    const decreed = await post(`${path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/999/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk_kolektif', agency) });
+    const decreed = await post(`${path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/999/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk_kolektif', agency) });
     expect(decreed.status).toBe(200);
-    expect(decreed.body.decree).toEqual({ number: '821.2/999/2026', effectiveDate: '2026-12-01' });
+    expect(decreed.body.decree).toEqual({ number: '821.2/999/2026', effectiveDate: today() });
     expect(decreed.body.annex).toHaveLength(57);
     expect(decreed.body.annex.map((a: { nip: string }) => a.nip)).not.toEqual(expect.arrayContaining(blockedNips));
 
@@ -229,6 +242,7 @@ describe('bad input to the moves API', () => {
     ['a talent promotion without its inputs', (f: any) => ({ ...f, kind: 'talent_promotion' }), 'talent'],
     ['talent inputs on a plain mutation', (f: any) => ({ ...f, talent: { performanceMain: 90, performanceSupporting: 90, competency: 90, potential: 90, qualification: 90, integrity: 90 } }), 'talent'],
     ['a date that does not exist', (f: any) => ({ ...f, from: { ...f.from, since: '2024-02-30x' } }), 'from.since'],
+    ['an intended effective date that does not exist', (f: any) => ({ ...f, intendedEffectiveDate: '2025-02-30' }), 'intendedEffectiveDate'],
     ['an extra field', (f: any) => ({ ...f, salary: 1 }), 'salary'],
   ])('refuses %s with 400 naming the field, starting nothing', async (_label, mutate, field) => {
     const facts = moveFacts(uniqueCode('PEMKAB'), 'KAB-X');

@@ -15,6 +15,13 @@ import { runWholeSelection } from '../support/selection-fixtures';
 const stack = new Stack();
 const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
 const record = loadTestStackConfig().RECORD_HISTORIES;
+/** Today as a WIB calendar date: decrees are dated today, inside the backdating limit. */
+const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const monthsFromNow = (months: number) => {
+  const d = new Date(Date.now() + 7 * 3600 * 1000);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
 Runtime.install({ logger: new DefaultLogger('WARN') });
 afterAll(() => stack.close());
 
@@ -79,7 +86,7 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
     expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
     expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
-    expect((await stack.call('POST', m, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/1/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
+    expect((await stack.call('POST', m, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/1/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
     await finish('move-mutation-intra', created.body.workflowId);
 
     const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
@@ -89,8 +96,31 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const b = `/v1/bulk-moves/${batch.body.workflowId}`;
     await eventually(async () => (await stack.call('GET', b)).body.step === 'awaiting_approval', 60_000, 'members checked');
     expect((await stack.call('POST', `${b}/decisions`, { actor: PPK, body: { decision: 'approve_batch', exclusions: [{ nip: people[1].person.nip, reason: 'Masa jabatan kurang dari 2 tahun' }] } })).status).toBe(200);
-    expect((await stack.call('POST', `${b}/decisions`, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/2/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
+    expect((await stack.call('POST', `${b}/decisions`, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/2/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
     await finish('bulk-move', batch.body.workflowId);
     await finish('bulk-member', `${batch.body.workflowId}:member:${people[0].person.nip}`);
+  });
+
+  it('a mutation (SOP 1.1.0) decreed inside an election ban with the Minister’s approval, then reported', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const reg = await region(stack);
+    const window = { candidatePairDetermination: monthsFromNow(3), termEnd: monthsFromNow(14), reason: 'Jadwal KPU (uji)' };
+    expect((await stack.call('PUT', `/v1/reference/elections/${reg}`, { actor: HR, body: window })).status).toBe(200);
+    const facts = moveFacts(agency, reg);
+    const created = await stack.call('POST', '/v1/moves', { body: { ...facts, intendedEffectiveDate: monthsFromNow(-4) } });
+    expect(created.status).toBe(201);
+    const m = `/v1/moves/${created.body.workflowId}/decisions`;
+    expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
+    expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
+    const decree = async () =>
+      stack.call('POST', m, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/3/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) } });
+    expect((await decree()).status).toBe(422);
+    const approval = { regionCode: reg, documentRef: 'Surat Mendagri 100.2.2.6/9/OTDA', title: 'Persetujuan tertulis', approvedOn: today(), scope: 'penggantian pejabat', reason: 'Diterima' };
+    expect([200, 201]).toContain((await stack.call('POST', '/v1/reference/minister-approvals', { actor: HR, body: approval })).status);
+    expect((await decree()).body.step).toBe('reporting');
+    const reported = await stack.call('POST', m, { actor: HR, body: { decision: 'report_submitted', evidence: await evidence(stack, 'laporan_mendagri', agency) } });
+    expect(reported.body.step).toBe('completed');
+    const history = await finish('move-v1-1-decree-reported', created.body.workflowId);
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
   });
 });

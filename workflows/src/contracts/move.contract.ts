@@ -1,6 +1,6 @@
 import type { CaseStateBase } from './case-state';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, EvidenceRef, SopRef } from '../../../libs/domain/src';
+import type { Actor, AsOfBasis, ElectionBanPeriod, EvidenceRef, MinisterApproval, ReportingDuty, SopRef } from '../../../libs/domain/src';
 import type { MobilityFacts } from './reference.activities.contract';
 import type { DecisionAck } from './selection.contract';
 
@@ -37,6 +37,11 @@ export interface MoveWorkflowInput {
   reason: string | null;
   evidence: EvidenceRef[];
   talent: TalentInput | null;
+  /**
+   * 'YYYY-MM-DD': the date the move is meant to take effect; the approval is judged as of it. The API
+   * sets it to the proposal date when the request names none; absent only in cases started before.
+   */
+  intendedEffectiveDate?: string;
 }
 
 export interface MoveDecisionInput {
@@ -50,6 +55,7 @@ export interface MoveDecisionInput {
   competencyFit?: { jpmPercent: number; note?: string };
   /** record_decree */
   decreeNumber?: string;
+  /** record_decree: the TMT; the decree is judged by the rules as of this date */
   effectiveDate?: string;
 }
 
@@ -60,12 +66,21 @@ export interface RuleVerdictView {
   fact: string;
   message: { id: string; en: string };
   overridden?: boolean;
+  /** electionMoratorium: the ban periods the as-of date falls in, and the approvals that lifted them */
+  periods?: ElectionBanPeriod[];
+  approvals?: MinisterApproval[];
+  /** rotationTenureWindow: past the maximum tenure, the rotation is overdue */
+  due?: boolean;
 }
 
 export interface MoveEvaluationView {
   allowed: boolean;
   ruleVersion: string;
+  /** When the rules were run (workflow time). */
   evaluatedAt: string;
+  /** The WIB date the rules were applied as of: the effective date of the decision (absent in older records). */
+  asOf?: string;
+  asOfBasis?: AsOfBasis;
   verdicts: RuleVerdictView[];
   facts: MobilityFacts;
 }
@@ -80,6 +95,11 @@ export interface MoveState extends CaseStateBase {
   overrides: { rules: string[]; legalBasis: EvidenceRef[]; by: string; reason: string }[];
   decree: { number: string; effectiveDate: string } | null;
   blockedAttempts: number;
+  /** The date the approval was judged as of (null in cases started before it was recorded). */
+  intendedEffectiveDate: string | null;
+  /** A duty to report the decree, attached by the rule that allowed it; met by report_submitted. */
+  reportingDuty: ReportingDuty | null;
+  report: { submittedAt: string; by: string; evidence: EvidenceRef[] } | null;
 }
 
 /** A decision the rules blocked was recorded as a refused attempt; the API answers 422 with the verdicts. */
@@ -101,6 +121,8 @@ export interface BulkMoveInput {
   proposedBy: Actor;
   reason: string | null;
   evidence: EvidenceRef[];
+  /** Each member's intended effective date by NIP (the proposal date when the request names none). */
+  intendedEffectiveDates?: Record<string, string>;
 }
 
 export interface BulkDecisionInput {
@@ -149,6 +171,8 @@ export interface BulkMemberInput {
   sop: SopRef;
   batchId: string;
   move: MoveFactsInput;
+  /** The rules are checked as of this date; absent in members started before. */
+  intendedEffectiveDate?: string;
 }
 
 /** Member → batch: the person's own rule check. */

@@ -148,7 +148,7 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
 
   // The officials being moved never act on their own batch.
   for (const m of input.moves) kase.assign(m.person.nip, 'candidate');
-  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { moves: input.moves } });
+  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { moves: input.moves, ...(input.intendedEffectiveDates ? { intendedEffectiveDates: input.intendedEffectiveDates } : {}) } });
   const list = [...members.values()];
   const running: Promise<unknown>[] = [];
   for (let i = 0; i < list.length; i += START_WINDOW) {
@@ -156,7 +156,14 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
       list.slice(i, i + START_WINDOW).map((m) =>
         startChild(bulkMemberWorkflow, {
           workflowId: m.workflowId,
-          args: [{ sop: input.memberSop, batchId, move: input.moves.find((x) => x.person.nip === m.nip)! }],
+          args: [
+            {
+              sop: input.memberSop,
+              batchId,
+              move: input.moves.find((x) => x.person.nip === m.nip)!,
+              ...(input.intendedEffectiveDates?.[m.nip] ? { intendedEffectiveDate: input.intendedEffectiveDates[m.nip] } : {}),
+            },
+          ],
         }),
       ),
     );
@@ -189,7 +196,9 @@ export async function bulkMemberWorkflow(input: BulkMemberInput): Promise<{ nip:
 
   await kase.start(SYSTEM_ACTOR, { payload: { move } });
   const facts = await reference.loadMobilityFacts({ regionCodes: [...new Set([move.from.regionCode, move.to.regionCode])], agencyCode: move.to.agencyCode });
-  const evaluation = evaluateMoveNow({ move, talent: null }, facts, [], new Date());
+  // Judged as of the date the person's move is meant to take effect (members started before: as of now).
+  const asOf = input.intendedEffectiveDate ? { date: input.intendedEffectiveDate, basis: 'intended_effective_date' as const } : undefined;
+  const evaluation = evaluateMoveNow({ move, talent: null }, facts, [], new Date(), asOf);
   const blocking = evaluation.verdicts.filter((v) => !v.passed);
   await kase.auto('member_checked', {
     reason: evaluation.allowed ? 'every rule passes' : blocking.map((v) => v.message.en).join('; '),

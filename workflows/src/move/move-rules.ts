@@ -1,6 +1,9 @@
 import {
   applyOverride,
+  asOfInstant,
   evaluateMove,
+  wibDate,
+  type AsOfBasis,
   MOBILITY_RULES,
   mayFillWithoutOpenSelection,
   OVERRIDE_RULES,
@@ -13,18 +16,26 @@ import type { MobilityFacts, MoveEvaluationView, MoveState, MoveWorkflowInput } 
 export const isOverridable = (rule: string): boolean =>
   (MOBILITY_RULES as readonly string[]).includes(rule) && OVERRIDE_RULES[rule as MobilityRule].overridable;
 
+export interface EvaluationDate {
+  date: string;
+  basis: AsOfBasis;
+}
+
 /**
- * The mobility rules in force at `now` applied to a move, with the talent-pool rule for a promotion and
- * any override recorded on the case. Pure: the facts come in from an activity.
+ * The mobility rules in force on the effective date `asOf` applied as of that date to a move, with the
+ * talent-pool rule for a promotion and any override recorded on the case; without `asOf` (cases
+ * started before effective dates were recorded) as of `now`. Pure: the facts come in from an activity.
  */
 export function evaluateMoveNow(
   input: Pick<MoveWorkflowInput, 'move' | 'talent'>,
   facts: MobilityFacts,
   overrides: MoveState['overrides'],
   now: Date,
+  asOf?: EvaluationDate,
 ): MoveEvaluationView {
-  const policy = policyInForce(now);
-  let ev: MoveEvaluation = evaluateMove(input.move, { windows: facts.windows, approvals: facts.approvals }, policy, now);
+  const at = asOf ? asOfInstant(asOf.date) : now;
+  const policy = policyInForce(at);
+  let ev: MoveEvaluation = evaluateMove(input.move, { windows: facts.windows, approvals: facts.approvals }, policy, at);
   if (input.talent) {
     const talent = mayFillWithoutOpenSelection(
       { positionClass: input.move.to.positionClass, placement: input.talent.placement, agencyMeritCategory: facts.agencyMerit?.category ?? null },
@@ -46,7 +57,19 @@ export function evaluateMoveNow(
     allowed: ev.allowed,
     ruleVersion: ev.ruleVersion,
     evaluatedAt: now.toISOString(),
-    verdicts: ev.verdicts.map((v) => ({ rule: v.rule, ruleVersion: v.ruleVersion, passed: v.passed, fact: v.fact, message: v.message, ...(v.overridden ? { overridden: true } : {}) })),
+    asOf: asOf?.date ?? wibDate(now),
+    asOfBasis: asOf?.basis ?? 'decision_time',
+    verdicts: ev.verdicts.map((v) => ({
+      rule: v.rule,
+      ruleVersion: v.ruleVersion,
+      passed: v.passed,
+      fact: v.fact,
+      message: v.message,
+      ...(v.overridden ? { overridden: true } : {}),
+      ...(v.periods ? { periods: v.periods } : {}),
+      ...(v.approvals ? { approvals: v.approvals } : {}),
+      ...(v.due ? { due: true } : {}),
+    })),
     facts,
   };
 }

@@ -1,5 +1,17 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
-import { evaluateDecision, evaluateMoveSide, getSop, isIsoDate, type FieldIssue } from '../../../libs/domain/src';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  checkBackdating,
+  checkEffectiveDate,
+  conditionalTransition,
+  evaluateDecision,
+  evaluateMoveSide,
+  getSop,
+  moveSopSettings,
+  reportingDutyOf,
+  wibDate,
+  type FieldIssue,
+  type SopStep,
+} from '../../../libs/domain/src';
 import {
   MOVE_CASE_TYPE,
   moveDecideUpdate,
@@ -13,15 +25,23 @@ import {
 } from '../contracts';
 import { ledger, reference } from '../shared/ledger';
 import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
-import { evaluateMoveNow, isOverridable } from './move-rules';
+import { evaluateMoveNow, isOverridable, type EvaluationDate } from './move-rules';
+
+/**
+ * Cases pinned to a move SOP before 1.1.0 recorded the decree without a rule check; from this patch
+ * on their decree is checked as of its TMT too (1.1.0 guards it in its own data). Histories recorded
+ * before replay without it.
+ */
+export const DECREE_AS_OF_TMT_PATCH = 'move-decree-rules-as-of-tmt';
 
 const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
 
 /**
  * A mutation, rotation or talent-pool promotion of one person, under the SOP its kind and scope pin.
- * The deciding transition is guarded by the mobility rules in force at that moment; an attempt the
- * rules block is recorded (and answered 422), and only a Minister's approval or an authorised override
- * with a legal-basis document lifts a block.
+ * The deciding transition is guarded by the mobility rules as of the intended effective date, and the
+ * decree by the rules as of its TMT; an attempt the rules block is recorded (and answered 422), and
+ * only a Minister's approval or an authorised override with a legal-basis document lifts a block. A
+ * decree the Minister's approval let through an election ban opens the reporting step (SOP 1.1.0).
  */
 export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState> {
   const sop = getSop(input.sop);
@@ -32,6 +52,10 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   let decree: MoveState['decree'] = null;
   let blockedAttempts = 0;
   let evaluating = false;
+  let reportingDuty: MoveState['reportingDuty'] = null;
+  let report: MoveState['report'] = null;
+  const intendedEffectiveDate = input.intendedEffectiveDate ?? null;
+  const asOfIntended: EvaluationDate | undefined = intendedEffectiveDate ? { date: intendedEffectiveDate, basis: 'intended_effective_date' } : undefined;
 
   const kase = new SopCase(
     sop,
@@ -40,15 +64,15 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
       agencyCode: move.to.agencyCode,
       businessKey: move.person.nip,
       title: `${move.person.name}: ${move.from.positionCode} → ${move.to.positionCode}`,
-      details: { kind: move.kind, scope: move.scope, from: move.from, to: move.to, allowed: evaluation?.allowed ?? null },
+      details: { kind: move.kind, scope: move.scope, from: move.from, to: move.to, allowed: evaluation?.allowed ?? null, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) },
     }),
     ledger,
   );
 
-  const evaluate = async (): Promise<MoveEvaluationView> => {
+  const evaluate = async (asOf: EvaluationDate | undefined): Promise<MoveEvaluationView> => {
     const regionCodes = [...new Set([move.from.regionCode, move.to.regionCode])];
     const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: move.to.agencyCode });
-    evaluation = evaluateMoveNow(input, facts, overrides, new Date());
+    evaluation = evaluateMoveNow(input, facts, overrides, new Date(), asOf);
     return evaluation;
   };
 
@@ -62,6 +86,9 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     overrides,
     decree,
     blockedAttempts,
+    intendedEffectiveDate,
+    reportingDuty,
+    report,
   });
 
   const validate = (d: MoveDecisionInput) => {
@@ -87,9 +114,12 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     }
     if (d.decision === 'record_decree') {
       if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber)) fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
-      if (!d.effectiveDate || !isIsoDate(d.effectiveDate)) fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+      if (!d.effectiveDate) fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+      else fields.push(...checkEffectiveDate('effectiveDate', d.effectiveDate));
     }
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
+    // A decree dated far back needs a reason (the limit is the pinned SOP version's).
+    if (d.decision === 'record_decree') refuseIfNot(checkBackdating(d.effectiveDate!, wibDate(new Date()), moveSopSettings(sop), d.reason));
     return verdict;
   };
 
@@ -99,22 +129,29 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     async (d): Promise<MoveDecisionAck> => {
       const verdict = validate(d);
       const common = { reason: d.reason ?? null, evidence: d.evidence ?? [] };
-      if (verdict.transition.guard === 'mobility_rules') {
+      const isDecree = d.decision === 'record_decree';
+      const guarded = verdict.transition.guard === 'mobility_rules' || (isDecree && patched(DECREE_AS_OF_TMT_PATCH));
+      // The approval binds as of the intended effective date, the decree as of its TMT.
+      const asOf: EvaluationDate | undefined = isDecree ? { date: d.effectiveDate!, basis: 'decree_effective_date' } : asOfIntended;
+      let ev: MoveEvaluationView | null = null;
+      if (guarded) {
         evaluating = true;
-        let ev: MoveEvaluationView;
         try {
-          ev = await evaluate();
+          ev = await evaluate(asOf);
         } finally {
           evaluating = false;
         }
         const blocking = ev.verdicts.filter((v) => !v.passed && !v.overridden);
         if (!ev.allowed) {
           blockedAttempts++;
-          await kase.note('decision_blocked', { ...common, payload: { attempted: d.decision, evaluation: ev }, ruleVersion: ev.ruleVersion }, d.actor);
+          const attempt = { attempted: d.decision, evaluation: ev, asOf: ev.asOf, ...(isDecree ? { effectiveDate: d.effectiveDate } : {}) };
+          await kase.note('decision_blocked', { ...common, payload: attempt, ruleVersion: ev.ruleVersion }, d.actor);
           return { ...kase.ack(), blocked: blocking };
         }
-        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { evaluation: ev }, ruleVersion: ev.ruleVersion });
-        return { ...kase.ack(), blocked: null };
+        if (!isDecree) {
+          await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { evaluation: ev, asOf: ev.asOf }, ruleVersion: ev.ruleVersion });
+          return { ...kase.ack(), blocked: null };
+        }
       }
       switch (d.decision) {
         case 'override':
@@ -125,9 +162,26 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
           competencyFit = d.competencyFit ?? null;
           await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { competencyFit } });
           break;
-        case 'record_decree':
+        case 'record_decree': {
           decree = { number: d.decreeNumber!, effectiveDate: d.effectiveDate! };
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { decree } });
+          if (!ev) {
+            await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { decree } });
+            break;
+          }
+          // A duty the allowing rule attaches (the Minister's approval in an election ban) opens the reporting step, where the SOP has one.
+          const duty = reportingDutyOf(ev.verdicts);
+          const reporting: SopStep | null = duty ? conditionalTransition(sop, kase.step.id, d.decision, 'reporting_duty') : null;
+          reportingDuty = reporting ? duty : null;
+          await kase.transition(d.decision, d.actor, reporting ?? verdict.to, {
+            ...common,
+            payload: { decree, evaluation: ev, asOf: ev.asOf, ...(reportingDuty ? { reportingDuty } : {}) },
+            ruleVersion: ev.ruleVersion,
+          });
+          break;
+        }
+        case 'report_submitted':
+          report = { submittedAt: new Date().toISOString(), by: d.actor.id, evidence: d.evidence ?? [] };
+          await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { reportingDuty, lateAfter: kase.deadline?.dueAt ?? null } });
           break;
         default:
           await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
@@ -140,11 +194,11 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   // The proposal takes sequence 1 before anything awaits, so no decision can be recorded ahead of it.
   // The official being moved never acts on their own move.
   kase.assign(move.person.nip, 'candidate');
-  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { move, talent: input.talent } });
+  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { move, talent: input.talent, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) } });
   // Checked at once so HR sees any rule in the way early; the rules bind only at the decision.
-  const initial = await evaluate();
+  const initial = await evaluate(asOfIntended);
   await kase.note('rules_evaluated', {
-    reason: initial.allowed ? 'every rule passes today' : initial.verdicts.filter((v) => !v.passed).map((v) => v.message.en).join('; '),
+    reason: initial.allowed ? `every rule passes as of ${initial.asOf}` : initial.verdicts.filter((v) => !v.passed).map((v) => v.message.en).join('; '),
     payload: { evaluation: initial },
     ruleVersion: initial.ruleVersion,
   });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
 import { CurrentActor } from '../common/actor.decorator';
@@ -21,10 +21,11 @@ export class MovesController {
 
   @Roles(...MOVE_STARTERS)
   @Post('moves')
-  @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules in force are checked at once' })
+  @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules are checked at once as of its intended effective date' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. intendedEffectiveDate that is not a real calendar date (2025-02-30)' })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeMoveDto) {
-    const { talent, reason, evidence, ...move } = dto;
-    return this.moves.propose(actor, move, talent, reason ?? null, evidence ?? []);
+    const { talent, reason, evidence, intendedEffectiveDate, sopVersion, ...move } = dto;
+    return this.moves.propose(actor, move, talent, reason ?? null, evidence ?? [], { intendedEffectiveDate, sopVersion });
   }
 
   @Roles(...EVERY_ROLE)
@@ -38,15 +39,27 @@ export class MovesController {
   @Roles(...MOVE_DECIDERS)
   @Post('moves/:id/decisions')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decide on a move (tpk_advise, release, record_pertek, approve / record_governor_decision / record_minister_decision, reject, override, record_decree, withdraw)' })
-  @ApiUnprocessableEntityResponse({ description: 'A rule in force blocks the decision; the attempt is recorded' })
+  @ApiOperation({
+    summary:
+      'Decide on a move (tpk_advise, release, record_pertek, approve / record_governor_decision / record_minister_decision, reject, override, record_decree, report_submitted, withdraw). ' +
+      'The approval is judged by the rules as of the intended effective date, the decree as of its TMT (effectiveDate).',
+  })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED naming the field (effectiveDate not a real calendar date); DECISION_INCOMPLETE naming reason for a decree backdated beyond the SOP’s maxBackdatingDays',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'RULE_BLOCKED: a rule as of the decision’s effective date blocks it (e.g. a decree whose TMT falls in an election ban without the Minister’s approval); ' +
+      'details name each blocking rule with its window (periods: from/to) and the as-of date. The attempt is recorded as decision_blocked.',
+  })
   decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @Headers('idempotency-key') key?: string) {
     return this.moves.decide(id, actor, dto, idempotencyKey(key));
   }
 
   @Roles(...BULK_STARTERS)
   @Post('bulk-moves')
-  @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own' })
+  @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own, as of their intended effective date' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. moves.3.intendedEffectiveDate' })
   proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
     return this.moves.proposeBulk(actor, { ...dto, reason: dto.reason ?? null, evidence: dto.evidence ?? [] });
   }

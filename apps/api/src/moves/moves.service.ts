@@ -1,6 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '../../../../libs/config/src';
-import { DomainError, evaluateStart, moveSopIdFor, scoreTalent, selectSop, stepOf, type Actor, type EvidenceRef, type MoveFacts, type TalentInputs } from '../../../../libs/domain/src';
+import {
+  checkEffectiveDate,
+  DomainError,
+  evaluateStart,
+  moveSopIdFor,
+  scoreTalent,
+  selectSop,
+  stepOf,
+  wibDate,
+  type Actor,
+  type EvidenceRef,
+  type FieldIssue,
+  type MoveFacts,
+  type TalentInputs,
+} from '../../../../libs/domain/src';
 import { LedgerRepository } from '../../../../libs/persistence/src';
 import {
   BULK_MOVE_WORKFLOW_TYPE,
@@ -33,7 +47,19 @@ export class MovesService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async propose(actor: Actor, move: MoveFacts, talentInputs: TalentRequest | undefined, reason: string | null, evidence: EvidenceRef[]) {
+  async propose(
+    actor: Actor,
+    move: MoveFacts,
+    talentInputs: TalentRequest | undefined,
+    reason: string | null,
+    evidence: EvidenceRef[],
+    options: { intendedEffectiveDate?: string; sopVersion?: string } = {},
+  ) {
+    // Without a date named, the move is meant to take effect on the proposal date (WIB); recorded as such.
+    const now = new Date();
+    const intendedEffectiveDate = options.intendedEffectiveDate ?? wibDate(now);
+    const dateIssues = checkEffectiveDate('intendedEffectiveDate', intendedEffectiveDate);
+    if (dateIssues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: dateIssues });
     const sopId = moveSopIdFor(move.kind, move.scope);
     if (!sopId) {
       throw new DomainError('VALIDATION_FAILED', {
@@ -45,12 +71,12 @@ export class MovesService {
         fields: [{ field: 'talent', rule: 'talentPromotion', message: { id: 'data talenta wajib untuk promosi talenta, dan hanya untuknya', en: 'talent inputs are required for, and only for, a talent promotion' } }],
       });
     }
-    const sop = selectSop(sopId, { asOf: new Date(), allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
+    const sop = selectSop(sopId, { version: options.sopVersion, asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
     const start = evaluateStart(sop, actor);
     if (!start.ok) throw new DomainError(start.code, start.params);
     const talent = talentInputs ? await this.talent(talentInputs, move) : null;
     const started = await this.workflows.start(MOVE_WORKFLOW_TYPE, moveWorkflowId(move.to.agencyCode, move.person.nip), [
-      { sop: { id: sop.id, version: sop.version }, move, proposedBy: actor, reason, evidence, talent },
+      { sop: { id: sop.id, version: sop.version }, move, proposedBy: actor, reason, evidence, talent, intendedEffectiveDate },
     ]);
     const step = stepOf(sop, sop.initialStep);
     return { ...started, sop: { id: sop.id, version: sop.version }, step: step.id, status: step.status };
@@ -82,14 +108,36 @@ export class MovesService {
     const ack = await this.workflows.decide(id, moveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, moveStateQuery)).step);
     const state = await this.workflows.query(id, moveStateQuery);
     if (ack.blocked) {
-      throw new DomainError('RULE_BLOCKED', { decision: input.decision, step: state.step, ruleVersion: state.evaluation?.ruleVersion, blocking: ack.blocked });
+      throw new DomainError('RULE_BLOCKED', {
+        decision: input.decision,
+        step: state.step,
+        ruleVersion: state.evaluation?.ruleVersion,
+        asOf: state.evaluation?.asOf,
+        asOfBasis: state.evaluation?.asOfBasis,
+        ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
+        blocking: ack.blocked,
+      });
     }
     return state;
   }
 
-  async proposeBulk(actor: Actor, cmd: { agencyCode: string; batchCode: string; title: string; moves: MoveFacts[]; reason: string | null; evidence: EvidenceRef[] }) {
+  async proposeBulk(
+    actor: Actor,
+    request: { agencyCode: string; batchCode: string; title: string; moves: (MoveFacts & { intendedEffectiveDate?: string })[]; reason: string | null; evidence: EvidenceRef[] },
+  ) {
+    const now = new Date();
+    // Each person's date goes beside the facts the rules read; without one, the proposal date (WIB).
+    const intendedEffectiveDates: Record<string, string> = {};
+    const dateIssues: FieldIssue[] = [];
+    const moves: MoveFacts[] = request.moves.map(({ intendedEffectiveDate, ...m }, i) => {
+      const date = intendedEffectiveDate ?? wibDate(now);
+      dateIssues.push(...checkEffectiveDate(`moves.${i}.intendedEffectiveDate`, date));
+      intendedEffectiveDates[m.person.nip] = date;
+      return m;
+    });
+    const cmd = { ...request, moves, intendedEffectiveDates };
     const issues = cmd.moves.flatMap((m, i) => {
-      const out = [];
+      const out: FieldIssue[] = [...dateIssues.filter((d) => d.field === `moves.${i}.intendedEffectiveDate`)];
       if (m.kind === 'talent_promotion' || m.scope !== 'intra_agency') {
         out.push({ field: `moves.${i}.kind`, rule: 'bulk', message: { id: 'SK kolektif hanya untuk rotasi/mutasi dalam satu instansi', en: 'a collective decree covers rotations and intra-agency mutations only' } });
       }
@@ -102,7 +150,6 @@ export class MovesService {
       return out;
     });
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: issues });
-    const now = new Date();
     const sop = selectSop('bulk-move', { asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
     const memberSop = selectSop('bulk-member', { asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
     const start = evaluateStart(sop, actor);

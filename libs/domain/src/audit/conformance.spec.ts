@@ -1,6 +1,7 @@
 import { appointmentV1 } from '../sop/open-selection/children.v1';
 import { openSelectionTestFast, openSelectionV1 } from '../sop/open-selection/open-selection.v1';
 import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
+import { MOVE_SOPS_V1_1 } from '../sop/move/move.v1-1';
 import { checkConformance, type LedgerDecision } from './conformance';
 
 const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
@@ -219,5 +220,56 @@ describe('checkConformance on an open selection with its child workflows', () =>
     list[i] = { ...list[i], decision: 'assessments_skipped' };
     const report = checkConformance(openSelectionTestFast, list, NOW);
     expect(report.violations.map((v) => [v.rule, v.step])).toEqual([['transition_not_allowed', 'assessment']]);
+  });
+});
+
+describe('checkConformance: the reporting duty of a decree in an election ban (move SOP 1.1.0)', () => {
+  const sop = MOVE_SOPS_V1_1.find((s) => s.id === 'mutation-intra')!;
+  const ref = { id: sop.id, version: sop.version };
+  const MOVE = 'move:PEMKAB-SLEMAN:198203042008011001';
+  const head: Row[] = [
+    { decision: 'propose', stepBefore: null, stepAfter: 'tpk_review', actorRole: 'hr_officer' },
+    { decision: 'tpk_advise', stepBefore: 'tpk_review', stepAfter: 'ppk_decision', actorRole: 'committee_chair', evidenceCount: 1 },
+    { decision: 'approve', stepBefore: 'ppk_decision', stepAfter: 'decree', actorRole: 'ppk' },
+    { decision: 'record_decree', stepBefore: 'decree', stepAfter: 'reporting', actorRole: 'hr_officer', evidenceCount: 1 },
+  ];
+  const report: Row = { decision: 'report_submitted', stepBefore: 'reporting', stepAfter: 'completed', actorRole: 'hr_officer', evidenceCount: 1 };
+  const escalated: Row = { decision: 'deadline_escalated', stepBefore: 'reporting', stepAfter: 'reporting', actorRole: 'system' };
+
+  it.each<{ name: string; tail: Row[]; status: string; rules: string[] }>([
+    { name: 'the report submitted in time', tail: [report], status: 'met', rules: [] },
+    { name: 'the report submitted after the escalation', tail: [escalated, report], status: 'met_late', rules: ['deadline_breached'] },
+    { name: 'the report missed and escalated', tail: [escalated], status: 'breached', rules: ['deadline_breached'] },
+    { name: 'the report not yet due', tail: [], status: 'open', rules: [] },
+    { name: 'a report without the report itself as evidence', tail: [{ ...report, evidenceCount: 0 }], status: 'met', rules: ['evidence_missing'] },
+  ])('$name → duty $status', ({ tail, status, rules }) => {
+    const r = checkConformance(sop, rows(MOVE, ref, [...head, ...tail]), NOW);
+    expect(r.violations.map((v) => v.rule)).toEqual(rules);
+    expect(r.duties).toHaveLength(1);
+    expect(r.duties[0]).toMatchObject({ step: 'reporting', kind: 'report', openedBy: `${MOVE}#4`, status });
+    expect(r.duties[0].basis).toContain('SE Mendagri 100.2.1.3/1575/SJ');
+    if (status === 'breached' || status === 'met_late') expect(r.duties[0].breachedBy).toEqual([`${MOVE}#5`]);
+  });
+
+  const blocked = (attempted: string, actorRole: string): Row => ({
+    decision: 'decision_blocked',
+    stepBefore: 'decree',
+    stepAfter: 'decree',
+    actorRole,
+    payload: { attempted },
+  });
+  it.each<{ name: string; row: Row; rules: string[] }>([
+    { name: 'a decree the rules refused, recorded under the HR officer who tried', row: blocked('record_decree', 'hr_officer'), rules: [] },
+    { name: 'a refused decree recorded under a role that may not record it', row: blocked('record_decree', 'ppk'), rules: ['role_not_allowed'] },
+    { name: 'a refused attempt of a decision no rule guards', row: blocked('override', 'ppk'), rules: ['transition_not_allowed'] },
+  ])('$name → $rules', ({ row, rules }) => {
+    const r = checkConformance(sop, rows(MOVE, ref, [...head.slice(0, 3), row, head[3], report]), NOW);
+    expect(r.violations.map((v) => v.rule)).toEqual(rules);
+  });
+
+  it('lists no duty for a decree outside any ban (straight to completed)', () => {
+    const r = checkConformance(sop, rows(MOVE, ref, [...head.slice(0, 3), { ...head[3], stepAfter: 'completed' }]), NOW);
+    expect(r.conforms).toBe(true);
+    expect(r.duties).toEqual([]);
   });
 });

@@ -72,6 +72,25 @@ export interface StepVisit {
   deadline: { defined: boolean; breached: boolean; by: string[] };
 }
 
+/** A duty the SOP attaches to a step (a report due by the step's deadline), and whether the case met it. */
+export interface DutyCheck {
+  workflowId: string;
+  step: string;
+  kind: 'report';
+  label: LocalizedText;
+  basis: readonly string[];
+  openedAt: string;
+  /** The decision that opened the step, and so the duty. */
+  openedBy: string;
+  /** The decision that meets the duty (the SOP's `metBy`), once taken. */
+  metBy: string | null;
+  metAt: string | null;
+  /** The deadline decisions recorded while the duty was open. */
+  breachedBy: string[];
+  /** met: in time; met_late: after the deadline; breached: the deadline passed and it is still not met; open: not yet due. */
+  status: 'met' | 'met_late' | 'breached' | 'open';
+}
+
 export type ConformanceRule =
   | 'no_decisions'
   | 'sop_unknown'
@@ -100,6 +119,8 @@ export interface ConformanceReport {
   workflows: { workflowId: string; runId: string | null; sop: SopRef; decisions: number }[];
   checkedAt: string;
   steps: StepVisit[];
+  /** Every duty the case's steps attached (reporting duties), met or breached. */
+  duties: DutyCheck[];
   violations: ConformanceViolation[];
   conforms: boolean;
 }
@@ -107,6 +128,9 @@ export interface ConformanceReport {
 /** Decisions the deadline machinery records: each one means the step outlived its deadline. */
 export const DEADLINE_DECISIONS = ['deadline_reminder', 'deadline_escalated', 'deadline_expired'] as const;
 const isDeadlineDecision = (d: string): boolean => (DEADLINE_DECISIONS as readonly string[]).includes(d);
+
+/** The record of a decision a guarding rule refused (moves: the mobility rules); the step does not change. */
+export const BLOCKED_ATTEMPT = 'decision_blocked';
 
 const refOf = (d: LedgerDecision): string => `${d.workflowId}#${d.sequence}`;
 const sameSop = (a: SopRef, b: SopRef): boolean => a.id === b.id && a.version === b.version;
@@ -169,9 +193,41 @@ export function checkConformance(sop: Readonly<SopDefinition>, ledgerRows: reado
     workflows,
     checkedAt: now.toISOString(),
     steps,
+    duties: dutiesOf(steps),
     violations,
     conforms: violations.length === 0,
   };
+}
+
+/** The duty each visited step attached, read from the SOP version the visit ran under. */
+function dutiesOf(steps: readonly StepVisit[]): DutyCheck[] {
+  const duties: DutyCheck[] = [];
+  for (const visit of steps) {
+    let step: SopStep | undefined;
+    try {
+      step = getSop(visit.sop).steps.find((s) => s.id === visit.step);
+    } catch {
+      continue;
+    }
+    const duty = step?.duty;
+    if (!duty) continue;
+    const met = visit.leftBy && visit.leftBy.decision === duty.metBy ? visit.leftBy : null;
+    const breached = visit.deadline.breached;
+    duties.push({
+      workflowId: visit.workflowId,
+      step: visit.step,
+      kind: duty.kind,
+      label: duty.label,
+      basis: duty.basis,
+      openedAt: visit.enteredAt,
+      openedBy: visit.enteredBy.ref,
+      metBy: met?.ref ?? null,
+      metAt: met?.decidedAt ?? null,
+      breachedBy: [...visit.deadline.by],
+      status: met ? (breached ? 'met_late' : 'met') : breached ? 'breached' : 'open',
+    });
+  }
+  return duties;
 }
 
 /** Rows per workflow run, each in recorded order; runs in the order they started. */
@@ -322,6 +378,14 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
   }
   if (isSystem && d.stepAfter === from.id && !from.transitions.some((t) => t.decision === d.decision)) {
     return base(d, 'note', true, true, false);
+  }
+  // An attempt a guarding rule refused is recorded under the person who tried, and leaves the step as it is.
+  if (d.decision === BLOCKED_ATTEMPT && d.stepAfter === from.id) {
+    const attempted = from.transitions.filter((t) => t.decision === d.payload.attempted && t.guard !== undefined);
+    const roleAllowed = attempted.some((t) => (t.roles as readonly string[]).includes(d.actorRole));
+    if (attempted.length === 0) violations.push(notAllowed(d, from));
+    else if (!roleAllowed) violations.push(roleViolation(d, from.id, attempted[0].roles));
+    return base(d, 'note', attempted.length > 0, roleAllowed, false);
   }
   const named = from.transitions.find((t) => t.decision === d.decision);
   violations.push(notAllowed(d, from));

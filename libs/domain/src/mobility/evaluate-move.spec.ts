@@ -114,7 +114,7 @@ describe('applyOverride', () => {
     electionMoratorium: { move: aMove(), windows: [SLEMAN_2026] },
     jptProtection: { move: aMove({ from: { positionClass: 'jpt_pratama', level: 'jpt_pratama', inauguratedOn: '2025-01-06' } }) },
     minimumTenure: { move: aMove({ from: { since: '2025-01-06' } }) },
-    rotationTenureWindow: { move: aRotation({ from: { since: '2019-01-07' } }) },
+    rotationTenureWindow: { move: aRotation({ from: { since: '2025-01-06' } }) },
     rotationSameLevel: { move: aRotation({ to: { level: 'pengawas', positionClass: 'pengawas' } }) },
     newPnsTransferBan: { move: aMove({ atOwnRequest: true, person: { cpnsTmt: '2019-03-01' } }) },
     disciplinaryBlock: { move: aMove({ person: { sanctions: [{ level: 'heavy', imposedOn: '2025-10-01' }] } }) },

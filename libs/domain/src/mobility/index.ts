@@ -3,3 +3,4 @@ export * from './mobility-policy';
 export * from './rules';
 export * from './evaluate-move';
 export * from './talent';
+export * from './effective-date';

@@ -139,7 +139,15 @@ describe('electionMoratorium (UU 10/2016 Pasal 71(2), 162(3))', () => {
         en: '2024-05-01 falls within an election-related ban on replacing officials, but the Minister of Home Affairs approved in writing: 100.2.2.6/1234/OTDA (34.04, 2024-04-15)',
       },
       approvals: [APPROVAL],
+      periods: [{ regionCode: '34.04', kind: 'pre_election', from: '2024-03-22', to: '2025-02-19', basis: 'UU 10/2016 Pasal 71(2)' }],
     });
+  });
+
+  it('names the ban period it refuses, from and to', () => {
+    expect(run('2024-05-01').periods).toEqual([
+      { regionCode: '34.04', kind: 'pre_election', from: '2024-03-22', to: '2025-02-19', basis: 'UU 10/2016 Pasal 71(2)' },
+    ]);
+    expect(run('2026-03-10').periods).toBeUndefined();
   });
 
   it('needs an approval for every banned region', () => {
@@ -231,37 +239,46 @@ describe('minimumTenure (mutation, 2 years in post)', () => {
 });
 
 describe('rotationTenureWindow (PP 11/2017 Pasal 190(3), 2–5 years)', () => {
+  // Past the maximum an official is due for rotation, not barred from it: the rule passes and marks it due.
   it.each([
-    { what: '2 years − 1 day', since: '2024-03-11', passed: false },
-    { what: 'exactly 2 years', since: '2024-03-10', passed: true },
-    { what: '4 years', since: '2022-01-03', passed: true },
-    { what: 'exactly 5 years (the fifth anniversary)', since: '2021-03-10', passed: true },
-    { what: '5 years + 1 day', since: '2021-03-09', passed: false },
-    { what: '6 years', since: '2020-03-10', passed: false },
-    { what: 'a start date after the reference date', since: '2026-04-01', passed: false },
-    { what: 'an impossible start date', since: '2021-02-29', passed: false },
-  ])('$what in post → passed $passed', ({ since, passed }) => {
-    expect(rotationTenureWindow(aRotation({ from: { since } }), P, AS_OF)?.passed).toBe(passed);
+    { what: '2 years − 1 day', since: '2024-03-11', passed: false, due: undefined },
+    { what: 'exactly 2 years', since: '2024-03-10', passed: true, due: undefined },
+    { what: '4 years', since: '2022-01-03', passed: true, due: undefined },
+    { what: 'exactly 5 years (the fifth anniversary)', since: '2021-03-10', passed: true, due: undefined },
+    { what: '5 years + 1 day (overdue)', since: '2021-03-09', passed: true, due: true },
+    { what: '6 years (overdue)', since: '2020-03-10', passed: true, due: true },
+    { what: 'a start date after the reference date', since: '2026-04-01', passed: false, due: undefined },
+    { what: 'an impossible start date', since: '2021-02-29', passed: false, due: undefined },
+  ])('$what in post → passed $passed, due $due', ({ since, passed, due }) => {
+    const v = rotationTenureWindow(aRotation({ from: { since } }), P, AS_OF);
+    expect(v?.passed).toBe(passed);
+    expect(v?.due).toBe(due);
   });
 
   it.each([
-    { since: '2021-02-28', asOf: '2026-02-28', passed: true },
-    { since: '2021-02-28', asOf: '2026-03-01', passed: false },
+    { since: '2021-02-28', asOf: '2026-02-28', due: undefined },
+    { since: '2021-02-28', asOf: '2026-03-01', due: true },
     // a 29 February anniversary falls on 1 March in common years
-    { since: '2020-02-29', asOf: '2025-03-01', passed: true },
-    { since: '2020-02-29', asOf: '2025-03-02', passed: false },
-  ])('since $since, on $asOf → passed $passed', ({ since, asOf, passed }) => {
-    expect(rotationTenureWindow(aRotation({ from: { since } }), P, wib(asOf))?.passed).toBe(passed);
+    { since: '2020-02-29', asOf: '2025-03-01', due: undefined },
+    { since: '2020-02-29', asOf: '2025-03-02', due: true },
+  ])('since $since, on $asOf → passes, due $due', ({ since, asOf, due }) => {
+    const v = rotationTenureWindow(aRotation({ from: { since } }), P, wib(asOf));
+    expect(v?.passed).toBe(true);
+    expect(v?.due).toBe(due);
   });
 
-  it('says whether the tenure is too short or too long', () => {
+  it('says whether the tenure is too short or overdue', () => {
     expect(rotationTenureWindow(aRotation({ from: { since: '2024-03-11' } }), P, AS_OF)?.message.en).toBe(
       'only 1 full years in post since 2024-03-11 as of 2026-03-10; a rotation requires at least 2',
     );
     expect(rotationTenureWindow(aRotation({ from: { since: '2021-03-09' } }), P, AS_OF)).toEqual(
       expect.objectContaining({
-        fact: '5y since 2021-03-09 at 2026-03-10 (window 2–5y)',
-        message: expect.objectContaining({ en: 'more than 5 years in post since 2021-03-09 as of 2026-03-10; a rotation is due within 5 years' }),
+        passed: true,
+        due: true,
+        fact: '5y since 2021-03-09 at 2026-03-10 (window 2–5y, overdue)',
+        message: expect.objectContaining({
+          en: 'more than 5 years in post since 2021-03-09 as of 2026-03-10; the rotation is overdue (due within 5 years), so this rotation is called for',
+        }),
       }),
     );
   });

@@ -30,6 +30,10 @@ export interface MobilityVerdict {
   message: LocalizedText;
   /** electionMoratorium only: the Mendagri approvals that lifted an election-window ban. */
   approvals?: MinisterApproval[];
+  /** electionMoratorium only: the ban periods the date falls in (blocked: those without an approval). */
+  periods?: ElectionBanPeriod[];
+  /** rotationTenureWindow only: past the maximum tenure, so the rotation is overdue (due, not barred). */
+  due?: true;
   /** Set by applyOverride: the rule failed, and an authorised override with this document lifted it. */
   overridden?: true;
   override?: { documentRef: string; title: string };
@@ -51,7 +55,8 @@ const yearsSince = (since: string, today: string): number => Math.max(0, wholeYe
 
 // ─── election moratorium ──────────────────────────────────────────────────────────────────────────
 
-interface BanPeriod {
+/** One election-related ban on replacing officials in a region, as the verdict names it. */
+export interface ElectionBanPeriod {
   regionCode: string;
   kind: 'pre_election' | 'post_inauguration';
   /** inclusive */
@@ -61,7 +66,7 @@ interface BanPeriod {
   basis: string;
 }
 
-const describePeriod = (p: BanPeriod): string => `${p.regionCode} ${p.kind} ${p.from}..${p.to ?? 'open'}`;
+const describePeriod = (p: ElectionBanPeriod): string => `${p.regionCode} ${p.kind} ${p.from}..${p.to ?? 'open'}`;
 
 /**
  * The ban periods a region's calendar defines. Pasal 71(2): from `monthsBeforeDetermination` before
@@ -70,7 +75,7 @@ const describePeriod = (p: BanPeriod): string => `${p.regionCode} ${p.kind} ${p.
  * open: a ban cannot be shown to be over [BK]. Pasal 162(3): from the inauguration for
  * `monthsAfterInauguration` months; the day the span completes is free again.
  */
-function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): BanPeriod[] | { invalid: string } {
+function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): ElectionBanPeriod[] | { invalid: string } {
   for (const [name, value] of [
     ['candidatePairDetermination', w.candidatePairDetermination],
     ['termEnd', w.termEnd],
@@ -78,7 +83,7 @@ function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): BanPeriod[]
   ] as const) {
     if (value !== null && !parseIsoDate(value)) return { invalid: `${w.regionCode} ${name} "${value}"` };
   }
-  const periods: BanPeriod[] = [];
+  const periods: ElectionBanPeriod[] = [];
   if (w.candidatePairDetermination !== null) {
     const from = addMonthsIso(w.candidatePairDetermination, -policy.moratorium.monthsBeforeDetermination);
     const to =
@@ -117,7 +122,7 @@ export function electionMoratorium(
 ): MobilityVerdict {
   const today = wibDate(asOf);
   const regions = [...new Set([move.from.regionCode, move.to.regionCode])];
-  const active: BanPeriod[] = [];
+  const active: ElectionBanPeriod[] = [];
   for (const w of windows) {
     if (!regions.includes(w.regionCode)) continue;
     const periods = banPeriods(w, policy);
@@ -146,7 +151,7 @@ export function electionMoratorium(
   }
 
   const used: MinisterApproval[] = [];
-  const unapproved: BanPeriod[] = [];
+  const unapproved: ElectionBanPeriod[] = [];
   for (const period of active) {
     const approval = approvals
       .filter((a) => a.regionCode === period.regionCode && a.approvedOn >= period.from && a.approvedOn <= today)
@@ -167,6 +172,7 @@ export function electionMoratorium(
         `${today} falls within an election-related ban on replacing officials, but the Minister of Home Affairs approved in writing: ${docs}`,
       ),
       approvals: used,
+      periods: active,
     };
   }
 
@@ -183,14 +189,17 @@ export function electionMoratorium(
         `${p.regionCode}: ${p.kind === 'pre_election' ? 'before the election' : 'after the inauguration of the regional head'} ${p.from} to ${p.to ?? 'an unrecorded end'} (${p.basis})`,
     )
     .join('; ');
-  return verdict(
-    'electionMoratorium',
-    policy,
-    false,
-    `${periods}; no Mendagri approval`,
-    `tanggal ${today} berada dalam masa larangan penggantian pejabat tanpa persetujuan tertulis Menteri Dalam Negeri: ${listId}`,
-    `${today} falls within an election-related ban on replacing officials, without the written approval of the Minister of Home Affairs: ${listEn}`,
-  );
+  return {
+    ...verdict(
+      'electionMoratorium',
+      policy,
+      false,
+      `${periods}; no Mendagri approval`,
+      `tanggal ${today} berada dalam masa larangan penggantian pejabat tanpa persetujuan tertulis Menteri Dalam Negeri: ${listId}`,
+      `${today} falls within an election-related ban on replacing officials, without the written approval of the Minister of Home Affairs: ${listEn}`,
+    ),
+    periods: unapproved,
+  };
 }
 
 // ─── JPT protection ───────────────────────────────────────────────────────────────────────────────
@@ -272,9 +281,11 @@ export function minimumTenure(move: MoveFacts, policy: MobilityPolicy, asOf: Dat
 
 /**
  * PP 11/2017 Pasal 190(3), rotations only: tenure in the current post of at least
- * `minTenureYears.rotation` whole years and at most `maxTenureYears.rotation` years. "At most 5"
- * allows the fifth anniversary itself and fails from the day after, anniversaries counted as for
- * whole years (29 February → 1 March).
+ * `minTenureYears.rotation` whole years before a rotation. The upper end `maxTenureYears.rotation`
+ * says when a rotation is due, not when it becomes forbidden: an official past it is overdue for
+ * rotation, so the rule passes and says so (the verdict carries `due: true`). "At most 5" allows the
+ * fifth anniversary itself and is overdue from the day after, anniversaries counted as for whole
+ * years (29 February → 1 March).
  */
 export function rotationTenureWindow(move: MoveFacts, policy: MobilityPolicy, asOf: Date): MobilityVerdict | null {
   if (move.kind !== 'rotation') return null;
@@ -284,10 +295,10 @@ export function rotationTenureWindow(move: MoveFacts, policy: MobilityPolicy, as
   const today = wibDate(asOf);
   const years = yearsSince(move.from.since, today);
   const tooShort = years < min;
-  // Over the maximum once the maximum was already complete yesterday.
-  const tooLong = max !== null && yearsSince(move.from.since, previousDayIso(today)) >= max;
+  // Past the maximum once the maximum was already complete yesterday.
+  const overdue = max !== null && yearsSince(move.from.since, previousDayIso(today)) >= max;
   const window = max === null ? `≥${min}y` : `${min}–${max}y`;
-  const fact = `${years}y since ${move.from.since} at ${today} (window ${window})`;
+  const fact = `${years}y since ${move.from.since} at ${today} (window ${window}${overdue ? ', overdue' : ''})`;
   if (tooShort) {
     return verdict(
       'rotationTenureWindow',
@@ -298,15 +309,18 @@ export function rotationTenureWindow(move: MoveFacts, policy: MobilityPolicy, as
       `only ${years} full years in post since ${move.from.since} as of ${today}; a rotation requires at least ${min}`,
     );
   }
-  if (tooLong) {
-    return verdict(
-      'rotationTenureWindow',
-      policy,
-      false,
-      fact,
-      `sudah lebih dari ${max} tahun dalam jabatan sejak ${move.from.since} per ${today}; rotasi dilakukan paling lama ${max} tahun`,
-      `more than ${max} years in post since ${move.from.since} as of ${today}; a rotation is due within ${max} years`,
-    );
+  if (overdue) {
+    return {
+      ...verdict(
+        'rotationTenureWindow',
+        policy,
+        true,
+        fact,
+        `sudah lebih dari ${max} tahun dalam jabatan sejak ${move.from.since} per ${today}; rotasi sudah jatuh tempo (paling lama ${max} tahun), sehingga rotasi ini justru diperlukan`,
+        `more than ${max} years in post since ${move.from.since} as of ${today}; the rotation is overdue (due within ${max} years), so this rotation is called for`,
+      ),
+      due: true,
+    };
   }
   return verdict(
     'rotationTenureWindow',

@@ -1,6 +1,6 @@
 import type { ErrorCode, ErrorParams } from '../errors';
 import type { Actor } from '../roles';
-import type { SopDefinition, SopStep, SopTransition } from './sop.types';
+import type { SopDefinition, SopStep, SopTransition, TransitionCondition } from './sop.types';
 
 export interface DecisionRequest {
   decision: string;
@@ -26,8 +26,17 @@ export function stepOf(sop: SopDefinition, stepId: string): SopStep {
   return step;
 }
 
+/** The plain transition of each decision at a step (a conditional variant is the workflow's choice, not another decision). */
+const plainTransitions = (step: SopStep): SopTransition[] => step.transitions.filter((t) => !t.when);
+
 export const allowedDecisions = (sop: SopDefinition, stepId: string): AllowedDecision[] =>
-  stepOf(sop, stepId).transitions.map((t) => ({ decision: t.decision, roles: t.roles, requires: t.requires }));
+  plainTransitions(stepOf(sop, stepId)).map((t) => ({ decision: t.decision, roles: t.roles, requires: t.requires }));
+
+/** The step a decision leads to when `condition` holds and the SOP lists a variant for it; null otherwise. */
+export function conditionalTransition(sop: SopDefinition, stepId: string, decision: string, condition: TransitionCondition): SopStep | null {
+  const t = stepOf(sop, stepId).transitions.find((x) => x.decision === decision && x.when === condition);
+  return t ? stepOf(sop, t.to) : null;
+}
 
 const describeAllowed = (allowed: AllowedDecision[]): string[] =>
   allowed.map((a) => `${a.decision} (${a.roles.join('/')})`);
@@ -40,7 +49,7 @@ export function evaluateDecision(sop: SopDefinition, stepId: string, request: De
   const from = stepOf(sop, stepId);
   const allowed = allowedDecisions(sop, stepId);
   const base = { step: from.id, stepLabel: from.label, decision: request.decision, allowed: describeAllowed(allowed) };
-  const transition = from.transitions.find((t) => t.decision === request.decision);
+  const transition = plainTransitions(from).find((t) => t.decision === request.decision);
   if (!transition) return { ok: false, code: 'DECISION_NOT_ALLOWED', params: base };
   if (!(transition.roles as readonly string[]).includes(request.actor.role)) {
     return { ok: false, code: 'ROLE_NOT_ALLOWED', params: { ...base, role: request.actor.role, roles: transition.roles } };

@@ -7,6 +7,7 @@ import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-se
 import type { OpenSelectionSop } from './open-selection/open-selection.types';
 import { bulkMemberV1, bulkMoveV1 } from './move/bulk-move.v1';
 import { MOVE_SOPS } from './move/move.v1';
+import { MOVE_SOPS_V1_1, MOVE_SOPS_V1_1_TEST_FAST } from './move/move.v1-1';
 import { vacancyV1_1 } from './vacancy/vacancy.v1-1';
 import { vacancyTestFast } from './vacancy/vacancy.test-fast';
 import { vacancyV1 } from './vacancy/vacancy.v1';
@@ -23,6 +24,8 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   committeeReviewTestFast,
   appointmentV1,
   ...MOVE_SOPS,
+  ...MOVE_SOPS_V1_1,
+  ...MOVE_SOPS_V1_1_TEST_FAST,
   bulkMoveV1,
   bulkMemberV1,
 ];

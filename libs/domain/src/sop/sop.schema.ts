@@ -38,6 +38,7 @@ const schema = z
                   to: z.string(),
                   requires: z.array(z.enum(['reason', 'fillingMethod', 'evidence'])),
                   guard: z.enum(['mobility_rules']).optional(),
+                  when: z.enum(['reporting_duty']).optional(),
                 })
                 .strict(),
             ),
@@ -49,6 +50,10 @@ const schema = z
                 notifyRole: role,
                 closeTo: z.string().optional(),
               })
+              .strict()
+              .optional(),
+            duty: z
+              .object({ kind: z.enum(['report']), metBy: z.string().min(1), basis: z.array(z.string().min(1)).min(1), label })
               .strict()
               .optional(),
           })
@@ -75,8 +80,17 @@ const schema = z
       for (const t of step.transitions) {
         if (!ids.has(t.to)) ctx.addIssue({ code: 'custom', message: `${step.id}.${t.decision} goes to unknown step ${t.to}` });
         if (step.auto?.some((a) => a.decision === t.decision)) ctx.addIssue({ code: 'custom', message: `${step.id} has ${t.decision} both manual and automatic` });
-        if (decisions.has(t.decision)) ctx.addIssue({ code: 'custom', message: `${step.id} repeats decision ${t.decision}` });
-        decisions.add(t.decision);
+        // A decision may be listed twice only as its plain transition and one conditional variant.
+        const key = `${t.decision}|${t.when ?? ''}`;
+        if (decisions.has(key)) ctx.addIssue({ code: 'custom', message: `${step.id} repeats decision ${t.decision}` });
+        decisions.add(key);
+        if (t.when && !step.transitions.some((p) => p.decision === t.decision && !p.when)) {
+          ctx.addIssue({ code: 'custom', message: `${step.id}.${t.decision} has a conditional variant but no plain transition` });
+        }
+      }
+      if (step.duty) {
+        if (!step.transitions.some((t) => t.decision === step.duty!.metBy)) ctx.addIssue({ code: 'custom', message: `${step.id}: duty is met by ${step.duty.metBy}, which is not a transition of the step` });
+        if (!step.deadline) ctx.addIssue({ code: 'custom', message: `${step.id}: a duty needs a deadline` });
       }
       if (step.deadline?.onExpiry === 'close' && !(step.deadline.closeTo && ids.has(step.deadline.closeTo))) {
         ctx.addIssue({ code: 'custom', message: `${step.id} closes on expiry but closeTo is not a step` });

@@ -21,12 +21,28 @@ export type DecisionRequirement = 'reason' | 'fillingMethod' | 'evidence';
 /** A rule set the workflow evaluates before it takes the transition (a blocked attempt is recorded). */
 export type TransitionGuard = 'mobility_rules';
 
+/**
+ * A condition under which a decision leads elsewhere than its plain transition: the same decision is
+ * listed twice at a step, once plain and once with `when`, and the workflow takes the conditional one
+ * when the condition holds (a decree that attaches a reporting duty opens the reporting step).
+ */
+export type TransitionCondition = 'reporting_duty';
+
 export interface SopTransition {
   decision: string;
   roles: readonly Role[];
   to: string;
   requires: readonly DecisionRequirement[];
   guard?: TransitionGuard;
+  when?: TransitionCondition;
+}
+
+/** A duty the case owes while at a step (a report due by the step's deadline), met by `metBy`. */
+export interface SopDuty {
+  kind: 'report';
+  metBy: string;
+  basis: readonly string[];
+  label: { id: string; en: string };
 }
 
 /** A transition the system takes by itself (a rule or a timer), recorded with the system actor. */
@@ -43,6 +59,7 @@ export interface SopStep {
   transitions: readonly SopTransition[];
   auto?: readonly SopAutoTransition[];
   deadline?: SopDeadline;
+  duty?: SopDuty;
   terminal: boolean;
 }
 

@@ -17,9 +17,10 @@ import {
 } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, GOLONGAN_CODES, MOVE_KINDS, MUTATION_SCOPES, POSITION_CLASSES } from '../../../../../libs/domain/src';
 import { VACANCY_WORKFLOW_ID_PATTERN } from '../../../../../workflows/src/contracts';
-import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
+import { OptionalEvidence, OptionalReason, OptionalSopVersion } from '../../common/dto-fields';
 import { IsNip } from '../../common/nip.validator';
 import { SingleLine } from '../../common/text.validators';
+import { IsReferenceDate } from '../../reference/dto/real-date.validator';
 import { SanctionDto } from '../../selections/dto/candidate.dto';
 import type { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 
@@ -61,6 +62,18 @@ export class MoveFactsDto {
   @ApiProperty({ type: MovePostDto }) @ValidateNested() @Type(() => MovePostDto) to!: MovePostDto;
 }
 
+const INTENDED_EFFECTIVE_DATE = {
+  example: '2027-01-02',
+  description:
+    'The date the move is meant to take effect (YYYY-MM-DD, a real calendar date). The approval is judged by the mobility rules as of this date, ' +
+    'not as of the day it is given. Optional: defaults to the proposal date (WIB), recorded as such.',
+};
+
+/** One person of a bulk move, with the date their move is meant to take effect. */
+export class BulkMoveMemberDto extends MoveFactsDto {
+  @ApiPropertyOptional(INTENDED_EFFECTIVE_DATE) @IsOptional() @IsReferenceDate() intendedEffectiveDate?: string;
+}
+
 export class TalentInputsDto {
   @ApiPropertyOptional({ description: 'The approved vacancy (filling method talent_pool) this promotion fills' })
   @IsOptional()
@@ -89,6 +102,11 @@ export class ProposeMoveDto extends MoveFactsDto {
 
   @OptionalEvidence()
   evidence?: EvidenceRefDto[];
+
+  @ApiPropertyOptional(INTENDED_EFFECTIVE_DATE) @IsOptional() @IsReferenceDate() intendedEffectiveDate?: string;
+
+  @OptionalSopVersion()
+  sopVersion?: string;
 }
 
 export class CompetencyFitDto {
@@ -109,20 +127,28 @@ export class MoveDecisionDto {
   overrideRules?: string[];
   @ApiPropertyOptional({ type: CompetencyFitDto }) @IsOptional() @ValidateNested() @Type(() => CompetencyFitDto) competencyFit?: CompetencyFitDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 100) @SingleLine() decreeNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) effectiveDate?: string;
+  @ApiPropertyOptional({
+    example: '2027-01-02',
+    description:
+      'record_decree: the TMT (YYYY-MM-DD, a real calendar date). The decree is judged by the mobility rules as of this date: inside an election ban ' +
+      'without the Minister’s approval it is refused 422 RULE_BLOCKED. Dated more than the SOP’s maxBackdatingDays (30 calendar days in 1.1.0) back, it needs a reason (400 DECISION_INCOMPLETE).',
+  })
+  @IsOptional()
+  @IsReferenceDate()
+  effectiveDate?: string;
 }
 
 export class BulkMoveDto {
   @ApiProperty() @Matches(BUSINESS_CODE_PATTERN) agencyCode!: string;
   @ApiProperty({ example: 'SK-ROTASI-2026-11' }) @Matches(BUSINESS_CODE_PATTERN) batchCode!: string;
   @ApiProperty() @IsString() @Length(3, 300) @SingleLine() title!: string;
-  @ApiProperty({ type: [MoveFactsDto], description: 'Rotations or intra-agency mutations, 1–200 people' })
+  @ApiProperty({ type: [BulkMoveMemberDto], description: 'Rotations or intra-agency mutations, 1–200 people, each with its intended effective date' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
-  @Type(() => MoveFactsDto)
-  moves!: MoveFactsDto[];
+  @Type(() => BulkMoveMemberDto)
+  moves!: BulkMoveMemberDto[];
   @OptionalReason() reason?: string;
   @OptionalEvidence() evidence?: EvidenceRefDto[];
 }
@@ -144,5 +170,5 @@ export class BulkDecisionDto {
   @Type(() => ExclusionDto)
   exclusions?: ExclusionDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 100) @SingleLine() decreeNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) effectiveDate?: string;
+  @ApiPropertyOptional({ example: '2027-01-02', description: 'record_decree: the TMT (YYYY-MM-DD, a real calendar date)' }) @IsOptional() @IsReferenceDate() effectiveDate?: string;
 }

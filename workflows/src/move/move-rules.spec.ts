@@ -1,0 +1,35 @@
+import { aMove, wib } from '../../../libs/domain/src/mobility/move.fixture';
+import type { MobilityFacts } from '../contracts';
+import { evaluateMoveNow } from './move-rules';
+
+// Sleman's ban (hypothetical next Pilkada): 2026-02-01 .. 2027-02-19.
+const window = { regionCode: '34.04', candidatePairDetermination: '2026-08-01', termEnd: '2027-02-19', headInauguratedOn: null };
+const approval = { documentRef: '100.2.2.6/777/OTDA', approvedOn: '2026-02-10', regionCode: '34.04' };
+const facts = (approvals: MobilityFacts['approvals'] = []): MobilityFacts => ({ windows: [window], approvals, agencyMerit: null });
+const input = { move: aMove(), talent: null };
+
+describe('evaluateMoveNow as of the effective date', () => {
+  it.each([
+    { what: 'a decree requested before the ban with its TMT inside it', now: '2026-01-15', tmt: '2026-03-02', approvals: [], allowed: false },
+    { what: 'a decree requested inside the ban with its TMT after it', now: '2026-03-02', tmt: '2027-03-01', approvals: [], allowed: true },
+    { what: 'a decree with its TMT inside the ban and the Minister’s approval', now: '2026-03-02', tmt: '2026-03-02', approvals: [approval], allowed: true },
+  ])('$what → allowed $allowed, asOf the TMT', ({ now, tmt, approvals, allowed }) => {
+    const ev = evaluateMoveNow(input, facts(approvals), [], wib(now), { date: tmt, basis: 'decree_effective_date' });
+
+    expect(ev).toMatchObject({ allowed, asOf: tmt, asOfBasis: 'decree_effective_date', evaluatedAt: wib(now).toISOString() });
+  });
+
+  it('names the blocking window and the approvals that lifted one, for the ledger', () => {
+    const blocked = evaluateMoveNow(input, facts(), [], wib('2026-01-15'), { date: '2026-03-02', basis: 'decree_effective_date' });
+    const lifted = evaluateMoveNow(input, facts([approval]), [], wib('2026-03-02'), { date: '2026-03-02', basis: 'decree_effective_date' });
+
+    expect(blocked.verdicts.find((v) => v.rule === 'electionMoratorium')).toMatchObject({ passed: false, periods: [{ from: '2026-02-01', to: '2027-02-19' }] });
+    expect(lifted.verdicts.find((v) => v.rule === 'electionMoratorium')).toMatchObject({ passed: true, approvals: [approval] });
+  });
+
+  it('falls back to the decision time for cases started before effective dates were recorded', () => {
+    const ev = evaluateMoveNow(input, facts(), [], wib('2026-03-02'));
+
+    expect(ev).toMatchObject({ allowed: false, asOf: '2026-03-02', asOfBasis: 'decision_time' });
+  });
+});
