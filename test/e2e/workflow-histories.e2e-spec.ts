@@ -124,3 +124,13 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
   });
 });
+
+describe('recorded history of the archive sweep', () => {
+  it('a sweep run on demand: lists closed runs, archives them, and finishes', async () => {
+    const res = await stack.call('POST', '/v1/archive/sweeps', { actor: { id: 'admin-01', role: 'admin' } });
+    expect(res.status).toBe(200);
+    expect(res.body.pending).toBe(0);
+    const history = await finish('history-archive-sweep', 'history-archive-sweep:on-demand');
+    expect(history.events!.filter((e) => e.activityTaskCompletedEventAttributes).length).toBeGreaterThanOrEqual(1);
+  });
+});
