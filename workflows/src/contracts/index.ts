@@ -6,3 +6,4 @@ export * from './selection.contract';
 export * from './reference.activities.contract';
 export * from './move.contract';
 export * from './case-id';
+export * from './case-types';
