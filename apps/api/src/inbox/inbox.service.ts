@@ -114,7 +114,7 @@ export class InboxService {
     };
   }
 
-  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] }> {
+  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] | null }> {
     const base = {
       caseId: c.workflowId,
       caseType: c.caseType,
@@ -135,7 +135,8 @@ export class InboxService {
         step: state.step,
         status: state.status,
         pendingTasks: pendingTasksOf(entry, state, c.workflowId).map(mark),
-        committeeIds: (state.committee ?? []).map((m) => m.id),
+        // A case without a roster (a move's TPK) leaves committee tasks to the role.
+        committeeIds: state.committee ? state.committee.map((m) => m.id) : null,
       };
     } catch {
       return { ...base, pendingTasks: [], committeeIds: [], unavailable: true };
