@@ -320,6 +320,14 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
   if (isSystem && d.stepAfter === from.id && !from.transitions.some((t) => t.decision === d.decision)) {
     return base(d, 'note', true, true, false);
   }
+  // A refused attempt the workflow records (a move's `decision_blocked`): someone allowed to take a
+  // guarded transition here tried, the rules said no, and the case stayed where it was.
+  const attempted = typeof d.payload.attempted === 'string' ? from.transitions.find((t) => t.guard && t.decision === d.payload.attempted) : undefined;
+  if (attempted && d.stepAfter === from.id) {
+    const roleAllowed = (attempted.roles as readonly string[]).includes(d.actorRole);
+    if (!roleAllowed) violations.push(roleViolation(d, from.id, attempted.roles));
+    return base(d, 'note', true, roleAllowed, false);
+  }
   const named = from.transitions.find((t) => t.decision === d.decision);
   violations.push(notAllowed(d, from));
   return base(d, 'unknown', false, named !== undefined && (named.roles as readonly string[]).includes(d.actorRole), false);
