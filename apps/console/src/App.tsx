@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { saveSession, setApiContext, loadSession, type Session } from './api';
+import { caseTypes, saveSession, setApiContext, loadSession, type Session } from './api';
 import { CaseView } from './case';
 import { I18nContext, roleLabel, storedLang, type Lang } from './i18n';
 import { Cases, EvidenceUpload, Inbox, NewSelection, NewVacancy, SignIn } from './screens';
@@ -36,6 +36,11 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = `meritflow — ${t('Konsol', 'Console')}`;
   }, [lang, t]);
+
+  // The case-type registry is read once per page load, ahead of the first case page that needs it.
+  useEffect(() => {
+    if (session) caseTypes().catch(() => undefined);
+  }, [session]);
 
   const signOut = () => {
     saveSession(null);

@@ -124,3 +124,27 @@ export async function download(path: string, filename: string): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** One case type as the API's registry answers it (`GET /v1/case-types`). */
+export interface CaseTypeInfo {
+  type: string;
+  label: { id: string; en: string };
+  idShape: { id: string; en: string };
+  resource: string;
+  workflowType: string;
+  sopIds: string[];
+  childTypes: { workflowType: string; segment: string; label: { id: string; en: string } }[];
+}
+
+let caseTypesOnce: Promise<CaseTypeInfo[]> | null = null;
+/** The case-type registry, read once per page load: labels, filters and which API serves a case come from it. */
+export function caseTypes(): Promise<CaseTypeInfo[]> {
+  caseTypesOnce ??= api<CaseTypeInfo[]>('GET', '/v1/case-types').catch((e) => {
+    caseTypesOnce = null;
+    throw e;
+  });
+  return caseTypesOnce;
+}
+
+/** The registered type of a case id: every root id starts with its type. */
+export const caseTypeOfId = (types: readonly CaseTypeInfo[], id: string): CaseTypeInfo | undefined => types.find((t) => id.startsWith(`${t.type}:`));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, download, enc, uploadEvidence, type EvidenceRef, type Session } from './api';
+import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
@@ -76,25 +76,73 @@ interface Vacancy extends CaseBase {
   approvedFillingMethod: string | null;
 }
 
+interface Verdict {
+  rule: string;
+  ruleVersion: string;
+  passed: boolean;
+  overridden?: boolean;
+  message: { id: string; en: string };
+}
+interface Move extends CaseBase {
+  move: { kind: string; scope: string; person: { nip: string; name: string }; from: Record<string, string>; to: Record<string, string> };
+  talent: { placement: { performance: string; potential: string; box: number }; inputs: Record<string, number>; ruleVersion: string } | null;
+  evaluation: { allowed: boolean; ruleVersion: string; evaluatedAt: string; verdicts: Verdict[]; facts: { agencyMerit: { category: string; scheme: string } | null } } | null;
+  overrides: { rules: string[]; by: string; reason: string }[];
+  decree: { number: string; effectiveDate: string } | null;
+}
+interface BulkMove extends CaseBase {
+  members: { nip: string; name: string; from: string; to: string; allowed: boolean | null; excluded: { reason: string } | null }[];
+  decree: { number: string; effectiveDate: string } | null;
+  annex: { no: number; nip: string; name: string; from: string; to: string }[];
+}
+type AnyCase = Selection | Vacancy | Move | BulkMove;
+
 const REPORT_READERS = ['hr_officer', 'ppk', 'overseer', 'auditor', 'admin'];
 const AUDITORS = ['auditor', 'admin'];
 
-/** One case: its state, what waits, the actions the signed-in role may take now, and its timeline. */
+/** One case: its type from the registry, then its state from the API that serves that type. */
 export function CaseView({ id, session }: { id: string; session: Session }) {
-  const isSelection = id.startsWith('open-selection:');
-  const path = isSelection ? `/v1/selections/${enc(id)}` : `/v1/vacancies/${enc(id)}`;
-  const { data, error, reload } = useLoad(() => api<Selection | Vacancy>('GET', path), [id], 3000);
+  const { data: types, error } = useLoad(() => caseTypes(), []);
+  const { t } = useI18n();
+  if (error && !types) return <Refusal error={error} />;
+  if (!types) return <p>{t('Memuat…', 'Loading…')}</p>;
+  const type = caseTypeOfId(types, id);
+  if (!type) return <p role="alert">{t(`Bukan nomor kasus: ${id}`, `Not a case id: ${id}`)}</p>;
+  return <CaseOfType id={id} type={type} session={session} />;
+}
+
+function titleOf(type: string, data: AnyCase): string {
+  if (type === 'open-selection') return (data as Selection).title;
+  if (type === 'vacancy') return (data as Vacancy).proposal.title;
+  if (type === 'move') {
+    const m = (data as Move).move;
+    return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
+  }
+  return data.workflowId;
+}
+
+function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; session: Session }) {
+  const { data, error, reload } = useLoad(() => api<AnyCase>('GET', `/v1/${type.resource}/${enc(id)}`), [id], 3000);
   const { t, lang } = useI18n();
   if (error && !data) return <Refusal error={error} />;
   if (!data) return <p>{t('Memuat…', 'Loading…')}</p>;
+  let body;
+  if (type.type === 'open-selection') body = <SelectionBody s={data as Selection} session={session} reload={reload} />;
+  else if (type.type === 'vacancy') body = <VacancyBody v={data as Vacancy} session={session} reload={reload} />;
+  else if (type.type === 'move') body = <MoveBody m={data as Move} />;
+  else if (type.type === 'bulk-move') body = <BulkBody b={data as BulkMove} />;
   return (
     <article aria-labelledby="case-h">
       <header className="case-head">
-        <h1 id="case-h">{isSelection ? (data as Selection).title : (data as Vacancy).proposal.title}</h1>
+        <h1 id="case-h">{titleOf(type.type, data)}</h1>
         <p>
           <code>{data.workflowId}</code>
         </p>
         <dl className="facts">
+          <dt>{t('Jenis kasus', 'Case type')}</dt>
+          <dd data-testid="case-type" data-case-type={type.type}>
+            {lang === 'id' ? type.label.id : type.label.en}
+          </dd>
           <dt>{t('Tahap', 'Step')}</dt>
           <dd data-testid="case-step" data-step={data.step}>
             {lang === 'id' ? data.stepLabel.id : data.stepLabel.en} ({data.step})
@@ -113,10 +161,127 @@ export function CaseView({ id, session }: { id: string; session: Session }) {
           )}
         </dl>
       </header>
-      {isSelection ? <SelectionBody s={data as Selection} session={session} reload={reload} /> : <VacancyBody v={data as Vacancy} session={session} reload={reload} />}
+      {body}
       {REPORT_READERS.includes(session.role) && <ReportsPanel caseId={data.workflowId} session={session} />}
       <Timeline decisions={data.decisions} rootId={data.workflowId} />
     </article>
+  );
+}
+
+/** A move, read-only here: decisions on moves are taken through the API. */
+function MoveBody({ m }: { m: Move }) {
+  const { t, lang } = useI18n();
+  const place = (p: Record<string, string>) => [p.positionCode, p.positionClass, p.agencyCode, p.regionCode].filter(Boolean).join(', ');
+  return (
+    <section aria-labelledby="move-h" className="card">
+      <h2 id="move-h">{t('Pemindahan pegawai', 'The move')}</h2>
+      <dl className="facts">
+        <dt>{t('Pegawai', 'Official')}</dt>
+        <dd>
+          {m.move.person.name} ({m.move.person.nip})
+        </dd>
+        <dt>{t('Jenis / cakupan', 'Kind / scope')}</dt>
+        <dd>
+          {m.move.kind} / {m.move.scope}
+        </dd>
+        <dt>{t('Dari', 'From')}</dt>
+        <dd>{place(m.move.from)}</dd>
+        <dt>{t('Ke', 'To')}</dt>
+        <dd>{place(m.move.to)}</dd>
+        {m.decree && (
+          <>
+            <dt>{t('Nomor SK / TMT', 'Decree / effective date')}</dt>
+            <dd>
+              {m.decree.number} / {m.decree.effectiveDate}
+            </dd>
+          </>
+        )}
+      </dl>
+      {m.talent && (
+        <>
+          <h3>{t('Penempatan talenta (kotak sembilan)', 'Talent placement (9-box)')}</h3>
+          <p data-testid="nine-box">
+            {t('Kotak', 'Box')} {m.talent.placement.box} ({m.talent.placement.performance}/{m.talent.placement.potential}) · {m.talent.ruleVersion}
+            {m.evaluation?.facts.agencyMerit && ` · ${t('kategori merit', 'merit category')} ${m.evaluation.facts.agencyMerit.category}`}
+          </p>
+          <ul>
+            {Object.entries(m.talent.inputs).map(([k, v]) => (
+              <li key={k}>
+                {k}: {v}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {m.evaluation && (
+        <>
+          <h3>
+            {t('Aturan mobilitas', 'Mobility rules')} ({m.evaluation.ruleVersion}, {formatTime(m.evaluation.evaluatedAt, lang)})
+          </h3>
+          <ul>
+            {m.evaluation.verdicts.map((v) => (
+              <li key={v.rule} className={v.passed ? undefined : 'bad'}>
+                {v.rule}: {v.passed ? t('lolos', 'passed') : v.overridden ? t('dikecualikan', 'overridden') : t('tidak lolos', 'failed')} — {lang === 'id' ? v.message.id : v.message.en}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {m.overrides.length > 0 && (
+        <>
+          <h3>{t('Pengecualian aturan', 'Overrides')}</h3>
+          <ul>
+            {m.overrides.map((o, i) => (
+              <li key={i}>
+                {o.rules.join(', ')} — {o.reason} ({o.by})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A bulk move, read-only: each member's check and exclusion, then the collective decree's annex. */
+function BulkBody({ b }: { b: BulkMove }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="bulk-h" className="card">
+      <h2 id="bulk-h">{t('Pegawai dalam SK kolektif', 'People in the collective decree')}</h2>
+      {b.decree && (
+        <p>
+          {t('Nomor SK', 'Decree')} {b.decree.number} · TMT {b.decree.effectiveDate}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">NIP</th>
+              <th scope="col">{t('Nama', 'Name')}</th>
+              <th scope="col">{t('Dari → ke', 'From → to')}</th>
+              <th scope="col">{t('Pemeriksaan aturan', 'Rule check')}</th>
+              <th scope="col">{t('Dikecualikan', 'Excluded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.members.map((m) => (
+              <tr key={m.nip}>
+                <td>{m.nip}</td>
+                <td>{m.name}</td>
+                <td>
+                  {m.from} → {m.to}
+                </td>
+                <td>{m.allowed === null ? '—' : m.allowed ? t('lolos', 'passed') : t('terhalang', 'blocked')}</td>
+                <td>{m.excluded ? m.excluded.reason : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {b.annex.length > 0 && <p>{t(`Lampiran SK: ${b.annex.length} pegawai`, `Decree annex: ${b.annex.length} people`)}</p>}
+    </section>
   );
 }
 

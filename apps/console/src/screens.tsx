@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, enc, saveSession, uploadEvidence, type EvidenceRef, type Session } from './api';
+import { api, caseTypes, enc, saveSession, uploadEvidence, type EvidenceRef, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { ActionForm, FileField, Refusal, SelectField, TextField, useLoad } from './ui';
 
@@ -248,7 +248,12 @@ export function Cases() {
   const { t, lang } = useI18n();
   const [type, setType] = useState('');
   const [openId, setOpenId] = useState('');
+  const { data: types } = useLoad(() => caseTypes(), []);
   const { data, error } = useLoad(() => api<{ items: CaseItem[]; total: number }>('GET', `/v1/cases?limit=100${type ? `&type=${type}` : ''}`), [type]);
+  const typeLabel = (code: string) => {
+    const found = types?.find((x) => x.type === code);
+    return found ? (lang === 'id' ? found.label.id : found.label.en) : code;
+  };
   return (
     <section aria-labelledby="cases-h">
       <h1 id="cases-h">{t('Daftar kasus', 'Cases')}</h1>
@@ -266,11 +271,7 @@ export function Cases() {
         label={t('Jenis kasus', 'Case type')}
         value={type}
         onChange={setType}
-        options={[
-          { value: '', label: t('Semua', 'All') },
-          { value: 'vacancy', label: t('Lowongan', 'Vacancy') },
-          { value: 'open-selection', label: t('Seleksi terbuka', 'Open selection') },
-        ]}
+        options={[{ value: '', label: t('Semua', 'All') }, ...(types ?? []).map((x) => ({ value: x.type, label: lang === 'id' ? x.label.id : x.label.en }))]}
       />
       <Refusal error={error} />
       {data && (
@@ -279,6 +280,7 @@ export function Cases() {
             <thead>
               <tr>
                 <th scope="col">{t('Kasus', 'Case')}</th>
+                <th scope="col">{t('Jenis', 'Type')}</th>
                 <th scope="col">{t('Instansi', 'Agency')}</th>
                 <th scope="col">{t('Tahap', 'Step')}</th>
                 <th scope="col">SOP</th>
@@ -292,6 +294,7 @@ export function Cases() {
                     <a href={caseHref(c.workflowId)}>{c.title}</a>
                     <div className="sub">{c.workflowId}</div>
                   </td>
+                  <td data-case-type={c.caseType}>{typeLabel(c.caseType)}</td>
                   <td>{c.agencyCode}</td>
                   <td>
                     {c.step} <span className="sub">({c.status})</span>

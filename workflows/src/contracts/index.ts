@@ -7,3 +7,4 @@ export * from './reference.activities.contract';
 export * from './move.contract';
 export * from './case-id';
 export * from './archive.contract';
+export * from './case-types';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { BUSINESS_CODE_PATTERN, DomainError, isNational, reachesAgency, type Actor } from '../../../../libs/domain/src';
-import { moveStateQuery, rootCaseOf } from '../../../../workflows/src/contracts';
+import { caseTypeEntry, rootCaseOf } from '../../../../workflows/src/contracts';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 /** A refusal that must look exactly like "no such case" to the caller, but is a security event. */
@@ -24,8 +24,8 @@ export const listScope = (actor: Actor, requested?: string): string | undefined 
 
 /**
  * Agencies are scoped: an officer of agency A cannot see or touch agency B's cases, and is answered
- * 404 as if the case did not exist. A case belongs to the agency in its id; a move between agencies
- * also to the agency the person leaves (its PPK releases them).
+ * 404 as if the case did not exist. A case belongs to the agency in its id, and to any agency its
+ * case type says its state names (a move's origin agency, whose PPK releases the person).
  */
 @Injectable()
 export class CaseScope {
@@ -60,10 +60,11 @@ export class CaseScope {
 
   private async mayReach(actor: Actor, type: string, owner: string, rootId: string): Promise<boolean> {
     if (reachesAgency(actor, owner)) return true;
-    if (type !== 'move') return false;
+    const entry = caseTypeEntry(type);
+    if (!entry?.alsoReachedBy) return false;
     try {
-      const state = await this.workflows.query(rootId, moveStateQuery);
-      return reachesAgency(actor, state.move.from.agencyCode);
+      const state = await this.workflows.query(rootId, entry.stateQuery);
+      return entry.alsoReachedBy(state).some((agency) => reachesAgency(actor, agency));
     } catch {
       return false;
     }

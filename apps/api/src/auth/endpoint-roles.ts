@@ -9,6 +9,13 @@ import {
   sopRoles,
   type Role,
 } from '../../../../libs/domain/src';
+import {
+  APPOINTMENT_WORKFLOW_TYPE,
+  ASSESSMENT_WORKFLOW_TYPE,
+  CASE_TYPE_LIST,
+  CASE_TYPES,
+  COMMITTEE_REVIEW_WORKFLOW_TYPE,
+} from '../../../../workflows/src/contracts';
 
 /**
  * Who may call which endpoint, derived from the domain's own policies and SOP data wherever they
@@ -17,19 +24,22 @@ import {
  */
 const only = (roles: readonly string[]): Role[] => ROLES.filter((r) => roles.includes(r));
 
+/** The SOP ids a child workflow type may pin, from the case-type registry. */
+const childSopIds = (workflowType: string): readonly string[] =>
+  CASE_TYPE_LIST.flatMap((e) => e.childTypes).find((c) => c.workflowType === workflowType)?.sopIds ?? [];
+
 export const EVERY_ROLE: readonly Role[] = ROLES;
-export const VACANCY_STARTERS = sopRoles(['vacancy'], 'start');
-export const VACANCY_DECIDERS = sopRoles(['vacancy']);
-export const SELECTION_STARTERS = sopRoles(['open-selection'], 'start');
-export const SELECTION_DECIDERS = sopRoles(['open-selection']);
-export const ASSESSMENT_DECIDERS = sopRoles(['assessment']);
-export const REVIEW_DECIDERS = sopRoles(['committee-review']);
-export const APPOINTMENT_DECIDERS = sopRoles(['appointment']);
-const MOVE_SOP_IDS = ['mutation-intra', 'mutation-inter-agency', 'mutation-inter-province', 'rotation', 'talent-promotion'];
-export const MOVE_STARTERS = sopRoles(MOVE_SOP_IDS, 'start');
-export const MOVE_DECIDERS = sopRoles(MOVE_SOP_IDS);
-export const BULK_STARTERS = sopRoles(['bulk-move'], 'start');
-export const BULK_DECIDERS = sopRoles(['bulk-move']);
+export const VACANCY_STARTERS = sopRoles(CASE_TYPES.vacancy.sopIds, 'start');
+export const VACANCY_DECIDERS = sopRoles(CASE_TYPES.vacancy.sopIds);
+export const SELECTION_STARTERS = sopRoles(CASE_TYPES['open-selection'].sopIds, 'start');
+export const SELECTION_DECIDERS = sopRoles(CASE_TYPES['open-selection'].sopIds);
+export const ASSESSMENT_DECIDERS = sopRoles(childSopIds(ASSESSMENT_WORKFLOW_TYPE));
+export const REVIEW_DECIDERS = sopRoles(childSopIds(COMMITTEE_REVIEW_WORKFLOW_TYPE));
+export const APPOINTMENT_DECIDERS = sopRoles(childSopIds(APPOINTMENT_WORKFLOW_TYPE));
+export const MOVE_STARTERS = sopRoles(CASE_TYPES.move.sopIds, 'start');
+export const MOVE_DECIDERS = sopRoles(CASE_TYPES.move.sopIds);
+export const BULK_STARTERS = sopRoles(CASE_TYPES['bulk-move'].sopIds, 'start');
+export const BULK_DECIDERS = sopRoles(CASE_TYPES['bulk-move'].sopIds);
 export const EVIDENCE_UPLOADERS = EVIDENCE_UPLOAD_ROLES;
 export const LEDGER_AUDITORS = LEDGER_AUDIT_ROLES;
 export const AUDIT_LOG_READER_ROLES = AUDIT_LOG_READERS;

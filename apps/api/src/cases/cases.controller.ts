@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LedgerRepository } from '../../../../libs/persistence/src';
 import { presentCase } from '../common/ledger.presenter';
+import { ROOT_CASE_TYPES } from '../../../../workflows/src/contracts';
 import { ListCasesQuery } from './list-cases.query';
 import { Roles } from '../auth/access.decorators';
 import { EVERY_ROLE } from '../auth/endpoint-roles';
@@ -18,7 +19,7 @@ export class CasesController {
 
   @Roles(...EVERY_ROLE)
   @Get()
-  @ApiOperation({ summary: 'Every case (vacancies, selections), filtered by type, agency, stage and creation date' })
+  @ApiOperation({ summary: `Every case (${ROOT_CASE_TYPES.join(', ')}), filtered by type, agency, stage and creation date` })
   async list(@CurrentActor() actor: Actor, @Query() q: ListCasesQuery) {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;

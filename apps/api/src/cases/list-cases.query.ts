@@ -3,15 +3,15 @@ import { PageQuery } from '../common/dto-fields';
 import { IsReferenceDate } from '../reference/dto/real-date.validator';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, listSops } from '../../../../libs/domain/src';
+import { ROOT_CASE_TYPES } from '../../../../workflows/src/contracts';
 
-const ROOT_CASE_TYPES = ['vacancy', 'open-selection'];
 const STEPS = [...new Set(listSops().flatMap((s) => s.steps.map((st) => st.id)))];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ListCasesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROOT_CASE_TYPES })
+  @ApiPropertyOptional({ enum: [...ROOT_CASE_TYPES] })
   @IsOptional()
-  @IsIn(ROOT_CASE_TYPES)
+  @IsIn([...ROOT_CASE_TYPES])
   type?: string;
 
   @ApiPropertyOptional()

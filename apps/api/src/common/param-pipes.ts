@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { BUSINESS_CODE_PATTERN, DomainError, parseNip } from '../../../../libs/domain/src';
-import { SELECTION_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
+import { CASE_ID_SHAPES, CASE_TYPES, isRootCaseId } from '../../../../workflows/src/contracts';
 
 /** A path parameter that must match `pattern`; a mismatch is a 400 naming the parameter. */
 export class PatternPipe implements PipeTransform<string, string> {
@@ -20,17 +20,10 @@ export class PatternPipe implements PipeTransform<string, string> {
   }
 }
 
-export const VacancyIdPipe = new PatternPipe('id', (v) => VACANCY_WORKFLOW_ID_PATTERN.test(v), {
-  id: 'vacancy:<KODE-INSTANSI>:<KODE-JABATAN>',
-  en: 'vacancy:<AGENCY-CODE>:<POSITION-CODE>',
-});
-export const SelectionIdPipe = new PatternPipe('id', (v) => SELECTION_WORKFLOW_ID_PATTERN.test(v), {
-  id: 'open-selection:<KODE-INSTANSI>:<KODE-SELEKSI>',
-  en: 'open-selection:<AGENCY-CODE>:<SELECTION-CODE>',
-});
+const { vacancy, 'open-selection': selection } = CASE_TYPES;
+export const VacancyIdPipe = new PatternPipe('id', (v) => vacancy.idPattern.test(v), vacancy.idShape);
+export const SelectionIdPipe = new PatternPipe('id', (v) => selection.idPattern.test(v), selection.idShape);
 export const NipPipe = new PatternPipe('nip', (v) => parseNip(v).ok, { id: 'NIP 18 digit yang sah', en: 'a valid 18-digit NIP' });
 export const PostCodePipe = new PatternPipe('postCode', (v) => BUSINESS_CODE_PATTERN.test(v), { id: 'kode jabatan', en: 'a position code' });
-export const CaseIdPipe = new PatternPipe('caseId', (v) => VACANCY_WORKFLOW_ID_PATTERN.test(v) || SELECTION_WORKFLOW_ID_PATTERN.test(v), {
-  id: 'vacancy:<KODE-INSTANSI>:<KODE-JABATAN> atau open-selection:<KODE-INSTANSI>:<KODE-SELEKSI>',
-  en: 'vacancy:<AGENCY-CODE>:<POSITION-CODE> or open-selection:<AGENCY-CODE>:<SELECTION-CODE>',
-});
+/** The root id of a case of any registered type. */
+export const CaseIdPipe = new PatternPipe('caseId', isRootCaseId, CASE_ID_SHAPES);

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { DECISION_LABELS, FILLING_METHOD_LABELS, labelOf, ROLE_LABELS } from '../../../../libs/domain/src';
-import { dossierSections } from './dossier-sections';
+import { caseTypeEntry, childTypeOfId } from '../../../../workflows/src/contracts';
+import { dossierSections, type DossierSections } from './dossier-sections';
 import type { CaseDossier, DossierDecision } from './dossier.types';
 
 /** Headings of the printed dossier; tests and readers look for them. */
@@ -15,6 +16,13 @@ export const PDF_HEADINGS = {
   recommendations: 'Rekomendasi Pengawas Eksternal',
   picks: 'Keputusan PPK',
   appointments: 'Surat Keputusan dan Pelantikan',
+  move: 'Data Pemindahan Pegawai',
+  rules: 'Hasil Pemeriksaan Aturan Mobilitas',
+  overrides: 'Pengecualian Aturan dan Dasar Hukumnya',
+  talent: 'Penempatan Talenta (Kotak Sembilan) dan Kategori Sistem Merit',
+  bulkMembers: 'Daftar Pegawai dalam SK Kolektif',
+  annex: 'Lampiran SK Kolektif',
+  decree: 'Surat Keputusan (SK) dan TMT',
   timeline: 'Linimasa Keputusan',
   evidence: 'Daftar Bukti',
   conformance: 'Hasil Pemeriksaan Kesesuaian SOP',
@@ -50,15 +58,39 @@ const actorOf = (a: DossierDecision['actor']) => `${a.name ? `${a.name} ` : ''}(
 const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 16)}...` : '-');
 const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
 
-/** Which workflow of the case a row belongs to, in words. */
+/** Which workflow of the case a row belongs to, in words (child labels from the case-type registry). */
 function workflowLabel(d: DossierDecision): string {
   if (d.workflowId === d.rootWorkflowId) return 'kasus';
   const rest = d.workflowId.slice(d.rootWorkflowId.length + 1);
-  const [kind, key] = rest.split(':');
-  if (kind === 'assessment') return `uji kompetensi ${key}`;
-  if (kind === 'committee-review') return 'penilaian pansel';
-  if (kind === 'appointment') return `pengangkatan ${key}`;
-  return rest;
+  const child = childTypeOfId(d.workflowId);
+  if (!child) return rest;
+  const key = rest.split(':').slice(1).join(':');
+  return key ? `${child.label.id} ${key}` : child.label.id;
+}
+
+const MOVE_KINDS: Record<string, string> = { mutation: 'Mutasi', rotation: 'Rotasi', talent_promotion: 'Promosi dari kelompok rencana suksesi (manajemen talenta)' };
+const MOVE_SCOPES: Record<string, string> = { intra_agency: 'dalam satu instansi', inter_agency_province: 'antar-instansi dalam satu provinsi', inter_province: 'antar-provinsi' };
+const PERFORMANCE_LEVELS: Record<string, string> = { below: 'di bawah ekspektasi', meets: 'sesuai ekspektasi', above: 'di atas ekspektasi' };
+const POTENTIAL_LEVELS: Record<string, string> = { low: 'rendah', medium: 'menengah', high: 'tinggi' };
+const TALENT_INPUTS: Record<string, string> = {
+  performanceMain: 'Kinerja utama',
+  performanceSupporting: 'Kinerja pendukung',
+  competency: 'Kompetensi',
+  potential: 'Potensial (masukan)',
+  qualification: 'Kualifikasi',
+  integrity: 'Integritas/moralitas',
+  performanceScore: 'Skor sumbu kinerja',
+  potentialScore: 'Skor sumbu potensial',
+  finalScore: 'Skor akhir',
+};
+const meritLabel = (c: string | null | undefined) => (c ? c.split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'belum tercatat');
+const placeOf = (x: Record<string, unknown>) =>
+  [x.positionCode, x.positionClass, x.agencyCode, x.regionCode].filter((v) => typeof v === 'string' && v).join(', ') + (typeof x.since === 'string' ? `, sejak ${x.since}` : '');
+
+/** What kind of case, in words: the registry's label, and for a move its kind. */
+function caseKind(c: CaseDossier['case'], sections: DossierSections): string {
+  const label = caseTypeEntry(c.caseType)?.label.id ?? c.caseType;
+  return sections.move ? `${label}: ${MOVE_KINDS[sections.move.kind] ?? sections.move.kind}` : label;
 }
 
 /** The parts of a payload a reader needs to follow the timeline; the JSON dossier carries the rest. */
@@ -66,7 +98,25 @@ function detailOf(d: DossierDecision): string | null {
   const p = d.payload as Record<string, any>;
   switch (d.decision) {
     case 'approve':
+      if (p.evaluation) return evaluationDetail(p.evaluation);
       return `metode pengisian: ${labelOf(FILLING_METHOD_LABELS, String(p.fillingMethod)).id}`;
+    case 'rules_evaluated':
+    case 'decision_blocked':
+    case 'record_governor_decision':
+    case 'record_minister_decision':
+      return p.evaluation ? `${p.attempted ? `percobaan ${p.attempted} ditolak aturan; ` : ''}${evaluationDetail(p.evaluation)}` : null;
+    case 'override':
+      return `aturan dikesampingkan: ${(p.rules ?? []).join(', ')}`;
+    case 'tpk_advise':
+      return p.competencyFit ? `kesesuaian kompetensi JPM ${p.competencyFit.jpmPercent}%` : null;
+    case 'propose_batch':
+      return `${(p.moves ?? []).length} pegawai diusulkan`;
+    case 'members_checked':
+      return `${p.checked} diperiksa, ${(p.blocked ?? []).length} terhalang aturan: ${(p.blocked ?? []).map((b: any) => b.nip).join(', ') || '-'}`;
+    case 'approve_batch':
+      return `${p.included} pegawai disetujui; dikecualikan: ${(p.exclusions ?? []).map((x: any) => `${x.nip} (${x.reason})`).join('; ') || '-'}`;
+    case 'member_checked':
+      return p.evaluation ? evaluationDetail(p.evaluation) : null;
     case 'register_candidates':
       return `${(p.candidates ?? []).length} pelamar: ${(p.candidates ?? []).map((c: any) => `${c.profile?.name} (${c.profile?.nip})${c.eligibility?.eligible === false ? ' tidak memenuhi syarat' : ''}`).join('; ')}`;
     case 'screened_out_ineligible':
@@ -82,7 +132,7 @@ function detailOf(d: DossierDecision): string | null {
     case 'pick':
       return `jabatan ${p.postCode}: NIP ${p.nip}, peringkat ${p.rank}, nilai akhir ${p.total}`;
     case 'record_decree':
-      return `nomor SK ${p.decreeNumber}, TMT ${p.effectiveDate}`;
+      return `nomor SK ${p.decreeNumber ?? p.decree?.number}, TMT ${p.effectiveDate ?? p.decree?.effectiveDate}${Array.isArray(p.annex) ? `, lampiran ${p.annex.length} pegawai` : ''}`;
     case 'record_inauguration':
       return `tanggal pelantikan ${p.inauguratedOn}`;
     case 'registration_closed':
@@ -92,6 +142,12 @@ function detailOf(d: DossierDecision): string | null {
     default:
       return null;
   }
+}
+
+/** A recorded rule evaluation in one line: version, as-of time, verdict and the rules that did not pass. */
+function evaluationDetail(ev: any): string {
+  const failing = (ev.verdicts ?? []).filter((v: any) => !v.passed).map((v: any) => `${v.rule}${v.overridden ? ' (dikecualikan)' : ''}`);
+  return `aturan ${ev.ruleVersion} per ${ev.evaluatedAt ? wib(ev.evaluatedAt) : '-'}: ${ev.allowed ? 'diizinkan' : 'terhalang'}${failing.length ? `; tidak lolos: ${failing.join(', ')}` : ''}`;
 }
 
 /** Renders the dossier as a printable PDF in Bahasa Indonesia, with selectable (extractable) text. */
@@ -151,7 +207,7 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
   doc.moveDown(3).fontSize(11);
   field('Kasus', c.title);
   field('Nomor kasus', c.caseId);
-  field('Jenis kasus', c.caseType === 'open-selection' ? 'Seleksi terbuka JPT' : 'Usulan lowongan jabatan');
+  field('Jenis kasus', caseKind(c, sections));
   field('Instansi', c.agencyCode);
   field('Status / tahap', `${c.status} / ${c.step}`);
   field('Versi SOP', `${sop.title.id} (${sop.id}@${sop.version}, berlaku sejak ${sop.effectiveFrom})`);
@@ -251,6 +307,93 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
       const ev = [a.decree, a.inauguration].flatMap((d) => d?.evidence ?? []);
       field('Bukti', ev.map((e) => `${e.kind} SHA-256 ${shortHash(e.sha256)}`).join('; '));
     }
+  }
+
+  if (sections.move) {
+    const m = sections.move;
+    heading(PDF_HEADINGS.move);
+    field('Pegawai', `${String(m.person.name ?? '-')} (NIP ${String(m.person.nip ?? '-')}), golongan ${String(m.person.golongan ?? '-')}`);
+    field('Jenis pemindahan', MOVE_KINDS[m.kind] ?? m.kind);
+    field('Cakupan', MOVE_SCOPES[m.scope] ?? m.scope);
+    field('Atas permintaan sendiri', m.atOwnRequest === null ? '-' : yesNo(m.atOwnRequest));
+    field('Dari', placeOf(m.from));
+    field('Ke', placeOf(m.to));
+    field('Diusulkan oleh', `${actorOf(m.by.actor)}, ${wib(m.by.decidedAt)}${m.by.reason ? `; alasan: ${m.by.reason}` : ''}`);
+  }
+
+  if (sections.talent) {
+    const tl = sections.talent;
+    heading(PDF_HEADINGS.talent);
+    field('Kotak', `${tl.placement.box ?? '-'} (kinerja ${PERFORMANCE_LEVELS[tl.placement.performance ?? ''] ?? '-'}, potensial ${POTENTIAL_LEVELS[tl.placement.potential ?? ''] ?? '-'})`);
+    field('Tingkat sumbu', `kinerja: ${tl.placement.performance ?? '-'}; potensial: ${tl.placement.potential ?? '-'}`);
+    field('Versi aturan dan bobot', tl.ruleVersion ?? '-');
+    if (tl.weights) {
+      const w = tl.weights;
+      field('Bobot sumbu kinerja', `kinerja utama ${w.performance.main}%, kinerja pendukung ${w.performance.supporting}%`);
+      field('Bobot sumbu potensial', `kompetensi ${w.potential.competency}%, potensial ${w.potential.potential}%, kualifikasi ${w.potential.qualification}%, integritas ${w.potential.integrity}%`);
+      field('Bobot skor akhir', `kinerja ${w.final.performance}%, potensial ${w.final.potential}%`);
+    } else field('Bobot', `versi aturan ${tl.ruleVersion ?? '-'} tidak dikenal oleh versi aplikasi ini`);
+    if (tl.thresholds) {
+      field('Ambang tingkat', `kinerja: di atas >= ${tl.thresholds.performance.above}, sesuai >= ${tl.thresholds.performance.meets}; potensial: tinggi >= ${tl.thresholds.potential.high}, menengah >= ${tl.thresholds.potential.medium}`);
+    }
+    subheading('Nilai masukan dan skor sumbu');
+    for (const [k, v] of Object.entries(tl.inputs)) line(`${TALENT_INPUTS[k] ?? k}: ${v}`);
+    if (tl.vacancyId) field('Lowongan yang diisi', tl.vacancyId);
+    const merit = sections.evaluation?.agencyMerit;
+    field(
+      'Kategori sistem merit instansi',
+      merit ? `${meritLabel(merit.category)} (${merit.category}; skema ${merit.scheme ?? '-'}, dinilai ${merit.assessedOn ?? '-'}, instansi ${merit.agencyCode ?? '-'})` : 'belum tercatat',
+    );
+    field('Kategori yang membolehkan jalur talenta JPT', (tl.acceptedMeritCategories ?? []).map(meritLabel).join(', ') || '-');
+    const fill = sections.evaluation?.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection');
+    if (fill) field('Pengisian tanpa seleksi terbuka', `${fill.passed ? 'DIBOLEHKAN' : 'TIDAK DIBOLEHKAN'}: ${fill.message?.id ?? fill.fact ?? '-'}`);
+  }
+
+  if (sections.evaluation) {
+    const ev = sections.evaluation;
+    heading(PDF_HEADINGS.rules);
+    field('Keputusan yang diperiksa', `${decisionLabel(ev.decision)} (${ev.decision}) oleh ${actorOf(ev.by.actor)}`);
+    field('Versi aturan', ev.ruleVersion ?? '-');
+    field('Per tanggal', ev.evaluatedAt ? wib(ev.evaluatedAt) : '-');
+    field('Hasil', ev.allowed === null ? '-' : ev.allowed ? 'DIIZINKAN' : 'TERHALANG');
+    ev.verdicts.forEach((v, i) =>
+      line(`${i + 1}. ${v.rule} (${v.ruleVersion ?? ev.ruleVersion ?? '-'}): ${v.passed ? 'lolos' : v.overridden ? 'tidak lolos, DIKECUALIKAN' : 'TIDAK LOLOS'} - ${v.message?.id ?? v.fact ?? '-'}`),
+    );
+    if (sections.blockedAttempts.length > 0) {
+      doc.moveDown(0.3);
+      field('Percobaan yang ditolak aturan', sections.blockedAttempts.map((b) => `${b.attempted ?? b.decision} oleh ${actorOf(b.by.actor)}, ${wib(b.by.decidedAt)}`).join('; '));
+    }
+  }
+
+  if (sections.overrides.length > 0) {
+    heading(PDF_HEADINGS.overrides);
+    sections.overrides.forEach((o, i) => {
+      line(`${i + 1}. Aturan ${o.rules.join(', ')} dikecualikan oleh ${actorOf(o.by.actor)}, ${wib(o.by.decidedAt)}`);
+      field('Alasan', o.reason ?? '-');
+      field('Dasar hukum', o.legalBasis.map((e) => `${e.kind}${e.title ? ` "${e.title}"` : ''} SHA-256 ${shortHash(e.sha256)}`).join('; '));
+    });
+  }
+
+  if (sections.bulk) {
+    heading(PDF_HEADINGS.bulkMembers);
+    sections.bulk.members.forEach((m, i) =>
+      line(
+        `${i + 1}. ${m.name} (NIP ${m.nip}): ${m.from} -> ${m.to}; pemeriksaan aturan: ${m.allowed === null ? '-' : m.allowed ? 'lolos' : `terhalang (${m.blocking.join(', ')})`}` +
+          `; ${m.excluded !== null ? `DIKECUALIKAN: ${m.excluded}` : m.included === true ? 'masuk SK' : m.included === false ? 'tidak masuk SK' : 'menunggu keputusan'}`,
+      ),
+    );
+    if (sections.bulk.annex.length > 0) {
+      heading(PDF_HEADINGS.annex);
+      for (const a of sections.bulk.annex) line(`${a.no}. ${a.name} (NIP ${a.nip}): ${a.from} -> ${a.to}`);
+    }
+  }
+
+  if (sections.decree) {
+    heading(PDF_HEADINGS.decree);
+    field('Nomor SK', sections.decree.number ?? '-');
+    field('TMT', sections.decree.effectiveDate ?? '-');
+    field('Dicatat oleh', `${actorOf(sections.decree.by.actor)}, ${wib(sections.decree.by.decidedAt)}`);
+    field('Bukti', sections.decree.by.evidence.map((e) => `${e.kind} SHA-256 ${shortHash(e.sha256)}`).join('; '));
   }
 
   heading(PDF_HEADINGS.timeline);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CASE_ID_SHAPES } from '../../../../workflows/src/contracts';
 import { CaseIdPipe } from '../common/param-pipes';
 import { ComplianceReportQuery } from './compliance-report.query';
 import { ComplianceService } from './compliance.service';
@@ -23,7 +24,7 @@ export class DossierController {
   @ApiOperation({
     summary: 'The case dossier: summary, workflow state, every ledger row (with hash-chain links), cited evidence, SOP conformance',
   })
-  @ApiBadRequestResponse({ description: 'Not a vacancy or open-selection id' })
+  @ApiBadRequestResponse({ description: `Not a case id: ${CASE_ID_SHAPES.en}` })
   @ApiNotFoundResponse({ description: 'No such case' })
   json(@Param('caseId', CaseIdPipe) caseId: string) {
     return this.dossiers.build(caseId);
@@ -44,7 +45,7 @@ export class DossierController {
 
   @Roles(...CASE_REPORT_READERS)
   @Get(':caseId/dossier.pdf')
-  @ApiOperation({ summary: 'The printable dossier in Bahasa Indonesia: title page, committee, scores, PPK pick, decree, timeline, conformance' })
+  @ApiOperation({ summary: 'The printable dossier in Bahasa Indonesia: title page, the sections of its case type (committee, scores, PPK pick; or the move, its rule verdicts, overrides, 9-box inputs, members and annex), decree, timeline, conformance' })
   @ApiProduces('application/pdf')
   @ApiNotFoundResponse({ description: 'No such case' })
   async pdf(@Param('caseId', CaseIdPipe) caseId: string): Promise<StreamableFile> {

@@ -18,7 +18,7 @@ import {
   type DecisionEntity,
   type LedgerChainLink,
 } from '../../../../libs/persistence/src';
-import { SELECTION_CASE_TYPE, selectionStateQuery, vacancyStateQuery } from '../../../../workflows/src/contracts';
+import { caseTypeEntry } from '../../../../workflows/src/contracts';
 import { presentDecision } from '../common/ledger.presenter';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 import { DOSSIER_FORMAT, DOSSIER_VERSION, type CaseDossier, type DossierDecision, type DossierEvidence } from './dossier.types';
@@ -117,10 +117,9 @@ export class DossierService {
    */
   private async stateOf(kase: CaseEntity): Promise<{ value: CaseDossier['state']; error: CaseDossier['stateUnavailable'] }> {
     try {
-      const value =
-        kase.caseType === SELECTION_CASE_TYPE
-          ? await this.workflows.query(kase.workflowId, selectionStateQuery)
-          : await this.workflows.query(kase.workflowId, vacancyStateQuery);
+      const entry = caseTypeEntry(kase.caseType);
+      if (!entry) throw new DomainError('CASE_NOT_FOUND', { caseId: kase.workflowId });
+      const value = (await this.workflows.query(kase.workflowId, entry.stateQuery)) as CaseDossier['state'];
       return { value, error: null };
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';

@@ -1,5 +1,5 @@
 import type { ConformanceReport, EvidenceRef, LocalizedText } from '../../../../libs/domain/src';
-import type { SelectionState, VacancyState } from '../../../../workflows/src/contracts';
+import type { BulkMoveState, MoveState, SelectionState, VacancyState } from '../../../../workflows/src/contracts';
 
 export const DOSSIER_FORMAT = 'meritflow-case-dossier';
 export const DOSSIER_VERSION = 1;
@@ -67,7 +67,7 @@ export interface CaseDossier {
   };
   sop: { id: string; version: string; title: LocalizedText; legalBasis: readonly string[]; effectiveFrom: string };
   /** The workflow's own view (a Temporal query); null when Temporal could not answer, with the reason. */
-  state: SelectionState | VacancyState | null;
+  state: SelectionState | VacancyState | MoveState | BulkMoveState | null;
   stateUnavailable: { code: string } | null;
   /** Whether the ledger carries a hash chain (the chain columns exist). */
   hashChain: boolean;

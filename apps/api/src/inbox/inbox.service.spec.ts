@@ -44,6 +44,8 @@ function fakeDataSource(rows: CaseEntity[], total = rows.length) {
 
 const SEL = 'open-selection:PEMKAB-A:SEL-1';
 const VAC = 'vacancy:PEMKAB-A:KADIS-1';
+const MOVE = 'move:PEMKAB-A:198203042008011001';
+const BULK = 'bulk-move:PEMKAB-A:SK-1';
 
 function gateway(): WorkflowGateway {
   const states: Record<string, unknown> = {
@@ -70,6 +72,23 @@ function gateway(): WorkflowGateway {
         { decision: 'reject', roles: ['ppk'], requires: ['reason'] },
         { decision: 'withdraw', roles: ['hr_officer'], requires: ['reason'] },
       ],
+    },
+    [MOVE]: {
+      step: 'ppk_decision',
+      status: 'awaiting_decision',
+      deadline: null,
+      allowedDecisions: [
+        { decision: 'approve', roles: ['ppk'], requires: [] },
+        { decision: 'reject', roles: ['ppk'], requires: ['reason'] },
+        { decision: 'override', roles: ['ppk'], requires: ['reason', 'evidence'] },
+        { decision: 'withdraw', roles: ['hr_officer'], requires: ['reason'] },
+      ],
+    },
+    [BULK]: {
+      step: 'decree',
+      status: 'awaiting_decree',
+      deadline: { step: 'decree', dueAt: '2026-11-30T00:00:00Z' },
+      allowedDecisions: [{ decision: 'record_decree', roles: ['hr_officer'], requires: ['evidence'] }],
     },
   };
   return { query: jest.fn(async (id: string) => states[id]) } as unknown as WorkflowGateway;
@@ -98,6 +117,18 @@ describe('InboxService', () => {
     expect(inbox.tasks).toEqual([
       expect.objectContaining({ caseId: VAC, role: 'ppk', decision: 'approve', options: ['approve', 'reject'], dueAt: '2026-11-10T00:00:00Z', overdue: true }),
     ]);
+  });
+
+  it('reads a move and a bulk move from the state query the registry names: the deciding role gets the task, a way out makes none', async () => {
+    const { ds, where } = fakeDataSource([row(MOVE, 'move', 'ppk_decision'), row(BULK, 'bulk-move', 'decree')]);
+    const gw = gateway();
+    const svc = new InboxService(ds, gw);
+    const ppk = await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
+    expect(ppk.tasks).toEqual([expect.objectContaining({ caseId: MOVE, caseType: 'move', role: 'ppk', decision: 'approve', options: ['approve', 'reject'], overdue: false })]);
+    const hr = await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW);
+    expect(hr.tasks).toEqual([expect.objectContaining({ caseId: BULK, caseType: 'bulk-move', decision: 'record_decree', dueAt: '2026-11-30T00:00:00Z', workflowId: BULK })]);
+    expect((gw.query as jest.Mock).mock.calls.map(([id, def]) => [id, def.name])).toEqual(expect.arrayContaining([[MOVE, 'move.state'], [BULK, 'bulk-move.state']]));
+    expect(where).toEqual(expect.arrayContaining([{ sql: 'c.case_type IN (:...types)', params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move'] } }]));
   });
 
   it('gives a named task only to the person named, and committee tasks only to members of that committee', async () => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { byUrgency, isOverdue, isTaskFor, listSops, type Actor } from '../../../../libs/domain/src';
+import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '../../../../libs/domain/src';
 import { CaseEntity } from '../../../../libs/persistence/src';
-import { selectionStateQuery, vacancyStateQuery, type PendingTask } from '../../../../workflows/src/contracts';
+import { caseTypeEntry, ROOT_CASE_TYPES, type CaseStateBase, type CaseTypeEntry, type PendingTask } from '../../../../workflows/src/contracts';
 import { listScope } from '../auth/case-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
@@ -11,7 +11,6 @@ export const INBOX_MAX_CASES = 100;
 /** Workflow queries run this many at a time. */
 const QUERY_CONCURRENCY = 8;
 
-const ROOT_CASE_TYPES = ['vacancy', 'open-selection'];
 /** Steps at which a case is over (terminal in its SOP), whatever the SOP version. */
 const TERMINAL_STEPS = [...new Set(listSops().flatMap((s) => s.steps.filter((st) => st.terminal).map((st) => st.id)))];
 
@@ -54,10 +53,32 @@ export interface Inbox {
   truncated: boolean;
 }
 
+/** A case state that lists its own pending tasks (a selection, which waits on many people at once). */
+type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[] };
+
 /**
- * The cross-case inbox: open cases in the caller's scope, and what each waits for. Selections are
- * asked for their pending tasks (by workflow query); a vacancy at the PPK's step waits for the PPK.
+ * What a case waits for, read from its state: its own task list where it keeps one, otherwise one task
+ * per role that may take a decision now (the first decision, with the others as options). Decisions
+ * the registry calls side decisions (withdraw, close, override) make no task on their own.
  */
+export function pendingTasksOf(entry: CaseTypeEntry, state: WithTasks, workflowId: string): InboxPendingTask[] {
+  if (Array.isArray(state.pendingTasks)) return state.pendingTasks;
+  const byRole = new Map<string, string[]>();
+  for (const d of state.allowedDecisions) {
+    if (entry.sideDecisions.includes(d.decision)) continue;
+    for (const role of d.roles) if (role !== SYSTEM_ROLE) byRole.set(role, [...(byRole.get(role) ?? []), d.decision]);
+  }
+  const dueAt = state.deadline ? { dueAt: state.deadline.dueAt } : {};
+  return [...byRole.entries()].map(([role, options]) => ({
+    role,
+    decision: options[0],
+    ...(options.length > 1 ? { options } : {}),
+    workflowId,
+    ...dueAt,
+  }));
+}
+
+/** The cross-case inbox: open cases in the caller's scope, and what each waits for (by workflow query). */
 @Injectable()
 export class InboxService {
   constructor(
@@ -70,7 +91,7 @@ export class InboxService {
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
       .where('c.workflow_id = c.root_workflow_id')
-      .andWhere('c.case_type IN (:...types)', { types: ROOT_CASE_TYPES })
+      .andWhere('c.case_type IN (:...types)', { types: [...ROOT_CASE_TYPES] })
       .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] });
     const agency = listScope(actor);
     if (agency) qb.andWhere('c.agency_code = :agency', { agency });
@@ -93,7 +114,7 @@ export class InboxService {
     };
   }
 
-  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] }> {
+  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] | null }> {
     const base = {
       caseId: c.workflowId,
       caseType: c.caseType,
@@ -105,21 +126,18 @@ export class InboxService {
       updatedAt: c.updatedAt.toISOString(),
     };
     const mark = (t: InboxPendingTask) => ({ ...t, overdue: isOverdue(t, now) });
+    const entry = caseTypeEntry(c.caseType);
+    if (!entry) return { ...base, pendingTasks: [], committeeIds: [] };
     try {
-      if (c.caseType === 'open-selection') {
-        const s = await this.workflows.query(c.workflowId, selectionStateQuery);
-        return { ...base, step: s.step, status: s.status, pendingTasks: s.pendingTasks.map(mark), committeeIds: s.committee.map((m) => m.id) };
-      }
-      if (c.caseType === 'vacancy' && c.step === 'awaiting_ppk_decision') {
-        const v = await this.workflows.query(c.workflowId, vacancyStateQuery);
-        // One task for the PPK: the decision to take, with the other decisions allowed instead (approve or reject).
-        const options = v.allowedDecisions.filter((d) => d.roles.includes('ppk')).map((d) => d.decision);
-        const tasks = options.length
-          ? [mark({ role: 'ppk', decision: options[0], options, workflowId: c.workflowId, ...(v.deadline ? { dueAt: v.deadline.dueAt } : {}) })]
-          : [];
-        return { ...base, step: v.step, status: v.status, pendingTasks: tasks, committeeIds: [] };
-      }
-      return { ...base, pendingTasks: [], committeeIds: [] };
+      const state = (await this.workflows.query(c.workflowId, entry.stateQuery)) as WithTasks;
+      return {
+        ...base,
+        step: state.step,
+        status: state.status,
+        pendingTasks: pendingTasksOf(entry, state, c.workflowId).map(mark),
+        // A case without a roster (a move's TPK) leaves committee tasks to the role.
+        committeeIds: state.committee ? state.committee.map((m) => m.id) : null,
+      };
     } catch {
       return { ...base, pendingTasks: [], committeeIds: [], unavailable: true };
     }

@@ -7,6 +7,7 @@ describe('whose task is it', () => {
     ['a Plt acting for the named PPK', { id: 'plt', role: 'ppk' as const, actingFor: { id: 'ppk', role: 'ppk' as const, delegationId: 'd' } }, { role: 'ppk', actorId: 'ppk' }, [], true],
     ['the chair for a member task of their committee', { id: 'k', role: 'committee_chair' as const }, { role: 'committee_member' }, ['k'], true],
     ['a member of another committee', { id: 'x', role: 'committee_member' as const }, { role: 'committee_member' }, ['k'], false],
+    ['a chair on a case that keeps no committee roster (a move\'s TPK)', { id: 'tpk', role: 'committee_chair' as const }, { role: 'committee_chair' }, null, true],
     ['HR for an HR task', { id: 'h', role: 'hr_officer' as const }, { role: 'hr_officer' }, [], true],
     ['HR for a PPK task', { id: 'h', role: 'hr_officer' as const }, { role: 'ppk' }, [], false],
   ])('%s', (_, actor, task, committee, mine) => {

@@ -1,5 +1,6 @@
 import { appointmentV1 } from '../sop/open-selection/children.v1';
 import { openSelectionTestFast, openSelectionV1 } from '../sop/open-selection/open-selection.v1';
+import { mutationIntraV1 } from '../sop/move/move.v1';
 import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
 import { MOVE_SOPS_V1_1 } from '../sop/move/move.v1-1';
 import { checkConformance, type LedgerDecision } from './conformance';
@@ -271,5 +272,33 @@ describe('checkConformance: the reporting duty of a decree in an election ban (m
     const r = checkConformance(sop, rows(MOVE, ref, [...head.slice(0, 3), { ...head[3], stepAfter: 'completed' }]), NOW);
     expect(r.conforms).toBe(true);
     expect(r.duties).toEqual([]);
+  });
+});
+
+describe('checkConformance on a move', () => {
+  const MOVE = 'move:PEMKAB-SLEMAN:198203042008011001';
+  const sop = { id: mutationIntraV1.id, version: mutationIntraV1.version };
+  const path = (blockedBy: string): Row[] => [
+    { decision: 'propose', stepBefore: null, stepAfter: 'tpk_review', actorRole: 'hr_officer' },
+    { decision: 'rules_evaluated', stepBefore: 'tpk_review', stepAfter: 'tpk_review', actorRole: 'system' },
+    { decision: 'tpk_advise', stepBefore: 'tpk_review', stepAfter: 'ppk_decision', actorRole: 'committee_chair', evidenceCount: 1 },
+    { decision: 'decision_blocked', stepBefore: 'ppk_decision', stepAfter: 'ppk_decision', actorRole: blockedBy, payload: { attempted: 'approve' } },
+    { decision: 'override', stepBefore: 'ppk_decision', stepAfter: 'ppk_decision', actorRole: 'ppk', evidenceCount: 1 },
+    { decision: 'approve', stepBefore: 'ppk_decision', stepAfter: 'decree', actorRole: 'ppk' },
+    { decision: 'record_decree', stepBefore: 'decree', stepAfter: 'completed', actorRole: 'hr_officer', evidenceCount: 1 },
+  ];
+
+  it('accepts a refused attempt by the role that may take the guarded decision, and the override that followed', () => {
+    const report = checkConformance(mutationIntraV1, rows(MOVE, sop, path('ppk')), NOW);
+    expect(report.violations).toEqual([]);
+    expect(report.steps.find((s) => s.step === 'ppk_decision')?.within.map((c) => [c.decision, c.kind])).toEqual([
+      ['decision_blocked', 'note'],
+      ['override', 'transition'],
+    ]);
+  });
+
+  it('flags a refused attempt recorded for a role that may not take the decision', () => {
+    const report = checkConformance(mutationIntraV1, rows(MOVE, sop, path('hr_officer')), NOW);
+    expect(report.violations.map((v) => [v.rule, v.decision])).toEqual([['role_not_allowed', `${MOVE}#4`]]);
   });
 });

@@ -15,7 +15,7 @@ export class CaseReplayController {
   @Roles(...LEDGER_AUDITORS)
   @Get(':caseId/replay')
   @ApiOperation({
-    summary: 'Replay a case (vacancy or open selection, with its child workflows) against the current workflow code and compare it with the ledger',
+    summary: 'Replay a case of any type (with the child workflows it started) against the current workflow code and compare it with the ledger',
     description:
       'Each Temporal history is replayed as a determinism check; the decisions each run handed to the ledger are rebuilt from its history and compared, decision by decision, with the ledger rows. Auditors and administrators only.',
   })

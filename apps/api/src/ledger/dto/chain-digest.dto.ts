@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DIGEST_FORMAT } from '../../../../../libs/persistence/src';
-import { SELECTION_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_ID_PATTERN } from '../../../../../workflows/src/contracts';
+import { CASE_TYPE_LIST } from '../../../../../workflows/src/contracts';
 
-const CASE_ID = new RegExp(`(${VACANCY_WORKFLOW_ID_PATTERN.source})|(${SELECTION_WORKFLOW_ID_PATTERN.source})`);
+const CASE_ID = new RegExp(CASE_TYPE_LIST.map((e) => `(${e.idPattern.source})`).join('|'));
 
 export class DigestQuery {
   @ApiPropertyOptional({ description: 'Digest one case (its root workflow id); default: every case', example: 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR' })

@@ -1,0 +1,229 @@
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { MOVE_SOPS } from '../../../libs/domain/src';
+import type { CaseStateBase } from './case-state';
+import {
+  BULK_MEMBER_WORKFLOW_TYPE,
+  BULK_MOVE_CASE_TYPE,
+  BULK_MOVE_WORKFLOW_ID_PATTERN,
+  BULK_MOVE_WORKFLOW_TYPE,
+  bulkMoveDecideUpdate,
+  bulkMoveStateQuery,
+  MOVE_CASE_TYPE,
+  MOVE_WORKFLOW_ID_PATTERN,
+  MOVE_WORKFLOW_TYPE,
+  moveDecideUpdate,
+  moveStateQuery,
+  type MoveState,
+} from './move.contract';
+import {
+  APPOINTMENT_WORKFLOW_TYPE,
+  ASSESSMENT_WORKFLOW_TYPE,
+  COMMITTEE_REVIEW_WORKFLOW_TYPE,
+  SELECTION_CASE_TYPE,
+  SELECTION_WORKFLOW_ID_PATTERN,
+  SELECTION_WORKFLOW_TYPE,
+  selectionDecideUpdate,
+  selectionStateQuery,
+} from './selection.contract';
+import { VACANCY_CASE_TYPE, VACANCY_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_TYPE, vacancyDecideUpdate, vacancyStateQuery } from './vacancy.contract';
+
+export interface CaseTypeLabel {
+  id: string;
+  en: string;
+}
+
+/** A workflow a case starts as part of itself (an assessment, a bulk move's member). */
+export interface ChildCaseType {
+  workflowType: string;
+  /** The id segment after the root id: `<root>:<segment>[:<key>]`. */
+  segment: string;
+  idPattern: RegExp;
+  sopIds: readonly string[];
+  label: CaseTypeLabel;
+}
+
+/** One case type: everything the API, the audit tools and the console need to know about it. */
+export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
+  type: string;
+  idPattern: RegExp;
+  /** The id's shape, for 400 messages. */
+  idShape: CaseTypeLabel;
+  workflowType: string;
+  /** Every SOP id the case may pin (any version). */
+  sopIds: readonly string[];
+  stateQuery: QueryDefinition<S, []>;
+  decideUpdate: UpdateDefinition<unknown, [never]>;
+  childTypes: readonly ChildCaseType[];
+  label: CaseTypeLabel;
+  /** The API collection serving the case (`/api/v1/<resource>/<id>`). */
+  resource: string;
+  /** Decisions that are a way out rather than the next step: on their own they make no inbox task. */
+  sideDecisions: readonly string[];
+  /** Agencies besides the owner (the agency in the id) that reach the case, read from its state. */
+  alsoReachedBy?: (state: S) => readonly string[];
+}
+
+const CODE = '[A-Z0-9][A-Z0-9._-]{0,63}';
+const NIP = '\\d{18}';
+/** `<root id>:<segment>[:<key>]`, anchored, for a root id pattern `^…$`. */
+const childPattern = (root: RegExp, segment: string, key: string | null): RegExp =>
+  new RegExp(`^${root.source.slice(1, -1)}:${segment}${key === null ? '' : `:${key}`}$`);
+
+const entry = <S extends CaseStateBase>(e: CaseTypeEntry<S>): CaseTypeEntry =>
+  Object.freeze({ ...e, sopIds: Object.freeze([...e.sopIds]), childTypes: Object.freeze(e.childTypes.map((c) => Object.freeze({ ...c }))) }) as unknown as CaseTypeEntry;
+
+/**
+ * Every case type, once. The case list and its filters, the inbox, scope checks, dossiers, replay and
+ * export, conformance and the console read this; a workflow type the contracts export without an
+ * entry here (as a root or a child) fails case-types.spec.ts.
+ */
+export const CASE_TYPES = Object.freeze({
+  [VACANCY_CASE_TYPE]: entry({
+    type: VACANCY_CASE_TYPE,
+    idPattern: VACANCY_WORKFLOW_ID_PATTERN,
+    idShape: { id: 'vacancy:<KODE-INSTANSI>:<KODE-JABATAN>', en: 'vacancy:<AGENCY-CODE>:<POSITION-CODE>' },
+    workflowType: VACANCY_WORKFLOW_TYPE,
+    sopIds: ['vacancy'],
+    stateQuery: vacancyStateQuery,
+    decideUpdate: vacancyDecideUpdate as UpdateDefinition<unknown, [never]>,
+    childTypes: [],
+    label: { id: 'Usulan lowongan jabatan', en: 'Vacancy' },
+    resource: 'vacancies',
+    sideDecisions: ['withdraw', 'close'],
+  }),
+  [SELECTION_CASE_TYPE]: entry({
+    type: SELECTION_CASE_TYPE,
+    idPattern: SELECTION_WORKFLOW_ID_PATTERN,
+    idShape: { id: 'open-selection:<KODE-INSTANSI>:<KODE-SELEKSI>', en: 'open-selection:<AGENCY-CODE>:<SELECTION-CODE>' },
+    workflowType: SELECTION_WORKFLOW_TYPE,
+    sopIds: ['open-selection'],
+    stateQuery: selectionStateQuery,
+    decideUpdate: selectionDecideUpdate as UpdateDefinition<unknown, [never]>,
+    childTypes: [
+      {
+        workflowType: ASSESSMENT_WORKFLOW_TYPE,
+        segment: 'assessment',
+        idPattern: childPattern(SELECTION_WORKFLOW_ID_PATTERN, 'assessment', NIP),
+        sopIds: ['assessment'],
+        label: { id: 'uji kompetensi', en: 'assessment' },
+      },
+      {
+        workflowType: COMMITTEE_REVIEW_WORKFLOW_TYPE,
+        segment: 'committee-review',
+        idPattern: childPattern(SELECTION_WORKFLOW_ID_PATTERN, 'committee-review', null),
+        sopIds: ['committee-review'],
+        label: { id: 'penilaian pansel', en: 'committee review' },
+      },
+      {
+        workflowType: APPOINTMENT_WORKFLOW_TYPE,
+        segment: 'appointment',
+        idPattern: childPattern(SELECTION_WORKFLOW_ID_PATTERN, 'appointment', CODE),
+        sopIds: ['appointment'],
+        label: { id: 'pengangkatan', en: 'appointment' },
+      },
+    ],
+    label: { id: 'Seleksi terbuka JPT', en: 'Open selection' },
+    resource: 'selections',
+    sideDecisions: ['cancel_selection'],
+  }),
+  [MOVE_CASE_TYPE]: entry<MoveState>({
+    type: MOVE_CASE_TYPE,
+    idPattern: MOVE_WORKFLOW_ID_PATTERN,
+    idShape: { id: 'move:<KODE-INSTANSI>:<NIP>', en: 'move:<AGENCY-CODE>:<NIP>' },
+    workflowType: MOVE_WORKFLOW_TYPE,
+    sopIds: MOVE_SOPS.map((s) => s.id),
+    stateQuery: moveStateQuery,
+    decideUpdate: moveDecideUpdate as UpdateDefinition<unknown, [never]>,
+    childTypes: [],
+    label: { id: 'Mutasi, rotasi atau promosi talenta', en: 'Move (mutation, rotation, talent promotion)' },
+    resource: 'moves',
+    sideDecisions: ['withdraw', 'override'],
+    // The agency the person leaves releases them, so it reaches the move too.
+    alsoReachedBy: (s) => [s.move.from.agencyCode],
+  }),
+  [BULK_MOVE_CASE_TYPE]: entry({
+    type: BULK_MOVE_CASE_TYPE,
+    idPattern: BULK_MOVE_WORKFLOW_ID_PATTERN,
+    idShape: { id: 'bulk-move:<KODE-INSTANSI>:<KODE-SK>', en: 'bulk-move:<AGENCY-CODE>:<BATCH-CODE>' },
+    workflowType: BULK_MOVE_WORKFLOW_TYPE,
+    sopIds: ['bulk-move'],
+    stateQuery: bulkMoveStateQuery,
+    decideUpdate: bulkMoveDecideUpdate as UpdateDefinition<unknown, [never]>,
+    childTypes: [
+      {
+        workflowType: BULK_MEMBER_WORKFLOW_TYPE,
+        segment: 'member',
+        idPattern: childPattern(BULK_MOVE_WORKFLOW_ID_PATTERN, 'member', NIP),
+        sopIds: ['bulk-member'],
+        label: { id: 'pegawai', en: 'member' },
+      },
+    ],
+    label: { id: 'Mutasi/rotasi massal (SK kolektif)', en: 'Bulk move (collective decree)' },
+    resource: 'bulk-moves',
+    sideDecisions: [],
+  }),
+});
+
+export type CaseType = keyof typeof CASE_TYPES;
+export const CASE_TYPE_LIST: readonly CaseTypeEntry[] = Object.freeze(Object.values(CASE_TYPES));
+/** The case types a case list, a filter or a path parameter accepts (children belong to their root). */
+export const ROOT_CASE_TYPES: readonly string[] = Object.freeze(CASE_TYPE_LIST.map((e) => e.type));
+
+/** The entry of a case type by name; undefined for anything else. */
+export const caseTypeEntry = (type: string): CaseTypeEntry | undefined =>
+  Object.prototype.hasOwnProperty.call(CASE_TYPES, type) ? (CASE_TYPES as Record<string, CaseTypeEntry>)[type] : undefined;
+
+/** Whether `id` is a root case id of any type. */
+export const isRootCaseId = (id: string): boolean => CASE_TYPE_LIST.some((e) => e.idPattern.test(id));
+
+/** The type of the case `id` names, itself or as one of its child workflows; null otherwise. */
+export function caseTypeOfId(id: string): CaseTypeEntry | null {
+  const root = CASE_TYPE_LIST.find((e) => e.idPattern.test(id));
+  if (root) return root;
+  return CASE_TYPE_LIST.find((e) => e.childTypes.some((c) => c.idPattern.test(id))) ?? null;
+}
+
+/** The child type of a child workflow id; null for a root id or anything else. */
+export function childTypeOfId(id: string): ChildCaseType | null {
+  for (const e of CASE_TYPE_LIST) {
+    const child = e.childTypes.find((c) => c.idPattern.test(id));
+    if (child) return child;
+  }
+  return null;
+}
+
+/** Every root id shape, for a 400 that must name what a case id may look like. */
+export const CASE_ID_SHAPES: CaseTypeLabel = Object.freeze({
+  id: CASE_TYPE_LIST.map((e) => e.idShape.id).join(' atau '),
+  en: CASE_TYPE_LIST.map((e) => e.idShape.en).join(' or '),
+});
+
+/** Every workflow type the registry knows, roots and children. */
+export const REGISTERED_WORKFLOW_TYPES: readonly string[] = Object.freeze(
+  CASE_TYPE_LIST.flatMap((e) => [e.workflowType, ...e.childTypes.map((c) => c.workflowType)]),
+);
+
+/** What is missing from an entry; empty when it is complete. The spec holds every entry to this. */
+export function caseTypeIssues(e: Partial<CaseTypeEntry>, knownSopIds: readonly string[]): string[] {
+  const issues: string[] = [];
+  const text = (l: CaseTypeLabel | undefined) => !!l && typeof l.id === 'string' && l.id.length > 0 && typeof l.en === 'string' && l.en.length > 0;
+  const name = e.type ?? '(no type)';
+  if (!e.type) issues.push(`${name}: type`);
+  if (!(e.idPattern instanceof RegExp) || !e.idPattern.source.startsWith('^') || !e.idPattern.source.endsWith('$')) issues.push(`${name}: idPattern (anchored)`);
+  else if (e.type && !e.idPattern.source.startsWith(`^${e.type}:`)) issues.push(`${name}: idPattern must start with the type`);
+  if (!text(e.idShape)) issues.push(`${name}: idShape`);
+  if (!e.workflowType) issues.push(`${name}: workflowType`);
+  if (!e.sopIds || e.sopIds.length === 0) issues.push(`${name}: sopIds`);
+  for (const id of e.sopIds ?? []) if (!knownSopIds.includes(id)) issues.push(`${name}: unknown SOP ${id}`);
+  if (!e.stateQuery?.name) issues.push(`${name}: stateQuery`);
+  if (!e.decideUpdate?.name) issues.push(`${name}: decideUpdate`);
+  if (!Array.isArray(e.childTypes)) issues.push(`${name}: childTypes`);
+  for (const c of e.childTypes ?? []) {
+    if (!c.workflowType || !c.segment || !(c.idPattern instanceof RegExp) || !text(c.label) || c.sopIds.length === 0) issues.push(`${name}: child ${c.workflowType || '?'} incomplete`);
+    for (const id of c.sopIds) if (!knownSopIds.includes(id)) issues.push(`${name}: child ${c.workflowType}: unknown SOP ${id}`);
+  }
+  if (!text(e.label)) issues.push(`${name}: label`);
+  if (!e.resource) issues.push(`${name}: resource`);
+  if (!Array.isArray(e.sideDecisions)) issues.push(`${name}: sideDecisions`);
+  return issues;
+}
