@@ -6,6 +6,7 @@ import {
   CASE_TYPES,
   CASE_TYPE_LIST,
   REGISTERED_WORKFLOW_TYPES,
+  SYSTEM_WORKFLOW_TYPES,
   ROOT_CASE_TYPES,
   caseTypeIssues,
   caseTypeOfId,
@@ -34,10 +35,17 @@ describe('the case-type registry', () => {
 
   it('has an entry, as a root or a child, for every workflow type the contracts export and the worker registers', () => {
     expect(EXPORTED_WORKFLOW_TYPES.length).toBeGreaterThanOrEqual(8);
-    expect(EXPORTED_WORKFLOW_TYPES.filter((t) => !REGISTERED_WORKFLOW_TYPES.includes(t))).toEqual([]);
-    const registered = Object.keys(workflows);
+    const isCase = (t: string) => !SYSTEM_WORKFLOW_TYPES.includes(t);
+    expect(EXPORTED_WORKFLOW_TYPES.filter(isCase).filter((t) => !REGISTERED_WORKFLOW_TYPES.includes(t))).toEqual([]);
+    const registered = Object.keys(workflows).filter(isCase);
     expect(registered.filter((t) => !REGISTERED_WORKFLOW_TYPES.includes(t))).toEqual([]);
     expect(REGISTERED_WORKFLOW_TYPES.filter((t) => !registered.includes(t))).toEqual([]);
+  });
+
+  it('keeps the system workflows (the archive sweep) apart from the cases', () => {
+    expect(SYSTEM_WORKFLOW_TYPES).toEqual(['historyArchiveSweepWorkflow']);
+    expect(SYSTEM_WORKFLOW_TYPES.filter((t) => REGISTERED_WORKFLOW_TYPES.includes(t))).toEqual([]);
+    expect(SYSTEM_WORKFLOW_TYPES.every((t) => Object.keys(workflows).includes(t))).toBe(true);
   });
 
   it('claims every SOP id for exactly one case type or child', () => {

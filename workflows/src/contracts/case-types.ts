@@ -1,3 +1,4 @@
+import { HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE } from './archive.contract';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { MOVE_SOPS } from '../../../libs/domain/src';
 import type { CaseStateBase } from './case-state';
@@ -197,6 +198,9 @@ export const CASE_ID_SHAPES: CaseTypeLabel = Object.freeze({
   id: CASE_TYPE_LIST.map((e) => e.idShape.id).join(' atau '),
   en: CASE_TYPE_LIST.map((e) => e.idShape.en).join(' or '),
 });
+
+/** Workflow types that run the system rather than a personnel action; never cases, never archived. */
+export const SYSTEM_WORKFLOW_TYPES: readonly string[] = Object.freeze([HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE]);
 
 /** Every workflow type the registry knows, roots and children. */
 export const REGISTERED_WORKFLOW_TYPES: readonly string[] = Object.freeze(
