@@ -7,7 +7,9 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { AuditBundle, CaseExport } from '../../libs/audit/src';
 import type { Actor } from '../../libs/domain/src';
 import { HISTORY_ARCHIVE_SCHEDULE_ID } from '../../workflows/src/contracts';
-import { HR, PPK, Stack, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
+import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
+import { pdfText } from '../support/pdf-text';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -52,6 +54,23 @@ async function closedVacancy(): Promise<string> {
   return id;
 }
 
+const todayWib = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** A mutation within one agency, advised, approved and decreed: a closed move. */
+async function closedMove(): Promise<string> {
+  const agency = uniqueCode('PEMKAB');
+  const reg = await region(stack);
+  const created = await stack.call('POST', '/v1/moves', { body: { ...moveFacts(agency, reg), reason: 'Penyegaran organisasi' } });
+  expect(created.status).toBe(201);
+  const m = `/v1/moves/${created.body.workflowId}/decisions`;
+  expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
+  expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
+  const decree = { decision: 'record_decree', decreeNumber: '800/7/2026', effectiveDate: todayWib(), evidence: await evidence(stack, 'sk_mutasi', agency) };
+  expect((await stack.call('POST', m, { actor: HR, body: decree })).status).toBe(200);
+  await (await stack.temporalClient()).workflow.getHandle(created.body.workflowId).result();
+  return created.body.workflowId;
+}
+
 /** What Temporal's retention does to a closed run: its execution and history are deleted. */
 async function deleteFromTemporal(workflowId: string, runId: string): Promise<void> {
   const client = await stack.temporalClient();
@@ -88,14 +107,15 @@ describe('the history archive: the audit record outlives Temporal retention', ()
   let vacancyId: string;
   let tampered: string;
   let selection: WholeSelection;
+  let moveId: string;
   let periodFrom: string;
   const runs = new Map<string, string>();
 
   beforeAll(async () => {
     periodFrom = new Date(Date.now() - 1000).toISOString();
-    [vacancyId, tampered, selection] = await Promise.all([closedVacancy(), closedVacancy(), runWholeSelection(stack)]);
+    [vacancyId, tampered, selection, moveId] = await Promise.all([closedVacancy(), closedVacancy(), runWholeSelection(stack), closedMove()]);
     const client = await stack.temporalClient();
-    for (const id of [vacancyId, tampered, selection.id, ...selection.childIds]) {
+    for (const id of [vacancyId, tampered, moveId, selection.id, ...selection.childIds]) {
       const d = await client.workflow.getHandle(id).describe();
       await client.workflow.getHandle(id).result();
       runs.set(id, d.runId);
@@ -171,6 +191,34 @@ describe('the history archive: the audit record outlives Temporal retention', ()
       expect(res.body.comparison).toMatchObject({ missing: [], extra: [], altered: [] });
       expect(res.body.comparison.matches).toBeGreaterThan(40);
     });
+
+    it('gives the selection\'s dossier its final state from the archive, with every archived history and its hash', async () => {
+      const res = await stack.call('GET', `/v1/cases/${selection.id}/dossier.json`, { actor: AUDITOR });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ stateSource: 'archive', stateUnavailable: null, state: { step: 'closed' } });
+      expect(res.body.archivedHistories.map((a: { workflowId: string }) => a.workflowId).sort()).toEqual([selection.id, ...selection.childIds].sort());
+      const pdf = await fetch(`${stack.state.apiUrl}/v1/cases/${selection.id}/dossier.pdf`, { headers: await stack.authHeaders(AUDITOR) });
+      expect(pdf.status).toBe(200);
+      const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text;
+      expect(text).toContain('Arsip Riwayat Alur Kerja');
+      expect(text).toContain('keadaan akhirnya dibaca dari arsip riwayat');
+    }, 60_000);
+
+    it('replays, exports and verifies offline a closed move from the archive, and prints its dossier', async () => {
+      const replay = await stack.call('GET', `/v1/cases/${moveId}/replay`, { actor: AUDITOR });
+      expect(replay.status).toBe(200);
+      expect(replay.body).toMatchObject({ verdict: 'consistent', sources: [{ workflowId: moveId, source: 'archive' }] });
+      const exported = (await stack.call('GET', `/v1/cases/${moveId}/export`, { actor: AUDITOR })).body as CaseExport;
+      const out = await runCli(write('move', exported));
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain('UTUH / INTACT');
+      const pdf = await fetch(`${stack.state.apiUrl}/v1/cases/${moveId}/dossier.pdf`, { headers: await stack.authHeaders(AUDITOR) });
+      expect(pdf.status).toBe(200);
+      const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text;
+      expect(text).toContain('Data Pemindahan Pegawai');
+      expect(text).toContain('800/7/2026');
+      expect(text).toContain('Arsip Riwayat Alur Kerja');
+    }, 120_000);
 
     it('exports a closed vacancy from the archive, and the offline check verifies its chain and history hashes', async () => {
       const res = await stack.call('GET', `/v1/cases/${vacancyId}/export`, { actor: AUDITOR });

@@ -114,6 +114,8 @@ export function fixtureDossier(): CaseDossier {
     sop: { id: sop.id, version: sop.version, title: sop.title, legalBasis: sop.legalBasis, effectiveFrom: sop.effectiveFrom },
     state: null,
     stateUnavailable: null,
+    stateSource: null,
+    archivedHistories: [],
     hashChain: true,
     decisions,
     evidence: [],

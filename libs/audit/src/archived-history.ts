@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { canonicalJson } from '../../domain/src';
 import type { History } from './history.types';
@@ -86,4 +87,15 @@ export function runFactsOf(history: History): {
     startedAt: eventTime(events[0]),
     closedAt: close ? eventTime(last) : null,
   };
+}
+
+/**
+ * What a completed run returned (every case workflow returns its final state), decoded with the
+ * default payload converter; null when the run did not complete or returned nothing.
+ */
+export function completedResultOf(history: History): unknown {
+  const events = history.events ?? [];
+  const completed = events[events.length - 1]?.workflowExecutionCompletedEventAttributes;
+  const payload = completed?.result?.payloads?.[0];
+  return payload ? defaultPayloadConverter.fromPayload(payload as Payload) : null;
 }

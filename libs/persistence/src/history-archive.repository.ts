@@ -185,6 +185,26 @@ export class HistoryArchiveRepository {
     return rows.map(toRow).sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
   }
 
+  /** What the archive holds of a case, without the histories' bytes: for dossiers and listings. */
+  async indexOfCase(rootWorkflowId: string): Promise<Omit<ArchivedHistoryRow, 'history'>[]> {
+    const { rows } = await this.pool().query(
+      `SELECT id, kind, root_workflow_id, agency_code, workflow_id, run_id, parent_workflow_id, workflow_type, status,
+              started_at, closed_at, event_count, size_bytes, sha256, archived_at
+         FROM history_archive WHERE root_workflow_id = $1 ORDER BY archived_at, id`,
+      [rootWorkflowId],
+    );
+    return rows.map((r: Record<string, unknown>) => {
+      const { history: _history, ...rest } = toRow({ ...r, history: null });
+      return rest;
+    });
+  }
+
+  /** One run's closed history, bytes compressed; null when the archive does not hold it. */
+  async closedHistoryOf(runId: string): Promise<ArchivedHistoryRow | null> {
+    const { rows } = await this.pool().query(`SELECT * FROM history_archive WHERE run_id = $1 AND kind = 'closed'`, [runId]);
+    return rows.length ? toRow(rows[0]) : null;
+  }
+
   async sweepStatus(namespace: string): Promise<SweepStatus | null> {
     const { rows } = await this.pool().query(`SELECT * FROM history_archive_sweeps WHERE namespace = $1`, [namespace]);
     return rows.length ? toStatus(rows[0]) : null;

@@ -25,6 +25,7 @@ export const PDF_HEADINGS = {
   decree: 'Surat Keputusan (SK) dan TMT',
   timeline: 'Linimasa Keputusan',
   evidence: 'Daftar Bukti',
+  archive: 'Arsip Riwayat Alur Kerja',
   conformance: 'Hasil Pemeriksaan Kesesuaian SOP',
 } as const;
 
@@ -225,6 +226,7 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
       'mengapa, kapan, berdasarkan versi SOP dan aturan mana, serta dengan bukti apa. Bukti dirujuk dengan SHA-256 isinya.',
   );
   if (dossier.stateUnavailable) line(`Catatan: keadaan alur kerja tidak dapat dibaca saat dosir disusun (${dossier.stateUnavailable.code}); isi dosir bersumber dari buku besar.`);
+  if (dossier.stateSource === 'archive') line('Catatan: riwayat kasus ini sudah dilepas oleh Temporal; keadaan akhirnya dibaca dari arsip riwayat di basis data meritflow.');
 
   if (sections.vacancy) {
     heading(PDF_HEADINGS.vacancy);
@@ -420,6 +422,17 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
       line(
         `${e.kind ?? '-'} ${e.fileName ? `"${e.fileName}" ` : ''}- SHA-256 ${e.sha256 ?? '-'}; ${e.found ? `${e.sizeBytes} byte, ${e.mediaType}, diunggah ${wib(e.uploadedAt!)}` : 'TIDAK DITEMUKAN di penyimpanan bukti'}` +
           `${e.found && !e.citedHashesMatch ? '; hash rujukan BERBEDA' : ''}; dirujuk oleh ${e.citedBy.join(', ')}`,
+      );
+    }
+  }
+
+  if (dossier.archivedHistories.length > 0) {
+    heading(PDF_HEADINGS.archive);
+    line('Salinan riwayat setiap alur kerja disimpan di basis data meritflow (append-only); hash SHA-256 setiap salinan juga tercatat di rantai hash buku besar.');
+    for (const a of dossier.archivedHistories) {
+      line(
+        `${a.workflowId} (${a.workflowType}) - ${a.kind === 'closed' ? 'riwayat lengkap, selesai' : 'cuplikan saat berjalan'}, ${a.eventCount} peristiwa, ` +
+          `status ${a.status}, diarsipkan ${wib(a.archivedAt)}, SHA-256 ${a.sha256}`,
       );
     }
   }

@@ -9,8 +9,10 @@ import {
   type EvidenceRef,
   type LedgerDecision,
 } from '../../../../libs/domain/src';
+import { completedResultOf, decodeArchivedHistory } from '../../../../libs/audit/src';
 import {
   DossierRepository,
+  HistoryArchiveRepository,
   EvidenceRepository,
   LedgerRepository,
   NO_CHAIN_LINK,
@@ -59,6 +61,7 @@ export class DossierService {
     private readonly evidence: EvidenceRepository,
     private readonly dossiers: DossierRepository,
     private readonly workflows: WorkflowGateway,
+    private readonly archive: HistoryArchiveRepository,
   ) {}
 
   async conformance(caseId: string, now = new Date()): Promise<ConformanceReport> {
@@ -71,10 +74,11 @@ export class DossierService {
   async build(caseId: string, { withState = true, now = new Date() } = {}): Promise<CaseDossier> {
     const kase = await this.caseOf(caseId);
     const sop = getSop({ id: kase.sopId, version: kase.sopVersion });
-    const [rows, state, hashChain] = await Promise.all([
+    const [rows, state, hashChain, archived] = await Promise.all([
       this.ledger.decisionsOfCase(caseId, kase.runId),
-      withState ? this.stateOf(kase) : Promise.resolve({ value: null, error: { code: 'NOT_REQUESTED' } }),
+      withState ? this.stateOf(kase) : Promise.resolve({ value: null, error: { code: 'NOT_REQUESTED' }, source: null }),
       this.dossiers.hasChainColumns(),
+      this.archive.indexOfCase(caseId),
     ]);
     const links = await this.dossiers.chainOf(rows.map((r) => r.id));
     const decisions = rows.map((r) => present(r, links.get(r.id) ?? NO_CHAIN_LINK));
@@ -98,6 +102,17 @@ export class DossierService {
       sop: { id: sop.id, version: sop.version, title: sop.title, legalBasis: sop.legalBasis, effectiveFrom: sop.effectiveFrom },
       state: state.value,
       stateUnavailable: state.error,
+      stateSource: state.source,
+      archivedHistories: archived.map((a) => ({
+        workflowId: a.workflowId,
+        runId: a.runId,
+        workflowType: a.workflowType,
+        kind: a.kind,
+        status: a.status,
+        eventCount: a.eventCount,
+        sha256: a.sha256,
+        archivedAt: a.archivedAt.toISOString(),
+      })),
       hashChain,
       decisions,
       evidence: await this.evidenceOf(decisions),
@@ -113,18 +128,24 @@ export class DossierService {
 
   /**
    * The workflow's current view. The ledger is the record; when Temporal cannot answer (down, or the
-   * closed workflow is past retention) the dossier is still produced and says why the view is missing.
+   * closed workflow is past retention) the final state comes from the run's archived history, and
+   * failing that the dossier is still produced and says why the view is missing.
    */
-  private async stateOf(kase: CaseEntity): Promise<{ value: CaseDossier['state']; error: CaseDossier['stateUnavailable'] }> {
+  private async stateOf(
+    kase: CaseEntity,
+  ): Promise<{ value: CaseDossier['state']; error: CaseDossier['stateUnavailable']; source: CaseDossier['stateSource'] }> {
     try {
       const entry = caseTypeEntry(kase.caseType);
       if (!entry) throw new DomainError('CASE_NOT_FOUND', { caseId: kase.workflowId });
       const value = (await this.workflows.query(kase.workflowId, entry.stateQuery)) as CaseDossier['state'];
-      return { value, error: null };
+      return { value, error: null, source: 'temporal' };
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
+      const archived = code === 'CASE_NOT_FOUND' ? await this.archive.closedHistoryOf(kase.runId) : null;
+      const value = archived ? (completedResultOf(decodeArchivedHistory(archived.history).history) as CaseDossier['state']) : null;
+      if (value) return { value, error: null, source: 'archive' };
       this.logger.warn(`no workflow state for ${kase.workflowId}: ${code}`);
-      return { value: null, error: { code } };
+      return { value: null, error: { code }, source: null };
     }
   }
 

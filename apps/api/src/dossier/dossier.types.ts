@@ -48,6 +48,17 @@ export interface DossierEvidence {
   citedBy: string[];
 }
 
+export interface DossierArchivedHistory {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  kind: 'closed' | 'snapshot';
+  status: string;
+  eventCount: number;
+  sha256: string;
+  archivedAt: string;
+}
+
 export interface CaseDossier {
   format: typeof DOSSIER_FORMAT;
   version: typeof DOSSIER_VERSION;
@@ -69,6 +80,13 @@ export interface CaseDossier {
   /** The workflow's own view (a Temporal query); null when Temporal could not answer, with the reason. */
   state: SelectionState | VacancyState | MoveState | BulkMoveState | null;
   stateUnavailable: { code: string } | null;
+  /**
+   * Where `state` came from: a live Temporal query, or, once Temporal has let a closed case go, the
+   * final state the run returned, read from its archived history. Null when there is no state.
+   */
+  stateSource: 'temporal' | 'archive' | null;
+  /** Every history of the case the PostgreSQL archive holds, each with the hash its chain row carries. */
+  archivedHistories: DossierArchivedHistory[];
   /** Whether the ledger carries a hash chain (the chain columns exist). */
   hashChain: boolean;
   decisions: DossierDecision[];
