@@ -20,7 +20,10 @@ import {
 } from '../test/support/selection-fixtures';
 import { prefixedLogger, runToCompletion, type ManagedProcess } from '../libs/devstack/src';
 import type { DecisionRecord } from '../libs/domain/src';
-import { createDataSource, LedgerRepository } from '../libs/persistence/src';
+import { createDataSource, HistoryArchiveRepository, LedgerRepository } from '../libs/persistence/src';
+import { archiveRun, decodeArchivedHistory } from '../libs/audit/src';
+import { rootCaseOf } from '../workflows/src/contracts';
+import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
 import { median, percentile, pool, sleep } from './support/stats';
 import { loadBenchConfig } from '../libs/config/src';
@@ -42,7 +45,7 @@ import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinW
  *   BENCH_REPLAY_CASES (3)           cases (a selection, its children, its vacancy) replayed per side, (e)
  *   BENCH_SCALE (500)                concurrent open cases of the soak/scale run, (f); 10000 for the issue's scale run
  *   BENCH_SCALE_CONCURRENCY (16)     requests in flight while opening and closing them
- *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f
+ *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
  */
 const env = loadBenchConfig();
@@ -326,6 +329,62 @@ async function replay(bundle: WorkflowBundle, histories: Histories): Promise<{ p
 }
 
 // ---------------------------------------------------------------------------------------------
+// (g) the history archive: what archiving a closed case costs, and replay from the archive beside
+// replay from Temporal (each side loads its histories, then replays them), interleaved
+// ---------------------------------------------------------------------------------------------
+async function archiveBench(ds: DataSource, client: TemporalClient, cases: WholeSelection[], bundle: WorkflowBundle) {
+  const archive = new HistoryArchiveRepository(ds);
+  const write = { ms: [] as number[], fetchMs: [] as number[], gzipBytes: 0, rawBytes: 0 };
+  for (const c of cases) {
+    const ids = [c.id, ...c.childIds];
+    const t0 = performance.now();
+    const fetched = await Promise.all(ids.map((id) => client.workflow.getHandle(id).fetchHistory()));
+    write.fetchMs.push(performance.now() - t0);
+    for (const [i, id] of ids.entries()) {
+      const runId = fetched[i].events![0].workflowExecutionStartedEventAttributes!.originalExecutionRunId!;
+      const r = await archiveRun(client, archive, { workflowId: id, runId }, rootCaseOf(id)!, fetched[i]);
+      if (!r.inserted) throw new Error(`(g) ${id} was archived before the bench measured it`);
+    }
+    write.ms.push(performance.now() - t0);
+    for (const a of await archive.indexOfCase(c.id)) write.rawBytes += a.sizeBytes;
+  }
+  const stored = await ds.query(`SELECT coalesce(sum(octet_length(history)), 0)::bigint AS n FROM history_archive WHERE root_workflow_id = ANY($1)`, [cases.map((c) => c.id)]);
+  write.gzipBytes = Number(stored[0].n);
+
+  const fromTemporal = async () => fetchHistories(client, cases.flatMap((c) => [c.id, ...c.childIds]));
+  const fromArchive = async (): Promise<Histories> => {
+    const rows = (await Promise.all(cases.map((c) => archive.historiesOfCase(c.id)))).flat();
+    return rows.map((r) => ({ workflowId: r.workflowId, history: decodeArchivedHistory(r.history).history }));
+  };
+  const g = { temporal: [] as number[], archive: [] as number[], failures: [] as string[] };
+  let histories = 0;
+  for (let r = 1; r <= cfg.rounds; r++) {
+    for (const side of r % 2 ? (['archive', 'temporal'] as const) : (['temporal', 'archive'] as const)) {
+      const t0 = performance.now();
+      const hs = side === 'archive' ? await fromArchive() : await fromTemporal();
+      const x = await replay(bundle, hs);
+      g[side].push(hs.length / secs(t0));
+      g.failures.push(...x.failures);
+      histories = hs.length;
+    }
+    log(`  (g) round ${r}: archive ${g.archive[r - 1].toFixed(1)} histories/s, Temporal ${g.temporal[r - 1].toFixed(1)} histories/s`);
+  }
+  const n = cases.length;
+  return {
+    unit: 'histories/s',
+    histories,
+    ...g,
+    median: { archive: median(g.archive), temporal: median(g.temporal) },
+    write: {
+      msPerCase: median(write.ms),
+      fetchMsPerCase: median(write.fetchMs),
+      kbPerCase: write.gzipBytes / n / 1024,
+      rawKbPerCase: write.rawBytes / n / 1024,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // (f) soak / scale: N concurrent open vacancy cases, opened then closed, worker RSS sampled
 // ---------------------------------------------------------------------------------------------
 async function scaleRun(ls: LocalStack) {
@@ -574,6 +633,33 @@ async function main(): Promise<void> {
       };
       rows.push({ id: '(e)', measure: `replay (${meritH.length} vs ${twinH.length} histories, ${Math.round(events(meritH) / k)} vs ${Math.round(events(twinH) / k)} events/case)`, unit: 'hist/s', meritflow: m, baseline: t, baselineName: 'twin', ratio: m / t, target: '≥ 0.7×', pass: m / t >= 0.7 && e.failures.length === 0 });
       rows.push({ id: '', measure: '  same, in history events per second', unit: 'events/s', meritflow: median(e.meritEvents), baseline: median(e.twinEvents), baselineName: 'twin', ratio: median(e.meritEvents) / median(e.twinEvents), target: '-', pass: null });
+
+      if (!cfg.skip.has('g')) {
+        const g = await archiveBench(ds, client, meritSelections.slice(0, k), meritBundle);
+        results.g = g;
+        rows.push({
+          id: '(g)',
+          measure: `replay from the archive vs from Temporal (${g.histories} histories, load + replay)`,
+          unit: 'hist/s',
+          meritflow: g.median.archive,
+          baseline: g.median.temporal,
+          baselineName: 'Temporal',
+          ratio: g.median.archive / g.median.temporal,
+          target: '≥ 1.0×',
+          pass: g.median.archive / g.median.temporal >= 1.0 && g.failures.length === 0,
+        });
+        rows.push({
+          id: '',
+          measure: `  archive write per closed case (${Math.round(g.write.kbPerCase)} KB gzip of ${Math.round(g.write.rawKbPerCase)} KB)`,
+          unit: 'ms/case',
+          meritflow: g.write.msPerCase,
+          baseline: g.write.fetchMsPerCase,
+          baselineName: 'fetch only',
+          ratio: g.write.msPerCase / g.write.fetchMsPerCase,
+          target: '-',
+          pass: null,
+        });
+      }
     }
 
     if (!cfg.skip.has('d')) {
