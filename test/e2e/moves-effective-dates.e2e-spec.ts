@@ -1,4 +1,4 @@
-import { checkConformance, getSop, type Actor, type LedgerDecision } from '../../libs/domain/src';
+import type { Actor } from '../../libs/domain/src';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 
@@ -22,28 +22,13 @@ const monthsFromNow = (months: number) => {
 
 type Decision = { decision: string; payload: Record<string, any> };
 
-/**
- * The SOP conformance of a move case, checked on its ledger rows as the API returns them. (The
- * /v1/cases/:caseId/conformance endpoint admits vacancy and open-selection ids only.)
- */
+/** The SOP conformance of a move case, as an auditor reads it from the API. */
 async function conformanceOf(path: string) {
-  const state = await settled(path);
-  const rows: LedgerDecision[] = state.decisions.map((d: any) => ({
-    workflowId: d.workflowId,
-    runId: d.runId,
-    rootWorkflowId: d.rootWorkflowId,
-    sequence: d.sequence,
-    decision: d.decision,
-    stepBefore: d.stepBefore,
-    stepAfter: d.stepAfter,
-    actorRole: d.actor.role,
-    actorId: d.actor.id,
-    sop: d.sop,
-    decidedAt: d.decidedAt,
-    evidenceCount: d.evidence.length,
-    payload: d.payload,
-  }));
-  return checkConformance(getSop(state.sop), rows, new Date());
+  await settled(path);
+  const id = path.split('/').pop()!;
+  const res = await stack.call('GET', `/v1/cases/${id}/conformance`, { actor: { id: 'inspektorat-01', role: 'auditor' } });
+  expect(res.status).toBe(200);
+  return res.body;
 }
 
 async function settled(path: string) {
@@ -247,4 +232,41 @@ describe('effective dates at the edge', () => {
     const decide = doc.paths['/api/v1/moves/{id}/decisions'].post;
     expect(decide.responses['422'].description).toMatch(/RULE_BLOCKED/);
   });
+});
+
+describe('a collective decree judged as of its TMT (bulk-move SOP 1.1.0)', () => {
+  it('refuses a bulk rotation whose TMT falls in an election ban, naming each person, records only the attempt, and accepts it once the Minister approves', async () => {
+    const reg = await regionInBan();
+    const agency = uniqueCode('PEMKAB');
+    const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
+    // Approved as of a date before the ban began: the members' own checks pass.
+    const batch = await post('/v1/bulk-moves', HR, {
+      agencyCode: agency,
+      batchCode: uniqueCode('SK'),
+      title: 'Rotasi dalam masa larangan (uji)',
+      moves: people.map((p) => ({ ...p, intendedEffectiveDate: monthsFromNow(-4) })),
+    });
+    expect(batch.status).toBe(201);
+    const b = `/v1/bulk-moves/${batch.body.workflowId}`;
+    await eventually(async () => (await stack.call('GET', b)).body.step === 'awaiting_approval', 60_000, 'members checked');
+    expect((await stack.call('GET', b)).body.sop).toEqual({ id: 'bulk-move', version: '1.1.0' });
+    expect((await post(`${b}/decisions`, PPK, { decision: 'approve_batch' })).status).toBe(200);
+
+    const body = { decision: 'record_decree', decreeNumber: '821/77/2026', effectiveDate: wibDay(0), evidence: await evidence(stack, 'sk_kolektif', agency) };
+    const refused = await post(`${b}/decisions`, HR, body);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'RULE_BLOCKED', details: { decision: 'record_decree', asOf: wibDay(0), asOfBasis: 'decree_effective_date' } });
+    expect([...refused.body.details.people].sort()).toEqual(people.map((p) => p.person.nip).sort());
+    const blocked = await settled(b);
+    expect(blocked).toMatchObject({ step: 'decree', decree: null, annex: [] });
+    expect(blocked.decisions.map((d: Decision) => d.decision).filter((d: string) => d === 'decision_blocked' || d === 'record_decree')).toEqual(['decision_blocked']);
+
+    await ministerApproval(reg);
+    const accepted = await post(`${b}/decisions`, HR, body);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ step: 'completed', decree: { number: '821/77/2026', effectiveDate: wibDay(0) } });
+    expect(accepted.body.annex).toHaveLength(3);
+    const conformance = await conformanceOf(b);
+    expect(conformance.violations).toEqual([]);
+  }, 120_000);
 });

@@ -165,7 +165,12 @@ export interface BulkMoveState extends CaseStateBase {
 }
 
 export const bulkMoveStateQuery = defineQuery<BulkMoveState>('bulk-move.state');
-export const bulkMoveDecideUpdate = defineUpdate<DecisionAck, [BulkDecisionInput]>('bulk-move.decide');
+/** A collective decree the rules blocked for some people (as of its TMT) names them; the API answers 422. */
+export interface BulkDecisionAck extends DecisionAck {
+  blocked: { nip: string; blocking: RuleVerdictView[] }[] | null;
+}
+
+export const bulkMoveDecideUpdate = defineUpdate<BulkDecisionAck, [BulkDecisionInput]>('bulk-move.decide');
 
 export interface BulkMemberInput {
   sop: SopRef;

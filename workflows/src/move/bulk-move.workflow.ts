@@ -6,7 +6,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '../../../libs/domain/src';
+import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '../../../libs/domain/src';
 import {
   BULK_MOVE_CASE_TYPE,
   bulkMemberCheckedSignal,
@@ -99,9 +99,22 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
     if (d.decision === 'record_decree') {
       if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber)) fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
       if (!d.effectiveDate || !isIsoDate(d.effectiveDate)) fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+      else if (verdict.transition.guard === 'mobility_rules') fields.push(...checkEffectiveDate('effectiveDate', d.effectiveDate));
     }
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
     return verdict;
+  };
+
+  /** The people the decree would move whom the rules block as of its TMT, with the verdicts. */
+  const blockedAsOf = async (tmt: string) => {
+    const included = input.moves.filter((m) => !members.get(m.person.nip)!.excluded);
+    const regionCodes = [...new Set(included.flatMap((m) => [m.from.regionCode, m.to.regionCode]))];
+    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: input.agencyCode });
+    const asOf = { date: tmt, basis: 'decree_effective_date' as const };
+    return included.flatMap((m) => {
+      const ev = evaluateMoveNow({ move: m, talent: null }, facts, [], new Date(), asOf);
+      return ev.allowed ? [] : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
+    });
   };
 
   const tell = (m: BulkMemberView, decided: { included: boolean; reason: string; annexLine: AnnexLine | null }) =>
@@ -128,6 +141,15 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
         for (const e of d.exclusions ?? []) members.get(e.nip)!.excluded = { reason: e.reason };
         await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length } });
       } else if (d.decision === 'record_decree') {
+        // SOP 1.1.0 guards the collective decree: every person it moves is judged as of its TMT.
+        if (verdict.transition.guard === 'mobility_rules') {
+          const blocked = await blockedAsOf(d.effectiveDate!);
+          if (blocked.length > 0) {
+            const payload = { attempted: d.decision, effectiveDate: d.effectiveDate, asOf: d.effectiveDate, blocked };
+            await kase.note('decision_blocked', { ...common, payload, ruleVersion: blocked[0].ruleVersion }, d.actor);
+            return { ...kase.ack(), blocked: blocked.map(({ nip, blocking }) => ({ nip, blocking })) };
+          }
+        }
         decree = { number: d.decreeNumber!, effectiveDate: d.effectiveDate! };
         annex = [...members.values()]
           .filter((m) => !m.excluded)
@@ -141,7 +163,7 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
         await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
         for (const m of members.values()) await tell(m, { included: false, reason: `batch rejected: ${d.reason}`, annexLine: null });
       }
-      return kase.ack();
+      return { ...kase.ack(), blocked: null };
     },
     { validator: (d) => void validate(d) },
   );

@@ -167,7 +167,19 @@ export class MovesService {
   }
 
   async decideBulk(id: string, actor: Actor, input: WithoutActor<BulkDecisionInput>, key?: string) {
-    await this.workflows.decide(id, bulkMoveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, bulkMoveStateQuery)).step);
-    return this.workflows.query(id, bulkMoveStateQuery);
+    const ack = await this.workflows.decide(id, bulkMoveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, bulkMoveStateQuery)).step);
+    const state = await this.workflows.query(id, bulkMoveStateQuery);
+    if (ack.blocked) {
+      throw new DomainError('RULE_BLOCKED', {
+        decision: input.decision,
+        step: state.step,
+        asOf: input.effectiveDate,
+        asOfBasis: 'decree_effective_date',
+        ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}),
+        blocking: ack.blocked.flatMap((b) => b.blocking.map((v) => ({ ...v, nip: b.nip }))),
+        people: ack.blocked.map((b) => b.nip),
+      });
+    }
+    return state;
   }
 }

@@ -6,6 +6,7 @@ import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFas
 import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
 import type { OpenSelectionSop } from './open-selection/open-selection.types';
 import { bulkMemberV1, bulkMoveV1 } from './move/bulk-move.v1';
+import { bulkMoveV1_1 } from './move/bulk-move.v1-1';
 import { MOVE_SOPS } from './move/move.v1';
 import { MOVE_SOPS_V1_1, MOVE_SOPS_V1_1_TEST_FAST } from './move/move.v1-1';
 import { vacancyV1_1 } from './vacancy/vacancy.v1-1';
@@ -27,6 +28,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   ...MOVE_SOPS_V1_1,
   ...MOVE_SOPS_V1_1_TEST_FAST,
   bulkMoveV1,
+  bulkMoveV1_1,
   bulkMemberV1,
 ];
 
