@@ -125,8 +125,8 @@ describe('auditor replay of a case from its Temporal histories', () => {
       exported = await exportOf(selection.id);
     });
 
-    it('exports every history of the case and every ledger row with all its columns', async () => {
-      expect(exported).toMatchObject({ format: 'meritflow-case-export', version: 1, caseId: selection.id });
+    it('exports every history of the case and every ledger row with all its columns and the canonical text its hash covers', async () => {
+      expect(exported).toMatchObject({ format: 'meritflow-case-export', version: 2, caseId: selection.id, root: { workflowId: selection.id } });
       expect(exported.histories.map((h) => h.workflowId).sort()).toEqual([selection.id, ...selection.childIds].sort());
       expect(exported.histories[0]).toMatchObject({ workflowId: selection.id, workflowType: 'openSelectionWorkflow' });
       expect(exported.ledger).toHaveLength(await ledgerCount(selection.id));
@@ -134,7 +134,7 @@ describe('auditor replay of a case from its Temporal histories', () => {
       const columns = (await db.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'decisions'")).rows.map(
         (r: { column_name: string }) => r.column_name.replace(/_([a-z])/g, (_: string, c: string) => c.toUpperCase()),
       );
-      expect(Object.keys(exported.ledger[0]).sort()).toEqual(columns.sort());
+      expect(Object.keys(exported.ledger[0]).sort()).toEqual([...columns, 'canonical'].sort());
     });
 
     it('replays the export without Temporal or the database and exits 0 when it is consistent', async () => {

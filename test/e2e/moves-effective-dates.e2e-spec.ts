@@ -1,4 +1,4 @@
-import type { Actor } from '../../libs/domain/src';
+import type { Actor, ConformanceReport } from '../../libs/domain/src';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 
@@ -23,7 +23,7 @@ const monthsFromNow = (months: number) => {
 type Decision = { decision: string; payload: Record<string, any> };
 
 /** The SOP conformance of a move case, as an auditor reads it from the API. */
-async function conformanceOf(path: string) {
+async function conformanceOf(path: string): Promise<ConformanceReport> {
   await settled(path);
   const id = path.split('/').pop()!;
   const res = await stack.call('GET', `/v1/cases/${id}/conformance`, { actor: { id: 'inspektorat-01', role: 'auditor' } });
@@ -217,7 +217,11 @@ describe('effective dates at the edge', () => {
   it('records the proposal date as the intended effective date when none is named', async () => {
     const created = await post('/v1/moves', HR, { ...moveFacts(uniqueCode('PEMKAB'), await region(stack)) });
     expect(created.status).toBe(201);
-    const state = await settled(`/v1/moves/${created.body.workflowId}`);
+    // The proposal's own rule check lands a moment after the proposal: wait for it, not just for the ledger.
+    const state = await eventually(async () => {
+      const r = await settled(`/v1/moves/${created.body.workflowId}`);
+      return r.evaluation ? r : undefined;
+    });
     expect(state.intendedEffectiveDate).toBe(wibDay(0));
     expect(state.evaluation).toMatchObject({ asOf: wibDay(0), asOfBasis: 'intended_effective_date' });
     expect(state.decisions[0].payload.intendedEffectiveDate).toBe(wibDay(0));
