@@ -324,6 +324,8 @@ describe('the web console drives a whole open selection', () => {
     const replay = auditor.getByTestId('replay-result');
     await replay.waitFor({ timeout: 120_000 });
     expect(await replay.getAttribute('data-verdict')).toBe('consistent');
+    // Not swept yet (the suite's sweep runs hourly): every history still comes from Temporal, and the page says so.
+    expect(await auditor.getByTestId('replay-sources').textContent()).toMatch(/^Riwayat dari arsip: 0 · dari Temporal: \d+$/);
     await screenshot(auditor, '10-auditor-verified');
 
     for (const ext of ['pdf', 'json', 'csv'] as const) {

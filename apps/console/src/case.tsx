@@ -1213,7 +1213,12 @@ function isIntact(v: Record<string, unknown>): boolean {
 
 function ReplaySummary({ replay }: { replay: Record<string, unknown> }) {
   const { t } = useI18n();
-  const runs = (replay.replay as { workflowId: string; ok: boolean; error?: string }[] | undefined) ?? [];
+  const runs = (replay.replay as { workflowId: string; runId: string; ok: boolean; error?: { name: string; message: string } }[] | undefined) ?? [];
+  const sources = new Map(((replay.sources as { runId: string; source: string }[] | undefined) ?? []).map((s) => [s.runId, s.source]));
+  const archive = new Map(((replay.archive as { runId: string; ok: boolean; sha256: string; problem?: string }[] | undefined) ?? []).map((a) => [a.runId, a]));
+  const fromArchive = [...sources.values()].filter((s) => s !== 'temporal').length;
+  const sourceLabel = (s: string | undefined) =>
+    s === 'archive' ? t('arsip PostgreSQL', 'PostgreSQL archive') : s === 'archive-snapshot' ? t('cuplikan di arsip', 'archived snapshot') : t('Temporal', 'Temporal');
   const c = (replay.comparison as Record<string, unknown[] | number> | undefined) ?? {};
   const n = (k: string) => (Array.isArray(c[k]) ? (c[k] as unknown[]).length : typeof c[k] === 'number' ? (c[k] as number) : 0);
   return (
@@ -1221,12 +1226,19 @@ function ReplaySummary({ replay }: { replay: Record<string, unknown> }) {
       <p>
         {t('Cocok', 'Matches')}: {n('matches')} · {t('hilang', 'missing')}: {n('missing')} · {t('tambahan', 'extra')}: {n('extra')} · {t('berubah', 'altered')}: {n('altered')}
       </p>
+      <p data-testid="replay-sources">
+        {t('Riwayat dari arsip', 'Histories from the archive')}: {fromArchive} · {t('dari Temporal', 'from Temporal')}: {runs.length - fromArchive}
+      </p>
       <ul>
-        {runs.map((r) => (
-          <li key={r.workflowId}>
-            <code>{r.workflowId}</code>: {r.ok ? t('deterministik', 'deterministic') : `${t('gagal', 'failed')}: ${r.error ?? ''}`}
-          </li>
-        ))}
+        {runs.map((r) => {
+          const a = archive.get(r.runId);
+          return (
+            <li key={r.runId}>
+              <code>{r.workflowId}</code> ({sourceLabel(sources.get(r.runId))}): {r.ok ? t('deterministik', 'deterministic') : `${t('gagal', 'failed')}: ${r.error?.message ?? ''}`}
+              {a && (a.ok ? ` · ${t('hash arsip cocok dengan rantai', 'archive hash matches the chain')}` : ` · ${t('HASH ARSIP TIDAK COCOK dengan rantai', 'ARCHIVE HASH DOES NOT MATCH the chain')} (${a.problem})`)}
+            </li>
+          );
+        })}
       </ul>
     </>
   );
