@@ -9,8 +9,13 @@ export type HistorySource = 'temporal' | 'archive' | 'archive-snapshot';
 /** A run's history with where it was read from; archived ones keep the JSON the hash was taken over. */
 export interface SourcedHistory extends CaseHistory {
   source: HistorySource;
-  /** Temporal's JSON history format as archived (present for archived histories). */
+  /** Temporal's JSON history format as archived (an export's archived histories carry it). */
   json?: unknown;
+  /**
+   * The hashes of both stored copies as read now (the API reads the archive's rows: the canonical
+   * JSON and the protobuf copy it replays), computed without decoding the JSON.
+   */
+  stored?: { sha256: string; pbSha256: string };
 }
 
 export interface ArchiveCheck {
@@ -35,17 +40,20 @@ export function checkArchivedHistories(histories: readonly SourcedHistory[], led
   return histories
     .filter((h) => h.source !== 'temporal')
     .map((h) => {
-      const sha256 = historySha256(h.json);
+      const sha256 = h.stored ? h.stored.sha256 : historySha256(h.json);
       const eventCount = h.history.events?.length ?? 0;
       const key =
         h.source === 'archive'
           ? archiveIdempotencyKey('closed', h.workflowId, h.runId, eventCount)
           : archiveIdempotencyKey('snapshot', h.workflowId, h.runId, eventCount);
       const row = rows.get(key);
-      const recorded = row ? String((row.payload as { sha256?: unknown }).sha256 ?? '') : null;
+      const payload = (row?.payload ?? {}) as { sha256?: unknown; pbSha256?: unknown };
+      const recorded = row ? String(payload.sha256 ?? '') : null;
       const base = { workflowId: h.workflowId, runId: h.runId, source: h.source, sha256, recorded };
       if (!row || row.decision !== ARCHIVE_DECISIONS[h.source === 'archive' ? 'closed' : 'snapshot']) return { ...base, ok: false, problem: 'no_archive_row' as const };
-      return recorded === sha256 ? { ...base, ok: true } : { ...base, ok: false, problem: 'hash_mismatch' as const };
+      // The replayed protobuf copy must be the one archived too.
+      const pbOk = !h.stored || h.stored.pbSha256 === String(payload.pbSha256 ?? '');
+      return recorded === sha256 && pbOk ? { ...base, ok: true } : { ...base, ok: false, problem: 'hash_mismatch' as const };
     });
 }
 

@@ -28,6 +28,8 @@ export interface ArchiveStore {
     sizeBytes: number;
     sha256: string;
     gzip: Buffer;
+    pbSha256: string;
+    pbGzip: Buffer;
   }): Promise<{ inserted: boolean }>;
   closedRunsArchived(runIds: readonly string[]): Promise<Set<string>>;
 }
@@ -72,6 +74,8 @@ export async function archiveRun(
     sizeBytes: encoded.sizeBytes,
     sha256: encoded.sha256,
     gzip: encoded.gzip,
+    pbSha256: encoded.pbSha256,
+    pbGzip: encoded.pbGzip,
   });
   return { workflowId: run.workflowId, runId: run.runId, kind, sha256: encoded.sha256, eventCount: encoded.eventCount, inserted };
 }

@@ -28,6 +28,8 @@ export interface ArchiveEntryInput {
   sizeBytes: number;
   sha256: string;
   gzip: Buffer;
+  pbSha256: string;
+  pbGzip: Buffer;
 }
 
 /** One archived history as read back, bytes still compressed. */
@@ -46,7 +48,11 @@ export interface ArchivedHistoryRow {
   eventCount: number;
   sizeBytes: number;
   sha256: string;
+  /** gzip of the canonical JSON. */
   history: Buffer;
+  pbSha256: string;
+  /** gzip of the protobuf encoding, for replay. */
+  historyPb: Buffer;
   archivedAt: Date;
 }
 
@@ -77,6 +83,8 @@ const toRow = (r: Record<string, unknown>): ArchivedHistoryRow => ({
   sizeBytes: Number(r.size_bytes),
   sha256: Buffer.from(r.sha256 as Buffer).toString('hex'),
   history: r.history as Buffer,
+  pbSha256: r.pb_sha256 ? Buffer.from(r.pb_sha256 as Buffer).toString('hex') : '',
+  historyPb: r.history_pb as Buffer,
   archivedAt: r.archived_at as Date,
 });
 
@@ -112,6 +120,7 @@ export class HistoryArchiveRepository {
       eventCount: e.eventCount,
       sizeBytes: e.sizeBytes,
       sha256: e.sha256,
+      pbSha256: e.pbSha256,
       encoding: ARCHIVE_ENCODING,
       startedAt: e.startedAt,
       closedAt: e.closedAt,
@@ -119,8 +128,8 @@ export class HistoryArchiveRepository {
     const { rowCount } = await this.pool().query(
       `WITH a AS (
          INSERT INTO history_archive (kind, root_workflow_id, agency_code, workflow_id, run_id, parent_workflow_id,
-           workflow_type, status, started_at, closed_at, event_count, size_bytes, encoding, history, sha256)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,decode($15,'hex'))
+           workflow_type, status, started_at, closed_at, event_count, size_bytes, encoding, history, sha256, history_pb, pb_sha256)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,decode($15,'hex'),$26,decode($27,'hex'))
          ON CONFLICT DO NOTHING
          RETURNING id, archived_at
        )
@@ -158,6 +167,8 @@ export class HistoryArchiveRepository {
         JSON.stringify(facts),
         ARCHIVE_PROCEDURE.id,
         ARCHIVE_PROCEDURE.version,
+        e.pbGzip,
+        e.pbSha256,
       ],
     );
     return { inserted: (rowCount ?? 0) > 0 };
@@ -186,15 +197,15 @@ export class HistoryArchiveRepository {
   }
 
   /** What the archive holds of a case, without the histories' bytes: for dossiers and listings. */
-  async indexOfCase(rootWorkflowId: string): Promise<Omit<ArchivedHistoryRow, 'history'>[]> {
+  async indexOfCase(rootWorkflowId: string): Promise<Omit<ArchivedHistoryRow, 'history' | 'historyPb'>[]> {
     const { rows } = await this.pool().query(
       `SELECT id, kind, root_workflow_id, agency_code, workflow_id, run_id, parent_workflow_id, workflow_type, status,
-              started_at, closed_at, event_count, size_bytes, sha256, archived_at
+              started_at, closed_at, event_count, size_bytes, sha256, pb_sha256, archived_at
          FROM history_archive WHERE root_workflow_id = $1 ORDER BY archived_at, id`,
       [rootWorkflowId],
     );
     return rows.map((r: Record<string, unknown>) => {
-      const { history: _history, ...rest } = toRow({ ...r, history: null });
+      const { history: _history, historyPb: _pb, ...rest } = toRow({ ...r, history: null, history_pb: null });
       return rest;
     });
   }

@@ -9,7 +9,7 @@ import {
   type EvidenceRef,
   type LedgerDecision,
 } from '../../../../libs/domain/src';
-import { completedResultOf, decodeArchivedHistory } from '../../../../libs/audit/src';
+import { completedResultOf, decodeArchivedProto } from '../../../../libs/audit/src';
 import {
   DossierRepository,
   HistoryArchiveRepository,
@@ -142,7 +142,7 @@ export class DossierService {
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
       const archived = code === 'CASE_NOT_FOUND' ? await this.archive.closedHistoryOf(kase.runId) : null;
-      const value = archived ? (completedResultOf(decodeArchivedHistory(archived.history).history) as CaseDossier['state']) : null;
+      const value = archived ? (completedResultOf(decodeArchivedProto(archived.historyPb)) as CaseDossier['state']) : null;
       if (value) return { value, error: null, source: 'archive' };
       this.logger.warn(`no workflow state for ${kase.workflowId}: ${code}`);
       return { value: null, error: { code }, source: null };

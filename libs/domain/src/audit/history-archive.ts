@@ -41,6 +41,8 @@ export interface ArchivedHistoryFacts {
   sizeBytes: number;
   /** Lower-case hex SHA-256 of the canonical JSON (before compression). */
   sha256: string;
+  /** Lower-case hex SHA-256 of the protobuf encoding kept for fast replay (before compression). */
+  pbSha256: string;
   encoding: typeof ARCHIVE_ENCODING;
   startedAt: string | null;
   closedAt: string | null;

@@ -39,6 +39,8 @@ export class HistoryArchive1764600000000 implements MigrationInterface {
         encoding text NOT NULL CHECK (encoding = 'gzip;canonical-json'),
         history bytea NOT NULL,
         sha256 bytea NOT NULL CHECK (octet_length(sha256) = 32),
+        history_pb bytea NOT NULL,
+        pb_sha256 bytea NOT NULL CHECK (octet_length(pb_sha256) = 32),
         archived_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((kind = 'closed') = (closed_at IS NOT NULL))
       )`);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
@@ -6,7 +7,8 @@ import {
   buildCaseExport,
   childWorkflowsOf,
   currentWorkflowBundle,
-  decodeArchivedHistory,
+  decodeArchivedProto,
+  storedHashes,
   type ArchiveCheck,
   type AuditVerdict,
   type CaseExport,
@@ -124,8 +126,23 @@ export class CaseReplayService {
     }
   }
 
+  /**
+   * An archived run: replayed from its protobuf copy (fast to decode), both stored copies hashed as
+   * they are now for the check against the chain, and the canonical JSON kept for an export.
+   */
   private fromArchive(run: Run, row: ArchivedHistoryRow, source: HistorySource): SourcedHistory {
-    const decoded = decodeArchivedHistory(row.history);
-    return { workflowId: run.workflowId, runId: run.runId, workflowType: row.workflowType || run.workflowType, source, history: decoded.history, json: decoded.json };
+    let json: unknown;
+    return {
+      workflowId: run.workflowId,
+      runId: run.runId,
+      workflowType: row.workflowType || run.workflowType,
+      source,
+      history: decodeArchivedProto(row.historyPb),
+      stored: storedHashes(row.history, row.historyPb),
+      // Parsed only when an export asks for it; a replay never does.
+      get json() {
+        return (json ??= JSON.parse(gunzipSync(row.history).toString('utf8')));
+      },
+    };
   }
 }
