@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { DECISION_LABELS, FILLING_METHOD_LABELS, labelOf, ROLE_LABELS } from '../../../../libs/domain/src';
+import { decisionLabelOf, FILLING_METHOD_LABELS, labelOf, ROLE_LABELS } from '../../../../libs/domain/src';
 import { caseTypeEntry, childTypeOfId } from '../../../../workflows/src/contracts';
 import { dossierSections, type DossierSections } from './dossier-sections';
 import type { CaseDossier, DossierDecision } from './dossier.types';
@@ -54,7 +54,6 @@ export const wib = (iso: string): string => {
 };
 
 const role = (r: string) => labelOf(ROLE_LABELS, r).id;
-const decisionLabel = (d: string) => labelOf(DECISION_LABELS, d).id;
 const actorOf = (a: DossierDecision['actor']) => `${a.name ? `${a.name} ` : ''}(${a.id}), peran: ${role(a.role)}`;
 const shortHash = (h: string | null | undefined) => (h ? `${h.slice(0, 16)}...` : '-');
 const yesNo = (b: boolean) => (b ? 'ya' : 'tidak');
@@ -153,6 +152,7 @@ function evaluationDetail(ev: any): string {
 
 /** Renders the dossier as a printable PDF in Bahasa Indonesia, with selectable (extractable) text. */
 export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
+  const decisionLabel = (d: string) => decisionLabelOf(dossier.case.caseType, d).id;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

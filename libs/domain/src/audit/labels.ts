@@ -56,7 +56,32 @@ export const DECISION_LABELS: Readonly<Record<string, LocalizedText>> = Object.f
   deadline_escalated: { id: 'Eskalasi batas waktu', en: 'Deadline escalation' },
   deadline_expired: { id: 'Batas waktu habis', en: 'Deadline expired' },
   override: { id: 'Pengecualian aturan', en: 'Rule override' },
+  rules_evaluated: { id: 'Pemeriksaan aturan mobilitas', en: 'Mobility rules checked' },
+  decision_blocked: { id: 'Upaya ditolak aturan (dicatat)', en: 'Attempt blocked by a rule (recorded)' },
+  tpk_advise: { id: 'Pertimbangan TPK', en: 'TPK advice' },
+  report_submitted: { id: 'Laporan kepada Mendagri', en: 'Report to the Minister of Home Affairs' },
+  propose_batch: { id: 'Usulan mutasi/rotasi kolektif', en: 'Collective move proposed' },
+  members_checked: { id: 'Pemeriksaan aturan per pegawai selesai', en: 'Every person checked' },
+  approve_batch: { id: 'Persetujuan PPK atas usulan kolektif', en: 'Batch approved by the PPK' },
+  reject_batch: { id: 'Penolakan PPK atas usulan kolektif', en: 'Batch rejected by the PPK' },
+  history_archived: { id: 'Riwayat alur kerja diarsipkan', en: 'Workflow history archived' },
+  history_snapshot: { id: 'Cuplikan riwayat untuk audit', en: 'History snapshot for an audit' },
 });
+
+/** Where a decision means something else in one case type (a move's proposal is not a vacancy's). */
+const DECISION_LABELS_BY_CASE_TYPE: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>> = Object.freeze({
+  move: Object.freeze({
+    propose: { id: 'Usulan pemindahan pegawai', en: 'Move proposed' },
+    record_decree: { id: 'SK pemindahan (mutasi/rotasi/promosi)', en: 'Move decree' },
+  }),
+  'bulk-move': Object.freeze({
+    record_decree: { id: 'SK kolektif', en: 'Collective decree' },
+  }),
+});
+
+/** A decision's label as a reader of that case type should read it. */
+export const decisionLabelOf = (caseType: string, decision: string): LocalizedText =>
+  DECISION_LABELS_BY_CASE_TYPE[caseType]?.[decision] ?? labelOf(DECISION_LABELS, decision);
 
 export const FILLING_METHOD_LABELS: Readonly<Record<string, LocalizedText>> = Object.freeze({
   open_selection: { id: 'Seleksi terbuka', en: 'Open selection' },
