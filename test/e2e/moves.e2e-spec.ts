@@ -66,6 +66,9 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     expect(receivingPpk.body).toMatchObject({ code: 'ACTOR_NOT_ASSIGNED', details: { task: expect.stringContaining(`on behalf of ${origin}`) } });
     const originPpk = { ...ORIGIN_PPK, agency: origin };
     expect((await stack.call('GET', m.path, { actor: originPpk })).status).toBe(200);
+    // The origin's PPK finds the release waiting in their own inbox, though the receiving agency owns the case.
+    const inbox = await stack.call('GET', '/v1/inbox', { actor: originPpk });
+    expect(inbox.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: m.id, decision: 'release', role: 'ppk' })]));
     expect((await post(`${m.path}/decisions`, originPpk, { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) })).status).toBe(200);
     const early = await post(`${m.path}/decisions`, HR, { decision: deciding, evidence: await evidence(stack, 'keputusan', receiving) });
     expect(early.status).toBe(409);

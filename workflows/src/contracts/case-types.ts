@@ -62,6 +62,8 @@ export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
   sideDecisions: readonly string[];
   /** Agencies besides the owner (the agency in the id) that reach the case, read from its state. */
   alsoReachedBy?: (state: S) => readonly string[];
+  /** The same, as a path into the case read model's `details` (for lists and the inbox, which read no state). */
+  alsoReachedByDetails?: readonly string[];
 }
 
 const CODE = '[A-Z0-9][A-Z0-9._-]{0,63}';
@@ -141,6 +143,7 @@ export const CASE_TYPES = Object.freeze({
     sideDecisions: ['withdraw', 'override'],
     // The agency the person leaves releases them, so it reaches the move too.
     alsoReachedBy: (s) => [s.move.from.agencyCode],
+    alsoReachedByDetails: ['from', 'agencyCode'],
   }),
   [BULK_MOVE_CASE_TYPE]: entry({
     type: BULK_MOVE_CASE_TYPE,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '../../../../libs/domain/src';
 import { CaseEntity } from '../../../../libs/persistence/src';
-import { caseTypeEntry, ROOT_CASE_TYPES, type CaseStateBase, type CaseTypeEntry, type PendingTask } from '../../../../workflows/src/contracts';
+import { CASE_TYPE_LIST, caseTypeEntry, ROOT_CASE_TYPES, type CaseStateBase, type CaseTypeEntry, type PendingTask } from '../../../../workflows/src/contracts';
 import { listScope } from '../auth/case-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
@@ -94,7 +94,19 @@ export class InboxService {
       .andWhere('c.case_type IN (:...types)', { types: [...ROOT_CASE_TYPES] })
       .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] });
     const agency = listScope(actor);
-    if (agency) qb.andWhere('c.agency_code = :agency', { agency });
+    if (agency) {
+      // Another agency that reaches a case (the agency a person leaves, in a move) waits on it too.
+      const reached = CASE_TYPE_LIST.filter((e) => e.alsoReachedByDetails).map(
+        (e, i) => `(c.case_type = :reachType${i} AND c.details #>> :reachPath${i} = :agency)`,
+      );
+      const params = Object.fromEntries(
+        CASE_TYPE_LIST.filter((e) => e.alsoReachedByDetails).flatMap((e, i) => [
+          [`reachType${i}`, e.type],
+          [`reachPath${i}`, `{${e.alsoReachedByDetails!.join(',')}}`],
+        ]),
+      );
+      qb.andWhere(`(c.agency_code = :agency${reached.map((r) => ` OR ${r}`).join('')})`, { agency, ...params });
+    }
     const [rows, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.run_id', 'ASC').take(INBOX_MAX_CASES).getManyAndCount();
 
     const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now));
