@@ -15,10 +15,8 @@ import {
   type MinisterApproval,
   type RegionKind,
 } from '../../domain/src';
+import type { ReferenceTable } from './entities/reference-data.entity';
 
-/** The tables whose changes reference_data_changes records. */
-export const REFERENCE_TABLES = ['regions', 'election_windows', 'minister_approvals', 'agency_merit'] as const;
-export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
 
 export interface Region {
   regionCode: string;
