@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The facts of a holiday before or after a change. */
 export interface HolidayFacts {
@@ -36,6 +36,6 @@ export class HolidayChangeEntity {
   @Column({ name: 'actor_name', type: 'text', nullable: true })
   actorName!: string | null;
 
-  @Column({ name: 'changed_at', type: 'timestamptz', insert: false, update: false })
+  @CreateDateColumn({ name: 'changed_at', type: 'timestamptz' })
   changedAt!: Date;
 }

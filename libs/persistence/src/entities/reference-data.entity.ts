@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { EvidenceRef, MeritScheme, RegionKind } from '../../../domain/src';
 
 // The reference data the mobility rules read (migration 1764400000000). Dates are 'YYYY-MM-DD';
@@ -74,7 +74,7 @@ export class MinisterApprovalEntity {
   @Column({ name: 'recorded_by_name', type: 'text', nullable: true })
   recordedByName!: string | null;
 
-  @Column({ name: 'recorded_at', type: 'timestamptz', insert: false, update: false })
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
 }
 
@@ -137,6 +137,6 @@ export class ReferenceDataChangeEntity {
   @Column({ name: 'actor_name', type: 'text', nullable: true })
   actorName!: string | null;
 
-  @Column({ name: 'changed_at', type: 'timestamptz', insert: false, update: false })
+  @CreateDateColumn({ name: 'changed_at', type: 'timestamptz' })
   changedAt!: Date;
 }
