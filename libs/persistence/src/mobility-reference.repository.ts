@@ -383,7 +383,7 @@ const toMerit = (r: AgencyMeritEntity): AgencyMerit => ({
   regionCode: r.regionCode,
   scheme: r.scheme,
   score: Number(r.score),
-  category: r.category as MeritCategory,
+  category: r.category,
   assessedOn: r.assessedOn,
 });
 const toChange = (r: ReferenceDataChangeEntity): ReferenceDataChange => ({
