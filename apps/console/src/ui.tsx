@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { DecisionView } from '../../../libs/domain/src/decision/decision-row';
 import { ApiError, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n, type Lang } from './i18n';
 
@@ -309,20 +310,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: nu
   return { data, error, loading, reload };
 }
 
-export interface DecisionRow {
-  id: string | number;
-  workflowId: string;
-  sequence: number;
-  decision: string;
-  stepBefore: string | null;
-  stepAfter: string | null;
-  actor: { id: string; role: string; name: string | null; actingFor?: { id: string; name?: string; role: string } };
-  reason: string | null;
+/** A ledger row as the API presents it; its evidence is read defensively, as whatever JSON was recorded. */
+export type DecisionRow = Pick<DecisionView, 'id' | 'workflowId' | 'sequence' | 'decision' | 'stepBefore' | 'stepAfter' | 'actor' | 'reason' | 'sop' | 'ruleVersion' | 'decidedAt'> & {
   evidence: { uri: string; sha256: string; kind?: string; filename?: string; name?: string }[] | null;
-  sop: { id: string; version: string };
-  ruleVersion: string | null;
-  decidedAt: string;
-}
+};
 
 /** The decision timeline: who, in what role, what, why, with what evidence, under which SOP. */
 export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; rootId: string }) {

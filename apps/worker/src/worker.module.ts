@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import type { WorkerConfig } from '../../../libs/config/src';
 import { dataSourceOptions } from '../../../libs/persistence/src';
+import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
@@ -17,7 +18,7 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, 'meritflow-worker'))],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, 'meritflow-worker')), PersistenceModule],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         {

@@ -1,38 +1,16 @@
+import type { DecisionRow } from '../../domain/src';
+
 /** The columns of the `decisions` table the audit compares, under the entity's property names. */
-export interface LedgerRowFields {
-  idempotencyKey: string;
-  caseType: string;
-  workflowId: string;
-  runId: string;
-  rootWorkflowId: string;
-  parentWorkflowId: string | null;
-  sequence: number;
-  decision: string;
-  stepBefore: string | null;
-  stepAfter: string;
-  actorId: string;
-  actorRole: string;
-  actorName: string | null;
-  /** Whom the actor acted for under a delegation; absent in exports made before delegations existed. */
-  actingFor?: { id: string; name?: string; role: string; delegationId: string } | null;
-  reason: string | null;
-  payload: Record<string, unknown>;
-  evidence: unknown[];
-  sopId: string;
-  sopVersion: string;
-  ruleVersion: string | null;
+export interface LedgerRowFields extends Omit<DecisionRow, 'id' | 'decidedAt' | 'recordedAt' | 'actingFor' | 'chainSeq' | 'prevHash' | 'rowHash'> {
+  /** Absent in exports made before delegations existed. */
+  actingFor?: DecisionRow['actingFor'];
 }
 
 /**
  * One row of the `decisions` table as plain JSON, as a case export carries it. Kept structural so
  * this library needs neither TypeORM nor the entity class.
  */
-export interface LedgerRow extends LedgerRowFields {
-  id: string;
-  /** ISO 8601. */
-  decidedAt: string;
-  /** ISO 8601. */
-  recordedAt: string;
+export interface LedgerRow extends LedgerRowFields, Pick<DecisionRow, 'id' | 'decidedAt' | 'recordedAt'> {
   /** Every other column (the hash chain, say) travels as it is: binary as hex, times as ISO 8601. */
   [column: string]: unknown;
 }

@@ -9,6 +9,7 @@ export * from './sop/sop-engine';
 export * from './sop/sop-registry';
 export * from './calendar/working-days';
 export * from './decision/decision-record';
+export * from './decision/decision-row';
 export * from './vacancy/vacancy-proposal';
 export * from './evidence/evidence-policy';
 export * from './selection';

@@ -1,9 +1,13 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DelegationEntity, DelegationRevocationEntity, SecurityEventEntity } from './entities/access-control.entity';
 import { AuditReadEntity } from './entities/audit-read.entity';
 import { CaseEntity } from './entities/case.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { EvidenceEntity } from './entities/evidence.entity';
+import { HistoryArchiveEntity, HistoryArchiveSweepEntity } from './entities/history-archive.entity';
+import { HolidayChangeEntity } from './entities/holiday-change.entity';
 import { HolidayEntity } from './entities/holiday.entity';
+import { AgencyMeritEntity, ElectionWindowEntity, MinisterApprovalEntity, ReferenceDataChangeEntity, RegionEntity } from './entities/reference-data.entity';
 import { CaseTree1764000000000 } from './migrations/1764000000000-case-tree';
 import { LedgerHashChain1764100000000 } from './migrations/1764100000000-ledger-hash-chain';
 import { AuditReads1764200000000 } from './migrations/1764200000000-audit-reads';
@@ -14,7 +18,25 @@ import { HistoryArchive1764600000000 } from './migrations/1764600000000-history-
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
-export const ENTITIES = [DecisionEntity, CaseEntity, HolidayEntity, EvidenceEntity, AuditReadEntity];
+/** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
+export const ENTITIES = [
+  DecisionEntity,
+  CaseEntity,
+  HolidayEntity,
+  HolidayChangeEntity,
+  EvidenceEntity,
+  AuditReadEntity,
+  RegionEntity,
+  ElectionWindowEntity,
+  MinisterApprovalEntity,
+  AgencyMeritEntity,
+  ReferenceDataChangeEntity,
+  SecurityEventEntity,
+  DelegationEntity,
+  DelegationRevocationEntity,
+  HistoryArchiveEntity,
+  HistoryArchiveSweepEntity,
+];
 export const MIGRATIONS = [InitialLedger1763800000000, Evidence1763900000000, CaseTree1764000000000, LedgerHashChain1764100000000, AuditReads1764200000000, HolidayChanges1764300000000, MobilityReferenceData1764400000000, AccessControl1764500000000, HistoryArchive1764600000000];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import {
   ARCHIVE_DECISIONS,
   ARCHIVE_ENCODING,
@@ -10,6 +10,7 @@ import {
   type ArchiveKind,
   type ArchivedHistoryFacts,
 } from '../../domain/src';
+import { HistoryArchiveEntity, HistoryArchiveSweepEntity } from './entities/history-archive.entity';
 
 /** One run's history on its way into the archive. */
 export interface ArchiveEntryInput {
@@ -67,36 +68,36 @@ export interface SweepStatus {
   lastError: string | null;
 }
 
-const toRow = (r: Record<string, unknown>): ArchivedHistoryRow => ({
-  id: String(r.id),
-  kind: r.kind as ArchiveKind,
-  rootWorkflowId: r.root_workflow_id as string,
-  agencyCode: r.agency_code as string,
-  workflowId: r.workflow_id as string,
-  runId: r.run_id as string,
-  parentWorkflowId: (r.parent_workflow_id as string | null) ?? null,
-  workflowType: r.workflow_type as string,
-  status: r.status as string,
-  startedAt: (r.started_at as Date | null) ?? null,
-  closedAt: (r.closed_at as Date | null) ?? null,
-  eventCount: Number(r.event_count),
-  sizeBytes: Number(r.size_bytes),
-  sha256: Buffer.from(r.sha256 as Buffer).toString('hex'),
-  history: r.history as Buffer,
-  pbSha256: r.pb_sha256 ? Buffer.from(r.pb_sha256 as Buffer).toString('hex') : '',
-  historyPb: r.history_pb as Buffer,
-  archivedAt: r.archived_at as Date,
+const toRow = (r: HistoryArchiveEntity): ArchivedHistoryRow => ({
+  id: r.id,
+  kind: r.kind,
+  rootWorkflowId: r.rootWorkflowId,
+  agencyCode: r.agencyCode,
+  workflowId: r.workflowId,
+  runId: r.runId,
+  parentWorkflowId: r.parentWorkflowId,
+  workflowType: r.workflowType,
+  status: r.status,
+  startedAt: r.startedAt,
+  closedAt: r.closedAt,
+  eventCount: r.eventCount,
+  sizeBytes: r.sizeBytes,
+  sha256: r.sha256.toString('hex'),
+  history: r.history,
+  pbSha256: r.pbSha256.toString('hex'),
+  historyPb: r.historyPb,
+  archivedAt: r.archivedAt,
 });
 
-const toStatus = (r: Record<string, unknown>): SweepStatus => ({
-  namespace: r.namespace as string,
-  watermark: (r.watermark as Date | null) ?? null,
-  lastStartedAt: r.last_started_at as Date,
-  lastFinishedAt: (r.last_finished_at as Date | null) ?? null,
-  lastArchived: Number(r.last_archived),
-  pending: Number(r.pending),
-  oldestPendingClosedAt: (r.oldest_pending_closed_at as Date | null) ?? null,
-  lastError: (r.last_error as string | null) ?? null,
+const toStatus = (r: HistoryArchiveSweepEntity): SweepStatus => ({
+  namespace: r.namespace,
+  watermark: r.watermark,
+  lastStartedAt: r.lastStartedAt,
+  lastFinishedAt: r.lastFinishedAt,
+  lastArchived: r.lastArchived,
+  pending: r.pending,
+  oldestPendingClosedAt: r.oldestPendingClosedAt,
+  lastError: r.lastError,
 });
 
 /** The history archive: append-only copies of workflow histories, each announced in the ledger's chain. */
@@ -177,8 +178,11 @@ export class HistoryArchiveRepository {
   /** Which of these runs already have their closed history in the archive. */
   async closedRunsArchived(runIds: readonly string[]): Promise<Set<string>> {
     if (runIds.length === 0) return new Set();
-    const { rows } = await this.pool().query(`SELECT run_id FROM history_archive WHERE kind = 'closed' AND run_id = ANY($1::text[])`, [runIds]);
-    return new Set(rows.map((r: { run_id: string }) => r.run_id));
+    const { rows } = await this.pool().query<{ run_id: string }>(
+      `SELECT run_id FROM history_archive WHERE kind = 'closed' AND run_id = ANY($1::text[])`,
+      [runIds],
+    );
+    return new Set(rows.map((r) => r.run_id));
   }
 
   /**
@@ -186,59 +190,72 @@ export class HistoryArchiveRepository {
    * snapshot of each run that has no closed history yet.
    */
   async historiesOfCase(rootWorkflowId: string): Promise<ArchivedHistoryRow[]> {
-    const { rows } = await this.pool().query(
-      `SELECT DISTINCT ON (run_id) *
-         FROM history_archive
-        WHERE root_workflow_id = $1
-        ORDER BY run_id, (kind = 'closed') DESC, event_count DESC`,
-      [rootWorkflowId],
-    );
+    const rows = await this.archived()
+      .createQueryBuilder('h')
+      .addSelect('h.history')
+      .addSelect('h.historyPb')
+      .distinctOn(['h.run_id'])
+      .where('h.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
+      .orderBy('h.run_id')
+      .addOrderBy(`h.kind = 'closed'`, 'DESC')
+      .addOrderBy('h.event_count', 'DESC')
+      .getMany();
     return rows.map(toRow).sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
   }
 
   /** What the archive holds of a case, without the histories' bytes: for dossiers and listings. */
   async indexOfCase(rootWorkflowId: string): Promise<Omit<ArchivedHistoryRow, 'history' | 'historyPb'>[]> {
-    const { rows } = await this.pool().query(
-      `SELECT id, kind, root_workflow_id, agency_code, workflow_id, run_id, parent_workflow_id, workflow_type, status,
-              started_at, closed_at, event_count, size_bytes, sha256, pb_sha256, archived_at
-         FROM history_archive WHERE root_workflow_id = $1 ORDER BY archived_at, id`,
-      [rootWorkflowId],
-    );
-    return rows.map((r: Record<string, unknown>) => {
-      const { history: _history, historyPb: _pb, ...rest } = toRow({ ...r, history: null, history_pb: null });
+    // The entity leaves the bytes out of ordinary selects.
+    const rows = await this.archived().find({ where: { rootWorkflowId }, order: { archivedAt: 'ASC', id: 'ASC' } });
+    return rows.map((r) => {
+      const { history: _history, historyPb: _pb, ...rest } = toRow(r);
       return rest;
     });
   }
 
   /** One run's closed history, bytes compressed; null when the archive does not hold it. */
   async closedHistoryOf(runId: string): Promise<ArchivedHistoryRow | null> {
-    const { rows } = await this.pool().query(`SELECT * FROM history_archive WHERE run_id = $1 AND kind = 'closed'`, [runId]);
-    return rows.length ? toRow(rows[0]) : null;
+    const row = await this.archived()
+      .createQueryBuilder('h')
+      .addSelect('h.historyPb')
+      .where(`h.run_id = :runId AND h.kind = 'closed'`, { runId })
+      .getOne();
+    return row && toRow(row);
   }
 
   async sweepStatus(namespace: string): Promise<SweepStatus | null> {
-    const { rows } = await this.pool().query(`SELECT * FROM history_archive_sweeps WHERE namespace = $1`, [namespace]);
-    return rows.length ? toStatus(rows[0]) : null;
+    const row = await this.sweeps().findOneBy({ namespace });
+    return row && toStatus(row);
   }
 
   async sweepStarted(namespace: string, at: Date): Promise<void> {
-    await this.pool().query(
-      `INSERT INTO history_archive_sweeps (namespace, last_started_at) VALUES ($1, $2)
-       ON CONFLICT (namespace) DO UPDATE SET last_started_at = EXCLUDED.last_started_at`,
-      [namespace, at],
-    );
+    // Only the start time changes on a later sweep: the upsert overwrites the columns it is given.
+    await this.sweeps().upsert({ namespace, lastStartedAt: at }, ['namespace']);
   }
 
   async sweepFinished(
     namespace: string,
     r: { at: Date; watermark: Date | null; archived: number; pending: number; oldestPendingClosedAt: Date | null; error: string | null },
   ): Promise<void> {
-    await this.pool().query(
-      `UPDATE history_archive_sweeps
-          SET last_finished_at = $2, watermark = coalesce($3, watermark), last_archived = $4, pending = $5,
-              oldest_pending_closed_at = $6, last_error = $7
-        WHERE namespace = $1`,
-      [namespace, r.at, r.watermark, r.archived, r.pending, r.oldestPendingClosedAt, r.error],
+    await this.sweeps().update(
+      { namespace },
+      {
+        lastFinishedAt: r.at,
+        // A sweep that learnt nothing new keeps the watermark it had.
+        ...(r.watermark === null ? {} : { watermark: r.watermark }),
+        lastArchived: r.archived,
+        pending: r.pending,
+        oldestPendingClosedAt: r.oldestPendingClosedAt,
+        lastError: r.error,
+      },
     );
+  }
+
+  private archived(): Repository<HistoryArchiveEntity> {
+    return this.ds.getRepository(HistoryArchiveEntity);
+  }
+
+  private sweeps(): Repository<HistoryArchiveSweepEntity> {
+    return this.ds.getRepository(HistoryArchiveSweepEntity);
   }
 }

@@ -1,19 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../domain/src';
+import { HolidayChangeEntity } from './entities/holiday-change.entity';
 import { HolidayEntity } from './entities/holiday.entity';
 
-export interface HolidayChange {
-  id: string;
-  date: string;
-  action: 'set' | 'remove';
-  before: { nameId: string; nameEn: string | null } | null;
-  after: { nameId: string; nameEn: string | null } | null;
-  reason: string;
-  actorId: string;
-  actorRole: string;
-  actorName: string | null;
-  changedAt: Date;
-}
+/** One recorded change to the calendar, as plain data. */
+export type HolidayChange = Pick<
+  HolidayChangeEntity,
+  'id' | 'date' | 'action' | 'before' | 'after' | 'reason' | 'actorId' | 'actorRole' | 'actorName' | 'changedAt'
+>;
 
 /** The holiday calendar working-day deadlines count on; each change is recorded with who and why. */
 export class HolidayRepository {
@@ -43,35 +37,41 @@ export class HolidayRepository {
       if (JSON.stringify(before) === JSON.stringify(next)) return null;
       if (next) await em.upsert(HolidayEntity, { date, nameId: next.nameId, nameEn: next.nameEn }, ['date']);
       else await em.delete(HolidayEntity, { date });
-      const [row] = await em.query(
-        `INSERT INTO holiday_changes (date, action, before, after, reason, actor_id, actor_role, actor_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING id, to_char(date, 'YYYY-MM-DD') AS date, action, before, after, reason, actor_id, actor_role, actor_name, changed_at`,
-        [date, next ? 'set' : 'remove', before && JSON.stringify(before), next && JSON.stringify(next), reason, actor.id, actor.role, actor.name ?? null],
-      );
-      return toChange(row);
+      const change = em.create(HolidayChangeEntity, {
+        date,
+        action: next ? 'set' : 'remove',
+        before,
+        after: next,
+        reason,
+        actorId: actor.id,
+        actorRole: actor.role,
+        actorName: actor.name ?? null,
+      });
+      // A new row, so save inserts it, and fills in the generated id and changed_at.
+      return toChange(await em.save(HolidayChangeEntity, change));
     });
   }
 
   async changes(year: number): Promise<HolidayChange[]> {
-    const rows = await this.ds.query(
-      `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, action, before, after, reason, actor_id, actor_role, actor_name, changed_at
-         FROM holiday_changes WHERE date >= $1 AND date < $2 ORDER BY id`,
-      [`${year}-01-01`, `${year + 1}-01-01`],
-    );
+    const rows = await this.ds
+      .getRepository(HolidayChangeEntity)
+      .createQueryBuilder('c')
+      .where('c.date >= :from AND c.date < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` })
+      .orderBy('c.id', 'ASC')
+      .getMany();
     return rows.map(toChange);
   }
 }
 
-const toChange = (r: Record<string, unknown>): HolidayChange => ({
-  id: String(r.id),
-  date: r.date as string,
-  action: r.action as 'set' | 'remove',
-  before: r.before as HolidayChange['before'],
-  after: r.after as HolidayChange['after'],
-  reason: r.reason as string,
-  actorId: r.actor_id as string,
-  actorRole: r.actor_role as string,
-  actorName: (r.actor_name as string | null) ?? null,
-  changedAt: new Date(r.changed_at as string),
+const toChange = (r: HolidayChangeEntity): HolidayChange => ({
+  id: r.id,
+  date: r.date,
+  action: r.action,
+  before: r.before,
+  after: r.after,
+  reason: r.reason,
+  actorId: r.actorId,
+  actorRole: r.actorRole,
+  actorName: r.actorName,
+  changedAt: r.changedAt,
 });

@@ -4,7 +4,8 @@ import { DomainError, type Actor } from '../../domain/src';
 import { readStackState } from '../../../test/support/test-stack';
 import { createDataSource } from './data-source';
 import { EvidenceRepository } from './evidence.repository';
-import { MobilityReferenceRepository, type ReferenceTable } from './mobility-reference.repository';
+import type { ReferenceTable } from './entities/reference-data.entity';
+import { MobilityReferenceRepository } from './mobility-reference.repository';
 
 const { databaseUrl } = readStackState();
 let ds: DataSource;

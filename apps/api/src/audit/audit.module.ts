@@ -1,16 +1,11 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditReadRepository } from '../../../../libs/persistence/src';
 import { AuditReadLog, AuditReadLogMiddleware } from '../common/audit-read-log.interceptor';
 import { AuditReadsController } from './audit-reads.controller';
 
 /** The auditor log: written for every auditor request (see the global guard and interceptor), read here. */
 @Module({
   controllers: [AuditReadsController],
-  providers: [
-    { provide: AuditReadRepository, inject: [DataSource], useFactory: (ds: DataSource) => new AuditReadRepository(ds) },
-    AuditReadLog,
-  ],
+  providers: [AuditReadLog],
   exports: [AuditReadLog],
 })
 export class AuditModule implements NestModule {

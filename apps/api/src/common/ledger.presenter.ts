@@ -1,7 +1,8 @@
+import type { DecisionView } from '../../../../libs/domain/src';
 import type { CaseEntity, DecisionEntity } from '../../../../libs/persistence/src';
 
 /** Ledger rows as the API shows them: nested actor and SOP, ISO timestamps. */
-export const presentDecision = (d: DecisionEntity) => ({
+export const presentDecision = (d: DecisionEntity): DecisionView => ({
   id: d.id,
   // A case's history includes its child workflows' decisions: each row says which workflow took it.
   workflowId: d.workflowId,

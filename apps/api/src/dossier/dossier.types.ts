@@ -1,32 +1,15 @@
-import type { ConformanceReport, EvidenceRef, LocalizedText } from '../../../../libs/domain/src';
+import type { ConformanceReport, DecisionRow, DecisionView, EvidenceRef, LocalizedText } from '../../../../libs/domain/src';
 import type { BulkMoveState, MoveState, SelectionState, VacancyState } from '../../../../workflows/src/contracts';
 
 export const DOSSIER_FORMAT = 'meritflow-case-dossier';
 export const DOSSIER_VERSION = 1;
 
 /** One ledger row as the dossier carries it, with its place in the hash chain (null where there is none). */
-export interface DossierDecision {
-  id: string;
-  workflowId: string;
-  runId: string;
-  rootWorkflowId: string;
-  parentWorkflowId: string | null;
-  sequence: number;
-  decision: string;
-  stepBefore: string | null;
-  stepAfter: string;
-  actor: { id: string; role: string; name: string | null };
-  reason: string | null;
-  payload: Record<string, unknown>;
+export interface DossierDecision extends Omit<DecisionView, 'evidence'> {
   evidence: EvidenceRef[];
-  sop: { id: string; version: string };
-  ruleVersion: string | null;
-  decidedAt: string;
-  recordedAt: string;
-  idempotencyKey: string;
-  chainSeq: number | null;
-  rowHash: string | null;
-  prevHash: string | null;
+  chainSeq: DecisionRow['chainSeq'] | null;
+  rowHash: DecisionRow['rowHash'] | null;
+  prevHash: DecisionRow['prevHash'];
 }
 
 /** A stored document some decision of the case cites, or a citation the store cannot resolve. */

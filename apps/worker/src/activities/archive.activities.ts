@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { sweepClosedRuns } from '../../../../libs/audit/src';
 import type { WorkerConfig } from '../../../../libs/config/src';
 import { HistoryArchiveRepository } from '../../../../libs/persistence/src';
@@ -17,15 +16,11 @@ const VISIBILITY_MARGIN_MS = 5 * 60_000;
 /** Copies closed runs' histories into the PostgreSQL archive; idempotent, so retries are harmless. */
 @Injectable()
 export class ArchiveActivitiesImpl implements ArchiveActivities {
-  private readonly repo: HistoryArchiveRepository;
-
   constructor(
-    @Inject(DataSource) ds: DataSource,
+    @Inject(HistoryArchiveRepository) private readonly repo: HistoryArchiveRepository,
     @Inject(WORKER_TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {
-    this.repo = new HistoryArchiveRepository(ds);
-  }
+  ) {}
 
   async sweepHistoryArchive(input: { maxRuns: number }): Promise<HistoryArchiveSweepReport> {
     const namespace = this.config.TEMPORAL_NAMESPACE;

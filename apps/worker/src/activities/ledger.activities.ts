@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { DomainError, dueAt, type DecisionRecord, type SopDuration } from '../../../../libs/domain/src';
 import { LedgerRepository } from '../../../../libs/persistence/src';
 import type { LedgerActivities } from '../../../../workflows/src/contracts';
@@ -8,11 +7,7 @@ import type { LedgerActivities } from '../../../../workflows/src/contracts';
 /** Implements the ledger activity contract; the only I/O the workflows drive. */
 @Injectable()
 export class LedgerActivitiesImpl implements LedgerActivities {
-  private readonly repo: LedgerRepository;
-
-  constructor(@Inject(DataSource) ds: DataSource) {
-    this.repo = new LedgerRepository(ds);
-  }
+  constructor(@Inject(LedgerRepository) private readonly repo: LedgerRepository) {}
 
   async recordDecision(record: DecisionRecord): Promise<{ inserted: boolean }> {
     try {

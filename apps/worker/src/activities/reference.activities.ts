@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MobilityReferenceRepository } from '../../../../libs/persistence/src';
 import type { MobilityFacts, ReferenceActivities } from '../../../../workflows/src/contracts';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
 @Injectable()
 export class ReferenceActivitiesImpl implements ReferenceActivities {
-  private readonly repo: MobilityReferenceRepository;
-
-  constructor(@Inject(DataSource) ds: DataSource) {
-    this.repo = new MobilityReferenceRepository(ds);
-  }
+  constructor(@Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository) {}
 
   async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string }): Promise<MobilityFacts> {
     const [windows, approvals, merit] = await Promise.all([

@@ -1,3 +1,4 @@
+import type { DecisionRow } from '../decision/decision-row';
 import type { LocalizedText } from '../i18n/messages';
 import { SYSTEM_ROLE } from '../roles';
 import { getSop } from '../sop/sop-registry';
@@ -5,23 +6,12 @@ import type { SopDefinition, SopRef, SopStep } from '../sop/sop.types';
 import { isArchiveDecision } from './history-archive';
 
 /** One ledger row as conformance needs it: plain data, so the check runs on any copy of the ledger. */
-export interface LedgerDecision {
-  workflowId: string;
-  /** Absent: every row of a workflow id is taken as one run. */
-  runId?: string;
-  rootWorkflowId: string;
-  /** 1-based order within the run. */
-  sequence: number;
-  decision: string;
-  stepBefore: string | null;
-  stepAfter: string;
-  actorRole: string;
-  actorId?: string;
+export interface LedgerDecision
+  extends Pick<DecisionRow, 'workflowId' | 'rootWorkflowId' | 'sequence' | 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole' | 'decidedAt' | 'payload'>,
+    /** runId absent: every row of a workflow id is taken as one run. */
+    Partial<Pick<DecisionRow, 'runId' | 'actorId'>> {
   sop: SopRef;
-  /** ISO 8601. */
-  decidedAt: string;
   evidenceCount: number;
-  payload: Record<string, unknown>;
 }
 
 /** How the SOP accounts for a decision. */

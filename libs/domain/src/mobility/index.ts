@@ -4,3 +4,4 @@ export * from './rules';
 export * from './evaluate-move';
 export * from './talent';
 export * from './effective-date';
+export * from './region-hierarchy';

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DecisionRow, DecisionRowStoredAs } from '../../../domain/src';
 
 /**
  * The append-only decision ledger. The database refuses UPDATE and DELETE on it, and chains each case's
@@ -8,7 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 // Archive rows (sequence 0) are not decisions of the run; decisions keep a unique 1-based sequence.
 @Index('decisions_run_sequence_uq', ['runId', 'sequence'], { unique: true, where: 'sequence > 0' })
 @Index('decisions_chain_uq', ['rootWorkflowId', 'chainSeq'], { unique: true })
-export class DecisionEntity {
+export class DecisionEntity implements Omit<DecisionRow, DecisionRowStoredAs> {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
@@ -53,7 +54,7 @@ export class DecisionEntity {
 
   /** Whom the actor acted for under a delegation (Plt/Plh); null when acting in their own right. */
   @Column({ name: 'acting_for', type: 'jsonb', nullable: true })
-  actingFor!: { id: string; name?: string; role: string; delegationId: string } | null;
+  actingFor!: DecisionRow['actingFor'];
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;

@@ -1,0 +1,39 @@
+import { Global, Module, type Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DelegationRepository, SecurityEventRepository } from './access-control.repository';
+import { AuditReadRepository } from './audit-read.repository';
+import { ComplianceRepository } from './compliance.repository';
+import { DossierRepository } from './dossier.repository';
+import { EvidenceRepository } from './evidence.repository';
+import { HistoryArchiveRepository } from './history-archive.repository';
+import { HolidayRepository } from './holiday.repository';
+import { LedgerRepository } from './ledger.repository';
+import { MobilityReferenceRepository } from './mobility-reference.repository';
+
+/** Every repository: each is built from the one DataSource, and nothing else. */
+export const REPOSITORIES = [
+  LedgerRepository,
+  EvidenceRepository,
+  HolidayRepository,
+  MobilityReferenceRepository,
+  SecurityEventRepository,
+  DelegationRepository,
+  HistoryArchiveRepository,
+  AuditReadRepository,
+  DossierRepository,
+  ComplianceRepository,
+] as const satisfies readonly (new (ds: DataSource) => object)[];
+
+const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({
+  provide: Repository,
+  inject: [DataSource],
+  useFactory: (ds: DataSource) => new Repository(ds),
+}));
+
+/**
+ * One instance of each repository for the API and the worker, over the DataSource their
+ * TypeOrmModule.forRoot provides. Global, so feature modules inject repositories without importing it.
+ */
+@Global()
+@Module({ providers: repositoryProviders, exports: [...REPOSITORIES] })
+export class PersistenceModule {}
