@@ -106,7 +106,15 @@ describe('InboxService', () => {
     ]);
     expect(inbox.tasks[0]).toMatchObject({ caseId: SEL, caseType: 'open-selection', agencyCode: 'PEMKAB-A', step: 'screening' });
     // Scoped to the caller's agency, terminal steps left out, bounded.
-    expect(where).toEqual(expect.arrayContaining([{ sql: 'c.agency_code = :agency', params: { agency: 'PEMKAB-A' } }]));
+    // The agency's own cases, and moves of people leaving it (the registry names that field).
+    expect(where).toEqual(
+      expect.arrayContaining([
+        {
+          sql: '(c.agency_code = :agency OR (c.case_type = :reachType0 AND c.details #>> :reachPath0 = :agency))',
+          params: { agency: 'PEMKAB-A', reachType0: 'move', reachPath0: '{from,agencyCode}' },
+        },
+      ]),
+    );
     expect(where.some((w) => w.sql.includes('NOT (c.step IN') && (w.params?.terminal as string[]).includes('closed'))).toBe(true);
     expect(qb.taken).toBe(100);
   });
