@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DelegationRepository, EvidenceRepository, HistoryArchiveRepository, HolidayRepository, LedgerRepository, MobilityReferenceRepository, SecurityEventRepository } from '../../../libs/persistence/src';
+import { CaseLookupRepository, DelegationRepository, EvidenceRepository, HistoryArchiveRepository, HolidayRepository, IdempotencyKeyRepository, LedgerRepository, MobilityReferenceRepository, SecurityEventRepository } from '../../../libs/persistence/src';
 
 /** The repositories the API reads and writes through, one instance each. */
 @Global()
@@ -13,7 +13,9 @@ import { DelegationRepository, EvidenceRepository, HistoryArchiveRepository, Hol
     { provide: SecurityEventRepository, inject: [DataSource], useFactory: (ds: DataSource) => new SecurityEventRepository(ds) },
     { provide: DelegationRepository, inject: [DataSource], useFactory: (ds: DataSource) => new DelegationRepository(ds) },
     { provide: HistoryArchiveRepository, inject: [DataSource], useFactory: (ds: DataSource) => new HistoryArchiveRepository(ds) },
+    { provide: CaseLookupRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CaseLookupRepository(ds) },
+    { provide: IdempotencyKeyRepository, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyKeyRepository(ds) },
   ],
-  exports: [LedgerRepository, EvidenceRepository, HolidayRepository, MobilityReferenceRepository, SecurityEventRepository, DelegationRepository, HistoryArchiveRepository],
+  exports: [LedgerRepository, EvidenceRepository, HolidayRepository, MobilityReferenceRepository, SecurityEventRepository, DelegationRepository, HistoryArchiveRepository, IdempotencyKeyRepository, CaseLookupRepository],
 })
 export class PersistenceModule {}

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
 import { CurrentActor } from '../common/actor.decorator';
-import { idempotencyKey } from '../common/idempotency-key';
+import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { PatternPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { BulkDecisionDto, BulkMoveDto, MoveDecisionDto, ProposeMoveDto } from './dto/move.dto';
@@ -52,8 +52,8 @@ export class MovesController {
       'RULE_BLOCKED: a rule as of the decision’s effective date blocks it (e.g. a decree whose TMT falls in an election ban without the Minister’s approval); ' +
       'details name each blocking rule with its window (periods: from/to) and the as-of date. The attempt is recorded as decision_blocked.',
   })
-  decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.moves.decide(id, actor, dto, idempotencyKey(key));
+  decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.moves.decide(id, actor, dto, key);
   }
 
   @Roles(...BULK_STARTERS)
@@ -76,7 +76,7 @@ export class MovesController {
   @Post('bulk-moves/:id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'approve_batch (with named exclusions), reject_batch, record_decree (number, TMT, SK)' })
-  decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.moves.decideBulk(id, actor, dto, idempotencyKey(key));
+  decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.moves.decideBulk(id, actor, dto, key);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/actor.decorator';
-import { idempotencyKey } from '../common/idempotency-key';
+import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { NipPipe, PostCodePipe, SelectionIdPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { OpenSelectionDto } from './dto/open-selection.dto';
@@ -37,8 +37,8 @@ export class SelectionsController {
   @Post(':id/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick' })
-  decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.selections.decide(id, actor, dto, idempotencyKey(key));
+  decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.selections.decide(id, actor, dto, key);
   }
 
   @Roles(...EVERY_ROLE)
@@ -57,9 +57,9 @@ export class SelectionsController {
     @Param('nip', NipPipe) nip: string,
     @CurrentActor() actor: Actor,
     @Body() dto: AssessmentDecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: IdempotentRequest,
   ) {
-    return this.selections.decideAssessment(id, nip, actor, dto, idempotencyKey(key));
+    return this.selections.decideAssessment(id, nip, actor, dto, key);
   }
 
   @Roles(...EVERY_ROLE)
@@ -73,8 +73,8 @@ export class SelectionsController {
   @Post(':id/committee-review/decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
-  decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.selections.decideReview(id, actor, dto, idempotencyKey(key));
+  decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.selections.decideReview(id, actor, dto, key);
   }
 
   @Roles(...EVERY_ROLE)
@@ -93,8 +93,8 @@ export class SelectionsController {
     @Param('postCode', PostCodePipe) postCode: string,
     @CurrentActor() actor: Actor,
     @Body() dto: AppointmentDecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: IdempotentRequest,
   ) {
-    return this.selections.decideAppointment(id, postCode, actor, dto, idempotencyKey(key));
+    return this.selections.decideAppointment(id, postCode, actor, dto, key);
   }
 }

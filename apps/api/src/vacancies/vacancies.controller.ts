@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/actor.decorator';
-import { idempotencyKey } from '../common/idempotency-key';
+import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { VacancyIdPipe } from '../common/param-pipes';
 import { ListVacanciesQuery } from './dto/list-vacancies.query';
 import { ProposeVacancyDto } from './dto/propose-vacancy.dto';
@@ -52,8 +52,8 @@ export class VacanciesController {
     @Param('id', VacancyIdPipe) id: string,
     @CurrentActor() actor: Actor,
     @Body() dto: VacancyDecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: IdempotentRequest,
   ) {
-    return this.vacancies.decide(id, actor, { ...dto, idempotencyKey: idempotencyKey(key) });
+    return this.vacancies.decide(id, actor, { ...dto, idempotencyKey: key });
   }
 }
