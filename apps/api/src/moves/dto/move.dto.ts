@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../common/date.validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,14 +25,13 @@ import { IsReferenceDate } from '../../reference/dto/real-date.validator';
 import { SanctionDto } from '../../selections/dto/candidate.dto';
 import type { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const POST_CLASSES = [...POSITION_CLASSES, 'pelaksana'] as const;
 
 export class MovePersonDto {
   @ApiProperty() @IsNip() nip!: string;
   @ApiProperty() @IsString() @Length(2, 200) @SingleLine() name!: string;
   @ApiProperty({ enum: GOLONGAN_CODES }) @IsIn(GOLONGAN_CODES) golongan!: (typeof GOLONGAN_CODES)[number];
-  @ApiProperty({ example: '2010-01-01', description: 'CPNS TMT' }) @Matches(ISO_DATE) cpnsTmt!: string;
+  @ApiProperty({ example: '2010-01-01', description: 'CPNS TMT' }) @IsCalendarDate() cpnsTmt!: string;
   @ApiProperty({ type: [SanctionDto] })
   @IsArray()
   @ArrayMaxSize(20)
@@ -49,8 +49,8 @@ export class MovePostDto {
 }
 
 export class MoveFromDto extends MovePostDto {
-  @ApiProperty({ example: '2022-01-03' }) @Matches(ISO_DATE) since!: string;
-  @ApiPropertyOptional({ description: 'JPT holders: the inauguration date' }) @IsOptional() @Matches(ISO_DATE) inauguratedOn?: string;
+  @ApiProperty({ example: '2022-01-03' }) @IsCalendarDate() since!: string;
+  @ApiPropertyOptional({ description: 'JPT holders: the inauguration date' }) @IsOptional() @IsCalendarDate() inauguratedOn?: string;
 }
 
 export class MoveFactsDto {

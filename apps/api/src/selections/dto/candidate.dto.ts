@@ -4,8 +4,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsString, Length, Matches
 import { BUSINESS_CODE_PATTERN, CURRENT_POST_TYPES, EDUCATION_LEVELS, GOLONGAN_CODES, PERFORMANCE_PREDICATES, SANCTION_LEVELS } from '../../../../../libs/domain/src';
 import { IsNip } from '../../common/nip.validator';
 import { SingleLine } from '../../common/text.validators';
+import { IsCalendarDate } from '../../common/date.validators';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PerformanceDto {
   @ApiProperty({ example: 2025 })
@@ -25,7 +25,7 @@ export class SanctionDto {
   level!: (typeof SANCTION_LEVELS)[number];
 
   @ApiProperty({ example: '2025-03-01' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   imposedOn!: string;
 }
 
@@ -54,7 +54,7 @@ export class CandidateProfileDto {
   currentPostType!: (typeof CURRENT_POST_TYPES)[number];
 
   @ApiProperty({ example: '2021-01-04' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   currentPostSince!: string;
 
   @ApiProperty({ minimum: 0, maximum: 45 })
@@ -95,4 +95,3 @@ export class CandidateRegistrationDto {
   profile!: CandidateProfileDto;
 }
 
-export { ISO_DATE };
