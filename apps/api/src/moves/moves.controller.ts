@@ -1,3 +1,4 @@
+import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
@@ -21,6 +22,7 @@ export class MovesController {
 
   @Roles(...MOVE_STARTERS)
   @Post('moves')
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules are checked at once as of its intended effective date' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. intendedEffectiveDate that is not a real calendar date (2025-02-30)' })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeMoveDto) {
@@ -38,6 +40,7 @@ export class MovesController {
 
   @Roles(...MOVE_DECIDERS)
   @Post('moves/:id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -58,6 +61,7 @@ export class MovesController {
 
   @Roles(...BULK_STARTERS)
   @Post('bulk-moves')
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own, as of their intended effective date' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. moves.3.intendedEffectiveDate' })
   proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
@@ -74,6 +78,7 @@ export class MovesController {
 
   @Roles(...BULK_DECIDERS)
   @Post('bulk-moves/:id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'approve_batch (with named exclusions), reject_batch, record_decree (number, TMT, SK)' })
   decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {

@@ -1,3 +1,4 @@
+import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
@@ -18,6 +19,7 @@ export class SelectionsController {
 
   @Roles(...SELECTION_STARTERS)
   @Post()
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR opens an open selection for approved vacancies; starts its workflow' })
   @ApiConflictResponse({ description: 'Already running, or a vacancy is not approved for open selection' })
   open(@CurrentActor() actor: Actor, @Body() dto: OpenSelectionDto) {
@@ -35,6 +37,7 @@ export class SelectionsController {
 
   @Roles(...SELECTION_DECIDERS)
   @Post(':id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick' })
   decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
@@ -50,6 +53,7 @@ export class SelectionsController {
 
   @Roles(...ASSESSMENT_DECIDERS)
   @Post(':id/assessments/:nip/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'An assessor records the competency levels achieved; the job-person match follows' })
   decideAssessment(
@@ -71,6 +75,7 @@ export class SelectionsController {
 
   @Roles(...REVIEW_DECIDERS)
   @Post(':id/committee-review/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
   decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
@@ -86,6 +91,7 @@ export class SelectionsController {
 
   @Roles(...APPOINTMENT_DECIDERS)
   @Post(':id/appointments/:postCode/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'HR records the decree (SK) and then the inauguration' })
   decideAppointment(

@@ -1,3 +1,4 @@
+import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
@@ -20,6 +21,7 @@ export class VacanciesController {
 
   @Roles(...VACANCY_STARTERS)
   @Post()
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR proposes a vacancy; starts its workflow (id derived from agency and position codes)' })
   @ApiConflictResponse({ description: 'A vacancy for this post is already running' })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeVacancyDto) {
@@ -45,6 +47,7 @@ export class VacanciesController {
 
   @Roles(...VACANCY_DECIDERS)
   @Post(':id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a decision (approve, reject, withdraw, close) as a Temporal Update' })
   @ApiConflictResponse({ description: 'Out of order, duplicate, or not this role’s decision at the current step' })

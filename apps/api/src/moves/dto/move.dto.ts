@@ -80,13 +80,18 @@ export class TalentInputsDto {
   @Matches(VACANCY_WORKFLOW_ID_PATTERN)
   vacancyId?: string;
 
-  @ApiProperty({ description: 'Performance: main (60%) and supporting (40%) scores 0–100' })
+  // Every input is documented: a client generated from the OpenAPI document must send all six.
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Performance, main part (60% of the performance axis)' })
   @IsNumber() @Min(0) @Max(100) performanceMain!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Performance, supporting part (40% of the performance axis)' })
   @IsNumber() @Min(0) @Max(100) performanceSupporting!: number;
-  @ApiProperty({ description: 'Potential: competency 40%, potential 25%, qualification 20%, integrity 15% (scores 0–100)' })
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Competency (40% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) competency!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Potential (25% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) potential!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Qualification (20% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) qualification!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Integrity (15% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) integrity!: number;
 }
 
