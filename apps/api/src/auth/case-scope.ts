@@ -20,14 +20,18 @@ const decode = (s: string): string => {
   }
 };
 
-/** Fields that carry ids: `id`, `caseId`, `vacancyIds`, `rootWorkflowId`, ... */
-const ID_FIELD = /(^id|Id|Ids)$/;
+/** Fields that carry one id: `id`, `caseId`, `vacancyId`, `rootWorkflowId`, ... */
+const ID_FIELD = /^(id|.+Id)$/;
 
-/** The string values of id fields anywhere in a body or query (bounded: bodies nest at most 32 deep). */
+/**
+ * The string values of single-id fields anywhere in a body or query (bounded depth). Lists of ids
+ * (`vacancyIds`) are checked by their use case once validation has passed on the list's shape, so
+ * that a malformed list is a 400 naming the field.
+ */
 export function namedIds(value: unknown, depth = 0, inIdField = false): string[] {
   if (depth > 8) return [];
   if (typeof value === 'string') return inIdField ? [value] : [];
-  if (Array.isArray(value)) return value.slice(0, 1000).flatMap((v) => namedIds(v, depth + 1, inIdField));
+  if (Array.isArray(value)) return value.slice(0, 1000).flatMap((v) => namedIds(v, depth + 1, false));
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => namedIds(v, depth + 1, ID_FIELD.test(k)));
   }

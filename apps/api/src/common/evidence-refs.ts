@@ -27,7 +27,8 @@ export async function assertEvidenceExists(
   const foreignUris = ours.filter((r) => foreign.some((e) => e.id === evidenceIdOf(r.uri!)?.toLowerCase())).map((r) => r.uri!);
   const refused = [...new Set([...missing, ...foreignUris])];
   if (refused.length === 0) return;
-  const params = { fields: refused.map((uri) => notFound(field, uri)) };
+  // One entry per refused reference, named by its place in the list.
+  const params = { fields: refs.flatMap((r, i) => (r.uri && refused.includes(r.uri) ? [notFound(`${field}.${i}`, r.uri)] : [])) };
   if (foreignUris.length === 0) throw new DomainError('VALIDATION_FAILED', params);
   throw new OutOfScope('VALIDATION_FAILED', params, 'EVIDENCE_OUT_OF_SCOPE', {
     evidence: foreign.map((e) => ({ id: e.id, agencyCode: e.agencyCode })),

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, CURRENT_POST_TYPES, EDUCATION_LEVELS, GOLONGAN_CODES, PERFORMANCE_PREDICATES, SANCTION_LEVELS } from '../../../../../libs/domain/src';
@@ -77,7 +77,7 @@ export class CandidateProfileDto {
   @Type(() => SanctionDto)
   sanctions!: SanctionDto[];
 
-  @ApiPropertyOptional({ example: ['diklatpim_ii', 'lhkpn'] })
+  @ApiProperty({ example: ['diklatpim_ii', 'lhkpn'], description: 'Required; send [] when there are none' })
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { each: true })
