@@ -281,7 +281,7 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
       evidence: [{ kind: 'sk_pansel', uri: 'evidence:00000000-0000-4000-8000-000000000000', sha256: 'b'.repeat(64) }],
     });
     expect(forged.status).toBe(400);
-    expect(forged.body.details.fields[0].field).toBe('evidence');
+    expect(forged.body.details.fields[0].field).toBe('evidence.0');
     // Refusals happen in the update validators, before any answer: nothing can land later.
     expect((await stack.call('GET', sel.path)).body.decisions).toHaveLength(before);
   });
