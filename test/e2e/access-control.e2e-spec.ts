@@ -162,7 +162,7 @@ describe('separation of duties', () => {
     const ppkAsCandidate = await stack.call('POST', `${sel.path}/decisions`, {
       body: { decision: 'register_candidates', candidates: [{ postCode: sel.postCode, profile: eligibleProfile('Bupati sendiri', { nip: PPK.id }) }] },
     });
-    expect(ppkAsCandidate.status).toBe(400);
+    expect([ppkAsCandidate.status, ppkAsCandidate.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
     expect(ppkAsCandidate.body.details.fields[0]).toMatchObject({ field: 'candidates.0.profile.nip', rule: 'separationOfDuties' });
 
     const candidate = eligibleProfile('Calon Pelapor');

@@ -6,6 +6,7 @@ import {
   asMember,
   committee,
   eligibleProfile,
+  makeNip,
   openSelection,
   uploadEvidence,
   waitForStep,
@@ -105,6 +106,14 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     const conflicted = await post(`${sel.path}/committee-review/decisions`, asMember(m5), { decision: 'score', nip: candidates[0].nip, paper: 90, interview: 90 });
     expect(conflicted.status).toBe(409);
     expect(conflicted.body.code).toBe('CONFLICT_OF_INTEREST');
+    // A malformed sheet (a candidate twice, a NIP that is no candidate) is bad input, one entry per row.
+    const stranger = makeNip('19700101', '199501', 1, 999);
+    const malformed = await post(`${sel.path}/committee-review/decisions`, asMember(m2), {
+      decision: 'score',
+      scores: [candidates[1], candidates[1], { nip: stranger }].map((c) => ({ nip: c.nip, paper: 80, interview: 80 })),
+    });
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(malformed.body.details.fields.map((f: { field: string; rule: string }) => `${f.field} ${f.rule}`)).toEqual(['scores.1.nip unique', 'scores.2.nip candidate']);
 
     // Paper/interview: candidate 1 strongest, then 2, 3, 4 (with small spreads between members).
     const base = [88, 84, 80, 70];
@@ -272,7 +281,7 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
       evidence: [{ kind: 'sk_pansel', uri: 'evidence:00000000-0000-4000-8000-000000000000', sha256: 'b'.repeat(64) }],
     });
     expect(forged.status).toBe(400);
-    expect(forged.body.details.fields[0].field).toBe('evidence');
+    expect(forged.body.details.fields[0].field).toBe('evidence.0');
     // Refusals happen in the update validators, before any answer: nothing can land later.
     expect((await stack.call('GET', sel.path)).body.decisions).toHaveLength(before);
   });

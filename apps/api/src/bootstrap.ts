@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiConfig } from '../../../libs/config/src';
 import { SecurityEventRepository } from '../../../libs/persistence/src';
 import { AppModule } from './app.module';
+import { completeErrorResponses } from './common/api-errors';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { applyHardening, strictJsonReviver } from './common/hardening';
 import { createValidationPipe } from './common/validation';
@@ -34,6 +35,6 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .setVersion('0.1.0')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeErrorResponses(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -15,6 +15,8 @@ import { HolidayChanges1764300000000 } from './migrations/1764300000000-holiday-
 import { MobilityReferenceData1764400000000 } from './migrations/1764400000000-mobility-reference-data';
 import { AccessControl1764500000000 } from './migrations/1764500000000-access-control';
 import { HistoryArchive1764600000000 } from './migrations/1764600000000-history-archive';
+import { IdempotencyKeys1764700000000 } from './migrations/1764700000000-idempotency-keys';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
@@ -36,8 +38,9 @@ export const ENTITIES = [
   DelegationRevocationEntity,
   HistoryArchiveEntity,
   HistoryArchiveSweepEntity,
+  IdempotencyKeyEntity,
 ];
-export const MIGRATIONS = [InitialLedger1763800000000, Evidence1763900000000, CaseTree1764000000000, LedgerHashChain1764100000000, AuditReads1764200000000, HolidayChanges1764300000000, MobilityReferenceData1764400000000, AccessControl1764500000000, HistoryArchive1764600000000];
+export const MIGRATIONS = [InitialLedger1763800000000, Evidence1763900000000, CaseTree1764000000000, LedgerHashChain1764100000000, AuditReads1764200000000, HolidayChanges1764300000000, MobilityReferenceData1764400000000, AccessControl1764500000000, HistoryArchive1764600000000, IdempotencyKeys1764700000000];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */
 export const dataSourceOptions = (url: string, applicationName = 'meritflow'): DataSourceOptions => ({

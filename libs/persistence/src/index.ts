@@ -20,3 +20,5 @@ export * from './chain-digest';
 export * from './mobility-reference.repository';
 export * from './access-control.repository';
 export * from './history-archive.repository';
+export * from './idempotency-key.repository';
+export * from './case-lookup.repository';

@@ -2,11 +2,13 @@ import { Global, Module, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DelegationRepository, SecurityEventRepository } from './access-control.repository';
 import { AuditReadRepository } from './audit-read.repository';
+import { CaseLookupRepository } from './case-lookup.repository';
 import { ComplianceRepository } from './compliance.repository';
 import { DossierRepository } from './dossier.repository';
 import { EvidenceRepository } from './evidence.repository';
 import { HistoryArchiveRepository } from './history-archive.repository';
 import { HolidayRepository } from './holiday.repository';
+import { IdempotencyKeyRepository } from './idempotency-key.repository';
 import { LedgerRepository } from './ledger.repository';
 import { MobilityReferenceRepository } from './mobility-reference.repository';
 
@@ -22,6 +24,8 @@ export const REPOSITORIES = [
   AuditReadRepository,
   DossierRepository,
   ComplianceRepository,
+  CaseLookupRepository,
+  IdempotencyKeyRepository,
 ] as const satisfies readonly (new (ds: DataSource) => object)[];
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({

@@ -131,7 +131,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
       if (sheet.length === 0) {
         refuse('VALIDATION_FAILED', { fields: [{ field: 'scores', rule: 'required', message: { id: 'kirim nip, paper, interview atau scores', en: 'send nip, paper and interview, or scores' } }] });
       }
-      if (!declared.has(authorityOf(d.actor))) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'score', allowed: ['declare_interests'] });
+      // A malformed sheet is bad input (400, one entry per row) whatever the member's progress.
       const fields: FieldIssue[] = [];
       sheet.forEach((v, i) => {
         const at = d.scores ? `scores.${i}.` : '';
@@ -149,6 +149,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
         }
       });
       if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
+      if (!declared.has(authorityOf(d.actor))) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'score', allowed: ['declare_interests'] });
       for (const v of sheet) {
         if (!scorersOf(v.nip).some((m) => m.id === authorityOf(d.actor))) refuse('CONFLICT_OF_INTEREST', { memberId: authorityOf(d.actor), nip: v.nip });
         if (voted(authorityOf(d.actor), v.nip)) refuse('ALREADY_DECIDED', { what: `vote of ${authorityOf(d.actor)} for ${v.nip}` });

@@ -172,6 +172,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       case 'register_candidates': {
         const list = d.candidates ?? [];
         const fields: FieldIssue[] = [];
+        const sod: FieldIssue[] = [];
+        const sodHolds = new Set<string>();
         if (list.length === 0 || list.length > MAX_CANDIDATES_PER_REQUEST) {
           fields.push(field('candidates', 'size', `kirim 1–${MAX_CANDIDATES_PER_REQUEST} calon per permintaan`, `send 1–${MAX_CANDIDATES_PER_REQUEST} candidates per request`));
         }
@@ -188,11 +190,17 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             fields.push(field(`candidates.${i}.profile.nip`, 'unique', 'calon dengan NIP ini sudah terdaftar', 'a candidate with this NIP is already registered'));
           }
           if (committee.some((m) => m.id === c.profile.nip)) {
-            fields.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'anggota pansel tidak boleh menjadi calon', 'a committee member cannot be a candidate'));
+            sod.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'anggota pansel tidak boleh menjadi calon', 'a committee member cannot be a candidate'));
+            sodHolds.add('committee');
           } else if (!kase.nomineeAllowed(c.profile.nip, 'candidate')) {
-            fields.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon', 'the initiator or the PPK of this selection cannot be a candidate'));
+            sod.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon', 'the initiator or the PPK of this selection cannot be a candidate'));
+            sodHolds.add('initiator/ppk');
           }
         });
+        // Separation of duties is one refusal everywhere (403), whatever else the request got wrong.
+        if (sod.length > 0) {
+          refuse('SEPARATION_OF_DUTIES', { actorId: sod.map((f) => list[Number(f.field.split('.')[1])].profile.nip).join(', '), holds: [...sodHolds], duty: 'candidate', rule: 'distinct_people', fields: sod });
+        }
         if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
         break;
       }

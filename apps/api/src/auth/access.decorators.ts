@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../../libs/domain/src';
+import { ApiErrors } from '../common/api-errors';
 
 export const ROLES_KEY = 'meritflow:roles';
 export const PUBLIC_KEY = 'meritflow:public';
@@ -13,13 +14,13 @@ export const ANY_ROLE: readonly Role[] = ROLES;
  * neither @Roles nor @Public, so a new endpoint is closed until someone decides who may use it.
  * The roles also appear in the OpenAPI document (`x-allowed-roles` and the 403 description).
  */
-export const Roles = (...roles: readonly Role[]): MethodDecorator & ClassDecorator =>
+export const Roles = (...roles: readonly Role[]): MethodDecorator =>
   applyDecorators(
     SetMetadata(ROLES_KEY, [...roles]),
     ApiBearerAuth(),
     ApiExtension('x-allowed-roles', [...roles]),
-    ApiUnauthorizedResponse({ description: 'No valid bearer token (UNAUTHENTICATED)' }),
-    ApiForbiddenResponse({ description: `Allowed roles: ${roles.join(', ')}. Others get ACCESS_DENIED; separation of duties gives SEPARATION_OF_DUTIES` }),
+    // Every signed-in request can meet these: no valid token, a role not admitted here, a bad X-Acting-For.
+    ApiErrors('UNAUTHENTICATED', 'ACCESS_DENIED', 'DELEGATION_INVALID', 'RATE_LIMITED'),
   );
 
 /** An endpoint anyone may call without a token (health, the local issuer's keys). */

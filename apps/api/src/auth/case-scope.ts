@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { BUSINESS_CODE_PATTERN, DomainError, isNational, reachesAgency, type Actor } from '../../../../libs/domain/src';
 import { caseTypeEntry, rootCaseOf } from '../../../../workflows/src/contracts';
+import { OutOfScope } from '../common/out-of-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 /** A refusal that must look exactly like "no such case" to the caller, but is a security event. */
-export class ScopeDenied extends DomainError {
-  constructor(caseId: string) {
-    super('CASE_NOT_FOUND', { caseId });
+export class ScopeDenied extends OutOfScope {
+  constructor(caseId: string, detail: Record<string, unknown> = {}) {
+    super('CASE_NOT_FOUND', { caseId }, 'CASE_OUT_OF_SCOPE', detail);
   }
 }
 
@@ -18,6 +19,24 @@ const decode = (s: string): string => {
     return s;
   }
 };
+
+/** Fields that carry one id: `id`, `caseId`, `vacancyId`, `rootWorkflowId`, ... */
+const ID_FIELD = /^(id|.+Id)$/;
+
+/**
+ * The string values of single-id fields anywhere in a body or query (bounded depth). Lists of ids
+ * (`vacancyIds`) are checked by their use case once validation has passed on the list's shape, so
+ * that a malformed list is a 400 naming the field.
+ */
+export function namedIds(value: unknown, depth = 0, inIdField = false): string[] {
+  if (depth > 8) return [];
+  if (typeof value === 'string') return inIdField ? [value] : [];
+  if (Array.isArray(value)) return value.slice(0, 1000).flatMap((v) => namedIds(v, depth + 1, false));
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => namedIds(v, depth + 1, ID_FIELD.test(k)));
+  }
+  return [];
+}
 
 /** The agency an actor's lists are limited to: undefined for national bodies (every agency). */
 export const listScope = (actor: Actor, requested?: string): string | undefined => (isNational(actor) ? requested : actor.agency);
@@ -37,7 +56,10 @@ export class CaseScope {
     for (const v of Object.values(req.params ?? {})) if (typeof v === 'string') ids.add(decode(v));
     for (const seg of req.path.split('/')) ids.add(decode(seg));
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof body.vacancyId === 'string') ids.add(body.vacancyId);
+    // Every id a request names, wherever it names it: path, body fields (`vacancyId`, `vacancyIds`,
+    // nested ones) and query parameters. Another agency's id must look exactly like a missing one.
+    for (const id of namedIds(body)) ids.add(id);
+    for (const id of namedIds(req.query ?? {})) ids.add(id);
     for (const id of ids) {
       const ref = rootCaseOf(id);
       if (ref && !(await this.mayReach(actor, ref.caseType, ref.agencyCode, ref.rootId))) throw new ScopeDenied(ref.rootId);

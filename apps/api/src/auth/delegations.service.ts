@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, evaluateDelegation, evaluateDelegationRevocation, isNational, reachesAgency, type Actor } from '../../../../libs/domain/src';
 import { DelegationRepository, EvidenceRepository, type Delegation } from '../../../../libs/persistence/src';
 import { assertEvidenceExists } from '../common/evidence-refs';
+import { OutOfScope } from '../common/out-of-scope';
 import type { CreateDelegationDto } from './dto/auth.dto';
 
 /** Plt/Plh delegations: the rules are the domain's (evaluateDelegation, evaluateDelegationRevocation). */
@@ -15,7 +16,8 @@ export class DelegationsService {
   async create(actor: Actor, dto: CreateDelegationDto): Promise<Delegation> {
     const verdict = evaluateDelegation(actor, dto, new Date());
     if (!verdict.ok) throw new DomainError(verdict.code, verdict.params);
-    await assertEvidenceExists(this.evidence, dto.legalBasis, 'legalBasis');
+    // The decree is the delegating agency's own document.
+    await assertEvidenceExists(this.evidence, dto.legalBasis, 'legalBasis', [actor.agency!]);
     return this.delegations.create({
       agencyCode: actor.agency!,
       delegatorId: actor.id,
@@ -44,7 +46,8 @@ export class DelegationsService {
   /** Another agency's delegation does not exist for the caller. */
   async get(actor: Actor, id: string): Promise<Delegation> {
     const d = await this.delegations.get(id);
-    if (!d || !reachesAgency(actor, d.agencyCode)) throw new DomainError('CASE_NOT_FOUND', { caseId: `delegation ${id}` });
+    if (!d) throw new DomainError('CASE_NOT_FOUND', { caseId: `delegation ${id}` });
+    if (!reachesAgency(actor, d.agencyCode)) throw new OutOfScope('CASE_NOT_FOUND', { caseId: `delegation ${id}` }, 'DELEGATION_OUT_OF_SCOPE', { agencyCode: d.agencyCode });
     return d;
   }
 

@@ -4,9 +4,9 @@ import { IsReferenceDate } from '../reference/dto/real-date.validator';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, listSops } from '../../../../libs/domain/src';
 import { ROOT_CASE_TYPES } from '../../../../workflows/src/contracts';
+import { IsCalendarDate } from '../common/date.validators';
 
 const STEPS = [...new Set(listSops().flatMap((s) => s.steps.map((st) => st.id)))];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: [...ROOT_CASE_TYPES] })
@@ -26,13 +26,11 @@ export class ListCasesQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Created on or after this date (inclusive, UTC)' })
   @IsOptional()
-  @Matches(ISO_DATE)
   @IsReferenceDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Created on or before this date (inclusive, UTC)' })
   @IsOptional()
-  @Matches(ISO_DATE)
   @IsReferenceDate()
   to?: string;
 }

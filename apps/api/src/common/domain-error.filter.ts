@@ -3,9 +3,9 @@ import type { Request, Response } from 'express';
 import { DomainError, errorMessage, pickLocale, type ErrorCode, type Locale } from '../../../../libs/domain/src';
 import type { SecurityEventRepository } from '../../../../libs/persistence/src';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { ScopeDenied } from '../auth/case-scope';
 import { caseIdInPath } from './audit-read-log.interceptor';
 import { ERROR_STATUS } from './error-status';
+import { OutOfScope } from './out-of-scope';
 
 /** Refusals that are attempts to do what one may not: each becomes a security event. */
 const SECURITY_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -58,7 +58,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const error = this.toDomainError(exception, req);
     const status = ERROR_STATUS[error.code];
     if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${describe(exception)}`);
-    if (SECURITY_CODES.has(error.code) || error instanceof ScopeDenied) this.recordSecurityEvent(req as AuthenticatedRequest, error);
+    if (SECURITY_CODES.has(error.code) || error instanceof OutOfScope) this.recordSecurityEvent(req as AuthenticatedRequest, error);
     const messages = errorMessage(error.code, error.params);
     const locale = pickLocale(req.headers['accept-language'], this.defaultLocale);
     // A passing outage: tell clients when to ask again (a decision sent with its Idempotency-Key is safe to repeat).
@@ -80,7 +80,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error.code === 'RATE_LIMITED' && !this.firstThrottleInWindow(`${claimedSubject(req.headers.authorization) ?? '-'}|${req.ip}`)) return;
     this.securityEvents
       .record({
-        code: error instanceof ScopeDenied ? 'CASE_OUT_OF_SCOPE' : error.code,
+        code: error instanceof OutOfScope ? error.securityCode : error.code,
         // A refusal after the token was verified but before the actor was settled (a bad delegation) names the principal.
         actorId: actor?.id ?? req.principal?.id ?? null,
         actorRole: actor?.role ?? req.principal?.roles.join(',') ?? null,
@@ -90,7 +90,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         path,
         caseId: caseIdInPath(path),
         clientIp: req.ip ?? null,
-        detail: { ...error.params, ...(actor || req.principal ? {} : { claimedSubject: claimedSubject(req.headers.authorization) }) },
+        detail: { ...error.params, ...(error instanceof OutOfScope ? error.securityDetail : {}), ...(actor || req.principal ? {} : { claimedSubject: claimedSubject(req.headers.authorization) }) },
       })
       .catch((err: unknown) => this.logger.error(`could not record security event ${error.code} on ${req.method} ${path}: ${String(err)}`));
   }

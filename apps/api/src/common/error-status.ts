@@ -20,13 +20,14 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   DECISION_NOT_ALLOWED: HttpStatus.CONFLICT,
   // The SOP names the role for each step; a decision by another role is out of turn for this case.
   ROLE_NOT_ALLOWED: HttpStatus.CONFLICT,
-  IDEMPOTENCY_CONFLICT: HttpStatus.CONFLICT,
   ACTOR_NOT_ASSIGNED: HttpStatus.CONFLICT,
   CONFLICT_OF_INTEREST: HttpStatus.CONFLICT,
   ALREADY_DECIDED: HttpStatus.CONFLICT,
   VACANCY_NOT_READY: HttpStatus.CONFLICT,
   // The request is well-formed and in turn, but a rule in force forbids it.
   RULE_BLOCKED: HttpStatus.UNPROCESSABLE_ENTITY,
+  // An Idempotency-Key sent again with a different request (IETF Idempotency-Key draft: 422).
+  IDEMPOTENCY_CONFLICT: HttpStatus.UNPROCESSABLE_ENTITY,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   UPSTREAM_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,

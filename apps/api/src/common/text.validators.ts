@@ -27,3 +27,17 @@ export const SingleLine = (options?: ValidationOptions): PropertyDecorator =>
     },
     options,
   );
+
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and zero-width
+ * characters (U+200B–U+200D, U+FEFF) make text read differently from what is stored ("Trojan Source"):
+ * a name, title or reason in the ledger, PDF and CSV must show what it says. Refused in every field.
+ */
+const INVISIBLE = /[\u200B-\u200D\u202A-\u202E\u2066-\u2069\uFEFF]/;
+export const hasInvisibleCharacters = (value: unknown): boolean => typeof value === 'string' && INVISIBLE.test(value);
+
+/** The code point of the first invisible or direction-changing character, as U+XXXX. */
+export const firstInvisibleCharacter = (value: string): string | undefined => {
+  const m = INVISIBLE.exec(value);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+};

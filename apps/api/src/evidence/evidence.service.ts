@@ -9,6 +9,7 @@ import {
   type EvidenceFile,
 } from '../../../../libs/domain/src';
 import { EvidenceRepository, type EvidenceEntity } from '../../../../libs/persistence/src';
+import { OutOfScope } from '../common/out-of-scope';
 
 export interface UploadCommand {
   file: (EvidenceFile & { content: Buffer; fileName?: string }) | undefined;
@@ -18,8 +19,13 @@ export interface UploadCommand {
 
 const notFound = (evidenceId: string) => new DomainError('EVIDENCE_NOT_FOUND', { evidenceId });
 
-/** Another agency's document does not exist for the caller. */
-const visibleTo = (actor: Actor, record: EvidenceEntity): boolean => reachesAgency(actor, record.agencyCode);
+/** Another agency's document does not exist for the caller, and asking for it is a security event. */
+function assertVisible(actor: Actor, id: string, record: EvidenceEntity | null): asserts record is EvidenceEntity {
+  if (!record) throw notFound(id);
+  if (!reachesAgency(actor, record.agencyCode)) {
+    throw new OutOfScope('EVIDENCE_NOT_FOUND', { evidenceId: id }, 'EVIDENCE_OUT_OF_SCOPE', { agencyCode: record.agencyCode });
+  }
+}
 
 /** Evidence use cases: store a document once, describe it, hand its bytes back. */
 @Injectable()
@@ -47,13 +53,13 @@ export class EvidenceService {
   /** Metadata, and whether the stored bytes still hash to the recorded SHA-256. */
   async describe(actor: Actor, id: string): Promise<{ record: EvidenceEntity; verified: boolean }> {
     const record = await this.evidence.find(id);
-    if (!record || !visibleTo(actor, record)) throw notFound(id);
+    assertVisible(actor, id, record);
     return { record, verified: (await this.evidence.verify(id)) === true };
   }
 
   async content(actor: Actor, id: string): Promise<EvidenceEntity> {
     const record = await this.evidence.findWithContent(id);
-    if (!record || !visibleTo(actor, record)) throw notFound(id);
+    assertVisible(actor, id, record);
     return record;
   }
 }

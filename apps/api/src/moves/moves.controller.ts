@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
 import { CurrentActor } from '../common/actor.decorator';
-import { idempotencyKey } from '../common/idempotency-key';
+import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { PatternPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { BulkDecisionDto, BulkMoveDto, MoveDecisionDto, ProposeMoveDto } from './dto/move.dto';
@@ -21,6 +22,7 @@ export class MovesController {
 
   @Roles(...MOVE_STARTERS)
   @Post('moves')
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules are checked at once as of its intended effective date' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. intendedEffectiveDate that is not a real calendar date (2025-02-30)' })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeMoveDto) {
@@ -38,6 +40,7 @@ export class MovesController {
 
   @Roles(...MOVE_DECIDERS)
   @Post('moves/:id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -52,12 +55,13 @@ export class MovesController {
       'RULE_BLOCKED: a rule as of the decision’s effective date blocks it (e.g. a decree whose TMT falls in an election ban without the Minister’s approval); ' +
       'details name each blocking rule with its window (periods: from/to) and the as-of date. The attempt is recorded as decision_blocked.',
   })
-  decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.moves.decide(id, actor, dto, idempotencyKey(key));
+  decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.moves.decide(id, actor, dto, key);
   }
 
   @Roles(...BULK_STARTERS)
   @Post('bulk-moves')
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own, as of their intended effective date' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. moves.3.intendedEffectiveDate' })
   proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
@@ -74,9 +78,10 @@ export class MovesController {
 
   @Roles(...BULK_DECIDERS)
   @Post('bulk-moves/:id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'approve_batch (with named exclusions), reject_batch, record_decree (number, TMT, SK)' })
-  decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.moves.decideBulk(id, actor, dto, idempotencyKey(key));
+  decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.moves.decideBulk(id, actor, dto, key);
   }
 }

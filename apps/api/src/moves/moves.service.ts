@@ -31,6 +31,7 @@ import {
   type TalentInput,
 } from '../../../../workflows/src/contracts';
 import { API_CONFIG } from '../config.provider';
+import type { IdempotentRequest } from '../common/idempotency-key';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 type WithoutActor<T> = Omit<T, 'actor'>;
@@ -104,7 +105,7 @@ export class MovesService {
     return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
   }
 
-  async decide(id: string, actor: Actor, input: WithoutActor<MoveDecisionInput>, key?: string) {
+  async decide(id: string, actor: Actor, input: WithoutActor<MoveDecisionInput>, key?: IdempotentRequest) {
     const ack = await this.workflows.decide(id, moveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, moveStateQuery)).step);
     const state = await this.workflows.query(id, moveStateQuery);
     if (ack.blocked) {
@@ -166,7 +167,7 @@ export class MovesService {
     return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
   }
 
-  async decideBulk(id: string, actor: Actor, input: WithoutActor<BulkDecisionInput>, key?: string) {
+  async decideBulk(id: string, actor: Actor, input: WithoutActor<BulkDecisionInput>, key?: IdempotentRequest) {
     const ack = await this.workflows.decide(id, bulkMoveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, bulkMoveStateQuery)).step);
     const state = await this.workflows.query(id, bulkMoveStateQuery);
     if (ack.blocked) {

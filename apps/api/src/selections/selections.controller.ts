@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/actor.decorator';
-import { idempotencyKey } from '../common/idempotency-key';
+import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { NipPipe, PostCodePipe, SelectionIdPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { OpenSelectionDto } from './dto/open-selection.dto';
@@ -18,6 +19,7 @@ export class SelectionsController {
 
   @Roles(...SELECTION_STARTERS)
   @Post()
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR opens an open selection for approved vacancies; starts its workflow' })
   @ApiConflictResponse({ description: 'Already running, or a vacancy is not approved for open selection' })
   open(@CurrentActor() actor: Actor, @Body() dto: OpenSelectionDto) {
@@ -35,10 +37,11 @@ export class SelectionsController {
 
   @Roles(...SELECTION_DECIDERS)
   @Post(':id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick' })
-  decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.selections.decide(id, actor, dto, idempotencyKey(key));
+  decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.selections.decide(id, actor, dto, key);
   }
 
   @Roles(...EVERY_ROLE)
@@ -50,6 +53,7 @@ export class SelectionsController {
 
   @Roles(...ASSESSMENT_DECIDERS)
   @Post(':id/assessments/:nip/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'An assessor records the competency levels achieved; the job-person match follows' })
   decideAssessment(
@@ -57,9 +61,9 @@ export class SelectionsController {
     @Param('nip', NipPipe) nip: string,
     @CurrentActor() actor: Actor,
     @Body() dto: AssessmentDecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: IdempotentRequest,
   ) {
-    return this.selections.decideAssessment(id, nip, actor, dto, idempotencyKey(key));
+    return this.selections.decideAssessment(id, nip, actor, dto, key);
   }
 
   @Roles(...EVERY_ROLE)
@@ -71,10 +75,11 @@ export class SelectionsController {
 
   @Roles(...REVIEW_DECIDERS)
   @Post(':id/committee-review/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
-  decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @Headers('idempotency-key') key?: string) {
-    return this.selections.decideReview(id, actor, dto, idempotencyKey(key));
+  decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+    return this.selections.decideReview(id, actor, dto, key);
   }
 
   @Roles(...EVERY_ROLE)
@@ -86,6 +91,7 @@ export class SelectionsController {
 
   @Roles(...APPOINTMENT_DECIDERS)
   @Post(':id/appointments/:postCode/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'HR records the decree (SK) and then the inauguration' })
   decideAppointment(
@@ -93,8 +99,8 @@ export class SelectionsController {
     @Param('postCode', PostCodePipe) postCode: string,
     @CurrentActor() actor: Actor,
     @Body() dto: AppointmentDecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: IdempotentRequest,
   ) {
-    return this.selections.decideAppointment(id, postCode, actor, dto, idempotencyKey(key));
+    return this.selections.decideAppointment(id, postCode, actor, dto, key);
   }
 }

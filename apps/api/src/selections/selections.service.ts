@@ -17,6 +17,7 @@ import {
   selectionDecideUpdate,
   selectionStateQuery,
   selectionWorkflowId,
+  rootCaseOf,
   vacancyStateQuery,
   type AppointmentDecisionInput,
   type AssessmentDecisionInput,
@@ -25,7 +26,9 @@ import {
   type SelectionPost,
   type SelectionWorkflowInput,
 } from '../../../../workflows/src/contracts';
+import { ScopeDenied } from '../auth/case-scope';
 import { API_CONFIG } from '../config.provider';
+import type { IdempotentRequest } from '../common/idempotency-key';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 export interface OpenSelectionCommand {
@@ -40,8 +43,12 @@ export interface OpenSelectionCommand {
 
 type WithoutActor<T> = Omit<T, 'actor'>;
 
-/** How long a child workflow may take to appear after its stage begins. */
-const CHILD_START_GRACE_MS = 10_000;
+/**
+ * How long a request waits for a child workflow to appear after its stage began. On a loaded machine
+ * the start can take longer; then the answer is 503 with Retry-After (retry with the same
+ * Idempotency-Key), never a refusal: the decision may be perfectly valid.
+ */
+const CHILD_START_GRACE_MS = 30_000;
 
 /** Open selection use cases: open, decide at each stage (on the selection or its child workflows), read. */
 @Injectable()
@@ -74,6 +81,8 @@ export class SelectionsService {
 
   /** A selection fills posts whose vacancy the PPK approved for open selection, in the same agency. */
   private async postFromVacancy(vacancyId: string, agencyCode: string): Promise<SelectionPost> {
+    // Another agency's vacancy is answered like a missing one, whoever asks (a national body too).
+    if (rootCaseOf(vacancyId)?.agencyCode !== agencyCode) throw new ScopeDenied(vacancyId, { selectionAgency: agencyCode });
     const v = await this.workflows.query(vacancyId, vacancyStateQuery);
     const jpt = ['jpt_utama', 'jpt_madya', 'jpt_pratama'] as const;
     const positionClass = jpt.find((c) => c === v.proposal.positionClass);
@@ -92,7 +101,7 @@ export class SelectionsService {
   }
 
   /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
-  async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: string) {
+  async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
     await this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step);
     return this.workflows.query(id, selectionStateQuery);
   }
@@ -101,7 +110,7 @@ export class SelectionsService {
     return this.child(id, 'assessment', 'record_assessment', () => this.workflows.query(assessmentWorkflowId(id, nip), assessmentStateQuery));
   }
 
-  decideAssessment(id: string, nip: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: string) {
+  decideAssessment(id: string, nip: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: IdempotentRequest) {
     const childId = assessmentWorkflowId(id, nip);
     return this.child(id, 'assessment', input.decision, () =>
       this.workflows.decide(childId, assessmentDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, assessmentStateQuery)).step),
@@ -112,7 +121,7 @@ export class SelectionsService {
     return this.child(id, 'committee_review', 'score', () => this.workflows.query(committeeReviewWorkflowId(id), committeeReviewStateQuery, viewerId));
   }
 
-  decideReview(id: string, actor: Actor, input: WithoutActor<ReviewDecisionInput>, key?: string) {
+  decideReview(id: string, actor: Actor, input: WithoutActor<ReviewDecisionInput>, key?: IdempotentRequest) {
     const childId = committeeReviewWorkflowId(id);
     return this.child(id, 'committee_review', input.decision, async () => {
       await this.workflows.decide(childId, committeeReviewDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step);
@@ -124,7 +133,7 @@ export class SelectionsService {
     return this.child(id, 'appointment', 'record_decree', () => this.workflows.query(appointmentWorkflowId(id, postCode), appointmentStateQuery));
   }
 
-  decideAppointment(id: string, postCode: string, actor: Actor, input: WithoutActor<AppointmentDecisionInput>, key?: string) {
+  decideAppointment(id: string, postCode: string, actor: Actor, input: WithoutActor<AppointmentDecisionInput>, key?: IdempotentRequest) {
     const childId = appointmentWorkflowId(id, postCode);
     return this.child(id, 'appointment', input.decision, () =>
       this.workflows.decide(childId, appointmentDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, appointmentStateQuery)).step),
@@ -134,7 +143,8 @@ export class SelectionsService {
   /**
    * A stage's child workflow exists only once the selection reaches that stage. Acting on it earlier
    * is out of order: answer with the selection's current step, not "not found". In the moment between
-   * the selection entering the stage and the child starting, wait briefly instead of refusing.
+   * the selection entering the stage and the child starting, wait instead of refusing, and if the child
+   * is still not there, say so as a passing condition (503), not as a refusal (409).
    */
   private async child<T>(selectionId: string, stage: string, decision: string, call: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + CHILD_START_GRACE_MS;
@@ -144,7 +154,8 @@ export class SelectionsService {
       } catch (err) {
         if (!(err instanceof DomainError && err.code === 'CASE_NOT_FOUND')) throw err;
         const parent = await this.workflows.query(selectionId, selectionStateQuery);
-        if (parent.step === stage && Date.now() < deadline) {
+        if (parent.step === stage) {
+          if (Date.now() >= deadline) throw new DomainError('UPSTREAM_UNAVAILABLE', { service: 'Temporal', waitingFor: `${stage} workflow`, retryable: true });
           await new Promise((r) => setTimeout(r, 200));
           continue;
         }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, type WorkflowStartOptions } from '@temporalio/client';
-import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { DomainError, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
-import { EvidenceRepository } from '../../../../libs/persistence/src';
-import { PERSONNEL_TASK_QUEUE } from '../../../../workflows/src/contracts';
+import { WorkflowNotFoundError, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
+import { DomainError, isNational, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
+import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } from '../../../../libs/persistence/src';
+import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '../../../../workflows/src/contracts';
 import { assertEvidenceExists } from '../common/evidence-refs';
+import type { IdempotentRequest } from '../common/idempotency-key';
 import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
 
 /**
@@ -22,10 +23,25 @@ export class WorkflowGateway {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly evidence: EvidenceRepository,
+    private readonly idempotency: IdempotencyKeyRepository,
+    private readonly cases: CaseLookupRepository,
   ) {}
+
+  /**
+   * Evidence a case cites must be stored, carry its hash, and belong to the case's agency, or to the
+   * agency of the officer acting on it (who reached the case, e.g. the origin agency of a move).
+   */
+  async assertEvidence(workflowId: string, actor: Actor | null, refs: readonly EvidenceRef[], field = 'evidence'): Promise<void> {
+    if (refs.length === 0) return;
+    const owner = rootCaseOf(workflowId)?.agencyCode;
+    const agencies = [owner, actor && !isNational(actor) ? actor.agency : undefined].filter((a): a is string => !!a);
+    await assertEvidenceExists(this.evidence, refs, field, agencies);
+  }
 
   /** Starts a case; a running case with the same id answers CASE_ALREADY_EXISTS, a closed one may start again. */
   async start(workflowType: string, workflowId: string, args: unknown[]): Promise<{ workflowId: string; runId: string }> {
+    // A case opens on its own agency's documents only.
+    await this.assertEvidence(workflowId, null, (args[0] as { evidence?: EvidenceRef[] } | undefined)?.evidence ?? []);
     try {
       const handle = await this.temporal.workflow.start(workflowType, {
         workflowId,
@@ -56,38 +72,63 @@ export class WorkflowGateway {
   /**
    * Sends a decision as a Temporal Update. Evidence must exist first; a client Idempotency-Key becomes
    * the update id, so a repeated request gets the first answer. A finished case refuses with its step.
+   *
+   * The key is first claimed in PostgreSQL with the request's fingerprint. Temporal alone cannot tell
+   * a repeat from a different request under the same update id (it answers both with the first
+   * outcome), and deriving the update id from key and fingerprint would run the different request as
+   * a new decision. The table is shared by every API instance and survives restarts, and a claim is
+   * settled by its primary key, so two instances racing on one key agree.
    */
   async decide<R, A extends { decision: string; evidence?: EvidenceRef[] }>(
     workflowId: string,
     def: UpdateDefinition<R, [A]>,
     input: A,
     actor: Actor,
-    idempotencyKey: string | undefined,
+    idempotent: IdempotentRequest | undefined,
     stepOfClosedCase: () => Promise<string>,
   ): Promise<R> {
-    await assertEvidenceExists(this.evidence, input.evidence ?? []);
+    await this.assertEvidence(workflowId, actor, input.evidence ?? []);
+    if (idempotent) {
+      const same = await this.idempotency.claim({ actorId: actor.id, key: idempotent.key, fingerprint: idempotent.fingerprint, method: idempotent.method, path: idempotent.path });
+      if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', { key: idempotent.key });
+    }
     try {
       return await this.temporal.workflow.getHandle(workflowId).executeUpdate(def, {
         args: [input],
-        ...(idempotencyKey ? { updateId: `${actor.id}:${idempotencyKey}` } : {}),
+        ...(idempotent ? { updateId: `${actor.id}:${idempotent.key}` } : {}),
       });
     } catch (err) {
       const translated = fromTemporalError(err, workflowId);
       // An update to a finished run reports "not found"; so does one racing a child workflow's start.
       // Only the first is a refusal to explain; the second stays "not found" for the caller to retry.
-      if (translated instanceof DomainError && translated.code === 'CASE_NOT_FOUND' && (await this.isClosed(workflowId))) {
-        const step = await stepOfClosedCase().catch(() => null);
+      if (translated instanceof DomainError && translated.code === 'CASE_NOT_FOUND') {
+        const step = await this.finalStep(workflowId, stepOfClosedCase);
         if (step) throw new DomainError('DECISION_NOT_ALLOWED', { step, decision: input.decision, allowed: [] });
       }
       throw translated;
     }
   }
 
-  private async isClosed(workflowId: string): Promise<boolean> {
+  /**
+   * The step a finished case stopped at: asked of Temporal while it still holds the run, else read from
+   * the case list, which outlives Temporal's retention. Null for a case that is running or never ran.
+   */
+  private async finalStep(workflowId: string, stepOfClosedCase: () => Promise<string>): Promise<string | null> {
+    const status = await this.runStatus(workflowId);
+    if (status === 'RUNNING' || status === 'UNKNOWN') return null;
+    if (status !== null) {
+      const step = await stepOfClosedCase().catch(() => null);
+      if (step) return step;
+    }
+    return (await this.cases.lastRecordedStep(workflowId))?.step ?? null;
+  }
+
+  /** The run's status in Temporal; null when Temporal does not know the workflow (never ran, or past retention). */
+  private async runStatus(workflowId: string): Promise<string | null> {
     try {
-      return (await this.temporal.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING';
-    } catch {
-      return false;
+      return (await this.temporal.workflow.getHandle(workflowId).describe()).status.name;
+    } catch (err) {
+      return err instanceof WorkflowNotFoundError ? null : 'UNKNOWN';
     }
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/actor.decorator';
-import { idempotencyKey } from '../common/idempotency-key';
+import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { VacancyIdPipe } from '../common/param-pipes';
 import { ListVacanciesQuery } from './dto/list-vacancies.query';
 import { ProposeVacancyDto } from './dto/propose-vacancy.dto';
@@ -20,6 +21,7 @@ export class VacanciesController {
 
   @Roles(...VACANCY_STARTERS)
   @Post()
+  @ApiErrors(...START_ERRORS)
   @ApiOperation({ summary: 'HR proposes a vacancy; starts its workflow (id derived from agency and position codes)' })
   @ApiConflictResponse({ description: 'A vacancy for this post is already running' })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeVacancyDto) {
@@ -45,6 +47,7 @@ export class VacanciesController {
 
   @Roles(...VACANCY_DECIDERS)
   @Post(':id/decisions')
+  @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a decision (approve, reject, withdraw, close) as a Temporal Update' })
   @ApiConflictResponse({ description: 'Out of order, duplicate, or not this role’s decision at the current step' })
@@ -52,8 +55,8 @@ export class VacanciesController {
     @Param('id', VacancyIdPipe) id: string,
     @CurrentActor() actor: Actor,
     @Body() dto: VacancyDecisionDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKey() key?: IdempotentRequest,
   ) {
-    return this.vacancies.decide(id, actor, { ...dto, idempotencyKey: idempotencyKey(key) });
+    return this.vacancies.decide(id, actor, { ...dto, idempotencyKey: key });
   }
 }

@@ -22,6 +22,7 @@ import {
 } from '../../../../workflows/src/contracts';
 import { API_CONFIG } from '../config.provider';
 import type { ApiConfig } from '../../../../libs/config/src';
+import type { IdempotentRequest } from '../common/idempotency-key';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 export interface ProposeCommand {
@@ -37,7 +38,7 @@ export interface DecideCommand {
   fillingMethod?: FillingMethod;
   evidence?: EvidenceRef[];
   /** Client-supplied Idempotency-Key; a repeated request with it gets the first answer. */
-  idempotencyKey?: string;
+  idempotencyKey?: IdempotentRequest;
 }
 
 /** Vacancy use cases: start, decide on, read and list vacancy workflows. */

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../common/date.validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,14 +25,13 @@ import { IsReferenceDate } from '../../reference/dto/real-date.validator';
 import { SanctionDto } from '../../selections/dto/candidate.dto';
 import type { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const POST_CLASSES = [...POSITION_CLASSES, 'pelaksana'] as const;
 
 export class MovePersonDto {
   @ApiProperty() @IsNip() nip!: string;
   @ApiProperty() @IsString() @Length(2, 200) @SingleLine() name!: string;
   @ApiProperty({ enum: GOLONGAN_CODES }) @IsIn(GOLONGAN_CODES) golongan!: (typeof GOLONGAN_CODES)[number];
-  @ApiProperty({ example: '2010-01-01', description: 'CPNS TMT' }) @Matches(ISO_DATE) cpnsTmt!: string;
+  @ApiProperty({ example: '2010-01-01', description: 'CPNS TMT' }) @IsCalendarDate() cpnsTmt!: string;
   @ApiProperty({ type: [SanctionDto] })
   @IsArray()
   @ArrayMaxSize(20)
@@ -49,8 +49,8 @@ export class MovePostDto {
 }
 
 export class MoveFromDto extends MovePostDto {
-  @ApiProperty({ example: '2022-01-03' }) @Matches(ISO_DATE) since!: string;
-  @ApiPropertyOptional({ description: 'JPT holders: the inauguration date' }) @IsOptional() @Matches(ISO_DATE) inauguratedOn?: string;
+  @ApiProperty({ example: '2022-01-03' }) @IsCalendarDate() since!: string;
+  @ApiPropertyOptional({ description: 'JPT holders: the inauguration date' }) @IsOptional() @IsCalendarDate() inauguratedOn?: string;
 }
 
 export class MoveFactsDto {
@@ -80,13 +80,18 @@ export class TalentInputsDto {
   @Matches(VACANCY_WORKFLOW_ID_PATTERN)
   vacancyId?: string;
 
-  @ApiProperty({ description: 'Performance: main (60%) and supporting (40%) scores 0–100' })
+  // Every input is documented: a client generated from the OpenAPI document must send all six.
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Performance, main part (60% of the performance axis)' })
   @IsNumber() @Min(0) @Max(100) performanceMain!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Performance, supporting part (40% of the performance axis)' })
   @IsNumber() @Min(0) @Max(100) performanceSupporting!: number;
-  @ApiProperty({ description: 'Potential: competency 40%, potential 25%, qualification 20%, integrity 15% (scores 0–100)' })
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Competency (40% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) competency!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Potential (25% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) potential!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Qualification (20% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) qualification!: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Integrity (15% of the potential axis)' })
   @IsNumber() @Min(0) @Max(100) integrity!: number;
 }
 

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, CURRENT_POST_TYPES, EDUCATION_LEVELS, GOLONGAN_CODES, PERFORMANCE_PREDICATES, SANCTION_LEVELS } from '../../../../../libs/domain/src';
 import { IsNip } from '../../common/nip.validator';
 import { SingleLine } from '../../common/text.validators';
+import { IsCalendarDate } from '../../common/date.validators';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class PerformanceDto {
   @ApiProperty({ example: 2025 })
@@ -25,7 +25,7 @@ export class SanctionDto {
   level!: (typeof SANCTION_LEVELS)[number];
 
   @ApiProperty({ example: '2025-03-01' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   imposedOn!: string;
 }
 
@@ -54,7 +54,7 @@ export class CandidateProfileDto {
   currentPostType!: (typeof CURRENT_POST_TYPES)[number];
 
   @ApiProperty({ example: '2021-01-04' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   currentPostSince!: string;
 
   @ApiProperty({ minimum: 0, maximum: 45 })
@@ -77,7 +77,7 @@ export class CandidateProfileDto {
   @Type(() => SanctionDto)
   sanctions!: SanctionDto[];
 
-  @ApiPropertyOptional({ example: ['diklatpim_ii', 'lhkpn'] })
+  @ApiProperty({ example: ['diklatpim_ii', 'lhkpn'], description: 'Required; send [] when there are none' })
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { each: true })
@@ -95,4 +95,3 @@ export class CandidateRegistrationDto {
   profile!: CandidateProfileDto;
 }
 
-export { ISO_DATE };

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../common/date.validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,7 +23,7 @@ import { IsNip } from '../../common/nip.validator';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
-import { CandidateRegistrationDto, ISO_DATE } from './candidate.dto';
+import { CandidateRegistrationDto } from './candidate.dto';
 
 const decisionsOf = (sopId: string) => [
   ...new Set(listSops().filter((s) => s.id === sopId).flatMap((s) => s.steps.flatMap((st) => st.transitions.map((t) => t.decision)))),
@@ -224,11 +225,11 @@ export class AppointmentDecisionDto extends DecisionBase {
 
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   effectiveDate?: string;
 
   @ApiPropertyOptional({ example: '2026-12-02' })
   @IsOptional()
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   inauguratedOn?: string;
 }
