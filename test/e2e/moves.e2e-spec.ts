@@ -182,7 +182,8 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/5/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) });
     const filled = await eventually(async () => {
       const v = (await stack.call('GET', `/v1/vacancies/${vacancy.vacancyId}`)).body;
-      return v.status === 'filled' ? v : undefined;
+      // The state says filled a moment before the ledger row of `filled` is written: wait for both.
+      return v.status === 'filled' && v.recordedCount === v.decisionCount ? v : undefined;
     });
     expect(filled.decisions.at(-1).payload).toMatchObject({ filledBy: m.id, decreeNumber: '821.2/5/2026' });
 
