@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadApiConfig } from '../../../libs/config/src';
 import { validateShippedSops } from '../../../libs/domain/src/sop/sop.schema';
@@ -8,6 +9,12 @@ async function main(): Promise<void> {
   validateShippedSops();
   const app = await createApi(config);
   await app.listen(config.API_PORT, config.API_HOST);
+  // Clients and proxies keep idle connections a few seconds (undici 4 s, most load balancers 60 s). A
+  // server that closes them first races the client's next request on a closing socket ("other side
+  // closed" under load); outlive them instead.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   new Logger('api').log(`listening on http://${config.API_HOST}:${config.API_PORT}/api (docs at /api/docs)`);
 }
 
