@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const saved = JSON.parse(readFileSync(path.join(dir, `${side}.json`), 'utf8')) as { workflowId: string; history: unknown }[];
   const histories = saved.map((h) => ({ workflowId: h.workflowId, history: historyFromJSON(h.history) }));
   const bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve(side === 'twin' ? '../workflows/twin' : '../workflows/src'),
+    workflowsPath: require.resolve(side === 'twin' ? './twin' : '../workflows/src'),
     logger: new DefaultLogger('WARN'),
   });
   for (let i = 0; i < Number(times); i++) {

@@ -609,7 +609,7 @@ async function main(): Promise<void> {
       }
       const quiet = new DefaultLogger('WARN');
       const meritBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: quiet });
-      const twinBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/twin'), logger: quiet });
+      const twinBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./twin'), logger: quiet });
       const events = (h: Histories) => h.reduce((acc, x) => acc + (x.history.events?.length ?? 0), 0);
       const e = { merit: [] as number[], twin: [] as number[], meritEvents: [] as number[], twinEvents: [] as number[], failures: [] as string[] };
       for (let r = 1; r <= cfg.rounds; r++) {

@@ -1,6 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { twinActivities } from '../workflows/twin/activities';
-import { TWIN_TASK_QUEUE } from '../workflows/twin/contracts';
+import { twinActivities } from './twin/activities';
+import { TWIN_TASK_QUEUE } from './twin/contracts';
 import { loadBenchConfig } from '../libs/config/src';
 
 /**
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: TWIN_TASK_QUEUE,
-    workflowsPath: require.resolve('../workflows/twin'),
+    workflowsPath: require.resolve('./twin'),
     activities: twinActivities,
     maxConcurrentActivityTaskExecutions: 50,
     maxConcurrentWorkflowTaskExecutions: 50,

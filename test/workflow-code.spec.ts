@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import * as workflows from '../workflows/src';
+import { sourceBundlerOptions } from './support/workflow-bundle';
 
 const FIXTURES = path.resolve(__dirname, 'fixtures');
 const HISTORIES = path.resolve(__dirname, '../workflows/test/histories');
@@ -23,7 +24,7 @@ describe('workflow code', () => {
   let bundle: WorkflowBundle;
 
   beforeAll(async () => {
-    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: new DefaultLogger('WARN') });
+    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: new DefaultLogger('WARN'), ...sourceBundlerOptions });
   }, 120_000);
 
   it('bundles for the deterministic sandbox', () => {
@@ -60,6 +61,7 @@ describe('workflow code', () => {
     const changed = await bundleWorkflowCode({
       workflowsPath: path.join(FIXTURES, 'changed-vacancy.workflow.ts'),
       logger: new DefaultLogger('WARN'),
+      ...sourceBundlerOptions,
     });
     const shipped = histories().find((h) => h.name === 'vacancy-approved-closed')!;
     await expect(Worker.runReplayHistory({ workflowBundle: changed }, shipped.history, shipped.workflowId)).rejects.toBeInstanceOf(

@@ -10,6 +10,8 @@ export default defineConfig({
   base: '/console/',
   // JSX with the automatic runtime (no @vitejs/plugin-react needed for a production build).
   oxc: { jsx: { runtime: 'automatic' } },
+  // Workspace packages from their TypeScript sources (their package.json `main` is Node's compiled CommonJS in dist).
+  resolve: { alias: { '@meritflow/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
     emptyOutDir: true,

@@ -11,7 +11,7 @@ import {
   twinStateQuery,
   type TwinDecision,
   type TwinState,
-} from '../../workflows/twin/contracts';
+} from '../twin/contracts';
 import { ROOT } from './stack';
 import { sleep } from './stats';
 

@@ -8,7 +8,7 @@ import { HR, PPK, Stack, eventually, vacancyPath, vacancyProposal } from '../sup
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/libs/audit/src/replay-export.cli.js');
+const CLI = path.join(ROOT, 'dist/apps/worker/src/replay-export.cli.js');
 const AUDITOR: Actor = { id: 'bpkp-auditor-01', role: 'auditor', name: 'Auditor BPKP Perwakilan DIY' };
 const ADMIN: Actor = { id: 'admin-01', role: 'admin' };
 

@@ -13,7 +13,7 @@ import { pdfText } from '../support/pdf-text';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/libs/audit/src/replay-export.cli.js');
+const CLI = path.join(ROOT, 'dist/apps/worker/src/replay-export.cli.js');
 const AUDITOR: Actor = { id: 'inspektorat-01', role: 'auditor', name: 'Auditor Inspektorat Provinsi' };
 const ADMIN: Actor = { id: 'admin-01', role: 'admin' };
 

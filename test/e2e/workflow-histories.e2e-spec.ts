@@ -6,6 +6,7 @@ import { loadTestStackConfig } from '../../libs/config/src';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
+import { sourceBundlerOptions } from '../support/workflow-bundle';
 
 /**
  * Drives every workflow type to its end, replays the resulting history against the current code, and
@@ -29,7 +30,7 @@ async function finish(name: string, workflowId: string) {
   const handle = (await stack.temporalClient()).workflow.getHandle(workflowId);
   await handle.result();
   const history = await handle.fetchHistory();
-  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/src') }, history, workflowId);
+  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/src'), bundlerOptions: sourceBundlerOptions }, history, workflowId);
   if (record) {
     mkdirSync(HISTORIES, { recursive: true });
     // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.

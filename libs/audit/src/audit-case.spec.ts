@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
 import { chained, committedCase, committedHistoryJson, rowOf } from '../../../test/support/committed-histories';
+import { sourceBundlerOptions } from '../../../test/support/workflow-bundle';
 import { auditCase } from './audit-case';
 import { formatAuditReport } from './audit-report';
 import { buildCaseExport, caseExportFileName, parseCaseExport } from './case-export';
@@ -10,6 +11,8 @@ import { replayCase } from './replay-case';
 import { timelineFromHistory } from './timeline-from-history';
 import { currentWorkflowBundle } from './workflow-bundle';
 
+// The workflow code is passed in (here the sources): libs/audit does not depend on it.
+const WORKFLOWS = require.resolve('../../../workflows/src');
 const CHANGED_WORKFLOW = path.resolve(__dirname, '../../../test/fixtures/changed-vacancy.workflow.ts');
 
 const approvedClosed = committedCase('vacancy-approved-closed');
@@ -20,11 +23,11 @@ describe('auditCase (offline, no Temporal server)', () => {
   let bundle: WorkflowBundle;
 
   beforeAll(async () => {
-    bundle = await currentWorkflowBundle();
+    bundle = await currentWorkflowBundle(WORKFLOWS, sourceBundlerOptions);
   }, 120_000);
 
-  it('bundles the current workflow code once per process', async () => {
-    await expect(currentWorkflowBundle()).resolves.toBe(bundle);
+  it('bundles the workflow code once per process', async () => {
+    await expect(currentWorkflowBundle(WORKFLOWS)).resolves.toBe(bundle);
   });
 
   it('finds a recorded case consistent when its ledger rows match and the current code replays it', async () => {
@@ -48,7 +51,7 @@ describe('auditCase (offline, no Temporal server)', () => {
   }, 60_000);
 
   it('reports a DeterminismViolationError when the workflow code no longer produces the recorded commands', async () => {
-    const changed = await bundleWorkflowCode({ workflowsPath: CHANGED_WORKFLOW, logger: new DefaultLogger('WARN') });
+    const changed = await bundleWorkflowCode({ workflowsPath: CHANGED_WORKFLOW, logger: new DefaultLogger('WARN'), ...sourceBundlerOptions });
     const audit = await auditCase({ histories: [approvedClosed], ledger: ledgerOf(approvedClosed), bundle: changed });
     expect(audit.replay).toEqual([
       { workflowId: approvedClosed.workflowId, runId: approvedClosed.runId, ok: false, error: { name: 'DeterminismViolationError', message: expect.any(String) } },
@@ -98,7 +101,7 @@ describe('case export', () => {
     const back = parseCaseExport(JSON.parse(JSON.stringify(exported)));
     expect(back.ledger).toEqual(exported.ledger);
     expect(timelineFromHistory(back.histories[0].history)).toEqual(timelineFromHistory(approvedClosed.history));
-    const audit = await auditCase({ histories: back.histories, ledger: back.ledger, bundle: await currentWorkflowBundle() });
+    const audit = await auditCase({ histories: back.histories, ledger: back.ledger, bundle: await currentWorkflowBundle(WORKFLOWS) });
     expect(audit.verdict).toBe('consistent');
   }, 120_000);
 

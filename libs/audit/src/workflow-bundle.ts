@@ -1,19 +1,21 @@
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type BundleOptions, type WorkflowBundle } from '@temporalio/worker';
 
-let current: Promise<WorkflowBundle> | undefined;
+const current = new Map<string, Promise<WorkflowBundle>>();
 
 /**
- * The workflow code of this build, bundled as the worker runs it. Bundling takes seconds, so it
- * happens once per process; a failed attempt is not kept, so the next call tries again.
+ * The workflow code at `workflowsPath`, bundled as the worker runs it. The caller passes the path
+ * (the apps resolve '@meritflow/workflows'): libs/audit does not depend on the workflow code.
+ * Bundling takes seconds, so it happens once per process and path; a failed attempt is not kept,
+ * so the next call tries again.
  */
-export function currentWorkflowBundle(): Promise<WorkflowBundle> {
-  current ??= bundleWorkflowCode({
-    // Same relative path from libs/audit/src and from dist/libs/audit/src.
-    workflowsPath: require.resolve('../../../workflows/src'),
-    logger: new DefaultLogger('WARN'),
-  }).catch((err: unknown) => {
-    current = undefined;
-    throw err;
-  });
-  return current;
+export function currentWorkflowBundle(workflowsPath: string, options: Pick<BundleOptions, 'webpackConfigHook'> = {}): Promise<WorkflowBundle> {
+  let bundle = current.get(workflowsPath);
+  if (!bundle) {
+    bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN'), ...options }).catch((err: unknown) => {
+      current.delete(workflowsPath);
+      throw err;
+    });
+    current.set(workflowsPath, bundle);
+  }
+  return bundle;
 }

@@ -25,6 +25,9 @@ import { fromTemporalError } from '../../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.tokens';
 import { configureReplayRuntime } from './replay-runtime';
 
+// The workflow code this build runs (dist/workflows/src), bundled here for replay; the worker loads the same path.
+const WORKFLOWS = require.resolve('../../../../../workflows/src');
+
 export interface CaseReplayReport {
   caseId: string;
   /** The root run that was audited (the latest run of the case id). */
@@ -67,7 +70,7 @@ export class CaseReplayService {
 
   async replay(caseId: string): Promise<CaseReplayReport> {
     const { runId, histories, ledger } = await this.snapshot(caseId);
-    const audit = await auditCase({ histories, ledger, bundle: await currentWorkflowBundle(), root: { workflowId: caseId, runId } });
+    const audit = await auditCase({ histories, ledger, bundle: await currentWorkflowBundle(WORKFLOWS), root: { workflowId: caseId, runId } });
     return { caseId, runId, sources: histories.map(({ workflowId, runId: r, source }) => ({ workflowId, runId: r, source })), ...audit };
   }
 

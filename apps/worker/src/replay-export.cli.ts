@@ -1,21 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { DomainError, errorMessage } from '../../domain/src';
-import { formatAuditReport } from './audit-report';
-import { isAuditBundle, parseAuditBundle, parseCaseExport, type ParsedCaseExport } from './case-export';
-import { auditExport } from './offline-audit';
-import { currentWorkflowBundle } from './workflow-bundle';
+import { auditExport, currentWorkflowBundle, formatAuditReport, isAuditBundle, parseAuditBundle, parseCaseExport, type ParsedCaseExport } from '../../../libs/audit/src';
+import { DomainError, errorMessage } from '../../../libs/domain/src';
 
 /**
  * Offline audit of an exported case or of an agency's audit bundle:
- * `node dist/libs/audit/src/replay-export.cli.js <file.json>`. Recomputes the hash chain in the file,
+ * `node dist/apps/worker/src/replay-export.cli.js <file.json>`. Recomputes the hash chain in the file,
  * checks every archived history against the hash the chain recorded for it, replays each history
  * against this build's workflow code and compares the decisions with the ledger rows. Needs neither
  * Temporal nor PostgreSQL.
  * Exit code: 0 consistent, 1 a broken chain, a determinism error or a difference, 2 the file could not be read.
  */
 const USAGE = [
-  'Penggunaan / Usage: node dist/libs/audit/src/replay-export.cli.js <ekspor.json / export.json>',
+  'Penggunaan / Usage: node dist/apps/worker/src/replay-export.cli.js <ekspor.json / export.json>',
   '  Berkas dari / A file from: GET /api/v1/cases/<caseId>/export',
   '                          atau / or GET /api/v1/audit/bundles?agencyCode=&from=&to=',
 ].join('\n');
@@ -50,7 +47,7 @@ async function main(args: string[]): Promise<number> {
   }
   // This process is the only user of the runtime; keep replay's own logging to warnings.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const workflowBundle = await currentWorkflowBundle();
+  const workflowBundle = await currentWorkflowBundle(require.resolve('../../../workflows/src'));
   if (title) process.stdout.write(`${title}\n\n`);
   let inconsistent = 0;
   for (const exported of cases) {
