@@ -305,7 +305,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: nu
     if (!everyMs) return;
     const h = setInterval(() => void reload(), everyMs);
     return () => clearInterval(h);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller names what the effect depends on (no react-hooks lint plugin in this repo).
   }, deps);
   return { data, error, loading, reload };
 }

@@ -1,3 +1,5 @@
+import { BUSINESS_CODE_PATTERN } from './personnel/position';
+
 /** Roles an actor can hold in meritflow (domain.md §1, "Engine roles"). */
 export const ROLES = [
   'hr_officer',
@@ -14,8 +16,6 @@ export type Role = (typeof ROLES)[number];
 /** Automatic transitions (timers, extensions) are recorded with this actor. */
 export const SYSTEM_ROLE = 'system' as const;
 export type ActorRole = Role | typeof SYSTEM_ROLE;
-
-import { BUSINESS_CODE_PATTERN } from './personnel/position';
 
 /** Agency scope of a national body (BKN oversight, the inspectorate, administrators): every agency. */
 export const ALL_AGENCIES = '*' as const;

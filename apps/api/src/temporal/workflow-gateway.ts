@@ -7,6 +7,7 @@ import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '../../../../workflows/src/cont
 import { assertEvidenceExists } from '../common/evidence-refs';
 import type { IdempotentRequest } from '../common/idempotency-key';
 import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
+import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /**
  * How often a read-only query that timed out is asked again. A query that reaches a case while its run
@@ -15,7 +16,6 @@ import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
  */
 const QUERY_ATTEMPTS = 3;
 const QUERY_ATTEMPT_MS = 15_000;
-import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /** Starts, updates and queries workflows for the use cases, translating Temporal's errors once. */
 @Injectable()
