@@ -18,15 +18,15 @@ import {
   waitForStep,
   type WholeSelection,
 } from '../test/support/selection-fixtures';
-import { prefixedLogger, runToCompletion, type ManagedProcess } from '../libs/devstack/src';
-import type { DecisionRecord } from '../libs/domain/src';
-import { createDataSource, HistoryArchiveRepository, LedgerRepository } from '../libs/persistence/src';
-import { archiveRun, decodeArchivedProto, storedHashes } from '../libs/audit/src';
-import { rootCaseOf } from '../workflows/src/contracts';
+import { prefixedLogger, runToCompletion, type ManagedProcess } from '@meritflow/devstack';
+import type { DecisionRecord } from '@meritflow/domain';
+import { createDataSource, HistoryArchiveRepository, LedgerRepository } from '@meritflow/persistence';
+import { archiveRun, decodeArchivedProto, storedHashes } from '@meritflow/audit';
+import { rootCaseOf } from '@meritflow/contracts';
 import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
 import { median, percentile, pool, sleep } from './support/stats';
-import { loadBenchConfig } from '../libs/config/src';
+import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
 
@@ -608,7 +608,7 @@ async function main(): Promise<void> {
         }
       }
       const quiet = new DefaultLogger('WARN');
-      const meritBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: quiet });
+      const meritBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('@meritflow/workflows'), logger: quiet });
       const twinBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./twin'), logger: quiet });
       const events = (h: Histories) => h.reduce((acc, x) => acc + (x.history.events?.length ?? 0), 0);
       const e = { merit: [] as number[], twin: [] as number[], meritEvents: [] as number[], twinEvents: [] as number[], failures: [] as string[] };

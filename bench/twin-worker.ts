@@ -1,7 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { twinActivities } from './twin/activities';
 import { TWIN_TASK_QUEUE } from './twin/contracts';
-import { loadBenchConfig } from '../libs/config/src';
+import { loadBenchConfig } from '@meritflow/config';
 
 /**
  * The bare twin's worker (benchmark only): its own process, so it is measured like meritflow's

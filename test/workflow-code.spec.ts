@@ -3,7 +3,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import * as workflows from '../workflows/src';
+import * as workflows from '@meritflow/workflows';
 import { sourceBundlerOptions } from './support/workflow-bundle';
 
 const FIXTURES = path.resolve(__dirname, 'fixtures');
@@ -24,7 +24,7 @@ describe('workflow code', () => {
   let bundle: WorkflowBundle;
 
   beforeAll(async () => {
-    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: new DefaultLogger('WARN'), ...sourceBundlerOptions });
+    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('@meritflow/workflows'), logger: new DefaultLogger('WARN'), ...sourceBundlerOptions });
   }, 120_000);
 
   it('bundles for the deterministic sandbox', () => {

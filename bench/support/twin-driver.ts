@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { startProcess, type ManagedProcess } from '../../libs/devstack/src';
+import { startProcess, type ManagedProcess } from '@meritflow/devstack';
 import {
   TWIN_TASK_QUEUE,
   twinAppointmentId,

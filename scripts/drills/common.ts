@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { Stack } from '../../test/support/api-client';
-import type { Actor } from '../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 
 export class DrillFailure extends Error {}
 

@@ -1,4 +1,4 @@
-import { loadBenchConfig } from '../../libs/config/src';
+import { loadBenchConfig } from '@meritflow/config';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +10,7 @@ import {
   resolveTemporalBinary,
   startEmbeddedPostgres,
   type EmbeddedPostgres,
-} from '../../libs/devstack/src';
+} from '@meritflow/devstack';
 import { startLocalStack, stopOnSignals, type LocalStack } from '../../bench/support/stack';
 import { Findings, until, type DrillContext } from './common';
 import { idempotencyDrill } from './idempotency.drill';

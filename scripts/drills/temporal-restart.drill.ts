@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { HR, PPK, vacancyProposal } from '../../test/support/api-client';
 import { asMember, committee, eligibleProfile, openSelection, uploadEvidence } from '../../test/support/selection-fixtures';
-import { prefixedLogger, startProcess, type ManagedProcess } from '../../libs/devstack/src';
+import { prefixedLogger, startProcess, type ManagedProcess } from '@meritflow/devstack';
 import { checkLedger, decisionsOf, Findings, sleep, until, type DrillContext } from './common';
 
 export interface TemporalControl {

@@ -1,4 +1,4 @@
-import { loadTestStackConfig } from '../../libs/config/src';
+import { loadTestStackConfig } from '@meritflow/config';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';

@@ -1,5 +1,5 @@
-import { LocalIssuer } from '../../libs/auth/src';
-import type { Actor } from '../../libs/domain/src';
+import { LocalIssuer } from '@meritflow/auth';
+import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
 import { ASSESSOR, asMember, committee, eligibleProfile, openSelection, uploadEvidence, waitForStep } from '../support/selection-fixtures';
 

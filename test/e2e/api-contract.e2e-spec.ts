@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-import { NATIONAL_ROLES } from '../../libs/auth/src';
-import type { Role } from '../../libs/domain/src';
+import { NATIONAL_ROLES } from '@meritflow/auth';
+import type { Role } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type CallOptions, type TestActor } from '../support/api-client';
 import { moveFacts, region } from '../support/move-fixtures';
 import { uploadEvidence } from '../support/selection-fixtures';

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { caseExportFileName, type CaseExport } from '../../libs/audit/src';
-import type { Actor } from '../../libs/domain/src';
+import { caseExportFileName, type CaseExport } from '@meritflow/audit';
+import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
 

@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay, wibDate } from '../../libs/domain/src';
+import { addWorkingDays, isWorkingDay, wibDate } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
 
 const stack = new Stack();

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { Actor } from '../../libs/domain/src';
-import { CASE_TYPES } from '../../workflows/src/contracts';
+import type { Actor } from '@meritflow/domain';
+import { CASE_TYPES } from '@meritflow/contracts';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region, talentVacancy } from '../support/move-fixtures';
 import { pdfText } from '../support/pdf-text';

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Actor, CommitteeMember } from '../../libs/domain/src';
+import type { Actor, CommitteeMember } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from '../support/api-client';
 import { pdfText } from '../support/pdf-text';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as http from 'node:http';
-import type { Actor } from '../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, uniqueCode } from '../support/api-client';
 
 const stack = new Stack();

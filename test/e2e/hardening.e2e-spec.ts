@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import { createApi } from '../../apps/api/src/bootstrap';
-import { loadApiConfig } from '../../libs/config/src';
-import { LocalIssuer } from '../../libs/auth/src';
-import { getFreePort } from '../../libs/devstack/src';
+import { createApi } from '@meritflow/api';
+import { loadApiConfig } from '@meritflow/config';
+import { LocalIssuer } from '@meritflow/auth';
+import { getFreePort } from '@meritflow/devstack';
 import { HR, PPK, Stack, uniqueCode, vacancyProposal } from '../support/api-client';
 import { readStackState } from '../support/test-stack';
 

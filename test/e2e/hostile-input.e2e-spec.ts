@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { LocalIssuer } from '../../libs/auth/src';
-import type { CommitteeMember } from '../../libs/domain/src';
+import { LocalIssuer } from '@meritflow/auth';
+import type { CommitteeMember } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal, type CallOptions, type TestActor } from '../support/api-client';
 import { moveFacts } from '../support/move-fixtures';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, makeNip, uploadEvidence } from '../support/selection-fixtures';

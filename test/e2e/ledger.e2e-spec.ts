@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import type { Actor } from '../../libs/domain/src';
-import { verifyDigest } from '../../libs/persistence/src';
+import type { Actor } from '@meritflow/domain';
+import { verifyDigest } from '@meritflow/persistence';
 import { Stack, HR, PPK, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
 
 const AUDITOR: Actor = { id: '197001011995031001', role: 'auditor', name: 'Auditor Inspektorat' };

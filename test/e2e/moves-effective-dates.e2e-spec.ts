@@ -1,4 +1,4 @@
-import type { Actor, ConformanceReport } from '../../libs/domain/src';
+import type { Actor, ConformanceReport } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 

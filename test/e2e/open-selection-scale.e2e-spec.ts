@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import { HR, PPK, Stack, eventually } from '../support/api-client';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, makeNip, openSelection, uploadEvidence, waitForStep } from '../support/selection-fixtures';
-import { assessmentWorkflowId, committeeReviewWorkflowId } from '../../workflows/src/contracts';
+import { assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
 
 /** Temporal terminates a workflow whose history passes 51,200 events or 50 MB; a case must stay far below both. */
 const TEMPORAL_EVENT_LIMIT = 51_200;

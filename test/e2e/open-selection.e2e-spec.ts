@@ -1,4 +1,4 @@
-import type { CommitteeMember } from '../../libs/domain/src';
+import type { CommitteeMember } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually } from '../support/api-client';
 import {
   ASSESSOR,

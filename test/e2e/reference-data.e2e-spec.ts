@@ -1,4 +1,4 @@
-import type { Actor } from '../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, uniqueCode } from '../support/api-client';
 import { uploadEvidence } from '../support/selection-fixtures';
 

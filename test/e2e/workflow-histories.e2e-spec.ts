@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { loadTestStackConfig } from '../../libs/config/src';
+import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
@@ -30,7 +30,7 @@ async function finish(name: string, workflowId: string) {
   const handle = (await stack.temporalClient()).workflow.getHandle(workflowId);
   await handle.result();
   const history = await handle.fetchHistory();
-  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/src'), bundlerOptions: sourceBundlerOptions }, history, workflowId);
+  await Worker.runReplayHistory({ workflowsPath: require.resolve('@meritflow/workflows'), bundlerOptions: sourceBundlerOptions }, history, workflowId);
   if (record) {
     mkdirSync(HISTORIES, { recursive: true });
     // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client as TemporalClient, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { LocalIssuer, NATIONAL_ROLES } from '../../libs/auth/src';
-import { ALL_AGENCIES, BUSINESS_CODE_PATTERN, type Actor, type Role } from '../../libs/domain/src';
-import { rootCaseOf } from '../../workflows/src/contracts';
+import { LocalIssuer, NATIONAL_ROLES } from '@meritflow/auth';
+import { ALL_AGENCIES, BUSINESS_CODE_PATTERN, type Actor, type Role } from '@meritflow/domain';
+import { rootCaseOf } from '@meritflow/contracts';
 import { readStackState, type TestStackState } from './test-stack';
 
 export const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };

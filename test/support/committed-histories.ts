@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import type { DecisionRecord } from '../../libs/domain/src';
-import type { CaseHistory, History, LedgerRow } from '../../libs/audit/src';
+import type { DecisionRecord } from '@meritflow/domain';
+import type { CaseHistory, History, LedgerRow } from '@meritflow/audit';
 
 /** The histories committed in workflows/test/histories, for the audit library's unit tests. */
 const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');

@@ -1,7 +1,7 @@
-import { checkConformance, getSop } from '../../libs/domain/src';
-import { toLedgerDecision } from '../../apps/api/src/dossier/dossier.service';
-import type { CaseDossier, DossierDecision } from '../../apps/api/src/dossier/dossier.types';
-import type { DecisionEntity } from '../../libs/persistence/src';
+import { checkConformance, getSop } from '@meritflow/domain';
+import { toLedgerDecision } from '@meritflow/api';
+import type { CaseDossier, DossierDecision } from '@meritflow/api';
+import type { DecisionEntity } from '@meritflow/persistence';
 
 export const FIXTURE_CASE = 'open-selection:PEMKAB-SLEMAN:SELTER-2026';
 export const FIXTURE_NIP = '197804122003031001';

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { loadTestStackConfig } from '../../libs/config/src';
-import { LocalIssuer } from '../../libs/auth/src';
+import { loadTestStackConfig } from '@meritflow/config';
+import { LocalIssuer } from '@meritflow/auth';
 import {
   defaultTemporalCacheDir,
   getFreePort,
@@ -13,8 +13,8 @@ import {
   startProcess,
   startTemporalDevServer,
   type ManagedProcess,
-} from '../../libs/devstack/src';
-import { runMigrations } from '../../libs/persistence/src';
+} from '@meritflow/devstack';
+import { runMigrations } from '@meritflow/persistence';
 import { writeStackState, type TestStackState } from './test-stack';
 
 /** The repository root: the nearest folder above with a package.json (also from the bench's compiled copy in dist/). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor, MoveFacts } from '../../libs/domain/src';
+import type { Actor, MoveFacts } from '@meritflow/domain';
 import { HR, PPK, Stack, uniqueCode, vacancyProposal } from './api-client';
 import { makeNip, uploadEvidence } from './selection-fixtures';
 

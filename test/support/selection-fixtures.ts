@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor, CandidateProfile, CommitteeMember, EvidenceRef } from '../../libs/domain/src';
+import type { Actor, CandidateProfile, CommitteeMember, EvidenceRef } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
-import { appointmentWorkflowId, assessmentWorkflowId, committeeReviewWorkflowId } from '../../workflows/src/contracts';
+import { appointmentWorkflowId, assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
 
 export const OVERSEER: Actor = { id: 'bkn-kanreg-1', role: 'overseer', name: 'Kanreg I BKN Yogyakarta' };
 export const ASSESSOR: Actor = { id: 'asesor-01', role: 'assessor', name: 'Asesor UPT Penilaian Kompetensi' };

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadTestStackConfig } from '../../libs/config/src';
+import { loadTestStackConfig } from '@meritflow/config';
 
 /** Where the running test stack is; written by global setup, read by every integration test. */
 export interface TestStackState {

@@ -1,9 +1,9 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ApiConfig } from '../../../libs/config/src';
-import { dataSourceOptions } from '../../../libs/persistence/src';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import type { ApiConfig } from '@meritflow/config';
+import { dataSourceOptions } from '@meritflow/persistence';
+import { PersistenceModule } from '@meritflow/persistence';
 import { API_CONFIG } from './config.provider';
 import { AuditModule } from './audit/audit.module';
 import { CaseReplayModule } from './audit/replay/case-replay.module';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { loadApiConfig } from '../../../libs/config/src';
-import { validateShippedSops } from '../../../libs/domain/src/sop/sop.schema';
+import { loadApiConfig } from '@meritflow/config';
+import { validateShippedSops } from '@meritflow/domain/sop-schema';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { DecisionView } from '../../../libs/domain/src/decision/decision-row';
+import type { DecisionView } from '@meritflow/domain';
 import { ApiError, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n, type Lang } from './i18n';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { LocalIssuer } from '../../../libs/auth/src';
+import { LocalIssuer } from '@meritflow/auth';
 import * as path from 'node:path';
-import { loadLauncherConfig, type LauncherConfig } from '../../../libs/config/src';
+import { loadLauncherConfig, type LauncherConfig } from '@meritflow/config';
 import {
   defaultTemporalCacheDir,
   describeExit,
@@ -18,8 +18,8 @@ import {
   startTemporalDevServer,
   type ExitInfo,
   type ManagedProcess,
-} from '../../../libs/devstack/src';
-import { runMigrations } from '../../../libs/persistence/src/migrate';
+} from '@meritflow/devstack';
+import { runMigrations } from '@meritflow/persistence';
 
 /*
  * `npm start`: the whole system in one terminal. Starts Temporal and PostgreSQL unless external ones

@@ -1,11 +1,11 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import type { WorkerConfig } from '../../../libs/config/src';
+import type { WorkerConfig } from '@meritflow/config';
 import {
   HISTORY_ARCHIVE_SCHEDULE_ID,
   HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE,
   PERSONNEL_TASK_QUEUE,
   type HistoryArchiveSweepInput,
-} from '../../../workflows/src/contracts';
+} from '@meritflow/contracts';
 
 /**
  * Keeps the Temporal Schedule that starts the history-archive sweep: created on the first boot,

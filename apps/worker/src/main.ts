@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { validateShippedSops } from '../../../libs/domain/src/sop/sop.schema';
+import { validateShippedSops } from '@meritflow/domain/sop-schema';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
-import { loadWorkerConfig, type WorkerConfig } from '../../../libs/config/src';
-import { PERSONNEL_TASK_QUEUE } from '../../../workflows/src/contracts';
+import { loadWorkerConfig, type WorkerConfig } from '@meritflow/config';
+import { PERSONNEL_TASK_QUEUE } from '@meritflow/contracts';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { auditExport, currentWorkflowBundle, formatAuditReport, isAuditBundle, parseAuditBundle, parseCaseExport, type ParsedCaseExport } from '../../../libs/audit/src';
-import { DomainError, errorMessage } from '../../../libs/domain/src';
+import { auditExport, currentWorkflowBundle, formatAuditReport, isAuditBundle, parseAuditBundle, parseCaseExport, type ParsedCaseExport } from '@meritflow/audit';
+import { DomainError, errorMessage } from '@meritflow/domain';
 
 /**
  * Offline audit of an exported case or of an agency's audit bundle:
@@ -47,7 +47,7 @@ async function main(args: string[]): Promise<number> {
   }
   // This process is the only user of the runtime; keep replay's own logging to warnings.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const workflowBundle = await currentWorkflowBundle(require.resolve('../../../workflows/src'));
+  const workflowBundle = await currentWorkflowBundle(require.resolve('@meritflow/workflows'));
   if (title) process.stdout.write(`${title}\n\n`);
   let inconsistent = 0;
   for (const exported of cases) {

@@ -1,12 +1,12 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { WorkerConfig } from '../../../libs/config/src';
-import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '../../../workflows/src/contracts';
+import type { WorkerConfig } from '@meritflow/config';
+import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '@meritflow/contracts';
 
 /** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
 export type WorkflowSource = { bundlePath: string } | { workflowsPath: string };
 
 export const defaultWorkflowSource = (): WorkflowSource => ({
-  workflowsPath: require.resolve('../../../workflows/src'),
+  workflowsPath: require.resolve('@meritflow/workflows'),
 });
 
 export async function createPersonnelWorker(

@@ -1,9 +1,9 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
-import type { WorkerConfig } from '../../../libs/config/src';
-import { dataSourceOptions } from '../../../libs/persistence/src';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import type { WorkerConfig } from '@meritflow/config';
+import { dataSourceOptions } from '@meritflow/persistence';
+import { PersistenceModule } from '@meritflow/persistence';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';

@@ -1,4 +1,4 @@
-import { ARCHIVE_DECISIONS, archiveIdempotencyKey, isArchiveDecision } from '../../domain/src';
+import { ARCHIVE_DECISIONS, archiveIdempotencyKey, isArchiveDecision } from '@meritflow/domain';
 import { historySha256 } from './archived-history';
 import type { CaseHistory } from './history.types';
 import type { LedgerRowLike } from './ledger-row';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { canonicalJson } from '../../domain/src';
+import { canonicalJson } from '@meritflow/domain';
 import { temporal } from '@temporalio/proto';
 import type { History } from './history.types';
 

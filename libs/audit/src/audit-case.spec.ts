@@ -12,7 +12,7 @@ import { timelineFromHistory } from './timeline-from-history';
 import { currentWorkflowBundle } from './workflow-bundle';
 
 // The workflow code is passed in (here the sources): libs/audit does not depend on it.
-const WORKFLOWS = require.resolve('../../../workflows/src');
+const WORKFLOWS = require.resolve('@meritflow/workflows');
 const CHANGED_WORKFLOW = path.resolve(__dirname, '../../../test/fixtures/changed-vacancy.workflow.ts');
 
 const approvedClosed = committedCase('vacancy-approved-closed');

@@ -1,5 +1,5 @@
 import type { WorkflowBundle } from '@temporalio/worker';
-import { isArchiveDecision } from '../../domain/src';
+import { isArchiveDecision } from '@meritflow/domain';
 import { checkArchivedHistories, decisionRowsOfRun, type ArchiveCheck, type SourcedHistory } from './archive-check';
 import { isClosed } from './case-histories';
 import { compareTimeline, hasDifferences, type TimelineComparison } from './compare-timeline';

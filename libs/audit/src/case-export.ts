@@ -1,6 +1,6 @@
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { z } from 'zod';
-import { DomainError, type FieldIssue } from '../../domain/src';
+import { DomainError, type FieldIssue } from '@meritflow/domain';
 import type { SourcedHistory, HistorySource } from './archive-check';
 import { historySha256 } from './archived-history';
 import type { CaseHistory } from './history.types';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../domain/src';
+import { canonicalJson } from '@meritflow/domain';
 import type { LedgerRow } from './ledger-row';
 
 /**

@@ -1,5 +1,5 @@
-import type { DecisionRecord } from '../../domain/src';
-import { canonicalJson } from '../../domain/src';
+import type { DecisionRecord } from '@meritflow/domain';
+import { canonicalJson } from '@meritflow/domain';
 import { compareTimeline, hasDifferences } from './compare-timeline';
 import type { LedgerRow } from './ledger-row';
 import { committedHistory, rowOf } from '../../../test/support/committed-histories';

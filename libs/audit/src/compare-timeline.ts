@@ -1,4 +1,4 @@
-import { canonicalJson, type DecisionRecord } from '../../domain/src';
+import { canonicalJson, type DecisionRecord } from '@meritflow/domain';
 import type { LedgerRowLike } from './ledger-row';
 
 /** Enough to name a decision in a report. */

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { ArchiveKind } from '../../domain/src';
+import type { ArchiveKind } from '@meritflow/domain';
 import { encodeHistory, runFactsOf } from './archived-history';
 import type { History } from './history.types';
 

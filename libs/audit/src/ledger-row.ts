@@ -1,4 +1,4 @@
-import type { DecisionRow } from '../../domain/src';
+import type { DecisionRow } from '@meritflow/domain';
 
 /** The columns of the `decisions` table the audit compares, under the entity's property names. */
 export interface LedgerRowFields extends Omit<DecisionRow, 'id' | 'decidedAt' | 'recordedAt' | 'actingFor' | 'chainSeq' | 'prevHash' | 'rowHash'> {

@@ -1,5 +1,5 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { decisionKey } from '../../domain/src';
+import { decisionKey } from '@meritflow/domain';
 import { childWorkflowsOf, isClosed, workflowTypeOf } from './case-histories';
 import { committedHistory, committedHistoryJson } from '../../../test/support/committed-histories';
 import { decisionActivitiesOf, timelineFromHistory } from './timeline-from-history';

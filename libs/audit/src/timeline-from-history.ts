@@ -1,6 +1,6 @@
 import { defaultPayloadConverter, fromPayloadsAtIndex } from '@temporalio/common';
-import { DomainError, type DecisionRecord } from '../../domain/src';
-import type { LedgerActivities } from '../../../workflows/src/contracts';
+import { DomainError, type DecisionRecord } from '@meritflow/domain';
+import type { LedgerActivities } from '@meritflow/contracts';
 import type { History } from './history.types';
 
 /** The activity every workflow records a decision with; its input is the ledger row to write. */

@@ -1,4 +1,4 @@
-import { ACTOR_ID_PATTERN, ALL_AGENCIES, DomainError, isAgencyScope, isRole, ROLES, type Role } from '../../domain/src';
+import { ACTOR_ID_PATTERN, ALL_AGENCIES, DomainError, isAgencyScope, isRole, ROLES, type Role } from '@meritflow/domain';
 
 /** Who a verified token says the caller is. */
 export interface Principal {

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { DomainError } from '../../domain/src';
+import { DomainError } from '@meritflow/domain';
 import type { LocalIssuer } from './local-issuer';
 import { principalFromClaims, type Principal } from './principal';
 

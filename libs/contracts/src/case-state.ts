@@ -1,4 +1,4 @@
-import type { AllowedDecision, SopRef } from '../../../libs/domain/src';
+import type { AllowedDecision, SopRef } from '@meritflow/domain';
 
 /** What every case's state query answers, whatever its type. */
 export interface CaseStateBase {

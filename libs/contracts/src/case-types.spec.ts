@@ -1,6 +1,6 @@
-import { listSops } from '../../../libs/domain/src';
+import { listSops } from '@meritflow/domain';
 import * as contracts from '.';
-import * as workflows from '..';
+import * as workflows from '@meritflow/workflows';
 import {
   CASE_ID_SHAPES,
   CASE_TYPES,

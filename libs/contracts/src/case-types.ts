@@ -1,6 +1,6 @@
 import { HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE } from './archive.contract';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { MOVE_SOPS } from '../../../libs/domain/src';
+import { MOVE_SOPS } from '@meritflow/domain';
 import type { CaseStateBase } from './case-state';
 import {
   BULK_MEMBER_WORKFLOW_TYPE,

@@ -1,4 +1,4 @@
-import type { DecisionRecord, SopDuration } from '../../../libs/domain/src';
+import type { DecisionRecord, SopDuration } from '@meritflow/domain';
 
 /** Activities that write to or read from the decision ledger; implemented in apps/worker. */
 export interface LedgerActivities {

@@ -1,6 +1,6 @@
 import type { CaseStateBase } from './case-state';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, AsOfBasis, ElectionBanPeriod, EvidenceRef, MinisterApproval, ReportingDuty, SopRef } from '../../../libs/domain/src';
+import type { Actor, AsOfBasis, ElectionBanPeriod, EvidenceRef, MinisterApproval, ReportingDuty, SopRef } from '@meritflow/domain';
 import type { MobilityFacts } from './reference.activities.contract';
 import type { DecisionAck } from './selection.contract';
 
@@ -19,7 +19,7 @@ export const MOVE_WORKFLOW_ID_PATTERN = /^move:[A-Z0-9][A-Z0-9._-]{0,63}:\d{18}$
 export const BULK_MOVE_WORKFLOW_ID_PATTERN = /^bulk-move:[A-Z0-9][A-Z0-9._-]{0,63}:[A-Z0-9][A-Z0-9._-]{0,63}$/;
 
 /** The move as the mobility rules see it (libs/domain/src/mobility MoveFacts). */
-export type MoveFactsInput = import('../../../libs/domain/src').MoveFacts;
+export type MoveFactsInput = import('@meritflow/domain').MoveFacts;
 
 export interface TalentInput {
   /** The approved vacancy (filling method talent_pool) the promotion fills. */

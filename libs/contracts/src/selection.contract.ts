@@ -13,7 +13,7 @@ import type {
   RankedCandidate,
   RequiredCompetency,
   SopRef,
-} from '../../../libs/domain/src';
+} from '@meritflow/domain';
 
 export const SELECTION_CASE_TYPE = 'open-selection';
 export const SELECTION_WORKFLOW_TYPE = 'openSelectionWorkflow';

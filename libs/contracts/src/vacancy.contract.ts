@@ -6,7 +6,7 @@ import type {
   FillingMethod,
   SopRef,
   VacancyProposal,
-} from '../../../libs/domain/src';
+} from '@meritflow/domain';
 
 export const VACANCY_CASE_TYPE = 'vacancy';
 export const VACANCY_WORKFLOW_TYPE = 'vacancyWorkflow';

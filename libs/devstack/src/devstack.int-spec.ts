@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { loadLauncherConfig } from '../../config/src';
+import { loadLauncherConfig } from '@meritflow/config';
 import { relocatedClusterDir, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { isPortFree, waitForPortFree } from './free-port';
 import { defaultTemporalCacheDir, resolveTemporalBinary } from './temporal-binary';

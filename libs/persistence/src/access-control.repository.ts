@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DelegationEntity, DelegationRevocationEntity, SecurityEventEntity } from './entities/access-control.entity';
-import type { EvidenceRef } from '../../domain/src';
+import type { EvidenceRef } from '@meritflow/domain';
 
 export interface SecurityEvent {
   code: string;

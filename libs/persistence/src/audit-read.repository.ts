@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../domain/src';
+import type { Actor } from '@meritflow/domain';
 import { AuditReadEntity } from './entities/audit-read.entity';
 
 export interface AuditReadRecord {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, loadApiConfig } from '../../config/src';
-import { DomainError } from '../../domain/src';
-import { canonicalJson } from '../../domain/src';
+import { ConfigError, loadApiConfig } from '@meritflow/config';
+import { DomainError } from '@meritflow/domain';
+import { canonicalJson } from '@meritflow/domain';
 import { ledgerSigningKey, parseChainDigest, signDigest, verifyDigest, type ChainDigest } from './chain-digest';
 
 const HEADS = [

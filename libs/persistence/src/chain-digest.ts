@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { canonicalJson, DomainError } from '../../domain/src';
+import { canonicalJson, DomainError } from '@meritflow/domain';
 import type { ChainHead } from './ledger-verifier';
 
 export const DIGEST_FORMAT = 'meritflow.ledger-digest/v1';

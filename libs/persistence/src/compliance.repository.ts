@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ComplianceInput } from '../../domain/src';
+import type { ComplianceInput } from '@meritflow/domain';
 
 type LedgerFacts = Omit<ComplianceInput, 'agencyCode' | 'from' | 'to'>;
 

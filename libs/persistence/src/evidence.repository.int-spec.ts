@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../domain/src';
+import type { Actor } from '@meritflow/domain';
 import { readStackState } from '../../../test/support/test-stack';
 import { createDataSource, MIGRATIONS } from './data-source';
 import { EvidenceRepository } from './evidence.repository';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { evidenceIdOf, isEvidenceId, isEvidenceUri, type Actor, type EvidenceRef } from '../../domain/src';
+import { evidenceIdOf, isEvidenceId, isEvidenceUri, type Actor, type EvidenceRef } from '@meritflow/domain';
 import { EvidenceEntity } from './entities/evidence.entity';
 
 export interface StoreEvidence {

@@ -9,7 +9,7 @@ import {
   archiveIdempotencyKey,
   type ArchiveKind,
   type ArchivedHistoryFacts,
-} from '../../domain/src';
+} from '@meritflow/domain';
 import { HistoryArchiveEntity, HistoryArchiveSweepEntity } from './entities/history-archive.entity';
 
 /** One run's history on its way into the archive. */

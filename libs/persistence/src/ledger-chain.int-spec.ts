@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { DecisionRecord } from '../../domain/src';
+import type { DecisionRecord } from '@meritflow/domain';
 import { readStackState } from '../../../test/support/test-stack';
 import { ChainDigester, ledgerSigningKey, verifyDigest } from './chain-digest';
 import { createDataSource } from './data-source';

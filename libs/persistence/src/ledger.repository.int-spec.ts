@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DomainError, type DecisionRecord } from '../../domain/src';
+import { DomainError, type DecisionRecord } from '@meritflow/domain';
 import { readStackState } from '../../../test/support/test-stack';
 import { createDataSource } from './data-source';
 import { LedgerRepository } from './ledger.repository';

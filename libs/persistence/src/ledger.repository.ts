@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { DomainError, type DecisionRecord } from '../../domain/src';
+import { DomainError, type DecisionRecord } from '@meritflow/domain';
 import { CaseEntity } from './entities/case.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { HolidayEntity } from './entities/holiday.entity';

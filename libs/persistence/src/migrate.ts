@@ -1,4 +1,4 @@
-import { loadDatabaseConfig } from '../../config/src';
+import { loadDatabaseConfig } from '@meritflow/config';
 import { createDataSource } from './data-source';
 
 /** Applies pending migrations (never synchronize). Returns the names of those applied. */

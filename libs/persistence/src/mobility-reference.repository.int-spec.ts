@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, type Actor } from '../../domain/src';
+import { DomainError, type Actor } from '@meritflow/domain';
 import { readStackState } from '../../../test/support/test-stack';
 import { createDataSource } from './data-source';
 import { EvidenceRepository } from './evidence.repository';

@@ -15,7 +15,7 @@ import {
   type MeritScheme,
   type MinisterApproval,
   type Region,
-} from '../../domain/src';
+} from '@meritflow/domain';
 import { EvidenceEntity } from './entities/evidence.entity';
 import {
   AgencyMeritEntity,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadDatabaseConfig } from '../../config/src';
+import { loadDatabaseConfig } from '@meritflow/config';
 import { ChainDigester, parseChainDigest, verifyDigest, type ChainDigest } from './chain-digest';
 import { createDataSource } from './data-source';
 import { LedgerVerifier } from './ledger-verifier';

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { ArchiveActivities, HistoryArchiveSweepInput, HistoryArchiveSweepReport } from '../contracts';
+import type { ArchiveActivities, HistoryArchiveSweepInput, HistoryArchiveSweepReport } from '@meritflow/contracts';
 
 // One pass lists and copies many histories; it heartbeats per run, so a lost worker is noticed in a minute.
 const { sweepHistoryArchive } = proxyActivities<ArchiveActivities>({

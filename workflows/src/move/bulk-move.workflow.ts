@@ -6,7 +6,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '../../../libs/domain/src';
+import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '@meritflow/domain';
 import {
   BULK_MOVE_CASE_TYPE,
   bulkMemberCheckedSignal,
@@ -20,7 +20,7 @@ import {
   type BulkMemberView,
   type BulkMoveInput,
   type BulkMoveState,
-} from '../contracts';
+} from '@meritflow/contracts';
 import { ledger, reference } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 import { evaluateMoveNow } from './move-rules';

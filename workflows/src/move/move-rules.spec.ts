@@ -1,5 +1,5 @@
-import { aMove, wib } from '../../../libs/domain/src/mobility/move.fixture';
-import type { MobilityFacts } from '../contracts';
+import { aMove, wib } from '@meritflow/domain/testing';
+import type { MobilityFacts } from '@meritflow/contracts';
 import { evaluateMoveNow } from './move-rules';
 
 // Sleman's ban (hypothetical next Pilkada): 2026-02-01 .. 2027-02-19.

@@ -10,8 +10,8 @@ import {
   policyInForce,
   type MobilityRule,
   type MoveEvaluation,
-} from '../../../libs/domain/src';
-import type { MobilityFacts, MoveEvaluationView, MoveState, MoveWorkflowInput } from '../contracts';
+} from '@meritflow/domain';
+import type { MobilityFacts, MoveEvaluationView, MoveState, MoveWorkflowInput } from '@meritflow/contracts';
 
 export const isOverridable = (rule: string): boolean =>
   (MOBILITY_RULES as readonly string[]).includes(rule) && OVERRIDE_RULES[rule as MobilityRule].overridable;

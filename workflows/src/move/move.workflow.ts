@@ -11,7 +11,7 @@ import {
   wibDate,
   type FieldIssue,
   type SopStep,
-} from '../../../libs/domain/src';
+} from '@meritflow/domain';
 import {
   MOVE_CASE_TYPE,
   moveDecideUpdate,
@@ -22,7 +22,7 @@ import {
   type MoveEvaluationView,
   type MoveState,
   type MoveWorkflowInput,
-} from '../contracts';
+} from '@meritflow/contracts';
 import { ledger, reference } from '../shared/ledger';
 import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
 import { evaluateMoveNow, isOverridable, type EvaluationDate } from './move-rules';

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '../../../libs/domain/src';
+import { evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '@meritflow/domain';
 import {
   appointmentDecideUpdate,
   appointmentStateQuery,
@@ -7,7 +7,7 @@ import {
   type AppointmentResult,
   type AppointmentState,
   type AppointmentWorkflowInput,
-} from '../contracts';
+} from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 

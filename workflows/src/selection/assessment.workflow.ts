@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { evaluateDecision, getSop, jobPersonMatch, SYSTEM_ACTOR, type FieldIssue } from '../../../libs/domain/src';
+import { evaluateDecision, getSop, jobPersonMatch, SYSTEM_ACTOR, type FieldIssue } from '@meritflow/domain';
 import {
   assessmentDecideUpdate,
   assessmentStateQuery,
@@ -7,10 +7,10 @@ import {
   type AssessmentResult,
   type AssessmentState,
   type AssessmentWorkflowInput,
-} from '../contracts';
+} from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
-import { evaluateAssessorAssignment } from '../../../libs/domain/src/access';
+import { evaluateAssessorAssignment } from '@meritflow/domain';
 
 /** One candidate's competency assessment; returns the job-person match once an assessor has reported. */
 export async function assessmentWorkflow(input: AssessmentWorkflowInput): Promise<AssessmentResult> {

@@ -9,7 +9,7 @@ import {
   SYSTEM_ACTOR,
   type ConflictDeclaration,
   type FieldIssue,
-} from '../../../libs/domain/src';
+} from '@meritflow/domain';
 import {
   committeeReviewDecideUpdate,
   committeeReviewStateQuery,
@@ -18,8 +18,8 @@ import {
   type CommitteeReviewState,
   type ReviewDecisionInput,
   type Vote,
-} from '../contracts';
-import { authorityOf } from '../../../libs/domain/src/access/delegation';
+} from '@meritflow/contracts';
+import { authorityOf } from '@meritflow/domain';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 

@@ -13,7 +13,7 @@ import {
   type FieldIssue,
   type RankedCandidate,
   type SopDuration,
-} from '../../../libs/domain/src';
+} from '@meritflow/domain';
 import {
   appointmentWorkflowId,
   assessmentWorkflowId,
@@ -28,10 +28,10 @@ import {
   type SelectionState,
   type SelectionWorkflowInput,
   vacancyFilledSignal,
-} from '../contracts';
+} from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
-import { checkNominatorNotNominated, evaluateCommitteeSeat } from '../../../libs/domain/src/access';
+import { checkNominatorNotNominated, evaluateCommitteeSeat } from '@meritflow/domain';
 import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';

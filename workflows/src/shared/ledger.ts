@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { LedgerActivities, ReferenceActivities } from '../contracts';
+import type { LedgerActivities, ReferenceActivities } from '@meritflow/contracts';
 
 // No maximum attempts: a decision must reach the ledger even through a long database outage.
 const options = {

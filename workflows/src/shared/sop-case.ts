@@ -21,8 +21,8 @@ import {
   type SopDefinition,
   type SopDuration,
   type SopStep,
-} from '../../../libs/domain/src';
-import type { CaseStateBase, LedgerActivities } from '../contracts';
+} from '@meritflow/domain';
+import type { CaseStateBase, LedgerActivities } from '@meritflow/contracts';
 
 export interface RecordOptions {
   reason?: string | null;

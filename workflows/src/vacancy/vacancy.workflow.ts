@@ -5,7 +5,7 @@ import {
   FILLING_METHOD_RULE_VERSION,
   getSop,
   type FillingMethod,
-} from '../../../libs/domain/src';
+} from '@meritflow/domain';
 import {
   VACANCY_CASE_TYPE,
   vacancyDecideUpdate,
@@ -14,7 +14,7 @@ import {
   type VacancyDecisionInput,
   type VacancyState,
   type VacancyWorkflowInput,
-} from '../contracts';
+} from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 

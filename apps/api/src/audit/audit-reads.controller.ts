@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, evaluateAuditLogAccess, parsePeriod, type Actor } from '../../../../libs/domain/src';
-import { AuditReadRepository, type AuditReadEntity } from '../../../../libs/persistence/src';
+import { DomainError, evaluateAuditLogAccess, parsePeriod, type Actor } from '@meritflow/domain';
+import { AuditReadRepository, type AuditReadEntity } from '@meritflow/persistence';
 import { CurrentActor } from '../common/actor.decorator';
 import { ListAuditReadsQuery } from './list-audit-reads.query';
 import { Roles } from '../auth/access.decorators';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ACTOR_ID_PATTERN } from '../../../../libs/domain/src';
+import { ACTOR_ID_PATTERN } from '@meritflow/domain';
 import { toInt } from '../common/dto-fields';
 
 

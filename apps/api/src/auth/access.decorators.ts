@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
-import { ROLES, type Role } from '../../../../libs/domain/src';
+import { ROLES, type Role } from '@meritflow/domain';
 import { ApiErrors } from '../common/api-errors';
 
 export const ROLES_KEY = 'meritflow:roles';

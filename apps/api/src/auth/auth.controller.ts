@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { LocalIssuer } from '../../../../libs/auth/src';
-import { DomainError, type Actor } from '../../../../libs/domain/src';
+import type { ApiConfig } from '@meritflow/config';
+import { LocalIssuer } from '@meritflow/auth';
+import { DomainError, type Actor } from '@meritflow/domain';
 import { API_CONFIG } from '../config.provider';
 import { CurrentActor } from '../common/actor.decorator';
 import { Public, Roles } from './access.decorators';

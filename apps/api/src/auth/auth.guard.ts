@@ -1,10 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/auth/src';
-import { TokenVerifier } from '../../../../libs/auth/src';
-import { DomainError, isReadOnlyRole, isRole, SAFE_METHODS, type Actor, type Role } from '../../../../libs/domain/src';
-import { DelegationRepository } from '../../../../libs/persistence/src';
+import type { Principal } from '@meritflow/auth';
+import { TokenVerifier } from '@meritflow/auth';
+import { DomainError, isReadOnlyRole, isRole, SAFE_METHODS, type Actor, type Role } from '@meritflow/domain';
+import { DelegationRepository } from '@meritflow/persistence';
 import { AuditReadLog } from '../common/audit-read-log.interceptor';
 import { READS_ONLY } from '../common/reads-only';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';

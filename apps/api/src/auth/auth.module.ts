@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { LocalIssuer, TokenVerifier } from '../../../../libs/auth/src';
+import type { ApiConfig } from '@meritflow/config';
+import { LocalIssuer, TokenVerifier } from '@meritflow/auth';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { AuthController } from './auth.controller';

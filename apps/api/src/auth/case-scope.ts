@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { BUSINESS_CODE_PATTERN, DomainError, isNational, reachesAgency, type Actor } from '../../../../libs/domain/src';
-import { caseTypeEntry, rootCaseOf } from '../../../../workflows/src/contracts';
+import { BUSINESS_CODE_PATTERN, DomainError, isNational, reachesAgency, type Actor } from '@meritflow/domain';
+import { caseTypeEntry, rootCaseOf } from '@meritflow/contracts';
 import { OutOfScope } from '../common/out-of-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, type Actor, type Role } from '../../../../libs/domain/src';
+import { DomainError, type Actor, type Role } from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { Roles } from './access.decorators';
 import { DelegationsService } from './delegations.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, evaluateDelegation, evaluateDelegationRevocation, isNational, reachesAgency, type Actor } from '../../../../libs/domain/src';
-import { DelegationRepository, EvidenceRepository, type Delegation } from '../../../../libs/persistence/src';
+import { DomainError, evaluateDelegation, evaluateDelegationRevocation, isNational, reachesAgency, type Actor } from '@meritflow/domain';
+import { DelegationRepository, EvidenceRepository, type Delegation } from '@meritflow/persistence';
 import { assertEvidenceExists } from '../common/evidence-refs';
 import { OutOfScope } from '../common/out-of-scope';
 import type { CreateDelegationDto } from './dto/auth.dto';

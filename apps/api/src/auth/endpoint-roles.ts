@@ -8,14 +8,14 @@ import {
   ROLES,
   sopRoles,
   type Role,
-} from '../../../../libs/domain/src';
+} from '@meritflow/domain';
 import {
   APPOINTMENT_WORKFLOW_TYPE,
   ASSESSMENT_WORKFLOW_TYPE,
   CASE_TYPE_LIST,
   CASE_TYPES,
   COMMITTEE_REVIEW_WORKFLOW_TYPE,
-} from '../../../../workflows/src/contracts';
+} from '@meritflow/contracts';
 
 /**
  * Who may call which endpoint, derived from the domain's own policies and SOP data wherever they

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SecurityEventRepository } from '../../../../libs/persistence/src';
+import { SecurityEventRepository } from '@meritflow/persistence';
 import { Roles } from './access.decorators';
 import { ListSecurityEventsQuery } from './dto/auth.dto';
 import { SECURITY_LOG_READERS } from './endpoint-roles';

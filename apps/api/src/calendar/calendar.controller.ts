@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { CALENDAR_EDITORS, DomainError, isIsoDate, mayEditCalendar, type Actor } from '../../../../libs/domain/src';
-import { HolidayRepository } from '../../../../libs/persistence/src';
+import { CALENDAR_EDITORS, DomainError, isIsoDate, mayEditCalendar, type Actor } from '@meritflow/domain';
+import { HolidayRepository } from '@meritflow/persistence';
 import { CurrentActor } from '../common/actor.decorator';
 import { PatternPipe } from '../common/param-pipes';
 import { NoControlCharacters, SingleLine } from '../common/text.validators';

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CASE_TYPE_LIST, type CaseTypeEntry } from '../../../../workflows/src/contracts';
+import { CASE_TYPE_LIST, type CaseTypeEntry } from '@meritflow/contracts';
 import { Roles } from '../auth/access.decorators';
 import { EVERY_ROLE } from '../auth/endpoint-roles';
 

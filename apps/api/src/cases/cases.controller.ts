@@ -1,14 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LedgerRepository } from '../../../../libs/persistence/src';
+import { LedgerRepository } from '@meritflow/persistence';
 import { presentCase } from '../common/ledger.presenter';
-import { ROOT_CASE_TYPES } from '../../../../workflows/src/contracts';
+import { ROOT_CASE_TYPES } from '@meritflow/contracts';
 import { ListCasesQuery } from './list-cases.query';
 import { Roles } from '../auth/access.decorators';
 import { EVERY_ROLE } from '../auth/endpoint-roles';
 import { listScope } from '../auth/case-scope';
 import { CurrentActor } from '../common/actor.decorator';
-import type { Actor } from '../../../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

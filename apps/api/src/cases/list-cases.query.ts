@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../common/dto-fields';
 import { IsReferenceDate } from '../reference/dto/real-date.validator';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, listSops } from '../../../../libs/domain/src';
-import { ROOT_CASE_TYPES } from '../../../../workflows/src/contracts';
+import { BUSINESS_CODE_PATTERN, listSops } from '@meritflow/domain';
+import { ROOT_CASE_TYPES } from '@meritflow/contracts';
 import { IsCalendarDate } from '../common/date.validators';
 
 const STEPS = [...new Set(listSops().flatMap((s) => s.steps.map((st) => st.id)))];

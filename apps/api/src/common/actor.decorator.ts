@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { DomainError, type Actor } from '../../../../libs/domain/src';
+import { DomainError, type Actor } from '@meritflow/domain';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 /** The verified actor of the request (from its bearer token, and its delegation if any), set by the AuthGuard. */

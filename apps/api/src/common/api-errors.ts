@@ -1,6 +1,6 @@
 import { ApiResponse } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src';
+import { ERROR_CODES, type ErrorCode } from '@meritflow/domain';
 import { ERROR_STATUS } from './error-status';
 
 /** Every error answer: `{ statusCode, code, message, messages: { id, en }, details }`. */

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Observable } from 'rxjs';
-import { isReadOnlyRole, type Actor } from '../../../../libs/domain/src';
-import { TokenVerifier } from '../../../../libs/auth/src';
-import { AuditReadRepository } from '../../../../libs/persistence/src';
-import { rootCaseOf } from '../../../../workflows/src/contracts';
+import { isReadOnlyRole, type Actor } from '@meritflow/domain';
+import { TokenVerifier } from '@meritflow/auth';
+import { AuditReadRepository } from '@meritflow/persistence';
+import { rootCaseOf } from '@meritflow/contracts';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 const decode = (segment: string): string => {

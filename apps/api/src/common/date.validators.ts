@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Matches, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '../../../../libs/domain/src';
+import { isIsoDate } from '@meritflow/domain';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

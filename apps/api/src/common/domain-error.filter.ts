@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, errorMessage, pickLocale, type ErrorCode, type Locale } from '../../../../libs/domain/src';
-import type { SecurityEventRepository } from '../../../../libs/persistence/src';
+import { DomainError, errorMessage, pickLocale, type ErrorCode, type Locale } from '@meritflow/domain';
+import type { SecurityEventRepository } from '@meritflow/persistence';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { caseIdInPath } from './audit-read-log.interceptor';
 import { ERROR_STATUS } from './error-status';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ERROR_CODES, type ErrorCode } from '../../../../libs/domain/src';
+import { ERROR_CODES, type ErrorCode } from '@meritflow/domain';
 import { ERROR_STATUS } from './error-status';
 
 describe('ERROR_STATUS', () => {

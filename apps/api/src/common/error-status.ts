@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { ErrorCode } from '../../../../libs/domain/src';
+import type { ErrorCode } from '@meritflow/domain';
 
 /** The one place error codes become HTTP statuses; the Record type makes it exhaustive. */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.freeze({

@@ -1,5 +1,5 @@
-import { DomainError, evidenceIdOf, isEvidenceUri, type EvidenceRef, type FieldIssue } from '../../../../libs/domain/src';
-import type { EvidenceRepository } from '../../../../libs/persistence/src';
+import { DomainError, evidenceIdOf, isEvidenceUri, type EvidenceRef, type FieldIssue } from '@meritflow/domain';
+import type { EvidenceRepository } from '@meritflow/persistence';
 import { OutOfScope } from './out-of-scope';
 
 const notFound = (field: string, uri: string): FieldIssue => ({

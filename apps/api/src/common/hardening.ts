@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import type { ApiConfig } from '../../../../libs/config/src';
+import type { ApiConfig } from '@meritflow/config';
 
 /** Where Swagger UI is served (see bootstrap.ts): the only HTML this API sends. */
 const DOCS_UI = /^\/api\/docs(\/|$)/;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { canonicalJson, DomainError } from '../../../../libs/domain/src';
+import { canonicalJson, DomainError } from '@meritflow/domain';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;

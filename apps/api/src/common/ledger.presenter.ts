@@ -1,5 +1,5 @@
-import type { DecisionView } from '../../../../libs/domain/src';
-import type { CaseEntity, DecisionEntity } from '../../../../libs/persistence/src';
+import type { DecisionView } from '@meritflow/domain';
+import type { CaseEntity, DecisionEntity } from '@meritflow/persistence';
 
 /** Ledger rows as the API shows them: nested actor and SOP, ISO timestamps. */
 export const presentDecision = (d: DecisionEntity): DecisionView => ({

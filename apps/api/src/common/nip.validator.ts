@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { parseNip } from '../../../../libs/domain/src';
+import { parseNip } from '@meritflow/domain';
 
 /** A PNS NIP: 18 digits with a real birth date, appointment month, sex digit and sequence (domain.md §6). */
 export const IsNip = (options?: ValidationOptions): PropertyDecorator =>

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode, type ErrorParams } from '../../../../libs/domain/src';
+import { DomainError, type ErrorCode, type ErrorParams } from '@meritflow/domain';
 
 /**
  * A refusal that must look to the caller exactly like an ordinary one (no such case, no such

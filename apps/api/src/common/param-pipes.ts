@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
-import { BUSINESS_CODE_PATTERN, DomainError, parseNip } from '../../../../libs/domain/src';
-import { CASE_ID_SHAPES, CASE_TYPES, isRootCaseId } from '../../../../workflows/src/contracts';
+import { BUSINESS_CODE_PATTERN, DomainError, parseNip } from '@meritflow/domain';
+import { CASE_ID_SHAPES, CASE_TYPES, isRootCaseId } from '@meritflow/contracts';
 
 /** A path parameter that must match `pattern`; a mismatch is a 400 naming the parameter. */
 export class PatternPipe implements PipeTransform<string, string> {

@@ -1,10 +1,10 @@
-import { ACTOR_ID_PATTERN } from '../../../../libs/domain/src';
+import { ACTOR_ID_PATTERN } from '@meritflow/domain';
 import { Injectable, Module, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { normalizeIp, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { DomainError } from '../../../../libs/domain/src';
+import type { ApiConfig } from '@meritflow/config';
+import { DomainError } from '@meritflow/domain';
 import { API_CONFIG } from '../config.provider';
 import { HealthController } from '../health/health.controller';
 

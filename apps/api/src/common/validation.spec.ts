@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../../libs/domain/src';
+import type { FieldIssue } from '@meritflow/domain';
 import { namedIds } from '../auth/case-scope';
 import { isCalendarDate } from './date.validators';
 import { normaliseText } from './validation';

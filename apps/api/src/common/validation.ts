@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { DomainError, type FieldIssue } from '../../../../libs/domain/src';
+import { DomainError, type FieldIssue } from '@meritflow/domain';
 import { firstInvisibleCharacter } from './text.validators';
 
 const INDONESIAN: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
-import type { ApiConfig } from '../../../../libs/config/src';
+import type { ApiConfig } from '@meritflow/config';
 import { API_CONFIG } from '../config.provider';
 import { HttpAdapterHost } from '@nestjs/core';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 

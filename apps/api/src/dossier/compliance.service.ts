@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { computeCompliance, DomainError, parsePeriod, type ComplianceReport } from '../../../../libs/domain/src';
-import { ComplianceRepository } from '../../../../libs/persistence/src';
+import { computeCompliance, DomainError, parsePeriod, type ComplianceReport } from '@meritflow/domain';
+import { ComplianceRepository } from '@meritflow/persistence';
 
 /** One agency's merit-system indicators for a period, from the ledger. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { computeCompliance } from '../../../../libs/domain/src';
+import { computeCompliance } from '@meritflow/domain';
 import { decision, FIXTURE_REASON, fixtureDossier } from '../../../../test/support/dossier-fixture';
 import { complianceCsv, DECISION_CSV_COLUMNS, decisionsCsv } from './dossier-csv';
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ComplianceReport } from '../../../../libs/domain/src';
+import type { ComplianceReport } from '@meritflow/domain';
 import type { DossierDecision } from './dossier.types';
 
 /**

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { decisionLabelOf, FILLING_METHOD_LABELS, labelOf, ROLE_LABELS } from '../../../../libs/domain/src';
-import { caseTypeEntry, childTypeOfId } from '../../../../workflows/src/contracts';
+import { decisionLabelOf, FILLING_METHOD_LABELS, labelOf, ROLE_LABELS } from '@meritflow/domain';
+import { caseTypeEntry, childTypeOfId } from '@meritflow/contracts';
 import { dossierSections, type DossierSections } from './dossier-sections';
 import type { CaseDossier, DossierDecision } from './dossier.types';
 

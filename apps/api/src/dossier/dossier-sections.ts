@@ -1,4 +1,4 @@
-import { getMobilityPolicy, type EvidenceRef, type TalentSettings } from '../../../../libs/domain/src';
+import { getMobilityPolicy, type EvidenceRef, type TalentSettings } from '@meritflow/domain';
 import type { DossierDecision } from './dossier.types';
 
 export interface MoveVerdictLine {

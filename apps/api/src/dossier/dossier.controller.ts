@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CASE_ID_SHAPES } from '../../../../workflows/src/contracts';
+import { CASE_ID_SHAPES } from '@meritflow/contracts';
 import { CaseIdPipe } from '../common/param-pipes';
 import { ComplianceReportQuery } from './compliance-report.query';
 import { ComplianceService } from './compliance.service';

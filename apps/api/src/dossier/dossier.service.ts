@@ -8,8 +8,8 @@ import {
   type ConformanceReport,
   type EvidenceRef,
   type LedgerDecision,
-} from '../../../../libs/domain/src';
-import { completedResultOf, decodeArchivedProto } from '../../../../libs/audit/src';
+} from '@meritflow/domain';
+import { completedResultOf, decodeArchivedProto } from '@meritflow/audit';
 import {
   DossierRepository,
   HistoryArchiveRepository,
@@ -19,8 +19,8 @@ import {
   type CaseEntity,
   type DecisionEntity,
   type LedgerChainLink,
-} from '../../../../libs/persistence/src';
-import { caseTypeEntry } from '../../../../workflows/src/contracts';
+} from '@meritflow/persistence';
+import { caseTypeEntry } from '@meritflow/contracts';
 import { presentDecision } from '../common/ledger.presenter';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 import { DOSSIER_FORMAT, DOSSIER_VERSION, type CaseDossier, type DossierDecision, type DossierEvidence } from './dossier.types';

@@ -1,5 +1,5 @@
-import type { ConformanceReport, DecisionRow, DecisionView, EvidenceRef, LocalizedText } from '../../../../libs/domain/src';
-import type { BulkMoveState, MoveState, SelectionState, VacancyState } from '../../../../workflows/src/contracts';
+import type { ConformanceReport, DecisionRow, DecisionView, EvidenceRef, LocalizedText } from '@meritflow/domain';
+import type { BulkMoveState, MoveState, SelectionState, VacancyState } from '@meritflow/contracts';
 
 export const DOSSIER_FORMAT = 'meritflow-case-dossier';
 export const DOSSIER_VERSION = 1;

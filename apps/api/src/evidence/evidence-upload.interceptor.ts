@@ -1,8 +1,8 @@
 import { HttpException, HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { DomainError, type FieldIssue } from '../../../../libs/domain/src';
+import type { ApiConfig } from '@meritflow/config';
+import { DomainError, type FieldIssue } from '@meritflow/domain';
 import { API_CONFIG } from '../config.provider';
 
 export const EVIDENCE_FILE_FIELD = 'file';

@@ -32,7 +32,7 @@ import {
   evidenceExtension,
   isEvidenceId,
   type Actor,
-} from '../../../../libs/domain/src';
+} from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 import { EvidenceUploadInterceptor, EVIDENCE_FILE_FIELD, type UploadedEvidenceFile } from './evidence-upload.interceptor';

@@ -1,5 +1,5 @@
-import { evidenceRefOf } from '../../../../libs/domain/src';
-import type { EvidenceEntity } from '../../../../libs/persistence/src';
+import { evidenceRefOf } from '@meritflow/domain';
+import type { EvidenceEntity } from '@meritflow/persistence';
 
 /** An evidence row as the API shows it, with a reference a decision can carry as it is. */
 export const presentEvidence = (e: EvidenceEntity) => ({

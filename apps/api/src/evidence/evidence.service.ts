@@ -7,8 +7,8 @@ import {
   evaluateEvidenceUpload,
   type Actor,
   type EvidenceFile,
-} from '../../../../libs/domain/src';
-import { EvidenceRepository, type EvidenceEntity } from '../../../../libs/persistence/src';
+} from '@meritflow/domain';
+import { EvidenceRepository, type EvidenceEntity } from '@meritflow/persistence';
 import { OutOfScope } from '../common/out-of-scope';
 
 export interface UploadCommand {

@@ -4,8 +4,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
 import { TEMPORAL_CONNECTION } from '../temporal/temporal.tokens';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { HistoryArchiveRepository } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '@meritflow/config';
+import { HistoryArchiveRepository } from '@meritflow/persistence';
 import { archiveStatus } from '../audit/archive/history-archive.service';
 import { API_CONFIG } from '../config.provider';
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { getFreePort } from '../../../../libs/devstack/src';
-import { loadApiConfig } from '../../../../libs/config/src';
+import { getFreePort } from '@meritflow/devstack';
+import { loadApiConfig } from '@meritflow/config';
 import { readStackState } from '../../../../test/support/test-stack';
 import { createApi } from '../bootstrap';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 import { Roles } from '../auth/access.decorators';
 import { EVERY_ROLE } from '../auth/endpoint-roles';
 import { CurrentActor } from '../common/actor.decorator';

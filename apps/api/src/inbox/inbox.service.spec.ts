@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../../../libs/domain/src';
-import type { CaseEntity } from '../../../../libs/persistence/src';
+import type { Actor } from '@meritflow/domain';
+import type { CaseEntity } from '@meritflow/persistence';
 import type { WorkflowGateway } from '../temporal/workflow-gateway';
 import { InboxService } from './inbox.service';
 

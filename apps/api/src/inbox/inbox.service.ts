@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '../../../../libs/domain/src';
-import { CaseEntity } from '../../../../libs/persistence/src';
-import { CASE_TYPE_LIST, caseTypeEntry, ROOT_CASE_TYPES, type CaseStateBase, type CaseTypeEntry, type PendingTask } from '../../../../workflows/src/contracts';
+import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '@meritflow/domain';
+import { CaseEntity } from '@meritflow/persistence';
+import { CASE_TYPE_LIST, caseTypeEntry, ROOT_CASE_TYPES, type CaseStateBase, type CaseTypeEntry, type PendingTask } from '@meritflow/contracts';
 import { listScope } from '../auth/case-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 import { ReadsOnly } from '../common/reads-only';
 import { CurrentActor } from '../common/actor.decorator';
 import { CaseIdPipe } from '../common/param-pipes';

@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { ledgerSigningKey } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '@meritflow/config';
+import { ledgerSigningKey } from '@meritflow/persistence';
 import { API_CONFIG } from '../config.provider';
 import { LedgerController } from './ledger.controller';
 import { LEDGER_SIGNING_KEY, LedgerService } from './ledger.service';

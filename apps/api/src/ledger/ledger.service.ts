@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, evaluateLedgerAudit, type Actor } from '../../../../libs/domain/src';
+import { DomainError, evaluateLedgerAudit, type Actor } from '@meritflow/domain';
 import {
   ChainDigester,
   LedgerVerifier,
@@ -10,7 +10,7 @@ import {
   type DigestComparison,
   type LedgerSigningKey,
   type LedgerVerification,
-} from '../../../../libs/persistence/src';
+} from '@meritflow/persistence';
 
 export const LEDGER_SIGNING_KEY = Symbol('LEDGER_SIGNING_KEY');
 

@@ -1,8 +1,8 @@
 import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src';
-import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '../../../../workflows/src/contracts';
+import type { Actor } from '@meritflow/domain';
+import { BULK_MOVE_WORKFLOW_ID_PATTERN, MOVE_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { PatternPipe } from '../common/param-pipes';

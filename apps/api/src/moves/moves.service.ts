@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApiConfig } from '../../../../libs/config/src';
+import type { ApiConfig } from '@meritflow/config';
 import {
   checkEffectiveDate,
   DomainError,
@@ -14,8 +14,8 @@ import {
   type FieldIssue,
   type MoveFacts,
   type TalentInputs,
-} from '../../../../libs/domain/src';
-import { LedgerRepository } from '../../../../libs/persistence/src';
+} from '@meritflow/domain';
+import { LedgerRepository } from '@meritflow/persistence';
 import {
   BULK_MOVE_WORKFLOW_TYPE,
   bulkMoveDecideUpdate,
@@ -29,7 +29,7 @@ import {
   type BulkDecisionInput,
   type MoveDecisionInput,
   type TalentInput,
-} from '../../../../workflows/src/contracts';
+} from '@meritflow/contracts';
 import { API_CONFIG } from '../config.provider';
 import type { IdempotentRequest } from '../common/idempotency-key';
 import { WorkflowGateway } from '../temporal/workflow-gateway';

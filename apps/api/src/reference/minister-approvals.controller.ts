@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { REFERENCE_DATA_EDITORS, type Actor } from '../../../../libs/domain/src';
+import { REFERENCE_DATA_EDITORS, type Actor } from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { RegionFilterQuery } from './dto/election-window.dto';
 import { RecordMinisterApprovalDto } from './dto/minister-approval.dto';

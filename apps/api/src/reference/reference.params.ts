@@ -1,4 +1,4 @@
-import { BUSINESS_CODE_PATTERN } from '../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
 import { PatternPipe } from '../common/param-pipes';
 
 export const RegionCodePipe = new PatternPipe('regionCode', (v) => BUSINESS_CODE_PATTERN.test(v), {

@@ -11,8 +11,8 @@ import {
   type EvidenceRef,
   type MeritScheme,
   type RegionKind,
-} from '../../../../libs/domain/src';
-import { MobilityReferenceRepository, type ReferenceTable } from '../../../../libs/persistence/src';
+} from '@meritflow/domain';
+import { MobilityReferenceRepository, type ReferenceTable } from '@meritflow/persistence';
 
 /**
  * Use cases for the reference data the mobility rules read. Only the BKPSDM (and administrators)

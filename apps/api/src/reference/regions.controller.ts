@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { REFERENCE_DATA_EDITORS, type Actor } from '../../../../libs/domain/src';
+import { REFERENCE_DATA_EDITORS, type Actor } from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { PutRegionDto } from './dto/region.dto';
 import { RegionCodePipe } from './reference.params';

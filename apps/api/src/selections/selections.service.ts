@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApiConfig } from '../../../../libs/config/src';
-import { DomainError, evaluateStart, selectSop, stepOf, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
-import { LedgerRepository } from '../../../../libs/persistence/src';
+import type { ApiConfig } from '@meritflow/config';
+import { DomainError, evaluateStart, selectSop, stepOf, type Actor, type EvidenceRef } from '@meritflow/domain';
+import { LedgerRepository } from '@meritflow/persistence';
 import {
   appointmentDecideUpdate,
   appointmentStateQuery,
@@ -25,7 +25,7 @@ import {
   type SelectionDecisionInput,
   type SelectionPost,
   type SelectionWorkflowInput,
-} from '../../../../workflows/src/contracts';
+} from '@meritflow/contracts';
 import { ScopeDenied } from '../auth/case-scope';
 import { API_CONFIG } from '../config.provider';
 import type { IdempotentRequest } from '../common/idempotency-key';

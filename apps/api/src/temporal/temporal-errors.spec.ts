@@ -1,5 +1,5 @@
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError } from '@meritflow/domain';
 import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
 
 const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details });

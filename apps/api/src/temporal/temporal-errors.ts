@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
-import { DomainError, isErrorCode, type ErrorParams } from '../../../../libs/domain/src';
+import { DomainError, isErrorCode, type ErrorParams } from '@meritflow/domain';
 
 /** The gRPC status code of an error or of what caused it (the client wraps them in ServiceError). */
 const grpcCode = (err: unknown): number | undefined => {

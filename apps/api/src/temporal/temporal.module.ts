@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { ApiConfig } from '../../../../libs/config/src';
+import type { ApiConfig } from '@meritflow/config';
 import { WorkflowGateway } from './workflow-gateway';
 
 import { TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';

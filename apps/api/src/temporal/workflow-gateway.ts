@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, type WorkflowStartOptions } from '@temporalio/client';
 import { WorkflowNotFoundError, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
-import { DomainError, isNational, type Actor, type EvidenceRef } from '../../../../libs/domain/src';
-import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } from '../../../../libs/persistence/src';
-import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '../../../../workflows/src/contracts';
+import { DomainError, isNational, type Actor, type EvidenceRef } from '@meritflow/domain';
+import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } from '@meritflow/persistence';
+import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '@meritflow/contracts';
 import { assertEvidenceExists } from '../common/evidence-refs';
 import type { IdempotentRequest } from '../common/idempotency-key';
 import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';

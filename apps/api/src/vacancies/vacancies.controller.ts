@@ -1,7 +1,7 @@
 import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../../../libs/domain/src';
+import type { Actor } from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { VacancyIdPipe } from '../common/param-pipes';

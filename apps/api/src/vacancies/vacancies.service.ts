@@ -10,8 +10,8 @@ import {
   type EvidenceRef,
   type FillingMethod,
   type VacancyProposal,
-} from '../../../../libs/domain/src';
-import { LedgerRepository } from '../../../../libs/persistence/src';
+} from '@meritflow/domain';
+import { LedgerRepository } from '@meritflow/persistence';
 import {
   VACANCY_CASE_TYPE,
   VACANCY_WORKFLOW_TYPE,
@@ -19,9 +19,9 @@ import {
   vacancyStateQuery,
   vacancyWorkflowId,
   type VacancyWorkflowInput,
-} from '../../../../workflows/src/contracts';
+} from '@meritflow/contracts';
 import { API_CONFIG } from '../config.provider';
-import type { ApiConfig } from '../../../../libs/config/src';
+import type { ApiConfig } from '@meritflow/config';
 import type { IdempotentRequest } from '../common/idempotency-key';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { sweepClosedRuns } from '../../../../libs/audit/src';
-import type { WorkerConfig } from '../../../../libs/config/src';
-import { HistoryArchiveRepository } from '../../../../libs/persistence/src';
-import { rootCaseOf, type ArchiveActivities, type HistoryArchiveSweepReport } from '../../../../workflows/src/contracts';
+import { sweepClosedRuns } from '@meritflow/audit';
+import type { WorkerConfig } from '@meritflow/config';
+import { HistoryArchiveRepository } from '@meritflow/persistence';
+import { rootCaseOf, type ArchiveActivities, type HistoryArchiveSweepReport } from '@meritflow/contracts';
 import { WORKER_CONFIG, WORKER_TEMPORAL_CLIENT } from '../worker.tokens';
 
 /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError, dueAt, type DecisionRecord, type SopDuration } from '../../../../libs/domain/src';
-import { LedgerRepository } from '../../../../libs/persistence/src';
-import type { LedgerActivities } from '../../../../workflows/src/contracts';
+import { DomainError, dueAt, type DecisionRecord, type SopDuration } from '@meritflow/domain';
+import { LedgerRepository } from '@meritflow/persistence';
+import type { LedgerActivities } from '@meritflow/contracts';
 
 /** Implements the ledger activity contract; the only I/O the workflows drive. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MobilityReferenceRepository } from '../../../../libs/persistence/src';
-import type { MobilityFacts, ReferenceActivities } from '../../../../workflows/src/contracts';
+import { MobilityReferenceRepository } from '@meritflow/persistence';
+import type { MobilityFacts, ReferenceActivities } from '@meritflow/contracts';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { loadDatabaseConfig } from '../../../config/src';
+import { loadDatabaseConfig } from '@meritflow/config';
 import { createDataSource } from '../data-source';
 import { LedgerVerifier } from '../ledger-verifier';
 import { runMigrations } from '../migrate';

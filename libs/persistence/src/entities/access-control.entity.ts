@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { EvidenceRef } from '../../../domain/src';
+import type { EvidenceRef } from '@meritflow/domain';
 
 // Who may do what (migration 1764500000000). All three tables are append-only.
 

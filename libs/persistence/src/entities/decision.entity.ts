@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DecisionRow, DecisionRowStoredAs } from '../../../domain/src';
+import type { DecisionRow, DecisionRowStoredAs } from '@meritflow/domain';
 
 /**
  * The append-only decision ledger. The database refuses UPDATE and DELETE on it, and chains each case's

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ArchiveKind } from '../../../domain/src';
+import type { ArchiveKind } from '@meritflow/domain';
 
 /**
  * One archived workflow history, gzip of its canonical JSON. Append-only (see migrations); rows are

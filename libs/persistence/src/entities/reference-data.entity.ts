@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { EvidenceRef, MeritCategory, MeritScheme, RegionKind } from '../../../domain/src';
+import type { EvidenceRef, MeritCategory, MeritScheme, RegionKind } from '@meritflow/domain';
 
 // The reference data the mobility rules read (migration 1764400000000). Dates are 'YYYY-MM-DD';
 // `updated_at` and the defaults are the database's to set.

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
 
 export class AuditBundleQuery {
   @ApiProperty({ example: 'PEMKAB-SLEMAN' })

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { auditBundleFileName } from '../../../../../libs/audit/src';
+import { auditBundleFileName } from '@meritflow/audit';
 import { Roles } from '../../auth/access.decorators';
 import { LEDGER_AUDITORS } from '../../auth/endpoint-roles';
 import { CaseIdPipe } from '../../common/param-pipes';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { archiveRun, childWorkflowsOf, type ArchivedRun, type AuditBundle, AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION } from '../../../../../libs/audit/src';
-import type { ApiConfig } from '../../../../../libs/config/src';
-import { DomainError, parsePeriod } from '../../../../../libs/domain/src';
-import { HistoryArchiveRepository, LedgerRepository } from '../../../../../libs/persistence/src';
+import { archiveRun, childWorkflowsOf, type ArchivedRun, type AuditBundle, AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION } from '@meritflow/audit';
+import type { ApiConfig } from '@meritflow/config';
+import { DomainError, parsePeriod } from '@meritflow/domain';
+import { HistoryArchiveRepository, LedgerRepository } from '@meritflow/persistence';
 import {
   HISTORY_ARCHIVE_ON_DEMAND_WORKFLOW_ID,
   HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE,
@@ -12,7 +12,7 @@ import {
   rootCaseOf,
   type HistoryArchiveSweepInput,
   type HistoryArchiveSweepReport,
-} from '../../../../../workflows/src/contracts';
+} from '@meritflow/contracts';
 import { API_CONFIG } from '../../config.provider';
 import { fromTemporalError } from '../../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.tokens';

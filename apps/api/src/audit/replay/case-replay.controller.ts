@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { caseExportFileName } from '../../../../../libs/audit/src';
+import { caseExportFileName } from '@meritflow/audit';
 import { CaseIdPipe } from '../../common/param-pipes';
 import { CaseReplayService } from './case-replay.service';
 import { Roles } from '../../auth/access.decorators';

@@ -16,17 +16,17 @@ import {
   type ReplayOutcome,
   type SourcedHistory,
   type TimelineComparison,
-} from '../../../../../libs/audit/src';
-import type { ApiConfig } from '../../../../../libs/config/src';
-import { DomainError } from '../../../../../libs/domain/src';
-import { HistoryArchiveRepository, LedgerRepository, type ArchivedHistoryRow } from '../../../../../libs/persistence/src';
+} from '@meritflow/audit';
+import type { ApiConfig } from '@meritflow/config';
+import { DomainError } from '@meritflow/domain';
+import { HistoryArchiveRepository, LedgerRepository, type ArchivedHistoryRow } from '@meritflow/persistence';
 import { API_CONFIG } from '../../config.provider';
 import { fromTemporalError } from '../../temporal/temporal-errors';
 import { TEMPORAL_CLIENT } from '../../temporal/temporal.tokens';
 import { configureReplayRuntime } from './replay-runtime';
 
 // The workflow code this build runs (dist/workflows/src), bundled here for replay; the worker loads the same path.
-const WORKFLOWS = require.resolve('../../../../../workflows/src');
+const WORKFLOWS = require.resolve('@meritflow/workflows');
 
 export interface CaseReplayReport {
   caseId: string;

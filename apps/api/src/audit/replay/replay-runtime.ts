@@ -1,5 +1,5 @@
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
-import type { ApiConfig } from '../../../../../libs/config/src';
+import type { ApiConfig } from '@meritflow/config';
 
 const SDK_LOG_LEVEL: Record<ApiConfig['LOG_LEVEL'], LogLevel> = {
   error: 'ERROR',

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, EVIDENCE_KIND_PATTERN } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN, EVIDENCE_KIND_PATTERN } from '@meritflow/domain';
 
 /** The text fields of the multipart upload; the document itself is the part named "file". */
 export class UploadEvidenceDto {

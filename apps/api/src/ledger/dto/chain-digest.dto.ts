@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { DIGEST_FORMAT } from '../../../../../libs/persistence/src';
-import { CASE_TYPE_LIST } from '../../../../../workflows/src/contracts';
+import { DIGEST_FORMAT } from '@meritflow/persistence';
+import { CASE_TYPE_LIST } from '@meritflow/contracts';
 
 const CASE_ID = new RegExp(CASE_TYPE_LIST.map((e) => `(${e.idPattern.source})`).join('|'));
 

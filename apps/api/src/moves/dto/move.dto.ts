@@ -16,8 +16,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, GOLONGAN_CODES, MOVE_KINDS, MUTATION_SCOPES, POSITION_CLASSES } from '../../../../../libs/domain/src';
-import { VACANCY_WORKFLOW_ID_PATTERN } from '../../../../../workflows/src/contracts';
+import { BUSINESS_CODE_PATTERN, GOLONGAN_CODES, MOVE_KINDS, MUTATION_SCOPES, POSITION_CLASSES } from '@meritflow/domain';
+import { VACANCY_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
 import { OptionalEvidence, OptionalReason, OptionalSopVersion } from '../../common/dto-fields';
 import { IsNip } from '../../common/nip.validator';
 import { SingleLine } from '../../common/text.validators';

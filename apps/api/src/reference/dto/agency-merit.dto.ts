@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, MERIT_CATEGORIES, MERIT_SCHEMES, type MeritScheme } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN, MERIT_CATEGORIES, MERIT_SCHEMES, type MeritScheme } from '@meritflow/domain';
 import { IsReferenceDate } from './real-date.validator';
 import { RequiredReason } from './reason.field';
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
 import { IsReferenceDate } from './real-date.validator';
 import { RequiredReason } from './reason.field';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
 import { OptionalEvidence } from '../../common/dto-fields';
 import { SingleLine } from '../../common/text.validators';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';

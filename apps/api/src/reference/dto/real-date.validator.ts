@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '../../../../../libs/domain/src';
+import { isIsoDate } from '@meritflow/domain';
 
 /** A real calendar date 'YYYY-MM-DD' between 2000 and 2100 ('2026-02-30' is refused). */
 export const isReferenceDate = (value: unknown): boolean =>

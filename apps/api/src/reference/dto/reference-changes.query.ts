@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../../libs/domain/src';
-import { REFERENCE_TABLES, type ReferenceTable } from '../../../../../libs/persistence/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
+import { REFERENCE_TABLES, type ReferenceTable } from '@meritflow/persistence';
 import { PageQuery } from '../../common/dto-fields';
 
 export class ReferenceChangesQuery extends PageQuery {

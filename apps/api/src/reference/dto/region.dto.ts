@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, REGION_KINDS, type RegionKind } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN, REGION_KINDS, type RegionKind } from '@meritflow/domain';
 import { SingleLine } from '../../common/text.validators';
 import { RequiredReason } from './reason.field';
 

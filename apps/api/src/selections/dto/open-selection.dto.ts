@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../../libs/domain/src';
-import { VACANCY_WORKFLOW_ID_PATTERN } from '../../../../../workflows/src/contracts';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
+import { VACANCY_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalSopVersion } from '../../common/dto-fields';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ACTOR_ID_PATTERN, BUSINESS_CODE_PATTERN, listSops } from '../../../../../libs/domain/src';
+import { ACTOR_ID_PATTERN, BUSINESS_CODE_PATTERN, listSops } from '@meritflow/domain';
 import { IsNip } from '../../common/nip.validator';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';

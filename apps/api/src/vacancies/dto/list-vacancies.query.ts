@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../common/dto-fields';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '../../../../../libs/domain/src';
+import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
 import { VACANCY_STATUSES } from './vacancy-decision.dto';
 
 export class ListVacanciesQuery extends PageQuery {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { FILLING_METHODS, listSops, type FillingMethod } from '../../../../../libs/domain/src';
-import { VACANCY_CASE_TYPE } from '../../../../../workflows/src/contracts';
+import { FILLING_METHODS, listSops, type FillingMethod } from '@meritflow/domain';
+import { VACANCY_CASE_TYPE } from '@meritflow/contracts';
 import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
 import { EvidenceRefDto } from './evidence-ref.dto';
 
