@@ -20,7 +20,7 @@ const byName = [
     message: 'Import another package by its name (@meritflow/...), not by a relative path.',
   },
   {
-    regex: '^@meritflow/(?!domain/(sop-schema|testing)$)[^/]+/',
+    regex: '^@meritflow/(?!domain/(sop-schema|testing)$|persistence/nest$)[^/]+/',
     message: "Import a package through its index ('@meritflow/x'); export what you need from it.",
   },
 ];

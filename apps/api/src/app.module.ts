@@ -3,7 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ApiConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
-import { PersistenceModule } from '@meritflow/persistence';
+import { PersistenceModule } from '@meritflow/persistence/nest';
 import { API_CONFIG } from './config.provider';
 import { AuditModule } from './audit/audit.module';
 import { CaseReplayModule } from './audit/replay/case-replay.module';

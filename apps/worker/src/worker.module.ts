@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import type { WorkerConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
-import { PersistenceModule } from '@meritflow/persistence';
+import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
