@@ -5,7 +5,12 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const NODE = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nodeBuiltins = { paths: NODE.map((name) => ({ name, message: 'No Node built-ins here: this code runs in the workflow sandbox or must stay free of I/O.' })) };
+const nodeBuiltins = {
+  paths: NODE.map((name) => ({
+    name,
+    message: 'No Node built-ins here: this code runs in the workflow sandbox or must stay free of I/O.',
+  })),
+};
 const APPS = 'api|worker|launcher|console';
 const LIBS = 'domain|contracts|config|persistence|audit|auth|devstack';
 
@@ -26,21 +31,32 @@ const byName = [
 ];
 // Package code (not its specs) never reaches into test/, bench/ or scripts/.
 const noTestSupport = { regex: '^(\\.\\./)+(test|bench|scripts)/', message: 'Package code must not import test, bench or script code.' };
-const noApps = { regex: `^@meritflow/(${APPS}|workflows)$`, message: 'Apps never import each other or the workflow code (the worker loads it by workflowsPath).' };
+const noApps = {
+  regex: `^@meritflow/(${APPS}|workflows)$`,
+  message: 'Apps never import each other or the workflow code (the worker loads it by workflowsPath).',
+};
 const libsNoApps = { regex: `^@meritflow/(${APPS}|workflows)$`, message: 'Libraries never import apps or the workflow code.' };
 const onlyWorkflowDeps = (extra) => ({
   regex: `^(?!\\.|@temporalio/workflow$|@meritflow/(contracts|domain)$${extra})`,
   message: 'Workflow code imports only @temporalio/workflow, @meritflow/contracts and @meritflow/domain.',
 });
 
-const restrict = (...rules) => [
-  'error',
-  { paths: rules.flatMap((r) => r.paths ?? []), patterns: rules.filter((r) => !r.paths) },
-];
+const restrict = (...rules) => ['error', { paths: rules.flatMap((r) => r.paths ?? []), patterns: rules.filter((r) => !r.paths) }];
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '**/node_modules/', 'test-results/', 'coverage/', '.data/', 'bench/results/', 'workflows/test/histories/', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: [
+      'dist/',
+      '**/node_modules/',
+      'test-results/',
+      'coverage/',
+      '.data/',
+      'bench/results/',
+      'workflows/test/histories/',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -81,7 +97,11 @@ export default tseslint.config(
     files: ['workflows/**/*.spec.ts', 'libs/contracts/**/*.spec.ts'],
     // Specs may also check the contracts against the registered workflow types.
     rules: {
-      'no-restricted-imports': restrict(...byName, nodeBuiltins, onlyWorkflowDeps('|@temporalio/common$|@meritflow/domain/testing$|@meritflow/workflows$')),
+      'no-restricted-imports': restrict(
+        ...byName,
+        nodeBuiltins,
+        onlyWorkflowDeps('|@temporalio/common$|@meritflow/domain/testing$|@meritflow/workflows$'),
+      ),
     },
   },
   {

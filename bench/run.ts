@@ -145,7 +145,9 @@ async function latencyRound(ls: LocalStack, client: TemporalClient) {
   await post(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
   await post(asMember(members[0]), { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
   const profiles = Array.from({ length: n }, (_, i) =>
-    eligibleProfile(`Calon ${i + 1}`, { nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1) }),
+    eligibleProfile(`Calon ${i + 1}`, {
+      nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1),
+    }),
   );
   await post(HR, { decision: 'register_candidates', candidates: profiles.map((profile) => ({ postCode: sel.postCode, profile })) });
   const twin = await openTwinSelection(client, n);
@@ -217,9 +219,26 @@ function appendRecord(tag: string, i: number): DecisionRecord {
 }
 
 const params = (r: DecisionRecord) => [
-  r.idempotencyKey, r.caseType, r.workflowId, r.runId, r.sequence, r.decision, r.stepBefore, r.stepAfter, r.actor.id, r.actor.role,
-  r.actor.name ?? null, r.reason, JSON.stringify(r.payload), JSON.stringify(r.evidence), r.sop.id, r.sop.version, r.ruleVersion,
-  r.decidedAt, r.rootWorkflowId, r.parentWorkflowId,
+  r.idempotencyKey,
+  r.caseType,
+  r.workflowId,
+  r.runId,
+  r.sequence,
+  r.decision,
+  r.stepBefore,
+  r.stepAfter,
+  r.actor.id,
+  r.actor.role,
+  r.actor.name ?? null,
+  r.reason,
+  JSON.stringify(r.payload),
+  JSON.stringify(r.evidence),
+  r.sop.id,
+  r.sop.version,
+  r.ruleVersion,
+  r.decidedAt,
+  r.rootWorkflowId,
+  r.parentWorkflowId,
 ];
 const VALUES = '($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)';
 // The read-model upsert of LedgerRepository.project, verbatim.
@@ -235,8 +254,21 @@ const CASE_CONFLICT = `ON CONFLICT (run_id) DO UPDATE SET
   updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
   last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)`;
 const caseParams = (r: DecisionRecord) => [
-  r.runId, r.workflowId, r.caseType, r.case.agencyCode, r.case.businessKey, r.case.title, r.statusAfter, r.stepAfter, r.sop.id,
-  r.sop.version, JSON.stringify(r.case.details), r.sequence, r.decidedAt, r.rootWorkflowId, r.parentWorkflowId,
+  r.runId,
+  r.workflowId,
+  r.caseType,
+  r.case.agencyCode,
+  r.case.businessKey,
+  r.case.title,
+  r.statusAfter,
+  r.stepAfter,
+  r.sop.id,
+  r.sop.version,
+  JSON.stringify(r.case.details),
+  r.sequence,
+  r.decidedAt,
+  r.rootWorkflowId,
+  r.parentWorkflowId,
 ];
 
 async function appendRound(pg: Pool, repo: LedgerRepository, roundNo: number) {
@@ -245,13 +277,17 @@ async function appendRound(pg: Pool, repo: LedgerRepository, roundNo: number) {
     // The baseline: the same row into an identical table (same columns, defaults, indexes) without triggers.
     plain: (r) => pg.query(`INSERT INTO bench_decisions_plain (${COLUMNS}) VALUES ${VALUES}`, params(r)),
     // Profile: the same statement into the ledger, through the chaining trigger, without the transaction or read model.
-    trigger: (r) => pg.query(`INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, params(r)),
+    trigger: (r) =>
+      pg.query(`INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, params(r)),
     // Profile: the repository's former form (BEGIN, INSERT through the trigger, cases upsert, COMMIT) on raw pg.
     transaction: async (r) => {
       const cl = await pg.connect();
       try {
         await cl.query('BEGIN');
-        const ins = await cl.query(`INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, params(r));
+        const ins = await cl.query(
+          `INSERT INTO decisions (${COLUMNS}) VALUES ${VALUES} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+          params(r),
+        );
         if (ins.rowCount) await cl.query(`INSERT INTO cases (${CASE_COLUMNS}) VALUES ${CASE_VALUES} ${CASE_CONFLICT}`, caseParams(r));
         await cl.query('COMMIT');
       } catch (err) {
@@ -278,7 +314,11 @@ async function appendRound(pg: Pool, repo: LedgerRepository, roundNo: number) {
   // for cold caches and connections (it measured up to 25 % lower in that position).
   for (const name of order) {
     const warm = `W${name.toUpperCase()}${roundNo}${Date.now().toString(36).toUpperCase()}`;
-    await pool(Array.from({ length: Math.min(200, n) }, (_, i) => appendRecord(warm, i)), cfg.appendConcurrency, async (r) => void (await variants[name](r)));
+    await pool(
+      Array.from({ length: Math.min(200, n) }, (_, i) => appendRecord(warm, i)),
+      cfg.appendConcurrency,
+      async (r) => void (await variants[name](r)),
+    );
   }
   for (const name of order) {
     const tag = `${name.toUpperCase()}${roundNo}${Date.now().toString(36).toUpperCase()}`;
@@ -297,7 +337,15 @@ async function verifyBench(ls: LocalStack) {
   const lines = await runToCompletion({
     name: 'bench:ledger',
     command: process.execPath,
-    args: [path.join(ROOT, 'dist/libs/persistence/src/bench/ledger-verify.bench.js'), '--rows', String(cfg.verifyRows), '--cases', String(cfg.verifyCases), '--runs', String(Math.max(3, cfg.rounds))],
+    args: [
+      path.join(ROOT, 'dist/libs/persistence/src/bench/ledger-verify.bench.js'),
+      '--rows',
+      String(cfg.verifyRows),
+      '--cases',
+      String(cfg.verifyCases),
+      '--runs',
+      String(Math.max(3, cfg.rounds)),
+    ],
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: ls.adminDatabaseUrl() },
     log: prefixedLogger('bench:ledger', (t) => void process.stderr.write(t)),
@@ -311,7 +359,10 @@ async function verifyBench(ls: LocalStack) {
 // ---------------------------------------------------------------------------------------------
 // (e) replay: every history of whole selections (the selection, its children, its vacancy)
 // ---------------------------------------------------------------------------------------------
-type Histories = { workflowId: string; history: Awaited<ReturnType<ReturnType<TemporalClient['workflow']['getHandle']>['fetchHistory']>> }[];
+type Histories = {
+  workflowId: string;
+  history: Awaited<ReturnType<ReturnType<TemporalClient['workflow']['getHandle']>['fetchHistory']>>;
+}[];
 
 async function fetchHistories(client: TemporalClient, ids: string[]): Promise<Histories> {
   return Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() })));
@@ -348,10 +399,17 @@ async function archiveBench(ds: DataSource, client: TemporalClient, cases: Whole
     write.ms.push(performance.now() - t0);
     for (const a of await archive.indexOfCase(c.id)) write.rawBytes += a.sizeBytes;
   }
-  const stored = await ds.query(`SELECT coalesce(sum(octet_length(history)), 0)::bigint AS n FROM history_archive WHERE root_workflow_id = ANY($1)`, [cases.map((c) => c.id)]);
+  const stored = await ds.query(
+    `SELECT coalesce(sum(octet_length(history)), 0)::bigint AS n FROM history_archive WHERE root_workflow_id = ANY($1)`,
+    [cases.map((c) => c.id)],
+  );
   write.gzipBytes = Number(stored[0].n);
 
-  const fromTemporal = async () => fetchHistories(client, cases.flatMap((c) => [c.id, ...c.childIds]));
+  const fromTemporal = async () =>
+    fetchHistories(
+      client,
+      cases.flatMap((c) => [c.id, ...c.childIds]),
+    );
   const fromArchive = async (): Promise<Histories> => {
     const rows = (await Promise.all(cases.map((c) => archive.historiesOfCase(c.id)))).flat();
     // As the API replays an archived run: the protobuf copy decoded, both stored copies hashed for the chain check.
@@ -417,7 +475,10 @@ async function scaleRun(ls: LocalStack) {
   // The API answers once a case has started; its first ledger row follows. Wait until every case is recorded as open.
   const db = await ls.stack.db();
   const countOpen = async () =>
-    Number((await db.query(`SELECT count(*)::int AS n FROM cases WHERE agency_code = $1 AND step = 'awaiting_ppk_decision'`, [agencyCode])).rows[0].n);
+    Number(
+      (await db.query(`SELECT count(*)::int AS n FROM cases WHERE agency_code = $1 AND step = 'awaiting_ppk_decision'`, [agencyCode]))
+        .rows[0].n,
+    );
   let open = await countOpen();
   for (const until = Date.now() + 120_000 + n * 20; open < paths.length && Date.now() < until; open = await countOpen()) await sleep(1000);
   const t1 = performance.now();
@@ -430,7 +491,16 @@ async function scaleRun(ls: LocalStack) {
   });
   const closedS = secs(t1);
   const rss = sampler.stop();
-  return { cases: n, openConcurrently: open, openedPerS: paths.length / openedS, closedPerS: paths.length / closedS, seconds: secs(t0), errors: errors.length, errorSamples: errors.slice(0, 5), rss };
+  return {
+    cases: n,
+    openConcurrently: open,
+    openedPerS: paths.length / openedS,
+    closedPerS: paths.length / closedS,
+    seconds: secs(t0),
+    errors: errors.length,
+    errorSamples: errors.slice(0, 5),
+    rss,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,7 +575,10 @@ async function main(): Promise<void> {
     const state = ls.state();
     const pgVersion = (await (await ls.stack.db()).query('SHOW server_version')).rows[0].server_version as string;
     Object.assign(info, { postgres: pgVersion });
-    twinWorker = await startTwinWorker(state.temporalAddress, prefixedLogger('twin', (t) => void process.stderr.write(t)));
+    twinWorker = await startTwinWorker(
+      state.temporalAddress,
+      prefixedLogger('twin', (t) => void process.stderr.write(t)),
+    );
     connection = await Connection.connect({ address: state.temporalAddress });
     const client = new TemporalClient({ connection, namespace: state.namespace });
     // Whole-run RSS of both workers, for the record.
@@ -524,7 +597,13 @@ async function main(): Promise<void> {
     await ds.initialize();
     const repo = new LedgerRepository(ds);
 
-    const a: { merit: number[]; twin: number[]; errors: string[]; meritSeconds: number[]; twinSeconds: number[] } = { merit: [], twin: [], errors: [], meritSeconds: [], twinSeconds: [] };
+    const a: { merit: number[]; twin: number[]; errors: string[]; meritSeconds: number[]; twinSeconds: number[] } = {
+      merit: [],
+      twin: [],
+      errors: [],
+      meritSeconds: [],
+      twinSeconds: [],
+    };
     const b: { merit: Record<'p50' | 'p95' | 'p99', number>[]; bare: Record<'p50' | 'p95' | 'p99', number>[] } = { merit: [], bare: [] };
     const c: Record<string, number[]> = { plain: [], trigger: [], transaction: [], oneStatement: [], ledger: [] };
     for (let r = 1; r <= cfg.rounds; r++) {
@@ -536,28 +615,54 @@ async function main(): Promise<void> {
         a.meritSeconds.push(x.merit.seconds);
         a.twinSeconds.push(x.twin.seconds);
         a.errors.push(...x.merit.errors.map((e) => `meritflow: ${e}`), ...x.twin.errors.map((e) => `twin: ${e}`));
-        log(`  meritflow ${x.merit.perS.toFixed(3)}/s (${x.merit.seconds.toFixed(1)} s), twin ${x.twin.perS.toFixed(3)}/s (${x.twin.seconds.toFixed(1)} s)`);
+        log(
+          `  meritflow ${x.merit.perS.toFixed(3)}/s (${x.merit.seconds.toFixed(1)} s), twin ${x.twin.perS.toFixed(3)}/s (${x.twin.seconds.toFixed(1)} s)`,
+        );
       }
       if (!cfg.skip.has('b')) {
         log(`round ${r}/${cfg.rounds}: (b) ${cfg.latencyDecisions} decisions per side, alternating`);
         const x = await latencyRound(ls, client);
         b.merit.push(x.merit);
         b.bare.push(x.bare);
-        log(`  API p50 ${x.merit.p50.toFixed(1)} ms p95 ${x.merit.p95.toFixed(1)} p99 ${x.merit.p99.toFixed(1)}; bare p50 ${x.bare.p50.toFixed(1)} p95 ${x.bare.p95.toFixed(1)} p99 ${x.bare.p99.toFixed(1)}`);
+        log(
+          `  API p50 ${x.merit.p50.toFixed(1)} ms p95 ${x.merit.p95.toFixed(1)} p99 ${x.merit.p99.toFixed(1)}; bare p50 ${x.bare.p50.toFixed(1)} p95 ${x.bare.p95.toFixed(1)} p99 ${x.bare.p99.toFixed(1)}`,
+        );
       }
       if (!cfg.skip.has('c')) {
         log(`round ${r}/${cfg.rounds}: (c) ${cfg.appendRows} rows per variant, ${cfg.appendConcurrency} writers`);
         const x = await appendRound(pg, repo, r);
         for (const k of Object.keys(c)) c[k].push(x[k]);
-        log(`  ${Object.entries(x).map(([k, v]) => `${k} ${Math.round(v)}/s`).join(', ')}`);
+        log(
+          `  ${Object.entries(x)
+            .map(([k, v]) => `${k} ${Math.round(v)}/s`)
+            .join(', ')}`,
+        );
       }
     }
 
     if (!cfg.skip.has('a')) {
       const m = median(a.merit);
       const t = median(a.twin);
-      results.a = { unit: 'whole selections/s', candidates: cfg.candidates, perRound: cfg.selections, concurrency: cfg.concurrency, ...a, median: { meritflow: m, twin: t, ratio: m / t } };
-      rows.push({ id: '(a)', measure: `whole open selections (${cfg.candidates} candidates, ${cfg.concurrency} at once)`, unit: '/s', meritflow: m, baseline: t, baselineName: 'twin', ratio: m / t, target: '≥ 0.8×', pass: m / t >= 0.8 && a.errors.length === 0, note: a.errors.length ? `${a.errors.length} errors` : undefined });
+      results.a = {
+        unit: 'whole selections/s',
+        candidates: cfg.candidates,
+        perRound: cfg.selections,
+        concurrency: cfg.concurrency,
+        ...a,
+        median: { meritflow: m, twin: t, ratio: m / t },
+      };
+      rows.push({
+        id: '(a)',
+        measure: `whole open selections (${cfg.candidates} candidates, ${cfg.concurrency} at once)`,
+        unit: '/s',
+        meritflow: m,
+        baseline: t,
+        baselineName: 'twin',
+        ratio: m / t,
+        target: '≥ 0.8×',
+        pass: m / t >= 0.8 && a.errors.length === 0,
+        note: a.errors.length ? `${a.errors.length} errors` : undefined,
+      });
     }
     if (!cfg.skip.has('b')) {
       const med = (xs: Record<string, number>[], k: string) => median(xs.map((x) => x[k]));
@@ -584,25 +689,80 @@ async function main(): Promise<void> {
       const l = median(c.ledger);
       const p = median(c.plain);
       const tr = median(c.trigger);
-      results.c = { unit: 'rows/s', rows: cfg.appendRows, concurrency: cfg.appendConcurrency, perRound: c, median: { ledger: l, plain: p, triggerOnly: tr, ratio: l / p } };
-      rows.push({ id: '(c)', measure: `ledger append (${cfg.appendConcurrency} writers)`, unit: 'rows/s', meritflow: l, baseline: p, baselineName: 'plain INSERT', ratio: l / p, target: '≥ 0.5×', pass: l / p >= 0.5 });
-      rows.push({ id: '', measure: '  profile: INSERT through the chain trigger only', unit: 'rows/s', meritflow: tr, baseline: p, baselineName: 'plain INSERT', ratio: tr / p, target: '-', pass: null });
+      results.c = {
+        unit: 'rows/s',
+        rows: cfg.appendRows,
+        concurrency: cfg.appendConcurrency,
+        perRound: c,
+        median: { ledger: l, plain: p, triggerOnly: tr, ratio: l / p },
+      };
+      rows.push({
+        id: '(c)',
+        measure: `ledger append (${cfg.appendConcurrency} writers)`,
+        unit: 'rows/s',
+        meritflow: l,
+        baseline: p,
+        baselineName: 'plain INSERT',
+        ratio: l / p,
+        target: '≥ 0.5×',
+        pass: l / p >= 0.5,
+      });
+      rows.push({
+        id: '',
+        measure: '  profile: INSERT through the chain trigger only',
+        unit: 'rows/s',
+        meritflow: tr,
+        baseline: p,
+        baselineName: 'plain INSERT',
+        ratio: tr / p,
+        target: '-',
+        pass: null,
+      });
       const tx = median(c.transaction);
       const one = median(c.oneStatement);
-      rows.push({ id: '', measure: '  profile: former form on raw pg (BEGIN, 2 writes, COMMIT)', unit: 'rows/s', meritflow: tx, baseline: p, baselineName: 'plain INSERT', ratio: tx / p, target: '-', pass: null });
-      rows.push({ id: '', measure: '  profile: append\'s one statement on raw pg', unit: 'rows/s', meritflow: one, baseline: p, baselineName: 'plain INSERT', ratio: one / p, target: '-', pass: null });
+      rows.push({
+        id: '',
+        measure: '  profile: former form on raw pg (BEGIN, 2 writes, COMMIT)',
+        unit: 'rows/s',
+        meritflow: tx,
+        baseline: p,
+        baselineName: 'plain INSERT',
+        ratio: tx / p,
+        target: '-',
+        pass: null,
+      });
+      rows.push({
+        id: '',
+        measure: "  profile: append's one statement on raw pg",
+        unit: 'rows/s',
+        meritflow: one,
+        baseline: p,
+        baselineName: 'plain INSERT',
+        ratio: one / p,
+        target: '-',
+        pass: null,
+      });
       (results.c as Record<string, unknown>).profile = { triggerOnly: tr, transactionRawPg: tx, oneStatement: one };
     }
 
     if (!cfg.skip.has('e') && meritSelections.length > 0 && twinSelections.length > 0) {
       const k = Math.min(cfg.replayCases, meritSelections.length, twinSelections.length);
       log(`(e) replay: ${k} whole cases per side (selection, children, vacancy), bundling both`);
-      const meritH = await fetchHistories(client, meritSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]));
-      const twinH = await fetchHistories(client, twinSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]));
+      const meritH = await fetchHistories(
+        client,
+        meritSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]),
+      );
+      const twinH = await fetchHistories(
+        client,
+        twinSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]),
+      );
       if (cfg.saveHistories) {
         // For profiling replay offline (node --cpu-prof): the histories as Temporal's JSON.
         mkdirSync(cfg.saveHistories, { recursive: true });
-        for (const [side, hs] of [['meritflow', meritH], ['twin', twinH]] as const) {
+        for (const [side, hs] of [
+          ['meritflow', meritH],
+          ['twin', twinH],
+        ] as const) {
           const file = path.join(cfg.saveHistories, `${side}.json`);
           writeFileSync(file, JSON.stringify(hs.map((h) => ({ workflowId: h.workflowId, history: JSON.parse(historyToJSON(h.history)) }))));
         }
@@ -611,7 +771,13 @@ async function main(): Promise<void> {
       const meritBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('@meritflow/workflows'), logger: quiet });
       const twinBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./twin'), logger: quiet });
       const events = (h: Histories) => h.reduce((acc, x) => acc + (x.history.events?.length ?? 0), 0);
-      const e = { merit: [] as number[], twin: [] as number[], meritEvents: [] as number[], twinEvents: [] as number[], failures: [] as string[] };
+      const e = {
+        merit: [] as number[],
+        twin: [] as number[],
+        meritEvents: [] as number[],
+        twinEvents: [] as number[],
+        failures: [] as string[],
+      };
       for (let r = 1; r <= cfg.rounds; r++) {
         const order = r % 2 ? ['merit', 'twin'] : ['twin', 'merit'];
         for (const side of order) {
@@ -635,8 +801,28 @@ async function main(): Promise<void> {
         ...e,
         median: { meritflow: m, twin: t, ratio: m / t, meritflowEventsPerS: median(e.meritEvents), twinEventsPerS: median(e.twinEvents) },
       };
-      rows.push({ id: '(e)', measure: `replay (${meritH.length} vs ${twinH.length} histories, ${Math.round(events(meritH) / k)} vs ${Math.round(events(twinH) / k)} events/case)`, unit: 'hist/s', meritflow: m, baseline: t, baselineName: 'twin', ratio: m / t, target: '≥ 0.7×', pass: m / t >= 0.7 && e.failures.length === 0 });
-      rows.push({ id: '', measure: '  same, in history events per second', unit: 'events/s', meritflow: median(e.meritEvents), baseline: median(e.twinEvents), baselineName: 'twin', ratio: median(e.meritEvents) / median(e.twinEvents), target: '-', pass: null });
+      rows.push({
+        id: '(e)',
+        measure: `replay (${meritH.length} vs ${twinH.length} histories, ${Math.round(events(meritH) / k)} vs ${Math.round(events(twinH) / k)} events/case)`,
+        unit: 'hist/s',
+        meritflow: m,
+        baseline: t,
+        baselineName: 'twin',
+        ratio: m / t,
+        target: '≥ 0.7×',
+        pass: m / t >= 0.7 && e.failures.length === 0,
+      });
+      rows.push({
+        id: '',
+        measure: '  same, in history events per second',
+        unit: 'events/s',
+        meritflow: median(e.meritEvents),
+        baseline: median(e.twinEvents),
+        baselineName: 'twin',
+        ratio: median(e.meritEvents) / median(e.twinEvents),
+        target: '-',
+        pass: null,
+      });
 
       if (!cfg.skip.has('g')) {
         const g = await archiveBench(ds, client, meritSelections.slice(0, k), meritBundle);
@@ -670,7 +856,17 @@ async function main(): Promise<void> {
       log(`(d) ledger verification: ${cfg.verifyRows} rows in ${cfg.verifyCases} cases (libs/persistence/src/bench)`);
       const d = await verifyBench(ls);
       results.d = { unit: 'rows/s', rows: cfg.verifyRows, cases: cfg.verifyCases, ...d };
-      rows.push({ id: '(d)', measure: `ledger verification (${cfg.verifyRows.toLocaleString('en-US')} rows)`, unit: 'rows/s', meritflow: d.rowsPerS, baseline: null, baselineName: '', ratio: null, target: '≥ 100,000', pass: d.rowsPerS >= 100_000 && d.tamperDetected });
+      rows.push({
+        id: '(d)',
+        measure: `ledger verification (${cfg.verifyRows.toLocaleString('en-US')} rows)`,
+        unit: 'rows/s',
+        meritflow: d.rowsPerS,
+        baseline: null,
+        baselineName: '',
+        ratio: null,
+        target: '≥ 100,000',
+        pass: d.rowsPerS >= 100_000 && d.tamperDetected,
+      });
     }
 
     if (!cfg.skip.has('f')) {
@@ -713,11 +909,22 @@ async function main(): Promise<void> {
 
     const table = printTable();
     const notes = rows.filter((r) => r.note).map((r) => `  ${r.id || '   '} ${r.measure.trim()}: ${r.note}`);
-    process.stdout.write(`\nmeritflow bench (${info.cpus} × ${info.model}, ${info.memoryGb} GB, node ${info.node}, PostgreSQL ${pgVersion}, ${new Date().toISOString()})\n`);
-    process.stdout.write(`rounds ${cfg.rounds}, medians; whole run ${secs(t0).toFixed(0)} s\n\n${table}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`);
+    process.stdout.write(
+      `\nmeritflow bench (${info.cpus} × ${info.model}, ${info.memoryGb} GB, node ${info.node}, PostgreSQL ${pgVersion}, ${new Date().toISOString()})\n`,
+    );
+    process.stdout.write(
+      `rounds ${cfg.rounds}, medians; whole run ${secs(t0).toFixed(0)} s\n\n${table}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`,
+    );
     const out = path.join(ROOT, 'bench/results/latest.json');
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify({ machine: info, settings: { ...cfg, skip: [...cfg.skip] }, durationS: Math.round(secs(t0)), table: rows, results }, null, 2) + '\n');
+    writeFileSync(
+      out,
+      JSON.stringify(
+        { machine: info, settings: { ...cfg, skip: [...cfg.skip] }, durationS: Math.round(secs(t0)), table: rows, results },
+        null,
+        2,
+      ) + '\n',
+    );
     process.stdout.write(`\nwritten to ${path.relative(process.cwd(), out)}\n`);
   } finally {
     await stop();

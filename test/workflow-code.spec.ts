@@ -17,14 +17,22 @@ const histories = () =>
     .map((f) => {
       // name@workflow~id.json: replay under the recorded workflow id, from which parents derive child ids.
       const [name, id] = f.replace(/\.json$/, '').split('@');
-      return { name, workflowId: id ? id.replaceAll('~', ':') : name, history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES, f), 'utf8'))) };
+      return {
+        name,
+        workflowId: id ? id.replaceAll('~', ':') : name,
+        history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES, f), 'utf8'))),
+      };
     });
 
 describe('workflow code', () => {
   let bundle: WorkflowBundle;
 
   beforeAll(async () => {
-    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('@meritflow/workflows'), logger: new DefaultLogger('WARN'), ...sourceBundlerOptions });
+    bundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('@meritflow/workflows'),
+      logger: new DefaultLogger('WARN'),
+      ...sourceBundlerOptions,
+    });
   }, 120_000);
 
   it('bundles for the deterministic sandbox', () => {
@@ -53,9 +61,13 @@ describe('workflow code', () => {
     expect(types.filter((t) => !recorded.has(t))).toEqual([]);
   });
 
-  it.each(histories())('replays the recorded history $name against the current code', async ({ workflowId, history }) => {
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();
-  }, 60_000);
+  it.each(histories())(
+    'replays the recorded history $name against the current code',
+    async ({ workflowId, history }) => {
+      await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, workflowId)).resolves.toBeUndefined();
+    },
+    60_000,
+  );
 
   it('fails replay with a determinism error when shipped workflow code changes', async () => {
     const changed = await bundleWorkflowCode({

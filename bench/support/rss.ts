@@ -30,7 +30,10 @@ export class RssSampler {
   private readonly series: { t: number; mb: number }[] = [];
   private timer?: NodeJS.Timeout;
   private readonly t0 = Date.now();
-  constructor(private readonly pidOf: () => number, private readonly everyMs = 1000) {}
+  constructor(
+    private readonly pidOf: () => number,
+    private readonly everyMs = 1000,
+  ) {}
   start(): this {
     this.sample();
     this.timer = setInterval(() => this.sample(), this.everyMs).unref();

@@ -42,4 +42,3 @@ export async function pool<T>(items: T[], width: number, fn: (item: T, i: number
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-

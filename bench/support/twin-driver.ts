@@ -57,7 +57,12 @@ export async function twinDecide(client: Client, workflowId: string, d: TwinDeci
 }
 
 /** Polls the state query every 200 ms, as the API fixtures poll GET (test/support eventually()). */
-export async function twinWaitFor(client: Client, workflowId: string, check: (s: TwinState) => boolean, timeoutMs = 60_000): Promise<TwinState> {
+export async function twinWaitFor(
+  client: Client,
+  workflowId: string,
+  check: (s: TwinState) => boolean,
+  timeoutMs = 60_000,
+): Promise<TwinState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const s = await client.workflow.getHandle(workflowId).query(twinStateQuery);
@@ -114,9 +119,15 @@ export async function runTwinSelection(client: Client, candidates = 4): Promise<
   for (const nip of nips) await twinDecide(client, twinAssessmentId(id, nip), { decision: 'record_assessment', actorId: 'asesor' });
   await twinWaitFor(client, id, (s) => s.step === 'committee_review');
   const review = twinReviewId(id);
-  for (const m of members) await twinDecide(client, review, { decision: 'declare_interests', actorId: m, declarations: nips.map((nip) => ({ nip, conflicted: false })) });
+  for (const m of members)
+    await twinDecide(client, review, {
+      decision: 'declare_interests',
+      actorId: m,
+      declarations: nips.map((nip) => ({ nip, conflicted: false })),
+    });
   for (const [mi, m] of members.entries()) {
-    for (const [ci, nip] of nips.entries()) await twinDecide(client, review, { decision: 'score', actorId: m, nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi });
+    for (const [ci, nip] of nips.entries())
+      await twinDecide(client, review, { decision: 'score', actorId: m, nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi });
   }
   const ranking = await twinWaitFor(client, id, (s) => s.step === 'ranking');
   await twinDecide(client, id, { decision: 'sign_ranking', actorId: members[0] });

@@ -106,7 +106,8 @@ class TwinCase {
 export async function twinVacancyWorkflow(): Promise<void> {
   const kase = new TwinCase('awaiting_ppk_decision', ['closed', 'rejected'], { awaiting_ppk_decision: 14 * 86_400 });
   const validate = (d: TwinDecision) => {
-    if (!(kase.step === 'awaiting_ppk_decision' && (d.decision === 'approve' || d.decision === 'reject'))) refuse(`${d.decision} at ${kase.step}`);
+    if (!(kase.step === 'awaiting_ppk_decision' && (d.decision === 'approve' || d.decision === 'reject')))
+      refuse(`${d.decision} at ${kase.step}`);
   };
   setHandler(twinStateQuery, () => kase.state());
   setHandler(
@@ -169,7 +170,11 @@ export async function twinCommitteeReviewWorkflow(members: string[], nips: strin
       validate(d);
       if (d.decision === 'declare_interests') declared.add(d.actorId);
       else votes.add(`${d.actorId}/${d.nip}`);
-      await kase.transition(d.decision, 'scoring', d.decision === 'score' ? { nips: [d.nip], sealed: true } : { declarations: d.declarations });
+      await kase.transition(
+        d.decision,
+        'scoring',
+        d.decision === 'score' ? { nips: [d.nip], sealed: true } : { declarations: d.declarations },
+      );
       if (declared.size === members.length && votes.size === members.length * nips.length) await unseal();
       return kase.ack();
     },
@@ -184,7 +189,10 @@ export async function twinCommitteeReviewWorkflow(members: string[], nips: strin
 /** Twin of appointmentWorkflow: decree, then inauguration. */
 export async function twinAppointmentWorkflow(nip: string): Promise<{ nip: string }> {
   const kase = new TwinCase('awaiting_decree', ['appointed'], {});
-  const next: Record<string, [string, string]> = { awaiting_decree: ['record_decree', 'awaiting_inauguration'], awaiting_inauguration: ['record_inauguration', 'appointed'] };
+  const next: Record<string, [string, string]> = {
+    awaiting_decree: ['record_decree', 'awaiting_inauguration'],
+    awaiting_inauguration: ['record_inauguration', 'appointed'],
+  };
   const validate = (d: TwinDecision) => {
     if (next[kase.step]?.[0] !== d.decision) refuse(`${d.decision} at ${kase.step}`);
   };
@@ -229,7 +237,8 @@ export async function twinSelectionWorkflow(input: TwinSelectionInput): Promise<
     { registration: input.registrationSeconds, low_applicants: 60, external_review: 60, ppk_decision: 60 },
     {
       registration: async () => {
-        if (candidates.size >= input.minApplicants) return void (await kase.transition('registration_closed', 'screening', { eligible: candidates.size }));
+        if (candidates.size >= input.minApplicants)
+          return void (await kase.transition('registration_closed', 'screening', { eligible: candidates.size }));
         if (extensions < 2) {
           extensions++;
           await kase.note('registration_extended', { extensions });
@@ -284,7 +293,11 @@ export async function twinSelectionWorkflow(input: TwinSelectionInput): Promise<
     const nips = [...candidates.entries()].filter(([, s]) => s === 'screened_in').map(([n]) => n);
     const running: Promise<unknown>[] = [];
     for (let i = 0; i < nips.length; i += 25) {
-      const started = await Promise.all(nips.slice(i, i + 25).map((nip) => startChild(twinAssessmentWorkflow, { workflowId: twinAssessmentId(selectionId, nip), args: [nip] })));
+      const started = await Promise.all(
+        nips
+          .slice(i, i + 25)
+          .map((nip) => startChild(twinAssessmentWorkflow, { workflowId: twinAssessmentId(selectionId, nip), args: [nip] })),
+      );
       running.push(...started.map((c) => c.result()));
     }
     await Promise.all(running);
@@ -294,7 +307,9 @@ export async function twinSelectionWorkflow(input: TwinSelectionInput): Promise<
     await kase.transition('committee_review_completed', 'ranking');
     await kase.note('ranking_computed', { shortlist });
     if (!(await reach('appointment'))) return;
-    const appointed = await (await startChild(twinAppointmentWorkflow, { workflowId: twinAppointmentId(selectionId, input.postCode), args: [shortlist[0]] })).result();
+    const appointed = await (
+      await startChild(twinAppointmentWorkflow, { workflowId: twinAppointmentId(selectionId, input.postCode), args: [shortlist[0]] })
+    ).result();
     await kase.transition('appointments_completed', 'closed', appointed);
     await getExternalWorkflowHandle(input.vacancyId).signal(twinFilledSignal, { filledBy: selectionId, nip: appointed.nip });
   }

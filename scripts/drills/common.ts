@@ -36,7 +36,12 @@ export interface DrillContext {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` answers truthy. */
-export async function until<T>(check: () => Promise<T | undefined | false | null>, timeoutMs: number, what: string, everyMs = 250): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -46,13 +51,17 @@ export async function until<T>(check: () => Promise<T | undefined | false | null
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new DrillFailure(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new DrillFailure(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`);
     await sleep(everyMs);
   }
 }
 
 /** The decisions of some workflows, as (workflow, sequence, decision) in order. */
-export async function ledgerOf(db: Pool, workflowIds: string[]): Promise<{ workflow_id: string; run_id: string; sequence: number; decision: string }[]> {
+export async function ledgerOf(
+  db: Pool,
+  workflowIds: string[],
+): Promise<{ workflow_id: string; run_id: string; sequence: number; decision: string }[]> {
   const r = await db.query(
     'SELECT workflow_id, run_id, sequence, decision FROM decisions WHERE workflow_id = ANY($1) ORDER BY workflow_id, run_id, sequence',
     [workflowIds],
@@ -60,7 +69,8 @@ export async function ledgerOf(db: Pool, workflowIds: string[]): Promise<{ workf
   return r.rows;
 }
 
-export const decisionsOf = async (db: Pool, workflowId: string) => (await ledgerOf(db, [workflowId])).map((r) => `${r.sequence}:${r.decision}`);
+export const decisionsOf = async (db: Pool, workflowId: string) =>
+  (await ledgerOf(db, [workflowId])).map((r) => `${r.sequence}:${r.decision}`);
 
 /**
  * The ledger's own invariants for some cases: no (workflow, run, sequence) twice, no gap in any
@@ -79,10 +89,9 @@ export async function checkLedger(f: Findings, db: Pool, rootWorkflowIds: string
     [rootWorkflowIds],
   );
   f.check(gaps.rowCount === 0, 'no decision missing (every run numbered 1..n)', gaps.rows.slice(0, 5));
-  const chain = await db.query(
-    `SELECT v.* FROM unnest($1::text[]) AS root(id), LATERAL verify_decision_chain(root.id) v`,
-    [rootWorkflowIds],
-  );
+  const chain = await db.query(`SELECT v.* FROM unnest($1::text[]) AS root(id), LATERAL verify_decision_chain(root.id) v`, [
+    rootWorkflowIds,
+  ]);
   const broken = chain.rows.filter((r) => r.problem !== null);
   f.check(
     broken.length === 0 && chain.rowCount === rootWorkflowIds.length,
@@ -105,9 +114,15 @@ export async function decideUntilAnswered(
   let firstStatus = 0;
   for (;;) {
     attempts++;
-    const r = await stack.call('POST', path, { actor, body, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: String(e) }));
+    const r = await stack
+      .call('POST', path, { actor, body, headers: { 'idempotency-key': key } })
+      .catch((e) => ({ status: 0, body: String(e) }));
     if (attempts === 1) firstStatus = r.status;
-    if (r.status === 200 || (r.status >= 400 && r.status < 500 && r.status !== 404 && r.status !== 408 && r.status !== 429) || Date.now() > deadline) {
+    if (
+      r.status === 200 ||
+      (r.status >= 400 && r.status < 500 && r.status !== 404 && r.status !== 408 && r.status !== 429) ||
+      Date.now() > deadline
+    ) {
       return { ...r, attempts, firstStatus };
     }
     await sleep(1000);

@@ -20,7 +20,11 @@ export async function pgOutageDrill(ctx: DrillContext, proxy: PgProxy, seconds: 
   const idOf = (p: { agencyCode: string; positionCode: string }) => `vacancy:${p.agencyCode}:${p.positionCode}`;
   const plainIds = plain.map(idOf);
   const fastIds = fast.map(idOf);
-  await until(async () => (await Promise.all([...plainIds, ...fastIds].map((id) => decisionsOf(db, id)))).every((d) => d.length === 1), 30_000, 'the proposals');
+  await until(
+    async () => (await Promise.all([...plainIds, ...fastIds].map((id) => decisionsOf(db, id)))).every((d) => d.length === 1),
+    30_000,
+    'the proposals',
+  );
 
   // Cut: the 2 s deadlines of `fast` fall due during the outage; approvals of `plain` are sent during it.
   await proxy.cut();
@@ -31,7 +35,16 @@ export async function pgOutageDrill(ctx: DrillContext, proxy: PgProxy, seconds: 
   f.check(health.status === 503, '/api/health answers 503 while PostgreSQL is away', health.status);
   const keys = plain.map(() => `drill-${randomBytes(6).toString('hex')}`);
   const answers = Promise.all(
-    plain.map((p, i) => decideUntilAnswered(stack, `${vacancyPath(p)}/decisions`, PPK, { decision: 'approve', fillingMethod: 'open_selection' }, keys[i], (seconds + 150) * 1000)),
+    plain.map((p, i) =>
+      decideUntilAnswered(
+        stack,
+        `${vacancyPath(p)}/decisions`,
+        PPK,
+        { decision: 'approve', fillingMethod: 'open_selection' },
+        keys[i],
+        (seconds + 150) * 1000,
+      ),
+    ),
   );
   // While it is away, the deadline activities retry instead of failing the workflows.
   await sleep(Math.min(seconds, 20) * 1000);
@@ -51,11 +64,15 @@ export async function pgOutageDrill(ctx: DrillContext, proxy: PgProxy, seconds: 
   f.note(`PostgreSQL back after ${((Date.now() - cutAt) / 1000).toFixed(1)} s`);
 
   const got = await answers;
-  f.check(got.every((a) => a.status === 200), 'every approval sent during the outage is answered 200 (resent with its Idempotency-Key when needed)', {
-    first: got.map((a) => a.firstStatus),
-    final: got.map((a) => a.status),
-    attempts: got.map((a) => a.attempts),
-  });
+  f.check(
+    got.every((a) => a.status === 200),
+    'every approval sent during the outage is answered 200 (resent with its Idempotency-Key when needed)',
+    {
+      first: got.map((a) => a.firstStatus),
+      final: got.map((a) => a.status),
+      attempts: got.map((a) => a.attempts),
+    },
+  );
   await until(
     async () => {
       const all = await Promise.all([...plainIds, ...fastIds].map((id) => decisionsOf(db, id)));
@@ -67,8 +84,16 @@ export async function pgOutageDrill(ctx: DrillContext, proxy: PgProxy, seconds: 
   await sleep(2000);
   const plainRows = await Promise.all(plainIds.map((id) => decisionsOf(db, id)));
   const fastRows = await Promise.all(fastIds.map((id) => decisionsOf(db, id)));
-  f.check(plainRows.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:approve'])), 'approvals: propose, approve, once each', plainRows.filter((d) => d.length !== 2));
-  f.check(fastRows.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:deadline_expired'])), 'deadlines due during the outage: propose, deadline_expired, once each', fastRows.filter((d) => d.length !== 2));
+  f.check(
+    plainRows.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:approve'])),
+    'approvals: propose, approve, once each',
+    plainRows.filter((d) => d.length !== 2),
+  );
+  f.check(
+    fastRows.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:deadline_expired'])),
+    'deadlines due during the outage: propose, deadline_expired, once each',
+    fastRows.filter((d) => d.length !== 2),
+  );
   const healthy = await until(async () => ((await stack.call('GET', '/health')).status === 200 ? true : undefined), 60_000, 'health 200');
   f.check(healthy, '/api/health answers 200 again');
   await checkLedger(f, db, [...plainIds, ...fastIds]);

@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     if (drills.includes('pg-outage')) {
       // Everything the stack does with PostgreSQL goes through the proxy; the drill's own checks do not.
       directAdminUrl = config.TEST_DATABASE_URL;
-      if (!directAdminUrl && (await canConnect('postgres://postgres@127.0.0.1:5432/postgres'))) directAdminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+      if (!directAdminUrl && (await canConnect('postgres://postgres@127.0.0.1:5432/postgres')))
+        directAdminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
       if (!directAdminUrl) {
         log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one for the drills');
         const pg: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 0 });
@@ -137,10 +138,14 @@ async function main(): Promise<void> {
       temporal: new TemporalClient({ connection, namespace: ls.state().namespace }),
       workerPid: () => ls.state().workerPid,
       waitForNewWorker: (oldPid, timeoutMs = 60_000) =>
-        until(async () => {
-          const pid = ls.state().workerPid;
-          return pid !== oldPid && pid > 0 ? pid : undefined;
-        }, timeoutMs, 'the supervisor to restart the worker'),
+        until(
+          async () => {
+            const pid = ls.state().workerPid;
+            return pid !== oldPid && pid > 0 ? pid : undefined;
+          },
+          timeoutMs,
+          'the supervisor to restart the worker',
+        ),
     };
 
     for (const name of drills) {

@@ -52,21 +52,36 @@ export async function temporalRestartDrill(ctx: DrillContext, control: TemporalC
   const ids = fast.map((p) => `vacancy:${p.agencyCode}:${p.positionCode}`);
   await until(async () => (await Promise.all(ids.map((id) => decisionsOf(db, id)))).every((d) => d.length === 1), 10_000, 'the proposals');
   const pendingTimers = (
-    await Promise.all([...ids, sel.id].map(async (id) => (await ctx.temporal.workflow.getHandle(id).fetchHistory()).events!.filter((e) => e.timerStartedEventAttributes).length))
+    await Promise.all(
+      [...ids, sel.id].map(
+        async (id) =>
+          (await ctx.temporal.workflow.getHandle(id).fetchHistory()).events!.filter((e) => e.timerStartedEventAttributes).length,
+      ),
+    )
   ).reduce((a, b) => a + b, 0);
   const before = await Promise.all(ids.map((id) => decisionsOf(db, id)));
-  f.check(before.every((d) => d.length === 1), `timers pending before the restart: ${pendingTimers} started, none fired yet`, before.map((d) => d.length));
+  f.check(
+    before.every((d) => d.length === 1),
+    `timers pending before the restart: ${pendingTimers} started, none fired yet`,
+    before.map((d) => d.length),
+  );
 
   // Stop the server the stack started, keep it down past every due time, start it again on its port and file.
   const pid = Number(readFileSync(control.pidFile, 'utf8').trim());
-  const args = readFileSync(control.argsFile, 'utf8').split('\n').filter((a) => a !== '');
+  const args = readFileSync(control.argsFile, 'utf8')
+    .split('\n')
+    .filter((a) => a !== '');
   process.kill(pid, 'SIGTERM');
   await until(async () => !alive(pid), 20_000, 'the Temporal server to stop');
   const stoppedAt = Date.now();
   f.note(`stopped the Temporal dev server (pid ${pid}); down for ${downSeconds} s`);
   await sleep(downSeconds * 1000);
   const stillBefore = await Promise.all(ids.map((id) => decisionsOf(db, id)));
-  f.check(stillBefore.every((d) => d.length === 1), 'nothing fired while the server was down', stillBefore.map((d) => d.length));
+  f.check(
+    stillBefore.every((d) => d.length === 1),
+    'nothing fired while the server was down',
+    stillBefore.map((d) => d.length),
+  );
   control.restarted = await startProcess({
     name: 'temporal dev server (restarted)',
     command: control.realBinary,
@@ -97,22 +112,38 @@ export async function temporalRestartDrill(ctx: DrillContext, control: TemporalC
     120_000,
     'the deadlines to fire after the restart',
   );
-  f.check(fired.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:deadline_expired'])), 'every vacancy deadline fired after the restart: propose, deadline_expired', fired);
-  const selDecisions = await until(async () => {
-    const d = await decisionsOf(db, sel.id);
-    return d.some((x) => x.endsWith(':registration_closed')) ? d : undefined;
-  }, 120_000, 'the registration window to close');
-  f.check(selDecisions.includes('5:registration_closed'), 'the selection\'s registration window closed after the restart', selDecisions);
-  const view = await until(async () => {
-    const r = await stack.call('GET', sel.path);
-    return r.status === 200 && r.body.step === 'screening' ? r : undefined;
-  }, 60_000, 'the selection to reach screening');
+  f.check(
+    fired.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:deadline_expired'])),
+    'every vacancy deadline fired after the restart: propose, deadline_expired',
+    fired,
+  );
+  const selDecisions = await until(
+    async () => {
+      const d = await decisionsOf(db, sel.id);
+      return d.some((x) => x.endsWith(':registration_closed')) ? d : undefined;
+    },
+    120_000,
+    'the registration window to close',
+  );
+  f.check(selDecisions.includes('5:registration_closed'), "the selection's registration window closed after the restart", selDecisions);
+  const view = await until(
+    async () => {
+      const r = await stack.call('GET', sel.path);
+      return r.status === 200 && r.body.step === 'screening' ? r : undefined;
+    },
+    60_000,
+    'the selection to reach screening',
+  );
   f.check(view.body.step === 'screening', 'the selection answers queries and is at screening', view.body.step);
   const fresh = vacancyProposal();
-  const started = await until(async () => {
-    const r = await stack.call('POST', '/v1/vacancies', { body: fresh });
-    return r.status === 201 ? r : undefined;
-  }, 60_000, 'a new case to start');
+  const started = await until(
+    async () => {
+      const r = await stack.call('POST', '/v1/vacancies', { body: fresh });
+      return r.status === 201 ? r : undefined;
+    },
+    60_000,
+    'a new case to start',
+  );
   await until(async () => (await decisionsOf(db, started.body.workflowId)).length === 1, 60_000, 'the new case in the ledger');
   f.check(true, 'a case started after the restart is recorded');
   await checkLedger(f, db, [...ids, sel.id, started.body.workflowId]);

@@ -36,27 +36,43 @@ export async function workerKillDrill(ctx: DrillContext): Promise<Findings> {
     // The chaining trigger takes pg_advisory_xact_lock(hashtextextended(root_workflow_id, 0)): hold it first.
     await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [v.id]);
     const k = key();
-    const answer = decideUntilAnswered(stack, `${v.path}/decisions`, PPK, { decision: 'approve', fillingMethod: 'open_selection' }, k, 180_000);
+    const answer = decideUntilAnswered(
+      stack,
+      `${v.path}/decisions`,
+      PPK,
+      { decision: 'approve', fillingMethod: 'open_selection' },
+      k,
+      180_000,
+    );
     const handle = ctx.temporal.workflow.getHandle(v.id);
     const pending = await until(
       async () => {
         const d = await handle.describe();
         const acts = d.raw.pendingActivities ?? [];
-        return acts.find((a) => a.activityType?.name === 'recordDecision' && a.state === proto.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+        return acts.find(
+          (a) =>
+            a.activityType?.name === 'recordDecision' && a.state === proto.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        );
       },
       30_000,
       'recordDecision of the approval to be running',
     );
     const waiting = await until(
-      async () => Number((await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n) > 0 || undefined,
+      async () =>
+        Number((await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n) > 0 ||
+        undefined,
       10_000,
       'the worker to wait on the chain lock',
     );
     const updates = (await handle.describe()).raw;
-    f.check(Boolean(pending && waiting), 'the worker is inside recordDecision (activity STARTED, its INSERT waiting on the chain lock) for an accepted update', {
-      attempt: pending.attempt,
-      historyLength: Number(updates.workflowExecutionInfo?.historyLength ?? 0),
-    });
+    f.check(
+      Boolean(pending && waiting),
+      'the worker is inside recordDecision (activity STARTED, its INSERT waiting on the chain lock) for an accepted update',
+      {
+        attempt: pending.attempt,
+        historyLength: Number(updates.workflowExecutionInfo?.historyLength ?? 0),
+      },
+    );
     const oldPid = ctx.workerPid();
     process.kill(oldPid, 'SIGKILL');
     const newPid = await ctx.waitForNewWorker(oldPid);
@@ -70,9 +86,19 @@ export async function workerKillDrill(ctx: DrillContext): Promise<Findings> {
       step: r.body?.step,
     });
     await until(async () => (await decisionsOf(db, v.id)).length >= 2, 90_000, 'the approval in the ledger');
-    f.check(JSON.stringify(await decisionsOf(db, v.id)) === JSON.stringify(['1:propose', '2:approve']), 'ledger: propose, approve, once each', await decisionsOf(db, v.id));
-    const next = await stack.call('POST', `${v.path}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Latihan: jabatan dihapus dalam penataan organisasi' } });
-    f.check(next.status === 200 && next.body.step === 'closed', 'the case continues: the next decision (close) is taken', { status: next.status, step: next.body?.step });
+    f.check(
+      JSON.stringify(await decisionsOf(db, v.id)) === JSON.stringify(['1:propose', '2:approve']),
+      'ledger: propose, approve, once each',
+      await decisionsOf(db, v.id),
+    );
+    const next = await stack.call('POST', `${v.path}/decisions`, {
+      actor: HR,
+      body: { decision: 'close', reason: 'Latihan: jabatan dihapus dalam penataan organisasi' },
+    });
+    f.check(next.status === 200 && next.body.step === 'closed', 'the case continues: the next decision (close) is taken', {
+      status: next.status,
+      step: next.body?.step,
+    });
   } finally {
     await release();
   }
@@ -80,7 +106,9 @@ export async function workerKillDrill(ctx: DrillContext): Promise<Findings> {
   // (2) Bursts: kill -9 while 12 starts, then 12 updates, are in flight.
   const n = 12;
   const proposals = Array.from({ length: n }, () => vacancyProposal());
-  const starts = Promise.all(proposals.map((p) => stack.call('POST', '/v1/vacancies', { body: p }).catch((e) => ({ status: 0, body: String(e) }))));
+  const starts = Promise.all(
+    proposals.map((p) => stack.call('POST', '/v1/vacancies', { body: p }).catch((e) => ({ status: 0, body: String(e) }))),
+  );
   await new Promise((r) => setTimeout(r, 40));
   let oldPid = ctx.workerPid();
   process.kill(oldPid, 'SIGKILL');
@@ -95,12 +123,25 @@ export async function workerKillDrill(ctx: DrillContext): Promise<Findings> {
       f.check(again.status === 201 || again.status === 409, `start ${i} resent after ${s.status}`, again.status);
     }
   }
-  await until(async () => (await Promise.all(ids.map((id) => decisionsOf(db, id)))).every((d) => d.length === 1), 90_000, 'every proposal in the ledger');
+  await until(
+    async () => (await Promise.all(ids.map((id) => decisionsOf(db, id)))).every((d) => d.length === 1),
+    90_000,
+    'every proposal in the ledger',
+  );
   f.check(true, `${n} proposals recorded once each after the kill`);
 
   const keys = ids.map(() => key());
   const updates = Promise.all(
-    proposals.map((p, i) => decideUntilAnswered(stack, `${vacancyPath(p)}/decisions`, PPK, { decision: 'approve', fillingMethod: 'open_selection' }, keys[i], 180_000)),
+    proposals.map((p, i) =>
+      decideUntilAnswered(
+        stack,
+        `${vacancyPath(p)}/decisions`,
+        PPK,
+        { decision: 'approve', fillingMethod: 'open_selection' },
+        keys[i],
+        180_000,
+      ),
+    ),
   );
   await new Promise((r) => setTimeout(r, 40));
   oldPid = ctx.workerPid();
@@ -108,10 +149,21 @@ export async function workerKillDrill(ctx: DrillContext): Promise<Findings> {
   f.note(`killed worker ${oldPid} 40 ms into ${n} concurrent approvals`);
   await ctx.waitForNewWorker(oldPid);
   const answers = await updates;
-  f.check(answers.every((a) => a.status === 200), `${n} approvals answered 200 (first answers ${JSON.stringify(answers.map((a) => a.firstStatus))}, attempts ${JSON.stringify(answers.map((a) => a.attempts))})`);
-  await until(async () => (await Promise.all(ids.map((id) => decisionsOf(db, id)))).every((d) => d.length >= 2), 90_000, 'every approval in the ledger');
+  f.check(
+    answers.every((a) => a.status === 200),
+    `${n} approvals answered 200 (first answers ${JSON.stringify(answers.map((a) => a.firstStatus))}, attempts ${JSON.stringify(answers.map((a) => a.attempts))})`,
+  );
+  await until(
+    async () => (await Promise.all(ids.map((id) => decisionsOf(db, id)))).every((d) => d.length >= 2),
+    90_000,
+    'every approval in the ledger',
+  );
   const all = await Promise.all(ids.map((id) => decisionsOf(db, id)));
-  f.check(all.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:approve'])), 'ledger: propose, approve, once each, for every case', all.filter((d) => d.length !== 2).slice(0, 3));
+  f.check(
+    all.every((d) => JSON.stringify(d) === JSON.stringify(['1:propose', '2:approve'])),
+    'ledger: propose, approve, once each, for every case',
+    all.filter((d) => d.length !== 2).slice(0, 3),
+  );
   await checkLedger(f, db, [v.id, ...ids]);
   return f;
 }

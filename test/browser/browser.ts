@@ -64,7 +64,13 @@ export async function submitAndWait(form: Locator, button: string, done: () => P
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const refusal = form.locator('.refusal');
-    if ((await refusal.count()) > 0 && (await refusal.first().isVisible().catch(() => false))) {
+    if (
+      (await refusal.count()) > 0 &&
+      (await refusal
+        .first()
+        .isVisible()
+        .catch(() => false))
+    ) {
       throw new Error(`refused: ${await refusal.first().innerText()}`);
     }
     if (await done().catch(() => false)) return;
@@ -77,4 +83,5 @@ export async function waitForStep(page: Page, step: string, timeoutMs = 45_000):
   await page.locator(`[data-testid="case-step"][data-step="${step}"]`).waitFor({ timeout: timeoutMs });
 }
 
-export const stepIs = async (page: Page, step: string): Promise<boolean> => (await page.locator(`[data-testid="case-step"][data-step="${step}"]`).count()) > 0;
+export const stepIs = async (page: Page, step: string): Promise<boolean> =>
+  (await page.locator(`[data-testid="case-step"][data-step="${step}"]`).count()) > 0;

@@ -9,7 +9,10 @@ describe('the inbox', () => {
   const tasksOf = async (actor: typeof PPK & { agency?: string }) => {
     const res = await stack.call('GET', '/v1/inbox', { actor });
     expect(res.status).toBe(200);
-    return res.body as { tasks: { caseId: string; decision: string; options?: string[]; role: string; overdue: boolean }[]; cases: { caseId: string }[] };
+    return res.body as {
+      tasks: { caseId: string; decision: string; options?: string[]; role: string; overdue: boolean }[];
+      cases: { caseId: string }[];
+    };
   };
 
   it("lists a vacancy awaiting the PPK and an opened selection's committee formation for their agency's PPK only", async () => {
@@ -23,7 +26,15 @@ describe('the inbox', () => {
       const i = await tasksOf(ppk);
       return i.cases.some((c) => c.caseId === v.body.workflowId) && i;
     });
-    expect(inbox.tasks).toEqual([expect.objectContaining({ caseId: v.body.workflowId, role: 'ppk', decision: 'approve', options: ['approve', 'reject'], overdue: false })]);
+    expect(inbox.tasks).toEqual([
+      expect.objectContaining({
+        caseId: v.body.workflowId,
+        role: 'ppk',
+        decision: 'approve',
+        options: ['approve', 'reject'],
+        overdue: false,
+      }),
+    ]);
     // HR of the agency sees the case open, but no task of theirs in it.
     const hr = await tasksOf({ ...HR, agency: agencyCode });
     expect(hr.cases.map((c) => c.caseId)).toContain(v.body.workflowId);
@@ -38,7 +49,9 @@ describe('the inbox', () => {
       const i = await tasksOf({ ...PPK, agency: sel.agencyCode });
       return i.cases.some((c) => c.caseId === sel.id) && i;
     });
-    expect(ppkOfSelection.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: sel.id, decision: 'form_committee', role: 'ppk' })]));
+    expect(ppkOfSelection.tasks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ caseId: sel.id, decision: 'form_committee', role: 'ppk' })]),
+    );
     // The approved vacancy is no longer the PPK's task.
     expect(ppkOfSelection.tasks.filter((t) => t.caseId === sel.vacancyId)).toEqual([]);
   });

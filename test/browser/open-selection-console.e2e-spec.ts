@@ -185,7 +185,11 @@ describe('the web console drives a whole open selection', () => {
       await form.getByLabel('Nama pelamar').fill(c.name);
       await form.getByRole('button', { name: 'Tambahkan ke daftar' }).click();
     }
-    await submitAndWait(form, `Daftarkan ${candidates.length} pelamar`, async () => (await hr.getByTestId('candidates').locator('tbody tr').count()) === candidates.length);
+    await submitAndWait(
+      form,
+      `Daftarkan ${candidates.length} pelamar`,
+      async () => (await hr.getByTestId('candidates').locator('tbody tr').count()) === candidates.length,
+    );
     await screenshot(hr, '05-hr-registered');
     await waitForStep(hr, 'screening');
   });
@@ -240,7 +244,11 @@ describe('the web console drives a whole open selection', () => {
         await sheet.getByLabel(`Nilai makalah ${c.nip}`).fill(v);
         await sheet.getByLabel(`Nilai wawancara ${c.nip}`).fill(v);
       }
-      await submitAndWait(sheet, 'Kirim nilai', async () => (await page.getByTestId('score-sheet').count()) === 0 || (await stepIs(page, 'ranking')));
+      await submitAndWait(
+        sheet,
+        'Kirim nilai',
+        async () => (await page.getByTestId('score-sheet').count()) === 0 || (await stepIs(page, 'ranking')),
+      );
       if (mi === 0) {
         // The first to score sees the seal and only their own votes.
         const sealed = page.getByTestId('review-sealed');
@@ -329,7 +337,10 @@ describe('the web console drives a whole open selection', () => {
     await screenshot(auditor, '10-auditor-verified');
 
     for (const ext of ['pdf', 'json', 'csv'] as const) {
-      const [dl] = await Promise.all([auditor.waitForEvent('download', { timeout: 60_000 }), auditor.getByRole('button', { name: `Unduh berkas ${ext.toUpperCase()}` }).click()]);
+      const [dl] = await Promise.all([
+        auditor.waitForEvent('download', { timeout: 60_000 }),
+        auditor.getByRole('button', { name: `Unduh berkas ${ext.toUpperCase()}` }).click(),
+      ]);
       expect(dl.suggestedFilename()).toBe(`dossier-${selectionId.replace(/[^A-Za-z0-9._-]+/g, '_')}.${ext}`);
       const file = path.join(DOWNLOADS, dl.suggestedFilename());
       await dl.saveAs(file);

@@ -37,7 +37,10 @@ describe('authentication with signed bearer tokens', () => {
     expect(jwks.status).toBe(200);
     expect(jwks.body.keys).toEqual([expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' })]);
 
-    const issued = await stack.call('POST', '/v1/auth/token', { actor: null, body: { sub: 'dev-user-1', name: 'Pengguna Uji', roles: ['hr_officer'], agency: 'PEMKAB-DEV' } });
+    const issued = await stack.call('POST', '/v1/auth/token', {
+      actor: null,
+      body: { sub: 'dev-user-1', name: 'Pengguna Uji', roles: ['hr_officer'], agency: 'PEMKAB-DEV' },
+    });
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number) });
     const me = await stack.call('GET', '/v1/auth/me', { token: issued.body.accessToken });
@@ -47,17 +50,42 @@ describe('authentication with signed bearer tokens', () => {
 
   it.each([
     ['no token', async () => null, 'no bearer token'],
-    ['an expired token', async () => stack.tokenFor(HR, { issuedAt: Math.floor(Date.now() / 1000) - 7200, ttlSeconds: 60 }), 'token expired'],
-    ['a token signed by another key', async () => LocalIssuer.fromPem(undefined).sign({ sub: HR.id, roles: ['hr_officer'], agency: 'PEMKAB-X' }, { issuer: stack.state.auth.issuer, audience: stack.state.auth.audience, ttlSeconds: 600 }), 'signed by an unknown key'],
-    ['a token for another audience', async () => LocalIssuer.fromPem(stack.state.auth.signingKeyPem).sign({ sub: HR.id, roles: ['hr_officer'], agency: 'PEMKAB-X' }, { issuer: stack.state.auth.issuer, audience: 'other-api', ttlSeconds: 600 }), 'claim aud'],
+    [
+      'an expired token',
+      async () => stack.tokenFor(HR, { issuedAt: Math.floor(Date.now() / 1000) - 7200, ttlSeconds: 60 }),
+      'token expired',
+    ],
+    [
+      'a token signed by another key',
+      async () =>
+        LocalIssuer.fromPem(undefined).sign(
+          { sub: HR.id, roles: ['hr_officer'], agency: 'PEMKAB-X' },
+          { issuer: stack.state.auth.issuer, audience: stack.state.auth.audience, ttlSeconds: 600 },
+        ),
+      'signed by an unknown key',
+    ],
+    [
+      'a token for another audience',
+      async () =>
+        LocalIssuer.fromPem(stack.state.auth.signingKeyPem).sign(
+          { sub: HR.id, roles: ['hr_officer'], agency: 'PEMKAB-X' },
+          { issuer: stack.state.auth.issuer, audience: 'other-api', ttlSeconds: 600 },
+        ),
+      'claim aud',
+    ],
   ])('refuses %s with 401, naming why, and records the attempt', async (_label, token, reason) => {
     const t = await token();
     const marker = uniqueCode('PROBE');
-    const res = t === null ? await stack.call('GET', `/v1/cases?stage=${marker.toLowerCase()}`, { actor: null }) : await stack.call('GET', `/v1/cases?stage=${marker.toLowerCase()}`, { token: t });
+    const res =
+      t === null
+        ? await stack.call('GET', `/v1/cases?stage=${marker.toLowerCase()}`, { actor: null })
+        : await stack.call('GET', `/v1/cases?stage=${marker.toLowerCase()}`, { token: t });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: expect.stringContaining(reason) } });
     expect(res.body.messages.id).toMatch(/token/);
-    await eventually(async () => (await securityEvents(null, 'UNAUTHENTICATED')).some((e) => e.path === '/api/v1/cases' && e.detail.reason.includes(reason)));
+    await eventually(async () =>
+      (await securityEvents(null, 'UNAUTHENTICATED')).some((e) => e.path === '/api/v1/cases' && e.detail.reason.includes(reason)),
+    );
   });
 
   it('makes a caller with several roles choose one (X-Acting-Role), and only one they hold', async () => {
@@ -115,7 +143,10 @@ describe('agency scoping', () => {
     expect(Object.keys(read.body).sort()).toEqual(Object.keys(missing.body).sort());
 
     const before = await eventually(async () => (await ledgerCount(v.id)) || undefined);
-    const decide = await stack.call('POST', `${v.path}/decisions`, { actor: otherPpk, body: { decision: 'approve', fillingMethod: 'open_selection' } });
+    const decide = await stack.call('POST', `${v.path}/decisions`, {
+      actor: otherPpk,
+      body: { decision: 'approve', fillingMethod: 'open_selection' },
+    });
     expect([decide.status, decide.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
     expect(await ledgerCount(v.id)).toBe(before);
 
@@ -139,7 +170,10 @@ describe('separation of duties', () => {
     const v = await proposeVacancy();
     const sameAsPpk: TestActor = { id: HR.id, role: 'ppk', roles: ['hr_officer', 'ppk'], name: HR.name };
     const before = await eventually(async () => (await ledgerCount(v.id)) || undefined);
-    const res = await stack.call('POST', `${v.path}/decisions`, { actor: sameAsPpk, body: { decision: 'approve', fillingMethod: 'open_selection' } });
+    const res = await stack.call('POST', `${v.path}/decisions`, {
+      actor: sameAsPpk,
+      body: { decision: 'approve', fillingMethod: 'open_selection' },
+    });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: 'SEPARATION_OF_DUTIES', details: { actorId: HR.id, holds: ['initiator'], duty: 'ppk' } });
     expect(res.body.messages.id).toMatch(/Pemisahan tugas/);
@@ -151,29 +185,53 @@ describe('separation of duties', () => {
     const sel = await openSelection(stack);
     const decree = await uploadEvidence(stack, 'sk_pansel', sel.agencyCode);
     const members = committee();
-    for (const [who, id] of [['initiator', HR.id], ['ppk', PPK.id]] as const) {
+    for (const [who, id] of [
+      ['initiator', HR.id],
+      ['ppk', PPK.id],
+    ] as const) {
       const withThem = members.map((m, i) => (i === 4 ? { ...m, id } : m));
-      const res = await stack.call('POST', `${sel.path}/decisions`, { actor: PPK, body: { decision: 'form_committee', members: withThem, evidence: [decree] } });
+      const res = await stack.call('POST', `${sel.path}/decisions`, {
+        actor: PPK,
+        body: { decision: 'form_committee', members: withThem, evidence: [decree] },
+      });
       expect([who, res.status, res.body.code]).toEqual([who, 403, 'SEPARATION_OF_DUTIES']);
     }
-    expect((await stack.call('POST', `${sel.path}/decisions`, { actor: PPK, body: { decision: 'form_committee', members, evidence: [decree] } })).status).toBe(200);
-    expect((await stack.call('POST', `${sel.path}/decisions`, { actor: asMember(members[0]), body: { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] } })).status).toBe(200);
+    expect(
+      (await stack.call('POST', `${sel.path}/decisions`, { actor: PPK, body: { decision: 'form_committee', members, evidence: [decree] } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await stack.call('POST', `${sel.path}/decisions`, {
+          actor: asMember(members[0]),
+          body: { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] },
+        })
+      ).status,
+    ).toBe(200);
 
     const ppkAsCandidate = await stack.call('POST', `${sel.path}/decisions`, {
-      body: { decision: 'register_candidates', candidates: [{ postCode: sel.postCode, profile: eligibleProfile('Bupati sendiri', { nip: PPK.id }) }] },
+      body: {
+        decision: 'register_candidates',
+        candidates: [{ postCode: sel.postCode, profile: eligibleProfile('Bupati sendiri', { nip: PPK.id }) }],
+      },
     });
     expect([ppkAsCandidate.status, ppkAsCandidate.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
     expect(ppkAsCandidate.body.details.fields[0]).toMatchObject({ field: 'candidates.0.profile.nip', rule: 'separationOfDuties' });
 
     const candidate = eligibleProfile('Calon Pelapor');
     const others = ['Calon Dua', 'Calon Tiga', 'Calon Empat'].map((n) => eligibleProfile(n));
-    const register = await stack.call('POST', `${sel.path}/decisions`, { body: { decision: 'register_candidates', candidates: [candidate, ...others].map((profile) => ({ postCode: sel.postCode, profile })) } });
+    const register = await stack.call('POST', `${sel.path}/decisions`, {
+      body: { decision: 'register_candidates', candidates: [candidate, ...others].map((profile) => ({ postCode: sel.postCode, profile })) },
+    });
     expect(register.status).toBe(200);
     await waitForStep(stack, sel.path, 'screening');
     // A candidate who is also an HR officer may not screen anyone in their own selection.
     const candidateAsHr: TestActor = { id: candidate.nip, role: 'hr_officer', name: candidate.name };
     const before = await ledgerCount(sel.id);
-    const own = await stack.call('POST', `${sel.path}/decisions`, { actor: candidateAsHr, body: { decision: 'screen_candidate', nip: candidate.nip, passed: true, administrativeScore: 100, reason: 'Lengkap' } });
+    const own = await stack.call('POST', `${sel.path}/decisions`, {
+      actor: candidateAsHr,
+      body: { decision: 'screen_candidate', nip: candidate.nip, passed: true, administrativeScore: 100, reason: 'Lengkap' },
+    });
     expect(own.status).toBe(403);
     expect(own.body).toMatchObject({ code: 'SEPARATION_OF_DUTIES', details: { actorId: candidate.nip, rule: 'candidate_never_acts' } });
     expect(await ledgerCount(sel.id)).toBe(before);
@@ -184,30 +242,82 @@ describe('per-case assignment', () => {
   it('lets a committee member act only on the selection they sit on, and an assessor only on the candidates assigned to them', async () => {
     const [a, b] = [await openSelection(stack), await openSelection(stack)];
     const [ma, mb] = [committee(), committee()];
-    for (const [sel, members] of [[a, ma], [b, mb]] as const) {
-      expect((await stack.call('POST', `${sel.path}/decisions`, { actor: PPK, body: { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] } })).status).toBe(200);
+    for (const [sel, members] of [
+      [a, ma],
+      [b, mb],
+    ] as const) {
+      expect(
+        (
+          await stack.call('POST', `${sel.path}/decisions`, {
+            actor: PPK,
+            body: { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] },
+          })
+        ).status,
+      ).toBe(200);
     }
     const intruder: TestActor = { ...asMember(ma[0]), agency: b.agencyCode };
-    const wrongSelection = await stack.call('POST', `${b.path}/decisions`, { actor: intruder, body: { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', b.agencyCode)] } });
+    const wrongSelection = await stack.call('POST', `${b.path}/decisions`, {
+      actor: intruder,
+      body: { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', b.agencyCode)] },
+    });
     expect(wrongSelection.status).toBe(409);
     expect(wrongSelection.body).toMatchObject({ code: 'ACTOR_NOT_ASSIGNED', details: { actorId: ma[0].id } });
     await eventually(async () => (await securityEvents(ma[0].id, 'ACTOR_NOT_ASSIGNED')).length === 1);
 
-    expect((await stack.call('POST', `${a.path}/decisions`, { actor: asMember(ma[0]), body: { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', a.agencyCode)] } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', `${a.path}/decisions`, {
+          actor: asMember(ma[0]),
+          body: { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', a.agencyCode)] },
+        })
+      ).status,
+    ).toBe(200);
     const c = eligibleProfile('Calon Dinilai');
     const others = ['Calon Dua', 'Calon Tiga', 'Calon Empat'].map((n) => eligibleProfile(n));
-    expect((await stack.call('POST', `${a.path}/decisions`, { body: { decision: 'register_candidates', candidates: [c, ...others].map((profile) => ({ postCode: a.postCode, profile })) } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', `${a.path}/decisions`, {
+          body: { decision: 'register_candidates', candidates: [c, ...others].map((profile) => ({ postCode: a.postCode, profile })) },
+        })
+      ).status,
+    ).toBe(200);
     await waitForStep(stack, a.path, 'screening');
     for (const o of others) {
-      expect((await stack.call('POST', `${a.path}/decisions`, { body: { decision: 'screen_candidate', nip: o.nip, passed: false, reason: 'Berkas tidak lengkap' } })).status).toBe(200);
+      expect(
+        (
+          await stack.call('POST', `${a.path}/decisions`, {
+            body: { decision: 'screen_candidate', nip: o.nip, passed: false, reason: 'Berkas tidak lengkap' },
+          })
+        ).status,
+      ).toBe(200);
     }
     const assigned: Actor = { ...ASSESSOR, id: uniqueCode('asesor').toLowerCase() };
-    const screened = await stack.call('POST', `${a.path}/decisions`, { body: { decision: 'screen_candidate', nip: c.nip, passed: true, administrativeScore: 80, reason: 'Lengkap', assessorIds: [assigned.id] } });
+    const screened = await stack.call('POST', `${a.path}/decisions`, {
+      body: {
+        decision: 'screen_candidate',
+        nip: c.nip,
+        passed: true,
+        administrativeScore: 80,
+        reason: 'Lengkap',
+        assessorIds: [assigned.id],
+      },
+    });
     expect(screened.status).toBe(200);
-    expect((await stack.call('POST', `${a.path}/decisions`, { actor: asMember(ma[0]), body: { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', a.agencyCode)] } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', `${a.path}/decisions`, {
+          actor: asMember(ma[0]),
+          body: { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', a.agencyCode)] },
+        })
+      ).status,
+    ).toBe(200);
     await waitForStep(stack, a.path, 'assessment');
 
-    const body = { decision: 'record_assessment', achieved: { integritas: 4, kerjasama: 4, 'manajemen konstruksi': 4 }, evidence: [await uploadEvidence(stack, 'laporan_asesor', a.agencyCode)] };
+    const body = {
+      decision: 'record_assessment',
+      achieved: { integritas: 4, kerjasama: 4, 'manajemen konstruksi': 4 },
+      evidence: [await uploadEvidence(stack, 'laporan_asesor', a.agencyCode)],
+    };
     const other = await stack.call('POST', `${a.path}/assessments/${c.nip}/decisions`, { actor: ASSESSOR, body });
     expect(other.status).toBe(409);
     expect(other.body).toMatchObject({ code: 'ACTOR_NOT_ASSIGNED', details: { actorId: ASSESSOR.id, task: `assessment of ${c.nip}` } });
@@ -221,19 +331,49 @@ describe('delegation (Plt/Plh)', () => {
     const ppk: TestActor = { ...PPK, id: uniqueCode('ppk').toLowerCase(), agency: v.agencyCode };
     const plt: TestActor = { id: uniqueCode('sekda').toLowerCase(), role: 'hr_officer', name: 'Sekretaris Daerah', agency: v.agencyCode };
     const legalBasis = [await uploadEvidence(stack, 'sk_plt', v.agencyCode)];
-    const period = { validFrom: new Date(Date.now() - 60_000).toISOString(), validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+    const period = {
+      validFrom: new Date(Date.now() - 60_000).toISOString(),
+      validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    };
 
-    const noBasis = await stack.call('POST', '/v1/delegations', { actor: ppk, body: { delegateId: plt.id, delegateName: plt.name, kind: 'plt', ...period, legalBasis: [], reason: 'Cuti' } });
+    const noBasis = await stack.call('POST', '/v1/delegations', {
+      actor: ppk,
+      body: { delegateId: plt.id, delegateName: plt.name, kind: 'plt', ...period, legalBasis: [], reason: 'Cuti' },
+    });
     expect(noBasis.status).toBe(400);
     expect(noBasis.body.details.fields[0].field).toBe('legalBasis');
-    const created = await stack.call('POST', '/v1/delegations', { actor: ppk, body: { delegateId: plt.id, delegateName: plt.name, kind: 'plt', ...period, legalBasis, reason: 'Bupati cuti di luar tanggungan negara' } });
+    const created = await stack.call('POST', '/v1/delegations', {
+      actor: ppk,
+      body: {
+        delegateId: plt.id,
+        delegateName: plt.name,
+        kind: 'plt',
+        ...period,
+        legalBasis,
+        reason: 'Bupati cuti di luar tanggungan negara',
+      },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ delegatorId: ppk.id, delegateId: plt.id, role: 'ppk', agencyCode: v.agencyCode, revocation: null });
+    expect(created.body).toMatchObject({
+      delegatorId: ppk.id,
+      delegateId: plt.id,
+      role: 'ppk',
+      agencyCode: v.agencyCode,
+      revocation: null,
+    });
     const delegationId = created.body.id as string;
 
-    const approved = await stack.call('POST', `${v.path}/decisions`, { actor: plt, actingFor: delegationId, body: { decision: 'approve', fillingMethod: 'open_selection' } });
+    const approved = await stack.call('POST', `${v.path}/decisions`, {
+      actor: plt,
+      actingFor: delegationId,
+      body: { decision: 'approve', fillingMethod: 'open_selection' },
+    });
     expect(approved.status).toBe(200);
-    const row = (await (await stack.db()).query(`SELECT actor_id, actor_role, acting_for FROM decisions WHERE workflow_id = $1 AND decision = 'approve'`, [v.id])).rows[0];
+    const row = (
+      await (
+        await stack.db()
+      ).query(`SELECT actor_id, actor_role, acting_for FROM decisions WHERE workflow_id = $1 AND decision = 'approve'`, [v.id])
+    ).rows[0];
     expect(row).toEqual({ actor_id: plt.id, actor_role: 'ppk', acting_for: { id: ppk.id, name: ppk.name, role: 'ppk', delegationId } });
     const shown = (await stack.call('GET', v.path)).body.decisions.find((d: { decision: string }) => d.decision === 'approve');
     expect(shown.actor).toMatchObject({ id: plt.id, role: 'ppk', actingFor: { id: ppk.id, delegationId } });
@@ -246,7 +386,11 @@ describe('delegation (Plt/Plh)', () => {
     });
     expect(replay.body.verdict).toBe('consistent');
 
-    const redelegate = await stack.call('POST', '/v1/delegations', { actor: plt, actingFor: delegationId, body: { delegateId: 'staf-1', delegateName: 'Staf', kind: 'plh', ...period, legalBasis, reason: 'Diteruskan' } });
+    const redelegate = await stack.call('POST', '/v1/delegations', {
+      actor: plt,
+      actingFor: delegationId,
+      body: { delegateId: 'staf-1', delegateName: 'Staf', kind: 'plh', ...period, legalBasis, reason: 'Diteruskan' },
+    });
     expect(redelegate.status).toBe(403);
     expect(redelegate.body).toMatchObject({ code: 'DELEGATION_INVALID', details: { reason: expect.stringContaining('re-delegation') } });
 
@@ -258,7 +402,10 @@ describe('delegation (Plt/Plh)', () => {
 
     const byPlt = await stack.call('POST', `/v1/delegations/${delegationId}/revoke`, { actor: plt, body: { reason: 'x' } });
     expect(byPlt.status).toBe(403);
-    const revoked = await stack.call('POST', `/v1/delegations/${delegationId}/revoke`, { actor: ppk, body: { reason: 'Bupati kembali bertugas' } });
+    const revoked = await stack.call('POST', `/v1/delegations/${delegationId}/revoke`, {
+      actor: ppk,
+      body: { reason: 'Bupati kembali bertugas' },
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.body.revocation).toMatchObject({ revokedBy: ppk.id, reason: 'Bupati kembali bertugas' });
     expect((await stack.call('POST', `/v1/delegations/${delegationId}/revoke`, { actor: ppk, body: { reason: 'lagi' } })).status).toBe(409);

@@ -16,13 +16,32 @@ import { uploadEvidence } from '../support/selection-fixtures';
 const stack = new Stack();
 afterAll(() => stack.close());
 
-type Op = { parameters?: { in: string; name: string }[]; requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; 'x-allowed-roles'?: string[] };
-let doc: { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
-const ops = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+type Op = {
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  'x-allowed-roles'?: string[];
+};
+let doc: {
+  paths: Record<string, Record<string, Op>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+};
+const ops = () =>
+  Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
 
 const A = uniqueCode('PEMKAB');
 const B = uniqueCode('PEMKAB');
-const fx = {} as { vacancyId: string; selectionId: string; moveId: string; bulkId: string; evidenceId: string; delegationId: string; postCode: string };
+const fx = {} as {
+  vacancyId: string;
+  selectionId: string;
+  moveId: string;
+  bulkId: string;
+  evidenceId: string;
+  delegationId: string;
+  postCode: string;
+};
 
 beforeAll(async () => {
   doc = (await stack.call('GET', '/docs-json', { actor: null })).body;
@@ -32,9 +51,14 @@ beforeAll(async () => {
   if (v.status !== 201) throw new Error(`vacancy: ${v.status} ${JSON.stringify(v.body)}`);
   fx.vacancyId = v.body.workflowId;
   fx.postCode = proposal.positionCode;
-  const approved = await stack.call('POST', `/v1/vacancies/${fx.vacancyId}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'open_selection' } });
+  const approved = await stack.call('POST', `/v1/vacancies/${fx.vacancyId}/decisions`, {
+    actor: PPK,
+    body: { decision: 'approve', fillingMethod: 'open_selection' },
+  });
   if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${JSON.stringify(approved.body)}`);
-  const sel = await stack.call('POST', '/v1/selections', { body: { agencyCode: A, selectionCode: uniqueCode('SELTER'), title: 'Seleksi Terbuka', vacancyIds: [fx.vacancyId] } });
+  const sel = await stack.call('POST', '/v1/selections', {
+    body: { agencyCode: A, selectionCode: uniqueCode('SELTER'), title: 'Seleksi Terbuka', vacancyIds: [fx.vacancyId] },
+  });
   if (sel.status !== 201) throw new Error(`selection: ${sel.status} ${JSON.stringify(sel.body)}`);
   fx.selectionId = sel.body.workflowId;
 
@@ -43,7 +67,13 @@ beforeAll(async () => {
   if (move.status !== 201) throw new Error(`move: ${move.status} ${JSON.stringify(move.body)}`);
   fx.moveId = move.body.workflowId;
   const bulk = await stack.call('POST', '/v1/bulk-moves', {
-    body: { agencyCode: A, batchCode: uniqueCode('SK-ROTASI'), title: 'Rotasi', moves: [{ ...moveFacts(A, regionCode), kind: 'rotation' }], reason: 'Penyegaran' },
+    body: {
+      agencyCode: A,
+      batchCode: uniqueCode('SK-ROTASI'),
+      title: 'Rotasi',
+      moves: [{ ...moveFacts(A, regionCode), kind: 'rotation' }],
+      reason: 'Penyegaran',
+    },
   });
   if (bulk.status !== 201) throw new Error(`bulk move: ${bulk.status} ${JSON.stringify(bulk.body)}`);
   fx.bulkId = bulk.body.workflowId;
@@ -53,7 +83,15 @@ beforeAll(async () => {
   const ppk: TestActor = { ...PPK, id: uniqueCode('ppk').toLowerCase(), agency: A };
   const d = await stack.call('POST', '/v1/delegations', {
     actor: ppk,
-    body: { delegateId: uniqueCode('plt').toLowerCase(), delegateName: 'Plt', kind: 'plt', validFrom: new Date().toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString(), legalBasis: [ref], reason: 'Cuti' },
+    body: {
+      delegateId: uniqueCode('plt').toLowerCase(),
+      delegateName: 'Plt',
+      kind: 'plt',
+      validFrom: new Date().toISOString(),
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      legalBasis: [ref],
+      reason: 'Cuti',
+    },
   });
   if (d.status !== 201) throw new Error(`delegation: ${d.status} ${JSON.stringify(d.body)}`);
   fx.delegationId = d.body.id;
@@ -102,7 +140,9 @@ describe('another agency’s ids', () => {
   it('covers every operation with an id in its path', () => {
     const withIds = ops().filter(({ op }) => (op.parameters ?? []).some((p) => p.in === 'path' && !NOT_IDS.has(p.name)));
     expect(withIds.length).toBeGreaterThanOrEqual(20);
-    for (const { op } of withIds) for (const p of (op.parameters ?? []).filter((x) => x.in === 'path' && !NOT_IDS.has(x.name))) expect(Object.keys(ID_PARAMS)).toContain(p.name);
+    for (const { op } of withIds)
+      for (const p of (op.parameters ?? []).filter((x) => x.in === 'path' && !NOT_IDS.has(x.name)))
+        expect(Object.keys(ID_PARAMS)).toContain(p.name);
   });
 
   it('answer exactly like missing ones on every endpoint taking an id, and each attempt is a security event', async () => {
@@ -115,7 +155,10 @@ describe('another agency’s ids', () => {
       if (!role) continue;
       const caller: TestActor = { id: uniqueCode('probe').toLowerCase(), role: role as Role, name: 'Petugas instansi lain', agency: B };
       const fill = (which: 'existing' | 'missing') =>
-        params.reduce((p, x) => p.replace(`{${x.name}}`, encodeURIComponent(NOT_IDS.has(x.name) ? FILLERS[x.name] : ID_PARAMS[x.name](path)[which])), path.replace(/^\/api/, ''));
+        params.reduce(
+          (p, x) => p.replace(`{${x.name}}`, encodeURIComponent(NOT_IDS.has(x.name) ? FILLERS[x.name] : ID_PARAMS[x.name](path)[which])),
+          path.replace(/^\/api/, ''),
+        );
       const opts: CallOptions = { actor: caller, body: bodyFor(path, method) };
       const foreign = await stack.call(method, fill('existing'), opts);
       const missing = await stack.call(method, fill('missing'), opts);
@@ -123,10 +166,14 @@ describe('another agency’s ids', () => {
       expect([label, foreign.status, foreign.body.code]).toEqual([label, missing.status, missing.body.code]);
       expect([label, foreign.status]).toEqual([label, 404]);
       expect([label, Object.keys(foreign.body.details).sort()]).toEqual([label, Object.keys(missing.body.details).sort()]);
-      await eventually(async () => {
-        const rows = (await (await stack.db()).query('SELECT code FROM security_events WHERE actor_id = $1', [caller.id])).rows;
-        return rows.some((r: { code: string }) => /_OUT_OF_SCOPE$/.test(r.code)) || undefined;
-      }, 5_000, `a security event for ${label}`);
+      await eventually(
+        async () => {
+          const rows = (await (await stack.db()).query('SELECT code FROM security_events WHERE actor_id = $1', [caller.id])).rows;
+          return rows.some((r: { code: string }) => /_OUT_OF_SCOPE$/.test(r.code)) || undefined;
+        },
+        5_000,
+        `a security event for ${label}`,
+      );
       walked.push(label);
     }
     expect(walked.length).toBeGreaterThanOrEqual(20);
@@ -151,7 +198,11 @@ describe('the OpenAPI document', () => {
   it('gives every 4xx of every operation the error schema', () => {
     const missing = ops().flatMap(({ path, method, op }) =>
       Object.entries(op.responses)
-        .filter(([status, r]) => Number(status) >= 400 && !(r.content?.['application/json']?.schema as { required?: string[] } | undefined)?.required?.includes('messages'))
+        .filter(
+          ([status, r]) =>
+            Number(status) >= 400 &&
+            !(r.content?.['application/json']?.schema as { required?: string[] } | undefined)?.required?.includes('messages'),
+        )
         .map(([status]) => `${method} ${path} ${status}`),
     );
     expect(missing).toEqual([]);
@@ -163,16 +214,46 @@ describe('the OpenAPI document', () => {
     ['no token', 'POST', '/api/v1/vacancies', () => '/v1/vacancies', () => ({ actor: null, body: vacancyProposal() })],
     ['a role not admitted', 'POST', '/api/v1/vacancies', () => '/v1/vacancies', () => ({ actor: PPK, body: vacancyProposal() })],
     ['bad input', 'POST', '/api/v1/vacancies', () => '/v1/vacancies', () => ({ body: vacancyProposal({ title: 'T\u202E' }) })],
-    ['a running case proposed again', 'POST', '/api/v1/vacancies', () => '/v1/vacancies', () => ({ body: vacancyProposal({ agencyCode: A, positionCode: fx.postCode }) })],
-    ['a decision out of order', 'POST', '/api/v1/vacancies/{id}/decisions', () => `/v1/vacancies/${fx.vacancyId}/decisions`, () => ({ actor: PPK, body: { decision: 'approve', fillingMethod: 'open_selection' } })],
+    [
+      'a running case proposed again',
+      'POST',
+      '/api/v1/vacancies',
+      () => '/v1/vacancies',
+      () => ({ body: vacancyProposal({ agencyCode: A, positionCode: fx.postCode }) }),
+    ],
+    [
+      'a decision out of order',
+      'POST',
+      '/api/v1/vacancies/{id}/decisions',
+      () => `/v1/vacancies/${fx.vacancyId}/decisions`,
+      () => ({ actor: PPK, body: { decision: 'approve', fillingMethod: 'open_selection' } }),
+    ],
     ['a missing case', 'GET', '/api/v1/vacancies/{id}', () => `/v1/vacancies/vacancy:${A}:NOPE-2`, () => ({})],
     ['a malformed id', 'GET', '/api/v1/selections/{id}', () => '/v1/selections/nope', () => ({})],
-    ['an early assessment', 'POST', '/api/v1/selections/{id}/assessments/{nip}/decisions', () => `/v1/selections/${fx.selectionId}/assessments/198203042008011001/decisions`, () => ({ actor: { id: 'asesor-01', role: 'assessor' }, body: { decision: 'record_assessment', levels: {}, reason: 'x' } })],
+    [
+      'an early assessment',
+      'POST',
+      '/api/v1/selections/{id}/assessments/{nip}/decisions',
+      () => `/v1/selections/${fx.selectionId}/assessments/198203042008011001/decisions`,
+      () => ({ actor: { id: 'asesor-01', role: 'assessor' }, body: { decision: 'record_assessment', levels: {}, reason: 'x' } }),
+    ],
     ['an impossible date', 'GET', '/api/v1/cases', () => '/v1/cases?from=2026-02-30', () => ({})],
     ['missing evidence', 'GET', '/api/v1/evidence/{id}', () => '/v1/evidence/00000000-0000-4000-8000-000000000002', () => ({})],
     ['an auditor-only read by HR', 'GET', '/api/v1/ledger/verify/{caseId}', () => `/v1/ledger/verify/${fx.vacancyId}`, () => ({})],
-    ['an unknown delegation', 'GET', '/api/v1/delegations/{id}', () => '/v1/delegations/00000000-0000-4000-8000-000000000003', () => ({ actor: AUDITOR })],
-    ['a body over the limit', 'POST', '/api/v1/bulk-moves', () => '/v1/bulk-moves', () => ({ body: { agencyCode: A, reason: 'r'.repeat(400_000) } })],
+    [
+      'an unknown delegation',
+      'GET',
+      '/api/v1/delegations/{id}',
+      () => '/v1/delegations/00000000-0000-4000-8000-000000000003',
+      () => ({ actor: AUDITOR }),
+    ],
+    [
+      'a body over the limit',
+      'POST',
+      '/api/v1/bulk-moves',
+      () => '/v1/bulk-moves',
+      () => ({ body: { agencyCode: A, reason: 'r'.repeat(400_000) } }),
+    ],
   ];
 
   it.each(table)('documents the status of %s', async (_label, method, opPath, path, opts) => {
@@ -180,7 +261,11 @@ describe('the OpenAPI document', () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     const documented = Object.keys(doc.paths[opPath][method.toLowerCase()].responses);
-    expect([`${method} ${opPath}`, res.body.code, documented]).toEqual([`${method} ${opPath}`, res.body.code, expect.arrayContaining([String(res.status)])]);
+    expect([`${method} ${opPath}`, res.body.code, documented]).toEqual([
+      `${method} ${opPath}`,
+      res.body.code,
+      expect.arrayContaining([String(res.status)]),
+    ]);
   });
 
   it('documents every field the request DTOs validate, and marks the required ones', async () => {

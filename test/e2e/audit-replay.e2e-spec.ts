@@ -60,8 +60,13 @@ async function closedVacancy(): Promise<string> {
   const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
   expect(created.status).toBe(201);
   const p = vacancyPath(proposal);
-  expect((await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status).toBe(200);
-  expect((await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' } })).status).toBe(200);
+  expect(
+    (await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status,
+  ).toBe(200);
+  expect(
+    (await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' } }))
+      .status,
+  ).toBe(200);
   const id: string = created.body.workflowId;
   await (await stack.temporalClient()).workflow.getHandle(id).result();
   await eventually(async () => (await ledgerCount(id)) === 3);
@@ -100,13 +105,16 @@ describe('auditor replay of a case from its Temporal histories', () => {
     expect(res.body.verdict).toBe('consistent');
   });
 
-  it.each([HR, PPK].map((actor) => ({ actor, role: actor.role })))('refuses $role with ACCESS_DENIED, for the replay and for the export', async ({ actor }) => {
-    for (const what of ['replay', 'export']) {
-      const res = await stack.call('GET', `/v1/cases/${vacancyId}/${what}`, { actor });
-      expect([what, res.status, res.body.code]).toEqual([what, 403, 'ACCESS_DENIED']);
-      expect(res.body.details).toMatchObject({ role: actor.role, roles: ['auditor', 'admin'] });
-    }
-  });
+  it.each([HR, PPK].map((actor) => ({ actor, role: actor.role })))(
+    'refuses $role with ACCESS_DENIED, for the replay and for the export',
+    async ({ actor }) => {
+      for (const what of ['replay', 'export']) {
+        const res = await stack.call('GET', `/v1/cases/${vacancyId}/${what}`, { actor });
+        expect([what, res.status, res.body.code]).toEqual([what, 403, 'ACCESS_DENIED']);
+        expect(res.body.details).toMatchObject({ role: actor.role, roles: ['auditor', 'admin'] });
+      }
+    },
+  );
 
   it('answers 404 CASE_NOT_FOUND for an unknown case and 400 for an id that is not a case', async () => {
     const unknown = await stack.call('GET', '/v1/cases/vacancy:PEMKAB-NOPE:KADIS-NOPE/replay', { actor: AUDITOR });
@@ -126,7 +134,12 @@ describe('auditor replay of a case from its Temporal histories', () => {
     });
 
     it('exports every history of the case and every ledger row with all its columns and the canonical text its hash covers', async () => {
-      expect(exported).toMatchObject({ format: 'meritflow-case-export', version: 2, caseId: selection.id, root: { workflowId: selection.id } });
+      expect(exported).toMatchObject({
+        format: 'meritflow-case-export',
+        version: 2,
+        caseId: selection.id,
+        root: { workflowId: selection.id },
+      });
       expect(exported.histories.map((h) => h.workflowId).sort()).toEqual([selection.id, ...selection.childIds].sort());
       expect(exported.histories[0]).toMatchObject({ workflowId: selection.id, workflowType: 'openSelectionWorkflow' });
       expect(exported.ledger).toHaveLength(await ledgerCount(selection.id));
@@ -154,7 +167,9 @@ describe('auditor replay of a case from its Temporal histories', () => {
       const { code, stdout } = await runCli(writeExport('tampered-ledger', tampered));
       expect(code).toBe(1);
       expect(stdout).toMatch(/Tidak ada di buku besar \/ Missing from the ledger: 1\n\s+- \S+ #\d+ sign_ranking /);
-      expect(stdout).toMatch(/Berubah \/ Altered: 1\n\s+- pick \[[^\]]+\]\n\s+reason: riwayat \/ history null ≠ buku besar \/ ledger "Dipilih atas arahan pimpinan"/);
+      expect(stdout).toMatch(
+        /Berubah \/ Altered: 1\n\s+- pick \[[^\]]+\]\n\s+reason: riwayat \/ history null ≠ buku besar \/ ledger "Dipilih atas arahan pimpinan"/,
+      );
       expect(stdout).toContain('TIDAK KONSISTEN');
       expect(stdout).toContain('Verdict: INCONSISTENT');
     });

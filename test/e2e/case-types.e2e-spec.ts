@@ -27,16 +27,24 @@ async function ledgerRows(rootId: string): Promise<number> {
 /** Each decision only once the case has recorded its opening row (an earlier update would take sequence 1). */
 async function opened(workflowId: string): Promise<void> {
   const db = await stack.db();
-  await eventually(async () => (await db.query('SELECT 1 FROM decisions WHERE workflow_id = $1 AND sequence = 1', [workflowId])).rows.length === 1, 30_000, `${workflowId} opened`);
+  await eventually(
+    async () => (await db.query('SELECT 1 FROM decisions WHERE workflow_id = $1 AND sequence = 1', [workflowId])).rows.length === 1,
+    30_000,
+    `${workflowId} opened`,
+  );
 }
 
 /** Waits until the workflow has ended and every decision it took is in the ledger. */
 async function finished(id: string, path: string) {
   await (await stack.temporalClient()).workflow.getHandle(id).result();
-  return eventually(async () => {
-    const s = (await stack.call('GET', path)).body;
-    return s.terminal && s.recordedCount === s.decisionCount ? s : undefined;
-  }, 60_000, `${id} finished and recorded`);
+  return eventually(
+    async () => {
+      const s = (await stack.call('GET', path)).body;
+      return s.terminal && s.recordedCount === s.decisionCount ? s : undefined;
+    },
+    60_000,
+    `${id} finished and recorded`,
+  );
 }
 
 async function proposeMove(body: Record<string, unknown>): Promise<{ id: string; path: string }> {
@@ -49,9 +57,26 @@ async function proposeMove(body: Record<string, unknown>): Promise<{ id: string;
 async function completedMutation() {
   const agency = uniqueCode('PEMKAB');
   const m = await proposeMove({ ...moveFacts(agency, await region(stack)), reason: 'Penyegaran organisasi' });
-  expect((await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) })).status).toBe(200);
+  expect(
+    (
+      await post(`${m.path}/decisions`, TPK_CHAIR, {
+        decision: 'tpk_advise',
+        reason: 'Memenuhi kompetensi',
+        evidence: await evidence(stack, 'ba_tpk', agency),
+      })
+    ).status,
+  ).toBe(200);
   expect((await post(`${m.path}/decisions`, PPK, { decision: 'approve' })).status).toBe(200);
-  expect((await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '800/31/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk_mutasi', agency) })).status).toBe(200);
+  expect(
+    (
+      await post(`${m.path}/decisions`, HR, {
+        decision: 'record_decree',
+        decreeNumber: '800/31/2026',
+        effectiveDate: '2026-12-01',
+        evidence: await evidence(stack, 'sk_mutasi', agency),
+      })
+    ).status,
+  ).toBe(200);
   await finished(m.id, m.path);
   return { ...m, agency };
 }
@@ -67,11 +92,36 @@ async function completedTalentPromotion() {
   const vacancy = await talentVacancy(stack, agency);
   const facts = moveFacts(agency, reg, { kind: 'talent_promotion' });
   facts.to = { ...facts.to, positionCode: vacancy.positionCode, positionClass: 'jpt_pratama', level: 'jpt_pratama' };
-  const talent = { vacancyId: vacancy.vacancyId, performanceMain: 95, performanceSupporting: 92, competency: 93, potential: 90, qualification: 95, integrity: 97 };
+  const talent = {
+    vacancyId: vacancy.vacancyId,
+    performanceMain: 95,
+    performanceSupporting: 92,
+    competency: 93,
+    potential: 90,
+    qualification: 95,
+    integrity: 97,
+  };
   const m = await proposeMove({ ...facts, talent });
-  expect((await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'talent_committee_review', reason: 'Masuk kelompok rencana suksesi', evidence: await evidence(stack, 'ba_komite_talenta', agency) })).status).toBe(200);
+  expect(
+    (
+      await post(`${m.path}/decisions`, TPK_CHAIR, {
+        decision: 'talent_committee_review',
+        reason: 'Masuk kelompok rencana suksesi',
+        evidence: await evidence(stack, 'ba_komite_talenta', agency),
+      })
+    ).status,
+  ).toBe(200);
   expect((await post(`${m.path}/decisions`, PPK, { decision: 'approve' })).status).toBe(200);
-  expect((await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/77/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk', agency) })).status).toBe(200);
+  expect(
+    (
+      await post(`${m.path}/decisions`, HR, {
+        decision: 'record_decree',
+        decreeNumber: '821.2/77/2026',
+        effectiveDate: '2026-12-01',
+        evidence: await evidence(stack, 'sk', agency),
+      })
+    ).status,
+  ).toBe(200);
   await finished(m.id, m.path);
   return { ...m, agency };
 }
@@ -82,19 +132,52 @@ async function completedBulkMove() {
   const moves = Array.from({ length: 4 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
   moves[2].from = { ...moves[2].from, since: isoYearsAgo(1) };
   const blocked = moves[2].person.nip;
-  const res = await post('/v1/bulk-moves', HR, { agencyCode: agency, batchCode: uniqueCode('SK-ROTASI'), title: 'Rotasi pengawas Desember 2026', moves, reason: 'Penyegaran' });
+  const res = await post('/v1/bulk-moves', HR, {
+    agencyCode: agency,
+    batchCode: uniqueCode('SK-ROTASI'),
+    title: 'Rotasi pengawas Desember 2026',
+    moves,
+    reason: 'Penyegaran',
+  });
   expect(res.status).toBe(201);
   const id: string = res.body.workflowId;
   const path = `/v1/bulk-moves/${id}`;
-  await eventually(async () => ((await stack.call('GET', path)).body.step === 'awaiting_approval' ? true : undefined), 60_000, 'every person checked');
-  expect((await post(`${path}/decisions`, PPK, { decision: 'approve_batch', exclusions: [{ nip: blocked, reason: 'Masa jabatan belum cukup' }] })).status).toBe(200);
-  expect((await post(`${path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/901/2026', effectiveDate: '2026-12-01', evidence: await evidence(stack, 'sk_kolektif', agency) })).status).toBe(200);
+  await eventually(
+    async () => ((await stack.call('GET', path)).body.step === 'awaiting_approval' ? true : undefined),
+    60_000,
+    'every person checked',
+  );
+  expect(
+    (
+      await post(`${path}/decisions`, PPK, {
+        decision: 'approve_batch',
+        exclusions: [{ nip: blocked, reason: 'Masa jabatan belum cukup' }],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await post(`${path}/decisions`, HR, {
+        decision: 'record_decree',
+        decreeNumber: '821.2/901/2026',
+        effectiveDate: '2026-12-01',
+        evidence: await evidence(stack, 'sk_kolektif', agency),
+      })
+    ).status,
+  ).toBe(200);
   await finished(id, path);
   // Every member workflow records its own end.
-  await eventually(async () => {
-    const s = (await stack.call('GET', path)).body;
-    return s.decisions.filter((d: { decision: string }) => d.decision === 'included_in_decree' || d.decision === 'excluded_from_batch').length === 4 || undefined;
-  }, 60_000, 'every member finished');
+  await eventually(
+    async () => {
+      const s = (await stack.call('GET', path)).body;
+      return (
+        s.decisions.filter((d: { decision: string }) => d.decision === 'included_in_decree' || d.decision === 'excluded_from_batch')
+          .length === 4 || undefined
+      );
+    },
+    60_000,
+    'every member finished',
+  );
   const client = await stack.temporalClient();
   await Promise.all(moves.map((m) => client.workflow.getHandle(`${id}:member:${m.person.nip}`).result()));
   return { id, path, agency, blocked, members: moves.map((m) => `${id}:member:${m.person.nip}`) };
@@ -112,19 +195,37 @@ describe('every case type through the whole-case endpoints', () => {
   it('gives a completed mutation a dossier in JSON, CSV and PDF with the move, its rule verdicts and the decree', async () => {
     const json = await stack.call('GET', `/v1/cases/${enc(mutation.id)}/dossier.json`, { actor: AUDITOR });
     expect(json.status).toBe(200);
-    expect(json.body).toMatchObject({ case: { caseId: mutation.id, caseType: 'move', step: 'completed' }, state: { caseType: 'move', decree: { number: '800/31/2026' } }, conformance: { conforms: true } });
-    expect(json.body.decisions.map((d: { decision: string }) => d.decision)).toEqual(expect.arrayContaining(['propose', 'rules_evaluated', 'tpk_advise', 'approve', 'record_decree']));
+    expect(json.body).toMatchObject({
+      case: { caseId: mutation.id, caseType: 'move', step: 'completed' },
+      state: { caseType: 'move', decree: { number: '800/31/2026' } },
+      conformance: { conforms: true },
+    });
+    expect(json.body.decisions.map((d: { decision: string }) => d.decision)).toEqual(
+      expect.arrayContaining(['propose', 'rules_evaluated', 'tpk_advise', 'approve', 'record_decree']),
+    );
 
     const csv = await download(`/v1/cases/${enc(mutation.id)}/dossier.csv`, AUDITOR);
     expect(csv.status).toBe(200);
     const rows = parse(csv.body.toString('utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(await ledgerRows(mutation.id));
-    expect(rows.find((r) => r.decision === 'approve')).toMatchObject({ actor_role: 'ppk', rule_version: 'mobility@2026-01-01', sop_id: 'mutation-intra' });
+    expect(rows.find((r) => r.decision === 'approve')).toMatchObject({
+      actor_role: 'ppk',
+      rule_version: 'mobility@2026-01-01',
+      sop_id: 'mutation-intra',
+    });
 
     const pdf = await download(`/v1/cases/${enc(mutation.id)}/dossier.pdf`, AUDITOR);
     expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
     const flat = (await pdfText(pdf.body)).text.replace(/\s+/g, ' ');
-    for (const h of ['DOSIR KASUS', 'Data Pemindahan Pegawai', 'Hasil Pemeriksaan Aturan Mobilitas', 'Surat Keputusan (SK) dan TMT', 'Linimasa Keputusan', 'Hasil Pemeriksaan Kesesuaian SOP']) expect(flat).toContain(h);
+    for (const h of [
+      'DOSIR KASUS',
+      'Data Pemindahan Pegawai',
+      'Hasil Pemeriksaan Aturan Mobilitas',
+      'Surat Keputusan (SK) dan TMT',
+      'Linimasa Keputusan',
+      'Hasil Pemeriksaan Kesesuaian SOP',
+    ])
+      expect(flat).toContain(h);
     expect(flat).toContain(`${CASE_TYPES.move.label.id}: Mutasi`);
     expect(flat).toContain('dalam satu instansi');
     expect(flat).toContain('Versi aturan: mobility@2026-01-01');
@@ -137,7 +238,11 @@ describe('every case type through the whole-case endpoints', () => {
   it("prints a talent promotion's 9-box inputs, their weights and version, the box and the merit category that allowed it", async () => {
     const json = await stack.call('GET', `/v1/cases/${enc(talent.id)}/dossier.json`, { actor: AUDITOR });
     expect(json.status).toBe(200);
-    expect(json.body).toMatchObject({ sop: { id: 'talent-promotion' }, state: { talent: { placement: { box: 9 } } }, conformance: { conforms: true } });
+    expect(json.body).toMatchObject({
+      sop: { id: 'talent-promotion' },
+      state: { talent: { placement: { box: 9 } } },
+      conformance: { conforms: true },
+    });
     const pdf = await download(`/v1/cases/${enc(talent.id)}/dossier.pdf`, AUDITOR);
     expect(pdf.status).toBe(200);
     const flat = (await pdfText(pdf.body)).text.replace(/\s+/g, ' ');
@@ -153,15 +258,26 @@ describe('every case type through the whole-case endpoints', () => {
     expect(flat).toMatch(/Pengisian tanpa seleksi terbuka: DIBOLEHKAN/);
     const csv = await download(`/v1/cases/${enc(talent.id)}/dossier.csv`, AUDITOR);
     expect(csv.status).toBe(200);
-    const propose = (parse(csv.body.toString('utf8'), { columns: true }) as Record<string, string>[]).find((r) => r.decision === 'propose')!;
-    expect(JSON.parse(propose.payload).talent).toMatchObject({ placement: { performance: 'above', potential: 'high', box: 9 }, inputs: { performanceMain: 95 } });
+    const propose = (parse(csv.body.toString('utf8'), { columns: true }) as Record<string, string>[]).find(
+      (r) => r.decision === 'propose',
+    )!;
+    expect(JSON.parse(propose.payload).talent).toMatchObject({
+      placement: { performance: 'above', potential: 'high', box: 9 },
+      inputs: { performanceMain: 95 },
+    });
   });
 
   it('gives a bulk move a dossier with its members, exclusions and the annex of the collective decree', async () => {
     const json = await stack.call('GET', `/v1/cases/${enc(bulk.id)}/dossier.json`, { actor: AUDITOR });
     expect(json.status).toBe(200);
-    expect(json.body).toMatchObject({ case: { caseType: 'bulk-move' }, state: { annex: expect.any(Array) }, conformance: { conforms: true } });
-    expect(json.body.conformance.workflows.map((w: { sop: { id: string } }) => w.sop.id)).toEqual(expect.arrayContaining(['bulk-move', 'bulk-member']));
+    expect(json.body).toMatchObject({
+      case: { caseType: 'bulk-move' },
+      state: { annex: expect.any(Array) },
+      conformance: { conforms: true },
+    });
+    expect(json.body.conformance.workflows.map((w: { sop: { id: string } }) => w.sop.id)).toEqual(
+      expect.arrayContaining(['bulk-move', 'bulk-member']),
+    );
     const memberRows = json.body.decisions.filter((d: { workflowId: string }) => d.workflowId !== bulk.id);
     expect(new Set(memberRows.map((d: { workflowId: string }) => d.workflowId))).toEqual(new Set(bulk.members));
     const csv = await download(`/v1/cases/${enc(bulk.id)}/dossier.csv`, AUDITOR);
@@ -188,14 +304,22 @@ describe('every case type through the whole-case endpoints', () => {
     expect(exported.status).toBe(200);
     expect(exported.body).toMatchObject({ format: 'meritflow-case-export', caseId: bulk.id });
     expect(exported.body.histories[0]).toMatchObject({ workflowId: bulk.id, workflowType: CASE_TYPES['bulk-move'].workflowType });
-    expect(exported.body.histories.filter((h: { workflowType: string }) => h.workflowType === CASE_TYPES['bulk-move'].childTypes[0].workflowType)).toHaveLength(4);
+    expect(
+      exported.body.histories.filter(
+        (h: { workflowType: string }) => h.workflowType === CASE_TYPES['bulk-move'].childTypes[0].workflowType,
+      ),
+    ).toHaveLength(4);
     expect(exported.body.ledger).toHaveLength(await ledgerRows(bulk.id));
     const move = await stack.call('GET', `/v1/cases/${enc(talent.id)}/export`, { actor: AUDITOR });
     expect(move.body.histories.map((h: { workflowType: string }) => h.workflowType)).toEqual([CASE_TYPES.move.workflowType]);
   });
 
   it('checks each against its SOP: conforms', async () => {
-    for (const [c, sop] of [[mutation, 'mutation-intra'], [talent, 'talent-promotion'], [bulk, 'bulk-move']] as const) {
+    for (const [c, sop] of [
+      [mutation, 'mutation-intra'],
+      [talent, 'talent-promotion'],
+      [bulk, 'bulk-move'],
+    ] as const) {
       const res = await stack.call('GET', `/v1/cases/${enc(c.id)}/conformance`, { actor: AUDITOR });
       expect([c.id, res.status, res.body.conforms, res.body.violations]).toEqual([c.id, 200, true, []]);
       expect(res.body.sop.id).toBe(sop);
@@ -217,12 +341,14 @@ describe('every case type through the whole-case endpoints', () => {
   it('lists moves and bulk moves by type', async () => {
     const moves = await stack.call('GET', `/v1/cases?type=move&agencyCode=${mutation.agency}`, { actor: HR });
     expect(moves.status).toBe(200);
-    expect(moves.body.items.map((c: { workflowId: string; caseType: string }) => [c.workflowId, c.caseType])).toEqual([[mutation.id, 'move']]);
+    expect(moves.body.items.map((c: { workflowId: string; caseType: string }) => [c.workflowId, c.caseType])).toEqual([
+      [mutation.id, 'move'],
+    ]);
     const bulks = await stack.call('GET', `/v1/cases?type=bulk-move&agencyCode=${bulk.agency}`, { actor: HR });
     expect(bulks.body.items.map((c: { workflowId: string }) => c.workflowId)).toEqual([bulk.id]);
   });
 
-  it('answers 400 naming the field for a bad type or a malformed id, and 404 for another agency\'s move', async () => {
+  it("answers 400 naming the field for a bad type or a malformed id, and 404 for another agency's move", async () => {
     const badType = await stack.call('GET', '/v1/cases?type=transfer', { actor: HR });
     expect(badType.status).toBe(400);
     expect(badType.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['type']);
@@ -231,7 +357,12 @@ describe('every case type through the whole-case endpoints', () => {
       expect([id, res.status, res.body.details?.fields?.[0]?.field]).toEqual([id, 400, 'caseId']);
       expect(res.body.messages.en).toContain(CASE_TYPES['bulk-move'].idShape.en);
     }
-    const outsider: Actor & { agency: string } = { id: '198001012005011001', role: 'hr_officer', name: 'HR lain', agency: uniqueCode('PEMKOT') };
+    const outsider: Actor & { agency: string } = {
+      id: '198001012005011001',
+      role: 'hr_officer',
+      name: 'HR lain',
+      agency: uniqueCode('PEMKOT'),
+    };
     for (const what of ['dossier.json', 'conformance']) {
       const res = await stack.call('GET', `/v1/cases/${enc(mutation.id)}/${what}`, { actor: outsider });
       expect([what, res.status, res.body.code]).toEqual([what, 404, 'CASE_NOT_FOUND']);
@@ -240,20 +371,37 @@ describe('every case type through the whole-case endpoints', () => {
 });
 
 describe('a move waiting in the inbox', () => {
-  it("shows a pending move task to the role that must act, and not to others", async () => {
+  it('shows a pending move task to the role that must act, and not to others', async () => {
     const agency = uniqueCode('PEMKAB');
     const m = await proposeMove({ ...moveFacts(agency, await region(stack)) });
-    const inboxOf = async (actor: Actor) => (await stack.call('GET', '/v1/inbox', { actor: { ...actor, agency } })).body as { tasks: { caseId: string; caseType: string; decision: string; options?: string[] }[] };
-    const chair = await eventually(async () => {
-      const i = await inboxOf(TPK_CHAIR);
-      return i.tasks.some((t) => t.caseId === m.id) ? i : undefined;
-    }, 30_000, 'the TPK advice in the chair’s inbox');
+    const inboxOf = async (actor: Actor) =>
+      (await stack.call('GET', '/v1/inbox', { actor: { ...actor, agency } })).body as {
+        tasks: { caseId: string; caseType: string; decision: string; options?: string[] }[];
+      };
+    const chair = await eventually(
+      async () => {
+        const i = await inboxOf(TPK_CHAIR);
+        return i.tasks.some((t) => t.caseId === m.id) ? i : undefined;
+      },
+      30_000,
+      'the TPK advice in the chair’s inbox',
+    );
     expect(chair.tasks.find((t) => t.caseId === m.id)).toMatchObject({ caseType: 'move', decision: 'tpk_advise' });
     expect((await inboxOf(PPK)).tasks.filter((t) => t.caseId === m.id)).toEqual([]);
 
-    expect((await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) })).status).toBe(200);
+    expect(
+      (
+        await post(`${m.path}/decisions`, TPK_CHAIR, {
+          decision: 'tpk_advise',
+          reason: 'Memenuhi',
+          evidence: await evidence(stack, 'ba_tpk', agency),
+        })
+      ).status,
+    ).toBe(200);
     const ppk = await inboxOf(PPK);
-    expect(ppk.tasks.filter((t) => t.caseId === m.id)).toEqual([expect.objectContaining({ caseType: 'move', decision: 'approve', options: ['approve', 'reject'] })]);
+    expect(ppk.tasks.filter((t) => t.caseId === m.id)).toEqual([
+      expect.objectContaining({ caseType: 'move', decision: 'approve', options: ['approve', 'reject'] }),
+    ]);
     expect((await inboxOf(HR)).tasks.filter((t) => t.caseId === m.id)).toEqual([]);
   });
 });

@@ -18,9 +18,17 @@ const enc = (id: string) => encodeURIComponent(id);
 /** WIB calendar date `days` from today, as the report's period takes it. */
 const wibDay = (days: number) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-async function download(path: string, actor: Actor): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
+async function download(
+  path: string,
+  actor: Actor,
+): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
   const res = await fetch(`${stack.state.apiUrl}${path}`, { headers: await stack.authHeaders(actor, path) });
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), body: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    body: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 /**
@@ -30,7 +38,11 @@ async function download(path: string, actor: Actor): Promise<{ status: number; t
  */
 async function opened(workflowId: string): Promise<void> {
   const db = await stack.db();
-  await eventually(async () => (await db.query(`SELECT 1 FROM decisions WHERE workflow_id = $1 AND sequence = 1`, [workflowId])).rows.length === 1, 30_000, `${workflowId} opened`);
+  await eventually(
+    async () => (await db.query(`SELECT 1 FROM decisions WHERE workflow_id = $1 AND sequence = 1`, [workflowId])).rows.length === 1,
+    30_000,
+    `${workflowId} opened`,
+  );
 }
 
 interface ClosedSelection {
@@ -56,9 +68,17 @@ async function openSelectionInOrder() {
   const v = await stack.call('POST', '/v1/vacancies', { body: proposal });
   expect(v.status).toBe(201);
   await opened(v.body.workflowId);
-  expect((await post(`/v1/vacancies/${v.body.workflowId}/decisions`, PPK, { decision: 'approve', fillingMethod: 'open_selection' })).status).toBe(200);
+  expect(
+    (await post(`/v1/vacancies/${v.body.workflowId}/decisions`, PPK, { decision: 'approve', fillingMethod: 'open_selection' })).status,
+  ).toBe(200);
   const res = await stack.call('POST', '/v1/selections', {
-    body: { agencyCode, selectionCode: uniqueCode('SELTER'), title: 'Seleksi Terbuka JPT Pratama 2026', vacancyIds: [v.body.workflowId], sopVersion: '1.0.0-test.fast' },
+    body: {
+      agencyCode,
+      selectionCode: uniqueCode('SELTER'),
+      title: 'Seleksi Terbuka JPT Pratama 2026',
+      vacancyIds: [v.body.workflowId],
+      sopVersion: '1.0.0-test.fast',
+    },
   });
   expect(res.status).toBe(201);
   const id: string = res.body.workflowId;
@@ -71,17 +91,52 @@ async function runSelection(): Promise<ClosedSelection> {
   const sel = await openSelectionInOrder();
   const members: CommitteeMember[] = committee();
   const [chair, , , , m5] = members;
-  expect((await post(`${sel.path}/decisions`, PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] })).status).toBe(200);
-  expect((await post(`${sel.path}/decisions`, asMember(chair), { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] })).status).toBe(200);
+  expect(
+    (
+      await post(`${sel.path}/decisions`, PPK, {
+        decision: 'form_committee',
+        members,
+        evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await post(`${sel.path}/decisions`, asMember(chair), {
+        decision: 'announce',
+        evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)],
+      })
+    ).status,
+  ).toBe(200);
   const candidates = ['Andi Wijaya', 'Budi Hartono', 'Citra Lestari', 'Dewi Anggraini'].map((n) => eligibleProfile(n));
-  expect((await post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })) })).status).toBe(200);
+  expect(
+    (
+      await post(`${sel.path}/decisions`, HR, {
+        decision: 'register_candidates',
+        candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })),
+      })
+    ).status,
+  ).toBe(200);
 
   await waitForStep(stack, sel.path, 'screening');
   for (const [i, c] of candidates.entries()) {
-    const r = await post(`${sel.path}/decisions`, HR, { decision: 'screen_candidate', nip: c.nip, passed: true, administrativeScore: 90 - 5 * i, reason: 'Berkas lengkap, sah' });
+    const r = await post(`${sel.path}/decisions`, HR, {
+      decision: 'screen_candidate',
+      nip: c.nip,
+      passed: true,
+      administrativeScore: 90 - 5 * i,
+      reason: 'Berkas lengkap, sah',
+    });
     expect(r.status).toBe(200);
   }
-  expect((await post(`${sel.path}/decisions`, asMember(chair), { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] })).status).toBe(200);
+  expect(
+    (
+      await post(`${sel.path}/decisions`, asMember(chair), {
+        decision: 'close_screening',
+        evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)],
+      })
+    ).status,
+  ).toBe(200);
 
   await waitForStep(stack, sel.path, 'assessment');
   for (const [i, c] of candidates.entries()) {
@@ -98,13 +153,19 @@ async function runSelection(): Promise<ClosedSelection> {
   await waitForStep(stack, sel.path, 'committee_review');
   await opened(`${sel.id}:committee-review`);
   for (const m of members) {
-    const declarations = candidates.map((c, i) => ({ nip: c.nip, conflicted: m === m5 && i === 0, ...(m === m5 && i === 0 ? { note: 'ipar' } : {}) }));
+    const declarations = candidates.map((c, i) => ({
+      nip: c.nip,
+      conflicted: m === m5 && i === 0,
+      ...(m === m5 && i === 0 ? { note: 'ipar' } : {}),
+    }));
     const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), { decision: 'declare_interests', declarations });
     expect([r.status, r.body]).toEqual([200, expect.anything()]);
   }
   const base = [88, 84, 80, 70];
   for (const [mi, m] of members.entries()) {
-    const scores = candidates.flatMap((c, ci) => (m === m5 && ci === 0 ? [] : [{ nip: c.nip, paper: base[ci] + mi, interview: base[ci] + mi }]));
+    const scores = candidates.flatMap((c, ci) =>
+      m === m5 && ci === 0 ? [] : [{ nip: c.nip, paper: base[ci] + mi, interview: base[ci] + mi }],
+    );
     expect((await post(`${sel.path}/committee-review/decisions`, asMember(m), { decision: 'score', scores })).status).toBe(200);
   }
 
@@ -115,18 +176,51 @@ async function runSelection(): Promise<ClosedSelection> {
     return r.shortlist ? r : undefined;
   });
   const shortlist: string[] = ranking.shortlist[sel.postCode].map((c: { nip: string }) => c.nip);
-  expect((await post(`${sel.path}/decisions`, asMember(chair), { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] })).status).toBe(200);
   expect(
-    (await post(`${sel.path}/decisions`, OVERSEER, { decision: 'recommend', postCode: sel.postCode, recommended: shortlist, evidence: [await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode)] })).status,
+    (
+      await post(`${sel.path}/decisions`, asMember(chair), {
+        decision: 'sign_ranking',
+        evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await post(`${sel.path}/decisions`, OVERSEER, {
+        decision: 'recommend',
+        postCode: sel.postCode,
+        recommended: shortlist,
+        evidence: [await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode)],
+      })
+    ).status,
   ).toBe(200);
   const picked = shortlist[1];
-  expect((await post(`${sel.path}/decisions`, PPK, { decision: 'pick', postCode: sel.postCode, nip: picked, reason: JUSTIFICATION })).status).toBe(200);
+  expect(
+    (await post(`${sel.path}/decisions`, PPK, { decision: 'pick', postCode: sel.postCode, nip: picked, reason: JUSTIFICATION })).status,
+  ).toBe(200);
 
   await waitForStep(stack, sel.path, 'appointment');
   await opened(`${sel.id}:appointment:${sel.postCode}`);
   const appt = `${sel.path}/appointments/${sel.postCode}/decisions`;
-  expect((await post(appt, HR, { decision: 'record_decree', decreeNumber: DECREE, effectiveDate: '2026-12-01', evidence: [await uploadEvidence(stack, 'sk_pengangkatan', sel.agencyCode)] })).status).toBe(200);
-  expect((await post(appt, HR, { decision: 'record_inauguration', inauguratedOn: '2026-12-02', evidence: [await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode)] })).status).toBe(200);
+  expect(
+    (
+      await post(appt, HR, {
+        decision: 'record_decree',
+        decreeNumber: DECREE,
+        effectiveDate: '2026-12-01',
+        evidence: [await uploadEvidence(stack, 'sk_pengangkatan', sel.agencyCode)],
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await post(appt, HR, {
+        decision: 'record_inauguration',
+        inauguratedOn: '2026-12-02',
+        evidence: [await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode)],
+      })
+    ).status,
+  ).toBe(200);
   await waitForStep(stack, sel.path, 'closed');
   // Every decision the workflows took is in the ledger before the dossier is read.
   await eventually(async () => {
@@ -151,7 +245,11 @@ describe('case dossiers, compliance report and auditor access', () => {
     const res = await stack.call('GET', `/v1/cases/${enc(sel.id)}/dossier.json`, { actor: AUDITOR });
     expect(res.status).toBe(200);
     const d = res.body;
-    expect(d).toMatchObject({ format: 'meritflow-case-dossier', version: 1, case: { caseId: sel.id, caseType: 'open-selection', agencyCode: sel.agencyCode, step: 'closed' } });
+    expect(d).toMatchObject({
+      format: 'meritflow-case-dossier',
+      version: 1,
+      case: { caseId: sel.id, caseType: 'open-selection', agencyCode: sel.agencyCode, step: 'closed' },
+    });
     expect(d.state).toMatchObject({ step: 'closed', picks: { [sel.postCode]: { nip: sel.picked, justification: JUSTIFICATION } } });
     expect(d.sop).toMatchObject({ id: 'open-selection', version: '1.0.0-test.fast' });
 
@@ -164,20 +262,46 @@ describe('case dossiers, compliance report and auditor access', () => {
     expect(d.decisions.map((x: { id: string }) => x.id).sort()).toEqual(ledger.rows.map((r) => r.id).sort());
     for (const row of ledger.rows) {
       const got = d.decisions.find((x: { id: string }) => x.id === row.id);
-      expect({ chainSeq: got.chainSeq, rowHash: got.rowHash, prevHash: got.prevHash }).toEqual({ chainSeq: row.chain_seq, rowHash: row.row_hash, prevHash: row.prev_hash });
+      expect({ chainSeq: got.chainSeq, rowHash: got.rowHash, prevHash: got.prevHash }).toEqual({
+        chainSeq: row.chain_seq,
+        rowHash: row.row_hash,
+        prevHash: row.prev_hash,
+      });
       expect(got.rowHash).toMatch(/^[0-9a-f]{64}$/);
     }
 
     expect(d.conformance).toMatchObject({ caseId: sel.id, conforms: true, violations: [] });
-    expect(d.conformance.workflows.map((w: { sop: { id: string } }) => w.sop.id)).toEqual(expect.arrayContaining(['open-selection', 'assessment', 'committee-review', 'appointment']));
+    expect(d.conformance.workflows.map((w: { sop: { id: string } }) => w.sop.id)).toEqual(
+      expect.arrayContaining(['open-selection', 'assessment', 'committee-review', 'appointment']),
+    );
     const kinds = d.evidence.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['sk_pansel', 'pengumuman', 'laporan_asesor', 'ba_pemeringkatan', 'rekomendasi_bkn', 'sk_pengangkatan', 'ba_pelantikan']));
-    expect(d.evidence.every((e: { found: boolean; citedHashesMatch: boolean; sha256: string }) => e.found && e.citedHashesMatch && /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'sk_pansel',
+        'pengumuman',
+        'laporan_asesor',
+        'ba_pemeringkatan',
+        'rekomendasi_bkn',
+        'sk_pengangkatan',
+        'ba_pelantikan',
+      ]),
+    );
+    expect(
+      d.evidence.every(
+        (e: { found: boolean; citedHashesMatch: boolean; sha256: string }) =>
+          e.found && e.citedHashesMatch && /^[0-9a-f]{64}$/.test(e.sha256),
+      ),
+    ).toBe(true);
 
     const conformance = await stack.call('GET', `/v1/cases/${enc(sel.id)}/conformance`, { actor: AUDITOR });
     expect(conformance.status).toBe(200);
     expect(conformance.body).toMatchObject({ conforms: true, sop: { id: 'open-selection' } });
-    expect(conformance.body.steps.filter((s: { workflowId: string }) => s.workflowId === sel.id).map((s: { step: string }) => s.step).at(-1)).toBe('closed');
+    expect(
+      conformance.body.steps
+        .filter((s: { workflowId: string }) => s.workflowId === sel.id)
+        .map((s: { step: string }) => s.step)
+        .at(-1),
+    ).toBe('closed');
   });
 
   it('dossier.csv parses back with one row per decision', async () => {
@@ -191,7 +315,9 @@ describe('case dossiers, compliance report and auditor access', () => {
     const pick = rows.find((r) => r.decision === 'pick')!;
     expect(pick).toMatchObject({ actor_role: 'ppk', reason: JUSTIFICATION, sop_version: '1.0.0-test.fast' });
     expect(pick.row_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows.find((r) => r.decision === 'record_decree')!.evidence).toMatch(/^sk_pengangkatan evidence:[0-9a-f-]{36} sha256:[0-9a-f]{64}$/);
+    expect(rows.find((r) => r.decision === 'record_decree')!.evidence).toMatch(
+      /^sk_pengangkatan evidence:[0-9a-f-]{36} sha256:[0-9a-f]{64}$/,
+    );
   });
 
   it('dossier.pdf reads back in Bahasa Indonesia: headings, decree number, the picked NIP and the PPK justification', async () => {
@@ -225,7 +351,10 @@ describe('case dossiers, compliance report and auditor access', () => {
   it('gives the vacancy the selection filled a dossier of its own, checked against the vacancy SOP', async () => {
     const res = await stack.call('GET', `/v1/cases/${enc(sel.vacancyId)}/dossier.json`, { actor: AUDITOR });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ case: { caseId: sel.vacancyId, caseType: 'vacancy' }, state: { approvedFillingMethod: 'open_selection' } });
+    expect(res.body).toMatchObject({
+      case: { caseId: sel.vacancyId, caseType: 'vacancy' },
+      state: { approvedFillingMethod: 'open_selection' },
+    });
     expect(res.body.decisions.map((d: { decision: string }) => d.decision).slice(0, 2)).toEqual(['propose', 'approve']);
     expect(res.body.conformance).toMatchObject({ conforms: true, sop: { id: 'vacancy' } });
     const pdf = await download(`/v1/cases/${enc(sel.vacancyId)}/dossier.pdf`, AUDITOR);
@@ -270,9 +399,13 @@ describe('case dossiers, compliance report and auditor access', () => {
     expect(by.evidence_complete_share).toMatchObject({ value: '1', numerator: '11', denominator: '11' });
     expect(by.conflicts_of_interest_declared).toMatchObject({ value: '1', denominator: '20' });
 
-    const other = await stack.call('GET', `/v1/reports/compliance?agencyCode=${uniqueCode('PEMKAB')}&from=${wibDay(-1)}&to=${wibDay(2)}`, { actor: AUDITOR });
+    const other = await stack.call('GET', `/v1/reports/compliance?agencyCode=${uniqueCode('PEMKAB')}&from=${wibDay(-1)}&to=${wibDay(2)}`, {
+      actor: AUDITOR,
+    });
     expect(other.body.indicators.jptOpenFilling).toMatchObject({ numerator: 0, denominator: 0, share: null });
-    const backwards = await stack.call('GET', `/v1/reports/compliance?agencyCode=${sel.agencyCode}&from=${wibDay(2)}&to=${wibDay(-1)}`, { actor: AUDITOR });
+    const backwards = await stack.call('GET', `/v1/reports/compliance?agencyCode=${sel.agencyCode}&from=${wibDay(2)}&to=${wibDay(-1)}`, {
+      actor: AUDITOR,
+    });
     expect(backwards.status).toBe(400);
     expect(backwards.body.details.fields[0]).toMatchObject({ field: 'to', rule: 'after' });
   });
@@ -295,22 +428,36 @@ describe('case dossiers, compliance report and auditor access', () => {
     expect((await stack.call('GET', path, { actor: reader })).status).toBe(200);
 
     const db = await stack.db();
-    const rows = await eventually(async () => {
-      const r = await db.query(`SELECT * FROM audit_reads WHERE actor_id = $1 ORDER BY id`, [auditor.id]);
-      return r.rows.length >= 5 ? r.rows : undefined;
-    }, 10_000, 'five audit_reads rows');
+    const rows = await eventually(
+      async () => {
+        const r = await db.query(`SELECT * FROM audit_reads WHERE actor_id = $1 ORDER BY id`, [auditor.id]);
+        return r.rows.length >= 5 ? r.rows : undefined;
+      },
+      10_000,
+      'five audit_reads rows',
+    );
     // Each row is written when its response closes, so rows may land in another order than the requests.
-    expect(rows.map((r) => [r.method, r.path, r.status_code, r.case_id]).sort()).toEqual([
-      ['GET', `/api${path}`, 200, sel.id],
-      ['GET', `/api/v1/cases/${enc('vacancy:NOPE:NOPE')}/conformance`, 404, 'vacancy:NOPE:NOPE'],
-      ['POST', `/api${sel.path}/decisions`, 403, sel.id],
-      ['POST', '/api/v1/evidence', 403, null],
-      ['GET', '/api/v1/no-such-route', 404, null],
-    ].sort());
-    expect(rows.find((r) => r.method === 'GET' && r.status_code === 200)).toMatchObject({ actor_role: 'auditor', actor_name: AUDITOR.name, query: { lang: 'id' }, completed: true });
+    expect(rows.map((r) => [r.method, r.path, r.status_code, r.case_id]).sort()).toEqual(
+      [
+        ['GET', `/api${path}`, 200, sel.id],
+        ['GET', `/api/v1/cases/${enc('vacancy:NOPE:NOPE')}/conformance`, 404, 'vacancy:NOPE:NOPE'],
+        ['POST', `/api${sel.path}/decisions`, 403, sel.id],
+        ['POST', '/api/v1/evidence', 403, null],
+        ['GET', '/api/v1/no-such-route', 404, null],
+      ].sort(),
+    );
+    expect(rows.find((r) => r.method === 'GET' && r.status_code === 200)).toMatchObject({
+      actor_role: 'auditor',
+      actor_name: AUDITOR.name,
+      query: { lang: 'id' },
+      completed: true,
+    });
     expect(rows.every((r) => r.requested_at instanceof Date)).toBe(true);
     // The refused write reached neither the workflow nor the ledger.
-    const announced = await db.query(`SELECT count(*)::int AS n FROM decisions WHERE workflow_id = $1 AND actor_id = $2`, [sel.id, auditor.id]);
+    const announced = await db.query(`SELECT count(*)::int AS n FROM decisions WHERE workflow_id = $1 AND actor_id = $2`, [
+      sel.id,
+      auditor.id,
+    ]);
     expect(announced.rows[0].n).toBe(0);
     // A reader who is not an auditor is not logged.
     await new Promise((r) => setTimeout(r, 300));
@@ -325,7 +472,11 @@ describe('case dossiers, compliance report and auditor access', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.total).toBeGreaterThanOrEqual(5);
     expect(listed.body.items.map((x: { method: string }) => x.method)).toEqual(expect.arrayContaining(['GET', 'POST']));
-    expect(listed.body.items[listed.body.items.length - 1]).toMatchObject({ actor: { id: auditor.id, role: 'auditor' }, caseId: sel.id, statusCode: 200 });
+    expect(listed.body.items[listed.body.items.length - 1]).toMatchObject({
+      actor: { id: auditor.id, role: 'auditor' },
+      caseId: sel.id,
+      statusCode: 200,
+    });
     const byAdmin = await stack.call('GET', `/v1/audit/reads?actorId=${auditor.id}`, { actor: { id: 'admin-1', role: 'admin' } });
     expect(byAdmin.status).toBe(200);
     const byHr = await stack.call('GET', `/v1/audit/reads?actorId=${auditor.id}`, { actor: HR });

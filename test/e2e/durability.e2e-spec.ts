@@ -45,10 +45,14 @@ describe('durability', () => {
     const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
     expect(created.status).toBe(201);
     await waitForNewWorker(oldPid);
-    const done = await eventually(async () => {
-      const r = await stack.call('GET', vacancyPath(proposal));
-      return r.body.status === 'expired' && r.body.decisions.length === 2 ? r : undefined;
-    }, 60_000, 'the deadline after restart');
+    const done = await eventually(
+      async () => {
+        const r = await stack.call('GET', vacancyPath(proposal));
+        return r.body.status === 'expired' && r.body.decisions.length === 2 ? r : undefined;
+      },
+      60_000,
+      'the deadline after restart',
+    );
     expect(done.body.decisions.map((d: { decision: string }) => d.decision)).toEqual(['propose', 'deadline_expired']);
   });
 });

@@ -37,9 +37,14 @@ const actorHeaders = async (actor: Actor | null | undefined, agencyCode?: string
 /** A real multipart/form-data request, as a browser form sends it. */
 async function upload({ files = [], fields = {}, actor }: Upload) {
   const form = new FormData();
-  for (const f of files) form.append(f.field ?? 'file', new Blob([new Uint8Array(f.content)], { type: f.type ?? '' }), f.name ?? 'dokumen.pdf');
+  for (const f of files)
+    form.append(f.field ?? 'file', new Blob([new Uint8Array(f.content)], { type: f.type ?? '' }), f.name ?? 'dokumen.pdf');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, { method: 'POST', body: form, headers: await actorHeaders(actor, fields.agencyCode) });
+  const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, {
+    method: 'POST',
+    body: form,
+    headers: await actorHeaders(actor, fields.agencyCode),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -100,12 +105,20 @@ describe('evidence store through the API', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-length')).toBe(String(content.length));
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.pdf"; filename\*=UTF-8''SK%20Pansel.*%E2%80%93%20Sleman\.pdf$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename=".*\.pdf"; filename\*=UTF-8''SK%20Pansel.*%E2%80%93%20Sleman\.pdf$/,
+    );
 
     // fetch() adds Cache-Control: no-cache to conditional requests, which forbids a 304; a browser cache does not.
-    const cached = await plainGet(`/v1/evidence/${id}/content`, { ...(await actorHeaders(AUDITOR)), 'if-none-match': `"${sha256(content)}"` });
+    const cached = await plainGet(`/v1/evidence/${id}/content`, {
+      ...(await actorHeaders(AUDITOR)),
+      'if-none-match': `"${sha256(content)}"`,
+    });
     expect(cached).toEqual({ status: 304, bytes: 0 });
-    const changed = await plainGet(`/v1/evidence/${id}/content`, { ...(await actorHeaders(AUDITOR)), 'if-none-match': `"${'0'.repeat(64)}"` });
+    const changed = await plainGet(`/v1/evidence/${id}/content`, {
+      ...(await actorHeaders(AUDITOR)),
+      'if-none-match': `"${'0'.repeat(64)}"`,
+    });
     expect(changed).toEqual({ status: 200, bytes: content.length });
   });
 
@@ -128,7 +141,10 @@ describe('evidence store through the API', () => {
   it('stores what the content is when the client does not know the type, and names downloads by it', async () => {
     const content = png();
     const agencyCode = uniqueCode('PEMKAB');
-    const up = await upload({ files: [{ content, type: 'application/octet-stream', name: '\r\n' }], fields: { kind: 'foto_dokumen', agencyCode } });
+    const up = await upload({
+      files: [{ content, type: 'application/octet-stream', name: '\r\n' }],
+      fields: { kind: 'foto_dokumen', agencyCode },
+    });
 
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ mediaType: 'image/png', fileName: null });
@@ -140,19 +156,97 @@ describe('evidence store through the API', () => {
   type BadUpload = [label: string, build: (agencyCode: string) => Upload, status: number, code: string, field: string];
   const valid = (agencyCode: string) => ({ kind: 'sk_pansel', agencyCode });
   const badUploads: BadUpload[] = [
-    ['no kind', (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { agencyCode: a } }), 400, 'VALIDATION_FAILED', 'kind'],
-    ['a kind that is not snake_case', (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { kind: 'SK Pansel', agencyCode: a } }), 400, 'VALIDATION_FAILED', 'kind'],
-    ['a lower-case agency code', () => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { kind: 'sk_pansel', agencyCode: 'pemkab sleman' } }), 400, 'VALIDATION_FAILED', 'agencyCode'],
-    ['no agency code', () => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { kind: 'sk_pansel' } }), 400, 'VALIDATION_FAILED', 'agencyCode'],
-    ['an unknown form field', (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { ...valid(a), title: 'x' } }), 400, 'VALIDATION_FAILED', 'title'],
+    [
+      'no kind',
+      (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { agencyCode: a } }),
+      400,
+      'VALIDATION_FAILED',
+      'kind',
+    ],
+    [
+      'a kind that is not snake_case',
+      (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { kind: 'SK Pansel', agencyCode: a } }),
+      400,
+      'VALIDATION_FAILED',
+      'kind',
+    ],
+    [
+      'a lower-case agency code',
+      () => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { kind: 'sk_pansel', agencyCode: 'pemkab sleman' } }),
+      400,
+      'VALIDATION_FAILED',
+      'agencyCode',
+    ],
+    [
+      'no agency code',
+      () => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { kind: 'sk_pansel' } }),
+      400,
+      'VALIDATION_FAILED',
+      'agencyCode',
+    ],
+    [
+      'an unknown form field',
+      (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }], fields: { ...valid(a), title: 'x' } }),
+      400,
+      'VALIDATION_FAILED',
+      'title',
+    ],
     ['no file', (a) => ({ fields: valid(a) }), 400, 'VALIDATION_FAILED', 'file'],
-    ['an empty file', (a) => ({ files: [{ content: Buffer.alloc(0), type: 'application/pdf' }], fields: valid(a) }), 400, 'VALIDATION_FAILED', 'file'],
-    ['a text/plain file', (a) => ({ files: [{ content: Buffer.from('Surat Keputusan'), type: 'text/plain', name: 'sk.txt' }], fields: valid(a) }), 400, 'VALIDATION_FAILED', 'file'],
-    ['text declared as a PDF', (a) => ({ files: [{ content: Buffer.from('<html>not a pdf'), type: 'application/pdf' }], fields: valid(a) }), 400, 'VALIDATION_FAILED', 'file'],
-    ['a PNG declared as a PDF', (a) => ({ files: [{ content: png(), type: 'application/pdf' }], fields: valid(a) }), 400, 'VALIDATION_FAILED', 'file'],
-    ['two files', (a) => ({ files: [{ content: pdf(), type: 'application/pdf' }, { content: pdf(), type: 'application/pdf' }], fields: valid(a) }), 400, 'VALIDATION_FAILED', 'file'],
-    ['the file in another field', (a) => ({ files: [{ content: pdf(), type: 'application/pdf', field: 'document' }], fields: valid(a) }), 400, 'VALIDATION_FAILED', 'document'],
-    ['a file one byte over the limit', (a) => ({ files: [{ content: pdf(MAX_BYTES + 1), type: 'application/pdf' }], fields: valid(a) }), 413, 'PAYLOAD_TOO_LARGE', 'file'],
+    [
+      'an empty file',
+      (a) => ({ files: [{ content: Buffer.alloc(0), type: 'application/pdf' }], fields: valid(a) }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    ],
+    [
+      'a text/plain file',
+      (a) => ({ files: [{ content: Buffer.from('Surat Keputusan'), type: 'text/plain', name: 'sk.txt' }], fields: valid(a) }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    ],
+    [
+      'text declared as a PDF',
+      (a) => ({ files: [{ content: Buffer.from('<html>not a pdf'), type: 'application/pdf' }], fields: valid(a) }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    ],
+    [
+      'a PNG declared as a PDF',
+      (a) => ({ files: [{ content: png(), type: 'application/pdf' }], fields: valid(a) }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    ],
+    [
+      'two files',
+      (a) => ({
+        files: [
+          { content: pdf(), type: 'application/pdf' },
+          { content: pdf(), type: 'application/pdf' },
+        ],
+        fields: valid(a),
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    ],
+    [
+      'the file in another field',
+      (a) => ({ files: [{ content: pdf(), type: 'application/pdf', field: 'document' }], fields: valid(a) }),
+      400,
+      'VALIDATION_FAILED',
+      'document',
+    ],
+    [
+      'a file one byte over the limit',
+      (a) => ({ files: [{ content: pdf(MAX_BYTES + 1), type: 'application/pdf' }], fields: valid(a) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'file',
+    ],
   ];
 
   it.each(badUploads)('refuses %s naming the field, and stores nothing', async (_label, build, status, code, field) => {

@@ -76,12 +76,15 @@ describe('security headers', () => {
     // fetch would percent-encode the path; a raw request sends the markup as it is.
     const url = new URL(stack.state.apiUrl);
     const { status, type, text } = await new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}/v1/nowhere/<script>alert(1)</script>`, method: 'GET' }, (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text: data }));
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: `${url.pathname}/v1/nowhere/<script>alert(1)</script>`, method: 'GET' },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (data += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text: data }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -117,9 +120,31 @@ describe('security headers', () => {
 });
 
 describe('no stack traces or secrets in error bodies', () => {
-  const bad: [label: string, init: () => Promise<{ method: string; path: string; headers?: Record<string, string>; body?: string }>, status: number][] = [
-    ['a body that is not JSON', async () => ({ method: 'POST', path: '/v1/vacancies', headers: { 'content-type': 'application/json', ...(await stack.authHeaders(HR)) }, body: '{"a":' }), 400],
-    ['a body over the limit', async () => ({ method: 'POST', path: '/v1/vacancies', headers: { 'content-type': 'application/json', ...(await stack.authHeaders(HR)) }, body: JSON.stringify({ reason: 'x'.repeat(300_000) }) }), 413],
+  const bad: [
+    label: string,
+    init: () => Promise<{ method: string; path: string; headers?: Record<string, string>; body?: string }>,
+    status: number,
+  ][] = [
+    [
+      'a body that is not JSON',
+      async () => ({
+        method: 'POST',
+        path: '/v1/vacancies',
+        headers: { 'content-type': 'application/json', ...(await stack.authHeaders(HR)) },
+        body: '{"a":',
+      }),
+      400,
+    ],
+    [
+      'a body over the limit',
+      async () => ({
+        method: 'POST',
+        path: '/v1/vacancies',
+        headers: { 'content-type': 'application/json', ...(await stack.authHeaders(HR)) },
+        body: JSON.stringify({ reason: 'x'.repeat(300_000) }),
+      }),
+      413,
+    ],
     ['a garbage token', async () => ({ method: 'GET', path: '/v1/cases', headers: { authorization: 'Bearer a.b.c' } }), 401],
     ['an unknown route', async () => ({ method: 'DELETE', path: '/v1/vacancies', headers: await stack.authHeaders(HR) }), 404],
     ['an invalid query', async () => ({ method: 'GET', path: '/v1/cases?limit=%00', headers: await stack.authHeaders(HR) }), 400],
@@ -181,19 +206,26 @@ describe('CORS', () => {
   });
   afterAll(() => closeApi(api));
 
-  it.each([ALLOWED, ALSO_ALLOWED])('lets the configured origin %s read answers, without credentials, with Retry-After exposed', async (origin) => {
-    const res = await fetch(`${api.url}/v1/cases?limit=1`, { headers: { origin, ...(await stack.authHeaders(HR)) } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(res.headers.get('access-control-expose-headers')).toContain('Retry-After');
-    expect(res.headers.get('vary')).toMatch(/origin/i);
-  });
+  it.each([ALLOWED, ALSO_ALLOWED])(
+    'lets the configured origin %s read answers, without credentials, with Retry-After exposed',
+    async (origin) => {
+      const res = await fetch(`${api.url}/v1/cases?limit=1`, { headers: { origin, ...(await stack.authHeaders(HR)) } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(res.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      expect(res.headers.get('vary')).toMatch(/origin/i);
+    },
+  );
 
   it('answers a configured origin’s preflight for a decision with the headers it may send', async () => {
     const res = await fetch(`${api.url}/v1/vacancies/vacancy:PEMKAB-X:KADIS-Y/decisions`, {
       method: 'OPTIONS',
-      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      headers: {
+        origin: ALLOWED,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
@@ -267,11 +299,14 @@ describe('rate limiting (RATE_LIMIT_MAX=20 per 60 s)', () => {
 
   it('limits a burst of forged tokens too (it runs before authentication)', async () => {
     const forger = LocalIssuer.fromPem(undefined);
-    const token = await forger.sign({ sub: `mallory-${uniqueCode('M').toLowerCase()}`, roles: ['hr_officer'], agency: 'PEMKAB-TEST' }, {
-      issuer: stack.state.auth.issuer,
-      audience: stack.state.auth.audience,
-      ttlSeconds: 600,
-    });
+    const token = await forger.sign(
+      { sub: `mallory-${uniqueCode('M').toLowerCase()}`, roles: ['hr_officer'], agency: 'PEMKAB-TEST' },
+      {
+        issuer: stack.state.auth.issuer,
+        audience: stack.state.auth.audience,
+        ttlSeconds: 600,
+      },
+    );
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT + 3; i++) statuses.push((await get('/v1/cases', { authorization: `Bearer ${token}` })).status);
     expect(statuses.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(401));
@@ -283,11 +318,14 @@ describe('rate limiting (RATE_LIMIT_MAX=20 per 60 s)', () => {
     const statuses: number[] = [];
     // The address ceiling is ten times the caller limit; requests of the tests above count towards it too.
     for (let i = 0; i < LIMIT * 10 + 5 && !statuses.includes(429); i++) {
-      const token = await forger.sign({ sub: `sybil-${i}-${uniqueCode('S').toLowerCase()}`, roles: ['hr_officer'], agency: 'PEMKAB-TEST' }, {
-        issuer: stack.state.auth.issuer,
-        audience: stack.state.auth.audience,
-        ttlSeconds: 600,
-      });
+      const token = await forger.sign(
+        { sub: `sybil-${i}-${uniqueCode('S').toLowerCase()}`, roles: ['hr_officer'], agency: 'PEMKAB-TEST' },
+        {
+          issuer: stack.state.auth.issuer,
+          audience: stack.state.auth.audience,
+          ttlSeconds: 600,
+        },
+      );
       statuses.push((await get('/v1/cases', { authorization: `Bearer ${token}` })).status);
     }
     expect(statuses).toContain(429);

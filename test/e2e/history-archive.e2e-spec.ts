@@ -47,8 +47,13 @@ async function closedVacancy(): Promise<string> {
   const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
   expect(created.status).toBe(201);
   const p = vacancyPath(proposal);
-  expect((await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status).toBe(200);
-  expect((await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' } })).status).toBe(200);
+  expect(
+    (await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status,
+  ).toBe(200);
+  expect(
+    (await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' } }))
+      .status,
+  ).toBe(200);
   const id: string = created.body.workflowId;
   await (await stack.temporalClient()).workflow.getHandle(id).result();
   return id;
@@ -63,9 +68,21 @@ async function closedMove(): Promise<string> {
   const created = await stack.call('POST', '/v1/moves', { body: { ...moveFacts(agency, reg), reason: 'Penyegaran organisasi' } });
   expect(created.status).toBe(201);
   const m = `/v1/moves/${created.body.workflowId}/decisions`;
-  expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
+  expect(
+    (
+      await stack.call('POST', m, {
+        actor: TPK_CHAIR,
+        body: { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) },
+      })
+    ).status,
+  ).toBe(200);
   expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
-  const decree = { decision: 'record_decree', decreeNumber: '800/7/2026', effectiveDate: todayWib(), evidence: await evidence(stack, 'sk_mutasi', agency) };
+  const decree = {
+    decision: 'record_decree',
+    decreeNumber: '800/7/2026',
+    effectiveDate: todayWib(),
+    evidence: await evidence(stack, 'sk_mutasi', agency),
+  };
   expect((await stack.call('POST', m, { actor: HR, body: decree })).status).toBe(200);
   await (await stack.temporalClient()).workflow.getHandle(created.body.workflowId).result();
   return created.body.workflowId;
@@ -75,25 +92,37 @@ async function closedMove(): Promise<string> {
 async function deleteFromTemporal(workflowId: string, runId: string): Promise<void> {
   const client = await stack.temporalClient();
   await client.workflowService.deleteWorkflowExecution({ namespace: stack.state.namespace, workflowExecution: { workflowId, runId } });
-  await eventually(async () => {
-    try {
-      await client.workflow.getHandle(workflowId, runId).describe();
-      return false;
-    } catch (err) {
-      return err instanceof WorkflowNotFoundError;
-    }
-  }, 120_000, `${workflowId} deleted from Temporal`);
+  await eventually(
+    async () => {
+      try {
+        await client.workflow.getHandle(workflowId, runId).describe();
+        return false;
+      } catch (err) {
+        return err instanceof WorkflowNotFoundError;
+      }
+    },
+    120_000,
+    `${workflowId} deleted from Temporal`,
+  );
 }
 
 async function archivedRuns(rootId: string): Promise<{ workflow_id: string; run_id: string; kind: string; sha256: string }[]> {
   const db = await stack.db();
-  const res = await db.query(`SELECT workflow_id, run_id, kind, encode(sha256, 'hex') AS sha256 FROM history_archive WHERE root_workflow_id = $1`, [rootId]);
+  const res = await db.query(
+    `SELECT workflow_id, run_id, kind, encode(sha256, 'hex') AS sha256 FROM history_archive WHERE root_workflow_id = $1`,
+    [rootId],
+  );
   return res.rows;
 }
 
-async function archiveRowsInChain(rootId: string): Promise<{ workflow_id: string; run_id: string; decision: string; payload: { sha256: string } }[]> {
+async function archiveRowsInChain(
+  rootId: string,
+): Promise<{ workflow_id: string; run_id: string; decision: string; payload: { sha256: string } }[]> {
   const db = await stack.db();
-  const res = await db.query(`SELECT workflow_id, run_id, decision, payload FROM decisions WHERE root_workflow_id = $1 AND sequence = 0 ORDER BY chain_seq`, [rootId]);
+  const res = await db.query(
+    `SELECT workflow_id, run_id, decision, payload FROM decisions WHERE root_workflow_id = $1 AND sequence = 0 ORDER BY chain_seq`,
+    [rootId],
+  );
   return res.rows;
 }
 
@@ -113,7 +142,12 @@ describe('the history archive: the audit record outlives Temporal retention', ()
 
   beforeAll(async () => {
     periodFrom = new Date(Date.now() - 1000).toISOString();
-    [vacancyId, tampered, selection, moveId] = await Promise.all([closedVacancy(), closedVacancy(), runWholeSelection(stack), closedMove()]);
+    [vacancyId, tampered, selection, moveId] = await Promise.all([
+      closedVacancy(),
+      closedVacancy(),
+      runWholeSelection(stack),
+      closedMove(),
+    ]);
     const client = await stack.temporalClient();
     for (const id of [vacancyId, tampered, moveId, selection.id, ...selection.childIds]) {
       const d = await client.workflow.getHandle(id).describe();
@@ -161,17 +195,25 @@ describe('the history archive: the audit record outlives Temporal retention', ()
     expect(again.archived).toBe(0);
     const client = await stack.temporalClient();
     await client.schedule.getHandle(HISTORY_ARCHIVE_SCHEDULE_ID).trigger();
-    await eventually(async () => {
-      const s = await stack.call('GET', '/v1/archive/status', { actor: AUDITOR });
-      return Date.parse(s.body.lastSweepFinishedAt) > Date.parse(s.body.lastSweepStartedAt) - 1 && s.body.lastSweepArchived === 0 ? true : undefined;
-    }, 60_000, 'the scheduled sweep');
+    await eventually(
+      async () => {
+        const s = await stack.call('GET', '/v1/archive/status', { actor: AUDITOR });
+        return Date.parse(s.body.lastSweepFinishedAt) > Date.parse(s.body.lastSweepStartedAt) - 1 && s.body.lastSweepArchived === 0
+          ? true
+          : undefined;
+      },
+      60_000,
+      'the scheduled sweep',
+    );
     expect((await archivedRuns(selection.id)).length).toBe(before);
     expect((await archiveRowsInChain(selection.id)).length).toBe(before);
   });
 
   it('refuses to change or remove an archived history, even for the owner', async () => {
     const db = await stack.db();
-    await expect(db.query(`UPDATE history_archive SET status = 'X' WHERE root_workflow_id = $1`, [vacancyId])).rejects.toThrow(/append-only/);
+    await expect(db.query(`UPDATE history_archive SET status = 'X' WHERE root_workflow_id = $1`, [vacancyId])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.query(`DELETE FROM history_archive WHERE root_workflow_id = $1`, [vacancyId])).rejects.toThrow(/append-only/);
   });
 
@@ -186,18 +228,22 @@ describe('the history archive: the audit record outlives Temporal retention', ()
       expect(res.status).toBe(200);
       expect(res.body.verdict).toBe('consistent');
       expect(res.body.runId).toBe(runs.get(selection.id));
-      expect(res.body.sources.map((s: { workflowId: string }) => s.workflowId).sort()).toEqual([selection.id, ...selection.childIds].sort());
+      expect(res.body.sources.map((s: { workflowId: string }) => s.workflowId).sort()).toEqual(
+        [selection.id, ...selection.childIds].sort(),
+      );
       expect(res.body.sources.every((s: { source: string }) => s.source === 'archive')).toBe(true);
       expect(res.body.archive.every((a: { ok: boolean }) => a.ok)).toBe(true);
       expect(res.body.comparison).toMatchObject({ missing: [], extra: [], altered: [] });
       expect(res.body.comparison.matches).toBeGreaterThan(40);
     });
 
-    it('gives the selection\'s dossier its final state from the archive, with every archived history and its hash', async () => {
+    it("gives the selection's dossier its final state from the archive, with every archived history and its hash", async () => {
       const res = await stack.call('GET', `/v1/cases/${selection.id}/dossier.json`, { actor: AUDITOR });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ stateSource: 'archive', stateUnavailable: null, state: { step: 'closed' } });
-      expect(res.body.archivedHistories.map((a: { workflowId: string }) => a.workflowId).sort()).toEqual([selection.id, ...selection.childIds].sort());
+      expect(res.body.archivedHistories.map((a: { workflowId: string }) => a.workflowId).sort()).toEqual(
+        [selection.id, ...selection.childIds].sort(),
+      );
       const pdf = await fetch(`${stack.state.apiUrl}/v1/cases/${selection.id}/dossier.pdf`, { headers: await stack.authHeaders(AUDITOR) });
       expect(pdf.status).toBe(200);
       const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text;
@@ -309,7 +355,9 @@ describe('the history archive: the audit record outlives Temporal retention', ()
 
     const first = await stack.call('POST', `/v1/cases/${id}/history-snapshots`, { actor: AUDITOR });
     expect(first.status).toBe(200);
-    expect(first.body.runs).toEqual([expect.objectContaining({ workflowId: id, kind: 'snapshot', inserted: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(first.body.runs).toEqual([
+      expect.objectContaining({ workflowId: id, kind: 'snapshot', inserted: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
     const again = await stack.call('POST', `/v1/cases/${id}/history-snapshots`, { actor: AUDITOR });
     expect(again.body.runs).toEqual([expect.objectContaining({ kind: 'snapshot', inserted: false, sha256: first.body.runs[0].sha256 })]);
     expect((await archiveRowsInChain(id)).map((r) => r.decision)).toEqual(['history_snapshot']);

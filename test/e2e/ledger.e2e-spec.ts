@@ -90,7 +90,11 @@ describe('tamper-evident ledger through the API', () => {
     expect(res.status).toBe(200);
     const digest = res.body;
     const head = await headOf(caseId);
-    expect(digest).toMatchObject({ algorithm: 'Ed25519', caseId, heads: [{ rootWorkflowId: caseId, chainSeq: 2, rowHash: head.row_hash }] });
+    expect(digest).toMatchObject({
+      algorithm: 'Ed25519',
+      caseId,
+      heads: [{ rootWorkflowId: caseId, chainSeq: 2, rowHash: head.row_hash }],
+    });
     expect(verifyDigest(digest, digest.publicKey)).toEqual({ valid: true });
 
     const ok = await stack.call('POST', '/v1/ledger/digest/check', { actor: ADMIN, body: digest });
@@ -99,7 +103,11 @@ describe('tamper-evident ledger through the API', () => {
     const byAuditor = await stack.call('POST', '/v1/ledger/digest/check', { actor: AUDITOR, body: digest });
     expect(byAuditor.status).toBe(200);
     expect(byAuditor.body.intact).toBe(true);
-    expect(ok.body).toMatchObject({ intact: true, signature: { valid: true, keyId: digest.keyId }, comparison: { intact: true, casesChecked: 1, findings: [] } });
+    expect(ok.body).toMatchObject({
+      intact: true,
+      signature: { valid: true, keyId: digest.keyId },
+      comparison: { intact: true, casesChecked: 1, findings: [] },
+    });
 
     const altered = { ...digest, heads: [{ ...digest.heads[0], chainSeq: 1 }] };
     expect(verifyDigest(altered, digest.publicKey)).toEqual({ valid: false, reason: 'signature_mismatch' });
@@ -108,10 +116,16 @@ describe('tamper-evident ledger through the API', () => {
     expect(refused.body).toMatchObject({
       intact: false,
       signature: { valid: false, reason: 'signature_mismatch' },
-      comparison: { intact: false, findings: [expect.objectContaining({ rootWorkflowId: caseId, problem: 'head_changed', digestChainSeq: 1 })] },
+      comparison: {
+        intact: false,
+        findings: [expect.objectContaining({ rootWorkflowId: caseId, problem: 'head_changed', digestChainSeq: 1 })],
+      },
     });
 
-    const malformed = await stack.call('POST', '/v1/ledger/digest/check', { actor: ADMIN, body: { ...digest, heads: [{ rootWorkflowId: caseId }] } });
+    const malformed = await stack.call('POST', '/v1/ledger/digest/check', {
+      actor: ADMIN,
+      body: { ...digest, heads: [{ rootWorkflowId: caseId }] },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
   });
@@ -126,8 +140,11 @@ describe('tamper-evident ledger through the API', () => {
 
   it('verifies the same case with the CLI, exit code 0', async () => {
     const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(process.execPath, [CLI, '--case', caseId], { env: { ...process.env, DATABASE_URL: stack.state.databaseUrl } }, (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: `${stdout}${stderr}` }),
+      execFile(
+        process.execPath,
+        [CLI, '--case', caseId],
+        { env: { ...process.env, DATABASE_URL: stack.state.databaseUrl } },
+        (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, out: `${stdout}${stderr}` }),
       );
     });
     expect(out).toContain('Diperiksa / Checked: 2 catatan / rows, 1 kasus / cases');

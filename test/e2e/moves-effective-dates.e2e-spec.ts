@@ -64,10 +64,22 @@ async function ministerApproval(reg: string) {
 /** Proposes a move approved as of `intended`, up to the decree step. */
 async function atDecree(reg: string, intended: string, sopVersion?: string) {
   const agency = uniqueCode('PEMKAB');
-  const created = await post('/v1/moves', HR, { ...moveFacts(agency, reg), intendedEffectiveDate: intended, ...(sopVersion ? { sopVersion } : {}) });
+  const created = await post('/v1/moves', HR, {
+    ...moveFacts(agency, reg),
+    intendedEffectiveDate: intended,
+    ...(sopVersion ? { sopVersion } : {}),
+  });
   expect(created.status).toBe(201);
   const path = `/v1/moves/${created.body.workflowId}`;
-  expect((await post(`${path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) })).status).toBe(200);
+  expect(
+    (
+      await post(`${path}/decisions`, TPK_CHAIR, {
+        decision: 'tpk_advise',
+        reason: 'Memenuhi',
+        evidence: await evidence(stack, 'ba_tpk', agency),
+      })
+    ).status,
+  ).toBe(200);
   const approved = await post(`${path}/decisions`, PPK, { decision: 'approve' });
   expect(approved.status).toBe(200);
   expect(approved.body.evaluation).toMatchObject({ allowed: true, asOf: intended, asOfBasis: 'intended_effective_date' });
@@ -75,7 +87,13 @@ async function atDecree(reg: string, intended: string, sopVersion?: string) {
 }
 
 const decree = async (m: { path: string; agency: string }, effectiveDate: string, extra: Record<string, unknown> = {}) =>
-  post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: `821/${Math.floor(Math.random() * 9000) + 1000}/2026`, effectiveDate, evidence: await evidence(stack, 'sk_mutasi', m.agency), ...extra });
+  post(`${m.path}/decisions`, HR, {
+    decision: 'record_decree',
+    decreeNumber: `821/${Math.floor(Math.random() * 9000) + 1000}/2026`,
+    effectiveDate,
+    evidence: await evidence(stack, 'sk_mutasi', m.agency),
+    ...extra,
+  });
 
 describe('decrees judged as of their TMT', () => {
   it('refuses a decree whose TMT falls in an election ban, though it was approved as of a date before, with 422 RULE_BLOCKED naming the ban; the attempt is the only row', async () => {
@@ -91,21 +109,37 @@ describe('decrees judged as of their TMT', () => {
     const tmt = monthsFromNow(3);
     const refused = await decree(m, tmt);
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'RULE_BLOCKED', details: { decision: 'record_decree', asOf: tmt, asOfBasis: 'decree_effective_date', effectiveDate: tmt } });
+    expect(refused.body).toMatchObject({
+      code: 'RULE_BLOCKED',
+      details: { decision: 'record_decree', asOf: tmt, asOfBasis: 'decree_effective_date', effectiveDate: tmt },
+    });
     const [moratorium] = refused.body.details.blocking;
-    expect(moratorium).toMatchObject({ rule: 'electionMoratorium', passed: false, periods: [{ regionCode: reg, kind: 'pre_election', from: monthsFromNow(2), to: monthsFromNow(20) }] });
+    expect(moratorium).toMatchObject({
+      rule: 'electionMoratorium',
+      passed: false,
+      periods: [{ regionCode: reg, kind: 'pre_election', from: monthsFromNow(2), to: monthsFromNow(20) }],
+    });
     expect(refused.body.messages.en).toContain(`${monthsFromNow(2)} to ${monthsFromNow(20)}`);
 
     const state = await settled(m.path);
     expect(state).toMatchObject({ step: 'decree', decree: null, blockedAttempts: 1 });
     const added: Decision[] = state.decisions.slice(before);
     expect(added.map((d) => d.decision)).toEqual(['decision_blocked']);
-    expect(added[0].payload).toMatchObject({ attempted: 'record_decree', asOf: tmt, effectiveDate: tmt, evaluation: { allowed: false, asOf: tmt } });
+    expect(added[0].payload).toMatchObject({
+      attempted: 'record_decree',
+      asOf: tmt,
+      effectiveDate: tmt,
+      evaluation: { allowed: false, asOf: tmt },
+    });
 
     // The same decree dated before the ban goes through, judged as of its own date.
     const ok = await decree(m, wibDay(7));
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ step: 'completed', reportingDuty: null, evaluation: { asOf: wibDay(7), asOfBasis: 'decree_effective_date' } });
+    expect(ok.body).toMatchObject({
+      step: 'completed',
+      reportingDuty: null,
+      evaluation: { asOf: wibDay(7), asOfBasis: 'decree_effective_date' },
+    });
   });
 
   it('accepts the decree once the Minister’s approval is recorded, opens the reporting step, and closes it with the report; conformance shows the duty met', async () => {
@@ -141,7 +175,11 @@ describe('decrees judged as of their TMT', () => {
     const noReport = await post(`${m.path}/decisions`, HR, { decision: 'report_submitted' });
     expect(noReport.status).toBe(400);
     expect(noReport.body.details.missing).toEqual(['evidence']);
-    const reported = await post(`${m.path}/decisions`, HR, { decision: 'report_submitted', reason: 'Dilaporkan kepada Mendagri', evidence: await evidence(stack, 'laporan_mendagri', m.agency) });
+    const reported = await post(`${m.path}/decisions`, HR, {
+      decision: 'report_submitted',
+      reason: 'Dilaporkan kepada Mendagri',
+      evidence: await evidence(stack, 'laporan_mendagri', m.agency),
+    });
     expect(reported.status).toBe(200);
     expect(reported.body).toMatchObject({ step: 'completed', terminal: true, report: { by: HR.id } });
 
@@ -149,7 +187,11 @@ describe('decrees judged as of their TMT', () => {
     const names = state.decisions.map((d: Decision) => d.decision).filter((n: string) => n !== 'rules_evaluated');
     expect(names).toEqual(['propose', 'tpk_advise', 'approve', 'decision_blocked', 'record_decree', 'report_submitted']);
     const recorded = state.decisions.find((d: Decision) => d.decision === 'record_decree');
-    expect(recorded.payload).toMatchObject({ asOf: wibDay(0), evaluation: { asOf: wibDay(0), allowed: true }, reportingDuty: { rule: 'electionMoratorium' } });
+    expect(recorded.payload).toMatchObject({
+      asOf: wibDay(0),
+      evaluation: { asOf: wibDay(0), allowed: true },
+      reportingDuty: { rule: 'electionMoratorium' },
+    });
     expect(state.decisions.find((d: Decision) => d.decision === 'approve').payload).toMatchObject({ asOf: monthsFromNow(-4) });
 
     const conformance = await conformanceOf(m.path);
@@ -164,12 +206,19 @@ describe('decrees judged as of their TMT', () => {
     const accepted = await decree(m, wibDay(0));
     expect(accepted.body).toMatchObject({ step: 'reporting', sop: { version: '1.1.0-test.fast' } });
 
-    const escalated = await eventually(async () => {
-      const s = (await stack.call('GET', m.path)).body;
-      return s.decisions.some((d: Decision) => d.decision === 'deadline_escalated') ? s : undefined;
-    }, 30_000, 'the reporting deadline to pass');
+    const escalated = await eventually(
+      async () => {
+        const s = (await stack.call('GET', m.path)).body;
+        return s.decisions.some((d: Decision) => d.decision === 'deadline_escalated') ? s : undefined;
+      },
+      30_000,
+      'the reporting deadline to pass',
+    );
     expect(escalated.step).toBe('reporting');
-    expect(escalated.decisions.find((d: Decision) => d.decision === 'deadline_escalated').payload).toMatchObject({ notifyRole: 'ppk', onExpiry: 'escalate' });
+    expect(escalated.decisions.find((d: Decision) => d.decision === 'deadline_escalated').payload).toMatchObject({
+      notifyRole: 'ppk',
+      onExpiry: 'escalate',
+    });
 
     const breached = await conformanceOf(m.path);
     expect(breached.conforms).toBe(false);
@@ -177,7 +226,11 @@ describe('decrees judged as of their TMT', () => {
     expect(breached.violations.map((v) => v.rule)).toEqual(['deadline_breached']);
 
     // A late report still closes the case, and the record keeps it late.
-    const late = await post(`${m.path}/decisions`, HR, { decision: 'report_submitted', reason: 'Terlambat dilaporkan', evidence: await evidence(stack, 'laporan_mendagri', m.agency) });
+    const late = await post(`${m.path}/decisions`, HR, {
+      decision: 'report_submitted',
+      reason: 'Terlambat dilaporkan',
+      evidence: await evidence(stack, 'laporan_mendagri', m.agency),
+    });
     expect(late.body.step).toBe('completed');
     expect((await conformanceOf(m.path)).duties).toEqual([expect.objectContaining({ status: 'met_late' })]);
   });
@@ -256,14 +309,24 @@ describe('a collective decree judged as of its TMT (bulk-move SOP 1.1.0)', () =>
     expect((await stack.call('GET', b)).body.sop).toEqual({ id: 'bulk-move', version: '1.1.0' });
     expect((await post(`${b}/decisions`, PPK, { decision: 'approve_batch' })).status).toBe(200);
 
-    const body = { decision: 'record_decree', decreeNumber: '821/77/2026', effectiveDate: wibDay(0), evidence: await evidence(stack, 'sk_kolektif', agency) };
+    const body = {
+      decision: 'record_decree',
+      decreeNumber: '821/77/2026',
+      effectiveDate: wibDay(0),
+      evidence: await evidence(stack, 'sk_kolektif', agency),
+    };
     const refused = await post(`${b}/decisions`, HR, body);
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'RULE_BLOCKED', details: { decision: 'record_decree', asOf: wibDay(0), asOfBasis: 'decree_effective_date' } });
+    expect(refused.body).toMatchObject({
+      code: 'RULE_BLOCKED',
+      details: { decision: 'record_decree', asOf: wibDay(0), asOfBasis: 'decree_effective_date' },
+    });
     expect([...refused.body.details.people].sort()).toEqual(people.map((p) => p.person.nip).sort());
     const blocked = await settled(b);
     expect(blocked).toMatchObject({ step: 'decree', decree: null, annex: [] });
-    expect(blocked.decisions.map((d: Decision) => d.decision).filter((d: string) => d === 'decision_blocked' || d === 'record_decree')).toEqual(['decision_blocked']);
+    expect(
+      blocked.decisions.map((d: Decision) => d.decision).filter((d: string) => d === 'decision_blocked' || d === 'record_decree'),
+    ).toEqual(['decision_blocked']);
 
     await ministerApproval(reg);
     const accepted = await post(`${b}/decisions`, HR, body);

@@ -38,48 +38,97 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const agency = uniqueCode('PEMKAB');
     const reg = await region(stack);
     const m = await proposeMove({ ...moveFacts(agency, reg), reason: 'Penyegaran organisasi' });
-    expect((await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) })).status).toBe(200);
+    expect(
+      (
+        await post(`${m.path}/decisions`, TPK_CHAIR, {
+          decision: 'tpk_advise',
+          reason: 'Memenuhi kompetensi',
+          evidence: await evidence(stack, 'ba_tpk', agency),
+        })
+      ).status,
+    ).toBe(200);
     const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ step: 'decree', evaluation: { allowed: true, ruleVersion: 'mobility@2026-01-01' } });
-    const done = await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '800/12/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk_mutasi', agency) });
+    const done = await post(`${m.path}/decisions`, HR, {
+      decision: 'record_decree',
+      decreeNumber: '800/12/2026',
+      effectiveDate: today(),
+      evidence: await evidence(stack, 'sk_mutasi', agency),
+    });
     expect(done.body.step).toBe('completed');
     const state = await settled(m.path);
     const approve = state.decisions.find((d: { decision: string }) => d.decision === 'approve');
     expect(approve).toMatchObject({ actor: { role: 'ppk' }, ruleVersion: 'mobility@2026-01-01' });
-    expect(approve.payload.evaluation.verdicts.map((v: { rule: string }) => v.rule)).toEqual(expect.arrayContaining(['electionMoratorium', 'minimumTenure']));
+    expect(approve.payload.evaluation.verdicts.map((v: { rule: string }) => v.rule)).toEqual(
+      expect.arrayContaining(['electionMoratorium', 'minimumTenure']),
+    );
   });
 
   it.each([
     ['inter_agency_province', 'record_governor_decision'],
     ['inter_province', 'record_minister_decision'],
-  ])('moves an official between agencies (%s): release, BKN pertek and the outside decision, each with its document', async (scope, deciding) => {
-    const receiving = uniqueCode('PEMKAB');
-    const origin = uniqueCode('PEMKOT');
-    const [regTo, regFrom] = [await region(stack), await region(stack)];
-    const facts = moveFacts(receiving, regTo, { scope: scope as 'inter_province' });
-    facts.from = { ...facts.from, agencyCode: origin, regionCode: regFrom };
-    const m = await proposeMove({ ...facts, reason: 'Usulan instansi penerima' });
-    // The release is the origin agency's: its PPK reaches the case (which the receiving agency owns), the receiving PPK may not release.
-    const receivingPpk = await post(`${m.path}/decisions`, { ...ORIGIN_PPK, id: 'ppk-penerima-01', agency: receiving }, { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) });
-    expect(receivingPpk.status).toBe(409);
-    expect(receivingPpk.body).toMatchObject({ code: 'ACTOR_NOT_ASSIGNED', details: { task: expect.stringContaining(`on behalf of ${origin}`) } });
-    const originPpk = { ...ORIGIN_PPK, agency: origin };
-    expect((await stack.call('GET', m.path, { actor: originPpk })).status).toBe(200);
-    // The origin's PPK finds the release waiting in their own inbox, though the receiving agency owns the case.
-    const inbox = await stack.call('GET', '/v1/inbox', { actor: originPpk });
-    expect(inbox.body.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: m.id, decision: 'release', role: 'ppk' })]));
-    expect((await post(`${m.path}/decisions`, originPpk, { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) })).status).toBe(200);
-    const early = await post(`${m.path}/decisions`, HR, { decision: deciding, evidence: await evidence(stack, 'keputusan', receiving) });
-    expect(early.status).toBe(409);
-    expect(early.body.details.step).toBe('pertek');
-    const pertek = await post(`${m.path}/decisions`, KANREG, { decision: 'record_pertek', evidence: await evidence(stack, 'pertek_bkn', receiving) });
-    expect(pertek.body).toMatchObject({ step: 'decision', deadline: null });
-    const decided = await post(`${m.path}/decisions`, HR, { decision: deciding, evidence: await evidence(stack, 'sk_gubernur_mendagri', receiving) });
-    expect(decided.status).toBe(200);
-    expect((await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821/77/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', receiving) })).body.step).toBe('completed');
-    expect(humanOrder((await settled(m.path)).decisions)).toEqual(['propose', 'release', 'record_pertek', deciding, 'record_decree']);
-  });
+  ])(
+    'moves an official between agencies (%s): release, BKN pertek and the outside decision, each with its document',
+    async (scope, deciding) => {
+      const receiving = uniqueCode('PEMKAB');
+      const origin = uniqueCode('PEMKOT');
+      const [regTo, regFrom] = [await region(stack), await region(stack)];
+      const facts = moveFacts(receiving, regTo, { scope: scope as 'inter_province' });
+      facts.from = { ...facts.from, agencyCode: origin, regionCode: regFrom };
+      const m = await proposeMove({ ...facts, reason: 'Usulan instansi penerima' });
+      // The release is the origin agency's: its PPK reaches the case (which the receiving agency owns), the receiving PPK may not release.
+      const receivingPpk = await post(
+        `${m.path}/decisions`,
+        { ...ORIGIN_PPK, id: 'ppk-penerima-01', agency: receiving },
+        { decision: 'release', evidence: await evidence(stack, 'surat_lolos_butuh', receiving) },
+      );
+      expect(receivingPpk.status).toBe(409);
+      expect(receivingPpk.body).toMatchObject({
+        code: 'ACTOR_NOT_ASSIGNED',
+        details: { task: expect.stringContaining(`on behalf of ${origin}`) },
+      });
+      const originPpk = { ...ORIGIN_PPK, agency: origin };
+      expect((await stack.call('GET', m.path, { actor: originPpk })).status).toBe(200);
+      // The origin's PPK finds the release waiting in their own inbox, though the receiving agency owns the case.
+      const inbox = await stack.call('GET', '/v1/inbox', { actor: originPpk });
+      expect(inbox.body.tasks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ caseId: m.id, decision: 'release', role: 'ppk' })]),
+      );
+      expect(
+        (
+          await post(`${m.path}/decisions`, originPpk, {
+            decision: 'release',
+            evidence: await evidence(stack, 'surat_lolos_butuh', receiving),
+          })
+        ).status,
+      ).toBe(200);
+      const early = await post(`${m.path}/decisions`, HR, { decision: deciding, evidence: await evidence(stack, 'keputusan', receiving) });
+      expect(early.status).toBe(409);
+      expect(early.body.details.step).toBe('pertek');
+      const pertek = await post(`${m.path}/decisions`, KANREG, {
+        decision: 'record_pertek',
+        evidence: await evidence(stack, 'pertek_bkn', receiving),
+      });
+      expect(pertek.body).toMatchObject({ step: 'decision', deadline: null });
+      const decided = await post(`${m.path}/decisions`, HR, {
+        decision: deciding,
+        evidence: await evidence(stack, 'sk_gubernur_mendagri', receiving),
+      });
+      expect(decided.status).toBe(200);
+      expect(
+        (
+          await post(`${m.path}/decisions`, HR, {
+            decision: 'record_decree',
+            decreeNumber: '821/77/2026',
+            effectiveDate: today(),
+            evidence: await evidence(stack, 'sk', receiving),
+          })
+        ).body.step,
+      ).toBe('completed');
+      expect(humanOrder((await settled(m.path)).decisions)).toEqual(['propose', 'release', 'record_pertek', deciding, 'record_decree']);
+    },
+  );
 
   it('rotates an official at the same level with the competency fit recorded; a rotation too soon is blocked until overridden with a legal basis', async () => {
     const agency = uniqueCode('PEMKAB');
@@ -87,10 +136,19 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const early = moveFacts(agency, reg, { kind: 'rotation' });
     early.from = { ...early.from, since: isoYearsAgo(1) };
     const m = await proposeMove({ ...early });
-    const noFit = await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'ok', evidence: await evidence(stack, 'ba_tpk', agency) });
+    const noFit = await post(`${m.path}/decisions`, TPK_CHAIR, {
+      decision: 'tpk_advise',
+      reason: 'ok',
+      evidence: await evidence(stack, 'ba_tpk', agency),
+    });
     expect(noFit.status).toBe(400);
     expect(noFit.body.details.fields[0].field).toBe('competencyFit.jpmPercent');
-    const advised = await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Sesuai pola karier', competencyFit: { jpmPercent: 88.5 }, evidence: await evidence(stack, 'ba_tpk', agency) });
+    const advised = await post(`${m.path}/decisions`, TPK_CHAIR, {
+      decision: 'tpk_advise',
+      reason: 'Sesuai pola karier',
+      competencyFit: { jpmPercent: 88.5 },
+      evidence: await evidence(stack, 'ba_tpk', agency),
+    });
     expect(advised.body.competencyFit).toEqual({ jpmPercent: 88.5 });
 
     const blocked = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
@@ -99,13 +157,31 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     expect(blocked.body.details.blocking.map((v: { rule: string }) => v.rule)).toEqual(['rotationTenureWindow']);
     expect(blocked.body.messages.en).toContain('attempt is recorded');
 
-    const notOverridable = await post(`${m.path}/decisions`, PPK, { decision: 'override', overrideRules: ['disciplinaryBlock'], reason: 'x', evidence: await evidence(stack, 'dasar_hukum', agency) });
+    const notOverridable = await post(`${m.path}/decisions`, PPK, {
+      decision: 'override',
+      overrideRules: ['disciplinaryBlock'],
+      reason: 'x',
+      evidence: await evidence(stack, 'dasar_hukum', agency),
+    });
     expect(notOverridable.status).toBe(400);
-    const noBasis = await post(`${m.path}/decisions`, PPK, { decision: 'override', overrideRules: ['rotationTenureWindow'], reason: 'Kebutuhan organisasi' });
+    const noBasis = await post(`${m.path}/decisions`, PPK, {
+      decision: 'override',
+      overrideRules: ['rotationTenureWindow'],
+      reason: 'Kebutuhan organisasi',
+    });
     expect(noBasis.status).toBe(400);
     expect(noBasis.body.details.missing).toEqual(['evidence']);
     const basis = await evidence(stack, 'keputusan_ppk_dasar_hukum', agency);
-    expect((await post(`${m.path}/decisions`, PPK, { decision: 'override', overrideRules: ['rotationTenureWindow'], reason: 'Kebutuhan organisasi mendesak', evidence: basis })).status).toBe(200);
+    expect(
+      (
+        await post(`${m.path}/decisions`, PPK, {
+          decision: 'override',
+          overrideRules: ['rotationTenureWindow'],
+          reason: 'Kebutuhan organisasi mendesak',
+          evidence: basis,
+        })
+      ).status,
+    ).toBe(200);
     const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(approved.status).toBe(200);
     const rotation = approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'rotationTenureWindow');
@@ -119,10 +195,18 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const overdue = moveFacts(agency, await region(stack), { kind: 'rotation' });
     overdue.from = { ...overdue.from, since: isoYearsAgo(6) };
     const m = await proposeMove({ ...overdue });
-    await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Sesuai pola karier', competencyFit: { jpmPercent: 80 }, evidence: await evidence(stack, 'ba_tpk', agency) });
+    await post(`${m.path}/decisions`, TPK_CHAIR, {
+      decision: 'tpk_advise',
+      reason: 'Sesuai pola karier',
+      competencyFit: { jpmPercent: 80 },
+      evidence: await evidence(stack, 'ba_tpk', agency),
+    });
     const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(approved.status).toBe(200);
-    expect(approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'rotationTenureWindow')).toMatchObject({ passed: true, due: true });
+    expect(approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'rotationTenureWindow')).toMatchObject({
+      passed: true,
+      due: true,
+    });
   });
 
   it('refuses a move inside an election window, records the refusal, then allows it once a Mendagri approval is recorded', async () => {
@@ -135,7 +219,11 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     });
     expect(window.status).toBe(200);
     const m = await proposeMove({ ...moveFacts(agency, reg) });
-    await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) });
+    await post(`${m.path}/decisions`, TPK_CHAIR, {
+      decision: 'tpk_advise',
+      reason: 'Memenuhi',
+      evidence: await evidence(stack, 'ba_tpk', agency),
+    });
     const refused = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(refused.status).toBe(422);
     expect(refused.body.details.blocking[0]).toMatchObject({ rule: 'electionMoratorium', passed: false });
@@ -168,18 +256,37 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     const vacancy = await talentVacancy(stack, agency);
     const facts = moveFacts(agency, reg, { kind: 'talent_promotion' });
     facts.to = { ...facts.to, positionCode: vacancy.positionCode, positionClass: 'jpt_pratama', level: 'jpt_pratama' };
-    const talent = { vacancyId: vacancy.vacancyId, performanceMain: 95, performanceSupporting: 92, competency: 93, potential: 90, qualification: 95, integrity: 97 };
+    const talent = {
+      vacancyId: vacancy.vacancyId,
+      performanceMain: 95,
+      performanceSupporting: 92,
+      competency: 93,
+      potential: 90,
+      qualification: 95,
+      integrity: 97,
+    };
     const m = await proposeMove({ ...facts, talent });
     const state = (await stack.call('GET', m.path)).body;
     expect(state.talent.placement).toMatchObject({ performance: 'above', potential: 'high', box: 9 });
     expect(state.talent.inputs).toMatchObject({ performanceMain: 95, potential: 90, integrity: 97 });
     expect(state.talent.inputs.potentialScore).toBeGreaterThanOrEqual(85);
 
-    await post(`${m.path}/decisions`, TPK_CHAIR, { decision: 'talent_committee_review', reason: 'Masuk kelompok rencana suksesi', evidence: await evidence(stack, 'ba_komite_talenta', agency) });
+    await post(`${m.path}/decisions`, TPK_CHAIR, {
+      decision: 'talent_committee_review',
+      reason: 'Masuk kelompok rencana suksesi',
+      evidence: await evidence(stack, 'ba_komite_talenta', agency),
+    });
     const approved = await post(`${m.path}/decisions`, PPK, { decision: 'approve' });
     expect(approved.status).toBe(200);
-    expect(approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'fillWithoutOpenSelection')).toMatchObject({ passed: true });
-    await post(`${m.path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/5/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) });
+    expect(approved.body.evaluation.verdicts.find((v: { rule: string }) => v.rule === 'fillWithoutOpenSelection')).toMatchObject({
+      passed: true,
+    });
+    await post(`${m.path}/decisions`, HR, {
+      decision: 'record_decree',
+      decreeNumber: '821.2/5/2026',
+      effectiveDate: today(),
+      evidence: await evidence(stack, 'sk', agency),
+    });
     const filled = await eventually(async () => {
       const v = (await stack.call('GET', `/v1/vacancies/${vacancy.vacancyId}`)).body;
       // The state says filled a moment before the ledger row of `filled` is written: wait for both.
@@ -190,8 +297,15 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     // A middling placement cannot skip the open selection for a JPT post.
     const other = moveFacts(agency, reg, { kind: 'talent_promotion' });
     other.to = { ...other.to, positionClass: 'jpt_pratama', level: 'jpt_pratama' };
-    const weak = await proposeMove({ ...other, talent: { performanceMain: 75, performanceSupporting: 72, competency: 74, potential: 70, qualification: 75, integrity: 80 } });
-    await post(`${weak.path}/decisions`, TPK_CHAIR, { decision: 'talent_committee_review', reason: 'Dibahas', evidence: await evidence(stack, 'ba_komite_talenta', agency) });
+    const weak = await proposeMove({
+      ...other,
+      talent: { performanceMain: 75, performanceSupporting: 72, competency: 74, potential: 70, qualification: 75, integrity: 80 },
+    });
+    await post(`${weak.path}/decisions`, TPK_CHAIR, {
+      decision: 'talent_committee_review',
+      reason: 'Dibahas',
+      evidence: await evidence(stack, 'ba_komite_talenta', agency),
+    });
     const refused = await post(`${weak.path}/decisions`, PPK, { decision: 'approve' });
     expect(refused.status).toBe(422);
     expect(refused.body.details.blocking.map((v: { rule: string }) => v.rule)).toContain('fillWithoutOpenSelection');
@@ -205,32 +319,61 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     moves[17].from = { ...moves[17].from, since: isoYearsAgo(1) };
     moves[42].person = { ...moves[42].person, sanctions: [{ level: 'heavy', imposedOn: isoYearsAgo(1) }] };
     const blockedNips = [moves[5], moves[17], moves[42]].map((m) => m.person.nip).sort();
-    const res = await post('/v1/bulk-moves', HR, { agencyCode: agency, batchCode: uniqueCode('SK-ROTASI'), title: 'Rotasi administrator November 2026', moves, reason: 'Penyegaran' });
+    const res = await post('/v1/bulk-moves', HR, {
+      agencyCode: agency,
+      batchCode: uniqueCode('SK-ROTASI'),
+      title: 'Rotasi administrator November 2026',
+      moves,
+      reason: 'Penyegaran',
+    });
     expect(res.status).toBe(201);
     const path = `/v1/bulk-moves/${res.body.workflowId}`;
-    const checked = await eventually(async () => {
-      const s = (await stack.call('GET', path)).body;
-      return s.step === 'awaiting_approval' ? s : undefined;
-    }, 60_000, 'every person checked');
-    expect(checked.members.filter((m: { allowed: boolean }) => !m.allowed).map((m: { nip: string }) => m.nip).sort()).toEqual(blockedNips);
+    const checked = await eventually(
+      async () => {
+        const s = (await stack.call('GET', path)).body;
+        return s.step === 'awaiting_approval' ? s : undefined;
+      },
+      60_000,
+      'every person checked',
+    );
+    expect(
+      checked.members
+        .filter((m: { allowed: boolean }) => !m.allowed)
+        .map((m: { nip: string }) => m.nip)
+        .sort(),
+    ).toEqual(blockedNips);
 
     const whole = await post(`${path}/decisions`, PPK, { decision: 'approve_batch' });
     expect(whole.status).toBe(400);
     expect(whole.body.details.fields[0].rule).toBe('blockedMustBeExcluded');
-    const approved = await post(`${path}/decisions`, PPK, { decision: 'approve_batch', exclusions: blockedNips.map((nip) => ({ nip, reason: 'Terhalang aturan mobilitas' })) });
+    const approved = await post(`${path}/decisions`, PPK, {
+      decision: 'approve_batch',
+      exclusions: blockedNips.map((nip) => ({ nip, reason: 'Terhalang aturan mobilitas' })),
+    });
     expect(approved.status).toBe(200);
-    const decreed = await post(`${path}/decisions`, HR, { decision: 'record_decree', decreeNumber: '821.2/999/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk_kolektif', agency) });
+    const decreed = await post(`${path}/decisions`, HR, {
+      decision: 'record_decree',
+      decreeNumber: '821.2/999/2026',
+      effectiveDate: today(),
+      evidence: await evidence(stack, 'sk_kolektif', agency),
+    });
     expect(decreed.status).toBe(200);
     expect(decreed.body.decree).toEqual({ number: '821.2/999/2026', effectiveDate: today() });
     expect(decreed.body.annex).toHaveLength(57);
     expect(decreed.body.annex.map((a: { nip: string }) => a.nip)).not.toEqual(expect.arrayContaining(blockedNips));
 
     // Every member workflow records its own end; wait for all 60.
-    const done = await eventually(async () => {
-      const s = (await stack.call('GET', path)).body;
-      const ends = s.decisions.filter((d: { decision: string }) => d.decision === 'included_in_decree' || d.decision === 'excluded_from_batch');
-      return s.terminal && ends.length === 60 ? s : undefined;
-    }, 60_000, 'the batch and its members to finish');
+    const done = await eventually(
+      async () => {
+        const s = (await stack.call('GET', path)).body;
+        const ends = s.decisions.filter(
+          (d: { decision: string }) => d.decision === 'included_in_decree' || d.decision === 'excluded_from_batch',
+        );
+        return s.terminal && ends.length === 60 ? s : undefined;
+      },
+      60_000,
+      'the batch and its members to finish',
+    );
     const names: string[] = done.decisions.map((d: { decision: string }) => d.decision);
     expect(names.filter((n) => n === 'member_checked')).toHaveLength(60);
     expect(names.filter((n) => n === 'included_in_decree')).toHaveLength(57);
@@ -244,9 +387,20 @@ describe('bad input to the moves API', () => {
     ['an unknown kind', (f: any) => ({ ...f, kind: 'demotion' }), 'kind'],
     ['a rotation across agencies', (f: any) => ({ ...f, kind: 'rotation', scope: 'inter_agency_province' }), 'scope'],
     ['a talent promotion without its inputs', (f: any) => ({ ...f, kind: 'talent_promotion' }), 'talent'],
-    ['talent inputs on a plain mutation', (f: any) => ({ ...f, talent: { performanceMain: 90, performanceSupporting: 90, competency: 90, potential: 90, qualification: 90, integrity: 90 } }), 'talent'],
+    [
+      'talent inputs on a plain mutation',
+      (f: any) => ({
+        ...f,
+        talent: { performanceMain: 90, performanceSupporting: 90, competency: 90, potential: 90, qualification: 90, integrity: 90 },
+      }),
+      'talent',
+    ],
     ['a date that does not exist', (f: any) => ({ ...f, from: { ...f.from, since: '2024-02-30x' } }), 'from.since'],
-    ['an intended effective date that does not exist', (f: any) => ({ ...f, intendedEffectiveDate: '2025-02-30' }), 'intendedEffectiveDate'],
+    [
+      'an intended effective date that does not exist',
+      (f: any) => ({ ...f, intendedEffectiveDate: '2025-02-30' }),
+      'intendedEffectiveDate',
+    ],
     ['an extra field', (f: any) => ({ ...f, salary: 1 }), 'salary'],
   ])('refuses %s with 400 naming the field, starting nothing', async (_label, mutate, field) => {
     const facts = moveFacts(uniqueCode('PEMKAB'), 'KAB-X');

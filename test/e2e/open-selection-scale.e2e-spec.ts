@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import { HR, PPK, Stack, eventually } from '../support/api-client';
-import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, makeNip, openSelection, uploadEvidence, waitForStep } from '../support/selection-fixtures';
+import {
+  ASSESSOR,
+  OVERSEER,
+  asMember,
+  committee,
+  eligibleProfile,
+  makeNip,
+  openSelection,
+  uploadEvidence,
+  waitForStep,
+} from '../support/selection-fixtures';
 import { assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
 
 /** Temporal terminates a workflow whose history passes 51,200 events or 50 MB; a case must stay far below both. */
@@ -49,26 +59,56 @@ describe('open selection at scale', () => {
       }
     };
     let retried503 = 0;
-    expect((await post(`${sel.path}/decisions`, PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] })).status).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, PPK, {
+          decision: 'form_committee',
+          members,
+          evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
     const announcement = await uploadEvidence(stack, 'pengumuman', sel.agencyCode);
 
     const profiles = Array.from({ length: CANDIDATES }, (_, i) =>
-      eligibleProfile(`Calon ${i + 1}`, { nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1) }),
+      eligibleProfile(`Calon ${i + 1}`, {
+        nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1),
+      }),
     );
-    expect((await post(`${sel.path}/decisions`, asMember(members[0]), { decision: 'announce', evidence: [announcement] })).status).toBe(200);
+    expect((await post(`${sel.path}/decisions`, asMember(members[0]), { decision: 'announce', evidence: [announcement] })).status).toBe(
+      200,
+    );
     const batches = [profiles.slice(0, 100), profiles.slice(100)];
     const registered = await Promise.all(
-      batches.map((b) => post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: b.map((profile) => ({ postCode: sel.postCode, profile })) })),
+      batches.map((b) =>
+        post(`${sel.path}/decisions`, HR, {
+          decision: 'register_candidates',
+          candidates: b.map((profile) => ({ postCode: sel.postCode, profile })),
+        }),
+      ),
     );
     expect(registered.map((r) => r.status)).toEqual([200, 200]);
     lap('registered');
 
     await waitForStep(stack, sel.path, 'screening');
     await pool(profiles, 8, async (p, i) => {
-      const r = await post(`${sel.path}/decisions`, HR, { decision: 'screen_candidate', nip: p.nip, passed: true, administrativeScore: 60 + (i % 40), reason: 'Berkas lengkap' });
+      const r = await post(`${sel.path}/decisions`, HR, {
+        decision: 'screen_candidate',
+        nip: p.nip,
+        passed: true,
+        administrativeScore: 60 + (i % 40),
+        reason: 'Berkas lengkap',
+      });
       expect(r.status).toBe(200);
     });
-    expect((await post(`${sel.path}/decisions`, asMember(members[0]), { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] })).status).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, asMember(members[0]), {
+          decision: 'close_screening',
+          evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
     lap('screened');
 
     await waitForStep(stack, sel.path, 'assessment');
@@ -107,13 +147,48 @@ describe('open selection at scale', () => {
     const shortlist = ranking.shortlist[sel.postCode];
     expect(shortlist).toHaveLength(3);
 
-    expect((await post(`${sel.path}/decisions`, asMember(members[0]), { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] })).status).toBe(200);
-    expect((await post(`${sel.path}/decisions`, OVERSEER, { decision: 'recommend', postCode: sel.postCode, recommended: [shortlist[0].nip], evidence: [await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode)] })).status).toBe(200);
-    expect((await post(`${sel.path}/decisions`, PPK, { decision: 'pick', postCode: sel.postCode, nip: shortlist[0].nip })).status).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, asMember(members[0]), {
+          decision: 'sign_ranking',
+          evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, OVERSEER, {
+          decision: 'recommend',
+          postCode: sel.postCode,
+          recommended: [shortlist[0].nip],
+          evidence: [await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await post(`${sel.path}/decisions`, PPK, { decision: 'pick', postCode: sel.postCode, nip: shortlist[0].nip })).status).toBe(
+      200,
+    );
     await waitForStep(stack, sel.path, 'appointment');
     const appt = `${sel.path}/appointments/${sel.postCode}/decisions`;
-    expect((await post(appt, HR, { decision: 'record_decree', decreeNumber: '821.2/777/2026', effectiveDate: '2026-12-01', evidence: [await uploadEvidence(stack, 'sk', sel.agencyCode)] })).status).toBe(200);
-    expect((await post(appt, HR, { decision: 'record_inauguration', inauguratedOn: '2026-12-01', evidence: [await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode)] })).status).toBe(200);
+    expect(
+      (
+        await post(appt, HR, {
+          decision: 'record_decree',
+          decreeNumber: '821.2/777/2026',
+          effectiveDate: '2026-12-01',
+          evidence: [await uploadEvidence(stack, 'sk', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(appt, HR, {
+          decision: 'record_inauguration',
+          inauguratedOn: '2026-12-01',
+          evidence: [await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
     await waitForStep(stack, sel.path, 'closed');
     lap('closed');
 
@@ -123,10 +198,14 @@ describe('open selection at scale', () => {
       oneAssessment: await historySize(assessmentWorkflowId(sel.id, profiles[0].nip)),
     };
     const rows = await eventually(async () => {
-      const n = Number((await (await stack.db()).query('SELECT count(*)::int AS n FROM decisions WHERE root_workflow_id = $1', [sel.id])).rows[0].n);
+      const n = Number(
+        (await (await stack.db()).query('SELECT count(*)::int AS n FROM decisions WHERE root_workflow_id = $1', [sel.id])).rows[0].n,
+      );
       return n >= CANDIDATES * 2 ? n : undefined;
     });
-    console.info(`[scale] ${CANDIDATES} candidates: histories ${JSON.stringify(sizes)} (limits ${TEMPORAL_EVENT_LIMIT} events, ${TEMPORAL_SIZE_LIMIT_BYTES} bytes); ledger rows ${rows}; 503s retried ${retried503}; ms since start ${JSON.stringify(timings)}`);
+    console.info(
+      `[scale] ${CANDIDATES} candidates: histories ${JSON.stringify(sizes)} (limits ${TEMPORAL_EVENT_LIMIT} events, ${TEMPORAL_SIZE_LIMIT_BYTES} bytes); ledger rows ${rows}; 503s retried ${retried503}; ms since start ${JSON.stringify(timings)}`,
+    );
     for (const { events, bytes } of Object.values(sizes)) {
       expect(events).toBeLessThan(TEMPORAL_EVENT_LIMIT / 10);
       expect(bytes).toBeLessThan(TEMPORAL_SIZE_LIMIT_BYTES / 10);

@@ -34,13 +34,20 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     const [chair, m2, m3, m4, m5] = members;
 
     // Out of order: nothing can be announced before the committee exists.
-    const early = await post(`${sel.path}/decisions`, asMember(chair), { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
+    const early = await post(`${sel.path}/decisions`, asMember(chair), {
+      decision: 'announce',
+      evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)],
+    });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'DECISION_NOT_ALLOWED', details: { step: 'committee_formation' } });
 
     // Committee composition is validated: 3 of 5 internal (60%) breaks the 45% rule.
     const tooInternal = members.map((m, i) => ({ ...m, affiliation: i < 3 ? 'internal' : 'external' }));
-    const refused = await post(`${sel.path}/decisions`, PPK, { decision: 'form_committee', members: tooInternal, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
+    const refused = await post(`${sel.path}/decisions`, PPK, {
+      decision: 'form_committee',
+      members: tooInternal,
+      evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)],
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body.details.fields)).toMatch(/internal/i);
 
@@ -54,29 +61,50 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     });
     expect(registered.status).toBe(200);
     const ineligibleView = registered.body.candidates.find((c: { nip: string }) => c.nip === ineligible.nip);
-    expect(ineligibleView).toMatchObject({ status: 'ineligible', eligibility: { eligible: false, ruleVersion: 'eligibility-jpt@2026-01-01' } });
+    expect(ineligibleView).toMatchObject({
+      status: 'ineligible',
+      eligibility: { eligible: false, ruleVersion: 'eligibility-jpt@2026-01-01' },
+    });
     expect(ineligibleView.eligibility.reasons.map((r: { rule: string }) => r.rule)).toContain('rank');
 
     // The 4-second registration window closes by itself: four eligible applicants are enough.
     const screening = await waitForStep(stack, sel.path, 'screening');
     expect(screening.pendingTasks.map((t: { subject: string }) => t.subject).sort()).toEqual(candidates.map((c) => c.nip).sort());
 
-    const screenIneligible = await post(`${sel.path}/decisions`, HR, { decision: 'screen_candidate', nip: ineligible.nip, passed: true, administrativeScore: 90, reason: 'lengkap' });
+    const screenIneligible = await post(`${sel.path}/decisions`, HR, {
+      decision: 'screen_candidate',
+      nip: ineligible.nip,
+      passed: true,
+      administrativeScore: 90,
+      reason: 'lengkap',
+    });
     expect(screenIneligible.status).toBe(409);
     expect(screenIneligible.body.code).toBe('ALREADY_DECIDED');
 
     const adminScores = [90, 85, 80, 75];
     for (const [i, c] of candidates.entries()) {
-      const r = await post(`${sel.path}/decisions`, HR, { decision: 'screen_candidate', nip: c.nip, passed: true, administrativeScore: adminScores[i], reason: 'Berkas lengkap dan sah' });
+      const r = await post(`${sel.path}/decisions`, HR, {
+        decision: 'screen_candidate',
+        nip: c.nip,
+        passed: true,
+        administrativeScore: adminScores[i],
+        reason: 'Berkas lengkap dan sah',
+      });
       expect(r.status).toBe(200);
     }
     // An assessor cannot act before the assessment stage.
-    const tooSoon = await post(`${sel.path}/assessments/${candidates[0].nip}/decisions`, ASSESSOR, { decision: 'record_assessment', achieved: { integritas: 4 }, evidence: [await uploadEvidence(stack, 'laporan_asesor', sel.agencyCode)] });
+    const tooSoon = await post(`${sel.path}/assessments/${candidates[0].nip}/decisions`, ASSESSOR, {
+      decision: 'record_assessment',
+      achieved: { integritas: 4 },
+      evidence: [await uploadEvidence(stack, 'laporan_asesor', sel.agencyCode)],
+    });
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.details.step).toBe('screening');
 
     const baScreening = await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode);
-    expect((await post(`${sel.path}/decisions`, asMember(chair), { decision: 'close_screening', evidence: [baScreening] })).status).toBe(200);
+    expect((await post(`${sel.path}/decisions`, asMember(chair), { decision: 'close_screening', evidence: [baScreening] })).status).toBe(
+      200,
+    );
 
     // Assessment: one child workflow per candidate.
     await waitForStep(stack, sel.path, 'assessment');
@@ -88,7 +116,11 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     ];
     for (const [i, c] of candidates.entries()) {
       const report = await uploadEvidence(stack, 'laporan_asesor', sel.agencyCode);
-      const r = await post(`${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, { decision: 'record_assessment', achieved: levels[i], evidence: [report] });
+      const r = await post(`${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, {
+        decision: 'record_assessment',
+        achieved: levels[i],
+        evidence: [report],
+      });
       expect(r.status).toBe(200);
     }
     const assessed = await stack.call('GET', `${sel.path}/assessments/${candidates[2].nip}`);
@@ -99,11 +131,20 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     for (const m of members) {
       const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), {
         decision: 'declare_interests',
-        declarations: candidates.map((c, i) => ({ nip: c.nip, conflicted: m === m5 && i === 0, note: m === m5 && i === 0 ? 'ipar' : undefined })),
+        declarations: candidates.map((c, i) => ({
+          nip: c.nip,
+          conflicted: m === m5 && i === 0,
+          note: m === m5 && i === 0 ? 'ipar' : undefined,
+        })),
       });
       expect(r.status).toBe(200);
     }
-    const conflicted = await post(`${sel.path}/committee-review/decisions`, asMember(m5), { decision: 'score', nip: candidates[0].nip, paper: 90, interview: 90 });
+    const conflicted = await post(`${sel.path}/committee-review/decisions`, asMember(m5), {
+      decision: 'score',
+      nip: candidates[0].nip,
+      paper: 90,
+      interview: 90,
+    });
     expect(conflicted.status).toBe(409);
     expect(conflicted.body.code).toBe('CONFLICT_OF_INTEREST');
     // A malformed sheet (a candidate twice, a NIP that is no candidate) is bad input, one entry per row.
@@ -113,14 +154,22 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
       scores: [candidates[1], candidates[1], { nip: stranger }].map((c) => ({ nip: c.nip, paper: 80, interview: 80 })),
     });
     expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect(malformed.body.details.fields.map((f: { field: string; rule: string }) => `${f.field} ${f.rule}`)).toEqual(['scores.1.nip unique', 'scores.2.nip candidate']);
+    expect(malformed.body.details.fields.map((f: { field: string; rule: string }) => `${f.field} ${f.rule}`)).toEqual([
+      'scores.1.nip unique',
+      'scores.2.nip candidate',
+    ]);
 
     // Paper/interview: candidate 1 strongest, then 2, 3, 4 (with small spreads between members).
     const base = [88, 84, 80, 70];
     for (const [mi, m] of members.entries()) {
       for (const [ci, c] of candidates.entries()) {
         if (m === m5 && ci === 0) continue;
-        const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), { decision: 'score', nip: c.nip, paper: base[ci] + mi, interview: base[ci] + mi });
+        const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), {
+          decision: 'score',
+          nip: c.nip,
+          paper: base[ci] + mi,
+          interview: base[ci] + mi,
+        });
         expect(r.status).toBe(200);
         if (mi === 0 && ci === 0) {
           // Sealed: another member sees none of the chair's votes, the chair sees only their own.
@@ -131,7 +180,12 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
         }
       }
     }
-    const again = await post(`${sel.path}/committee-review/decisions`, asMember(m2), { decision: 'score', nip: candidates[1].nip, paper: 10, interview: 10 });
+    const again = await post(`${sel.path}/committee-review/decisions`, asMember(m2), {
+      decision: 'score',
+      nip: candidates[1].nip,
+      paper: 10,
+      interview: 10,
+    });
     expect(again.status).toBe(409); // every vote is final and kept
 
     const ranking = await waitForStep(stack, sel.path, 'ranking');
@@ -149,7 +203,12 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     expect((await post(`${sel.path}/decisions`, asMember(chair), { decision: 'sign_ranking', evidence: [baRanking] })).status).toBe(200);
 
     const letter = await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode);
-    const recommended = await post(`${sel.path}/decisions`, OVERSEER, { decision: 'recommend', postCode: sel.postCode, recommended: shortlist.map((c: { nip: string }) => c.nip), evidence: [letter] });
+    const recommended = await post(`${sel.path}/decisions`, OVERSEER, {
+      decision: 'recommend',
+      postCode: sel.postCode,
+      recommended: shortlist.map((c: { nip: string }) => c.nip),
+      evidence: [letter],
+    });
     expect(recommended.status).toBe(200);
     expect(recommended.body.step).toBe('ppk_decision');
 
@@ -169,14 +228,21 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     await waitForStep(stack, sel.path, 'appointment');
     const appt = `${sel.path}/appointments/${sel.postCode}/decisions`;
     const sk = await uploadEvidence(stack, 'sk_pengangkatan', sel.agencyCode);
-    expect((await post(appt, HR, { decision: 'record_decree', decreeNumber: '821.2/123/2026', effectiveDate: '2026-12-01', evidence: [sk] })).status).toBe(200);
+    expect(
+      (await post(appt, HR, { decision: 'record_decree', decreeNumber: '821.2/123/2026', effectiveDate: '2026-12-01', evidence: [sk] }))
+        .status,
+    ).toBe(200);
     const ba = await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode);
     const early2 = await post(appt, HR, { decision: 'record_inauguration', inauguratedOn: '2026-11-30', evidence: [ba] });
     expect(early2.status).toBe(400);
     expect((await post(appt, HR, { decision: 'record_inauguration', inauguratedOn: '2026-12-02', evidence: [ba] })).status).toBe(200);
 
     const closed = await waitForStep(stack, sel.path, 'closed');
-    expect(closed.appointments[sel.postCode]).toMatchObject({ nip: candidates[1].nip, decreeNumber: '821.2/123/2026', inauguratedOn: '2026-12-02' });
+    expect(closed.appointments[sel.postCode]).toMatchObject({
+      nip: candidates[1].nip,
+      decreeNumber: '821.2/123/2026',
+      inauguratedOn: '2026-12-02',
+    });
     // The ledger has caught up once every decision the selection took is recorded.
     const final = await eventually(async () => {
       const r = await stack.call('GET', sel.path);
@@ -236,7 +302,14 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     const sel = await openSelection(stack);
     await formAndAnnounce(sel, committee());
     const two = ['Fajar Nugroho', 'Gita Purnama'].map((n) => eligibleProfile(n));
-    expect((await post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: two.map((profile) => ({ postCode: sel.postCode, profile })) })).status).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, HR, {
+          decision: 'register_candidates',
+          candidates: two.map((profile) => ({ postCode: sel.postCode, profile })),
+        })
+      ).status,
+    ).toBe(200);
 
     const escalated = await waitForStep(stack, sel.path, 'low_applicants', 40_000);
     expect(escalated.extensions).toBe(2);
@@ -249,7 +322,10 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
 
     const noReason = await post(`${sel.path}/decisions`, PPK, { decision: 'proceed' });
     expect(noReason.status).toBe(400);
-    const proceed = await post(`${sel.path}/decisions`, PPK, { decision: 'proceed', reason: 'Jabatan mendesak diisi; dua pelamar memenuhi syarat' });
+    const proceed = await post(`${sel.path}/decisions`, PPK, {
+      decision: 'proceed',
+      reason: 'Jabatan mendesak diisi; dua pelamar memenuhi syarat',
+    });
     expect(proceed.status).toBe(200);
     expect(proceed.body.step).toBe('screening');
   });
@@ -264,7 +340,10 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     expect(before).toBe(1);
     const cases = [
       { actor: HR, body: { decision: 'register_candidates', candidates: [{ postCode: sel.postCode, profile: eligibleProfile('Hadi') }] } },
-      { actor: HR, body: { decision: 'form_committee', members: committee(), evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] } },
+      {
+        actor: HR,
+        body: { decision: 'form_committee', members: committee(), evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] },
+      },
       { actor: PPK, body: { decision: 'pick', postCode: sel.postCode, nip: eligibleProfile('Indah').nip } },
     ];
     for (const c of cases) {
@@ -292,7 +371,12 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     expect(badNip.body.details.fields[0].field).toBe('nip');
     const sel = await openSelection(stack);
     const res = await stack.call('POST', '/v1/selections', {
-      body: { agencyCode: sel.agencyCode, selectionCode: 'SELTER-OTHER', title: 'Seleksi lain', vacancyIds: [`vacancy:${sel.agencyCode}:NOPE`] },
+      body: {
+        agencyCode: sel.agencyCode,
+        selectionCode: 'SELTER-OTHER',
+        title: 'Seleksi lain',
+        vacancyIds: [`vacancy:${sel.agencyCode}:NOPE`],
+      },
     });
     expect(res.status).toBe(404);
     // One post cannot be filled twice: a second selection for the same vacancy is refused while the first runs
@@ -305,7 +389,10 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     expect(twice.body).toMatchObject({ code: 'VACANCY_NOT_READY', details: { vacancyId: sel.vacancyId, heldBy: [sel.id] } });
     expect(twice.body.messages.en).toContain('cannot be filled twice');
     const profile = eligibleProfile('Joko', { nip: '197804122003031000' });
-    const reg = await post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: [{ postCode: sel.postCode, profile }] });
+    const reg = await post(`${sel.path}/decisions`, HR, {
+      decision: 'register_candidates',
+      candidates: [{ postCode: sel.postCode, profile }],
+    });
     expect(reg.status).toBe(400);
     expect(reg.body.details.fields[0].field).toBe('candidates.0.profile.nip');
   });
@@ -317,12 +404,36 @@ describe('sealed scoring at its deadline', () => {
     const members = committee();
     await formAndAnnounce(sel, members);
     const candidates = ['Kartika Sari', 'Lukman Hakim', 'Maya Putri', 'Nanda Pratama'].map((n) => eligibleProfile(n));
-    expect((await post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })) })).status).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, HR, {
+          decision: 'register_candidates',
+          candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })),
+        })
+      ).status,
+    ).toBe(200);
     await waitForStep(stack, sel.path, 'screening');
     for (const c of candidates) {
-      expect((await post(`${sel.path}/decisions`, HR, { decision: 'screen_candidate', nip: c.nip, passed: true, administrativeScore: 80, reason: 'lengkap' })).status).toBe(200);
+      expect(
+        (
+          await post(`${sel.path}/decisions`, HR, {
+            decision: 'screen_candidate',
+            nip: c.nip,
+            passed: true,
+            administrativeScore: 80,
+            reason: 'lengkap',
+          })
+        ).status,
+      ).toBe(200);
     }
-    expect((await post(`${sel.path}/decisions`, asMember(members[0]), { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba', sel.agencyCode)] })).status).toBe(200);
+    expect(
+      (
+        await post(`${sel.path}/decisions`, asMember(members[0]), {
+          decision: 'close_screening',
+          evidence: [await uploadEvidence(stack, 'ba', sel.agencyCode)],
+        })
+      ).status,
+    ).toBe(200);
     await waitForStep(stack, sel.path, 'assessment');
     for (const c of candidates) {
       const r = await post(`${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, {
@@ -334,12 +445,18 @@ describe('sealed scoring at its deadline', () => {
     }
     await waitForStep(stack, sel.path, 'committee_review');
     for (const m of members) {
-      const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), { decision: 'declare_interests', declarations: candidates.map((c) => ({ nip: c.nip, conflicted: false })) });
+      const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), {
+        decision: 'declare_interests',
+        declarations: candidates.map((c) => ({ nip: c.nip, conflicted: false })),
+      });
       expect(r.status).toBe(200);
     }
     // Three of five members score; two never do. The test SOP's scoring deadline is 30 seconds.
     for (const [mi, m] of members.slice(0, 3).entries()) {
-      const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), { decision: 'score', scores: candidates.map((c, ci) => ({ nip: c.nip, paper: 80 - ci + mi, interview: 82 - ci + mi })) });
+      const r = await post(`${sel.path}/committee-review/decisions`, asMember(m), {
+        decision: 'score',
+        scores: candidates.map((c, ci) => ({ nip: c.nip, paper: 80 - ci + mi, interview: 82 - ci + mi })),
+      });
       expect(r.status).toBe(200);
     }
     const sealed = await stack.call('GET', `${sel.path}/committee-review`, { actor: asMember(members[4]) });
@@ -347,7 +464,12 @@ describe('sealed scoring at its deadline', () => {
     expect(sealed.body.pending.map((p: { memberId: string }) => p.memberId).sort()).toEqual([members[3].id, members[4].id].sort());
 
     const ranked = await waitForStep(stack, sel.path, 'ranking', 90_000);
-    expect(ranked.candidates.every((c: { review: { quorum: number; votes: number; quorumMet: boolean } }) => c.review.quorumMet && c.review.votes === 3 && c.review.quorum === 3)).toBe(true);
+    expect(
+      ranked.candidates.every(
+        (c: { review: { quorum: number; votes: number; quorumMet: boolean } }) =>
+          c.review.quorumMet && c.review.votes === 3 && c.review.quorum === 3,
+      ),
+    ).toBe(true);
     const review = (await stack.call('GET', `${sel.path}/committee-review`, { actor: asMember(members[4]) })).body;
     expect(review.sealed).toBe(false);
     expect(review.votes).toHaveLength(12);

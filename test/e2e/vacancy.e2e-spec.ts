@@ -45,7 +45,12 @@ describe('vacancy workflow through the API', () => {
       evidence: [{ kind: 'nota_dinas', title: 'Nota dinas 800/12/2026', sha256: 'a'.repeat(64) }],
     });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ step: 'approved', status: 'approved', approvedFillingMethod: 'open_selection', recordedCount: 2 });
+    expect(approved.body).toMatchObject({
+      step: 'approved',
+      status: 'approved',
+      approvedFillingMethod: 'open_selection',
+      recordedCount: 2,
+    });
 
     const rows = await stack.ledgerRows(workflowId);
     expect(rows.map((r) => [r.sequence, r.decision, r.actor_role])).toEqual([
@@ -110,7 +115,12 @@ describe('vacancy workflow through the API', () => {
   });
 
   it('requires a reason to reject and a filling method to approve, naming the missing field', async () => {
-    const { path, workflowId } = await propose({ positionClass: 'administrator', requestedFillingMethod: 'talent_pool', gradeMin: 'III/d', gradeMax: 'IV/a' });
+    const { path, workflowId } = await propose({
+      positionClass: 'administrator',
+      requestedFillingMethod: 'talent_pool',
+      gradeMin: 'III/d',
+      gradeMax: 'IV/a',
+    });
     const noReason = await decide(path, PPK, { decision: 'reject' });
     expect(noReason.status).toBe(400);
     expect(noReason.body).toMatchObject({ code: 'DECISION_INCOMPLETE', details: { missing: ['reason'] } });
@@ -184,10 +194,14 @@ describe('vacancy workflow through the API', () => {
 
   it('records an expired deadline as a system decision, on a durable timer (test SOP with a 2 s deadline)', async () => {
     const { path, workflowId } = await propose({ sopVersion: '1.0.0-test.fast' });
-    const done = await eventually(async () => {
-      const r = await stack.call('GET', path);
-      return r.body.status === 'expired' && r.body.decisions.length === 2 ? r : undefined;
-    }, 30_000, 'the deadline to expire');
+    const done = await eventually(
+      async () => {
+        const r = await stack.call('GET', path);
+        return r.body.status === 'expired' && r.body.decisions.length === 2 ? r : undefined;
+      },
+      30_000,
+      'the deadline to expire',
+    );
     expect(done.body.decisions[1]).toMatchObject({
       decision: 'deadline_expired',
       actor: { id: 'system', role: 'system' },

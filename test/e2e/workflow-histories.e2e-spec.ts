@@ -30,7 +30,11 @@ async function finish(name: string, workflowId: string) {
   const handle = (await stack.temporalClient()).workflow.getHandle(workflowId);
   await handle.result();
   const history = await handle.fetchHistory();
-  await Worker.runReplayHistory({ workflowsPath: require.resolve('@meritflow/workflows'), bundlerOptions: sourceBundlerOptions }, history, workflowId);
+  await Worker.runReplayHistory(
+    { workflowsPath: require.resolve('@meritflow/workflows'), bundlerOptions: sourceBundlerOptions },
+    history,
+    workflowId,
+  );
   if (record) {
     mkdirSync(HISTORIES, { recursive: true });
     // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.
@@ -45,9 +49,16 @@ describe('recorded workflow histories', () => {
     const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
     expect(created.status).toBe(201);
     const p = vacancyPath(proposal);
-    expect((await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'approve', fillingMethod: 'open_selection' } })).status).toBe(409);
-    expect((await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'open_selection' } })).status).toBe(200);
-    expect((await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi melalui seleksi terbuka' } })).status).toBe(200);
+    expect(
+      (await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'approve', fillingMethod: 'open_selection' } })).status,
+    ).toBe(409);
+    expect(
+      (await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'open_selection' } })).status,
+    ).toBe(200);
+    expect(
+      (await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi melalui seleksi terbuka' } }))
+        .status,
+    ).toBe(200);
     const history = await finish('vacancy-approved-closed', created.body.workflowId);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(2);
   });
@@ -70,7 +81,9 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const seen = new Set<string>();
     for (const id of sel.childIds) {
       const type = (await client.workflow.getHandle(id).describe()).type;
-      const name = { assessmentWorkflow: 'assessment', committeeReviewWorkflow: 'committee-review', appointmentWorkflow: 'appointment' }[type];
+      const name = { assessmentWorkflow: 'assessment', committeeReviewWorkflow: 'committee-review', appointmentWorkflow: 'appointment' }[
+        type
+      ];
       if (!name || seen.has(name)) continue;
       seen.add(name);
       await finish(name, id);
@@ -85,19 +98,59 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const created = await stack.call('POST', '/v1/moves', { body: { ...facts } });
     expect(created.status).toBe(201);
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
-    expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', m, {
+          actor: TPK_CHAIR,
+          body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) },
+        })
+      ).status,
+    ).toBe(200);
     expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
-    expect((await stack.call('POST', m, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/1/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', m, {
+          actor: HR,
+          body: {
+            decision: 'record_decree',
+            decreeNumber: '800/1/2026',
+            effectiveDate: today(),
+            evidence: await evidence(stack, 'sk', agency),
+          },
+        })
+      ).status,
+    ).toBe(200);
     await finish('move-mutation-intra', created.body.workflowId);
 
     const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
     people[1].from = { ...people[1].from, since: new Date(Date.now() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10) };
-    const batch = await stack.call('POST', '/v1/bulk-moves', { body: { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people } });
+    const batch = await stack.call('POST', '/v1/bulk-moves', {
+      body: { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people },
+    });
     expect(batch.status).toBe(201);
     const b = `/v1/bulk-moves/${batch.body.workflowId}`;
     await eventually(async () => (await stack.call('GET', b)).body.step === 'awaiting_approval', 60_000, 'members checked');
-    expect((await stack.call('POST', `${b}/decisions`, { actor: PPK, body: { decision: 'approve_batch', exclusions: [{ nip: people[1].person.nip, reason: 'Masa jabatan kurang dari 2 tahun' }] } })).status).toBe(200);
-    expect((await stack.call('POST', `${b}/decisions`, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/2/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', `${b}/decisions`, {
+          actor: PPK,
+          body: { decision: 'approve_batch', exclusions: [{ nip: people[1].person.nip, reason: 'Masa jabatan kurang dari 2 tahun' }] },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await stack.call('POST', `${b}/decisions`, {
+          actor: HR,
+          body: {
+            decision: 'record_decree',
+            decreeNumber: '800/2/2026',
+            effectiveDate: today(),
+            evidence: await evidence(stack, 'sk', agency),
+          },
+        })
+      ).status,
+    ).toBe(200);
     await finish('bulk-move', batch.body.workflowId);
     await finish('bulk-member', `${batch.body.workflowId}:member:${people[0].person.nip}`);
   });
@@ -111,15 +164,40 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const created = await stack.call('POST', '/v1/moves', { body: { ...facts, intendedEffectiveDate: monthsFromNow(-4) } });
     expect(created.status).toBe(201);
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
-    expect((await stack.call('POST', m, { actor: TPK_CHAIR, body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) } })).status).toBe(200);
+    expect(
+      (
+        await stack.call('POST', m, {
+          actor: TPK_CHAIR,
+          body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) },
+        })
+      ).status,
+    ).toBe(200);
     expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
     const decree = async () =>
-      stack.call('POST', m, { actor: HR, body: { decision: 'record_decree', decreeNumber: '800/3/2026', effectiveDate: today(), evidence: await evidence(stack, 'sk', agency) } });
+      stack.call('POST', m, {
+        actor: HR,
+        body: {
+          decision: 'record_decree',
+          decreeNumber: '800/3/2026',
+          effectiveDate: today(),
+          evidence: await evidence(stack, 'sk', agency),
+        },
+      });
     expect((await decree()).status).toBe(422);
-    const approval = { regionCode: reg, documentRef: 'Surat Mendagri 100.2.2.6/9/OTDA', title: 'Persetujuan tertulis', approvedOn: today(), scope: 'penggantian pejabat', reason: 'Diterima' };
+    const approval = {
+      regionCode: reg,
+      documentRef: 'Surat Mendagri 100.2.2.6/9/OTDA',
+      title: 'Persetujuan tertulis',
+      approvedOn: today(),
+      scope: 'penggantian pejabat',
+      reason: 'Diterima',
+    };
     expect([200, 201]).toContain((await stack.call('POST', '/v1/reference/minister-approvals', { actor: HR, body: approval })).status);
     expect((await decree()).body.step).toBe('reporting');
-    const reported = await stack.call('POST', m, { actor: HR, body: { decision: 'report_submitted', evidence: await evidence(stack, 'laporan_mendagri', agency) } });
+    const reported = await stack.call('POST', m, {
+      actor: HR,
+      body: { decision: 'report_submitted', evidence: await evidence(stack, 'laporan_mendagri', agency) },
+    });
     expect(reported.body.step).toBe('completed');
     const history = await finish('move-v1-1-decree-reported', created.body.workflowId);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);

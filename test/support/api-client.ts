@@ -39,7 +39,6 @@ export interface TokenOptions {
   claims?: Record<string, unknown>;
 }
 
-
 /**
  * The agency a request concerns: the agency segment of a case id in the path, else the body's
  * agencyCode or vacancyId. Test users default to being officers of that agency, so that only the
@@ -50,7 +49,10 @@ export function agencyOfRequest(path: string, body: unknown): string | undefined
   const to = b.to as Record<string, unknown> | undefined;
   const query = new URLSearchParams(path.split('?')[1] ?? '');
   const candidates = [
-    ...path.split('?')[0].split('/').map((seg) => rootCaseOf(safeDecode(seg))?.agencyCode),
+    ...path
+      .split('?')[0]
+      .split('/')
+      .map((seg) => rootCaseOf(safeDecode(seg))?.agencyCode),
     /\/agency-merit\/([^/?]+)/.exec(path)?.[1],
     b.agencyCode,
     to?.agencyCode,
@@ -193,8 +195,7 @@ export function vacancyProposal(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export const vacancyPath = (p: { agencyCode: string; positionCode: string }) =>
-  `/v1/vacancies/vacancy:${p.agencyCode}:${p.positionCode}`;
+export const vacancyPath = (p: { agencyCode: string; positionCode: string }) => `/v1/vacancies/vacancy:${p.agencyCode}:${p.positionCode}`;
 
 /** Polls until `check` returns a value, for effects that land after a durable timer or a restart. */
 export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {

@@ -16,7 +16,12 @@ export const committedHistory = (name: string): History => historyFromJSON(commi
 export function committedCase(name: string): CaseHistory {
   const history = committedHistory(name);
   const started = history.events![0].workflowExecutionStartedEventAttributes!;
-  return { workflowId: started.workflowId ?? name, runId: started.originalExecutionRunId!, workflowType: started.workflowType!.name!, history };
+  return {
+    workflowId: started.workflowId ?? name,
+    runId: started.originalExecutionRunId!,
+    workflowType: started.workflowType!.name!,
+    history,
+  };
 }
 
 /** The row LedgerRepository.append writes for a record, as a plain object. */
@@ -60,13 +65,35 @@ export function chained(rows: readonly LedgerRow[]): LedgerRow[] {
     const actingFor = r.actingFor ?? null;
     const elements: (string | null)[] = [
       actingFor ? 'meritflow.decision/v2' : 'meritflow.decision/v1',
-      String(i + 1), r.idempotencyKey, r.caseType, r.workflowId, r.runId, r.rootWorkflowId, r.parentWorkflowId,
-      String(r.sequence), r.decision, r.stepBefore, r.stepAfter, r.actorId, r.actorRole, r.actorName,
+      String(i + 1),
+      r.idempotencyKey,
+      r.caseType,
+      r.workflowId,
+      r.runId,
+      r.rootWorkflowId,
+      r.parentWorkflowId,
+      String(r.sequence),
+      r.decision,
+      r.stepBefore,
+      r.stepAfter,
+      r.actorId,
+      r.actorRole,
+      r.actorName,
       ...(actingFor ? [json(actingFor)] : []),
-      r.reason, json(r.payload), json(r.evidence), r.sopId, r.sopVersion, r.ruleVersion, micros(r.decidedAt), micros(r.recordedAt),
+      r.reason,
+      json(r.payload),
+      json(r.evidence),
+      r.sopId,
+      r.sopVersion,
+      r.ruleVersion,
+      micros(r.decidedAt),
+      micros(r.recordedAt),
     ];
     const canonical = `{${elements.map(quote).join(',')}}`;
-    const rowHash = createHash('sha256').update(Buffer.from(prev ?? '', 'hex')).update(canonical, 'utf8').digest('hex');
+    const rowHash = createHash('sha256')
+      .update(Buffer.from(prev ?? '', 'hex'))
+      .update(canonical, 'utf8')
+      .digest('hex');
     const row = { ...r, chainSeq: i + 1, prevHash: prev, rowHash, canonical };
     prev = rowHash;
     return row;

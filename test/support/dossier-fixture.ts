@@ -47,7 +47,12 @@ export function fixtureDossier(): CaseDossier {
       stepAfter: 'announcement',
       actor: { id: '196801011990031004', role: 'ppk', name: 'Bupati Sleman' },
       evidence: ev('sk_pansel'),
-      payload: { members: [{ id: 'pansel-1', name: 'Prof. Dr. Sri Wahyuni', affiliation: 'external', isChair: true }, { id: 'pansel-2', name: 'Ir. Bambang Priyono', affiliation: 'internal', isChair: false }] },
+      payload: {
+        members: [
+          { id: 'pansel-1', name: 'Prof. Dr. Sri Wahyuni', affiliation: 'external', isChair: true },
+          { id: 'pansel-2', name: 'Ir. Bambang Priyono', affiliation: 'internal', isChair: false },
+        ],
+      },
     }),
     decision({
       decision: 'register_candidates',
@@ -69,7 +74,11 @@ export function fixtureDossier(): CaseDossier {
       stepAfter: 'ranking',
       actor: { id: 'system', role: 'system', name: 'meritflow' },
       payload: {
-        ranking: { 'KADIS-PUPR': [{ nip: FIXTURE_NIP, rank: 1, total: 86.5, components: { administrative: 90, assessment: 91.67, paper: 85, interview: 84 } }] },
+        ranking: {
+          'KADIS-PUPR': [
+            { nip: FIXTURE_NIP, rank: 1, total: 86.5, components: { administrative: 90, assessment: 91.67, paper: 85, interview: 84 } },
+          ],
+        },
         shortlist: { 'KADIS-PUPR': [{ nip: FIXTURE_NIP, rank: 1 }] },
       },
     }),
@@ -88,12 +97,26 @@ export function fixtureDossier(): CaseDossier {
       workflowId: `${FIXTURE_CASE}:appointment:KADIS-PUPR`,
       evidence: ev('sk_pengangkatan'),
       reason: '=HYPERLINK("http://example.invalid")',
-      payload: { postCode: 'KADIS-PUPR', nip: FIXTURE_NIP, decreeNumber: '821.2/123/2026', effectiveDate: '2026-12-01', inauguratedOn: null },
+      payload: {
+        postCode: 'KADIS-PUPR',
+        nip: FIXTURE_NIP,
+        decreeNumber: '821.2/123/2026',
+        effectiveDate: '2026-12-01',
+        inauguratedOn: null,
+      },
     }),
   ];
   const sop = getSop({ id: 'open-selection', version: '1.0.0-test.fast' });
   const asEntity = (d: DossierDecision) =>
-    ({ ...d, actorId: d.actor.id, actorRole: d.actor.role, actorName: d.actor.name, sopId: d.sop.id, sopVersion: d.sop.version, decidedAt: new Date(d.decidedAt) }) as unknown as DecisionEntity;
+    ({
+      ...d,
+      actorId: d.actor.id,
+      actorRole: d.actor.role,
+      actorName: d.actor.name,
+      sopId: d.sop.id,
+      sopVersion: d.sop.version,
+      decidedAt: new Date(d.decidedAt),
+    }) as unknown as DecisionEntity;
   return {
     format: 'meritflow-case-dossier',
     version: 1,

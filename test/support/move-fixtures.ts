@@ -16,7 +16,10 @@ const isoYearsAgo = (years: number, extraDays = 0) => {
 /** A region of the test's own, so election windows set by one test touch no other. */
 export async function region(stack: Stack, kind: 'province' | 'regency' = 'regency'): Promise<string> {
   const code = uniqueCode(kind === 'province' ? 'PROV' : 'KAB');
-  const res = await stack.call('PUT', `/v1/reference/regions/${code}`, { actor: HR, body: { name: `Wilayah ${code}`, kind, reason: 'data uji' } });
+  const res = await stack.call('PUT', `/v1/reference/regions/${code}`, {
+    actor: HR,
+    body: { name: `Wilayah ${code}`, kind, reason: 'data uji' },
+  });
   if (res.status !== 200 && res.status !== 201) throw new Error(`region: ${res.status} ${JSON.stringify(res.body)}`);
   return code;
 }
@@ -29,8 +32,21 @@ export function moveFacts(agencyCode: string, regionCode: string, overrides: Par
     scope: 'intra_agency',
     atOwnRequest: false,
     person: { nip: makeNip('19820304', '200801', 1, seq), name: `Pegawai ${seq}`, golongan: 'III/d', cpnsTmt: '2008-01-01', sanctions: [] },
-    from: { agencyCode, regionCode, positionCode: `KABID-${randomBytes(2).toString('hex').toUpperCase()}`, positionClass: 'administrator', level: 'administrator', since: isoYearsAgo(3) },
-    to: { agencyCode, regionCode, positionCode: `KABAG-${randomBytes(2).toString('hex').toUpperCase()}`, positionClass: 'administrator', level: 'administrator' },
+    from: {
+      agencyCode,
+      regionCode,
+      positionCode: `KABID-${randomBytes(2).toString('hex').toUpperCase()}`,
+      positionClass: 'administrator',
+      level: 'administrator',
+      since: isoYearsAgo(3),
+    },
+    to: {
+      agencyCode,
+      regionCode,
+      positionCode: `KABAG-${randomBytes(2).toString('hex').toUpperCase()}`,
+      positionClass: 'administrator',
+      level: 'administrator',
+    },
     ...overrides,
   };
 }
@@ -44,7 +60,10 @@ export async function talentVacancy(stack: Stack, agencyCode: string) {
   const proposal = vacancyProposal({ agencyCode, requestedFillingMethod: 'talent_pool' });
   const v = await stack.call('POST', '/v1/vacancies', { body: proposal });
   if (v.status !== 201) throw new Error(JSON.stringify(v.body));
-  const a = await stack.call('POST', `/v1/vacancies/${v.body.workflowId}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } });
+  const a = await stack.call('POST', `/v1/vacancies/${v.body.workflowId}/decisions`, {
+    actor: PPK,
+    body: { decision: 'approve', fillingMethod: 'talent_pool' },
+  });
   if (a.status !== 200) throw new Error(JSON.stringify(a.body));
   return { vacancyId: v.body.workflowId as string, positionCode: proposal.positionCode };
 }

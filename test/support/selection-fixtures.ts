@@ -7,7 +7,8 @@ export const OVERSEER: Actor = { id: 'bkn-kanreg-1', role: 'overseer', name: 'Ka
 export const ASSESSOR: Actor = { id: 'asesor-01', role: 'assessor', name: 'Asesor UPT Penilaian Kompetensi' };
 
 /** An 18-digit PNS NIP: birth date, CPNS month, sex digit, sequence (domain.md §6). */
-export const makeNip = (birth: string, tmt: string, sex: 1 | 2, seq: number): string => `${birth}${tmt}${sex}${String(seq).padStart(3, '0')}`;
+export const makeNip = (birth: string, tmt: string, sex: 1 | 2, seq: number): string =>
+  `${birth}${tmt}${sex}${String(seq).padStart(3, '0')}`;
 
 /** A 5-member committee: chair and two other externals, two internals (40% internal). */
 export function committee(): CommitteeMember[] {
@@ -21,7 +22,11 @@ export function committee(): CommitteeMember[] {
   ];
 }
 
-export const asMember = (m: CommitteeMember): Actor => ({ id: m.id, role: m.isChair ? 'committee_chair' : 'committee_member', name: m.name });
+export const asMember = (m: CommitteeMember): Actor => ({
+  id: m.id,
+  role: m.isChair ? 'committee_chair' : 'committee_member',
+  name: m.name,
+});
 
 let nipSeq = Math.floor(Math.random() * 800);
 
@@ -148,7 +153,13 @@ export async function runWholeSelection(stack: Stack): Promise<WholeSelection> {
 
   await waitForStep(stack, sel.path, 'screening');
   for (const [i, c] of candidates.entries()) {
-    await decide(HR, { decision: 'screen_candidate', nip: c.nip, passed: true, administrativeScore: 90 - 5 * i, reason: 'Berkas lengkap dan sah' });
+    await decide(HR, {
+      decision: 'screen_candidate',
+      nip: c.nip,
+      passed: true,
+      administrativeScore: 90 - 5 * i,
+      reason: 'Berkas lengkap dan sah',
+    });
   }
   await decide(chair, { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] });
 
@@ -165,7 +176,10 @@ export async function runWholeSelection(stack: Stack): Promise<WholeSelection> {
   await waitForStep(stack, sel.path, 'committee_review');
   const review = `${sel.path}/committee-review/decisions`;
   for (const m of members) {
-    await accepted(stack, review, asMember(m), { decision: 'declare_interests', declarations: candidates.map((c) => ({ nip: c.nip, conflicted: false })) });
+    await accepted(stack, review, asMember(m), {
+      decision: 'declare_interests',
+      declarations: candidates.map((c) => ({ nip: c.nip, conflicted: false })),
+    });
   }
   for (const [mi, m] of members.entries()) {
     for (const [ci, c] of candidates.entries()) {

@@ -35,6 +35,8 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .setVersion('0.1.0')
     .build();
-  SwaggerModule.setup('api/docs', app, () => completeErrorResponses(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeErrorResponses(SwaggerModule.createDocument(app, doc)), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   return app;
 }

@@ -49,7 +49,15 @@ export function App() {
   };
 
   let page;
-  if (!session) page = <SignIn onSignedIn={(s) => { setSession(s); location.hash = '#/inbox'; }} />;
+  if (!session)
+    page = (
+      <SignIn
+        onSignedIn={(s) => {
+          setSession(s);
+          location.hash = '#/inbox';
+        }}
+      />
+    );
   else if (route.startsWith('case/')) page = <CaseView key={route} id={decodeURIComponent(route.slice(5))} session={session} />;
   else if (route === 'cases') page = <Cases />;
   else if (route === 'vacancies/new') page = <NewVacancy session={session} />;

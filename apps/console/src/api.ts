@@ -82,7 +82,10 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 export async function api<T = any>(method: string, path: string, body?: unknown, session?: Session | null): Promise<T> {
-  const init: RequestInit = { method, headers: headers(body !== undefined ? { 'Content-Type': 'application/json' } : {}, session ?? current.session) };
+  const init: RequestInit = {
+    method,
+    headers: headers(body !== undefined ? { 'Content-Type': 'application/json' } : {}, session ?? current.session),
+  };
   if (body !== undefined) init.body = JSON.stringify(body);
   const res = await fetch(`${API}${path}`, init);
   if (!res.ok) throw await toError(res);
@@ -147,4 +150,5 @@ export function caseTypes(): Promise<CaseTypeInfo[]> {
 }
 
 /** The registered type of a case id: every root id starts with its type. */
-export const caseTypeOfId = (types: readonly CaseTypeInfo[], id: string): CaseTypeInfo | undefined => types.find((t) => id.startsWith(`${t.type}:`));
+export const caseTypeOfId = (types: readonly CaseTypeInfo[], id: string): CaseTypeInfo | undefined =>
+  types.find((t) => id.startsWith(`${t.type}:`));

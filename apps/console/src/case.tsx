@@ -72,7 +72,17 @@ interface Selection extends CaseBase {
   pendingTasks: Pending[];
 }
 interface Vacancy extends CaseBase {
-  proposal: { agencyCode: string; positionCode: string; title: string; organisationalUnit: string; positionClass: string; gradeMin: string; gradeMax: string; requestedFillingMethod: string; reason?: string };
+  proposal: {
+    agencyCode: string;
+    positionCode: string;
+    title: string;
+    organisationalUnit: string;
+    positionClass: string;
+    gradeMin: string;
+    gradeMax: string;
+    requestedFillingMethod: string;
+    reason?: string;
+  };
   approvedFillingMethod: string | null;
 }
 
@@ -85,8 +95,18 @@ interface Verdict {
 }
 interface Move extends CaseBase {
   move: { kind: string; scope: string; person: { nip: string; name: string }; from: Record<string, string>; to: Record<string, string> };
-  talent: { placement: { performance: string; potential: string; box: number }; inputs: Record<string, number>; ruleVersion: string } | null;
-  evaluation: { allowed: boolean; ruleVersion: string; evaluatedAt: string; verdicts: Verdict[]; facts: { agencyMerit: { category: string; scheme: string } | null } } | null;
+  talent: {
+    placement: { performance: string; potential: string; box: number };
+    inputs: Record<string, number>;
+    ruleVersion: string;
+  } | null;
+  evaluation: {
+    allowed: boolean;
+    ruleVersion: string;
+    evaluatedAt: string;
+    verdicts: Verdict[];
+    facts: { agencyMerit: { category: string; scheme: string } | null };
+  } | null;
   overrides: { rules: string[]; by: string; reason: string }[];
   decree: { number: string; effectiveDate: string } | null;
 }
@@ -201,7 +221,8 @@ function MoveBody({ m }: { m: Move }) {
         <>
           <h3>{t('Penempatan talenta (kotak sembilan)', 'Talent placement (9-box)')}</h3>
           <p data-testid="nine-box">
-            {t('Kotak', 'Box')} {m.talent.placement.box} ({m.talent.placement.performance}/{m.talent.placement.potential}) · {m.talent.ruleVersion}
+            {t('Kotak', 'Box')} {m.talent.placement.box} ({m.talent.placement.performance}/{m.talent.placement.potential}) ·{' '}
+            {m.talent.ruleVersion}
             {m.evaluation?.facts.agencyMerit && ` · ${t('kategori merit', 'merit category')} ${m.evaluation.facts.agencyMerit.category}`}
           </p>
           <ul>
@@ -221,7 +242,8 @@ function MoveBody({ m }: { m: Move }) {
           <ul>
             {m.evaluation.verdicts.map((v) => (
               <li key={v.rule} className={v.passed ? undefined : 'bad'}>
-                {v.rule}: {v.passed ? t('lolos', 'passed') : v.overridden ? t('dikecualikan', 'overridden') : t('tidak lolos', 'failed')} — {lang === 'id' ? v.message.id : v.message.en}
+                {v.rule}: {v.passed ? t('lolos', 'passed') : v.overridden ? t('dikecualikan', 'overridden') : t('tidak lolos', 'failed')} —{' '}
+                {lang === 'id' ? v.message.id : v.message.en}
               </li>
             ))}
           </ul>
@@ -296,7 +318,8 @@ function VacancyBody({ v, session, reload }: { v: Vacancy; session: Session; rel
       <section aria-labelledby="prop-h">
         <h2 id="prop-h">{t('Usulan', 'Proposal')}</h2>
         <p>
-          {v.proposal.organisationalUnit} · {v.proposal.positionClass} · {v.proposal.gradeMin}–{v.proposal.gradeMax} · {t('cara pengisian diminta', 'filling requested')}: {v.proposal.requestedFillingMethod}
+          {v.proposal.organisationalUnit} · {v.proposal.positionClass} · {v.proposal.gradeMin}–{v.proposal.gradeMax} ·{' '}
+          {t('cara pengisian diminta', 'filling requested')}: {v.proposal.requestedFillingMethod}
           {v.approvedFillingMethod && ` · ${t('disetujui', 'approved')}: ${v.approvedFillingMethod}`}
         </p>
       </section>
@@ -313,7 +336,12 @@ function VacancyBody({ v, session, reload }: { v: Vacancy; session: Session; rel
           onDone={reload}
           testId="approve-vacancy"
         >
-          <SelectField label={t('Cara pengisian yang disetujui', 'Filling method approved')} value={method} onChange={setMethod} options={['open_selection', 'talent_pool', 'mutation_rotation'].map((m) => ({ value: m, label: m }))} />
+          <SelectField
+            label={t('Cara pengisian yang disetujui', 'Filling method approved')}
+            value={method}
+            onChange={setMethod}
+            options={['open_selection', 'talent_pool', 'mutation_rotation'].map((m) => ({ value: m, label: m }))}
+          />
         </ActionForm>
       )}
       {may('reject') && (
@@ -390,27 +418,72 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
       {s.candidates.length > 0 && <CandidatesTable s={s} />}
 
       {role === 'ppk' && s.step === 'committee_formation' && <CommitteeForm s={s} common={common} decide={decide} />}
-      {role === 'committee_chair' && isChair && s.step === 'announcement' && <EvidenceDecision common={common} decide={decide} decision="announce" kind="pengumuman" title={t('Umumkan seleksi', 'Announce the selection')} fileLabel={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')} agency={s.agencyCode} />}
+      {role === 'committee_chair' && isChair && s.step === 'announcement' && (
+        <EvidenceDecision
+          common={common}
+          decide={decide}
+          decision="announce"
+          kind="pengumuman"
+          title={t('Umumkan seleksi', 'Announce the selection')}
+          fileLabel={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')}
+          agency={s.agencyCode}
+        />
+      )}
       {role === 'hr_officer' && s.step === 'registration' && <RegisterForm s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'screening' && <ScreeningForms s={s} common={common} decide={decide} />}
       {role === 'committee_chair' && isChair && s.step === 'screening' && !s.candidates.some((c) => c.status === 'registered') && (
-        <EvidenceDecision common={common} decide={decide} decision="close_screening" kind="ba_seleksi_administrasi" title={t('Tutup seleksi administrasi', 'Close screening')} fileLabel={t('Berita acara seleksi administrasi (PDF)', 'Screening minutes (PDF)')} agency={s.agencyCode} />
+        <EvidenceDecision
+          common={common}
+          decide={decide}
+          decision="close_screening"
+          kind="ba_seleksi_administrasi"
+          title={t('Tutup seleksi administrasi', 'Close screening')}
+          fileLabel={t('Berita acara seleksi administrasi (PDF)', 'Screening minutes (PDF)')}
+          agency={s.agencyCode}
+        />
       )}
       {role === 'assessor' && s.step === 'assessment' && <AssessmentForms s={s} session={session} reload={reload} />}
-      {(role === 'committee_member' || role === 'committee_chair') && s.step === 'committee_review' && <ReviewPanel s={s} session={session} reload={reload} />}
+      {(role === 'committee_member' || role === 'committee_chair') && s.step === 'committee_review' && (
+        <ReviewPanel s={s} session={session} reload={reload} />
+      )}
       {role === 'committee_chair' && isChair && s.step === 'ranking' && (
-        <EvidenceDecision common={common} decide={decide} decision="sign_ranking" kind="ba_pemeringkatan" title={t('Tandatangani berita acara peringkat', 'Sign the ranking')} fileLabel={t('Berita acara pemeringkatan (PDF)', 'Ranking minutes (PDF)')} agency={s.agencyCode} />
+        <EvidenceDecision
+          common={common}
+          decide={decide}
+          decision="sign_ranking"
+          kind="ba_pemeringkatan"
+          title={t('Tandatangani berita acara peringkat', 'Sign the ranking')}
+          fileLabel={t('Berita acara pemeringkatan (PDF)', 'Ranking minutes (PDF)')}
+          agency={s.agencyCode}
+        />
       )}
       {s.shortlist && <ShortlistTable s={s} />}
       {role === 'overseer' && s.step === 'external_review' && <RecommendForms s={s} common={common} decide={decide} />}
-      {role === 'ppk' && s.step === 'external_review' && s.allowedDecisions.some((a) => a.decision === 'proceed_without_recommendation' && a.roles.includes('ppk')) && (
-        <ReasonDecision common={common} decide={decide} decision="proceed_without_recommendation" title={t('Lanjut tanpa rekomendasi', 'Proceed without recommendation')} />
-      )}
+      {role === 'ppk' &&
+        s.step === 'external_review' &&
+        s.allowedDecisions.some((a) => a.decision === 'proceed_without_recommendation' && a.roles.includes('ppk')) && (
+          <ReasonDecision
+            common={common}
+            decide={decide}
+            decision="proceed_without_recommendation"
+            title={t('Lanjut tanpa rekomendasi', 'Proceed without recommendation')}
+          />
+        )}
       {role === 'ppk' && s.step === 'ppk_decision' && <PickForms s={s} common={common} decide={decide} />}
       {role === 'ppk' && s.step === 'low_applicants' && (
         <>
-          <ReasonDecision common={common} decide={decide} decision="proceed" title={t('Lanjutkan dengan pelamar yang ada', 'Proceed with the applicants there are')} />
-          <ReasonDecision common={common} decide={decide} decision="cancel_selection" title={t('Batalkan seleksi', 'Cancel the selection')} />
+          <ReasonDecision
+            common={common}
+            decide={decide}
+            decision="proceed"
+            title={t('Lanjutkan dengan pelamar yang ada', 'Proceed with the applicants there are')}
+          />
+          <ReasonDecision
+            common={common}
+            decide={decide}
+            decision="cancel_selection"
+            title={t('Batalkan seleksi', 'Cancel the selection')}
+          />
         </>
       )}
       {role === 'hr_officer' && s.step === 'appointment' && <AppointmentForms s={s} session={session} reload={reload} />}
@@ -452,11 +525,17 @@ function CandidatesTable({ s }: { s: Selection }) {
                   {c.status}
                   {!c.eligibility.eligible && (
                     <div className="sub">
-                      {(c.eligibility.reasons as unknown[]).map((r) => (typeof r === 'string' ? r : lang === 'id' ? (r as { id: string }).id : (r as { en: string }).en)).join('; ')}
+                      {(c.eligibility.reasons as unknown[])
+                        .map((r) => (typeof r === 'string' ? r : lang === 'id' ? (r as { id: string }).id : (r as { en: string }).en))
+                        .join('; ')}
                     </div>
                   )}
                 </td>
-                <td>{c.screening ? `${c.screening.passed ? t('lulus', 'passed') : t('tidak lulus', 'failed')} ${c.screening.administrativeScore ?? ''}` : '—'}</td>
+                <td>
+                  {c.screening
+                    ? `${c.screening.passed ? t('lulus', 'passed') : t('tidak lulus', 'failed')} ${c.screening.administrativeScore ?? ''}`
+                    : '—'}
+                </td>
                 <td>{c.assessment ? `${c.assessment.jpmPercent}% (${c.assessment.category})` : '—'}</td>
               </tr>
             ))}
@@ -472,7 +551,8 @@ function CommitteeForm({ s, common, decide }: { s: Selection; common: Common; de
   const blank = (i: number): Member => ({ id: '', name: '', affiliation: i < 3 ? 'external' : 'internal', isChair: i === 0 });
   const [members, setMembers] = useState<Member[]>([0, 1, 2, 3, 4].map(blank));
   const [file, setFile] = useState<File | null>(null);
-  const set = (i: number, patch: Partial<Member>) => setMembers((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : patch.isChair ? { ...m, isChair: false } : m)));
+  const set = (i: number, patch: Partial<Member>) =>
+    setMembers((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : patch.isChair ? { ...m, isChair: false } : m)));
   const internal = members.filter((m) => m.affiliation === 'internal').length;
   return (
     <ActionForm
@@ -480,8 +560,17 @@ function CommitteeForm({ s, common, decide }: { s: Selection; common: Common; de
       title={t('Bentuk panitia seleksi', 'Form the selection committee')}
       decision="form_committee"
       lines={[
-        { label: t('Anggota', 'Members'), value: members.map((m) => `${m.name || '?'}${m.isChair ? ` (${t('ketua', 'chair')})` : ''}`).join(', ') },
-        { label: t('Komposisi', 'Composition'), value: t(`${members.length} orang, ${internal} internal (${Math.round((100 * internal) / members.length)}%); aturan: 5–9, ganjil, internal ≤ 45%`, `${members.length} people, ${internal} internal (${Math.round((100 * internal) / members.length)}%); rule: 5–9, odd, internal ≤ 45%`) },
+        {
+          label: t('Anggota', 'Members'),
+          value: members.map((m) => `${m.name || '?'}${m.isChair ? ` (${t('ketua', 'chair')})` : ''}`).join(', '),
+        },
+        {
+          label: t('Komposisi', 'Composition'),
+          value: t(
+            `${members.length} orang, ${internal} internal (${Math.round((100 * internal) / members.length)}%); aturan: 5–9, ganjil, internal ≤ 45%`,
+            `${members.length} people, ${internal} internal (${Math.round((100 * internal) / members.length)}%); rule: 5–9, odd, internal ≤ 45%`,
+          ),
+        },
         { label: t('Bukti', 'Evidence'), value: file ? `SK Pansel: ${file.name}` : t('SK Pansel (wajib)', 'SK Pansel (required)') },
       ]}
       submitLabel={t('Bentuk panitia', 'Form the committee')}
@@ -525,7 +614,16 @@ function CommitteeForm({ s, common, decide }: { s: Selection; common: Common; de
   );
 }
 
-function EvidenceDecision(props: { common: Common; decide: Decide; decision: string; kind: string; title: string; fileLabel: string; agency: string; extra?: Record<string, unknown> }) {
+function EvidenceDecision(props: {
+  common: Common;
+  decide: Decide;
+  decision: string;
+  kind: string;
+  title: string;
+  fileLabel: string;
+  agency: string;
+  extra?: Record<string, unknown>;
+}) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   return (
@@ -535,7 +633,9 @@ function EvidenceDecision(props: { common: Common; decide: Decide; decision: str
       decision={props.decision}
       lines={[{ label: t('Bukti', 'Evidence'), value: file ? `${props.kind}: ${file.name}` : `${props.kind} (${t('wajib', 'required')})` }]}
       submitLabel={props.title}
-      onSubmit={async () => props.decide({ decision: props.decision, ...(props.extra ?? {}), evidence: await evidenceOf(file, props.kind, props.agency, t) })}
+      onSubmit={async () =>
+        props.decide({ decision: props.decision, ...(props.extra ?? {}), evidence: await evidenceOf(file, props.kind, props.agency, t) })
+      }
       testId={`decide-${props.decision}`}
     >
       <FileField label={props.fileLabel} onChange={setFile} required />
@@ -547,7 +647,14 @@ function ReasonDecision({ common, decide, decision, title }: { common: Common; d
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   return (
-    <ActionForm {...common} title={title} decision={decision} lines={[{ label: t('Alasan', 'Reason'), value: reason || '—' }]} submitLabel={title} onSubmit={() => decide({ decision, reason })}>
+    <ActionForm
+      {...common}
+      title={title}
+      decision={decision}
+      lines={[{ label: t('Alasan', 'Reason'), value: reason || '—' }]}
+      submitLabel={title}
+      onSubmit={() => decide({ decision, reason })}
+    >
       <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline required />
     </ActionForm>
   );
@@ -582,7 +689,18 @@ export function nipProblem(nip: string, lang: 'id' | 'en'): string | null {
 function RegisterForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
   const { t, lang } = useI18n();
   const year = new Date().getFullYear();
-  const fresh = (): Draft => ({ postCode: s.posts[0]?.positionCode ?? '', nip: '', name: '', golongan: 'IV/b', education: 'S2', currentPostType: 'administrator', currentPostSince: '2020-01-02', years: '9', perf1: 'baik', perf2: 'sangat_baik' });
+  const fresh = (): Draft => ({
+    postCode: s.posts[0]?.positionCode ?? '',
+    nip: '',
+    name: '',
+    golongan: 'IV/b',
+    education: 'S2',
+    currentPostType: 'administrator',
+    currentPostSince: '2020-01-02',
+    years: '9',
+    perf1: 'baik',
+    perf2: 'sangat_baik',
+  });
   const [draft, setDraft] = useState<Draft>(fresh);
   const [list, setList] = useState<Draft[]>([]);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -613,7 +731,13 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
       decision="register_candidates"
       lines={[
         { label: t('Pelamar', 'Candidates'), value: list.length ? list.map((d) => `${d.name} (${d.nip})`).join(', ') : '—' },
-        { label: t('Syarat', 'Eligibility'), value: t('diperiksa otomatis menurut versi aturan yang berlaku; yang tidak memenuhi syarat dicatat beserta alasannya', 'checked automatically by the rule version in force; ineligible candidates are recorded with their reasons') },
+        {
+          label: t('Syarat', 'Eligibility'),
+          value: t(
+            'diperiksa otomatis menurut versi aturan yang berlaku; yang tidak memenuhi syarat dicatat beserta alasannya',
+            'checked automatically by the rule version in force; ineligible candidates are recorded with their reasons',
+          ),
+        },
       ]}
       submitLabel={t(`Daftarkan ${list.length} pelamar`, `Register ${list.length} candidates`)}
       disabled={list.length === 0}
@@ -625,29 +749,74 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
     >
       <fieldset>
         <legend>{t('Pelamar baru', 'New candidate')}</legend>
-        {s.posts.length > 1 && <SelectField label={t('Jabatan yang dilamar', 'Post applied for')} value={draft.postCode} onChange={(v) => set({ postCode: v })} options={s.posts.map((p) => ({ value: p.positionCode, label: `${p.title} (${p.positionCode})` }))} />}
+        {s.posts.length > 1 && (
+          <SelectField
+            label={t('Jabatan yang dilamar', 'Post applied for')}
+            value={draft.postCode}
+            onChange={(v) => set({ postCode: v })}
+            options={s.posts.map((p) => ({ value: p.positionCode, label: `${p.title} (${p.positionCode})` }))}
+          />
+        )}
         <TextField
           label="NIP"
           value={draft.nip}
           onChange={(v) => set({ nip: v.replace(/\s+/g, '') })}
           inputMode="numeric"
           error={problem}
-          hint={t('18 digit: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1), nomor urut (3)', '18 digits: birth date (8), CPNS TMT (6), sex (1), sequence (3)')}
+          hint={t(
+            '18 digit: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1), nomor urut (3)',
+            '18 digits: birth date (8), CPNS TMT (6), sex (1), sequence (3)',
+          )}
         />
         <div aria-live="polite" className="sub">
           {draft.nip !== '' && !problem && t('NIP sah.', 'NIP is valid.')}
         </div>
         <TextField label={t('Nama pelamar', 'Candidate name')} value={draft.name} onChange={(v) => set({ name: v })} />
         <div className="row">
-          <SelectField label={t('Golongan', 'Grade')} value={draft.golongan} onChange={(v) => set({ golongan: v })} options={GOLONGAN.map((g) => ({ value: g, label: g }))} />
-          <SelectField label={t('Pendidikan', 'Education')} value={draft.education} onChange={(v) => set({ education: v })} options={EDUCATION.map((g) => ({ value: g, label: g }))} />
-          <SelectField label={t('Jabatan saat ini', 'Current post')} value={draft.currentPostType} onChange={(v) => set({ currentPostType: v })} options={POST_TYPES.map((g) => ({ value: g, label: g }))} />
+          <SelectField
+            label={t('Golongan', 'Grade')}
+            value={draft.golongan}
+            onChange={(v) => set({ golongan: v })}
+            options={GOLONGAN.map((g) => ({ value: g, label: g }))}
+          />
+          <SelectField
+            label={t('Pendidikan', 'Education')}
+            value={draft.education}
+            onChange={(v) => set({ education: v })}
+            options={EDUCATION.map((g) => ({ value: g, label: g }))}
+          />
+          <SelectField
+            label={t('Jabatan saat ini', 'Current post')}
+            value={draft.currentPostType}
+            onChange={(v) => set({ currentPostType: v })}
+            options={POST_TYPES.map((g) => ({ value: g, label: g }))}
+          />
         </div>
         <div className="row">
-          <TextField label={t('Menjabat sejak', 'In post since')} type="date" value={draft.currentPostSince} onChange={(v) => set({ currentPostSince: v })} />
-          <TextField label={t('Pengalaman jabatan (tahun)', 'Experience (years)')} value={draft.years} onChange={(v) => set({ years: v })} inputMode="numeric" />
-          <SelectField label={`${t('Predikat kinerja', 'Performance')} ${year - 2}`} value={draft.perf1} onChange={(v) => set({ perf1: v })} options={PREDICATES.map((g) => ({ value: g, label: g }))} />
-          <SelectField label={`${t('Predikat kinerja', 'Performance')} ${year - 1}`} value={draft.perf2} onChange={(v) => set({ perf2: v })} options={PREDICATES.map((g) => ({ value: g, label: g }))} />
+          <TextField
+            label={t('Menjabat sejak', 'In post since')}
+            type="date"
+            value={draft.currentPostSince}
+            onChange={(v) => set({ currentPostSince: v })}
+          />
+          <TextField
+            label={t('Pengalaman jabatan (tahun)', 'Experience (years)')}
+            value={draft.years}
+            onChange={(v) => set({ years: v })}
+            inputMode="numeric"
+          />
+          <SelectField
+            label={`${t('Predikat kinerja', 'Performance')} ${year - 2}`}
+            value={draft.perf1}
+            onChange={(v) => set({ perf1: v })}
+            options={PREDICATES.map((g) => ({ value: g, label: g }))}
+          />
+          <SelectField
+            label={`${t('Predikat kinerja', 'Performance')} ${year - 1}`}
+            value={draft.perf2}
+            onChange={(v) => set({ perf2: v })}
+            options={PREDICATES.map((g) => ({ value: g, label: g }))}
+          />
         </div>
         <button
           type="button"
@@ -665,7 +834,11 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
           {list.map((d) => (
             <li key={d.nip}>
               {d.name} <code>{d.nip}</code>{' '}
-              <button type="button" onClick={() => setList((l) => l.filter((x) => x.nip !== d.nip))} aria-label={`${t('Hapus', 'Remove')} ${d.name}`}>
+              <button
+                type="button"
+                onClick={() => setList((l) => l.filter((x) => x.nip !== d.nip))}
+                aria-label={`${t('Hapus', 'Remove')} ${d.name}`}
+              >
                 {t('Hapus', 'Remove')}
               </button>
             </li>
@@ -698,11 +871,25 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
       title={`${t('Seleksi administrasi', 'Screening')}: ${c.name} (${c.nip})`}
       decision="screen_candidate"
       lines={[
-        { label: t('Hasil', 'Result'), value: passed === 'true' ? t(`lulus, nilai administrasi ${score}`, `passed, administrative score ${score}`) : t('tidak lulus', 'failed') },
+        {
+          label: t('Hasil', 'Result'),
+          value:
+            passed === 'true'
+              ? t(`lulus, nilai administrasi ${score}`, `passed, administrative score ${score}`)
+              : t('tidak lulus', 'failed'),
+        },
         { label: t('Alasan', 'Reason'), value: reason || '—' },
       ]}
       submitLabel={t(`Catat hasil ${c.name}`, `Record ${c.name}'s screening`)}
-      onSubmit={() => decide({ decision: 'screen_candidate', nip: c.nip, passed: passed === 'true', ...(passed === 'true' ? { administrativeScore: Number(score) } : {}), reason })}
+      onSubmit={() =>
+        decide({
+          decision: 'screen_candidate',
+          nip: c.nip,
+          passed: passed === 'true',
+          ...(passed === 'true' ? { administrativeScore: Number(score) } : {}),
+          reason,
+        })
+      }
       testId={`screen-${c.nip}`}
     >
       <div className="row">
@@ -715,7 +902,14 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
             { value: 'false', label: t('Tidak lulus', 'Failed') },
           ]}
         />
-        {passed === 'true' && <TextField label={`${t('Nilai administrasi', 'Administrative score')} ${c.nip}`} value={score} onChange={setScore} inputMode="numeric" />}
+        {passed === 'true' && (
+          <TextField
+            label={`${t('Nilai administrasi', 'Administrative score')} ${c.nip}`}
+            value={score}
+            onChange={setScore}
+            inputMode="numeric"
+          />
+        )}
         <TextField label={`${t('Alasan', 'Reason')} ${c.nip}`} value={reason} onChange={setReason} required />
       </div>
     </ActionForm>
@@ -731,13 +925,37 @@ function AssessmentForms({ s, session, reload }: { s: Selection; session: Sessio
       {open.map((p) => {
         const c = s.candidates.find((x) => x.nip === p.subject)!;
         const post = s.posts.find((x) => x.positionCode === c?.postCode);
-        return <AssessOne key={p.subject} s={s} nip={p.subject!} name={c?.name ?? p.subject!} competencies={post?.requiredCompetencies ?? []} session={session} reload={reload} />;
+        return (
+          <AssessOne
+            key={p.subject}
+            s={s}
+            nip={p.subject!}
+            name={c?.name ?? p.subject!}
+            competencies={post?.requiredCompetencies ?? []}
+            session={session}
+            reload={reload}
+          />
+        );
       })}
     </>
   );
 }
 
-function AssessOne({ s, nip, name, competencies, session, reload }: { s: Selection; nip: string; name: string; competencies: Post['requiredCompetencies']; session: Session; reload: () => void }) {
+function AssessOne({
+  s,
+  nip,
+  name,
+  competencies,
+  session,
+  reload,
+}: {
+  s: Selection;
+  nip: string;
+  name: string;
+  competencies: Post['requiredCompetencies'];
+  session: Session;
+  reload: () => void;
+}) {
   const { t } = useI18n();
   const [levels, setLevels] = useState<Record<string, string>>(Object.fromEntries(competencies.map((c) => [c.name, String(c.level)])));
   const [file, setFile] = useState<File | null>(null);
@@ -750,8 +968,14 @@ function AssessOne({ s, nip, name, competencies, session, reload }: { s: Selecti
       title={`${t('Asesmen kompetensi', 'Competency assessment')}: ${name} (${nip})`}
       decision="record_assessment"
       lines={[
-        { label: t('Level tercapai', 'Levels achieved'), value: competencies.map((c) => `${c.name} ${levels[c.name] ?? '?'}/${c.level}`).join(', ') },
-        { label: t('Bukti', 'Evidence'), value: file ? `laporan_asesor: ${file.name}` : t('laporan asesor (wajib)', "assessor's report (required)") },
+        {
+          label: t('Level tercapai', 'Levels achieved'),
+          value: competencies.map((c) => `${c.name} ${levels[c.name] ?? '?'}/${c.level}`).join(', '),
+        },
+        {
+          label: t('Bukti', 'Evidence'),
+          value: file ? `laporan_asesor: ${file.name}` : t('laporan asesor (wajib)', "assessor's report (required)"),
+        },
       ]}
       submitLabel={t(`Catat asesmen ${name}`, `Record ${name}'s assessment`)}
       onSubmit={async () =>
@@ -765,7 +989,13 @@ function AssessOne({ s, nip, name, competencies, session, reload }: { s: Selecti
     >
       <div className="row">
         {competencies.map((c) => (
-          <TextField key={c.name} label={`${c.name} (${t('level dipersyaratkan', 'level required')} ${c.level}) ${nip}`} value={levels[c.name] ?? ''} onChange={(v) => setLevels((l) => ({ ...l, [c.name]: v }))} inputMode="numeric" />
+          <TextField
+            key={c.name}
+            label={`${c.name} (${t('level dipersyaratkan', 'level required')} ${c.level}) ${nip}`}
+            value={levels[c.name] ?? ''}
+            onChange={(v) => setLevels((l) => ({ ...l, [c.name]: v }))}
+            inputMode="numeric"
+          />
         ))}
       </div>
       <FileField label={`${t('Laporan asesor (PDF)', "Assessor's report (PDF)")} ${nip}`} onChange={setFile} required />
@@ -789,7 +1019,11 @@ interface Review {
 function ReviewPanel({ s, session, reload }: { s: Selection; session: Session; reload: () => void }) {
   const { t, lang } = useI18n();
   const me = session.actor.id;
-  const { data: r, error, reload: reloadReview } = useLoad(() => api<Review>('GET', `/v1/selections/${enc(s.workflowId)}/committee-review`), [s.workflowId], 3000);
+  const {
+    data: r,
+    error,
+    reload: reloadReview,
+  } = useLoad(() => api<Review>('GET', `/v1/selections/${enc(s.workflowId)}/committee-review`), [s.workflowId], 3000);
   const [conflicts, setConflicts] = useState<Record<string, boolean>>({});
   const [scores, setScores] = useState<Record<string, { paper: string; interview: string }>>({});
   const post = (body: Record<string, unknown>) => api('POST', `/v1/selections/${enc(s.workflowId)}/committee-review/decisions`, body);
@@ -809,7 +1043,10 @@ function ReviewPanel({ s, session, reload }: { s: Selection; session: Session; r
       <h2 id="review-h">{t('Penilaian panitia', 'Committee review')}</h2>
       <p className={r.sealed ? 'badge' : 'badge ok'} data-testid="review-sealed" data-sealed={String(r.sealed)}>
         {r.sealed
-          ? t('Nilai tersegel: Anda hanya melihat nilai Anda sendiri sampai semua anggota yang berhak menilai selesai atau tenggat lewat.', 'Scores are sealed: you see only your own until every eligible member has scored or the deadline passes.')
+          ? t(
+              'Nilai tersegel: Anda hanya melihat nilai Anda sendiri sampai semua anggota yang berhak menilai selesai atau tenggat lewat.',
+              'Scores are sealed: you see only your own until every eligible member has scored or the deadline passes.',
+            )
           : t('Segel dibuka: semua nilai terlihat.', 'Unsealed: every score is visible.')}
       </p>
       {r.deadline && (
@@ -877,18 +1114,32 @@ function ReviewPanel({ s, session, reload }: { s: Selection; session: Session; r
           lines={[
             {
               label: t('Pernyataan', 'Declarations'),
-              value: candidates.map((c) => `${c.name}: ${conflicts[c.nip] ? t('berkonflik', 'conflicted') : t('tidak berkonflik', 'no conflict')}`).join('; '),
+              value: candidates
+                .map((c) => `${c.name}: ${conflicts[c.nip] ? t('berkonflik', 'conflicted') : t('tidak berkonflik', 'no conflict')}`)
+                .join('; '),
             },
           ]}
           submitLabel={t('Kirim pernyataan', 'Send the declaration')}
-          onSubmit={() => post({ decision: 'declare_interests', declarations: candidates.map((c) => ({ nip: c.nip, conflicted: Boolean(conflicts[c.nip]) })) })}
+          onSubmit={() =>
+            post({
+              decision: 'declare_interests',
+              declarations: candidates.map((c) => ({ nip: c.nip, conflicted: Boolean(conflicts[c.nip]) })),
+            })
+          }
           testId="declare-interests"
         >
           <fieldset>
-            <legend>{t('Centang pelamar yang memiliki hubungan kepentingan dengan Anda', 'Tick candidates you have a conflict of interest with')}</legend>
+            <legend>
+              {t('Centang pelamar yang memiliki hubungan kepentingan dengan Anda', 'Tick candidates you have a conflict of interest with')}
+            </legend>
             {candidates.map((c) => (
               <div className="check" key={c.nip}>
-                <input type="checkbox" id={`coi-${c.nip}`} checked={Boolean(conflicts[c.nip])} onChange={(e) => setConflicts((x) => ({ ...x, [c.nip]: e.target.checked }))} />
+                <input
+                  type="checkbox"
+                  id={`coi-${c.nip}`}
+                  checked={Boolean(conflicts[c.nip])}
+                  onChange={(e) => setConflicts((x) => ({ ...x, [c.nip]: e.target.checked }))}
+                />
                 <label htmlFor={`coi-${c.nip}`}>
                   {t('Konflik dengan', 'Conflict with')} {c.name} ({c.nip})
                 </label>
@@ -905,9 +1156,17 @@ function ReviewPanel({ s, session, reload }: { s: Selection; session: Session; r
           lines={[
             {
               label: t('Nilai', 'Scores'),
-              value: mayScore.map((n) => `${s.candidates.find((c) => c.nip === n)?.name ?? n}: ${t('makalah', 'paper')} ${scores[n]?.paper ?? '?'}, ${t('wawancara', 'interview')} ${scores[n]?.interview ?? '?'}`).join('; '),
+              value: mayScore
+                .map(
+                  (n) =>
+                    `${s.candidates.find((c) => c.nip === n)?.name ?? n}: ${t('makalah', 'paper')} ${scores[n]?.paper ?? '?'}, ${t('wawancara', 'interview')} ${scores[n]?.interview ?? '?'}`,
+                )
+                .join('; '),
             },
-            { label: t('Kerahasiaan', 'Secrecy'), value: t('tersegel sampai semua anggota yang berhak selesai menilai', 'sealed until every eligible member has scored') },
+            {
+              label: t('Kerahasiaan', 'Secrecy'),
+              value: t('tersegel sampai semua anggota yang berhak selesai menilai', 'sealed until every eligible member has scored'),
+            },
           ]}
           submitLabel={t('Kirim nilai', 'Send the scores')}
           onSubmit={() =>
@@ -918,16 +1177,35 @@ function ReviewPanel({ s, session, reload }: { s: Selection; session: Session; r
           }
           testId="score-sheet"
         >
-          <p className="hint">{t('Hanya pelamar yang boleh Anda nilai (tanpa konflik) yang tampil.', 'Only candidates you may score (no conflict) are listed.')}</p>
+          <p className="hint">
+            {t(
+              'Hanya pelamar yang boleh Anda nilai (tanpa konflik) yang tampil.',
+              'Only candidates you may score (no conflict) are listed.',
+            )}
+          </p>
           {mayScore.map((nip) => (
             <div className="row" key={nip}>
-              <TextField label={`${t('Nilai makalah', 'Paper score')} ${nip}`} value={scores[nip]?.paper ?? ''} onChange={(v) => setScores((x) => ({ ...x, [nip]: { paper: v, interview: x[nip]?.interview ?? '' } }))} inputMode="numeric" required />
-              <TextField label={`${t('Nilai wawancara', 'Interview score')} ${nip}`} value={scores[nip]?.interview ?? ''} onChange={(v) => setScores((x) => ({ ...x, [nip]: { interview: v, paper: x[nip]?.paper ?? '' } }))} inputMode="numeric" required />
+              <TextField
+                label={`${t('Nilai makalah', 'Paper score')} ${nip}`}
+                value={scores[nip]?.paper ?? ''}
+                onChange={(v) => setScores((x) => ({ ...x, [nip]: { paper: v, interview: x[nip]?.interview ?? '' } }))}
+                inputMode="numeric"
+                required
+              />
+              <TextField
+                label={`${t('Nilai wawancara', 'Interview score')} ${nip}`}
+                value={scores[nip]?.interview ?? ''}
+                onChange={(v) => setScores((x) => ({ ...x, [nip]: { interview: v, paper: x[nip]?.paper ?? '' } }))}
+                inputMode="numeric"
+                required
+              />
             </div>
           ))}
         </ActionForm>
       )}
-      {declared && mayScore.length === 0 && <p role="status">{t('Anda sudah menyelesaikan penilaian Anda.', 'You have finished your part of the review.')}</p>}
+      {declared && mayScore.length === 0 && (
+        <p role="status">{t('Anda sudah menyelesaikan penilaian Anda.', 'You have finished your part of the review.')}</p>
+      )}
     </section>
   );
 }
@@ -1026,8 +1304,16 @@ function PickOne({ s, post, common, decide }: { s: Selection; post: string; comm
       title={`${t('Pilih calon untuk', 'Pick the candidate for')} ${post}`}
       decision="pick"
       lines={[
-        { label: t('Calon dipilih', 'Candidate picked'), value: chosen ? `${nameOf(chosen.nip)} (${chosen.nip}), ${t('peringkat', 'rank')} ${chosen.rank}` : '—' },
-        { label: t('Alasan', 'Justification'), value: needsReason ? reason || t('wajib, karena bukan peringkat pertama', 'required, as not the top-ranked') : t('tidak wajib (peringkat pertama)', 'not required (top-ranked)') },
+        {
+          label: t('Calon dipilih', 'Candidate picked'),
+          value: chosen ? `${nameOf(chosen.nip)} (${chosen.nip}), ${t('peringkat', 'rank')} ${chosen.rank}` : '—',
+        },
+        {
+          label: t('Alasan', 'Justification'),
+          value: needsReason
+            ? reason || t('wajib, karena bukan peringkat pertama', 'required, as not the top-ranked')
+            : t('tidak wajib (peringkat pertama)', 'not required (top-ranked)'),
+        },
       ]}
       submitLabel={t('Tetapkan pilihan', 'Record the pick')}
       disabled={!chosen || (needsReason && reason.trim() === '')}
@@ -1045,7 +1331,15 @@ function PickOne({ s, post, common, decide }: { s: Selection; post: string; comm
           </div>
         ))}
       </fieldset>
-      {needsReason && <TextField label={t('Alasan memilih selain peringkat pertama', 'Why not the top-ranked candidate')} value={reason} onChange={setReason} multiline required />}
+      {needsReason && (
+        <TextField
+          label={t('Alasan memilih selain peringkat pertama', 'Why not the top-ranked candidate')}
+          value={reason}
+          onChange={setReason}
+          multiline
+          required
+        />
+      )}
     </ActionForm>
   );
 }
@@ -1076,7 +1370,15 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
   const [on, setOn] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [file2, setFile2] = useState<File | null>(null);
-  const common = { caseId: `${s.workflowId}:appointment:${post}`, session, sop: s.sop, onDone: () => { void reloadA(); reload(); } };
+  const common = {
+    caseId: `${s.workflowId}:appointment:${post}`,
+    session,
+    sop: s.sop,
+    onDone: () => {
+      void reloadA();
+      reload();
+    },
+  };
   if (error && !a) return <Refusal error={error} />;
   if (!a) return null;
   const may = (d: string) => a.allowedDecisions.some((x) => x.decision === d);
@@ -1097,11 +1399,24 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
             { label: t('Bukti', 'Evidence'), value: file ? `sk_pengangkatan: ${file.name}` : t('SK (wajib)', 'decree (required)') },
           ]}
           submitLabel={t('Catat SK', 'Record the decree')}
-          onSubmit={async () => api('POST', `${path}/decisions`, { decision: 'record_decree', decreeNumber: number, effectiveDate: tmt, evidence: await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t) })}
+          onSubmit={async () =>
+            api('POST', `${path}/decisions`, {
+              decision: 'record_decree',
+              decreeNumber: number,
+              effectiveDate: tmt,
+              evidence: await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t),
+            })
+          }
           testId="record-decree"
         >
           <TextField label={t('Nomor SK', 'Decree number')} value={number} onChange={setNumber} required />
-          <TextField label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} type="date" value={tmt} onChange={setTmt} required />
+          <TextField
+            label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
+            type="date"
+            value={tmt}
+            onChange={setTmt}
+            required
+          />
           <FileField label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} onChange={setFile} required />
         </ActionForm>
       )}
@@ -1112,10 +1427,19 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           decision="record_inauguration"
           lines={[
             { label: t('Tanggal pelantikan', 'Inaugurated on'), value: on || '—' },
-            { label: t('Bukti', 'Evidence'), value: file2 ? `ba_pelantikan: ${file2.name}` : t('berita acara (wajib)', 'minutes (required)') },
+            {
+              label: t('Bukti', 'Evidence'),
+              value: file2 ? `ba_pelantikan: ${file2.name}` : t('berita acara (wajib)', 'minutes (required)'),
+            },
           ]}
           submitLabel={t('Catat pelantikan', 'Record the inauguration')}
-          onSubmit={async () => api('POST', `${path}/decisions`, { decision: 'record_inauguration', inauguratedOn: on, evidence: await evidenceOf(file2, 'ba_pelantikan', s.agencyCode, t) })}
+          onSubmit={async () =>
+            api('POST', `${path}/decisions`, {
+              decision: 'record_inauguration',
+              inauguratedOn: on,
+              evidence: await evidenceOf(file2, 'ba_pelantikan', s.agencyCode, t),
+            })
+          }
           testId="record-inauguration"
         >
           <TextField label={t('Tanggal pelantikan', 'Inauguration date')} type="date" value={on} onChange={setOn} required />
@@ -1152,7 +1476,12 @@ function ReportsPanel({ caseId, session }: { caseId: string; session: Session })
       <h2 id="audit-h">{auditor ? t('Audit (hanya baca)', 'Audit (read-only)') : t('Berkas kasus', 'Case dossier')}</h2>
       <div className="row">
         {(['pdf', 'json', 'csv'] as const).map((ext) => (
-          <button key={ext} type="button" disabled={busy !== null} onClick={() => void run(ext, () => download(`/v1/cases/${enc(caseId)}/dossier.${ext}`, `dossier-${file}.${ext}`))}>
+          <button
+            key={ext}
+            type="button"
+            disabled={busy !== null}
+            onClick={() => void run(ext, () => download(`/v1/cases/${enc(caseId)}/dossier.${ext}`, `dossier-${file}.${ext}`))}
+          >
             {t('Unduh berkas', 'Download dossier')} {ext.toUpperCase()}
           </button>
         ))}
@@ -1160,14 +1489,27 @@ function ReportsPanel({ caseId, session }: { caseId: string; session: Session })
       {auditor && (
         <>
           <div className="row">
-            <button type="button" disabled={busy !== null} onClick={() => void run('verify', async () => setVerify(await api('GET', `/v1/ledger/verify/${enc(caseId)}`)))}>
+            <button
+              type="button"
+              disabled={busy !== null}
+              onClick={() => void run('verify', async () => setVerify(await api('GET', `/v1/ledger/verify/${enc(caseId)}`)))}
+            >
               {t('Verifikasi rantai hash buku besar', 'Verify the ledger hash chain')}
             </button>
-            <button type="button" disabled={busy !== null} onClick={() => void run('replay', async () => setReplay(await api('GET', `/v1/cases/${enc(caseId)}/replay`)))}>
+            <button
+              type="button"
+              disabled={busy !== null}
+              onClick={() => void run('replay', async () => setReplay(await api('GET', `/v1/cases/${enc(caseId)}/replay`)))}
+            >
               {t('Putar ulang riwayat alur kerja', 'Replay the workflow histories')}
             </button>
           </div>
-          <p className="hint">{t('Keduanya hanya membaca; tidak ada keputusan yang dicatat. Permintaan baca auditor dicatat di log audit.', "Both only read; no decision is recorded. Auditors' reads are kept in the audit-read log.")}</p>
+          <p className="hint">
+            {t(
+              'Keduanya hanya membaca; tidak ada keputusan yang dicatat. Permintaan baca auditor dicatat di log audit.',
+              "Both only read; no decision is recorded. Auditors' reads are kept in the audit-read log.",
+            )}
+          </p>
           {busy && (
             <p role="status">
               {t('Memproses…', 'Working…')} ({busy})
@@ -1176,7 +1518,10 @@ function ReportsPanel({ caseId, session }: { caseId: string; session: Session })
           {verify && (
             <div className={verifyOk ? 'result ok' : 'result bad'} data-testid="verify-result" data-ok={String(verifyOk)}>
               <p>
-                <strong>{t('Verifikasi buku besar', 'Ledger verification')}:</strong> {verifyOk ? t('utuh — setiap tautan hash cocok', 'intact — every hash link matches') : t('TIDAK utuh — lihat rinciannya', 'NOT intact — see the details')}
+                <strong>{t('Verifikasi buku besar', 'Ledger verification')}:</strong>{' '}
+                {verifyOk
+                  ? t('utuh — setiap tautan hash cocok', 'intact — every hash link matches')
+                  : t('TIDAK utuh — lihat rinciannya', 'NOT intact — see the details')}
               </p>
               <details>
                 <summary>{t('Rincian', 'Details')}</summary>
@@ -1185,7 +1530,11 @@ function ReportsPanel({ caseId, session }: { caseId: string; session: Session })
             </div>
           )}
           {replay && (
-            <div className={replay.verdict === 'consistent' ? 'result ok' : 'result bad'} data-testid="replay-result" data-verdict={String(replay.verdict)}>
+            <div
+              className={replay.verdict === 'consistent' ? 'result ok' : 'result bad'}
+              data-testid="replay-result"
+              data-verdict={String(replay.verdict)}
+            >
               <p>
                 <strong>{t('Putar ulang', 'Replay')}:</strong> {String(replay.verdict)} —{' '}
                 {replay.verdict === 'consistent'
@@ -1213,29 +1562,42 @@ function isIntact(v: Record<string, unknown>): boolean {
 
 function ReplaySummary({ replay }: { replay: Record<string, unknown> }) {
   const { t } = useI18n();
-  const runs = (replay.replay as { workflowId: string; runId: string; ok: boolean; error?: { name: string; message: string } }[] | undefined) ?? [];
+  const runs =
+    (replay.replay as { workflowId: string; runId: string; ok: boolean; error?: { name: string; message: string } }[] | undefined) ?? [];
   const sources = new Map(((replay.sources as { runId: string; source: string }[] | undefined) ?? []).map((s) => [s.runId, s.source]));
-  const archive = new Map(((replay.archive as { runId: string; ok: boolean; sha256: string; problem?: string }[] | undefined) ?? []).map((a) => [a.runId, a]));
+  const archive = new Map(
+    ((replay.archive as { runId: string; ok: boolean; sha256: string; problem?: string }[] | undefined) ?? []).map((a) => [a.runId, a]),
+  );
   const fromArchive = [...sources.values()].filter((s) => s !== 'temporal').length;
   const sourceLabel = (s: string | undefined) =>
-    s === 'archive' ? t('arsip PostgreSQL', 'PostgreSQL archive') : s === 'archive-snapshot' ? t('cuplikan di arsip', 'archived snapshot') : t('Temporal', 'Temporal');
+    s === 'archive'
+      ? t('arsip PostgreSQL', 'PostgreSQL archive')
+      : s === 'archive-snapshot'
+        ? t('cuplikan di arsip', 'archived snapshot')
+        : t('Temporal', 'Temporal');
   const c = (replay.comparison as Record<string, unknown[] | number> | undefined) ?? {};
   const n = (k: string) => (Array.isArray(c[k]) ? (c[k] as unknown[]).length : typeof c[k] === 'number' ? (c[k] as number) : 0);
   return (
     <>
       <p>
-        {t('Cocok', 'Matches')}: {n('matches')} · {t('hilang', 'missing')}: {n('missing')} · {t('tambahan', 'extra')}: {n('extra')} · {t('berubah', 'altered')}: {n('altered')}
+        {t('Cocok', 'Matches')}: {n('matches')} · {t('hilang', 'missing')}: {n('missing')} · {t('tambahan', 'extra')}: {n('extra')} ·{' '}
+        {t('berubah', 'altered')}: {n('altered')}
       </p>
       <p data-testid="replay-sources">
-        {t('Riwayat dari arsip', 'Histories from the archive')}: {fromArchive} · {t('dari Temporal', 'from Temporal')}: {runs.length - fromArchive}
+        {t('Riwayat dari arsip', 'Histories from the archive')}: {fromArchive} · {t('dari Temporal', 'from Temporal')}:{' '}
+        {runs.length - fromArchive}
       </p>
       <ul>
         {runs.map((r) => {
           const a = archive.get(r.runId);
           return (
             <li key={r.runId}>
-              <code>{r.workflowId}</code> ({sourceLabel(sources.get(r.runId))}): {r.ok ? t('deterministik', 'deterministic') : `${t('gagal', 'failed')}: ${r.error?.message ?? ''}`}
-              {a && (a.ok ? ` · ${t('hash arsip cocok dengan rantai', 'archive hash matches the chain')}` : ` · ${t('HASH ARSIP TIDAK COCOK dengan rantai', 'ARCHIVE HASH DOES NOT MATCH the chain')} (${a.problem})`)}
+              <code>{r.workflowId}</code> ({sourceLabel(sources.get(r.runId))}):{' '}
+              {r.ok ? t('deterministik', 'deterministic') : `${t('gagal', 'failed')}: ${r.error?.message ?? ''}`}
+              {a &&
+                (a.ok
+                  ? ` · ${t('hash arsip cocok dengan rantai', 'archive hash matches the chain')}`
+                  : ` · ${t('HASH ARSIP TIDAK COCOK dengan rantai', 'ARCHIVE HASH DOES NOT MATCH the chain')} (${a.problem})`)}
             </li>
           );
         })}

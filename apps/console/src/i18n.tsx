@@ -67,9 +67,11 @@ export const formatTime = (iso: string | undefined | null, lang: Lang): string =
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Jakarta',
-  }).format(d) + ' WIB';
+  return (
+    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Jakarta',
+    }).format(d) + ' WIB'
+  );
 };

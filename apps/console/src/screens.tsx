@@ -14,12 +14,42 @@ interface Preset {
   agency: string;
 }
 const PRESETS: Preset[] = [
-  { label: 'Siti Rahayu — SDM / HR (PEMKAB-SLEMAN)', sub: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer', agency: 'PEMKAB-SLEMAN' },
+  {
+    label: 'Siti Rahayu — SDM / HR (PEMKAB-SLEMAN)',
+    sub: '198503152010012003',
+    name: 'Siti Rahayu',
+    role: 'hr_officer',
+    agency: 'PEMKAB-SLEMAN',
+  },
   { label: 'Bupati Sleman — PPK (PEMKAB-SLEMAN)', sub: '196801011990031004', name: 'Bupati Sleman', role: 'ppk', agency: 'PEMKAB-SLEMAN' },
-  { label: 'Prof. Dr. Sri Wahyuni — Ketua Pansel / chair', sub: 'pansel-ketua', name: 'Prof. Dr. Sri Wahyuni', role: 'committee_chair', agency: 'PEMKAB-SLEMAN' },
-  { label: 'Dr. Agus Salim — Anggota Pansel / member', sub: 'pansel-2', name: 'Dr. Agus Salim', role: 'committee_member', agency: 'PEMKAB-SLEMAN' },
-  { label: 'Asesor UPT Penilaian Kompetensi — assessor', sub: 'asesor-01', name: 'Asesor UPT Penilaian Kompetensi', role: 'assessor', agency: 'PEMKAB-SLEMAN' },
-  { label: 'Kanreg I BKN Yogyakarta — pengawas / overseer (*)', sub: 'bkn-kanreg-1', name: 'Kanreg I BKN Yogyakarta', role: 'overseer', agency: '*' },
+  {
+    label: 'Prof. Dr. Sri Wahyuni — Ketua Pansel / chair',
+    sub: 'pansel-ketua',
+    name: 'Prof. Dr. Sri Wahyuni',
+    role: 'committee_chair',
+    agency: 'PEMKAB-SLEMAN',
+  },
+  {
+    label: 'Dr. Agus Salim — Anggota Pansel / member',
+    sub: 'pansel-2',
+    name: 'Dr. Agus Salim',
+    role: 'committee_member',
+    agency: 'PEMKAB-SLEMAN',
+  },
+  {
+    label: 'Asesor UPT Penilaian Kompetensi — assessor',
+    sub: 'asesor-01',
+    name: 'Asesor UPT Penilaian Kompetensi',
+    role: 'assessor',
+    agency: 'PEMKAB-SLEMAN',
+  },
+  {
+    label: 'Kanreg I BKN Yogyakarta — pengawas / overseer (*)',
+    sub: 'bkn-kanreg-1',
+    name: 'Kanreg I BKN Yogyakarta',
+    role: 'overseer',
+    agency: '*',
+  },
   { label: 'Auditor sistem merit — auditor (*)', sub: 'auditor-01', name: 'Auditor Sistem Merit', role: 'auditor', agency: '*' },
 ];
 
@@ -68,11 +98,32 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         )}
       </p>
       <form onSubmit={submit}>
-        <SelectField label={t('Pengguna contoh', 'User preset')} value={String(preset)} onChange={(v) => choose(Number(v))} options={PRESETS.map((p, i) => ({ value: String(i), label: p.label }))} />
+        <SelectField
+          label={t('Pengguna contoh', 'User preset')}
+          value={String(preset)}
+          onChange={(v) => choose(Number(v))}
+          options={PRESETS.map((p, i) => ({ value: String(i), label: p.label }))}
+        />
         <TextField label={t('NIP atau ID pengguna', 'NIP or user id')} name="sub" value={sub} onChange={setSub} required />
         <TextField label={t('Nama', 'Name')} name="name" value={name} onChange={setName} />
-        <SelectField label={t('Peran', 'Role')} value={role} onChange={(r) => { setRole(r); if (NATIONAL.includes(r)) setAgency('*'); else if (agency === '*') setAgency('PEMKAB-SLEMAN'); }} options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))} />
-        <TextField label={t('Kode instansi', 'Agency code')} name="agency" value={agency} onChange={setAgency} hint={t('* untuk lembaga nasional (pengawas, auditor, admin)', '* for national bodies (overseer, auditor, admin)')} required />
+        <SelectField
+          label={t('Peran', 'Role')}
+          value={role}
+          onChange={(r) => {
+            setRole(r);
+            if (NATIONAL.includes(r)) setAgency('*');
+            else if (agency === '*') setAgency('PEMKAB-SLEMAN');
+          }}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))}
+        />
+        <TextField
+          label={t('Kode instansi', 'Agency code')}
+          name="agency"
+          value={agency}
+          onChange={setAgency}
+          hint={t('* untuk lembaga nasional (pengawas, auditor, admin)', '* for national bodies (overseer, auditor, admin)')}
+          required
+        />
         <button type="submit" disabled={busy}>
           {t('Masuk', 'Sign in')}
         </button>
@@ -91,7 +142,7 @@ function TokenSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [error, setError] = useState<unknown>(null);
   return (
     <details>
-      <summary>{t('Masuk dengan token dari penyedia identitas', "Sign in with a token from the identity provider")}</summary>
+      <summary>{t('Masuk dengan token dari penyedia identitas', 'Sign in with a token from the identity provider')}</summary>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -108,7 +159,12 @@ function TokenSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         }}
       >
         <TextField label={t('Token (JWT)', 'Token (JWT)')} value={token} onChange={setToken} multiline required />
-        <SelectField label={t('Bertindak sebagai (jika token memuat beberapa peran)', 'Act as (when the token carries several roles)')} value={role} onChange={setRole} options={[{ value: '', label: '—' }, ...ROLES.map((r) => ({ value: r, label: r }))]} />
+        <SelectField
+          label={t('Bertindak sebagai (jika token memuat beberapa peran)', 'Act as (when the token carries several roles)')}
+          value={role}
+          onChange={setRole}
+          options={[{ value: '', label: '—' }, ...ROLES.map((r) => ({ value: r, label: r }))]}
+        />
         <button type="submit">{t('Masuk dengan token', 'Sign in with the token')}</button>
         <Refusal error={error} />
       </form>
@@ -137,7 +193,7 @@ interface InboxCase {
   title: string;
   step: string;
   status: string;
-  pendingTasks: (Omit<InboxTask, 'caseId' | 'caseType' | 'title' | 'step'>)[];
+  pendingTasks: Omit<InboxTask, 'caseId' | 'caseType' | 'title' | 'step'>[];
   unavailable?: boolean;
 }
 interface InboxData {
@@ -167,7 +223,9 @@ export function Inbox() {
       {loading && !data && <p>{t('Memuat…', 'Loading…')}</p>}
       {data && (
         <>
-          <h2>{t('Tugas Anda', 'Your tasks')} ({data.tasks.length})</h2>
+          <h2>
+            {t('Tugas Anda', 'Your tasks')} ({data.tasks.length})
+          </h2>
           {data.tasks.length === 0 ? (
             <p>{t('Tidak ada tugas yang menunggu Anda.', 'Nothing is waiting for you.')}</p>
           ) : (
@@ -249,7 +307,10 @@ export function Cases() {
   const [type, setType] = useState('');
   const [openId, setOpenId] = useState('');
   const { data: types } = useLoad(() => caseTypes(), []);
-  const { data, error } = useLoad(() => api<{ items: CaseItem[]; total: number }>('GET', `/v1/cases?limit=100${type ? `&type=${type}` : ''}`), [type]);
+  const { data, error } = useLoad(
+    () => api<{ items: CaseItem[]; total: number }>('GET', `/v1/cases?limit=100${type ? `&type=${type}` : ''}`),
+    [type],
+  );
   const typeLabel = (code: string) => {
     const found = types?.find((x) => x.type === code);
     return found ? (lang === 'id' ? found.label.id : found.label.en) : code;
@@ -271,7 +332,10 @@ export function Cases() {
         label={t('Jenis kasus', 'Case type')}
         value={type}
         onChange={setType}
-        options={[{ value: '', label: t('Semua', 'All') }, ...(types ?? []).map((x) => ({ value: x.type, label: lang === 'id' ? x.label.id : x.label.en }))]}
+        options={[
+          { value: '', label: t('Semua', 'All') },
+          ...(types ?? []).map((x) => ({ value: x.type, label: lang === 'id' ? x.label.id : x.label.en })),
+        ]}
       />
       <Refusal error={error} />
       {data && (
@@ -340,7 +404,8 @@ export function NewVacancy({ session }: { session: Session }) {
     { type: 'technical', name: '', level: '4' },
   ]);
   const [created, setCreated] = useState<string | null>(null);
-  const setComp = (i: number, k: 'type' | 'name' | 'level', v: string) => setComps((cs) => cs.map((c, j) => (j === i ? { ...c, [k]: v } : c)));
+  const setComp = (i: number, k: 'type' | 'name' | 'level', v: string) =>
+    setComps((cs) => cs.map((c, j) => (j === i ? { ...c, [k]: v } : c)));
   return (
     <section aria-labelledby="nv-h">
       <h1 id="nv-h">{t('Usulkan lowongan jabatan', 'Propose a vacancy')}</h1>
@@ -364,7 +429,9 @@ export function NewVacancy({ session }: { session: Session }) {
             positionClass,
             gradeMin,
             gradeMax,
-            requiredCompetencies: comps.filter((c) => c.name.trim()).map((c) => ({ type: c.type, name: c.name.trim(), level: Number(c.level) })),
+            requiredCompetencies: comps
+              .filter((c) => c.name.trim())
+              .map((c) => ({ type: c.type, name: c.name.trim(), level: Number(c.level) })),
             requestedFillingMethod: filling,
             ...(reason ? { reason } : {}),
           });
@@ -374,25 +441,61 @@ export function NewVacancy({ session }: { session: Session }) {
         <p>
           {t('Instansi', 'Agency')}: <strong>{agency}</strong>
         </p>
-        <TextField label={t('Kode jabatan', 'Position code')} value={positionCode} onChange={(v) => setPositionCode(v.toUpperCase())} hint={t('Huruf besar, angka, titik, garis bawah atau tanda hubung', 'Capitals, digits, dot, underscore or hyphen')} required />
+        <TextField
+          label={t('Kode jabatan', 'Position code')}
+          value={positionCode}
+          onChange={(v) => setPositionCode(v.toUpperCase())}
+          hint={t('Huruf besar, angka, titik, garis bawah atau tanda hubung', 'Capitals, digits, dot, underscore or hyphen')}
+          required
+        />
         <TextField label={t('Nama jabatan', 'Post title')} value={title} onChange={setTitle} required />
         <TextField label={t('Unit organisasi', 'Organisational unit')} value={unit} onChange={setUnit} required />
-        <SelectField label={t('Kelas jabatan', 'Post class')} value={positionClass} onChange={setPositionClass} options={POSITION_CLASSES.map((v) => ({ value: v, label: v }))} />
+        <SelectField
+          label={t('Kelas jabatan', 'Post class')}
+          value={positionClass}
+          onChange={setPositionClass}
+          options={POSITION_CLASSES.map((v) => ({ value: v, label: v }))}
+        />
         <div className="row">
-          <SelectField label={t('Golongan terendah', 'Lowest grade')} value={gradeMin} onChange={setGradeMin} options={GOLONGAN.map((v) => ({ value: v, label: v }))} />
-          <SelectField label={t('Golongan tertinggi', 'Highest grade')} value={gradeMax} onChange={setGradeMax} options={GOLONGAN.map((v) => ({ value: v, label: v }))} />
+          <SelectField
+            label={t('Golongan terendah', 'Lowest grade')}
+            value={gradeMin}
+            onChange={setGradeMin}
+            options={GOLONGAN.map((v) => ({ value: v, label: v }))}
+          />
+          <SelectField
+            label={t('Golongan tertinggi', 'Highest grade')}
+            value={gradeMax}
+            onChange={setGradeMax}
+            options={GOLONGAN.map((v) => ({ value: v, label: v }))}
+          />
         </div>
         <fieldset>
           <legend>{t('Kompetensi yang dipersyaratkan', 'Required competencies')}</legend>
           {comps.map((c, i) => (
             <div className="row" key={i}>
-              <SelectField label={`${t('Jenis', 'Type')} ${i + 1}`} value={c.type} onChange={(v) => setComp(i, 'type', v)} options={COMPETENCY_TYPES.map((v) => ({ value: v, label: v }))} />
+              <SelectField
+                label={`${t('Jenis', 'Type')} ${i + 1}`}
+                value={c.type}
+                onChange={(v) => setComp(i, 'type', v)}
+                options={COMPETENCY_TYPES.map((v) => ({ value: v, label: v }))}
+              />
               <TextField label={`${t('Kompetensi', 'Competency')} ${i + 1}`} value={c.name} onChange={(v) => setComp(i, 'name', v)} />
-              <TextField label={`${t('Level', 'Level')} ${i + 1}`} value={c.level} onChange={(v) => setComp(i, 'level', v)} inputMode="numeric" />
+              <TextField
+                label={`${t('Level', 'Level')} ${i + 1}`}
+                value={c.level}
+                onChange={(v) => setComp(i, 'level', v)}
+                inputMode="numeric"
+              />
             </div>
           ))}
         </fieldset>
-        <SelectField label={t('Cara pengisian', 'Filling method')} value={filling} onChange={setFilling} options={FILLING.map((v) => ({ value: v, label: v }))} />
+        <SelectField
+          label={t('Cara pengisian', 'Filling method')}
+          value={filling}
+          onChange={setFilling}
+          options={FILLING.map((v) => ({ value: v, label: v }))}
+        />
         <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
       </ActionForm>
       {created && (
@@ -491,9 +594,19 @@ export function EvidenceUpload({ session }: { session: Session }) {
           }
         }}
       >
-        <TextField label={t('Jenis dokumen', 'Document kind')} value={kind} onChange={setKind} hint={t('mis. sk_pansel, pengumuman, ba_seleksi_administrasi', 'e.g. sk_pansel, pengumuman, ba_seleksi_administrasi')} />
+        <TextField
+          label={t('Jenis dokumen', 'Document kind')}
+          value={kind}
+          onChange={setKind}
+          hint={t('mis. sk_pansel, pengumuman, ba_seleksi_administrasi', 'e.g. sk_pansel, pengumuman, ba_seleksi_administrasi')}
+        />
         <FileField label={t('Berkas (PDF atau gambar)', 'File (PDF or image)')} onChange={setFile} required />
-        <p className="hint">{t('Mengunggah menyimpan berkas dan sidik SHA-256-nya; belum ada keputusan yang dicatat.', 'Uploading stores the file and its SHA-256; no decision is recorded yet.')}</p>
+        <p className="hint">
+          {t(
+            'Mengunggah menyimpan berkas dan sidik SHA-256-nya; belum ada keputusan yang dicatat.',
+            'Uploading stores the file and its SHA-256; no decision is recorded yet.',
+          )}
+        </p>
         <button type="submit">{t('Unggah', 'Upload')}</button>
         <Refusal error={error} />
       </form>

@@ -8,57 +8,169 @@ type T = (id: string, en: string) => string;
 /** Plain words for each refusal code: what happened, and what to do next. */
 function explain(e: ApiError, t: T, lang: Lang): { title: string; way: string; rule: string[] } {
   const d = e.details ?? {};
-  const list = (v: unknown): string => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : (x as { decision?: string }).decision ?? JSON.stringify(x))).join(', ') : '');
-  const allowed = Array.isArray(d.allowed) ? (d.allowed as unknown[]).map((a) => (typeof a === 'string' ? a : (a as { decision: string }).decision)) : [];
+  const list = (v: unknown): string =>
+    Array.isArray(v)
+      ? v.map((x) => (typeof x === 'string' ? x : ((x as { decision?: string }).decision ?? JSON.stringify(x)))).join(', ')
+      : '';
+  const allowed = Array.isArray(d.allowed)
+    ? (d.allowed as unknown[]).map((a) => (typeof a === 'string' ? a : (a as { decision: string }).decision))
+    : [];
   const rule: string[] = [`${t('Kode', 'Code')}: ${e.code} (HTTP ${e.status})`];
   if (typeof d.step === 'string') rule.push(`${t('Tahap saat ini', 'Current step')}: ${d.step}`);
-  if (typeof d.decision === 'string') rule.push(`${t('Keputusan yang dicoba', 'Decision tried')}: ${decisionLabel(d.decision, lang)} (${d.decision})`);
-  if (allowed.length) rule.push(`${t('Keputusan yang boleh sekarang', 'Decisions allowed now')}: ${allowed.map((a) => `${decisionLabel(a, lang)} (${a})`).join(', ')}`);
-  if (Array.isArray(d.roles) && d.roles.length) rule.push(`${t('Peran yang diizinkan', 'Roles allowed')}: ${(d.roles as string[]).map((r) => roleLabel(r, lang)).join(', ')}`);
+  if (typeof d.decision === 'string')
+    rule.push(`${t('Keputusan yang dicoba', 'Decision tried')}: ${decisionLabel(d.decision, lang)} (${d.decision})`);
+  if (allowed.length)
+    rule.push(
+      `${t('Keputusan yang boleh sekarang', 'Decisions allowed now')}: ${allowed.map((a) => `${decisionLabel(a, lang)} (${a})`).join(', ')}`,
+    );
+  if (Array.isArray(d.roles) && d.roles.length)
+    rule.push(`${t('Peran yang diizinkan', 'Roles allowed')}: ${(d.roles as string[]).map((r) => roleLabel(r, lang)).join(', ')}`);
   if (typeof d.rule === 'string') rule.push(`${t('Aturan', 'Rule')}: ${d.rule}`);
   if (typeof d.ruleVersion === 'string') rule.push(`${t('Versi aturan', 'Rule version')}: ${d.ruleVersion}`);
   const stepWay = allowed.length
-    ? t(`Kasus ada di tahap ${String(d.step ?? '')}; sekarang hanya ${allowed.join(', ')} yang boleh. Tunggu tahap yang sesuai atau minta pemegang peran yang berwenang.`, `The case is at step ${String(d.step ?? '')}; only ${allowed.join(', ')} may be taken now. Wait for the right step or ask whoever holds the role that may act.`)
-    : t('Keputusan ini tidak dapat diambil pada tahap ini. Muat ulang kasus untuk melihat tahap dan tugas yang tertunda.', 'This decision cannot be taken at this step. Reload the case to see its step and pending tasks.');
+    ? t(
+        `Kasus ada di tahap ${String(d.step ?? '')}; sekarang hanya ${allowed.join(', ')} yang boleh. Tunggu tahap yang sesuai atau minta pemegang peran yang berwenang.`,
+        `The case is at step ${String(d.step ?? '')}; only ${allowed.join(', ')} may be taken now. Wait for the right step or ask whoever holds the role that may act.`,
+      )
+    : t(
+        'Keputusan ini tidak dapat diambil pada tahap ini. Muat ulang kasus untuk melihat tahap dan tugas yang tertunda.',
+        'This decision cannot be taken at this step. Reload the case to see its step and pending tasks.',
+      );
   switch (e.code) {
     case 'UNAUTHENTICATED':
-      return { title: t('Anda belum masuk atau sesi berakhir', 'You are not signed in or the session expired'), way: t('Masuk kembali, lalu ulangi.', 'Sign in again, then retry.'), rule };
+      return {
+        title: t('Anda belum masuk atau sesi berakhir', 'You are not signed in or the session expired'),
+        way: t('Masuk kembali, lalu ulangi.', 'Sign in again, then retry.'),
+        rule,
+      };
     case 'ACCESS_DENIED':
-      return { title: t('Peran Anda tidak diizinkan', 'Your role is not allowed'), way: t('Masuk dengan peran yang diizinkan, atau minta pejabat yang berwenang melakukannya.', 'Sign in with an allowed role, or ask an official who holds it.'), rule };
+      return {
+        title: t('Peran Anda tidak diizinkan', 'Your role is not allowed'),
+        way: t(
+          'Masuk dengan peran yang diizinkan, atau minta pejabat yang berwenang melakukannya.',
+          'Sign in with an allowed role, or ask an official who holds it.',
+        ),
+        rule,
+      };
     case 'ROLE_NOT_ALLOWED':
-      return { title: t('SOP tidak memberi peran Anda langkah ini', 'The SOP does not give your role this step'), way: t('Minta pemegang peran yang tertera untuk mengambil keputusan ini.', 'Ask a holder of the role listed to take this decision.'), rule };
+      return {
+        title: t('SOP tidak memberi peran Anda langkah ini', 'The SOP does not give your role this step'),
+        way: t(
+          'Minta pemegang peran yang tertera untuk mengambil keputusan ini.',
+          'Ask a holder of the role listed to take this decision.',
+        ),
+        rule,
+      };
     case 'SEPARATION_OF_DUTIES':
-      return { title: t('Pemisahan tugas: orang yang sama tidak boleh memegang dua peran ini dalam satu kasus', 'Separation of duties: one person may not hold both duties in one case'), way: t('Keputusan ini harus diambil oleh orang lain yang berwenang.', 'Another authorised person must take this decision.'), rule };
+      return {
+        title: t(
+          'Pemisahan tugas: orang yang sama tidak boleh memegang dua peran ini dalam satu kasus',
+          'Separation of duties: one person may not hold both duties in one case',
+        ),
+        way: t('Keputusan ini harus diambil oleh orang lain yang berwenang.', 'Another authorised person must take this decision.'),
+        rule,
+      };
     case 'DECISION_NOT_ALLOWED':
       return { title: t('Belum waktunya atau sudah lewat tahapnya', 'Out of order for this step'), way: stepWay, rule };
     case 'ALREADY_DECIDED':
-      return { title: t('Sudah diputuskan sebelumnya', 'Already decided'), way: t('Tidak perlu diulang; lihat linimasa kasus.', 'Nothing to repeat; see the case timeline.'), rule };
+      return {
+        title: t('Sudah diputuskan sebelumnya', 'Already decided'),
+        way: t('Tidak perlu diulang; lihat linimasa kasus.', 'Nothing to repeat; see the case timeline.'),
+        rule,
+      };
     case 'RULE_BLOCKED':
-      return { title: t('Ditolak oleh aturan', 'Blocked by a rule'), way: t('Penuhi syarat aturan yang disebut, lalu ajukan lagi.', 'Meet the rule named, then try again.'), rule };
+      return {
+        title: t('Ditolak oleh aturan', 'Blocked by a rule'),
+        way: t('Penuhi syarat aturan yang disebut, lalu ajukan lagi.', 'Meet the rule named, then try again.'),
+        rule,
+      };
     case 'CONFLICT_OF_INTEREST':
-      return { title: t('Anda menyatakan konflik kepentingan atas calon ini', 'You declared a conflict of interest for this candidate'), way: t('Anggota panitia lain yang tidak berkonflik yang menilai calon ini.', 'Members without a conflict score this candidate.'), rule };
+      return {
+        title: t('Anda menyatakan konflik kepentingan atas calon ini', 'You declared a conflict of interest for this candidate'),
+        way: t('Anggota panitia lain yang tidak berkonflik yang menilai calon ini.', 'Members without a conflict score this candidate.'),
+        rule,
+      };
     case 'ACTOR_NOT_ASSIGNED':
-      return { title: t('Anda tidak ditugaskan pada kasus atau calon ini', 'You are not assigned to this case or candidate'), way: t('Hanya orang yang ditugaskan yang dapat bertindak; hubungi ketua panitia atau SDM.', 'Only the assigned person may act; contact the committee chair or HR.'), rule };
+      return {
+        title: t('Anda tidak ditugaskan pada kasus atau calon ini', 'You are not assigned to this case or candidate'),
+        way: t(
+          'Hanya orang yang ditugaskan yang dapat bertindak; hubungi ketua panitia atau SDM.',
+          'Only the assigned person may act; contact the committee chair or HR.',
+        ),
+        rule,
+      };
     case 'VALIDATION_FAILED':
-      return { title: t('Isian belum benar', 'Some fields are not right'), way: t('Perbaiki isian yang disebut di atas, lalu kirim lagi. Tidak ada yang tercatat.', 'Fix the fields listed above and send again. Nothing was recorded.'), rule };
+      return {
+        title: t('Isian belum benar', 'Some fields are not right'),
+        way: t(
+          'Perbaiki isian yang disebut di atas, lalu kirim lagi. Tidak ada yang tercatat.',
+          'Fix the fields listed above and send again. Nothing was recorded.',
+        ),
+        rule,
+      };
     case 'DECISION_INCOMPLETE':
-      return { title: t('Keputusan belum lengkap', 'The decision is incomplete'), way: t('Lengkapi data atau bukti yang diminta SOP, lalu kirim lagi.', 'Add the data or evidence the SOP requires, then send again.'), rule };
+      return {
+        title: t('Keputusan belum lengkap', 'The decision is incomplete'),
+        way: t(
+          'Lengkapi data atau bukti yang diminta SOP, lalu kirim lagi.',
+          'Add the data or evidence the SOP requires, then send again.',
+        ),
+        rule,
+      };
     case 'CASE_NOT_FOUND':
-      return { title: t('Kasus tidak ditemukan', 'Case not found'), way: t('Periksa nomor kasus. Kasus instansi lain tidak terlihat.', 'Check the case id. Cases of other agencies are not visible.'), rule };
+      return {
+        title: t('Kasus tidak ditemukan', 'Case not found'),
+        way: t('Periksa nomor kasus. Kasus instansi lain tidak terlihat.', 'Check the case id. Cases of other agencies are not visible.'),
+        rule,
+      };
     case 'CASE_ALREADY_EXISTS':
-      return { title: t('Kasus dengan kode ini sudah berjalan', 'A case with this code is already running'), way: t('Gunakan kode lain, atau buka kasus yang sudah ada.', 'Use another code, or open the existing case.'), rule };
+      return {
+        title: t('Kasus dengan kode ini sudah berjalan', 'A case with this code is already running'),
+        way: t('Gunakan kode lain, atau buka kasus yang sudah ada.', 'Use another code, or open the existing case.'),
+        rule,
+      };
     case 'EVIDENCE_NOT_FOUND':
-      return { title: t('Dokumen bukti tidak ditemukan', 'Evidence not found'), way: t('Unggah ulang dokumennya.', 'Upload the document again.'), rule };
+      return {
+        title: t('Dokumen bukti tidak ditemukan', 'Evidence not found'),
+        way: t('Unggah ulang dokumennya.', 'Upload the document again.'),
+        rule,
+      };
     case 'VACANCY_NOT_READY':
-      return { title: t('Lowongan belum siap', 'The vacancy is not ready'), way: t('Lowongan harus disetujui PPK untuk seleksi terbuka terlebih dahulu.', 'The PPK must first approve the vacancy for open selection.'), rule };
+      return {
+        title: t('Lowongan belum siap', 'The vacancy is not ready'),
+        way: t(
+          'Lowongan harus disetujui PPK untuk seleksi terbuka terlebih dahulu.',
+          'The PPK must first approve the vacancy for open selection.',
+        ),
+        rule,
+      };
     case 'RATE_LIMITED':
-      return { title: t('Terlalu banyak permintaan', 'Too many requests'), way: t(`Tunggu ${e.retryAfter ?? 'beberapa'} detik, lalu coba lagi.`, `Wait ${e.retryAfter ?? 'a few'} seconds, then retry.`), rule };
+      return {
+        title: t('Terlalu banyak permintaan', 'Too many requests'),
+        way: t(`Tunggu ${e.retryAfter ?? 'beberapa'} detik, lalu coba lagi.`, `Wait ${e.retryAfter ?? 'a few'} seconds, then retry.`),
+        rule,
+      };
     case 'DELEGATION_INVALID':
-      return { title: t('Pendelegasian tidak berlaku', 'The delegation is not valid'), way: t('Periksa masa berlaku pendelegasian, atau bertindak atas nama sendiri.', 'Check the delegation period, or act in your own name.'), rule };
+      return {
+        title: t('Pendelegasian tidak berlaku', 'The delegation is not valid'),
+        way: t(
+          'Periksa masa berlaku pendelegasian, atau bertindak atas nama sendiri.',
+          'Check the delegation period, or act in your own name.',
+        ),
+        rule,
+      };
     case 'UPSTREAM_UNAVAILABLE':
-      return { title: t('Layanan sementara tidak tersedia', 'A service is unavailable for now'), way: t('Coba lagi sebentar lagi. Tidak ada yang tercatat.', 'Retry in a moment. Nothing was recorded.'), rule };
+      return {
+        title: t('Layanan sementara tidak tersedia', 'A service is unavailable for now'),
+        way: t('Coba lagi sebentar lagi. Tidak ada yang tercatat.', 'Retry in a moment. Nothing was recorded.'),
+        rule,
+      };
     default:
-      return { title: t('Permintaan ditolak', 'The request was refused'), way: t('Periksa pesan di atas, lalu coba lagi.', 'Check the message above, then retry.'), rule };
+      return {
+        title: t('Permintaan ditolak', 'The request was refused'),
+        way: t('Periksa pesan di atas, lalu coba lagi.', 'Check the message above, then retry.'),
+        rule,
+      };
   }
 }
 
@@ -74,7 +186,9 @@ export function Refusal({ error }: { error: unknown }) {
     );
   }
   const x = explain(error, t, lang);
-  const fields = Array.isArray(error.details.fields) ? (error.details.fields as { field: string; message?: { id: string; en: string } }[]) : [];
+  const fields = Array.isArray(error.details.fields)
+    ? (error.details.fields as { field: string; message?: { id: string; en: string } }[])
+    : [];
   return (
     <div className="refusal" role="alert" data-code={error.code}>
       <p className="refusal-title">
@@ -106,7 +220,19 @@ export interface PreviewLine {
 }
 
 /** States what a click will record, before the click. */
-export function RecordPreview({ decision, caseId, session, sop, lines }: { decision: string; caseId?: string; session: Session; sop?: { id: string; version: string }; lines?: PreviewLine[] }) {
+export function RecordPreview({
+  decision,
+  caseId,
+  session,
+  sop,
+  lines,
+}: {
+  decision: string;
+  caseId?: string;
+  session: Session;
+  sop?: { id: string; version: string };
+  lines?: PreviewLine[];
+}) {
   const { t, lang } = useI18n();
   return (
     <div className="preview" aria-label={t('Yang akan dicatat', 'What will be recorded')}>
@@ -143,7 +269,12 @@ export function RecordPreview({ decision, caseId, session, sop, lines }: { decis
           </span>
         ))}
         <dt>{t('Waktu', 'Time')}</dt>
-        <dd>{t('saat Anda menekan tombol; catatan tidak dapat diubah atau dihapus', 'when you click; the record can never be changed or deleted')}</dd>
+        <dd>
+          {t(
+            'saat Anda menekan tombol; catatan tidak dapat diubah atau dihapus',
+            'when you click; the record can never be changed or deleted',
+          )}
+        </dd>
       </dl>
     </div>
   );
@@ -207,7 +338,19 @@ export function ActionForm(props: {
 }
 
 /** A labelled field. */
-export function Field({ label, hint, error, children, id }: { label: string; hint?: string; error?: string | null; children: (id: string, describedBy?: string) => ReactNode; id?: string }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  id,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  children: (id: string, describedBy?: string) => ReactNode;
+  id?: string;
+}) {
   const auto = useId();
   const fid = id ?? auto;
   const hintId = hint ? `${fid}-hint` : undefined;
@@ -231,12 +374,32 @@ export function Field({ label, hint, error, children, id }: { label: string; hin
   );
 }
 
-export function TextField(props: { label: string; value: string; onChange: (v: string) => void; hint?: string; error?: string | null; type?: string; required?: boolean; multiline?: boolean; inputMode?: 'numeric' | 'text'; name?: string }) {
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  error?: string | null;
+  type?: string;
+  required?: boolean;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'text';
+  name?: string;
+}) {
   return (
     <Field label={props.label} hint={props.hint} error={props.error}>
       {(id, describedBy) =>
         props.multiline ? (
-          <textarea id={id} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={props.error ? true : undefined} required={props.required} rows={3} />
+          <textarea
+            id={id}
+            name={props.name}
+            value={props.value}
+            onChange={(e) => props.onChange(e.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={props.error ? true : undefined}
+            required={props.required}
+            rows={3}
+          />
         ) : (
           <input
             id={id}
@@ -255,7 +418,13 @@ export function TextField(props: { label: string; value: string; onChange: (v: s
   );
 }
 
-export function SelectField(props: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; hint?: string }) {
+export function SelectField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  hint?: string;
+}) {
   return (
     <Field label={props.label} hint={props.hint}>
       {(id, describedBy) => (
@@ -272,10 +441,29 @@ export function SelectField(props: { label: string; value: string; onChange: (v:
 }
 
 /** A document to upload as evidence when the form is sent. */
-export function FileField({ label, onChange, required, hint }: { label: string; onChange: (f: File | null) => void; required?: boolean; hint?: string }) {
+export function FileField({
+  label,
+  onChange,
+  required,
+  hint,
+}: {
+  label: string;
+  onChange: (f: File | null) => void;
+  required?: boolean;
+  hint?: string;
+}) {
   return (
     <Field label={label} hint={hint}>
-      {(id, describedBy) => <input id={id} type="file" accept="application/pdf,image/png,image/jpeg" required={required} aria-describedby={describedBy} onChange={(e) => onChange(e.target.files?.[0] ?? null)} />}
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="file"
+          accept="application/pdf,image/png,image/jpeg"
+          required={required}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+        />
+      )}
     </Field>
   );
 }
@@ -311,7 +499,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: nu
 }
 
 /** A ledger row as the API presents it; its evidence is read defensively, as whatever JSON was recorded. */
-export type DecisionRow = Pick<DecisionView, 'id' | 'workflowId' | 'sequence' | 'decision' | 'stepBefore' | 'stepAfter' | 'actor' | 'reason' | 'sop' | 'ruleVersion' | 'decidedAt'> & {
+export type DecisionRow = Pick<
+  DecisionView,
+  'id' | 'workflowId' | 'sequence' | 'decision' | 'stepBefore' | 'stepAfter' | 'actor' | 'reason' | 'sop' | 'ruleVersion' | 'decidedAt'
+> & {
   evidence: { uri: string; sha256: string; kind?: string; filename?: string; name?: string }[] | null;
 };
 
@@ -326,7 +517,9 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
       ) : (
         <div className="table-wrap">
           <table className="timeline">
-            <caption className="sr-only">{t('Setiap keputusan kasus ini dan alur turunannya', 'Every decision of this case and its child workflows')}</caption>
+            <caption className="sr-only">
+              {t('Setiap keputusan kasus ini dan alur turunannya', 'Every decision of this case and its child workflows')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('Waktu', 'Time')}</th>

@@ -87,7 +87,9 @@ async function start(config: LauncherConfig): Promise<void> {
   }
   // Checked before anything is started, so a taken port costs nothing to fix.
   if (!(await isPortFree(config.API_PORT, reachableHost))) {
-    throw new Error(`API port ${reachableHost}:${config.API_PORT} is already in use (another meritflow still running?); set API_PORT to use another`);
+    throw new Error(
+      `API port ${reachableHost}:${config.API_PORT} is already in use (another meritflow still running?); set API_PORT to use another`,
+    );
   }
 
   say(`data directory ${dataDir}`);

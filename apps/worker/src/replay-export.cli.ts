@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { auditExport, currentWorkflowBundle, formatAuditReport, isAuditBundle, parseAuditBundle, parseCaseExport, type ParsedCaseExport } from '@meritflow/audit';
+import {
+  auditExport,
+  currentWorkflowBundle,
+  formatAuditReport,
+  isAuditBundle,
+  parseAuditBundle,
+  parseCaseExport,
+  type ParsedCaseExport,
+} from '@meritflow/audit';
 import { DomainError, errorMessage } from '@meritflow/domain';
 
 /**
@@ -54,7 +62,13 @@ async function main(args: string[]): Promise<number> {
     const audit = await auditExport(exported, workflowBundle);
     if (audit.verdict !== 'consistent') inconsistent++;
     process.stdout.write(
-      formatAuditReport({ caseId: exported.caseId, exportedAt: exported.exportedAt, histories: exported.histories, ledgerRows: exported.ledger.length, audit }),
+      formatAuditReport({
+        caseId: exported.caseId,
+        exportedAt: exported.exportedAt,
+        histories: exported.histories,
+        ledgerRows: exported.ledger.length,
+        audit,
+      }),
     );
     if (cases.length > 1) process.stdout.write('\n');
   }

@@ -24,7 +24,10 @@ export class WorkerModule implements OnApplicationShutdown {
         {
           provide: WORKER_TEMPORAL_CLIENT,
           useFactory: async () =>
-            new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+            new Client({
+              connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+              namespace: config.TEMPORAL_NAMESPACE,
+            }),
         },
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,

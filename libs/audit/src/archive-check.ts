@@ -50,7 +50,8 @@ export function checkArchivedHistories(histories: readonly SourcedHistory[], led
       const payload = (row?.payload ?? {}) as { sha256?: unknown; pbSha256?: unknown };
       const recorded = row ? String(payload.sha256 ?? '') : null;
       const base = { workflowId: h.workflowId, runId: h.runId, source: h.source, sha256, recorded };
-      if (!row || row.decision !== ARCHIVE_DECISIONS[h.source === 'archive' ? 'closed' : 'snapshot']) return { ...base, ok: false, problem: 'no_archive_row' as const };
+      if (!row || row.decision !== ARCHIVE_DECISIONS[h.source === 'archive' ? 'closed' : 'snapshot'])
+        return { ...base, ok: false, problem: 'no_archive_row' as const };
       // The replayed protobuf copy must be the one archived too.
       const pbOk = !h.stored || h.stored.pbSha256 === String(payload.pbSha256 ?? '');
       return recorded === sha256 && pbOk ? { ...base, ok: true } : { ...base, ok: false, problem: 'hash_mismatch' as const };

@@ -51,10 +51,19 @@ describe('auditCase (offline, no Temporal server)', () => {
   }, 60_000);
 
   it('reports a DeterminismViolationError when the workflow code no longer produces the recorded commands', async () => {
-    const changed = await bundleWorkflowCode({ workflowsPath: CHANGED_WORKFLOW, logger: new DefaultLogger('WARN'), ...sourceBundlerOptions });
+    const changed = await bundleWorkflowCode({
+      workflowsPath: CHANGED_WORKFLOW,
+      logger: new DefaultLogger('WARN'),
+      ...sourceBundlerOptions,
+    });
     const audit = await auditCase({ histories: [approvedClosed], ledger: ledgerOf(approvedClosed), bundle: changed });
     expect(audit.replay).toEqual([
-      { workflowId: approvedClosed.workflowId, runId: approvedClosed.runId, ok: false, error: { name: 'DeterminismViolationError', message: expect.any(String) } },
+      {
+        workflowId: approvedClosed.workflowId,
+        runId: approvedClosed.runId,
+        ok: false,
+        error: { name: 'DeterminismViolationError', message: expect.any(String) },
+      },
     ]);
     expect(audit.comparison.matches).toBe(3);
     expect(audit.verdict).toBe('inconsistent');
@@ -65,7 +74,12 @@ describe('auditCase (offline, no Temporal server)', () => {
     const withGap = historyFromJSON({ events: json.events.filter((e) => !e.activityTaskScheduledEventAttributes) });
     const headless = historyFromJSON({ events: json.events.slice(1) });
     const outcomes = await replayCase(
-      [approvedClosed, { ...approvedClosed, workflowId: 'with-gap', history: withGap }, { ...approvedClosed, workflowId: 'headless', history: headless }, expired],
+      [
+        approvedClosed,
+        { ...approvedClosed, workflowId: 'with-gap', history: withGap },
+        { ...approvedClosed, workflowId: 'headless', history: headless },
+        expired,
+      ],
       bundle,
       { timeoutMs: 20_000 },
     );
@@ -86,9 +100,18 @@ describe('case export', () => {
       exportedAt: new Date('2026-11-23T01:02:03.000Z'),
       root: { workflowId: approvedClosed.workflowId, runId: approvedClosed.runId },
       histories: [approvedClosed],
-      ledger: chained(ledgerOf(approvedClosed)).map((r) => ({ ...r, decidedAt: new Date(r.decidedAt), recordedAt: new Date(r.recordedAt) })),
+      ledger: chained(ledgerOf(approvedClosed)).map((r) => ({
+        ...r,
+        decidedAt: new Date(r.decidedAt),
+        recordedAt: new Date(r.recordedAt),
+      })),
     });
-    expect(exported).toMatchObject({ format: 'meritflow-case-export', version: 2, exportedAt: '2026-11-23T01:02:03.000Z', caseId: approvedClosed.workflowId });
+    expect(exported).toMatchObject({
+      format: 'meritflow-case-export',
+      version: 2,
+      exportedAt: '2026-11-23T01:02:03.000Z',
+      caseId: approvedClosed.workflowId,
+    });
     expect(exported.histories[0]).toMatchObject({
       workflowId: approvedClosed.workflowId,
       runId: approvedClosed.runId,
@@ -106,15 +129,29 @@ describe('case export', () => {
   }, 120_000);
 
   it('names the file after the case without the colons of its id', () => {
-    expect(caseExportFileName('open-selection:PEMKAB-SLEMAN:SELTER-2026')).toBe('meritflow-case-open-selection_PEMKAB-SLEMAN_SELTER-2026.json');
+    expect(caseExportFileName('open-selection:PEMKAB-SLEMAN:SELTER-2026')).toBe(
+      'meritflow-case-open-selection_PEMKAB-SLEMAN_SELTER-2026.json',
+    );
   });
 
   it.each<[string, (e: Record<string, unknown>) => unknown, string]>([
     ['another format', (e) => ({ ...e, format: 'something-else' }), 'format'],
     ['a newer version', (e) => ({ ...e, version: 3 }), 'version'],
-    ['a version-2 row without its chain', (e) => ({ ...e, ledger: [{ ...(e.ledger as object[])[0], canonical: undefined }] }), 'ledger.0.canonical'],
-    ['a ledger row without a decision', (e) => ({ ...e, ledger: [{ ...(e.ledger as object[])[0], decision: undefined }] }), 'ledger.0.decision'],
-    ['a history without events', (e) => ({ ...e, histories: [{ ...(e.histories as object[])[0], history: {} }] }), 'histories.0.history.events'],
+    [
+      'a version-2 row without its chain',
+      (e) => ({ ...e, ledger: [{ ...(e.ledger as object[])[0], canonical: undefined }] }),
+      'ledger.0.canonical',
+    ],
+    [
+      'a ledger row without a decision',
+      (e) => ({ ...e, ledger: [{ ...(e.ledger as object[])[0], decision: undefined }] }),
+      'ledger.0.decision',
+    ],
+    [
+      'a history without events',
+      (e) => ({ ...e, histories: [{ ...(e.histories as object[])[0], history: {} }] }),
+      'histories.0.history.events',
+    ],
   ])('refuses %s, naming the field', (_, edit, field) => {
     const exported = buildCaseExport({
       caseId: approvedClosed.workflowId,

@@ -55,7 +55,11 @@ export function formatAuditReport(input: {
     ...audit.archive.map(
       (a) =>
         `  [${a.ok ? 'OK' : 'GAGAL / FAILED'}] ${a.workflowId} (run ${a.runId}) sha256 ${a.sha256}` +
-        (a.ok ? '' : a.problem === 'no_archive_row' ? ' — tanpa baris arsip di rantai / no archive row in the chain' : ` — rantai mencatat / the chain recorded ${a.recorded}`),
+        (a.ok
+          ? ''
+          : a.problem === 'no_archive_row'
+            ? ' — tanpa baris arsip di rantai / no archive row in the chain'
+            : ` — rantai mencatat / the chain recorded ${a.recorded}`),
     ),
     ...(audit.chain === undefined
       ? []

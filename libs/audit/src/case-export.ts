@@ -111,7 +111,10 @@ const historySchema = z.object({
   runId: text.min(1),
   workflowType: text,
   source: z.enum(['temporal', 'archive', 'archive-snapshot']).optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   history: z.object({ events: z.array(z.unknown()) }).loose(),
 });
 

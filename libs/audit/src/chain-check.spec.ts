@@ -26,7 +26,12 @@ describe('verifyChainRows (offline, from an export)', () => {
   it('finds an intact chain intact and names its head', () => {
     const chain = rows();
     const check = verifyChainRows(root, chain);
-    expect(check).toMatchObject({ ok: true, rowsChecked: chain.length, problem: null, head: { chainSeq: chain.length, rowHash: chain.at(-1)!.rowHash } });
+    expect(check).toMatchObject({
+      ok: true,
+      rowsChecked: chain.length,
+      problem: null,
+      head: { chainSeq: chain.length, rowHash: chain.at(-1)!.rowHash },
+    });
   });
 
   it('finds a column edited after export (the reason), naming the field', () => {

@@ -43,7 +43,6 @@ export interface CompareOptions {
   isAfterSnapshot?: (row: LedgerRowLike) => boolean;
 }
 
-
 const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : v);
 
 const sameInstant = (a: unknown, b: unknown): boolean => {
@@ -52,7 +51,12 @@ const sameInstant = (a: unknown, b: unknown): boolean => {
   return Number.isNaN(ta) || Number.isNaN(tb) ? a === b : ta === tb;
 };
 
-type Comparer = { field: string; history: (r: DecisionRecord) => unknown; ledger: (l: LedgerRowLike) => unknown; same?: (a: unknown, b: unknown) => boolean };
+type Comparer = {
+  field: string;
+  history: (r: DecisionRecord) => unknown;
+  ledger: (l: LedgerRowLike) => unknown;
+  same?: (a: unknown, b: unknown) => boolean;
+};
 
 // PostgreSQL's jsonb does not keep the order the workflow wrote, so values compare in canonical form.
 const deep = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -111,7 +115,11 @@ export function differences(record: DecisionRecord, row: LedgerRowLike): FieldDi
  * Matches the decisions rebuilt from the workflow histories with the ledger rows by idempotency key
  * (workflowId:runId:sequence) and reports every decision that is missing, extra or altered.
  */
-export function compareTimeline(timeline: readonly DecisionRecord[], ledger: readonly LedgerRowLike[], options: CompareOptions = {}): TimelineComparison {
+export function compareTimeline(
+  timeline: readonly DecisionRecord[],
+  ledger: readonly LedgerRowLike[],
+  options: CompareOptions = {},
+): TimelineComparison {
   const result: TimelineComparison = { matches: 0, missing: [], extra: [], altered: [], pending: [], afterSnapshot: [] };
   const rows = new Map<string, LedgerRowLike>();
   for (const row of ledger) {

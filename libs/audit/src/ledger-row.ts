@@ -1,7 +1,10 @@
 import type { DecisionRow } from '@meritflow/domain';
 
 /** The columns of the `decisions` table the audit compares, under the entity's property names. */
-export interface LedgerRowFields extends Omit<DecisionRow, 'id' | 'decidedAt' | 'recordedAt' | 'actingFor' | 'chainSeq' | 'prevHash' | 'rowHash'> {
+export interface LedgerRowFields extends Omit<
+  DecisionRow,
+  'id' | 'decidedAt' | 'recordedAt' | 'actingFor' | 'chainSeq' | 'prevHash' | 'rowHash'
+> {
   /** Absent in exports made before delegations existed. */
   actingFor?: DecisionRow['actingFor'];
 }

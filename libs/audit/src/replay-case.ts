@@ -53,7 +53,11 @@ function withTimeout<T>(p: Promise<T>, ms: number, h: CaseHistory): Promise<T> {
  * code must issue exactly the commands the history recorded. Needs no Temporal server. Each history
  * gets its own outcome, in the order given.
  */
-export async function replayCase(histories: readonly CaseHistory[], workflowBundle: WorkflowBundle, options: ReplayOptions = {}): Promise<ReplayOutcome[]> {
+export async function replayCase(
+  histories: readonly CaseHistory[],
+  workflowBundle: WorkflowBundle,
+  options: ReplayOptions = {},
+): Promise<ReplayOutcome[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const outcomes = new Map<CaseHistory, ReplayOutcome>();
   for (const h of histories) {
@@ -63,7 +67,10 @@ export async function replayCase(histories: readonly CaseHistory[], workflowBund
   const replayable = histories.filter((h) => !outcomes.has(h));
 
   // One replay worker for the whole case; it yields one result per history, in order.
-  const batch = Worker.runReplayHistories({ workflowBundle }, replayable.map((h) => ({ workflowId: h.workflowId, history: h.history })));
+  const batch = Worker.runReplayHistories(
+    { workflowBundle },
+    replayable.map((h) => ({ workflowId: h.workflowId, history: h.history })),
+  );
   let done = 0;
   let hung = false;
   try {

@@ -31,7 +31,9 @@ const isDecisionRecord = (v: unknown): v is DecisionRecord => {
 export function decisionActivitiesOf(history: History): DecisionActivity[] {
   const events = history.events ?? [];
   const completed = new Set(
-    events.flatMap((e) => (e.activityTaskCompletedEventAttributes ? [String(e.activityTaskCompletedEventAttributes.scheduledEventId)] : [])),
+    events.flatMap((e) =>
+      e.activityTaskCompletedEventAttributes ? [String(e.activityTaskCompletedEventAttributes.scheduledEventId)] : [],
+    ),
   );
   return events.flatMap((e) => {
     const scheduled = e.activityTaskScheduledEventAttributes;

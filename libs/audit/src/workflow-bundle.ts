@@ -8,7 +8,10 @@ const current = new Map<string, Promise<WorkflowBundle>>();
  * Bundling takes seconds, so it happens once per process and path; a failed attempt is not kept,
  * so the next call tries again.
  */
-export function currentWorkflowBundle(workflowsPath: string, options: Pick<BundleOptions, 'webpackConfigHook'> = {}): Promise<WorkflowBundle> {
+export function currentWorkflowBundle(
+  workflowsPath: string,
+  options: Pick<BundleOptions, 'webpackConfigHook'> = {},
+): Promise<WorkflowBundle> {
   let bundle = current.get(workflowsPath);
   if (!bundle) {
     bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN'), ...options }).catch((err: unknown) => {

@@ -37,7 +37,8 @@ export function principalFromClaims(payload: Record<string, unknown>): Principal
   const nationalOnly = agency === ALL_AGENCIES && roles.some((r) => !NATIONAL_ROLES.includes(r));
   if (nationalOnly) invalid('agency', `* is for ${NATIONAL_ROLES.join(', ')} only`);
   const name = payload.name;
-  if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX || CONTROL.test(name))) invalid('name', 'at most 200 plain characters');
+  if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX || CONTROL.test(name)))
+    invalid('name', 'at most 200 plain characters');
   return { id: sub as string, roles, agency: agency as string, ...(name ? { name: name as string } : {}) };
 }
 

@@ -60,6 +60,7 @@ function reasonOf(err: unknown): string {
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'signature does not verify';
   if (err instanceof errors.JWKSNoMatchingKey) return 'signed by an unknown key';
   if (err instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';
-  if (err instanceof errors.JWKSTimeout || (err as { code?: string })?.code === 'ERR_JWKS_TIMEOUT') return 'identity provider keys unavailable';
+  if (err instanceof errors.JWKSTimeout || (err as { code?: string })?.code === 'ERR_JWKS_TIMEOUT')
+    return 'identity provider keys unavailable';
   return 'token unreadable';
 }

@@ -38,10 +38,23 @@ describe('loadApiConfig', () => {
   });
 
   it('refuses the local token issuer in production, and requires a JWKS URL without it', () => {
-    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, NODE_ENV: 'production' })).issues).toEqual([expect.stringMatching(/^AUTH_LOCAL_ISSUER: /)]);
-    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, AUTH_LOCAL_ISSUER: 'false' })).issues).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: /)]);
-    const prod = loadApiConfig({ DATABASE_URL: DB, NODE_ENV: 'production', AUTH_LOCAL_ISSUER: 'false', AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json', CORS_ORIGINS: 'https://a.go.id, https://b.go.id' });
-    expect(prod).toMatchObject({ AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json', CORS_ORIGINS: ['https://a.go.id', 'https://b.go.id'] });
+    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, NODE_ENV: 'production' })).issues).toEqual([
+      expect.stringMatching(/^AUTH_LOCAL_ISSUER: /),
+    ]);
+    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, AUTH_LOCAL_ISSUER: 'false' })).issues).toEqual([
+      expect.stringMatching(/^AUTH_JWKS_URL: /),
+    ]);
+    const prod = loadApiConfig({
+      DATABASE_URL: DB,
+      NODE_ENV: 'production',
+      AUTH_LOCAL_ISSUER: 'false',
+      AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json',
+      CORS_ORIGINS: 'https://a.go.id, https://b.go.id',
+    });
+    expect(prod).toMatchObject({
+      AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json',
+      CORS_ORIGINS: ['https://a.go.id', 'https://b.go.id'],
+    });
   });
 
   it('takes explicit values and coerces the port to a number', () => {
@@ -57,7 +70,13 @@ describe('loadApiConfig', () => {
       AUTH_JWKS_URL: 'https://sso.example.go.id/.well-known/jwks.json',
     });
 
-    expect(config).toMatchObject({ NODE_ENV: 'production', LOG_LEVEL: 'warn', API_PORT: 8080, API_BODY_LIMIT: '1mb', DEFAULT_LOCALE: 'en' });
+    expect(config).toMatchObject({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      API_PORT: 8080,
+      API_BODY_LIMIT: '1mb',
+      DEFAULT_LOCALE: 'en',
+    });
   });
 
   it.each([
@@ -87,7 +106,11 @@ describe('loadApiConfig', () => {
     { what: 'LOG_LEVEL info', env: { DATABASE_URL: DB, LOG_LEVEL: 'info' }, variable: 'LOG_LEVEL' },
     { what: 'LOG_LEVEL upper case', env: { DATABASE_URL: DB, LOG_LEVEL: 'DEBUG' }, variable: 'LOG_LEVEL' },
     { what: 'NODE_ENV staging', env: { DATABASE_URL: DB, NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
-    { what: 'MERITFLOW_ALLOW_TEST_SOPS on', env: { DATABASE_URL: DB, MERITFLOW_ALLOW_TEST_SOPS: 'on' }, variable: 'MERITFLOW_ALLOW_TEST_SOPS' },
+    {
+      what: 'MERITFLOW_ALLOW_TEST_SOPS on',
+      env: { DATABASE_URL: DB, MERITFLOW_ALLOW_TEST_SOPS: 'on' },
+      variable: 'MERITFLOW_ALLOW_TEST_SOPS',
+    },
     { what: 'API_BODY_LIMIT without unit', env: { DATABASE_URL: DB, API_BODY_LIMIT: '1024' }, variable: 'API_BODY_LIMIT' },
     { what: 'DEFAULT_LOCALE fr', env: { DATABASE_URL: DB, DEFAULT_LOCALE: 'fr' }, variable: 'DEFAULT_LOCALE' },
   ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
@@ -141,8 +164,16 @@ describe('loadWorkerConfig', () => {
   it.each([
     { what: 'DATABASE_URL missing', env: {}, variable: 'DATABASE_URL' },
     { what: 'DATABASE_URL for sqlite', env: { DATABASE_URL: 'sqlite://meritflow.db' }, variable: 'DATABASE_URL' },
-    { what: 'zero concurrent activities', env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_ACTIVITIES: '0' }, variable: 'WORKER_MAX_CONCURRENT_ACTIVITIES' },
-    { what: '1001 concurrent workflow tasks', env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1001' }, variable: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS' },
+    {
+      what: 'zero concurrent activities',
+      env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_ACTIVITIES: '0' },
+      variable: 'WORKER_MAX_CONCURRENT_ACTIVITIES',
+    },
+    {
+      what: '1001 concurrent workflow tasks',
+      env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1001' },
+      variable: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+    },
     { what: 'LOG_LEVEL trace', env: { DATABASE_URL: DB, LOG_LEVEL: 'trace' }, variable: 'LOG_LEVEL' },
   ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
     expect(configError(() => loadWorkerConfig(env)).issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);

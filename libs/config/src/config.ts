@@ -7,12 +7,14 @@ import { z } from 'zod';
  * below and pass the typed result on.
  */
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 // Plain decimal only: Number() would also read '0x50' or '1e3'.
-const port = z.string().regex(/^\d{1,5}$/, 'must be a decimal port number').transform(Number).pipe(z.number().int().min(1).max(65535));
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a decimal port number')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(65535));
 
 const postgresUrl = z
   .string()
@@ -42,9 +44,18 @@ const ed25519PrivateKeyPem = z
   .transform((v) => v.replace(/\\n/g, '\n'))
   .refine(isEd25519PrivateKey, 'must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)');
 
-const csv = z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 const positiveInt = (max: number) =>
-  z.string().regex(/^\d{1,9}$/, 'must be a decimal number').transform(Number).pipe(z.number().int().min(1).max(max));
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a decimal number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max));
 
 const apiSchema = z.object({
   ...common,
@@ -61,7 +72,11 @@ const apiSchema = z.object({
   /** Lifetime of tokens the local issuer signs, in seconds. */
   AUTH_LOCAL_TOKEN_TTL_SECONDS: positiveInt(86_400).default(3600),
   /** Allowed clock skew when checking exp/nbf, in seconds. */
-  AUTH_CLOCK_TOLERANCE_SECONDS: z.string().regex(/^\d{1,3}$/).transform(Number).default(30),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .default(30),
   /** Browser origins allowed by CORS, comma-separated; unset: no cross-origin access. */
   CORS_ORIGINS: csv.default([]),
   /** Where the built web console is (default: dist/console next to the API build). */
@@ -74,19 +89,31 @@ const apiSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Largest JSON body the API accepts. */
-  API_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
+  API_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('256kb'),
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
   /** Largest evidence document (bytes) the API accepts; uploads are held in memory while hashed. */
   EVIDENCE_MAX_BYTES: z
     .string()
     .regex(/^\d{1,9}$/, 'must be a decimal number of bytes')
     .transform(Number)
-    .pipe(z.number().int().min(1).max(100 * 1024 * 1024))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(100 * 1024 * 1024),
+    )
     .default(10 * 1024 * 1024),
   /** Signs the ledger's chain-head digests. Unset: an ephemeral key per boot, which digests say (never in production). */
   LEDGER_SIGNING_KEY: ed25519PrivateKeyPem.optional(),
   /** Names the signing key in digests; unset: derived from the public key's fingerprint. */
-  LEDGER_SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/).optional(),
+  LEDGER_SIGNING_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/)
+    .optional(),
 });
 
 const workerSchema = z.object({
@@ -136,7 +163,11 @@ const launcherSchema = z.object({
 
 const apiSchemaChecked = apiSchema.superRefine((c, ctx) => {
   if (c.NODE_ENV === 'production' && c.AUTH_LOCAL_ISSUER) {
-    ctx.addIssue({ code: 'custom', path: ['AUTH_LOCAL_ISSUER'], message: 'the local token issuer must be off in production (set AUTH_LOCAL_ISSUER=false and AUTH_JWKS_URL)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_LOCAL_ISSUER'],
+      message: 'the local token issuer must be off in production (set AUTH_LOCAL_ISSUER=false and AUTH_JWKS_URL)',
+    });
   }
   if (!c.AUTH_LOCAL_ISSUER && !c.AUTH_JWKS_URL) {
     ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'required when the local token issuer is off' });
@@ -166,13 +197,11 @@ function parse<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.inf
 
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parse(apiSchemaChecked, env);
 export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerSchema, env);
-export const loadLauncherConfig = (env: NodeJS.ProcessEnv = process.env): LauncherConfig =>
-  parse(launcherSchema, env);
+export const loadLauncherConfig = (env: NodeJS.ProcessEnv = process.env): LauncherConfig => parse(launcherSchema, env);
 
 const databaseSchema = z.object({ DATABASE_URL: postgresUrl });
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
-export const loadDatabaseConfig = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig =>
-  parse(databaseSchema, env);
+export const loadDatabaseConfig = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig => parse(databaseSchema, env);
 
 const testStackSchema = z.object({
   /** A server where the suite may create and drop its own database; default: local 5432, else embedded. */

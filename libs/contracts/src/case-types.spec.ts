@@ -75,8 +75,11 @@ describe('the case-type registry', () => {
     expect(childTypeOfId(id)?.workflowType ?? null).toBe(child);
   });
 
-  it.each(['move:PEMKAB-A:123', 'open-selection:PEMKAB-A:SEL-1:assessment:x', 'bulk-move:A:B:member:1', 'selection:A:B', ''])('names no case for %p', (id) => {
-    expect(caseTypeOfId(id)).toBeNull();
-    expect(isRootCaseId(id)).toBe(false);
-  });
+  it.each(['move:PEMKAB-A:123', 'open-selection:PEMKAB-A:SEL-1:assessment:x', 'bulk-move:A:B:member:1', 'selection:A:B', ''])(
+    'names no case for %p',
+    (id) => {
+      expect(caseTypeOfId(id)).toBeNull();
+      expect(isRootCaseId(id)).toBe(false);
+    },
+  );
 });

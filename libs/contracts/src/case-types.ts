@@ -26,7 +26,13 @@ import {
   selectionDecideUpdate,
   selectionStateQuery,
 } from './selection.contract';
-import { VACANCY_CASE_TYPE, VACANCY_WORKFLOW_ID_PATTERN, VACANCY_WORKFLOW_TYPE, vacancyDecideUpdate, vacancyStateQuery } from './vacancy.contract';
+import {
+  VACANCY_CASE_TYPE,
+  VACANCY_WORKFLOW_ID_PATTERN,
+  VACANCY_WORKFLOW_TYPE,
+  vacancyDecideUpdate,
+  vacancyStateQuery,
+} from './vacancy.contract';
 
 export interface CaseTypeLabel {
   id: string;
@@ -73,7 +79,11 @@ const childPattern = (root: RegExp, segment: string, key: string | null): RegExp
   new RegExp(`^${root.source.slice(1, -1)}:${segment}${key === null ? '' : `:${key}`}$`);
 
 const entry = <S extends CaseStateBase>(e: CaseTypeEntry<S>): CaseTypeEntry =>
-  Object.freeze({ ...e, sopIds: Object.freeze([...e.sopIds]), childTypes: Object.freeze(e.childTypes.map((c) => Object.freeze({ ...c }))) }) as unknown as CaseTypeEntry;
+  Object.freeze({
+    ...e,
+    sopIds: Object.freeze([...e.sopIds]),
+    childTypes: Object.freeze(e.childTypes.map((c) => Object.freeze({ ...c }))),
+  }) as unknown as CaseTypeEntry;
 
 /**
  * Every case type, once. The case list and its filters, the inbox, scope checks, dossiers, replay and
@@ -213,10 +223,12 @@ export const REGISTERED_WORKFLOW_TYPES: readonly string[] = Object.freeze(
 /** What is missing from an entry; empty when it is complete. The spec holds every entry to this. */
 export function caseTypeIssues(e: Partial<CaseTypeEntry>, knownSopIds: readonly string[]): string[] {
   const issues: string[] = [];
-  const text = (l: CaseTypeLabel | undefined) => !!l && typeof l.id === 'string' && l.id.length > 0 && typeof l.en === 'string' && l.en.length > 0;
+  const text = (l: CaseTypeLabel | undefined) =>
+    !!l && typeof l.id === 'string' && l.id.length > 0 && typeof l.en === 'string' && l.en.length > 0;
   const name = e.type ?? '(no type)';
   if (!e.type) issues.push(`${name}: type`);
-  if (!(e.idPattern instanceof RegExp) || !e.idPattern.source.startsWith('^') || !e.idPattern.source.endsWith('$')) issues.push(`${name}: idPattern (anchored)`);
+  if (!(e.idPattern instanceof RegExp) || !e.idPattern.source.startsWith('^') || !e.idPattern.source.endsWith('$'))
+    issues.push(`${name}: idPattern (anchored)`);
   else if (e.type && !e.idPattern.source.startsWith(`^${e.type}:`)) issues.push(`${name}: idPattern must start with the type`);
   if (!text(e.idShape)) issues.push(`${name}: idShape`);
   if (!e.workflowType) issues.push(`${name}: workflowType`);
@@ -226,7 +238,8 @@ export function caseTypeIssues(e: Partial<CaseTypeEntry>, knownSopIds: readonly 
   if (!e.decideUpdate?.name) issues.push(`${name}: decideUpdate`);
   if (!Array.isArray(e.childTypes)) issues.push(`${name}: childTypes`);
   for (const c of e.childTypes ?? []) {
-    if (!c.workflowType || !c.segment || !(c.idPattern instanceof RegExp) || !text(c.label) || c.sopIds.length === 0) issues.push(`${name}: child ${c.workflowType || '?'} incomplete`);
+    if (!c.workflowType || !c.segment || !(c.idPattern instanceof RegExp) || !text(c.label) || c.sopIds.length === 0)
+      issues.push(`${name}: child ${c.workflowType || '?'} incomplete`);
     for (const id of c.sopIds) if (!knownSopIds.includes(id)) issues.push(`${name}: child ${c.workflowType}: unknown SOP ${id}`);
   }
   if (!text(e.label)) issues.push(`${name}: label`);

@@ -181,7 +181,10 @@ export interface BulkMemberInput {
 }
 
 /** Member → batch: the person's own rule check. */
-export const bulkMemberCheckedSignal = defineSignal<[{ nip: string; allowed: boolean; blocking: RuleVerdictView[] }]>('bulk-move.member-checked');
+export const bulkMemberCheckedSignal =
+  defineSignal<[{ nip: string; allowed: boolean; blocking: RuleVerdictView[] }]>('bulk-move.member-checked');
 /** Batch → member: included in the decree (with its annex line) or excluded (with the reason). */
 export const bulkMemberDecidedSignal =
-  defineSignal<[{ included: boolean; reason: string; decreeNumber: string | null; effectiveDate: string | null; annexLine: AnnexLine | null }]>('bulk-move.member-decided');
+  defineSignal<
+    [{ included: boolean; reason: string; decreeNumber: string | null; effectiveDate: string | null; annexLine: AnnexLine | null }]
+  >('bulk-move.member-decided');

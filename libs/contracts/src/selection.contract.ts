@@ -81,15 +81,7 @@ export interface SelectionDecisionInput {
   recommended?: string[];
 }
 
-export type CandidateStatus =
-  | 'ineligible'
-  | 'registered'
-  | 'screened_out'
-  | 'screened_in'
-  | 'assessed'
-  | 'scored'
-  | 'no_quorum'
-  | 'ranked';
+export type CandidateStatus = 'ineligible' | 'registered' | 'screened_out' | 'screened_in' | 'assessed' | 'scored' | 'no_quorum' | 'ranked';
 
 export interface CandidateView {
   nip: string;
@@ -205,7 +197,14 @@ export interface CommitteeReviewInput {
   agencyCode: string;
   members: CommitteeMember[];
   candidates: { nip: string; name: string; postCode: string }[];
-  committeeSettings: { minSize: number; maxSize: number; requireOdd: boolean; maxInternalShare: number; quorumShare: number; version?: string };
+  committeeSettings: {
+    minSize: number;
+    maxSize: number;
+    requireOdd: boolean;
+    maxInternalShare: number;
+    quorumShare: number;
+    version?: string;
+  };
 }
 
 export interface ReviewDecisionInput {

@@ -1,19 +1,12 @@
 import type { CaseStateBase } from './case-state';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  Actor,
-  EvidenceRef,
-  FillingMethod,
-  SopRef,
-  VacancyProposal,
-} from '@meritflow/domain';
+import type { Actor, EvidenceRef, FillingMethod, SopRef, VacancyProposal } from '@meritflow/domain';
 
 export const VACANCY_CASE_TYPE = 'vacancy';
 export const VACANCY_WORKFLOW_TYPE = 'vacancyWorkflow';
 
 /** A vacancy's workflow id is its business key, so the same post cannot be proposed twice at once. */
-export const vacancyWorkflowId = (agencyCode: string, positionCode: string): string =>
-  `${VACANCY_CASE_TYPE}:${agencyCode}:${positionCode}`;
+export const vacancyWorkflowId = (agencyCode: string, positionCode: string): string => `${VACANCY_CASE_TYPE}:${agencyCode}:${positionCode}`;
 
 export const VACANCY_WORKFLOW_ID_PATTERN = /^vacancy:[A-Z0-9][A-Z0-9._-]{0,63}:[A-Z0-9][A-Z0-9._-]{0,63}$/;
 

@@ -175,43 +175,56 @@ describe('embedded PostgreSQL', () => {
 
   // As in CI, where the clone lives in a `mktemp -d` directory (0700, root), or a clone under /root.
   const asRoot = process.getuid?.() === 0;
-  (asRoot ? it : it.skip)('as root, keeps a cluster the postgres user cannot reach in the shared directory, the same one on every start', async () => {
-    const clone = path.join(root, 'private-clone');
-    await mkdir(clone);
-    await chmod(clone, 0o700);
-    const shared = path.join(root, 'shared');
-    await mkdir(shared);
-    await chmod(shared, 0o755);
-    const dataDir = path.join(clone, '.data', 'postgres');
-    const postgresUid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+  (asRoot ? it : it.skip)(
+    'as root, keeps a cluster the postgres user cannot reach in the shared directory, the same one on every start',
+    async () => {
+      const clone = path.join(root, 'private-clone');
+      await mkdir(clone);
+      await chmod(clone, 0o700);
+      const shared = path.join(root, 'shared');
+      await mkdir(shared);
+      await chmod(shared, 0o755);
+      const dataDir = path.join(clone, '.data', 'postgres');
+      const postgresUid = Number(execFileSync('id', ['-u', 'postgres']).toString());
 
-    const lines: string[] = [];
-    let pg: EmbeddedPostgres | undefined = await startEmbeddedPostgres({ dataDir, port: 0, sharedDir: shared, log: (l) => lines.push(l) });
-    const actual = pg.dataDir;
-    try {
-      expect(actual).toBe(relocatedClusterDir(dataDir, shared));
-      expect(actual).toMatch(new RegExp(`^${shared}/clusters/[0-9a-f]{16}/postgres$`));
-      expect(lines).toContainEqual(expect.stringContaining(`PostgreSQL data for ${dataDir} is kept in ${actual} instead (the OS user "postgres" has no x permission on ${clone} (mode 700`));
-      await query(pg.url(), "create table survivor (name text); insert into survivor values ('kept')");
-    } finally {
-      await pg.stop();
-    }
-    // The user's directory is left as it was; the cluster belongs to postgres.
-    expect((await stat(clone)).mode & 0o777).toBe(0o700);
-    expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(false);
-    const clusterStat = await stat(actual);
-    expect([clusterStat.uid, clusterStat.mode & 0o777]).toEqual([postgresUid, 0o700]);
-    expect((await readFile(path.join(path.dirname(actual), 'requested-path'), 'utf8')).trim()).toBe(dataDir);
+      const lines: string[] = [];
+      let pg: EmbeddedPostgres | undefined = await startEmbeddedPostgres({
+        dataDir,
+        port: 0,
+        sharedDir: shared,
+        log: (l) => lines.push(l),
+      });
+      const actual = pg.dataDir;
+      try {
+        expect(actual).toBe(relocatedClusterDir(dataDir, shared));
+        expect(actual).toMatch(new RegExp(`^${shared}/clusters/[0-9a-f]{16}/postgres$`));
+        expect(lines).toContainEqual(
+          expect.stringContaining(
+            `PostgreSQL data for ${dataDir} is kept in ${actual} instead (the OS user "postgres" has no x permission on ${clone} (mode 700`,
+          ),
+        );
+        await query(pg.url(), "create table survivor (name text); insert into survivor values ('kept')");
+      } finally {
+        await pg.stop();
+      }
+      // The user's directory is left as it was; the cluster belongs to postgres.
+      expect((await stat(clone)).mode & 0o777).toBe(0o700);
+      expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(false);
+      const clusterStat = await stat(actual);
+      expect([clusterStat.uid, clusterStat.mode & 0o777]).toEqual([postgresUid, 0o700]);
+      expect((await readFile(path.join(path.dirname(actual), 'requested-path'), 'utf8')).trim()).toBe(dataDir);
 
-    lines.length = 0;
-    pg = await startEmbeddedPostgres({ dataDir, port: 0, sharedDir: shared, log: (l) => lines.push(l) });
-    try {
-      expect(pg.dataDir).toBe(actual);
-      expect(lines).toContainEqual(expect.stringContaining(`PostgreSQL data for ${dataDir} is kept in ${actual}`));
-      expect(lines).not.toContainEqual(expect.stringContaining('initialising'));
-      expect(await query(pg.url(), 'select name from survivor')).toEqual([{ name: 'kept' }]);
-    } finally {
-      await pg.stop();
-    }
-  }, 90_000);
+      lines.length = 0;
+      pg = await startEmbeddedPostgres({ dataDir, port: 0, sharedDir: shared, log: (l) => lines.push(l) });
+      try {
+        expect(pg.dataDir).toBe(actual);
+        expect(lines).toContainEqual(expect.stringContaining(`PostgreSQL data for ${dataDir} is kept in ${actual}`));
+        expect(lines).not.toContainEqual(expect.stringContaining('initialising'));
+        expect(await query(pg.url(), 'select name from survivor')).toEqual([{ name: 'kept' }]);
+      } finally {
+        await pg.stop();
+      }
+    },
+    90_000,
+  );
 });

@@ -100,20 +100,28 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const port = opts.port || (await getFreePort(host));
   if (!(await isPortFree(port, host))) {
-    throw new Error(`port ${host}:${port} for the embedded PostgreSQL is already in use; choose another (EMBEDDED_PG_PORT) or use DATABASE_URL`);
+    throw new Error(
+      `port ${host}:${port} for the embedded PostgreSQL is already in use; choose another (EMBEDDED_PG_PORT) or use DATABASE_URL`,
+    );
   }
 
   const proc = await startProcess({
     name: 'postgres',
     command: path.join(bin, 'postgres'),
     args: [
-      '-D', dataDir,
-      '-p', String(port),
-      '-h', host,
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-h',
+      host,
       // No Unix socket: TCP only, so no socket directory has to be writable by the postgres user.
-      '-k', '',
-      '-c', 'log_line_prefix=',
-      '-c', 'log_checkpoints=off',
+      '-k',
+      '',
+      '-c',
+      'log_line_prefix=',
+      '-c',
+      'log_checkpoints=off',
     ],
     env: { ...process.env, LC_MESSAGES: 'C' },
     // As another user, not in the caller's working directory, which that user may be unable to enter.
@@ -231,7 +239,9 @@ async function binDirReachableBy(user: OsUser, sharedDir: string, log: LineLogge
   }
   const stillBlocked = await nativeDirBlocker(user, copy);
   if (stillBlocked) {
-    throw new Error(`the shared copy of the PostgreSQL binaries is out of reach as well: ${describeBlocker(stillBlocked, `the OS user "${EMBEDDED_PG_USER}"`)}`);
+    throw new Error(
+      `the shared copy of the PostgreSQL binaries is out of reach as well: ${describeBlocker(stillBlocked, `the OS user "${EMBEDDED_PG_USER}"`)}`,
+    );
   }
   return path.join(copy, 'bin');
 }
@@ -374,7 +384,9 @@ async function dataDirReachableBy(user: OsUser, requested: string, sharedDir: st
   if (recorded === undefined) {
     await writeFile(note, `${requested}\n`, { mode: 0o644 });
   } else if (recorded.trim() !== requested) {
-    throw new Error(`${clusterParent} already belongs to the data directory ${recorded.trim()}, not ${requested}; remove it or choose another data directory`);
+    throw new Error(
+      `${clusterParent} already belongs to the data directory ${recorded.trim()}, not ${requested}; remove it or choose another data directory`,
+    );
   }
   log(`PostgreSQL data for ${requested} is kept in ${relocated} instead (${describeBlocker(blocker, who)}); later starts use it again`);
   return relocated;
@@ -403,7 +415,9 @@ async function postgresOsUser(log: LineLogger): Promise<OsUser> {
 async function initialiseCluster(o: { bin: string; dataDir: string; password: string; runAs?: OsUser; log: LineLogger }): Promise<void> {
   const { bin, dataDir, password, runAs, log } = o;
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
-    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION); move it away or choose another data directory`);
+    throw new Error(
+      `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION); move it away or choose another data directory`,
+    );
   }
   log(`initialising a new PostgreSQL cluster in ${dataDir}`);
   const parent = path.dirname(dataDir);

@@ -11,5 +11,11 @@ const TAG_WIDTH = 11;
 export function prefixedLogger(tag: string, write: (text: string) => void = (t) => void process.stdout.write(t)): LineLogger {
   const prefix = `[${tag}]`.padEnd(TAG_WIDTH, ' ');
   // Multi-line messages (errors with details) keep the tag on every line.
-  return (text) => write(text.split(/\r?\n/).map((line) => `${prefix} ${line}\n`).join(''));
+  return (text) =>
+    write(
+      text
+        .split(/\r?\n/)
+        .map((line) => `${prefix} ${line}\n`)
+        .join(''),
+    );
 }

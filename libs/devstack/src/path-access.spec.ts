@@ -58,7 +58,9 @@ describe('findAccessBlocker', () => {
 
     const blocker = await findAccessBlocker(stranger, binary, R_BIT | X_BIT);
     expect(blocker).toEqual({ path: clone, mode: 0o700, uid: expect.any(Number), gid: expect.any(Number), needed: 'x' });
-    expect(describeBlocker(blocker!, 'the OS user "postgres"')).toMatch(/^the OS user "postgres" has no x permission on .*clone \(mode 700, owner uid \d+, gid \d+\)$/);
+    expect(describeBlocker(blocker!, 'the OS user "postgres"')).toMatch(
+      /^the OS user "postgres" has no x permission on .*clone \(mode 700, owner uid \d+, gid \d+\)$/,
+    );
     // The owner class decides for its owner.
     const s = await stat(clone);
     expect(await findAccessBlocker({ uid: s.uid, gids: [] }, binary, R_BIT | X_BIT)).toBeUndefined();

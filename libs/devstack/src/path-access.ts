@@ -66,11 +66,7 @@ const bitNames = (bits: number) => `${bits & R_BIT ? 'r' : ''}${bits & W_BIT ? '
  * `targetNeeds` (default: execute, i.e. enter a directory). Components that do not exist yet are not
  * judged; create them first if they matter. Resolves undefined when nothing is in the way.
  */
-export async function findAccessBlocker(
-  user: OsIdentity,
-  target: string,
-  targetNeeds: number = X_BIT,
-): Promise<AccessBlocker | undefined> {
+export async function findAccessBlocker(user: OsIdentity, target: string, targetNeeds: number = X_BIT): Promise<AccessBlocker | undefined> {
   const wanted = path.resolve(target);
   // Judge the real path: a symlinked component is followed by the kernel, so its target's modes count.
   let existing = wanted;

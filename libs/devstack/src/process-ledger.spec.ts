@@ -82,7 +82,9 @@ describe('process ledger', () => {
     content.owner = { pid: owner.pid, startTime: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] };
     await writeFile(file, JSON.stringify(content));
 
-    await expect(reclaimFromLedger(file)).rejects.toThrow(`meritflow is already running from this data directory (launcher pid ${owner.pid})`);
+    await expect(reclaimFromLedger(file)).rejects.toThrow(
+      `meritflow is already running from this data directory (launcher pid ${owner.pid})`,
+    );
     expect(isAlive(child.pid as number)).toBe(true);
   });
 

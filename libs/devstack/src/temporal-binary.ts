@@ -35,7 +35,10 @@ export interface ResolveTemporalBinaryOptions {
 }
 
 export class TemporalBinaryNotFoundError extends Error {
-  constructor(readonly attempts: string[], cacheDir: string) {
+  constructor(
+    readonly attempts: string[],
+    cacheDir: string,
+  ) {
     super(
       [
         'No Temporal CLI (`temporal`) available. Tried:',
@@ -175,7 +178,9 @@ async function buildWithGo(go: string, cacheDir: string, log: LineLogger, signal
     signal?.addEventListener('abort', onAbort, { once: true });
     const progress = setInterval(() => {
       const secs = Math.round((Date.now() - started) / 1000);
-      log(`still building (${Math.floor(secs / 60)}m${String(secs % 60).padStart(2, '0')}s: ${downloaded} modules downloaded, ${compiled} packages compiled${last ? `, last ${last}` : ''})`);
+      log(
+        `still building (${Math.floor(secs / 60)}m${String(secs % 60).padStart(2, '0')}s: ${downloaded} modules downloaded, ${compiled} packages compiled${last ? `, last ${last}` : ''})`,
+      );
     }, 20_000);
     const result = await proc.exited.finally(() => {
       clearInterval(progress);

@@ -57,7 +57,10 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   const namespaces = [...new Set(['default', ...(opts.namespaces ?? [])])];
 
   // The CLI's own message for a taken port is buried in a Go stack of log lines; say it plainly up front.
-  for (const [what, p] of [['gRPC', port], ['Web UI', uiPort]] as const) {
+  for (const [what, p] of [
+    ['gRPC', port],
+    ['Web UI', uiPort],
+  ] as const) {
     if (p !== undefined && !(await isPortFree(p, ip))) {
       throw new Error(`Temporal dev server ${what} port ${ip}:${p} is already in use (another Temporal server still running?)`);
     }

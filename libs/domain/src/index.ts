@@ -25,7 +25,19 @@ export * from './sop/move/move.v1';
 export * from './sop/move/move.v1-1';
 export * from './sop/move/bulk-move.v1';
 export * from './sop/move/bulk-move.v1-1';
-export { mayEditReferenceData, REFERENCE_DATA_EDITORS, REGION_KINDS, type RegionKind, checkElectionWindowDates, checkNotFuture, MERIT_SCHEMES, type MeritScheme, MERIT_CATEGORIES, meritCategoryOf, resolveMeritCategory } from './mobility/reference-policy';
+export {
+  mayEditReferenceData,
+  REFERENCE_DATA_EDITORS,
+  REGION_KINDS,
+  type RegionKind,
+  checkElectionWindowDates,
+  checkNotFuture,
+  MERIT_SCHEMES,
+  type MeritScheme,
+  MERIT_CATEGORIES,
+  meritCategoryOf,
+  resolveMeritCategory,
+} from './mobility/reference-policy';
 export * from './mobility';
 export * from './access';
 export * from './canonical-json';

@@ -1,16 +1,7 @@
 import { BUSINESS_CODE_PATTERN } from './personnel/position';
 
 /** Roles an actor can hold in meritflow (domain.md §1, "Engine roles"). */
-export const ROLES = [
-  'hr_officer',
-  'committee_member',
-  'committee_chair',
-  'assessor',
-  'ppk',
-  'overseer',
-  'auditor',
-  'admin',
-] as const;
+export const ROLES = ['hr_officer', 'committee_member', 'committee_chair', 'assessor', 'ppk', 'overseer', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Automatic transitions (timers, extensions) are recorded with this actor. */
@@ -31,7 +22,8 @@ export const isAgencyScope = (value: unknown): value is string =>
 export const isNational = (actor: Pick<Actor, 'agency'>): boolean => actor.agency === ALL_AGENCIES;
 
 /** Whether the actor may see or act for `agencyCode`. */
-export const reachesAgency = (actor: Pick<Actor, 'agency'>, agencyCode: string): boolean => isNational(actor) || actor.agency === agencyCode;
+export const reachesAgency = (actor: Pick<Actor, 'agency'>, agencyCode: string): boolean =>
+  isNational(actor) || actor.agency === agencyCode;
 
 /** The official an action was taken for, under a delegation (Plt/Plh). */
 export interface ActingFor {

@@ -30,7 +30,18 @@ export class AuditReadRepository {
     await this.ds.query(
       `INSERT INTO audit_reads (requested_at, actor_id, actor_role, actor_name, method, path, query, status_code, completed, case_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [r.requestedAt, r.actor.id, r.actor.role, r.actor.name ?? null, r.method, r.path, JSON.stringify(r.query), r.statusCode, r.completed, r.caseId],
+      [
+        r.requestedAt,
+        r.actor.id,
+        r.actor.role,
+        r.actor.name ?? null,
+        r.method,
+        r.path,
+        JSON.stringify(r.query),
+        r.statusCode,
+        r.completed,
+        r.caseId,
+      ],
     );
   }
 

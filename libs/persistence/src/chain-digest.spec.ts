@@ -13,7 +13,7 @@ const ed25519Pem = () => generateKeyPairSync('ed25519').privateKey.export({ type
 
 describe('canonicalJson', () => {
   it('sorts keys at every level, keeps array order and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: 'x', c: null }, true], 'é': 'ü' })).toBe('{"a":[{"c":null,"d":"x"},true],"b":1,"é":"ü"}');
+    expect(canonicalJson({ b: 1, a: [{ d: 'x', c: null }, true], é: 'ü' })).toBe('{"a":[{"c":null,"d":"x"},true],"b":1,"é":"ü"}');
   });
 
   it('writes the same bytes whatever order the keys were given in', () => {
@@ -31,7 +31,13 @@ describe('signed chain-head digests', () => {
 
   it('verifies with the signer public key, heads sorted by case id', () => {
     const digest = signDigest(HEADS, key, null, NOW);
-    expect(digest).toMatchObject({ algorithm: 'Ed25519', keyId: 'bkn-ledger-2026', ephemeral: false, generatedAt: NOW.toISOString(), caseId: null });
+    expect(digest).toMatchObject({
+      algorithm: 'Ed25519',
+      keyId: 'bkn-ledger-2026',
+      ephemeral: false,
+      generatedAt: NOW.toISOString(),
+      caseId: null,
+    });
     expect(digest.heads.map((h) => h.rootWorkflowId)).toEqual(['open-selection:PEMKAB-A:JPT-1', 'vacancy:PEMKAB-B:KADIS']);
     expect(verifyDigest(digest, key.publicKeyPem)).toEqual({ valid: true });
     expect(verifyDigest(JSON.parse(JSON.stringify(digest)), key.publicKeyPem)).toEqual({ valid: true });
@@ -61,7 +67,12 @@ describe('signed chain-head digests', () => {
     const digest = signDigest(HEADS, key, null, NOW);
     const bad = { ...digest, heads: [{ ...digest.heads[0], rowHash: 'XYZ' }] };
     expect(() => parseChainDigest(bad)).toThrow(DomainError);
-    expect(() => parseChainDigest(bad)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', params: { fields: [expect.objectContaining({ field: 'digest.heads.0.rowHash' })] } }));
+    expect(() => parseChainDigest(bad)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        params: { fields: [expect.objectContaining({ field: 'digest.heads.0.rowHash' })] },
+      }),
+    );
     expect(() => parseChainDigest({ ...digest, extra: 1 })).toThrow(DomainError);
   });
 
@@ -100,7 +111,15 @@ describe('LEDGER_SIGNING_KEY in the API config', () => {
 
   it.each([
     ['garbage', { LEDGER_SIGNING_KEY: 'not a key' }, 'LEDGER_SIGNING_KEY'],
-    ['an RSA key', { LEDGER_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }, 'LEDGER_SIGNING_KEY'],
+    [
+      'an RSA key',
+      {
+        LEDGER_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+      },
+      'LEDGER_SIGNING_KEY',
+    ],
     ['a key id with spaces', { LEDGER_SIGNING_KEY_ID: 'my key' }, 'LEDGER_SIGNING_KEY_ID'],
   ])('refuses %s with a ConfigError naming %s, without echoing the value', (_what, env, variable) => {
     let error: unknown;

@@ -35,14 +35,23 @@ export interface LedgerSigningKey {
 }
 
 const fingerprint = (publicKey: KeyObject): string =>
-  createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 
 /** The configured Ed25519 key, or a fresh ephemeral one when none is configured. */
 export function ledgerSigningKey(opts: { privateKeyPem?: string; keyId?: string } = {}): LedgerSigningKey {
   const privateKey = opts.privateKeyPem ? createPrivateKey(opts.privateKeyPem) : generateKeyPairSync('ed25519').privateKey;
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new DomainError('VALIDATION_FAILED', {
-      fields: [{ field: 'LEDGER_SIGNING_KEY', rule: 'ed25519', message: { id: 'harus kunci privat Ed25519', en: 'must be an Ed25519 private key' } }],
+      fields: [
+        {
+          field: 'LEDGER_SIGNING_KEY',
+          rule: 'ed25519',
+          message: { id: 'harus kunci privat Ed25519', en: 'must be an Ed25519 private key' },
+        },
+      ],
     });
   }
   const publicKey = createPublicKey(privateKey);
@@ -55,7 +64,8 @@ export function ledgerSigningKey(opts: { privateKeyPem?: string; keyId?: string 
   };
 }
 
-const byRoot = (a: ChainHead, b: ChainHead): number => (a.rootWorkflowId < b.rootWorkflowId ? -1 : a.rootWorkflowId > b.rootWorkflowId ? 1 : 0);
+const byRoot = (a: ChainHead, b: ChainHead): number =>
+  a.rootWorkflowId < b.rootWorkflowId ? -1 : a.rootWorkflowId > b.rootWorkflowId ? 1 : 0;
 
 const signedBytes = (d: Omit<ChainDigest, 'signature'> & { signature?: string }): Buffer => {
   const { signature: _signature, ...signed } = d;
@@ -94,7 +104,10 @@ const digestSchema = z
     keyId: z.string().min(1).max(128),
     ephemeral: z.boolean(),
     publicKey: z.string().max(4096),
-    signature: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(200),
+    signature: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+      .max(200),
   })
   .strict();
 
@@ -188,7 +201,9 @@ export class ChainDigester {
         ORDER BY root_workflow_id, chain_seq DESC`,
       [caseId],
     );
-    return rows.map((r) => ({ rootWorkflowId: r.root_workflow_id, chainSeq: r.chain_seq, rowHash: r.row_hash.toString('hex') })).sort(byRoot);
+    return rows
+      .map((r) => ({ rootWorkflowId: r.root_workflow_id, chainSeq: r.chain_seq, rowHash: r.row_hash.toString('hex') }))
+      .sort(byRoot);
   }
 
   async digest(key: LedgerSigningKey, caseId: string | null = null, now = new Date()): Promise<ChainDigest> {

@@ -7,7 +7,13 @@ import { EvidenceEntity } from './entities/evidence.entity';
 import { HistoryArchiveEntity, HistoryArchiveSweepEntity } from './entities/history-archive.entity';
 import { HolidayChangeEntity } from './entities/holiday-change.entity';
 import { HolidayEntity } from './entities/holiday.entity';
-import { AgencyMeritEntity, ElectionWindowEntity, MinisterApprovalEntity, ReferenceDataChangeEntity, RegionEntity } from './entities/reference-data.entity';
+import {
+  AgencyMeritEntity,
+  ElectionWindowEntity,
+  MinisterApprovalEntity,
+  ReferenceDataChangeEntity,
+  RegionEntity,
+} from './entities/reference-data.entity';
 import { CaseTree1764000000000 } from './migrations/1764000000000-case-tree';
 import { LedgerHashChain1764100000000 } from './migrations/1764100000000-ledger-hash-chain';
 import { AuditReads1764200000000 } from './migrations/1764200000000-audit-reads';
@@ -40,7 +46,18 @@ export const ENTITIES = [
   HistoryArchiveSweepEntity,
   IdempotencyKeyEntity,
 ];
-export const MIGRATIONS = [InitialLedger1763800000000, Evidence1763900000000, CaseTree1764000000000, LedgerHashChain1764100000000, AuditReads1764200000000, HolidayChanges1764300000000, MobilityReferenceData1764400000000, AccessControl1764500000000, HistoryArchive1764600000000, IdempotencyKeys1764700000000];
+export const MIGRATIONS = [
+  InitialLedger1763800000000,
+  Evidence1763900000000,
+  CaseTree1764000000000,
+  LedgerHashChain1764100000000,
+  AuditReads1764200000000,
+  HolidayChanges1764300000000,
+  MobilityReferenceData1764400000000,
+  AccessControl1764500000000,
+  HistoryArchive1764600000000,
+  IdempotencyKeys1764700000000,
+];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */
 export const dataSourceOptions = (url: string, applicationName = 'meritflow'): DataSourceOptions => ({

@@ -36,7 +36,9 @@ export class DossierRepository {
        FROM decisions WHERE id = ANY($1::bigint[])`,
       [decisionIds],
     );
-    return new Map(rows.map((r) => [r.id, { chainSeq: r.chain_seq === null ? null : Number(r.chain_seq), rowHash: r.row_hash, prevHash: r.prev_hash }]));
+    return new Map(
+      rows.map((r) => [r.id, { chainSeq: r.chain_seq === null ? null : Number(r.chain_seq), rowHash: r.row_hash, prevHash: r.prev_hash }]),
+    );
   }
 
   /** The hash chain ships in its own migration; asked once per process, since a schema change means a restart. */

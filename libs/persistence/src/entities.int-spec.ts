@@ -36,9 +36,7 @@ describe('entities', () => {
   it("name exactly their table's columns", async () => {
     const tables = await tablesInDatabase();
     const expected = Object.fromEntries(tables);
-    const mapped = Object.fromEntries(
-      ds.entityMetadatas.map((m) => [m.tableName, m.columns.map((c) => c.databaseName).sort()]),
-    );
+    const mapped = Object.fromEntries(ds.entityMetadatas.map((m) => [m.tableName, m.columns.map((c) => c.databaseName).sort()]));
     expect(mapped).toEqual(expected);
   });
 
@@ -49,7 +47,9 @@ describe('entities', () => {
     );
     const nullable = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r.is_nullable === 'YES']));
     const mismatched = ds.entityMetadatas.flatMap((m) =>
-      m.columns.filter((c) => nullable.get(`${m.tableName}.${c.databaseName}`) !== c.isNullable).map((c) => `${m.tableName}.${c.databaseName}`),
+      m.columns
+        .filter((c) => nullable.get(`${m.tableName}.${c.databaseName}`) !== c.isNullable)
+        .map((c) => `${m.tableName}.${c.databaseName}`),
     );
     expect(mismatched).toEqual([]);
   });

@@ -64,7 +64,9 @@ describe('evidence store', () => {
     const content = pdf();
     const agencyCode = agency();
     const first = await repo.store(doc(content, agencyCode));
-    const again = await repo.store(doc(Buffer.from(content), agencyCode, { kind: 'nota_dinas', fileName: 'copy.pdf', uploadedBy: { id: 'ppk-1', role: 'ppk' } }));
+    const again = await repo.store(
+      doc(Buffer.from(content), agencyCode, { kind: 'nota_dinas', fileName: 'copy.pdf', uploadedBy: { id: 'ppk-1', role: 'ppk' } }),
+    );
 
     expect(again.created).toBe(false);
     expect(again.record).toEqual(first.record);

@@ -65,12 +65,7 @@ export class EvidenceRepository {
   /** Metadata and bytes; null for an unknown or malformed id. */
   findWithContent(id: string): Promise<EvidenceEntity | null> {
     if (!isEvidenceId(id)) return Promise.resolve(null);
-    return this.ds
-      .getRepository(EvidenceEntity)
-      .createQueryBuilder('e')
-      .addSelect('e.content')
-      .where('e.id = :id', { id })
-      .getOne();
+    return this.ds.getRepository(EvidenceEntity).createQueryBuilder('e').addSelect('e.content').where('e.id = :id', { id }).getOne();
   }
 
   /** Recomputes the hash of the stored bytes: true when it still matches; null for an unknown id. */

@@ -24,7 +24,13 @@ export class IdempotencyKeyRepository {
     await repo
       .createQueryBuilder()
       .insert()
-      .values({ actorId: c.actorId, idempotencyKey: c.key, fingerprint: Buffer.from(c.fingerprint, 'hex'), method: c.method, path: c.path.slice(0, 2000) })
+      .values({
+        actorId: c.actorId,
+        idempotencyKey: c.key,
+        fingerprint: Buffer.from(c.fingerprint, 'hex'),
+        method: c.method,
+        path: c.path.slice(0, 2000),
+      })
       .orIgnore()
       .execute();
     const first = await repo.findOneBy({ actorId: c.actorId, idempotencyKey: c.key });

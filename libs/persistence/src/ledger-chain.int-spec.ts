@@ -156,13 +156,36 @@ describe('hash-chained ledger', () => {
     );
     for (const r of rows) {
       const canonical = `{${[
-        'meritflow.decision/v1', String(r.chain_seq), r.idempotency_key, r.case_type, r.workflow_id, r.run_id, r.root_workflow_id,
-        r.parent_workflow_id, String(r.sequence), r.decision, r.step_before, r.step_after, r.actor_id, r.actor_role, r.actor_name,
-        r.reason, r.payload_text, r.evidence_text, r.sop_id, r.sop_version, r.rule_version, isoMicros(r.decided_us), isoMicros(r.recorded_us),
+        'meritflow.decision/v1',
+        String(r.chain_seq),
+        r.idempotency_key,
+        r.case_type,
+        r.workflow_id,
+        r.run_id,
+        r.root_workflow_id,
+        r.parent_workflow_id,
+        String(r.sequence),
+        r.decision,
+        r.step_before,
+        r.step_after,
+        r.actor_id,
+        r.actor_role,
+        r.actor_name,
+        r.reason,
+        r.payload_text,
+        r.evidence_text,
+        r.sop_id,
+        r.sop_version,
+        r.rule_version,
+        isoMicros(r.decided_us),
+        isoMicros(r.recorded_us),
       ]
         .map(arrayElement)
         .join(',')}}`;
-      const hash = createHash('sha256').update(r.prev_hash ?? Buffer.alloc(0)).update(canonical, 'utf8').digest();
+      const hash = createHash('sha256')
+        .update(r.prev_hash ?? Buffer.alloc(0))
+        .update(canonical, 'utf8')
+        .digest();
       expect(hash.toString('hex')).toBe(r.row_hash.toString('hex'));
     }
     expect(rows[1].payload_text).toBe('{"score": 2, "fillingMethod": "open_selection"}');
@@ -233,7 +256,11 @@ describe('hash-chained ledger', () => {
     expect(before.heads).toEqual(expect.arrayContaining([expect.objectContaining({ rootWorkflowId: root, chainSeq: 3 })]));
     expect(await digester.compareWithDigest(before)).toMatchObject({ intact: true, findings: [], newCases: 0 });
 
-    await tamper(db.url, [`DELETE FROM decisions WHERE root_workflow_id = $1 AND chain_seq = 3`, [root]], [`DELETE FROM decisions WHERE root_workflow_id = $1`, [gone]]);
+    await tamper(
+      db.url,
+      [`DELETE FROM decisions WHERE root_workflow_id = $1 AND chain_seq = 3`, [root]],
+      [`DELETE FROM decisions WHERE root_workflow_id = $1`, [gone]],
+    );
     await expect(verifier.verifyCase(root)).resolves.toMatchObject({ valid: true, rowsChecked: 2 });
 
     expect(verifyDigest(before, key.publicKeyPem)).toEqual({ valid: true });
@@ -242,7 +269,13 @@ describe('hash-chained ledger', () => {
     expect(after.findings).toHaveLength(2);
     expect(after.findings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ rootWorkflowId: root, problem: 'truncated', digestChainSeq: 3, currentChainSeq: 2, currentRowHashAtDigestSeq: null }),
+        expect.objectContaining({
+          rootWorkflowId: root,
+          problem: 'truncated',
+          digestChainSeq: 3,
+          currentChainSeq: 2,
+          currentRowHashAtDigestSeq: null,
+        }),
         expect.objectContaining({ rootWorkflowId: gone, problem: 'case_missing', digestChainSeq: 2, currentChainSeq: null }),
       ]),
     );
@@ -252,7 +285,9 @@ describe('hash-chained ledger', () => {
     await new LedgerRepository(db.ds).append(decision(root, 3, { reason: 'pengganti' }));
     await expect(verifier.verifyCase(root)).resolves.toMatchObject({ valid: true, rowsChecked: 3 });
     expect((await digester.compareWithDigest(before)).findings).toEqual(
-      expect.arrayContaining([expect.objectContaining({ rootWorkflowId: root, problem: 'head_changed', digestChainSeq: 3, currentChainSeq: 3 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ rootWorkflowId: root, problem: 'head_changed', digestChainSeq: 3, currentChainSeq: 3 }),
+      ]),
     );
   });
 
@@ -272,18 +307,17 @@ describe('hash-chained ledger', () => {
 
     const exchanged = uniqueRoot();
     await appendCase(db.ds, exchanged, 4);
-    await tamper(
-      db.url,
-      [
-        `UPDATE decisions d SET decision = o.decision, actor_id = o.actor_id, reason = o.reason, decided_at = o.decided_at
+    await tamper(db.url, [
+      `UPDATE decisions d SET decision = o.decision, actor_id = o.actor_id, reason = o.reason, decided_at = o.decided_at
            FROM decisions o
           WHERE d.root_workflow_id = $1 AND o.root_workflow_id = $1
             AND ((d.chain_seq = 2 AND o.chain_seq = 3) OR (d.chain_seq = 3 AND o.chain_seq = 2))`,
-        [exchanged],
-      ],
-    );
+      [exchanged],
+    ]);
     const contents = await verifier.verifyCase(exchanged);
-    expect(contents.broken).toEqual([expect.objectContaining({ chainSeq: 2, problem: 'content_altered', decision: 'decision_3', brokenRows: 2 })]);
+    expect(contents.broken).toEqual([
+      expect.objectContaining({ chainSeq: 2, problem: 'content_altered', decision: 'decision_3', brokenRows: 2 }),
+    ]);
   });
 
   it('(d) reports a broken link where a middle row was deleted, also when the numbers were closed up', async () => {
@@ -343,8 +377,12 @@ describe('hash-chained ledger', () => {
     const root = uniqueRoot();
     await appendCase(db.ds, root, 3);
     await tamper(db.url, [`UPDATE decisions SET root_workflow_id = $1 || ':moved' WHERE root_workflow_id = $1 AND chain_seq = 2`, [root]]);
-    expect((await verifier.verifyCase(root)).broken).toEqual([expect.objectContaining({ chainSeq: 3, problem: 'sequence_gap', expected: '2' })]);
-    expect((await verifier.verifyCase(`${root}:moved`)).broken).toEqual([expect.objectContaining({ chainSeq: 2, problem: 'sequence_gap', expected: '1' })]);
+    expect((await verifier.verifyCase(root)).broken).toEqual([
+      expect.objectContaining({ chainSeq: 3, problem: 'sequence_gap', expected: '2' }),
+    ]);
+    expect((await verifier.verifyCase(`${root}:moved`)).broken).toEqual([
+      expect.objectContaining({ chainSeq: 2, problem: 'sequence_gap', expected: '1' }),
+    ]);
   });
 
   it('lists every case with its head in verifyAll', async () => {
@@ -387,12 +425,30 @@ describe('hash-chained ledger', () => {
       await app.query(
         `INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_after, actor_id, actor_role,
            sop_id, sop_version, decided_at, root_workflow_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-        [r.idempotencyKey, r.caseType, r.workflowId, r.runId, r.sequence, r.decision, r.stepAfter, r.actor.id, r.actor.role, r.sop.id, r.sop.version, r.decidedAt, root],
+        [
+          r.idempotencyKey,
+          r.caseType,
+          r.workflowId,
+          r.runId,
+          r.sequence,
+          r.decision,
+          r.stepAfter,
+          r.actor.id,
+          r.actor.role,
+          r.sop.id,
+          r.sop.version,
+          r.decidedAt,
+          root,
+        ],
       );
       await app.query('COMMIT');
       // ...and changing the ledger is refused by privilege, before any trigger.
-      await expect(app.query(`UPDATE decisions SET reason = 'x' WHERE root_workflow_id = $1`, [root])).rejects.toThrow(/permission denied for table decisions/);
-      await expect(app.query(`DELETE FROM decisions WHERE root_workflow_id = $1`, [root])).rejects.toThrow(/permission denied for table decisions/);
+      await expect(app.query(`UPDATE decisions SET reason = 'x' WHERE root_workflow_id = $1`, [root])).rejects.toThrow(
+        /permission denied for table decisions/,
+      );
+      await expect(app.query(`DELETE FROM decisions WHERE root_workflow_id = $1`, [root])).rejects.toThrow(
+        /permission denied for table decisions/,
+      );
       await expect(app.query(`TRUNCATE decisions`)).rejects.toThrow(/permission denied for table decisions/);
     } finally {
       await app.end();
@@ -481,7 +537,9 @@ describe('npm run ledger:verify', () => {
 
       await tamper(db.url, [`UPDATE decisions SET actor_id = 'someone-else' WHERE root_workflow_id = 'vacancy:CLI:B' AND chain_seq = 1`]);
       const altered = await run(db.url, ['--case', 'vacancy:CLI:B']);
-      expect(altered.out).toContain('vacancy:CLI:B: content altered at chain_seq 1 (decision "decision_1" by someone-else (committee_chair))');
+      expect(altered.out).toContain(
+        'vacancy:CLI:B: content altered at chain_seq 1 (decision "decision_1" by someone-else (committee_chair))',
+      );
       expect(altered.code).toBe(1);
 
       await expect(run(db.url, ['--case', 'vacancy:CLI:NONE'])).resolves.toMatchObject({ code: 2 });

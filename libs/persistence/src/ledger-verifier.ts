@@ -57,7 +57,10 @@ interface VerifyRow {
 }
 
 export function describeBrokenLink(b: Omit<BrokenLink, 'message'>): { id: string; en: string } {
-  const who = { id: `keputusan "${b.decision}" oleh ${b.actorId} (${b.actorRole})`, en: `decision "${b.decision}" by ${b.actorId} (${b.actorRole})` };
+  const who = {
+    id: `keputusan "${b.decision}" oleh ${b.actorId} (${b.actorRole})`,
+    en: `decision "${b.decision}" by ${b.actorId} (${b.actorRole})`,
+  };
   switch (b.problem) {
     case 'content_altered':
       return {
@@ -117,7 +120,11 @@ export class LedgerVerifier {
       rowsChecked,
       cases: rows.length,
       broken,
-      heads: rows.map((r) => ({ rootWorkflowId: r.root_workflow_id, chainSeq: r.head_chain_seq, rowHash: r.head_row_hash?.toString('hex') ?? '' })),
+      heads: rows.map((r) => ({
+        rootWorkflowId: r.root_workflow_id,
+        chainSeq: r.head_chain_seq,
+        rowHash: r.head_row_hash?.toString('hex') ?? '',
+      })),
       durationMs,
     };
   }

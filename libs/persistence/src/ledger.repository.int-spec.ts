@@ -44,8 +44,7 @@ function record(runId: string, sequence: number, overrides: Partial<DecisionReco
   };
 }
 
-const count = async (runId: string) =>
-  Number((await ds.query('SELECT count(*)::int AS n FROM decisions WHERE run_id = $1', [runId]))[0].n);
+const count = async (runId: string) => Number((await ds.query('SELECT count(*)::int AS n FROM decisions WHERE run_id = $1', [runId]))[0].n);
 
 describe('decision ledger', () => {
   it('writes a retried decision exactly once', async () => {
@@ -93,8 +92,12 @@ describe('decision ledger', () => {
     const a = randomUUID();
     const b = randomUUID();
     await repo.append(record(a, 1, { case: { agencyCode, businessKey: 'A', title: 'A', details: {} } }));
-    await repo.append(record(b, 1, { case: { agencyCode, businessKey: 'B', title: 'B', details: {} }, decidedAt: '2026-11-23T00:00:00.000Z' }));
-    await repo.append(record(b, 2, { case: { agencyCode, businessKey: 'B', title: 'B', details: {} }, decidedAt: '2026-11-23T00:00:01.000Z' }));
+    await repo.append(
+      record(b, 1, { case: { agencyCode, businessKey: 'B', title: 'B', details: {} }, decidedAt: '2026-11-23T00:00:00.000Z' }),
+    );
+    await repo.append(
+      record(b, 2, { case: { agencyCode, businessKey: 'B', title: 'B', details: {} }, decidedAt: '2026-11-23T00:00:01.000Z' }),
+    );
     const all = await repo.listCases({ caseType: 'vacancy', agencyCode, limit: 10, offset: 0 });
     expect(all.items.map((c) => c.businessKey)).toEqual(['B', 'A']);
     const approved = await repo.listCases({ caseType: 'vacancy', agencyCode, status: 'approved', limit: 10, offset: 0 });

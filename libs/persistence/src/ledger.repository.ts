@@ -135,19 +135,21 @@ export class LedgerRepository {
    * archive's rows in the chain (sequence 0) are not decisions and are left out; chainOfCase has them.
    */
   decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
-    return this.ds
-      .getRepository(DecisionEntity)
-      .createQueryBuilder('d')
-      .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
-      .andWhere('d.sequence > 0')
-      // Children of an earlier run of the same case id are not part of this run's history.
-      .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id = :rootRunId)', { rootRunId })
-      .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :rootRunId)')
-      // Within one workflow the sequence is the order decisions were taken, whatever order their rows landed in.
-      .orderBy('d.decided_at', 'ASC')
-      .addOrderBy('d.workflow_id', 'ASC')
-      .addOrderBy('d.sequence', 'ASC')
-      .getMany();
+    return (
+      this.ds
+        .getRepository(DecisionEntity)
+        .createQueryBuilder('d')
+        .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
+        .andWhere('d.sequence > 0')
+        // Children of an earlier run of the same case id are not part of this run's history.
+        .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id = :rootRunId)', { rootRunId })
+        .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :rootRunId)')
+        // Within one workflow the sequence is the order decisions were taken, whatever order their rows landed in.
+        .orderBy('d.decided_at', 'ASC')
+        .addOrderBy('d.workflow_id', 'ASC')
+        .addOrderBy('d.sequence', 'ASC')
+        .getMany()
+    );
   }
 
   /**

@@ -27,8 +27,16 @@ const changesOf = async (table: ReferenceTable, key: string) => (await repo.chan
 async function regions() {
   const province = code('PROV');
   const regency = code('KAB');
-  await repo.upsertRegion({ regionCode: province, name: 'Provinsi Uji', kind: 'province', provinceCode: null }, 'Permendagri kode wilayah (uji)', HR);
-  await repo.upsertRegion({ regionCode: regency, name: 'Kabupaten Uji', kind: 'regency', provinceCode: province }, 'Permendagri kode wilayah (uji)', HR);
+  await repo.upsertRegion(
+    { regionCode: province, name: 'Provinsi Uji', kind: 'province', provinceCode: null },
+    'Permendagri kode wilayah (uji)',
+    HR,
+  );
+  await repo.upsertRegion(
+    { regionCode: regency, name: 'Kabupaten Uji', kind: 'regency', provinceCode: province },
+    'Permendagri kode wilayah (uji)',
+    HR,
+  );
   return { province, regency };
 }
 
@@ -45,10 +53,18 @@ const fieldsOf = (e: DomainError) => (e.params.fields ?? []).map((f) => f.field)
 describe('regions', () => {
   it('registers a region, records it once, and records a rename with before and after', async () => {
     const { province, regency } = await regions();
-    const again = await repo.upsertRegion({ regionCode: regency, name: 'Kabupaten Uji', kind: 'regency', provinceCode: province }, 'ulang', HR);
+    const again = await repo.upsertRegion(
+      { regionCode: regency, name: 'Kabupaten Uji', kind: 'regency', provinceCode: province },
+      'ulang',
+      HR,
+    );
     expect(again.change).toBeNull();
 
-    const renamed = await repo.upsertRegion({ regionCode: regency, name: 'Kabupaten Uji Baru', kind: 'regency', provinceCode: province }, 'Perda pemekaran (uji)', ADMIN);
+    const renamed = await repo.upsertRegion(
+      { regionCode: regency, name: 'Kabupaten Uji Baru', kind: 'regency', provinceCode: province },
+      'Perda pemekaran (uji)',
+      ADMIN,
+    );
     expect(renamed.change).toMatchObject({
       table: 'regions',
       key: regency,
@@ -60,19 +76,32 @@ describe('regions', () => {
       actorName: null,
     });
     expect((await changesOf('regions', regency)).map((c) => c.before === null)).toEqual([true, false]);
-    expect(await repo.region(regency)).toEqual({ regionCode: regency, name: 'Kabupaten Uji Baru', kind: 'regency', provinceCode: province });
+    expect(await repo.region(regency)).toEqual({
+      regionCode: regency,
+      name: 'Kabupaten Uji Baru',
+      kind: 'regency',
+      provinceCode: province,
+    });
   });
 
   it('refuses a province that is not registered as a province, and a province inside another', async () => {
     const { province, regency } = await regions();
     const orphan = code('KOTA');
-    const missing = await refusal(repo.upsertRegion({ regionCode: orphan, name: 'Kota Uji', kind: 'city', provinceCode: 'PROV-NOWHERE' }, 'uji', HR));
+    const missing = await refusal(
+      repo.upsertRegion({ regionCode: orphan, name: 'Kota Uji', kind: 'city', provinceCode: 'PROV-NOWHERE' }, 'uji', HR),
+    );
     expect(fieldsOf(missing)).toEqual(['provinceCode']);
-    const notProvince = await refusal(repo.upsertRegion({ regionCode: orphan, name: 'Kota Uji', kind: 'city', provinceCode: regency }, 'uji', HR));
+    const notProvince = await refusal(
+      repo.upsertRegion({ regionCode: orphan, name: 'Kota Uji', kind: 'city', provinceCode: regency }, 'uji', HR),
+    );
     expect(fieldsOf(notProvince)).toEqual(['provinceCode']);
-    const nested = await refusal(repo.upsertRegion({ regionCode: code('PROV'), name: 'Provinsi', kind: 'province', provinceCode: province }, 'uji', HR));
+    const nested = await refusal(
+      repo.upsertRegion({ regionCode: code('PROV'), name: 'Provinsi', kind: 'province', provinceCode: province }, 'uji', HR),
+    );
     expect(fieldsOf(nested)).toEqual(['provinceCode']);
-    const inUse = await refusal(repo.upsertRegion({ regionCode: province, name: 'Provinsi Uji', kind: 'city', provinceCode: null }, 'uji', HR));
+    const inUse = await refusal(
+      repo.upsertRegion({ regionCode: province, name: 'Provinsi Uji', kind: 'city', provinceCode: null }, 'uji', HR),
+    );
     expect(fieldsOf(inUse)).toEqual(['kind']);
     expect(await repo.region(orphan)).toBeNull();
     expect(await changesOf('regions', orphan)).toEqual([]);
@@ -82,12 +111,27 @@ describe('regions', () => {
 describe('election windows', () => {
   it('sets a window, keeps a date left out, clears one set to null, and records each change', async () => {
     const { regency } = await regions();
-    const first = await repo.setElectionWindow(regency, { candidatePairDetermination: '2024-09-22', termEnd: '2025-02-20' }, 'KPU: penetapan paslon (uji)', HR);
-    expect(first.value).toEqual({ regionCode: regency, candidatePairDetermination: '2024-09-22', termEnd: '2025-02-20', headInauguratedOn: null });
+    const first = await repo.setElectionWindow(
+      regency,
+      { candidatePairDetermination: '2024-09-22', termEnd: '2025-02-20' },
+      'KPU: penetapan paslon (uji)',
+      HR,
+    );
+    expect(first.value).toEqual({
+      regionCode: regency,
+      candidatePairDetermination: '2024-09-22',
+      termEnd: '2025-02-20',
+      headInauguratedOn: null,
+    });
     expect(first.change).toMatchObject({ table: 'election_windows', key: regency, before: null });
 
     const inaugurated = await repo.setElectionWindow(regency, { headInauguratedOn: '2025-02-20' }, 'BA pelantikan (uji)', HR);
-    expect(inaugurated.value).toEqual({ regionCode: regency, candidatePairDetermination: '2024-09-22', termEnd: '2025-02-20', headInauguratedOn: '2025-02-20' });
+    expect(inaugurated.value).toEqual({
+      regionCode: regency,
+      candidatePairDetermination: '2024-09-22',
+      termEnd: '2025-02-20',
+      headInauguratedOn: '2025-02-20',
+    });
     expect(inaugurated.change).toMatchObject({
       before: { candidatePairDetermination: '2024-09-22', termEnd: '2025-02-20', headInauguratedOn: null },
       after: { candidatePairDetermination: '2024-09-22', termEnd: '2025-02-20', headInauguratedOn: '2025-02-20' },
@@ -147,7 +191,12 @@ describe('minister approvals', () => {
     const approval = letter(regency);
     const first = await repo.recordMinisterApproval(approval, 'Surat Mendagri diterima (uji)', HR);
     expect(first.value).toMatchObject({ ...approval, evidence: [], recordedBy: { id: HR.id, role: 'hr_officer', name: 'Siti Rahayu' } });
-    expect(first.change).toMatchObject({ table: 'minister_approvals', key: regency, before: null, after: { id: first.value.id, documentRef: approval.documentRef } });
+    expect(first.change).toMatchObject({
+      table: 'minister_approvals',
+      key: regency,
+      before: null,
+      after: { id: first.value.id, documentRef: approval.documentRef },
+    });
 
     const again = await repo.recordMinisterApproval({ ...approval }, 'dikirim ulang', HR);
     expect(again).toEqual({ value: first.value, change: null });
@@ -177,7 +226,11 @@ describe('minister approvals', () => {
     const missing = await refusal(repo.recordMinisterApproval(letter(regency, `evidence:${randomUUID()}`), 'uji', HR));
     expect(fieldsOf(missing)).toEqual(['documentRef']);
     const badHash = await refusal(
-      repo.recordMinisterApproval({ ...letter(regency), evidence: [{ kind: 'lampiran', uri: documentRef, sha256: '0'.repeat(64) }] }, 'uji', HR),
+      repo.recordMinisterApproval(
+        { ...letter(regency), evidence: [{ kind: 'lampiran', uri: documentRef, sha256: '0'.repeat(64) }] },
+        'uji',
+        HR,
+      ),
     );
     expect(fieldsOf(badHash)).toEqual(['evidence.0']);
     expect(await changesOf('minister_approvals', regency)).toHaveLength(1);
@@ -193,13 +246,35 @@ describe('agency merit', () => {
   it('derives the category from the score, records the change, and skips an identical set', async () => {
     const { province } = await regions();
     const agencyCode = code('PEMPROV');
-    const set = await repo.setAgencyMerit(agencyCode, { regionCode: province, scheme: 'kasn_400', score: 331.5, assessedOn: '2025-11-30' }, 'Hasil penilaian KASN (uji)', HR);
-    expect(set.value).toEqual({ agencyCode, regionCode: province, scheme: 'kasn_400', score: 331.5, category: 'sangat_baik', assessedOn: '2025-11-30' });
+    const set = await repo.setAgencyMerit(
+      agencyCode,
+      { regionCode: province, scheme: 'kasn_400', score: 331.5, assessedOn: '2025-11-30' },
+      'Hasil penilaian KASN (uji)',
+      HR,
+    );
+    expect(set.value).toEqual({
+      agencyCode,
+      regionCode: province,
+      scheme: 'kasn_400',
+      score: 331.5,
+      category: 'sangat_baik',
+      assessedOn: '2025-11-30',
+    });
     expect(await repo.agencyMerit(agencyCode)).toEqual(set.value);
-    const same = await repo.setAgencyMerit(agencyCode, { regionCode: province, scheme: 'kasn_400', score: 331.5, category: 'sangat_baik', assessedOn: '2025-11-30' }, 'ulang', HR);
+    const same = await repo.setAgencyMerit(
+      agencyCode,
+      { regionCode: province, scheme: 'kasn_400', score: 331.5, category: 'sangat_baik', assessedOn: '2025-11-30' },
+      'ulang',
+      HR,
+    );
     expect(same.change).toBeNull();
 
-    const next = await repo.setAgencyMerit(agencyCode, { regionCode: province, scheme: 'menpanrb_19_2025', score: 0.72, assessedOn: '2026-06-30' }, 'Indeks 19/2025 (uji)', HR);
+    const next = await repo.setAgencyMerit(
+      agencyCode,
+      { regionCode: province, scheme: 'menpanrb_19_2025', score: 0.72, assessedOn: '2026-06-30' },
+      'Indeks 19/2025 (uji)',
+      HR,
+    );
     expect(next.change).toMatchObject({
       table: 'agency_merit',
       key: agencyCode,
@@ -212,11 +287,22 @@ describe('agency merit', () => {
   it('refuses a category that does not match the score, and a score off the scale, recording nothing', async () => {
     const { province } = await regions();
     const agencyCode = code('PEMPROV');
-    const mismatch = await refusal(repo.setAgencyMerit(agencyCode, { regionCode: province, scheme: 'kasn_400', score: 260, category: 'sangat_baik', assessedOn: '2025-11-30' }, 'uji', HR));
+    const mismatch = await refusal(
+      repo.setAgencyMerit(
+        agencyCode,
+        { regionCode: province, scheme: 'kasn_400', score: 260, category: 'sangat_baik', assessedOn: '2025-11-30' },
+        'uji',
+        HR,
+      ),
+    );
     expect(fieldsOf(mismatch)).toEqual(['category']);
-    const offScale = await refusal(repo.setAgencyMerit(agencyCode, { regionCode: province, scheme: 'kasn_400', score: 40, assessedOn: '2025-11-30' }, 'uji', HR));
+    const offScale = await refusal(
+      repo.setAgencyMerit(agencyCode, { regionCode: province, scheme: 'kasn_400', score: 40, assessedOn: '2025-11-30' }, 'uji', HR),
+    );
     expect(fieldsOf(offScale)).toEqual(['score']);
-    const region = await refusal(repo.setAgencyMerit(agencyCode, { regionCode: code('PROV'), scheme: 'kasn_400', score: 260, assessedOn: '2025-11-30' }, 'uji', HR));
+    const region = await refusal(
+      repo.setAgencyMerit(agencyCode, { regionCode: code('PROV'), scheme: 'kasn_400', score: 260, assessedOn: '2025-11-30' }, 'uji', HR),
+    );
     expect(fieldsOf(region)).toEqual(['regionCode']);
     expect(await repo.agencyMerit(agencyCode)).toBeNull();
     expect(await changesOf('agency_merit', agencyCode)).toEqual([]);
@@ -240,12 +326,20 @@ describe('append-only tables', () => {
   it.each(['reference_data_changes', 'minister_approvals'])('%s refuses UPDATE, DELETE and TRUNCATE', async (table) => {
     const { regency } = await regions();
     await repo.recordMinisterApproval(
-      { regionCode: regency, documentRef: `REG-${randomBytes(3).toString('hex')}`, title: 'Persetujuan (uji)', approvedOn: '2024-05-02', scope: 'uji' },
+      {
+        regionCode: regency,
+        documentRef: `REG-${randomBytes(3).toString('hex')}`,
+        title: 'Persetujuan (uji)',
+        approvedOn: '2024-05-02',
+        scope: 'uji',
+      },
       'uji',
       HR,
     );
     const column = table === 'reference_data_changes' ? 'key' : 'region_code';
-    await expect(ds.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${column} = $1`, [regency])).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(ds.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${column} = $1`, [regency])).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
     await expect(ds.query(`DELETE FROM ${table} WHERE ${column} = $1`, [regency])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(ds.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     expect(Number((await ds.query(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, [regency]))[0].n)).toBeGreaterThan(0);

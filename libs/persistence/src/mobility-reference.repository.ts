@@ -26,7 +26,6 @@ import {
   type ReferenceTable,
 } from './entities/reference-data.entity';
 
-
 export type { Region };
 
 export interface MinisterApprovalRecord extends MinisterApproval {
@@ -215,7 +214,13 @@ export class MobilityReferenceRepository {
       await lock(em, 'minister_approvals', `${approval.regionCode}|${approval.documentRef}`);
       if (!(await regionIn(em, approval.regionCode))) throw unknownRegion('regionCode', approval.regionCode);
       const evidence = await citedEvidence(em, approval.documentRef, approval.evidence ?? []);
-      const facts = { documentRef: approval.documentRef, title: approval.title, approvedOn: approval.approvedOn, scope: approval.scope, evidence };
+      const facts = {
+        documentRef: approval.documentRef,
+        title: approval.title,
+        approvedOn: approval.approvedOn,
+        scope: approval.scope,
+        evidence,
+      };
       const existing = await em.findOneBy(MinisterApprovalEntity, { regionCode: approval.regionCode, documentRef: approval.documentRef });
       if (existing) {
         const stored = toApproval(existing);
@@ -232,7 +237,10 @@ export class MobilityReferenceRepository {
       // The insert fills in the generated id and recorded_at.
       await em.insert(MinisterApprovalEntity, row);
       const value = toApproval(row);
-      return { value, change: await record(em, 'minister_approvals', approval.regionCode, null, { id: value.id, ...approvalFacts(value) }, reason, actor) };
+      return {
+        value,
+        change: await record(em, 'minister_approvals', approval.regionCode, null, { id: value.id, ...approvalFacts(value) }, reason, actor),
+      };
     });
   }
 
@@ -303,7 +311,11 @@ async function citedEvidence(em: EntityManager, documentRef: string, given: read
     const id = evidenceIdOf(documentRef);
     const sha256 = id === null ? undefined : stored.get(id);
     if (sha256 === undefined) {
-      issues.push({ field: 'documentRef', rule: 'evidenceExists', message: { id: `bukti ${documentRef} tidak ditemukan`, en: `evidence ${documentRef} was not found` } });
+      issues.push({
+        field: 'documentRef',
+        rule: 'evidenceExists',
+        message: { id: `bukti ${documentRef} tidak ditemukan`, en: `evidence ${documentRef} was not found` },
+      });
     } else if (!refs.some((r) => r.uri === documentRef)) {
       refs.unshift({ kind: 'persetujuan_mendagri', uri: documentRef, sha256 });
     }
@@ -353,9 +365,26 @@ const windowFacts = (w: ElectionWindowFacts) => ({
   termEnd: w.termEnd,
   headInauguratedOn: w.headInauguratedOn,
 });
-const approvalFacts = (a: MinisterApprovalRecord) => ({ documentRef: a.documentRef, title: a.title, approvedOn: a.approvedOn, scope: a.scope, evidence: a.evidence });
-const meritFacts = (m: AgencyMerit) => ({ regionCode: m.regionCode, scheme: m.scheme, score: m.score, category: m.category, assessedOn: m.assessedOn });
-const NO_WINDOW: ElectionWindowFacts = Object.freeze({ regionCode: '', candidatePairDetermination: null, termEnd: null, headInauguratedOn: null });
+const approvalFacts = (a: MinisterApprovalRecord) => ({
+  documentRef: a.documentRef,
+  title: a.title,
+  approvedOn: a.approvedOn,
+  scope: a.scope,
+  evidence: a.evidence,
+});
+const meritFacts = (m: AgencyMerit) => ({
+  regionCode: m.regionCode,
+  scheme: m.scheme,
+  score: m.score,
+  category: m.category,
+  assessedOn: m.assessedOn,
+});
+const NO_WINDOW: ElectionWindowFacts = Object.freeze({
+  regionCode: '',
+  candidatePairDetermination: null,
+  termEnd: null,
+  headInauguratedOn: null,
+});
 
 // jsonb reorders keys, so values read back compare in canonical form.
 const same = (a: object | null, b: object | null): boolean => canonicalJson(a) === canonicalJson(b);

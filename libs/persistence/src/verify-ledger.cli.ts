@@ -29,7 +29,12 @@ function readOptions(argv: string[]): Options {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { case: { type: 'string' }, digest: { type: 'string' }, 'public-key': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        case: { type: 'string' },
+        digest: { type: 'string' },
+        'public-key': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -91,12 +96,16 @@ export async function verifyLedger(argv: string[], databaseUrl: string): Promise
       lines.push(`  Rantai / Chains: RUSAK pada ${report.broken.length} kasus / BROKEN in ${report.broken.length} case(s)`);
       for (const b of report.broken) {
         lines.push(`    - ${b.message.id}`, `      ${b.message.en}`);
-        lines.push(`      id=${b.decisionId} expected=${b.expected ?? 'null'} actual=${b.actual ?? 'null'} (${b.brokenRows} catatan gagal / rows failing)`);
+        lines.push(
+          `      id=${b.decisionId} expected=${b.expected ?? 'null'} actual=${b.actual ?? 'null'} (${b.brokenRows} catatan gagal / rows failing)`,
+        );
       }
     }
     if (opts.digest && opts.publicKeyPem) {
       const d = opts.digest;
-      lines.push(`  Digest: ${d.generatedAt}, ${d.heads.length} kasus / cases, kunci / key ${d.keyId}${d.ephemeral ? ' (sementara / ephemeral)' : ''}`);
+      lines.push(
+        `  Digest: ${d.generatedAt}, ${d.heads.length} kasus / cases, kunci / key ${d.keyId}${d.ephemeral ? ' (sementara / ephemeral)' : ''}`,
+      );
       const signature = verifyDigest(d, opts.publicKeyPem);
       if (signature.valid) {
         lines.push('  Tanda tangan / Signature: SAH / VALID');

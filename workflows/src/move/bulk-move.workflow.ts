@@ -1,11 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  getExternalWorkflowHandle,
-  setHandler,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '@meritflow/domain';
 import {
   BULK_MOVE_CASE_TYPE,
@@ -80,8 +73,12 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
     if (d.decision === 'approve_batch') {
       const excluded = new Map((d.exclusions ?? []).map((e) => [e.nip, e.reason]));
       for (const [nip, reason] of excluded) {
-        if (!members.has(nip)) fields.push(issue('exclusions', 'member', `${nip} bukan bagian dari usulan ini`, `${nip} is not part of this batch`));
-        if (!reason || reason.trim().length === 0) fields.push(issue('exclusions', 'reason', `alasan pengecualian ${nip} wajib diisi`, `the reason for excluding ${nip} is required`));
+        if (!members.has(nip))
+          fields.push(issue('exclusions', 'member', `${nip} bukan bagian dari usulan ini`, `${nip} is not part of this batch`));
+        if (!reason || reason.trim().length === 0)
+          fields.push(
+            issue('exclusions', 'reason', `alasan pengecualian ${nip} wajib diisi`, `the reason for excluding ${nip} is required`),
+          );
       }
       const blockedNotExcluded = [...members.values()].filter((m) => m.allowed === false && !excluded.has(m.nip)).map((m) => m.nip);
       if (blockedNotExcluded.length > 0) {
@@ -94,11 +91,14 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
           ),
         );
       }
-      if (excluded.size >= members.size) fields.push(issue('exclusions', 'empty', 'tidak ada yang tersisa untuk dipindahkan', 'nobody would be left to move'));
+      if (excluded.size >= members.size)
+        fields.push(issue('exclusions', 'empty', 'tidak ada yang tersisa untuk dipindahkan', 'nobody would be left to move'));
     }
     if (d.decision === 'record_decree') {
-      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber)) fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
-      if (!d.effectiveDate || !isIsoDate(d.effectiveDate)) fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber))
+        fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
+      if (!d.effectiveDate || !isIsoDate(d.effectiveDate))
+        fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
       else if (verdict.transition.guard === 'mobility_rules') fields.push(...checkEffectiveDate('effectiveDate', d.effectiveDate));
     }
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
@@ -113,7 +113,9 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
     const asOf = { date: tmt, basis: 'decree_effective_date' as const };
     return included.flatMap((m) => {
       const ev = evaluateMoveNow({ move: m, talent: null }, facts, [], new Date(), asOf);
-      return ev.allowed ? [] : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
+      return ev.allowed
+        ? []
+        : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
     });
   };
 
@@ -139,7 +141,10 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
       const common = { reason: d.reason ?? null, evidence: d.evidence ?? [] };
       if (d.decision === 'approve_batch') {
         for (const e of d.exclusions ?? []) members.get(e.nip)!.excluded = { reason: e.reason };
-        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length } });
+        await kase.transition(d.decision, d.actor, verdict.to, {
+          ...common,
+          payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length },
+        });
       } else if (d.decision === 'record_decree') {
         // SOP 1.1.0 guards the collective decree: every person it moves is judged as of its TMT.
         if (verdict.transition.guard === 'mobility_rules') {
@@ -170,7 +175,11 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
 
   // The officials being moved never act on their own batch.
   for (const m of input.moves) kase.assign(m.person.nip, 'candidate');
-  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { moves: input.moves, ...(input.intendedEffectiveDates ? { intendedEffectiveDates: input.intendedEffectiveDates } : {}) } });
+  await kase.start(input.proposedBy, {
+    reason: input.reason,
+    evidence: input.evidence,
+    payload: { moves: input.moves, ...(input.intendedEffectiveDates ? { intendedEffectiveDates: input.intendedEffectiveDates } : {}) },
+  });
   const list = [...members.values()];
   const running: Promise<unknown>[] = [];
   for (let i = 0; i < list.length; i += START_WINDOW) {
@@ -194,7 +203,10 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
   await condition(() => [...members.values()].every((m) => m.checked));
   const blocked = [...members.values()].filter((m) => !m.allowed);
   await kase.auto('members_checked', {
-    reason: blocked.length > 0 ? `${blocked.length} of ${members.size} blocked by a rule: ${blocked.map((m) => m.nip).join(', ')}` : `all ${members.size} pass`,
+    reason:
+      blocked.length > 0
+        ? `${blocked.length} of ${members.size} blocked by a rule: ${blocked.map((m) => m.nip).join(', ')}`
+        : `all ${members.size} pass`,
     payload: { checked: members.size, blocked: blocked.map((m) => ({ nip: m.nip, blocking: m.blocking })) },
   });
   await kase.runUntilTerminal();
@@ -207,17 +219,31 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
 export async function bulkMemberWorkflow(input: BulkMemberInput): Promise<{ nip: string; moved: boolean }> {
   const sop = getSop(input.sop);
   const { move } = input;
-  let decided: { included: boolean; reason: string; decreeNumber: string | null; effectiveDate: string | null; annexLine: AnnexLine | null } | null = null;
+  let decided: {
+    included: boolean;
+    reason: string;
+    decreeNumber: string | null;
+    effectiveDate: string | null;
+    annexLine: AnnexLine | null;
+  } | null = null;
   const kase = new SopCase(
     sop,
     'bulk-member',
-    () => ({ agencyCode: move.to.agencyCode, businessKey: move.person.nip, title: move.person.name, details: { from: move.from, to: move.to } }),
+    () => ({
+      agencyCode: move.to.agencyCode,
+      businessKey: move.person.nip,
+      title: move.person.name,
+      details: { from: move.from, to: move.to },
+    }),
     ledger,
   );
   setHandler(bulkMemberDecidedSignal, (d) => void (decided = d));
 
   await kase.start(SYSTEM_ACTOR, { payload: { move } });
-  const facts = await reference.loadMobilityFacts({ regionCodes: [...new Set([move.from.regionCode, move.to.regionCode])], agencyCode: move.to.agencyCode });
+  const facts = await reference.loadMobilityFacts({
+    regionCodes: [...new Set([move.from.regionCode, move.to.regionCode])],
+    agencyCode: move.to.agencyCode,
+  });
   // Judged as of the date the person's move is meant to take effect (members started before: as of now).
   const asOf = input.intendedEffectiveDate ? { date: input.intendedEffectiveDate, basis: 'intended_effective_date' as const } : undefined;
   const evaluation = evaluateMoveNow({ move, talent: null }, facts, [], new Date(), asOf);
@@ -227,7 +253,11 @@ export async function bulkMemberWorkflow(input: BulkMemberInput): Promise<{ nip:
     payload: { evaluation },
     ruleVersion: evaluation.ruleVersion,
   });
-  await getExternalWorkflowHandle(input.batchId).signal(bulkMemberCheckedSignal, { nip: move.person.nip, allowed: evaluation.allowed, blocking });
+  await getExternalWorkflowHandle(input.batchId).signal(bulkMemberCheckedSignal, {
+    nip: move.person.nip,
+    allowed: evaluation.allowed,
+    blocking,
+  });
   await condition(() => decided !== null);
   const d = decided!;
   await kase.auto(d.included ? 'included_in_decree' : 'excluded_from_batch', { reason: d.reason, payload: { ...d } });

@@ -10,9 +10,21 @@ const input = { move: aMove(), talent: null };
 
 describe('evaluateMoveNow as of the effective date', () => {
   it.each([
-    { what: 'a decree requested before the ban with its TMT inside it', now: '2026-01-15', tmt: '2026-03-02', approvals: [], allowed: false },
+    {
+      what: 'a decree requested before the ban with its TMT inside it',
+      now: '2026-01-15',
+      tmt: '2026-03-02',
+      approvals: [],
+      allowed: false,
+    },
     { what: 'a decree requested inside the ban with its TMT after it', now: '2026-03-02', tmt: '2027-03-01', approvals: [], allowed: true },
-    { what: 'a decree with its TMT inside the ban and the Minister’s approval', now: '2026-03-02', tmt: '2026-03-02', approvals: [approval], allowed: true },
+    {
+      what: 'a decree with its TMT inside the ban and the Minister’s approval',
+      now: '2026-03-02',
+      tmt: '2026-03-02',
+      approvals: [approval],
+      allowed: true,
+    },
   ])('$what → allowed $allowed, asOf the TMT', ({ now, tmt, approvals, allowed }) => {
     const ev = evaluateMoveNow(input, facts(approvals), [], wib(now), { date: tmt, basis: 'decree_effective_date' });
 
@@ -23,7 +35,10 @@ describe('evaluateMoveNow as of the effective date', () => {
     const blocked = evaluateMoveNow(input, facts(), [], wib('2026-01-15'), { date: '2026-03-02', basis: 'decree_effective_date' });
     const lifted = evaluateMoveNow(input, facts([approval]), [], wib('2026-03-02'), { date: '2026-03-02', basis: 'decree_effective_date' });
 
-    expect(blocked.verdicts.find((v) => v.rule === 'electionMoratorium')).toMatchObject({ passed: false, periods: [{ from: '2026-02-01', to: '2027-02-19' }] });
+    expect(blocked.verdicts.find((v) => v.rule === 'electionMoratorium')).toMatchObject({
+      passed: false,
+      periods: [{ from: '2026-02-01', to: '2027-02-19' }],
+    });
     expect(lifted.verdicts.find((v) => v.rule === 'electionMoratorium')).toMatchObject({ passed: true, approvals: [approval] });
   });
 

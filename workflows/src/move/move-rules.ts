@@ -38,7 +38,11 @@ export function evaluateMoveNow(
   let ev: MoveEvaluation = evaluateMove(input.move, { windows: facts.windows, approvals: facts.approvals }, policy, at);
   if (input.talent) {
     const talent = mayFillWithoutOpenSelection(
-      { positionClass: input.move.to.positionClass, placement: input.talent.placement, agencyMeritCategory: facts.agencyMerit?.category ?? null },
+      {
+        positionClass: input.move.to.positionClass,
+        placement: input.talent.placement,
+        agencyMeritCategory: facts.agencyMerit?.category ?? null,
+      },
       policy,
     );
     const verdicts = [...ev.verdicts, talent];

@@ -55,7 +55,9 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   let reportingDuty: MoveState['reportingDuty'] = null;
   let report: MoveState['report'] = null;
   const intendedEffectiveDate = input.intendedEffectiveDate ?? null;
-  const asOfIntended: EvaluationDate | undefined = intendedEffectiveDate ? { date: intendedEffectiveDate, basis: 'intended_effective_date' } : undefined;
+  const asOfIntended: EvaluationDate | undefined = intendedEffectiveDate
+    ? { date: intendedEffectiveDate, basis: 'intended_effective_date' }
+    : undefined;
 
   const kase = new SopCase(
     sop,
@@ -64,7 +66,14 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
       agencyCode: move.to.agencyCode,
       businessKey: move.person.nip,
       title: `${move.person.name}: ${move.from.positionCode} → ${move.to.positionCode}`,
-      details: { kind: move.kind, scope: move.scope, from: move.from, to: move.to, allowed: evaluation?.allowed ?? null, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) },
+      details: {
+        kind: move.kind,
+        scope: move.scope,
+        from: move.from,
+        to: move.to,
+        allowed: evaluation?.allowed ?? null,
+        ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}),
+      },
     }),
     ledger,
   );
@@ -101,7 +110,8 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     const fields: FieldIssue[] = [];
     if (d.decision === 'override') {
       const rules = d.overrideRules ?? [];
-      if (rules.length === 0) fields.push(issue('overrideRules', 'required', 'sebutkan aturan yang dikesampingkan', 'name the rules the legal basis lifts'));
+      if (rules.length === 0)
+        fields.push(issue('overrideRules', 'required', 'sebutkan aturan yang dikesampingkan', 'name the rules the legal basis lifts'));
       for (const r of rules.filter((r) => !isOverridable(r))) {
         fields.push(issue('overrideRules', 'notOverridable', `aturan ${r} tidak dapat dikesampingkan`, `rule ${r} cannot be overridden`));
       }
@@ -109,12 +119,21 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     if (d.decision === 'tpk_advise' && move.kind === 'rotation') {
       const fit = d.competencyFit;
       if (!fit || typeof fit.jpmPercent !== 'number' || fit.jpmPercent < 0 || fit.jpmPercent > 100) {
-        fields.push(issue('competencyFit.jpmPercent', 'required', 'kesesuaian kompetensi (JPM 0–100) wajib dicatat untuk rotasi', 'the competency fit (JPM 0–100) must be recorded for a rotation'));
+        fields.push(
+          issue(
+            'competencyFit.jpmPercent',
+            'required',
+            'kesesuaian kompetensi (JPM 0–100) wajib dicatat untuk rotasi',
+            'the competency fit (JPM 0–100) must be recorded for a rotation',
+          ),
+        );
       }
     }
     if (d.decision === 'record_decree') {
-      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber)) fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
-      if (!d.effectiveDate) fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber))
+        fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
+      if (!d.effectiveDate)
+        fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
       else fields.push(...checkEffectiveDate('effectiveDate', d.effectiveDate));
     }
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
@@ -149,7 +168,11 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
           return { ...kase.ack(), blocked: blocking };
         }
         if (!isDecree) {
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { evaluation: ev, asOf: ev.asOf }, ruleVersion: ev.ruleVersion });
+          await kase.transition(d.decision, d.actor, verdict.to, {
+            ...common,
+            payload: { evaluation: ev, asOf: ev.asOf },
+            ruleVersion: ev.ruleVersion,
+          });
           return { ...kase.ack(), blocked: null };
         }
       }
@@ -181,7 +204,10 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
         }
         case 'report_submitted':
           report = { submittedAt: new Date().toISOString(), by: d.actor.id, evidence: d.evidence ?? [] };
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { reportingDuty, lateAfter: kase.deadline?.dueAt ?? null } });
+          await kase.transition(d.decision, d.actor, verdict.to, {
+            ...common,
+            payload: { reportingDuty, lateAfter: kase.deadline?.dueAt ?? null },
+          });
           break;
         default:
           await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
@@ -194,11 +220,20 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   // The proposal takes sequence 1 before anything awaits, so no decision can be recorded ahead of it.
   // The official being moved never acts on their own move.
   kase.assign(move.person.nip, 'candidate');
-  await kase.start(input.proposedBy, { reason: input.reason, evidence: input.evidence, payload: { move, talent: input.talent, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) } });
+  await kase.start(input.proposedBy, {
+    reason: input.reason,
+    evidence: input.evidence,
+    payload: { move, talent: input.talent, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) },
+  });
   // Checked at once so HR sees any rule in the way early; the rules bind only at the decision.
   const initial = await evaluate(asOfIntended);
   await kase.note('rules_evaluated', {
-    reason: initial.allowed ? `every rule passes as of ${initial.asOf}` : initial.verdicts.filter((v) => !v.passed).map((v) => v.message.en).join('; '),
+    reason: initial.allowed
+      ? `every rule passes as of ${initial.asOf}`
+      : initial.verdicts
+          .filter((v) => !v.passed)
+          .map((v) => v.message.en)
+          .join('; '),
     payload: { evaluation: initial },
     ruleVersion: initial.ruleVersion,
   });

@@ -16,7 +16,13 @@ const DECREE_NUMBER = /^[A-Za-z0-9./ -]{3,100}$/;
 /** Appointment of the picked candidate to one post: the decree (SK), then the inauguration. */
 export async function appointmentWorkflow(input: AppointmentWorkflowInput): Promise<AppointmentResult> {
   const sop = getSop(input.sop);
-  const result: AppointmentResult = { postCode: input.postCode, nip: input.nip, decreeNumber: null, effectiveDate: null, inauguratedOn: null };
+  const result: AppointmentResult = {
+    postCode: input.postCode,
+    nip: input.nip,
+    decreeNumber: null,
+    effectiveDate: null,
+    inauguratedOn: null,
+  };
   const kase = new SopCase(
     sop,
     'appointment',
@@ -43,7 +49,9 @@ export async function appointmentWorkflow(input: AppointmentWorkflowInput): Prom
     const fields: FieldIssue[] = [];
     if (d.decision === 'record_decree') {
       if (!d.decreeNumber || !DECREE_NUMBER.test(d.decreeNumber)) {
-        fields.push(issue('decreeNumber', 'nomor SK wajib diisi (huruf, angka, . / -)', 'the decree number is required (letters, digits, . / -)'));
+        fields.push(
+          issue('decreeNumber', 'nomor SK wajib diisi (huruf, angka, . / -)', 'the decree number is required (letters, digits, . / -)'),
+        );
       }
       if (!d.effectiveDate || !isIsoDate(d.effectiveDate)) {
         fields.push(issue('effectiveDate', 'TMT harus tanggal YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
@@ -53,7 +61,9 @@ export async function appointmentWorkflow(input: AppointmentWorkflowInput): Prom
       if (!d.inauguratedOn || !isIsoDate(d.inauguratedOn)) {
         fields.push(issue('inauguratedOn', 'tanggal pelantikan harus YYYY-MM-DD', 'the inauguration date must be YYYY-MM-DD'));
       } else if (result.effectiveDate && d.inauguratedOn < result.effectiveDate) {
-        fields.push(issue('inauguratedOn', 'pelantikan tidak boleh sebelum TMT SK', 'the inauguration cannot precede the decree’s effective date'));
+        fields.push(
+          issue('inauguratedOn', 'pelantikan tidak boleh sebelum TMT SK', 'the inauguration cannot precede the decree’s effective date'),
+        );
       }
     }
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });

@@ -45,7 +45,12 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
   const kase = new SopCase(
     sop,
     'committee-review',
-    () => ({ agencyCode: input.agencyCode, businessKey: input.selectionId, title: 'Penilaian pansel', details: { sealed: results === null } }),
+    () => ({
+      agencyCode: input.agencyCode,
+      businessKey: input.selectionId,
+      title: 'Penilaian pansel',
+      details: { sealed: results === null },
+    }),
     ledger,
     { scoring: async () => void (await unseal('the scoring deadline passed')) },
     input.duties,
@@ -56,8 +61,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
   /** Eligible scorers of a candidate: members who declared, without a conflict for them. */
   const scorersOf = (nip: string) => eligibleScorers(declaredMembers(), allDeclarations(), nip);
   const voted = (memberId: string, nip: string) => votes.some((v) => v.memberId === memberId && v.nip === nip);
-  const everyoneDone = () =>
-    declared.size === input.members.length && nips.every((nip) => scorersOf(nip).every((m) => voted(m.id, nip)));
+  const everyoneDone = () => declared.size === input.members.length && nips.every((nip) => scorersOf(nip).every((m) => voted(m.id, nip)));
 
   const computeResults = (): CandidateReviewResult[] =>
     nips.map((nip) => {
@@ -77,7 +81,11 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
   async function unseal(reason: string): Promise<void> {
     if (results) return;
     results = computeResults();
-    await kase.auto('scores_unsealed', { reason, payload: { results, votes, declarations: allDeclarations() }, ruleVersion: settings.version });
+    await kase.auto('scores_unsealed', {
+      reason,
+      payload: { results, votes, declarations: allDeclarations() },
+      ruleVersion: settings.version,
+    });
   }
 
   const view = (viewerId?: string): CommitteeReviewState => ({
@@ -88,7 +96,12 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
     declarations: allDeclarations(),
     progress: nips.map((nip) => {
       const eligible = scorersOf(nip);
-      return { nip, scored: eligible.filter((m) => voted(m.id, nip)).length, eligible: eligible.length, quorum: quorumFor(eligible.length, settings) };
+      return {
+        nip,
+        scored: eligible.filter((m) => voted(m.id, nip)).length,
+        eligible: eligible.length,
+        quorum: quorumFor(eligible.length, settings),
+      };
     }),
     pending: input.members.flatMap((m): CommitteeReviewState['pending'] => {
       if (!declared.has(m.id)) return [{ memberId: m.id, task: 'declare_interests' as const, nips }];
@@ -105,7 +118,8 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
     kase.assertDuties(d.actor);
-    if (!memberIds.has(authorityOf(d.actor))) refuse('ACTOR_NOT_ASSIGNED', { actorId: authorityOf(d.actor), task: `committee ${input.selectionId}` });
+    if (!memberIds.has(authorityOf(d.actor)))
+      refuse('ACTOR_NOT_ASSIGNED', { actorId: authorityOf(d.actor), task: `committee ${input.selectionId}` });
     if (d.decision === 'declare_interests') {
       if (declared.has(authorityOf(d.actor))) refuse('ALREADY_DECIDED', { what: `declaration of ${authorityOf(d.actor)}` });
       const given = (d.declarations ?? []).map((x) => x.nip);
@@ -129,17 +143,33 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
     } else {
       const sheet = scoreSheet(d);
       if (sheet.length === 0) {
-        refuse('VALIDATION_FAILED', { fields: [{ field: 'scores', rule: 'required', message: { id: 'kirim nip, paper, interview atau scores', en: 'send nip, paper and interview, or scores' } }] });
+        refuse('VALIDATION_FAILED', {
+          fields: [
+            {
+              field: 'scores',
+              rule: 'required',
+              message: { id: 'kirim nip, paper, interview atau scores', en: 'send nip, paper and interview, or scores' },
+            },
+          ],
+        });
       }
       // A malformed sheet is bad input (400, one entry per row) whatever the member's progress.
       const fields: FieldIssue[] = [];
       sheet.forEach((v, i) => {
         const at = d.scores ? `scores.${i}.` : '';
         if (!nips.includes(v.nip)) {
-          fields.push({ field: `${at}nip`, rule: 'candidate', message: { id: 'bukan calon dalam seleksi ini', en: 'not a candidate in this selection' } });
+          fields.push({
+            field: `${at}nip`,
+            rule: 'candidate',
+            message: { id: 'bukan calon dalam seleksi ini', en: 'not a candidate in this selection' },
+          });
         }
         if (sheet.findIndex((x) => x.nip === v.nip) !== i) {
-          fields.push({ field: `${at}nip`, rule: 'unique', message: { id: 'calon yang sama dinilai dua kali', en: 'the same candidate is scored twice' } });
+          fields.push({
+            field: `${at}nip`,
+            rule: 'unique',
+            message: { id: 'calon yang sama dinilai dua kali', en: 'the same candidate is scored twice' },
+          });
         }
         for (const f of ['paper', 'interview'] as const) {
           const n = v[f];
@@ -149,9 +179,11 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
         }
       });
       if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
-      if (!declared.has(authorityOf(d.actor))) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'score', allowed: ['declare_interests'] });
+      if (!declared.has(authorityOf(d.actor)))
+        refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'score', allowed: ['declare_interests'] });
       for (const v of sheet) {
-        if (!scorersOf(v.nip).some((m) => m.id === authorityOf(d.actor))) refuse('CONFLICT_OF_INTEREST', { memberId: authorityOf(d.actor), nip: v.nip });
+        if (!scorersOf(v.nip).some((m) => m.id === authorityOf(d.actor)))
+          refuse('CONFLICT_OF_INTEREST', { memberId: authorityOf(d.actor), nip: v.nip });
         if (voted(authorityOf(d.actor), v.nip)) refuse('ALREADY_DECIDED', { what: `vote of ${authorityOf(d.actor)} for ${v.nip}` });
       }
     }

@@ -119,7 +119,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       case 'assessment':
         return list
           .filter((c) => c.status === 'screened_in')
-          .map((c) => ({ role: 'assessor', decision: 'record_assessment', subject: c.nip, workflowId: assessmentWorkflowId(selectionId, c.nip) }));
+          .map((c) => ({
+            role: 'assessor',
+            decision: 'record_assessment',
+            subject: c.nip,
+            workflowId: assessmentWorkflowId(selectionId, c.nip),
+          }));
       case 'committee_review':
         return [{ role: 'committee_member', decision: 'score', workflowId: committeeReviewWorkflowId(selectionId) }];
       case 'ranking':
@@ -166,7 +171,13 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         if (issues.length > 0) refuse('VALIDATION_FAILED', { fields: issues });
         // The PPK who forms it and the initiator cannot sit on it (separation of duties).
         for (const m of d.members ?? []) kase.assertNominee(m.id, 'committee');
-        refuseIfNot(checkNominatorNotNominated(d.actor, (d.members ?? []).map((m) => m.id), 'committee'));
+        refuseIfNot(
+          checkNominatorNotNominated(
+            d.actor,
+            (d.members ?? []).map((m) => m.id),
+            'committee',
+          ),
+        );
         break;
       }
       case 'register_candidates': {
@@ -175,31 +186,79 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         const sod: FieldIssue[] = [];
         const sodHolds = new Set<string>();
         if (list.length === 0 || list.length > MAX_CANDIDATES_PER_REQUEST) {
-          fields.push(field('candidates', 'size', `kirim 1–${MAX_CANDIDATES_PER_REQUEST} calon per permintaan`, `send 1–${MAX_CANDIDATES_PER_REQUEST} candidates per request`));
+          fields.push(
+            field(
+              'candidates',
+              'size',
+              `kirim 1–${MAX_CANDIDATES_PER_REQUEST} calon per permintaan`,
+              `send 1–${MAX_CANDIDATES_PER_REQUEST} candidates per request`,
+            ),
+          );
         }
         if (candidates.size + list.length > settings.maxCandidates) {
-          fields.push(field('candidates', 'maxCandidates', `batas ${settings.maxCandidates} calon per seleksi`, `at most ${settings.maxCandidates} candidates per selection`));
+          fields.push(
+            field(
+              'candidates',
+              'maxCandidates',
+              `batas ${settings.maxCandidates} calon per seleksi`,
+              `at most ${settings.maxCandidates} candidates per selection`,
+            ),
+          );
         }
         list.forEach((c, i) => {
           if (!postCodes.includes(c.postCode)) {
-            fields.push(field(`candidates.${i}.postCode`, 'post', `jabatan ${c.postCode} tidak ada dalam seleksi ini`, `post ${c.postCode} is not part of this selection`));
+            fields.push(
+              field(
+                `candidates.${i}.postCode`,
+                'post',
+                `jabatan ${c.postCode} tidak ada dalam seleksi ini`,
+                `post ${c.postCode} is not part of this selection`,
+              ),
+            );
           }
           const nip = parseNip(c.profile.nip, c.profile.nipKind ?? 'pns', `candidates.${i}.profile.nip`);
           if (!nip.ok) fields.push(...nip.issues);
           if (candidates.has(c.profile.nip) || list.findIndex((x) => x.profile.nip === c.profile.nip) !== i) {
-            fields.push(field(`candidates.${i}.profile.nip`, 'unique', 'calon dengan NIP ini sudah terdaftar', 'a candidate with this NIP is already registered'));
+            fields.push(
+              field(
+                `candidates.${i}.profile.nip`,
+                'unique',
+                'calon dengan NIP ini sudah terdaftar',
+                'a candidate with this NIP is already registered',
+              ),
+            );
           }
           if (committee.some((m) => m.id === c.profile.nip)) {
-            sod.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'anggota pansel tidak boleh menjadi calon', 'a committee member cannot be a candidate'));
+            sod.push(
+              field(
+                `candidates.${i}.profile.nip`,
+                'separationOfDuties',
+                'anggota pansel tidak boleh menjadi calon',
+                'a committee member cannot be a candidate',
+              ),
+            );
             sodHolds.add('committee');
           } else if (!kase.nomineeAllowed(c.profile.nip, 'candidate')) {
-            sod.push(field(`candidates.${i}.profile.nip`, 'separationOfDuties', 'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon', 'the initiator or the PPK of this selection cannot be a candidate'));
+            sod.push(
+              field(
+                `candidates.${i}.profile.nip`,
+                'separationOfDuties',
+                'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon',
+                'the initiator or the PPK of this selection cannot be a candidate',
+              ),
+            );
             sodHolds.add('initiator/ppk');
           }
         });
         // Separation of duties is one refusal everywhere (403), whatever else the request got wrong.
         if (sod.length > 0) {
-          refuse('SEPARATION_OF_DUTIES', { actorId: sod.map((f) => list[Number(f.field.split('.')[1])].profile.nip).join(', '), holds: [...sodHolds], duty: 'candidate', rule: 'distinct_people', fields: sod });
+          refuse('SEPARATION_OF_DUTIES', {
+            actorId: sod.map((f) => list[Number(f.field.split('.')[1])].profile.nip).join(', '),
+            holds: [...sodHolds],
+            duty: 'candidate',
+            rule: 'distinct_people',
+            fields: sod,
+          });
         }
         if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
         break;
@@ -208,9 +267,19 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         const c = candidates.get(d.nip ?? '');
         if (!c) refuse('VALIDATION_FAILED', { fields: [field('nip', 'candidate', 'bukan calon terdaftar', 'not a registered candidate')] });
         if (c.status !== 'registered') refuse('ALREADY_DECIDED', { what: `screening of ${c.nip} (${c.status})` });
-        if (typeof d.passed !== 'boolean') refuse('VALIDATION_FAILED', { fields: [field('passed', 'required', 'wajib diisi true/false', 'required: true or false')] });
+        if (typeof d.passed !== 'boolean')
+          refuse('VALIDATION_FAILED', { fields: [field('passed', 'required', 'wajib diisi true/false', 'required: true or false')] });
         if (d.passed && !(typeof d.administrativeScore === 'number' && d.administrativeScore >= 0 && d.administrativeScore <= 100)) {
-          refuse('VALIDATION_FAILED', { fields: [field('administrativeScore', 'score', 'nilai administrasi 0–100 wajib bagi yang lulus', 'an administrative score 0–100 is required for a pass')] });
+          refuse('VALIDATION_FAILED', {
+            fields: [
+              field(
+                'administrativeScore',
+                'score',
+                'nilai administrasi 0–100 wajib bagi yang lulus',
+                'an administrative score 0–100 is required for a pass',
+              ),
+            ],
+          });
         }
         // An assessor is no candidate of this selection, nor its initiator, committee member or PPK.
         for (const id of d.assessorIds ?? []) kase.assertAssessor(id);
@@ -218,7 +287,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       }
       case 'close_screening': {
         const open = [...candidates.values()].filter((c) => c.status === 'registered').map((c) => c.nip);
-        if (open.length > 0) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: d.decision, allowed: open.map((n) => `screen_candidate ${n} (hr_officer)`) });
+        if (open.length > 0)
+          refuse('DECISION_NOT_ALLOWED', {
+            step: kase.step.id,
+            decision: d.decision,
+            allowed: open.map((n) => `screen_candidate ${n} (hr_officer)`),
+          });
         if (![...candidates.values()].some((c) => c.status === 'screened_in')) {
           refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: d.decision, allowed: ['cancel_selection (ppk)'] });
         }
@@ -229,23 +303,47 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         break;
       case 'recommend': {
         const post = d.postCode ?? '';
-        if (!postCodes.includes(post)) refuse('VALIDATION_FAILED', { fields: [field('postCode', 'post', 'jabatan tidak ada dalam seleksi ini', 'post not in this selection')] });
+        if (!postCodes.includes(post))
+          refuse('VALIDATION_FAILED', {
+            fields: [field('postCode', 'post', 'jabatan tidak ada dalam seleksi ini', 'post not in this selection')],
+          });
         if (recommendations[post]) refuse('ALREADY_DECIDED', { what: `recommendation for ${post}` });
         const allowed = (shortlists?.[post] ?? []).map((c) => c.nip);
         const outside = (d.recommended ?? []).filter((n) => !allowed.includes(n));
         if ((d.recommended ?? []).length === 0 || outside.length > 0) {
-          refuse('VALIDATION_FAILED', { fields: [field('recommended', 'shortlist', `pilih dari tiga besar: ${allowed.join(', ')}`, `choose from the shortlist: ${allowed.join(', ')}`)] });
+          refuse('VALIDATION_FAILED', {
+            fields: [
+              field(
+                'recommended',
+                'shortlist',
+                `pilih dari tiga besar: ${allowed.join(', ')}`,
+                `choose from the shortlist: ${allowed.join(', ')}`,
+              ),
+            ],
+          });
         }
         break;
       }
       case 'pick': {
         const post = d.postCode ?? '';
-        if (!postCodes.includes(post)) refuse('VALIDATION_FAILED', { fields: [field('postCode', 'post', 'jabatan tidak ada dalam seleksi ini', 'post not in this selection')] });
+        if (!postCodes.includes(post))
+          refuse('VALIDATION_FAILED', {
+            fields: [field('postCode', 'post', 'jabatan tidak ada dalam seleksi ini', 'post not in this selection')],
+          });
         if (picks[post]) refuse('ALREADY_DECIDED', { what: `the pick for ${post}` });
         const list = shortlists?.[post] ?? [];
         const chosen = list.find((c) => c.nip === d.nip);
         if (!chosen) {
-          refuse('VALIDATION_FAILED', { fields: [field('nip', 'shortlist', `PPK memilih satu dari: ${list.map((c) => c.nip).join(', ')}`, `the PPK picks one of: ${list.map((c) => c.nip).join(', ')}`)] });
+          refuse('VALIDATION_FAILED', {
+            fields: [
+              field(
+                'nip',
+                'shortlist',
+                `PPK memilih satu dari: ${list.map((c) => c.nip).join(', ')}`,
+                `the PPK picks one of: ${list.map((c) => c.nip).join(', ')}`,
+              ),
+            ],
+          });
         }
         // The PPK is not bound to the ranking (PP 11/2017 Pasal 127), but must say why when departing from it.
         if (chosen.rank !== 1 && !(d.reason && d.reason.trim().length > 0)) {
@@ -268,7 +366,11 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         case 'form_committee':
           committee = d.members!;
           for (const m of committee) kase.assign(m.id, 'committee');
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { members: committee }, ruleVersion: settings.committee.version });
+          await kase.transition(d.decision, d.actor, verdict.to, {
+            ...common(d),
+            payload: { members: committee },
+            ruleVersion: settings.committee.version,
+          });
           break;
         case 'register_candidates': {
           const asOf = new Date();
@@ -320,18 +422,28 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         }
         case 'recommend':
           recommendations[d.postCode!] = { recommended: d.recommended!, by: d.actor.id };
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { postCode: d.postCode, recommended: d.recommended, overseer: settings.overseer } });
+          await kase.transition(d.decision, d.actor, verdict.to, {
+            ...common(d),
+            payload: { postCode: d.postCode, recommended: d.recommended, overseer: settings.overseer },
+          });
           if (postCodes.every((p) => recommendations[p])) await kase.auto('recommendations_received', { payload: { recommendations } });
           break;
         case 'pick': {
           const chosen = shortlists![d.postCode!].find((c) => c.nip === d.nip)!;
           picks[d.postCode!] = { nip: chosen.nip, rank: chosen.rank, justification: d.reason ?? null };
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { postCode: d.postCode, nip: chosen.nip, rank: chosen.rank, total: chosen.total } });
+          await kase.transition(d.decision, d.actor, verdict.to, {
+            ...common(d),
+            payload: { postCode: d.postCode, nip: chosen.nip, rank: chosen.rank, total: chosen.total },
+          });
           if (postCodes.every((p) => picks[p])) await kase.auto('all_posts_picked', { payload: { picks } });
           break;
         }
         case 'sign_ranking':
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { shortlist: shortlists }, ruleVersion: `weights:${JSON.stringify(settings.weights)}` });
+          await kase.transition(d.decision, d.actor, verdict.to, {
+            ...common(d),
+            payload: { shortlist: shortlists },
+            ruleVersion: `weights:${JSON.stringify(settings.weights)}`,
+          });
           break;
         default:
           await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: {} });
@@ -475,7 +587,10 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       payload: { results: [...candidates.values()].filter((c) => c.review).map((c) => c.review), noQuorum },
       ruleVersion: settings.committee.version,
     });
-    await kase.note('ranking_computed', { payload: { ranking, shortlist: shortlists, weights: settings.weights }, ruleVersion: 'ranking@2026-01-01' });
+    await kase.note('ranking_computed', {
+      payload: { ranking, shortlist: shortlists, weights: settings.weights },
+      ruleVersion: 'ranking@2026-01-01',
+    });
     if (!(await reach('appointment'))) return;
     await runAppointments();
     await kase.auto('appointments_completed', { payload: { appointments } });
@@ -492,7 +607,10 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         });
       } catch (err) {
         // The vacancy was closed meanwhile (e.g. by HR): the selection still ends, and says so.
-        await kase.note('vacancy_not_notified', { reason: `${post.vacancyId}: ${(err as Error).message}`, payload: { vacancyId: post.vacancyId } });
+        await kase.note('vacancy_not_notified', {
+          reason: `${post.vacancyId}: ${(err as Error).message}`,
+          payload: { vacancyId: post.vacancyId },
+        });
       }
     }
   }

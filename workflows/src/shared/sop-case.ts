@@ -143,7 +143,13 @@ export class SopCase {
   /** The small answer an update gives (see DecisionAck). */
   ack() {
     const { workflowId } = workflowInfo();
-    return { workflowId, step: this.current.id, status: this.current.status, terminal: this.current.terminal, decisionCount: this.sequence };
+    return {
+      workflowId,
+      step: this.current.id,
+      status: this.current.status,
+      terminal: this.current.terminal,
+      decisionCount: this.sequence,
+    };
   }
 
   get deadline() {
@@ -184,7 +190,6 @@ export class SopCase {
   note(decision: string, options: RecordOptions, actor: Actor = SYSTEM_ACTOR): Promise<void> {
     return this.record(decision, actor, this.current.id, this.current, options);
   }
-
 
   /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
   async runUntilTerminal(): Promise<void> {

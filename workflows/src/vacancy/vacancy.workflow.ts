@@ -1,11 +1,5 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import {
-  checkFillingMethod,
-  evaluateDecision,
-  FILLING_METHOD_RULE_VERSION,
-  getSop,
-  type FillingMethod,
-} from '@meritflow/domain';
+import { checkFillingMethod, evaluateDecision, FILLING_METHOD_RULE_VERSION, getSop, type FillingMethod } from '@meritflow/domain';
 import {
   VACANCY_CASE_TYPE,
   vacancyDecideUpdate,
@@ -17,7 +11,6 @@ import {
 } from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
-
 
 /** A vacancy: HR proposes, the PPK approves with a filling method or rejects, HR may withdraw. */
 export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<VacancyState> {

@@ -4,7 +4,6 @@ import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator'
 import { ACTOR_ID_PATTERN } from '@meritflow/domain';
 import { toInt } from '../common/dto-fields';
 
-
 export class ListAuditReadsQuery {
   @ApiPropertyOptional({ description: 'Only requests by this actor id' })
   @IsOptional()

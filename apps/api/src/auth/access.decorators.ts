@@ -24,4 +24,5 @@ export const Roles = (...roles: readonly Role[]): MethodDecorator =>
   );
 
 /** An endpoint anyone may call without a token (health, the local issuer's keys). */
-export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-allowed-roles', ['public']));
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-allowed-roles', ['public']));

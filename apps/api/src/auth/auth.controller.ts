@@ -29,7 +29,8 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'DEVELOPMENT ONLY: the local issuer signs a token for the identity given. Off (404) when AUTH_LOCAL_ISSUER=false, which production requires',
+    summary:
+      'DEVELOPMENT ONLY: the local issuer signs a token for the identity given. Off (404) when AUTH_LOCAL_ISSUER=false, which production requires',
   })
   async token(@Body() dto: LocalTokenRequestDto) {
     const ttl = this.config.AUTH_LOCAL_TOKEN_TTL_SECONDS;

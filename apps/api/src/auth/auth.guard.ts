@@ -58,7 +58,12 @@ export class AuthGuard implements CanActivate {
     if (!allowed.includes(actor.role as Role)) throw new DomainError('ACCESS_DENIED', { role: actor.role, action, roles: allowed });
     const readsOnly = this.reflector.get<boolean>(READS_ONLY, context.getHandler());
     if (isReadOnlyRole(actor.role) && !SAFE_METHODS.includes(req.method) && !readsOnly) {
-      throw new DomainError('ACCESS_DENIED', { role: actor.role, action, roles: allowed.filter((r) => !isReadOnlyRole(r)), readOnly: true });
+      throw new DomainError('ACCESS_DENIED', {
+        role: actor.role,
+        action,
+        roles: allowed.filter((r) => !isReadOnlyRole(r)),
+        readOnly: true,
+      });
     }
     await this.scope.assertRequest(actor, req);
     return true;
@@ -69,13 +74,23 @@ export class AuthGuard implements CanActivate {
     let role: Role;
     if (asked !== undefined) {
       if (!isRole(asked) || !p.roles.includes(asked)) {
-        throw new DomainError('ACCESS_DENIED', { role: String(asked).slice(0, 40), action: `act as ${String(asked).slice(0, 40)}`, roles: p.roles });
+        throw new DomainError('ACCESS_DENIED', {
+          role: String(asked).slice(0, 40),
+          action: `act as ${String(asked).slice(0, 40)}`,
+          roles: p.roles,
+        });
       }
       role = asked;
     } else if (p.roles.length === 1) role = p.roles[0];
     else {
       throw new DomainError('VALIDATION_FAILED', {
-        fields: [{ field: ACTING_ROLE_HEADER, rule: 'required', message: { id: `pilih peran: ${p.roles.join(', ')}`, en: `choose a role: ${p.roles.join(', ')}` } }],
+        fields: [
+          {
+            field: ACTING_ROLE_HEADER,
+            rule: 'required',
+            message: { id: `pilih peran: ${p.roles.join(', ')}`, en: `choose a role: ${p.roles.join(', ')}` },
+          },
+        ],
       });
     }
     const actor: Actor = { id: p.id, role, agency: p.agency, ...(p.name ? { name: p.name } : {}) };

@@ -19,7 +19,9 @@ export class AuthModule {
   static forRoot(config: ApiConfig): DynamicModule {
     const issuer = config.AUTH_LOCAL_ISSUER ? LocalIssuer.fromPem(config.AUTH_LOCAL_SIGNING_KEY) : null;
     if (issuer?.ephemeral) {
-      new Logger('auth').warn(`AUTH_LOCAL_SIGNING_KEY is not set: the local issuer signs with ephemeral key ${issuer.kid}, which dies with this process.`);
+      new Logger('auth').warn(
+        `AUTH_LOCAL_SIGNING_KEY is not set: the local issuer signs with ephemeral key ${issuer.kid}, which dies with this process.`,
+      );
     }
     return {
       module: AuthModule,

@@ -75,7 +75,12 @@ export class CaseScope {
     for (const [field, code] of named) {
       // A malformed code is left to validation, which names the field.
       if (typeof code === 'string' && BUSINESS_CODE_PATTERN.test(code) && code !== actor.agency) {
-        throw new DomainError('ACCESS_DENIED', { role: actor.role, action: `act for agency ${code} (${field})`, roles: [], agency: actor.agency });
+        throw new DomainError('ACCESS_DENIED', {
+          role: actor.role,
+          action: `act for agency ${code} (${field})`,
+          roles: [],
+          agency: actor.agency,
+        });
       }
     }
   }

@@ -7,7 +7,12 @@ import { DelegationsService } from './delegations.service';
 import { CreateDelegationDto, ListDelegationsQuery, RevokeDelegationDto } from './dto/auth.dto';
 import { DELEGATORS, EVERY_ROLE } from './endpoint-roles';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', { fields: [{ field: 'id', rule: 'isUuid', message: { id: 'harus UUID', en: 'must be a UUID' } }] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new DomainError('VALIDATION_FAILED', {
+      fields: [{ field: 'id', rule: 'isUuid', message: { id: 'harus UUID', en: 'must be a UUID' } }],
+    }),
+});
 
 /**
  * Plt/Plh delegation: a PPK or committee chair names an official to act for them for a period, with

@@ -47,7 +47,8 @@ export class DelegationsService {
   async get(actor: Actor, id: string): Promise<Delegation> {
     const d = await this.delegations.get(id);
     if (!d) throw new DomainError('CASE_NOT_FOUND', { caseId: `delegation ${id}` });
-    if (!reachesAgency(actor, d.agencyCode)) throw new OutOfScope('CASE_NOT_FOUND', { caseId: `delegation ${id}` }, 'DELEGATION_OUT_OF_SCOPE', { agencyCode: d.agencyCode });
+    if (!reachesAgency(actor, d.agencyCode))
+      throw new OutOfScope('CASE_NOT_FOUND', { caseId: `delegation ${id}` }, 'DELEGATION_OUT_OF_SCOPE', { agencyCode: d.agencyCode });
     return d;
   }
 

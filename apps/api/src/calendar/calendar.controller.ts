@@ -88,7 +88,13 @@ export class CalendarController {
 
   private assertEditor(actor: Actor): void {
     if (!mayEditCalendar(actor.role)) {
-      throw new DomainError('ROLE_NOT_ALLOWED', { step: 'calendar', decision: 'edit_holidays', role: actor.role, roles: CALENDAR_EDITORS, allowed: [] });
+      throw new DomainError('ROLE_NOT_ALLOWED', {
+        step: 'calendar',
+        decision: 'edit_holidays',
+        role: actor.role,
+        roles: CALENDAR_EDITORS,
+        allowed: [],
+      });
     }
   }
 }

@@ -13,7 +13,13 @@ export const presentCaseType = (e: CaseTypeEntry) => ({
   resource: e.resource,
   workflowType: e.workflowType,
   sopIds: e.sopIds,
-  childTypes: e.childTypes.map((c) => ({ workflowType: c.workflowType, segment: c.segment, idPattern: c.idPattern.source, sopIds: c.sopIds, label: c.label })),
+  childTypes: e.childTypes.map((c) => ({
+    workflowType: c.workflowType,
+    segment: c.segment,
+    idPattern: c.idPattern.source,
+    sopIds: c.sopIds,
+    label: c.label,
+  })),
 });
 
 @ApiTags('cases')

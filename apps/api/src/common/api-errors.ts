@@ -51,7 +51,8 @@ export const ApiErrors =
     Reflect.defineMetadata(CODES_KEY, all, handler);
     const byStatus = new Map<number, ErrorCode[]>();
     for (const c of all) byStatus.set(ERROR_STATUS[c], [...(byStatus.get(ERROR_STATUS[c]) ?? []), c]);
-    for (const [status, list] of byStatus) ApiResponse({ status, description: describeCodes(list), schema: ERROR_BODY_SCHEMA as never })(target, key, descriptor);
+    for (const [status, list] of byStatus)
+      ApiResponse({ status, description: describeCodes(list), schema: ERROR_BODY_SCHEMA as never })(target, key, descriptor);
   };
 
 /** What an operation is refused with because of its shape, whatever it does. */
@@ -61,7 +62,11 @@ const SHAPE_ERRORS = {
   pathId: ['CASE_NOT_FOUND'] as ErrorCode[],
 };
 
-type Operation = { parameters?: { in: string; name: string }[]; requestBody?: unknown; responses: Record<string, { description: string; content?: unknown }> };
+type Operation = {
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, { description: string; content?: unknown }>;
+};
 
 /**
  * Completes the document: every operation lists the refusals its shape implies (bad input when it

@@ -18,7 +18,10 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
     ValidateBy(
       {
         name: 'isRealDate',
-        validator: { validate: (v) => !ISO_DATE.test(String(v)) || isCalendarDate(v), defaultMessage: () => '$property must be a real calendar date YYYY-MM-DD between 1900 and 2100' },
+        validator: {
+          validate: (v) => !ISO_DATE.test(String(v)) || isCalendarDate(v),
+          defaultMessage: () => '$property must be a real calendar date YYYY-MM-DD between 1900 and 2100',
+        },
       },
       options,
     ),

@@ -77,7 +77,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (!this.securityEvents) return;
     const path = req.originalUrl.split('?')[0];
     const actor = req.actor;
-    if (error.code === 'RATE_LIMITED' && !this.firstThrottleInWindow(`${claimedSubject(req.headers.authorization) ?? '-'}|${req.ip}`)) return;
+    if (error.code === 'RATE_LIMITED' && !this.firstThrottleInWindow(`${claimedSubject(req.headers.authorization) ?? '-'}|${req.ip}`))
+      return;
     this.securityEvents
       .record({
         code: error instanceof OutOfScope ? error.securityCode : error.code,
@@ -90,7 +91,11 @@ export class DomainErrorFilter implements ExceptionFilter {
         path,
         caseId: caseIdInPath(path),
         clientIp: req.ip ?? null,
-        detail: { ...error.params, ...(error instanceof OutOfScope ? error.securityDetail : {}), ...(actor || req.principal ? {} : { claimedSubject: claimedSubject(req.headers.authorization) }) },
+        detail: {
+          ...error.params,
+          ...(error instanceof OutOfScope ? error.securityDetail : {}),
+          ...(actor || req.principal ? {} : { claimedSubject: claimedSubject(req.headers.authorization) }),
+        },
       })
       .catch((err: unknown) => this.logger.error(`could not record security event ${error.code} on ${req.method} ${path}: ${String(err)}`));
   }

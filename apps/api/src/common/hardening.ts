@@ -7,7 +7,15 @@ import type { ApiConfig } from '@meritflow/config';
 const DOCS_UI = /^\/api\/docs(\/|$)/;
 
 /** The request headers a browser client may send cross-origin. */
-const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'Accept-Language', 'Idempotency-Key', 'X-Acting-For', 'X-Acting-Role'];
+const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Accept',
+  'Accept-Language',
+  'Idempotency-Key',
+  'X-Acting-For',
+  'X-Acting-Role',
+];
 /** The response headers a browser client may read cross-origin (beyond the CORS-safelisted ones). */
 const CORS_EXPOSED_HEADERS = ['Retry-After', 'Content-Disposition', 'ETag'];
 

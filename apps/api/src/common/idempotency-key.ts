@@ -19,7 +19,13 @@ export function idempotencyKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(value)) {
     throw new DomainError('VALIDATION_FAILED', {
-      fields: [{ field: 'idempotency-key', rule: 'matches', message: { id: '8–128 karakter: huruf, angka, . _ : -', en: '8–128 characters: letters, digits, . _ : -' } }],
+      fields: [
+        {
+          field: 'idempotency-key',
+          rule: 'matches',
+          message: { id: '8–128 karakter: huruf, angka, . _ : -', en: '8–128 characters: letters, digits, . _ : -' },
+        },
+      ],
     });
   }
   return value;

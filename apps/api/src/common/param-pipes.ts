@@ -13,7 +13,13 @@ export class PatternPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!this.test(value)) {
       throw new DomainError('VALIDATION_FAILED', {
-        fields: [{ field: this.field, rule: 'matches', message: { id: `harus berbentuk ${this.shape.id}`, en: `must look like ${this.shape.en}` } }],
+        fields: [
+          {
+            field: this.field,
+            rule: 'matches',
+            message: { id: `harus berbentuk ${this.shape.id}`, en: `must look like ${this.shape.en}` },
+          },
+        ],
       });
     }
     return value;
@@ -24,6 +30,9 @@ const { vacancy, 'open-selection': selection } = CASE_TYPES;
 export const VacancyIdPipe = new PatternPipe('id', (v) => vacancy.idPattern.test(v), vacancy.idShape);
 export const SelectionIdPipe = new PatternPipe('id', (v) => selection.idPattern.test(v), selection.idShape);
 export const NipPipe = new PatternPipe('nip', (v) => parseNip(v).ok, { id: 'NIP 18 digit yang sah', en: 'a valid 18-digit NIP' });
-export const PostCodePipe = new PatternPipe('postCode', (v) => BUSINESS_CODE_PATTERN.test(v), { id: 'kode jabatan', en: 'a position code' });
+export const PostCodePipe = new PatternPipe('postCode', (v) => BUSINESS_CODE_PATTERN.test(v), {
+  id: 'kode jabatan',
+  en: 'a position code',
+});
 /** The root id of a case of any registered type. */
 export const CaseIdPipe = new PatternPipe('caseId', isRootCaseId, CASE_ID_SHAPES);

@@ -4,7 +4,12 @@ describe('hasNoControlCharacters (multi-line text) and isSingleLine', () => {
   it.each([
     { what: 'plain text', value: 'Kepala Dinas Kominfo', multiLine: true, singleLine: true },
     { what: 'the empty string', value: '', multiLine: true, singleLine: true },
-    { what: 'Indonesian and other non-ASCII letters', value: 'Pembina Utama — Dr. Siti Nurhaliza, M.Si. 🇮🇩', multiLine: true, singleLine: true },
+    {
+      what: 'Indonesian and other non-ASCII letters',
+      value: 'Pembina Utama — Dr. Siti Nurhaliza, M.Si. 🇮🇩',
+      multiLine: true,
+      singleLine: true,
+    },
     { what: 'a tab', value: 'Alasan:\tformasi penuh', multiLine: true, singleLine: false },
     { what: 'a line feed', value: 'baris 1\nbaris 2', multiLine: true, singleLine: false },
     { what: 'a carriage return', value: 'baris 1\rbaris 2', multiLine: true, singleLine: false },

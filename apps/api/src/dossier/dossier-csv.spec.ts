@@ -52,7 +52,15 @@ describe('dossier CSV (RFC 4180)', () => {
         agencyCode: 'PEMKAB-X',
         from: '2026-01-01T00:00:00+07:00',
         to: '2027-01-01T00:00:00+07:00',
-        approvedVacancies: [{ vacancyId: 'vacancy:PEMKAB-X:A', positionClass: 'jpt_pratama', fillingMethod: 'open_selection', approvedAt: '2026-03-01T00:00:00Z', vacancyStep: 'approved' }],
+        approvedVacancies: [
+          {
+            vacancyId: 'vacancy:PEMKAB-X:A',
+            positionClass: 'jpt_pratama',
+            fillingMethod: 'open_selection',
+            approvedAt: '2026-03-01T00:00:00Z',
+            vacancyStep: 'approved',
+          },
+        ],
         closedSelections: [],
         caseRuns: [],
         decisions: [],

@@ -78,7 +78,13 @@ const share = (x: number | null): string => (x === null ? '' : String(x));
 export function complianceCsv(r: ComplianceReport): string {
   const i = r.indicators;
   const def = (key: string) => r.definitions[key]?.id ?? '';
-  const row = (indicator: string, value: number | string | null, numerator: number | '' = '', denominator: number | '' = '', definition = '') => ({
+  const row = (
+    indicator: string,
+    value: number | string | null,
+    numerator: number | '' = '',
+    denominator: number | '' = '',
+    definition = '',
+  ) => ({
     agency_code: r.agencyCode,
     period_from: r.period.from,
     period_to: r.period.to,
@@ -89,19 +95,43 @@ export function complianceCsv(r: ComplianceReport): string {
     definition_id: definition,
   });
   const rows = [
-    row('jpt_open_filling_share', share(i.jptOpenFilling.share), i.jptOpenFilling.numerator, i.jptOpenFilling.denominator, def('jptOpenFilling')),
+    row(
+      'jpt_open_filling_share',
+      share(i.jptOpenFilling.share),
+      i.jptOpenFilling.numerator,
+      i.jptOpenFilling.denominator,
+      def('jptOpenFilling'),
+    ),
     ...Object.entries(i.jptOpenFilling.byMethod).map(([m, n]) => row(`jpt_approved_by_method.${m}`, n)),
-    row('jpt_filled_open_share', share(i.jptFilledOpen.share), i.jptFilledOpen.numerator, i.jptFilledOpen.denominator, def('jptFilledOpen')),
+    row(
+      'jpt_filled_open_share',
+      share(i.jptFilledOpen.share),
+      i.jptFilledOpen.numerator,
+      i.jptFilledOpen.denominator,
+      def('jptFilledOpen'),
+    ),
     row('closed_cases', i.closedCases.count, '', '', def('closedCases')),
     row('closed_cases_average_duration_days', i.closedCases.averageDurationDays),
     ...Object.entries(i.closedCases.byType).flatMap(([type, t]) => [
       row(`closed_cases.${type}`, t.count),
       row(`closed_cases_average_duration_days.${type}`, t.averageDurationDays),
     ]),
-    row('evidence_complete_share', share(i.evidenceComplete.share), i.evidenceComplete.numerator, i.evidenceComplete.denominator, def('evidenceComplete')),
+    row(
+      'evidence_complete_share',
+      share(i.evidenceComplete.share),
+      i.evidenceComplete.numerator,
+      i.evidenceComplete.denominator,
+      def('evidenceComplete'),
+    ),
     row('deadline_breaches', i.deadlineBreaches.count, '', '', def('deadlineBreaches')),
     ...Object.entries(i.deadlineBreaches.byDecision).map(([d, n]) => row(`deadline_breaches.${d}`, n)),
-    row('conflicts_of_interest_declared', i.conflictsOfInterestDeclared.count, i.conflictsOfInterestDeclared.count, i.conflictsOfInterestDeclared.declarations, def('conflictsOfInterestDeclared')),
+    row(
+      'conflicts_of_interest_declared',
+      i.conflictsOfInterestDeclared.count,
+      i.conflictsOfInterestDeclared.count,
+      i.conflictsOfInterestDeclared.declarations,
+      def('conflictsOfInterestDeclared'),
+    ),
     row('overrides_used', i.overridesUsed.count, '', '', def('overridesUsed')),
   ];
   return stringify(rows, {

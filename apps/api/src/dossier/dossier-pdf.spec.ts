@@ -8,7 +8,16 @@ describe('the printed dossier', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { text, pages, info } = await pdfText(pdf);
     const flat = text.replace(/\s+/g, ' ');
-    for (const h of [PDF_HEADINGS.title, PDF_HEADINGS.committee, PDF_HEADINGS.declarations, PDF_HEADINGS.scores, PDF_HEADINGS.picks, PDF_HEADINGS.appointments, PDF_HEADINGS.timeline, PDF_HEADINGS.conformance]) {
+    for (const h of [
+      PDF_HEADINGS.title,
+      PDF_HEADINGS.committee,
+      PDF_HEADINGS.declarations,
+      PDF_HEADINGS.scores,
+      PDF_HEADINGS.picks,
+      PDF_HEADINGS.appointments,
+      PDF_HEADINGS.timeline,
+      PDF_HEADINGS.conformance,
+    ]) {
       expect(flat).toContain(h);
     }
     expect(flat).toContain('821.2/123/2026');

@@ -68,9 +68,21 @@ function workflowLabel(d: DossierDecision): string {
   return key ? `${child.label.id} ${key}` : child.label.id;
 }
 
-const MOVE_KINDS: Record<string, string> = { mutation: 'Mutasi', rotation: 'Rotasi', talent_promotion: 'Promosi dari kelompok rencana suksesi (manajemen talenta)' };
-const MOVE_SCOPES: Record<string, string> = { intra_agency: 'dalam satu instansi', inter_agency_province: 'antar-instansi dalam satu provinsi', inter_province: 'antar-provinsi' };
-const PERFORMANCE_LEVELS: Record<string, string> = { below: 'di bawah ekspektasi', meets: 'sesuai ekspektasi', above: 'di atas ekspektasi' };
+const MOVE_KINDS: Record<string, string> = {
+  mutation: 'Mutasi',
+  rotation: 'Rotasi',
+  talent_promotion: 'Promosi dari kelompok rencana suksesi (manajemen talenta)',
+};
+const MOVE_SCOPES: Record<string, string> = {
+  intra_agency: 'dalam satu instansi',
+  inter_agency_province: 'antar-instansi dalam satu provinsi',
+  inter_province: 'antar-provinsi',
+};
+const PERFORMANCE_LEVELS: Record<string, string> = {
+  below: 'di bawah ekspektasi',
+  meets: 'sesuai ekspektasi',
+  above: 'di atas ekspektasi',
+};
 const POTENTIAL_LEVELS: Record<string, string> = { low: 'rendah', medium: 'menengah', high: 'tinggi' };
 const TALENT_INPUTS: Record<string, string> = {
   performanceMain: 'Kinerja utama',
@@ -83,9 +95,16 @@ const TALENT_INPUTS: Record<string, string> = {
   potentialScore: 'Skor sumbu potensial',
   finalScore: 'Skor akhir',
 };
-const meritLabel = (c: string | null | undefined) => (c ? c.split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'belum tercatat');
+const meritLabel = (c: string | null | undefined) =>
+  c
+    ? c
+        .split('_')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(' ')
+    : 'belum tercatat';
 const placeOf = (x: Record<string, unknown>) =>
-  [x.positionCode, x.positionClass, x.agencyCode, x.regionCode].filter((v) => typeof v === 'string' && v).join(', ') + (typeof x.since === 'string' ? `, sejak ${x.since}` : '');
+  [x.positionCode, x.positionClass, x.agencyCode, x.regionCode].filter((v) => typeof v === 'string' && v).join(', ') +
+  (typeof x.since === 'string' ? `, sejak ${x.since}` : '');
 
 /** What kind of case, in words: the registry's label, and for a move its kind. */
 function caseKind(c: CaseDossier['case'], sections: DossierSections): string {
@@ -138,7 +157,11 @@ function detailOf(d: DossierDecision): string | null {
     case 'registration_closed':
     case 'registration_extended':
     case 'low_applicants_escalated':
-      return p.eligibleApplicants ? `pelamar memenuhi syarat: ${Object.entries(p.eligibleApplicants).map(([k, v]) => `${k} ${v}`).join(', ')}` : null;
+      return p.eligibleApplicants
+        ? `pelamar memenuhi syarat: ${Object.entries(p.eligibleApplicants)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`
+        : null;
     default:
       return null;
   }
@@ -225,8 +248,12 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
     'Dosir ini disusun dari buku besar keputusan (append-only) meritflow. Setiap keputusan mencatat siapa, dalam peran apa, memutuskan apa, ' +
       'mengapa, kapan, berdasarkan versi SOP dan aturan mana, serta dengan bukti apa. Bukti dirujuk dengan SHA-256 isinya.',
   );
-  if (dossier.stateUnavailable) line(`Catatan: keadaan alur kerja tidak dapat dibaca saat dosir disusun (${dossier.stateUnavailable.code}); isi dosir bersumber dari buku besar.`);
-  if (dossier.stateSource === 'archive') line('Catatan: riwayat kasus ini sudah dilepas oleh Temporal; keadaan akhirnya dibaca dari arsip riwayat di basis data meritflow.');
+  if (dossier.stateUnavailable)
+    line(
+      `Catatan: keadaan alur kerja tidak dapat dibaca saat dosir disusun (${dossier.stateUnavailable.code}); isi dosir bersumber dari buku besar.`,
+    );
+  if (dossier.stateSource === 'archive')
+    line('Catatan: riwayat kasus ini sudah dilepas oleh Temporal; keadaan akhirnya dibaca dari arsip riwayat di basis data meritflow.');
 
   if (sections.vacancy) {
     heading(PDF_HEADINGS.vacancy);
@@ -236,16 +263,25 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
     field('Pangkat/golongan', `${p.gradeMin ?? '-'} s.d. ${p.gradeMax ?? '-'}`);
     field('Metode yang diusulkan', labelOf(FILLING_METHOD_LABELS, String(p.requestedFillingMethod)).id);
     const a = sections.vacancy.approval;
-    field('Keputusan PPK', a ? `disetujui, metode ${labelOf(FILLING_METHOD_LABELS, String(a.fillingMethod)).id}, oleh ${actorOf(a.by.actor)}, ${wib(a.by.decidedAt)}` : 'belum ada');
+    field(
+      'Keputusan PPK',
+      a
+        ? `disetujui, metode ${labelOf(FILLING_METHOD_LABELS, String(a.fillingMethod)).id}, oleh ${actorOf(a.by.actor)}, ${wib(a.by.decidedAt)}`
+        : 'belum ada',
+    );
   }
 
   if (sections.committee) {
     heading(PDF_HEADINGS.committee);
     const { members, by } = sections.committee;
-    line(`Dibentuk oleh ${actorOf(by.actor)} pada ${wib(by.decidedAt)}; SK Pansel: ${by.evidence.map((e) => `${e.kind} SHA-256 ${shortHash(e.sha256)}`).join('; ') || '-'}`);
+    line(
+      `Dibentuk oleh ${actorOf(by.actor)} pada ${wib(by.decidedAt)}; SK Pansel: ${by.evidence.map((e) => `${e.kind} SHA-256 ${shortHash(e.sha256)}`).join('; ') || '-'}`,
+    );
     doc.moveDown(0.3);
     members.forEach((m, i) =>
-      line(`${i + 1}. ${m.name} (${m.id}) - ${m.affiliation === 'internal' ? 'internal instansi' : 'eksternal'}${m.isChair ? ', ketua' : ''}`),
+      line(
+        `${i + 1}. ${m.name} (${m.id}) - ${m.affiliation === 'internal' ? 'internal instansi' : 'eksternal'}${m.isChair ? ', ketua' : ''}`,
+      ),
     );
   }
 
@@ -264,16 +300,21 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
 
   if (sections.assessments.length > 0 || sections.scores.length > 0 || Object.keys(sections.ranking).length > 0) {
     heading(PDF_HEADINGS.scores);
-    for (const a of sections.assessments) line(`Uji kompetensi ${name(a.nip)}: JPM ${a.jpmPercent ?? '-'}% (${a.category ?? '-'}), asesor ${a.assessorId}`);
+    for (const a of sections.assessments)
+      line(`Uji kompetensi ${name(a.nip)}: JPM ${a.jpmPercent ?? '-'}% (${a.category ?? '-'}), asesor ${a.assessorId}`);
     if (sections.scores.length > 0) doc.moveDown(0.3);
     for (const s of sections.scores) {
-      line(`Penilaian pansel ${name(s.nip)}: makalah ${s.paper ?? '-'}, wawancara ${s.interview ?? '-'}, ${s.votes ?? '-'} suara (kuorum ${s.quorum ?? '-'}: ${s.quorumMet ? 'terpenuhi' : 'tidak terpenuhi'})`);
+      line(
+        `Penilaian pansel ${name(s.nip)}: makalah ${s.paper ?? '-'}, wawancara ${s.interview ?? '-'}, ${s.votes ?? '-'} suara (kuorum ${s.quorum ?? '-'}: ${s.quorumMet ? 'terpenuhi' : 'tidak terpenuhi'})`,
+      );
     }
     for (const [post, list] of Object.entries(sections.ranking)) {
       doc.moveDown(0.3);
       subheading(`Peringkat jabatan ${post}`);
       for (const r of list) {
-        const comp = Object.entries(r.components).map(([k, v]) => `${k} ${v}`).join(', ');
+        const comp = Object.entries(r.components)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
         line(`${r.rank}. ${name(r.nip)} - nilai akhir ${r.total} (${comp})`);
       }
       field(`Tiga besar (shortlist) ${post}`, (sections.shortlist[post] ?? []).map(name).join('; '));
@@ -326,17 +367,26 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
   if (sections.talent) {
     const tl = sections.talent;
     heading(PDF_HEADINGS.talent);
-    field('Kotak', `${tl.placement.box ?? '-'} (kinerja ${PERFORMANCE_LEVELS[tl.placement.performance ?? ''] ?? '-'}, potensial ${POTENTIAL_LEVELS[tl.placement.potential ?? ''] ?? '-'})`);
+    field(
+      'Kotak',
+      `${tl.placement.box ?? '-'} (kinerja ${PERFORMANCE_LEVELS[tl.placement.performance ?? ''] ?? '-'}, potensial ${POTENTIAL_LEVELS[tl.placement.potential ?? ''] ?? '-'})`,
+    );
     field('Tingkat sumbu', `kinerja: ${tl.placement.performance ?? '-'}; potensial: ${tl.placement.potential ?? '-'}`);
     field('Versi aturan dan bobot', tl.ruleVersion ?? '-');
     if (tl.weights) {
       const w = tl.weights;
       field('Bobot sumbu kinerja', `kinerja utama ${w.performance.main}%, kinerja pendukung ${w.performance.supporting}%`);
-      field('Bobot sumbu potensial', `kompetensi ${w.potential.competency}%, potensial ${w.potential.potential}%, kualifikasi ${w.potential.qualification}%, integritas ${w.potential.integrity}%`);
+      field(
+        'Bobot sumbu potensial',
+        `kompetensi ${w.potential.competency}%, potensial ${w.potential.potential}%, kualifikasi ${w.potential.qualification}%, integritas ${w.potential.integrity}%`,
+      );
       field('Bobot skor akhir', `kinerja ${w.final.performance}%, potensial ${w.final.potential}%`);
     } else field('Bobot', `versi aturan ${tl.ruleVersion ?? '-'} tidak dikenal oleh versi aplikasi ini`);
     if (tl.thresholds) {
-      field('Ambang tingkat', `kinerja: di atas >= ${tl.thresholds.performance.above}, sesuai >= ${tl.thresholds.performance.meets}; potensial: tinggi >= ${tl.thresholds.potential.high}, menengah >= ${tl.thresholds.potential.medium}`);
+      field(
+        'Ambang tingkat',
+        `kinerja: di atas >= ${tl.thresholds.performance.above}, sesuai >= ${tl.thresholds.performance.meets}; potensial: tinggi >= ${tl.thresholds.potential.high}, menengah >= ${tl.thresholds.potential.medium}`,
+      );
     }
     subheading('Nilai masukan dan skor sumbu');
     for (const [k, v] of Object.entries(tl.inputs)) line(`${TALENT_INPUTS[k] ?? k}: ${v}`);
@@ -344,11 +394,17 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
     const merit = sections.evaluation?.agencyMerit;
     field(
       'Kategori sistem merit instansi',
-      merit ? `${meritLabel(merit.category)} (${merit.category}; skema ${merit.scheme ?? '-'}, dinilai ${merit.assessedOn ?? '-'}, instansi ${merit.agencyCode ?? '-'})` : 'belum tercatat',
+      merit
+        ? `${meritLabel(merit.category)} (${merit.category}; skema ${merit.scheme ?? '-'}, dinilai ${merit.assessedOn ?? '-'}, instansi ${merit.agencyCode ?? '-'})`
+        : 'belum tercatat',
     );
     field('Kategori yang membolehkan jalur talenta JPT', (tl.acceptedMeritCategories ?? []).map(meritLabel).join(', ') || '-');
     const fill = sections.evaluation?.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection');
-    if (fill) field('Pengisian tanpa seleksi terbuka', `${fill.passed ? 'DIBOLEHKAN' : 'TIDAK DIBOLEHKAN'}: ${fill.message?.id ?? fill.fact ?? '-'}`);
+    if (fill)
+      field(
+        'Pengisian tanpa seleksi terbuka',
+        `${fill.passed ? 'DIBOLEHKAN' : 'TIDAK DIBOLEHKAN'}: ${fill.message?.id ?? fill.fact ?? '-'}`,
+      );
   }
 
   if (sections.evaluation) {
@@ -359,11 +415,16 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
     field('Per tanggal', ev.evaluatedAt ? wib(ev.evaluatedAt) : '-');
     field('Hasil', ev.allowed === null ? '-' : ev.allowed ? 'DIIZINKAN' : 'TERHALANG');
     ev.verdicts.forEach((v, i) =>
-      line(`${i + 1}. ${v.rule} (${v.ruleVersion ?? ev.ruleVersion ?? '-'}): ${v.passed ? 'lolos' : v.overridden ? 'tidak lolos, DIKECUALIKAN' : 'TIDAK LOLOS'} - ${v.message?.id ?? v.fact ?? '-'}`),
+      line(
+        `${i + 1}. ${v.rule} (${v.ruleVersion ?? ev.ruleVersion ?? '-'}): ${v.passed ? 'lolos' : v.overridden ? 'tidak lolos, DIKECUALIKAN' : 'TIDAK LOLOS'} - ${v.message?.id ?? v.fact ?? '-'}`,
+      ),
     );
     if (sections.blockedAttempts.length > 0) {
       doc.moveDown(0.3);
-      field('Percobaan yang ditolak aturan', sections.blockedAttempts.map((b) => `${b.attempted ?? b.decision} oleh ${actorOf(b.by.actor)}, ${wib(b.by.decidedAt)}`).join('; '));
+      field(
+        'Percobaan yang ditolak aturan',
+        sections.blockedAttempts.map((b) => `${b.attempted ?? b.decision} oleh ${actorOf(b.by.actor)}, ${wib(b.by.decidedAt)}`).join('; '),
+      );
     }
   }
 
@@ -410,9 +471,12 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
     const detail = detailOf(d);
     if (detail) text(`Rincian: ${detail}`);
     text(`Alasan: ${d.reason ?? '-'}`);
-    text(`Bukti: ${d.evidence.length === 0 ? '-' : d.evidence.map((e) => `${e.kind}${e.title ? ` "${e.title}"` : ''} SHA-256 ${shortHash(e.sha256)}`).join('; ')}`);
+    text(
+      `Bukti: ${d.evidence.length === 0 ? '-' : d.evidence.map((e) => `${e.kind}${e.title ? ` "${e.title}"` : ''} SHA-256 ${shortHash(e.sha256)}`).join('; ')}`,
+    );
     text(`Versi SOP/aturan: ${d.sop.id}@${d.sop.version}; aturan ${d.ruleVersion ?? '-'}`);
-    if (d.rowHash) text(`Rantai hash: urutan ${d.chainSeq ?? '-'}, hash baris ${shortHash(d.rowHash)}, hash sebelumnya ${shortHash(d.prevHash)}`);
+    if (d.rowHash)
+      text(`Rantai hash: urutan ${d.chainSeq ?? '-'}, hash baris ${shortHash(d.rowHash)}, hash sebelumnya ${shortHash(d.prevHash)}`);
     doc.moveDown(0.4);
   });
 
@@ -428,7 +492,9 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
 
   if (dossier.archivedHistories.length > 0) {
     heading(PDF_HEADINGS.archive);
-    line('Salinan riwayat setiap alur kerja disimpan di basis data meritflow (append-only); hash SHA-256 setiap salinan juga tercatat di rantai hash buku besar.');
+    line(
+      'Salinan riwayat setiap alur kerja disimpan di basis data meritflow (append-only); hash SHA-256 setiap salinan juga tercatat di rantai hash buku besar.',
+    );
     for (const a of dossier.archivedHistories) {
       line(
         `${a.workflowId} (${a.workflowType}) - ${a.kind === 'closed' ? 'riwayat lengkap, selesai' : 'cuplikan saat berjalan'}, ${a.eventCount} peristiwa, ` +
@@ -440,7 +506,10 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
   heading(PDF_HEADINGS.conformance);
   field('Hasil', conformance.conforms ? 'SESUAI dengan SOP' : 'TIDAK SESUAI dengan SOP');
   field('Diperiksa', wib(conformance.checkedAt));
-  field('SOP per alur kerja', conformance.workflows.map((w) => `${w.workflowId}: ${w.sop.id}@${w.sop.version} (${w.decisions} keputusan)`).join('; '));
+  field(
+    'SOP per alur kerja',
+    conformance.workflows.map((w) => `${w.workflowId}: ${w.sop.id}@${w.sop.version} (${w.decisions} keputusan)`).join('; '),
+  );
   doc.moveDown(0.3);
   for (const s of conformance.steps) {
     const checks = [s.enteredBy, ...s.within, ...(s.leftBy ? [s.leftBy] : [])];
@@ -464,11 +533,16 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(8);
-    doc.text(pdfSafe(`Dosir ${c.caseId} - dicetak ${wib(dossier.generatedAt)} - halaman ${i + 1} dari ${range.count}`), doc.page.margins.left, doc.page.height - 36, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
+    doc.text(
+      pdfSafe(`Dosir ${c.caseId} - dicetak ${wib(dossier.generatedAt)} - halaman ${i + 1} dari ${range.count}`),
+      doc.page.margins.left,
+      doc.page.height - 36,
+      {
+        width,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -49,18 +49,45 @@ export interface BulkMemberSection {
 export interface DossierSections {
   vacancy: { proposal: Record<string, unknown>; approval: { fillingMethod: string | null; by: DossierDecision } | null } | null;
   committee: { members: { id: string; name: string; affiliation: string; isChair: boolean }[]; by: DossierDecision } | null;
-  declarations: { member: DossierDecision['actor']; decidedAt: string; items: { nip: string; conflicted: boolean; note: string | null }[] }[];
+  declarations: {
+    member: DossierDecision['actor'];
+    decidedAt: string;
+    items: { nip: string; conflicted: boolean; note: string | null }[];
+  }[];
   assessments: { nip: string; jpmPercent: number | null; category: string | null; assessorId: string }[];
-  scores: { nip: string; paper: number | null; interview: number | null; votes: number | null; quorum: number | null; quorumMet: boolean | null }[];
+  scores: {
+    nip: string;
+    paper: number | null;
+    interview: number | null;
+    votes: number | null;
+    quorum: number | null;
+    quorumMet: boolean | null;
+  }[];
   ranking: Record<string, { rank: number; nip: string; total: number; components: Record<string, number> }[]>;
   shortlist: Record<string, string[]>;
   recommendations: { postCode: string; recommended: string[]; overseer: string | null; by: DossierDecision }[];
   picks: { postCode: string; nip: string; rank: number | null; total: number | null; justification: string | null; by: DossierDecision }[];
-  appointments: { postCode: string; nip: string; decreeNumber: string | null; effectiveDate: string | null; inauguratedOn: string | null; decree: DossierDecision | null; inauguration: DossierDecision | null }[];
+  appointments: {
+    postCode: string;
+    nip: string;
+    decreeNumber: string | null;
+    effectiveDate: string | null;
+    inauguratedOn: string | null;
+    decree: DossierDecision | null;
+    inauguration: DossierDecision | null;
+  }[];
   /** NIP → name, from the registrations. */
   names: Record<string, string>;
   /** A move (mutation, rotation, talent promotion): what moves where, and under which rules. */
-  move: { kind: string; scope: string; atOwnRequest: boolean | null; person: Record<string, unknown>; from: Record<string, unknown>; to: Record<string, unknown>; by: DossierDecision } | null;
+  move: {
+    kind: string;
+    scope: string;
+    atOwnRequest: boolean | null;
+    person: Record<string, unknown>;
+    from: Record<string, unknown>;
+    to: Record<string, unknown>;
+    by: DossierDecision;
+  } | null;
   /** The evaluation the deciding decision was taken under (else the latest one recorded). */
   evaluation: MoveEvaluationSection | null;
   blockedAttempts: { decision: string; attempted: string | null; by: DossierDecision }[];
@@ -68,10 +95,15 @@ export interface DossierSections {
   talent: TalentSection | null;
   /** The decree of a move or a bulk move (an appointment's decree is under appointments). */
   decree: { number: string | null; effectiveDate: string | null; by: DossierDecision } | null;
-  bulk: { members: BulkMemberSection[]; exclusions: { nip: string; reason: string }[]; annex: { no: number; nip: string; name: string; from: string; to: string }[] } | null;
+  bulk: {
+    members: BulkMemberSection[];
+    exclusions: { nip: string; reason: string }[];
+    annex: { no: number; nip: string; name: string; from: string; to: string }[];
+  } | null;
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** Rows that carry an evaluation without deciding anything: the proposal's check and refused attempts. */
@@ -116,13 +148,22 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
     if (isRoot && p.evaluation && typeof p.evaluation === 'object') {
       if (d.decision === 'decision_blocked') s.blockedAttempts.push({ decision: d.decision, attempted: str(p.attempted), by: d });
       // A later check does not replace the evaluation a decision was taken under.
-      if (!(s.evaluation && isDeciding(s.evaluation.decision) && !isDeciding(d.decision))) s.evaluation = evaluationOf(d, obj(p.evaluation));
+      if (!(s.evaluation && isDeciding(s.evaluation.decision) && !isDeciding(d.decision)))
+        s.evaluation = evaluationOf(d, obj(p.evaluation));
     }
     switch (d.decision) {
       case 'propose':
         if (p.move) {
           const m = obj(p.move);
-          s.move = { kind: str(m.kind) ?? '-', scope: str(m.scope) ?? '-', atOwnRequest: typeof m.atOwnRequest === 'boolean' ? m.atOwnRequest : null, person: obj(m.person), from: obj(m.from), to: obj(m.to), by: d };
+          s.move = {
+            kind: str(m.kind) ?? '-',
+            scope: str(m.scope) ?? '-',
+            atOwnRequest: typeof m.atOwnRequest === 'boolean' ? m.atOwnRequest : null,
+            person: obj(m.person),
+            from: obj(m.from),
+            to: obj(m.to),
+            by: d,
+          };
           if (p.talent) s.talent = talentOf(obj(p.talent));
         } else s.vacancy = { proposal: obj(p.proposal), approval: null };
         break;
@@ -131,7 +172,16 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
           members: arr(p.moves).map((x) => {
             const m = obj(x);
             const person = obj(m.person);
-            return { nip: str(person.nip) ?? '-', name: str(person.name) ?? '-', from: str(obj(m.from).positionCode) ?? '-', to: str(obj(m.to).positionCode) ?? '-', allowed: null, blocking: [], excluded: null, included: null };
+            return {
+              nip: str(person.nip) ?? '-',
+              name: str(person.name) ?? '-',
+              from: str(obj(m.from).positionCode) ?? '-',
+              to: str(obj(m.to).positionCode) ?? '-',
+              allowed: null,
+              blocking: [],
+              excluded: null,
+              included: null,
+            };
           }),
           exclusions: [],
           annex: [],
@@ -143,7 +193,10 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
         const ev = obj(p.evaluation);
         if (m) {
           m.allowed = typeof ev.allowed === 'boolean' ? ev.allowed : null;
-          m.blocking = arr(ev.verdicts).map(obj).filter((v) => v.passed === false && v.overridden !== true).map((v) => str(v.rule) ?? '-');
+          m.blocking = arr(ev.verdicts)
+            .map(obj)
+            .filter((v) => v.passed === false && v.overridden !== true)
+            .map((v) => str(v.rule) ?? '-');
         }
         break;
       }
@@ -216,7 +269,10 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
         for (const [post, list] of Object.entries(obj(p.ranking))) {
           s.ranking[post] = arr(list).map((r) => {
             const o = obj(r);
-            const components = Object.fromEntries(Object.entries(obj(o.components)).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+            const components = Object.fromEntries(Object.entries(obj(o.components)).filter(([, v]) => typeof v === 'number')) as Record<
+              string,
+              number
+            >;
             return { rank: num(o.rank) ?? 0, nip: str(o.nip) ?? '-', total: num(o.total) ?? 0, components };
           });
         }
@@ -231,7 +287,14 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
         });
         break;
       case 'pick':
-        s.picks.push({ postCode: str(p.postCode) ?? '-', nip: str(p.nip) ?? '-', rank: num(p.rank), total: num(p.total), justification: d.reason, by: d });
+        s.picks.push({
+          postCode: str(p.postCode) ?? '-',
+          nip: str(p.nip) ?? '-',
+          rank: num(p.rank),
+          total: num(p.total),
+          justification: d.reason,
+          by: d,
+        });
         break;
       case 'record_decree': {
         if (p.decree && typeof p.decree === 'object') {
@@ -240,7 +303,13 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
           if (s.bulk && Array.isArray(p.annex)) {
             s.bulk.annex = arr(p.annex).map((x) => {
               const o = obj(x);
-              return { no: num(o.no) ?? 0, nip: str(o.nip) ?? '-', name: str(o.name) ?? '-', from: str(o.from) ?? '-', to: str(o.to) ?? '-' };
+              return {
+                no: num(o.no) ?? 0,
+                nip: str(o.nip) ?? '-',
+                name: str(o.name) ?? '-',
+                from: str(o.from) ?? '-',
+                to: str(o.to) ?? '-',
+              };
             });
           }
           break;
@@ -284,7 +353,15 @@ function evaluationOf(d: DossierDecision, ev: Record<string, unknown>): MoveEval
         message: str(message.id) !== null ? { id: str(message.id)!, en: str(message.en) ?? '' } : null,
       };
     }),
-    agencyMerit: Object.keys(merit).length === 0 ? null : { agencyCode: str(merit.agencyCode), category: str(merit.category), scheme: str(merit.scheme), assessedOn: str(merit.assessedOn) },
+    agencyMerit:
+      Object.keys(merit).length === 0
+        ? null
+        : {
+            agencyCode: str(merit.agencyCode),
+            category: str(merit.category),
+            scheme: str(merit.scheme),
+            assessedOn: str(merit.assessedOn),
+          },
   };
 }
 

@@ -45,12 +45,19 @@ export class DossierController {
 
   @Roles(...CASE_REPORT_READERS)
   @Get(':caseId/dossier.pdf')
-  @ApiOperation({ summary: 'The printable dossier in Bahasa Indonesia: title page, the sections of its case type (committee, scores, PPK pick; or the move, its rule verdicts, overrides, 9-box inputs, members and annex), decree, timeline, conformance' })
+  @ApiOperation({
+    summary:
+      'The printable dossier in Bahasa Indonesia: title page, the sections of its case type (committee, scores, PPK pick; or the move, its rule verdicts, overrides, 9-box inputs, members and annex), decree, timeline, conformance',
+  })
   @ApiProduces('application/pdf')
   @ApiNotFoundResponse({ description: 'No such case' })
   async pdf(@Param('caseId', CaseIdPipe) caseId: string): Promise<StreamableFile> {
     const pdf = await renderDossierPdf(await this.dossiers.build(caseId));
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName(caseId, 'pdf')}"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName(caseId, 'pdf')}"`,
+      length: pdf.length,
+    });
   }
 
   @Roles(...CASE_REPORT_READERS)

@@ -1,4 +1,12 @@
-import { HttpException, HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import type { ApiConfig } from '@meritflow/config';
@@ -65,14 +73,21 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
         return cause.field === EVIDENCE_FILE_FIELD
           ? validation(issue(EVIDENCE_FILE_FIELD, 'maxCount', 'hanya satu berkas per unggahan', 'one file per upload'))
           : validation(
-              issue(cause.field ?? 'body', 'unexpectedFile', `berkas hanya boleh pada kolom "${EVIDENCE_FILE_FIELD}"`, `files go in field "${EVIDENCE_FILE_FIELD}" only`),
+              issue(
+                cause.field ?? 'body',
+                'unexpectedFile',
+                `berkas hanya boleh pada kolom "${EVIDENCE_FILE_FIELD}"`,
+                `files go in field "${EVIDENCE_FILE_FIELD}" only`,
+              ),
             );
       case 'LIMIT_FIELD_VALUE':
         return validation(issue(cause.field ?? 'body', 'maxLength', 'terlalu panjang', 'too long'));
       case 'LIMIT_FIELD_KEY':
       case 'LIMIT_FIELD_COUNT':
       case 'LIMIT_PART_COUNT':
-        return validation(issue('body', 'maxParts', 'terlalu banyak kolom atau nama kolom terlalu panjang', 'too many fields, or a field name too long'));
+        return validation(
+          issue('body', 'maxParts', 'terlalu banyak kolom atau nama kolom terlalu panjang', 'too many fields, or a field name too long'),
+        );
     }
     if (err.getStatus() === HttpStatus.UNSUPPORTED_MEDIA_TYPE || err.getStatus() === HttpStatus.BAD_REQUEST) {
       return validation(

@@ -36,7 +36,12 @@ export class EvidenceService {
     const may = evaluateEvidenceUpload(actor);
     if (!may.ok) throw new DomainError(may.code, may.params);
     if (!reachesAgency(actor, cmd.agencyCode)) {
-      throw new DomainError('ACCESS_DENIED', { role: actor.role, action: `upload evidence for agency ${cmd.agencyCode} (agencyCode)`, roles: [], agency: actor.agency });
+      throw new DomainError('ACCESS_DENIED', {
+        role: actor.role,
+        action: `upload evidence for agency ${cmd.agencyCode} (agencyCode)`,
+        roles: [],
+        agency: actor.agency,
+      });
     }
     const checked = checkEvidenceFile(cmd.file);
     if (!checked.ok) throw new DomainError('VALIDATION_FAILED', { fields: checked.issues });

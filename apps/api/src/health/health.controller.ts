@@ -25,7 +25,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({
-    summary: 'Reachability of PostgreSQL and Temporal, and the history archive\'s lag',
+    summary: "Reachability of PostgreSQL and Temporal, and the history archive's lag",
     description: 'The archive entry reports the last sweep, the closed runs pending and the lag; it informs and never fails the check.',
   })
   check() {

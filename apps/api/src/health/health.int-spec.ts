@@ -11,9 +11,7 @@ describe('health endpoint when Temporal is unreachable', () => {
   beforeAll(async () => {
     const { databaseUrl } = readStackState();
     const deadPort = await getFreePort();
-    app = await createApi(
-      loadApiConfig({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}`, LOG_LEVEL: 'error' }),
-    );
+    app = await createApi(loadApiConfig({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}`, LOG_LEVEL: 'error' }));
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/api/health`.replace('[::1]', '127.0.0.1');
   });

@@ -14,7 +14,8 @@ export class InboxController {
   @Roles(...EVERY_ROLE)
   @Get()
   @ApiOperation({
-    summary: "The caller's pending tasks across the open cases of their agency (at most 100 cases), who must act and by when, overdue marked",
+    summary:
+      "The caller's pending tasks across the open cases of their agency (at most 100 cases), who must act and by when, overdue marked",
   })
   get(@CurrentActor() actor: Actor) {
     return this.inbox.inboxFor(actor);

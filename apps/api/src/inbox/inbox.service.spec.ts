@@ -35,7 +35,7 @@ function fakeDataSource(rows: CaseEntity[], total = rows.length) {
     andWhere: (sql: string, params?: Record<string, unknown>) => (where.push({ sql, params }), qb),
     orderBy: () => qb,
     addOrderBy: () => qb,
-    take: (n: number) => ((qb as { taken?: number }).taken = n, qb),
+    take: (n: number) => (((qb as { taken?: number }).taken = n), qb),
     getManyAndCount: async () => [rows, total],
   };
   const ds = { getRepository: () => ({ createQueryBuilder: () => qb }) } as unknown as DataSource;
@@ -119,11 +119,18 @@ describe('InboxService', () => {
     expect(qb.taken).toBe(100);
   });
 
-  it("gives the PPK one task per vacancy awaiting them, with its choices and deadline", async () => {
+  it('gives the PPK one task per vacancy awaiting them, with its choices and deadline', async () => {
     const { ds } = fakeDataSource([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
     const inbox = await new InboxService(ds, gateway()).inboxFor(actor('ppk-1', 'ppk'), NOW);
     expect(inbox.tasks).toEqual([
-      expect.objectContaining({ caseId: VAC, role: 'ppk', decision: 'approve', options: ['approve', 'reject'], dueAt: '2026-11-10T00:00:00Z', overdue: true }),
+      expect.objectContaining({
+        caseId: VAC,
+        role: 'ppk',
+        decision: 'approve',
+        options: ['approve', 'reject'],
+        dueAt: '2026-11-10T00:00:00Z',
+        overdue: true,
+      }),
     ]);
   });
 
@@ -132,11 +139,37 @@ describe('InboxService', () => {
     const gw = gateway();
     const svc = new InboxService(ds, gw);
     const ppk = await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
-    expect(ppk.tasks).toEqual([expect.objectContaining({ caseId: MOVE, caseType: 'move', role: 'ppk', decision: 'approve', options: ['approve', 'reject'], overdue: false })]);
+    expect(ppk.tasks).toEqual([
+      expect.objectContaining({
+        caseId: MOVE,
+        caseType: 'move',
+        role: 'ppk',
+        decision: 'approve',
+        options: ['approve', 'reject'],
+        overdue: false,
+      }),
+    ]);
     const hr = await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW);
-    expect(hr.tasks).toEqual([expect.objectContaining({ caseId: BULK, caseType: 'bulk-move', decision: 'record_decree', dueAt: '2026-11-30T00:00:00Z', workflowId: BULK })]);
-    expect((gw.query as jest.Mock).mock.calls.map(([id, def]) => [id, def.name])).toEqual(expect.arrayContaining([[MOVE, 'move.state'], [BULK, 'bulk-move.state']]));
-    expect(where).toEqual(expect.arrayContaining([{ sql: 'c.case_type IN (:...types)', params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move'] } }]));
+    expect(hr.tasks).toEqual([
+      expect.objectContaining({
+        caseId: BULK,
+        caseType: 'bulk-move',
+        decision: 'record_decree',
+        dueAt: '2026-11-30T00:00:00Z',
+        workflowId: BULK,
+      }),
+    ]);
+    expect((gw.query as jest.Mock).mock.calls.map(([id, def]) => [id, def.name])).toEqual(
+      expect.arrayContaining([
+        [MOVE, 'move.state'],
+        [BULK, 'bulk-move.state'],
+      ]),
+    );
+    expect(where).toEqual(
+      expect.arrayContaining([
+        { sql: 'c.case_type IN (:...types)', params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move'] } },
+      ]),
+    );
   });
 
   it('gives a named task only to the person named, and committee tasks only to members of that committee', async () => {

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '@meritflow/domain';
 import { CaseEntity } from '@meritflow/persistence';
-import { CASE_TYPE_LIST, caseTypeEntry, ROOT_CASE_TYPES, type CaseStateBase, type CaseTypeEntry, type PendingTask } from '@meritflow/contracts';
+import {
+  CASE_TYPE_LIST,
+  caseTypeEntry,
+  ROOT_CASE_TYPES,
+  type CaseStateBase,
+  type CaseTypeEntry,
+  type PendingTask,
+} from '@meritflow/contracts';
 import { listScope } from '../auth/case-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 

@@ -34,7 +34,8 @@ export class LedgerController {
   @Get('digest')
   @ApiOperation({
     summary: 'The chain heads of every case (or one), signed with Ed25519; keep it outside the database',
-    description: 'Checked later with POST /v1/ledger/digest/check or `npm run ledger:verify -- --digest`, it exposes rows removed from the end of a case.',
+    description:
+      'Checked later with POST /v1/ledger/digest/check or `npm run ledger:verify -- --digest`, it exposes rows removed from the end of a case.',
   })
   digest(@CurrentActor() actor: Actor, @Query() q: DigestQuery) {
     return this.ledger.digest(actor, q.caseId ?? null);

@@ -27,7 +27,10 @@ export class LedgerService {
   private readonly verifier: LedgerVerifier;
   private readonly digests: ChainDigester;
 
-  constructor(ds: DataSource, @Inject(LEDGER_SIGNING_KEY) private readonly key: LedgerSigningKey) {
+  constructor(
+    ds: DataSource,
+    @Inject(LEDGER_SIGNING_KEY) private readonly key: LedgerSigningKey,
+  ) {
     this.verifier = new LedgerVerifier(ds);
     this.digests = new ChainDigester(ds);
   }
@@ -52,7 +55,8 @@ export class LedgerService {
     this.assertMayAudit(actor, 'check_ledger_digest');
     const digest = parseChainDigest(body);
     // An ephemeral key lives as long as the process: a digest from before a restart cannot be checked here.
-    const verdict = digest.keyId === this.key.keyId ? verifyDigest(digest, this.key.publicKeyPem) : ({ valid: false, reason: 'unknown_key' } as const);
+    const verdict =
+      digest.keyId === this.key.keyId ? verifyDigest(digest, this.key.publicKeyPem) : ({ valid: false, reason: 'unknown_key' } as const);
     const comparison = await this.digests.compareWithDigest(digest);
     return { intact: verdict.valid && comparison.intact, signature: { ...verdict, keyId: digest.keyId }, comparison };
   }

@@ -12,8 +12,14 @@ import { MovesService } from './moves.service';
 import { Roles } from '../auth/access.decorators';
 import { BULK_DECIDERS, BULK_STARTERS, EVERY_ROLE, MOVE_DECIDERS, MOVE_STARTERS } from '../auth/endpoint-roles';
 
-const MoveIdPipe = new PatternPipe('id', (v) => MOVE_WORKFLOW_ID_PATTERN.test(v), { id: 'move:<KODE-INSTANSI>:<NIP>', en: 'move:<AGENCY-CODE>:<NIP>' });
-const BulkIdPipe = new PatternPipe('id', (v) => BULK_MOVE_WORKFLOW_ID_PATTERN.test(v), { id: 'bulk-move:<KODE-INSTANSI>:<KODE-SK>', en: 'bulk-move:<AGENCY-CODE>:<BATCH-CODE>' });
+const MoveIdPipe = new PatternPipe('id', (v) => MOVE_WORKFLOW_ID_PATTERN.test(v), {
+  id: 'move:<KODE-INSTANSI>:<NIP>',
+  en: 'move:<AGENCY-CODE>:<NIP>',
+});
+const BulkIdPipe = new PatternPipe('id', (v) => BULK_MOVE_WORKFLOW_ID_PATTERN.test(v), {
+  id: 'bulk-move:<KODE-INSTANSI>:<KODE-SK>',
+  en: 'bulk-move:<AGENCY-CODE>:<BATCH-CODE>',
+});
 
 @ApiTags('moves')
 @Controller('v1')
@@ -23,8 +29,12 @@ export class MovesController {
   @Roles(...MOVE_STARTERS)
   @Post('moves')
   @ApiErrors(...START_ERRORS)
-  @ApiOperation({ summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules are checked at once as of its intended effective date' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. intendedEffectiveDate that is not a real calendar date (2025-02-30)' })
+  @ApiOperation({
+    summary: 'HR proposes a mutation, rotation or talent-pool promotion; the rules are checked at once as of its intended effective date',
+  })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED naming the field, e.g. intendedEffectiveDate that is not a real calendar date (2025-02-30)',
+  })
   propose(@CurrentActor() actor: Actor, @Body() dto: ProposeMoveDto) {
     const { talent, reason, evidence, intendedEffectiveDate, sopVersion, ...move } = dto;
     return this.moves.propose(actor, move, talent, reason ?? null, evidence ?? [], { intendedEffectiveDate, sopVersion });
@@ -48,21 +58,30 @@ export class MovesController {
       'The approval is judged by the rules as of the intended effective date, the decree as of its TMT (effectiveDate).',
   })
   @ApiBadRequestResponse({
-    description: 'VALIDATION_FAILED naming the field (effectiveDate not a real calendar date); DECISION_INCOMPLETE naming reason for a decree backdated beyond the SOP’s maxBackdatingDays',
+    description:
+      'VALIDATION_FAILED naming the field (effectiveDate not a real calendar date); DECISION_INCOMPLETE naming reason for a decree backdated beyond the SOP’s maxBackdatingDays',
   })
   @ApiUnprocessableEntityResponse({
     description:
       'RULE_BLOCKED: a rule as of the decision’s effective date blocks it (e.g. a decree whose TMT falls in an election ban without the Minister’s approval); ' +
       'details name each blocking rule with its window (periods: from/to) and the as-of date. The attempt is recorded as decision_blocked.',
   })
-  decide(@Param('id', MoveIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: MoveDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+  decide(
+    @Param('id', MoveIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: MoveDecisionDto,
+    @IdempotencyKey() key?: IdempotentRequest,
+  ) {
     return this.moves.decide(id, actor, dto, key);
   }
 
   @Roles(...BULK_STARTERS)
   @Post('bulk-moves')
   @ApiErrors(...START_ERRORS)
-  @ApiOperation({ summary: 'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own, as of their intended effective date' })
+  @ApiOperation({
+    summary:
+      'HR proposes a bulk rotation/mutation under one collective decree; each person is checked on their own, as of their intended effective date',
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. moves.3.intendedEffectiveDate' })
   proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
     return this.moves.proposeBulk(actor, { ...dto, reason: dto.reason ?? null, evidence: dto.evidence ?? [] });
@@ -81,7 +100,12 @@ export class MovesController {
   @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'approve_batch (with named exclusions), reject_batch, record_decree (number, TMT, SK)' })
-  decideBulk(@Param('id', BulkIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+  decideBulk(
+    @Param('id', BulkIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: BulkDecisionDto,
+    @IdempotencyKey() key?: IdempotentRequest,
+  ) {
     return this.moves.decideBulk(id, actor, dto, key);
   }
 }

@@ -64,12 +64,27 @@ export class MovesService {
     const sopId = moveSopIdFor(move.kind, move.scope);
     if (!sopId) {
       throw new DomainError('VALIDATION_FAILED', {
-        fields: [{ field: 'scope', rule: 'kindScope', message: { id: `${move.kind} hanya dalam satu instansi`, en: `a ${move.kind} stays within one agency` } }],
+        fields: [
+          {
+            field: 'scope',
+            rule: 'kindScope',
+            message: { id: `${move.kind} hanya dalam satu instansi`, en: `a ${move.kind} stays within one agency` },
+          },
+        ],
       });
     }
     if ((move.kind === 'talent_promotion') !== (talentInputs !== undefined)) {
       throw new DomainError('VALIDATION_FAILED', {
-        fields: [{ field: 'talent', rule: 'talentPromotion', message: { id: 'data talenta wajib untuk promosi talenta, dan hanya untuknya', en: 'talent inputs are required for, and only for, a talent promotion' } }],
+        fields: [
+          {
+            field: 'talent',
+            rule: 'talentPromotion',
+            message: {
+              id: 'data talenta wajib untuk promosi talenta, dan hanya untuknya',
+              en: 'talent inputs are required for, and only for, a talent promotion',
+            },
+          },
+        ],
       });
     }
     const sop = selectSop(sopId, { version: options.sopVersion, asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
@@ -88,7 +103,12 @@ export class MovesService {
     const { vacancyId, ...scores } = given;
     if (vacancyId) {
       const v = await this.workflows.query(vacancyId, vacancyStateQuery);
-      if (v.status !== 'approved' || v.approvedFillingMethod !== 'talent_pool' || v.proposal.agencyCode !== move.to.agencyCode || v.proposal.positionCode !== move.to.positionCode) {
+      if (
+        v.status !== 'approved' ||
+        v.approvedFillingMethod !== 'talent_pool' ||
+        v.proposal.agencyCode !== move.to.agencyCode ||
+        v.proposal.positionCode !== move.to.positionCode
+      ) {
         throw new DomainError('VACANCY_NOT_READY', { vacancyId, status: v.status, fillingMethod: v.approvedFillingMethod ?? '-' });
       }
       const heldBy = await this.ledger.casesFillingVacancy(vacancyId);
@@ -96,7 +116,12 @@ export class MovesService {
     }
     const scored = scoreTalent(scores);
     // The inputs as given, and the axis scores under their own names (the "potential" input is not the potential axis).
-    const inputs: Record<string, number> = { ...scored.inputs, performanceScore: scored.scores.performance, potentialScore: scored.scores.potential, finalScore: scored.scores.final };
+    const inputs: Record<string, number> = {
+      ...scored.inputs,
+      performanceScore: scored.scores.performance,
+      potentialScore: scored.scores.potential,
+      finalScore: scored.scores.final,
+    };
     return { vacancyId: vacancyId ?? null, placement: scored.placement, inputs, ruleVersion: scored.ruleVersion };
   }
 
@@ -106,7 +131,14 @@ export class MovesService {
   }
 
   async decide(id: string, actor: Actor, input: WithoutActor<MoveDecisionInput>, key?: IdempotentRequest) {
-    const ack = await this.workflows.decide(id, moveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, moveStateQuery)).step);
+    const ack = await this.workflows.decide(
+      id,
+      moveDecideUpdate,
+      { ...input, actor },
+      actor,
+      key,
+      async () => (await this.workflows.query(id, moveStateQuery)).step,
+    );
     const state = await this.workflows.query(id, moveStateQuery);
     if (ack.blocked) {
       throw new DomainError('RULE_BLOCKED', {
@@ -124,7 +156,14 @@ export class MovesService {
 
   async proposeBulk(
     actor: Actor,
-    request: { agencyCode: string; batchCode: string; title: string; moves: (MoveFacts & { intendedEffectiveDate?: string })[]; reason: string | null; evidence: EvidenceRef[] },
+    request: {
+      agencyCode: string;
+      batchCode: string;
+      title: string;
+      moves: (MoveFacts & { intendedEffectiveDate?: string })[];
+      reason: string | null;
+      evidence: EvidenceRef[];
+    },
   ) {
     const now = new Date();
     // Each person's date goes beside the facts the rules read; without one, the proposal date (WIB).
@@ -140,13 +179,28 @@ export class MovesService {
     const issues = cmd.moves.flatMap((m, i) => {
       const out: FieldIssue[] = [...dateIssues.filter((d) => d.field === `moves.${i}.intendedEffectiveDate`)];
       if (m.kind === 'talent_promotion' || m.scope !== 'intra_agency') {
-        out.push({ field: `moves.${i}.kind`, rule: 'bulk', message: { id: 'SK kolektif hanya untuk rotasi/mutasi dalam satu instansi', en: 'a collective decree covers rotations and intra-agency mutations only' } });
+        out.push({
+          field: `moves.${i}.kind`,
+          rule: 'bulk',
+          message: {
+            id: 'SK kolektif hanya untuk rotasi/mutasi dalam satu instansi',
+            en: 'a collective decree covers rotations and intra-agency mutations only',
+          },
+        });
       }
       if (m.to.agencyCode !== cmd.agencyCode || m.from.agencyCode !== cmd.agencyCode) {
-        out.push({ field: `moves.${i}.to.agencyCode`, rule: 'bulk', message: { id: 'semua pemindahan dalam instansi yang sama', en: 'every move stays within the batch’s agency' } });
+        out.push({
+          field: `moves.${i}.to.agencyCode`,
+          rule: 'bulk',
+          message: { id: 'semua pemindahan dalam instansi yang sama', en: 'every move stays within the batch’s agency' },
+        });
       }
       if (cmd.moves.findIndex((x) => x.person.nip === m.person.nip) !== i) {
-        out.push({ field: `moves.${i}.person.nip`, rule: 'unique', message: { id: 'pegawai yang sama disebut dua kali', en: 'the same person is listed twice' } });
+        out.push({
+          field: `moves.${i}.person.nip`,
+          rule: 'unique',
+          message: { id: 'pegawai yang sama disebut dua kali', en: 'the same person is listed twice' },
+        });
       }
       return out;
     });
@@ -168,7 +222,14 @@ export class MovesService {
   }
 
   async decideBulk(id: string, actor: Actor, input: WithoutActor<BulkDecisionInput>, key?: IdempotentRequest) {
-    const ack = await this.workflows.decide(id, bulkMoveDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(id, bulkMoveStateQuery)).step);
+    const ack = await this.workflows.decide(
+      id,
+      bulkMoveDecideUpdate,
+      { ...input, actor },
+      actor,
+      key,
+      async () => (await this.workflows.query(id, bulkMoveStateQuery)).step,
+    );
     const state = await this.workflows.query(id, bulkMoveStateQuery);
     if (ack.blocked) {
       throw new DomainError('RULE_BLOCKED', {

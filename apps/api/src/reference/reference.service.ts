@@ -29,7 +29,11 @@ export class ReferenceDataService {
 
   putRegion(actor: Actor, regionCode: string, cmd: { name: string; kind: RegionKind; provinceCode?: string; reason: string }) {
     this.assertEditor(actor, 'regions');
-    return this.reference.upsertRegion({ regionCode, name: cmd.name, kind: cmd.kind, provinceCode: cmd.provinceCode ?? null }, cmd.reason, actor);
+    return this.reference.upsertRegion(
+      { regionCode, name: cmd.name, kind: cmd.kind, provinceCode: cmd.provinceCode ?? null },
+      cmd.reason,
+      actor,
+    );
   }
 
   listElectionWindows(regionCode?: string) {
@@ -48,7 +52,15 @@ export class ReferenceDataService {
 
   recordMinisterApproval(
     actor: Actor,
-    cmd: { regionCode: string; documentRef: string; title: string; approvedOn: string; scope: string; reason: string; evidence?: EvidenceRef[] },
+    cmd: {
+      regionCode: string;
+      documentRef: string;
+      title: string;
+      approvedOn: string;
+      scope: string;
+      reason: string;
+      evidence?: EvidenceRef[];
+    },
     now = new Date(),
   ) {
     this.assertEditor(actor, 'minister_approvals');
@@ -76,12 +88,25 @@ export class ReferenceDataService {
   changes(q: { table?: ReferenceTable; key?: string; from?: string; to?: string; limit?: number; offset?: number }) {
     const period = parsePeriod(q.from, q.to, false);
     if (!period.ok) throw new DomainError('VALIDATION_FAILED', { fields: period.issues });
-    return this.reference.changes({ table: q.table, key: q.key, from: period.from, to: period.to, limit: q.limit ?? 100, offset: q.offset ?? 0 });
+    return this.reference.changes({
+      table: q.table,
+      key: q.key,
+      from: period.from,
+      to: period.to,
+      limit: q.limit ?? 100,
+      offset: q.offset ?? 0,
+    });
   }
 
   private assertEditor(actor: Actor, table: ReferenceTable): void {
     if (!mayEditReferenceData(actor.role)) {
-      throw new DomainError('ROLE_NOT_ALLOWED', { step: 'reference_data', decision: `edit_${table}`, role: actor.role, roles: REFERENCE_DATA_EDITORS, allowed: [] });
+      throw new DomainError('ROLE_NOT_ALLOWED', {
+        step: 'reference_data',
+        decision: `edit_${table}`,
+        role: actor.role,
+        roles: REFERENCE_DATA_EDITORS,
+        allowed: [],
+      });
     }
   }
 

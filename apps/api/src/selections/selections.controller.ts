@@ -10,7 +10,14 @@ import { OpenSelectionDto } from './dto/open-selection.dto';
 import { AppointmentDecisionDto, AssessmentDecisionDto, ReviewDecisionDto, SelectionDecisionDto } from './dto/selection-decision.dto';
 import { SelectionsService } from './selections.service';
 import { Roles } from '../auth/access.decorators';
-import { APPOINTMENT_DECIDERS, ASSESSMENT_DECIDERS, EVERY_ROLE, REVIEW_DECIDERS, SELECTION_DECIDERS, SELECTION_STARTERS } from '../auth/endpoint-roles';
+import {
+  APPOINTMENT_DECIDERS,
+  ASSESSMENT_DECIDERS,
+  EVERY_ROLE,
+  REVIEW_DECIDERS,
+  SELECTION_DECIDERS,
+  SELECTION_STARTERS,
+} from '../auth/endpoint-roles';
 
 @ApiTags('open selections')
 @Controller('v1/selections')
@@ -39,8 +46,16 @@ export class SelectionsController {
   @Post(':id/decisions')
   @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick' })
-  decide(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: SelectionDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+  @ApiOperation({
+    summary:
+      'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick',
+  })
+  decide(
+    @Param('id', SelectionIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: SelectionDecisionDto,
+    @IdempotencyKey() key?: IdempotentRequest,
+  ) {
     return this.selections.decide(id, actor, dto, key);
   }
 
@@ -68,7 +83,10 @@ export class SelectionsController {
 
   @Roles(...EVERY_ROLE)
   @Get(':id/committee-review')
-  @ApiOperation({ summary: 'Scoring progress; votes stay sealed (a member sees only their own) until every eligible member has scored or the deadline passed' })
+  @ApiOperation({
+    summary:
+      'Scoring progress; votes stay sealed (a member sees only their own) until every eligible member has scored or the deadline passed',
+  })
   getReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.selections.getReview(id, actor.id);
   }
@@ -78,7 +96,12 @@ export class SelectionsController {
   @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
-  decideReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor, @Body() dto: ReviewDecisionDto, @IdempotencyKey() key?: IdempotentRequest) {
+  decideReview(
+    @Param('id', SelectionIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: ReviewDecisionDto,
+    @IdempotencyKey() key?: IdempotentRequest,
+  ) {
     return this.selections.decideReview(id, actor, dto, key);
   }
 

@@ -60,7 +60,11 @@ export class SelectionsService {
   ) {}
 
   async open(actor: Actor, cmd: OpenSelectionCommand) {
-    const sop = selectSop(SELECTION_CASE_TYPE, { version: cmd.sopVersion, asOf: new Date(), allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
+    const sop = selectSop(SELECTION_CASE_TYPE, {
+      version: cmd.sopVersion,
+      asOf: new Date(),
+      allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS,
+    });
     const start = evaluateStart(sop, actor);
     if (!start.ok) throw new DomainError(start.code, start.params);
     const posts = await Promise.all(cmd.vacancyIds.map((id) => this.postFromVacancy(id, cmd.agencyCode)));
@@ -92,7 +96,15 @@ export class SelectionsService {
     const heldBy = await this.ledger.casesFillingVacancy(vacancyId);
     if (heldBy.length > 0) throw new DomainError('VACANCY_NOT_READY', { vacancyId, heldBy });
     const p = v.proposal;
-    return { vacancyId, vacancyRunId: v.runId, positionCode: p.positionCode, title: p.title, organisationalUnit: p.organisationalUnit, positionClass, requiredCompetencies: p.requiredCompetencies };
+    return {
+      vacancyId,
+      vacancyRunId: v.runId,
+      positionCode: p.positionCode,
+      title: p.title,
+      organisationalUnit: p.organisationalUnit,
+      positionClass,
+      requiredCompetencies: p.requiredCompetencies,
+    };
   }
 
   async get(id: string) {
@@ -107,36 +119,63 @@ export class SelectionsService {
   }
 
   getAssessment(id: string, nip: string) {
-    return this.child(id, 'assessment', 'record_assessment', () => this.workflows.query(assessmentWorkflowId(id, nip), assessmentStateQuery));
+    return this.child(id, 'assessment', 'record_assessment', () =>
+      this.workflows.query(assessmentWorkflowId(id, nip), assessmentStateQuery),
+    );
   }
 
   decideAssessment(id: string, nip: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: IdempotentRequest) {
     const childId = assessmentWorkflowId(id, nip);
     return this.child(id, 'assessment', input.decision, () =>
-      this.workflows.decide(childId, assessmentDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, assessmentStateQuery)).step),
+      this.workflows.decide(
+        childId,
+        assessmentDecideUpdate,
+        { ...input, actor },
+        actor,
+        key,
+        async () => (await this.workflows.query(childId, assessmentStateQuery)).step,
+      ),
     );
   }
 
   getReview(id: string, viewerId?: string) {
-    return this.child(id, 'committee_review', 'score', () => this.workflows.query(committeeReviewWorkflowId(id), committeeReviewStateQuery, viewerId));
+    return this.child(id, 'committee_review', 'score', () =>
+      this.workflows.query(committeeReviewWorkflowId(id), committeeReviewStateQuery, viewerId),
+    );
   }
 
   decideReview(id: string, actor: Actor, input: WithoutActor<ReviewDecisionInput>, key?: IdempotentRequest) {
     const childId = committeeReviewWorkflowId(id);
     return this.child(id, 'committee_review', input.decision, async () => {
-      await this.workflows.decide(childId, committeeReviewDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step);
+      await this.workflows.decide(
+        childId,
+        committeeReviewDecideUpdate,
+        { ...input, actor },
+        actor,
+        key,
+        async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step,
+      );
       return this.workflows.query(childId, committeeReviewStateQuery, actor.id);
     });
   }
 
   getAppointment(id: string, postCode: string) {
-    return this.child(id, 'appointment', 'record_decree', () => this.workflows.query(appointmentWorkflowId(id, postCode), appointmentStateQuery));
+    return this.child(id, 'appointment', 'record_decree', () =>
+      this.workflows.query(appointmentWorkflowId(id, postCode), appointmentStateQuery),
+    );
   }
 
   decideAppointment(id: string, postCode: string, actor: Actor, input: WithoutActor<AppointmentDecisionInput>, key?: IdempotentRequest) {
     const childId = appointmentWorkflowId(id, postCode);
     return this.child(id, 'appointment', input.decision, () =>
-      this.workflows.decide(childId, appointmentDecideUpdate, { ...input, actor }, actor, key, async () => (await this.workflows.query(childId, appointmentStateQuery)).step),
+      this.workflows.decide(
+        childId,
+        appointmentDecideUpdate,
+        { ...input, actor },
+        actor,
+        key,
+        async () => (await this.workflows.query(childId, appointmentStateQuery)).step,
+      ),
     );
   }
 
@@ -155,7 +194,8 @@ export class SelectionsService {
         if (!(err instanceof DomainError && err.code === 'CASE_NOT_FOUND')) throw err;
         const parent = await this.workflows.query(selectionId, selectionStateQuery);
         if (parent.step === stage) {
-          if (Date.now() >= deadline) throw new DomainError('UPSTREAM_UNAVAILABLE', { service: 'Temporal', waitingFor: `${stage} workflow`, retryable: true });
+          if (Date.now() >= deadline)
+            throw new DomainError('UPSTREAM_UNAVAILABLE', { service: 'Temporal', waitingFor: `${stage} workflow`, retryable: true });
           await new Promise((r) => setTimeout(r, 200));
           continue;
         }

@@ -89,7 +89,13 @@ export class WorkflowGateway {
   ): Promise<R> {
     await this.assertEvidence(workflowId, actor, input.evidence ?? []);
     if (idempotent) {
-      const same = await this.idempotency.claim({ actorId: actor.id, key: idempotent.key, fingerprint: idempotent.fingerprint, method: idempotent.method, path: idempotent.path });
+      const same = await this.idempotency.claim({
+        actorId: actor.id,
+        key: idempotent.key,
+        fingerprint: idempotent.fingerprint,
+        method: idempotent.method,
+        path: idempotent.path,
+      });
       if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', { key: idempotent.key });
     }
     try {

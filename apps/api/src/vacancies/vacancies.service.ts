@@ -68,15 +68,24 @@ export class VacanciesService {
       reason: cmd.reason,
       evidence: cmd.evidence,
     };
-    const started = await this.workflows.start(VACANCY_WORKFLOW_TYPE, vacancyWorkflowId(cmd.proposal.agencyCode, cmd.proposal.positionCode), [input]);
+    const started = await this.workflows.start(
+      VACANCY_WORKFLOW_TYPE,
+      vacancyWorkflowId(cmd.proposal.agencyCode, cmd.proposal.positionCode),
+      [input],
+    );
     const step = stepOf(sop, sop.initialStep);
     return { ...started, sop: input.sop, step: step.id, status: step.status, allowedDecisions: allowedDecisions(sop, step.id) };
   }
 
   decide(workflowId: string, actor: Actor, cmd: DecideCommand) {
     const { idempotencyKey, ...decision } = cmd;
-    return this.workflows.decide(workflowId, vacancyDecideUpdate, { ...decision, actor }, actor, idempotencyKey, async () =>
-      (await this.workflows.query(workflowId, vacancyStateQuery)).step,
+    return this.workflows.decide(
+      workflowId,
+      vacancyDecideUpdate,
+      { ...decision, actor },
+      actor,
+      idempotencyKey,
+      async () => (await this.workflows.query(workflowId, vacancyStateQuery)).step,
     );
   }
 

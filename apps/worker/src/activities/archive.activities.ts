@@ -44,11 +44,20 @@ export class ArchiveActivitiesImpl implements ArchiveActivities {
         oldestPendingClosedAt: r.oldestPendingClosedAt,
         error: null,
       });
-      const lagSeconds = r.oldestPendingClosedAt ? Math.max(0, Math.round((finishedAt.getTime() - r.oldestPendingClosedAt.getTime()) / 1000)) : 0;
+      const lagSeconds = r.oldestPendingClosedAt
+        ? Math.max(0, Math.round((finishedAt.getTime() - r.oldestPendingClosedAt.getTime()) / 1000))
+        : 0;
       return { listed: r.listed, archived: r.archived, pending: r.pending, lagSeconds };
     } catch (err) {
       await this.repo
-        .sweepFinished(namespace, { at: new Date(), watermark: null, archived: 0, pending: 0, oldestPendingClosedAt: null, error: String(err).slice(0, 2000) })
+        .sweepFinished(namespace, {
+          at: new Date(),
+          watermark: null,
+          archived: 0,
+          pending: 0,
+          oldestPendingClosedAt: null,
+          error: String(err).slice(0, 2000),
+        })
         .catch(() => undefined);
       throw err;
     }

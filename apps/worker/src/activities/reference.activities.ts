@@ -16,7 +16,9 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     return {
       windows: windows.map((w) => ({ ...w })),
       approvals: approvals.map((a) => ({ documentRef: a.documentRef, approvedOn: a.approvedOn, regionCode: a.regionCode })),
-      agencyMerit: merit ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn } : null,
+      agencyMerit: merit
+        ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn }
+        : null,
     };
   }
 

@@ -13,7 +13,11 @@ describe('per-case assignment rules', () => {
     ['a member on a member seat', { id: 'anggota', role: 'committee_member' as const }, true],
     ['a member claiming the chair role', { id: 'anggota', role: 'committee_chair' as const }, false],
     ['someone without a seat', { id: 'lain', role: 'committee_member' as const }, false],
-    ['a Plt acting for the chair', { id: 'plt', role: 'committee_chair' as const, actingFor: { id: 'ketua', role: 'committee_chair' as const, delegationId: 'd' } }, true],
+    [
+      'a Plt acting for the chair',
+      { id: 'plt', role: 'committee_chair' as const, actingFor: { id: 'ketua', role: 'committee_chair' as const, delegationId: 'd' } },
+      true,
+    ],
     ['HR (no seat needed)', { id: 'hr', role: 'hr_officer' as const }, true],
   ])('committee seat: %s', (_, actor, ok) => {
     expect(evaluateCommitteeSeat(committee, actor, 'S').ok).toBe(ok);
@@ -46,7 +50,9 @@ describe('per-case assignment rules', () => {
   });
 
   it('checks no side within one agency', () => {
-    expect(evaluateMoveSide({ from: { agencyCode: 'A' }, to: { agencyCode: 'A' } }, 'release', { id: 'p', role: 'ppk', agency: 'B' }).ok).toBe(true);
+    expect(
+      evaluateMoveSide({ from: { agencyCode: 'A' }, to: { agencyCode: 'A' } }, 'release', { id: 'p', role: 'ppk', agency: 'B' }).ok,
+    ).toBe(true);
   });
 
   it.each([
@@ -59,7 +65,10 @@ describe('per-case assignment rules', () => {
   });
 
   it('keeps whoever names a committee off it, and people with a duty from assessing', () => {
-    expect(checkNominatorNotNominated({ id: 'ppk', role: 'ppk' }, ['a', 'ppk'], 'committee')).toMatchObject({ ok: false, params: { actorId: 'ppk', holds: ['ppk'] } });
+    expect(checkNominatorNotNominated({ id: 'ppk', role: 'ppk' }, ['a', 'ppk'], 'committee')).toMatchObject({
+      ok: false,
+      params: { actorId: 'ppk', holds: ['ppk'] },
+    });
     expect(checkNominatorNotNominated({ id: 'ppk', role: 'ppk' }, ['a', 'b'], 'committee')).toEqual({ ok: true });
     expect(checkAssessor({ m: ['committee'] }, 'm')).toMatchObject({ ok: false, params: { duty: 'assessor' } });
     expect(checkAssessor({ m: ['committee'] }, 'x')).toEqual({ ok: true });

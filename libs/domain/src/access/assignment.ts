@@ -6,7 +6,11 @@ import { authorityOf } from './delegation';
 type Verdict = { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams };
 
 const OK: Verdict = { ok: true };
-const notAssigned = (actor: Actor, task: string): Verdict => ({ ok: false, code: 'ACTOR_NOT_ASSIGNED', params: { actorId: actor.id, task } });
+const notAssigned = (actor: Actor, task: string): Verdict => ({
+  ok: false,
+  code: 'ACTOR_NOT_ASSIGNED',
+  params: { actorId: actor.id, task },
+});
 
 /**
  * A committee member acts only on the selection they sit on (on their own seat, or the seat of the
@@ -33,7 +37,11 @@ export const ORIGIN_AGENCY_DECISIONS: readonly string[] = Object.freeze(['releas
  * agency does the rest. Officers are told apart by the agency in their token; national bodies (BKN's
  * regional office) act for neither side. Decisions recorded before tokens carried an agency pass.
  */
-export function evaluateMoveSide(move: { from: { agencyCode: string }; to: { agencyCode: string } }, decision: string, actor: Actor): Verdict {
+export function evaluateMoveSide(
+  move: { from: { agencyCode: string }; to: { agencyCode: string } },
+  decision: string,
+  actor: Actor,
+): Verdict {
   if (move.from.agencyCode === move.to.agencyCode || actor.agency === undefined || isNational(actor)) return OK;
   const side = ORIGIN_AGENCY_DECISIONS.includes(decision) ? move.from.agencyCode : move.to.agencyCode;
   return actor.agency === side ? OK : notAssigned(actor, `${decision} on behalf of ${side} (you act for ${actor.agency})`);
@@ -42,5 +50,9 @@ export function evaluateMoveSide(move: { from: { agencyCode: string }; to: { age
 /** Only the delegator, acting in their own right, or an administrator revokes a delegation. */
 export function evaluateDelegationRevocation(actor: Actor, delegation: { id: string; delegatorId: string }): Verdict {
   if (actor.role === 'admin' || (!actor.actingFor && delegation.delegatorId === actor.id)) return OK;
-  return { ok: false, code: 'ACCESS_DENIED', params: { role: actor.role, action: `revoke delegation ${delegation.id}`, roles: ['the delegator', 'admin'] } };
+  return {
+    ok: false,
+    code: 'ACCESS_DENIED',
+    params: { role: actor.role, action: `revoke delegation ${delegation.id}`, roles: ['the delegator', 'admin'] },
+  };
 }

@@ -35,7 +35,10 @@ describe('separation of duties', () => {
     const asPlt = { id: 'plt-1', role: 'ppk' as const, actingFor: { id: 'member-1', role: 'ppk' as const, delegationId: 'd' } };
     expect(checkActorDuties(registry(), asPlt)).toMatchObject({ ok: false, params: { actorId: 'member-1' } });
     expect(checkActorDuties(registry(), { ...asPlt, actingFor: { ...asPlt.actingFor, id: 'ppk-1' } })).toEqual({ ok: true });
-    expect(checkActorDuties(registry(), { id: 'hr-1', role: 'committee_chair' })).toMatchObject({ ok: false, params: { duty: 'committee' } });
+    expect(checkActorDuties(registry(), { id: 'hr-1', role: 'committee_chair' })).toMatchObject({
+      ok: false,
+      params: { duty: 'committee' },
+    });
   });
 
   it('assigns each duty once', () => {

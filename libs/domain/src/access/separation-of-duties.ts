@@ -24,11 +24,16 @@ const EXCLUSIVE: readonly Duty[] = ['initiator', 'committee', 'ppk'];
 export function checkDuty(registry: DutyRegistry, personId: string, duty: Duty | null): Verdict {
   const holds = registry[personId] ?? [];
   if (holds.includes('candidate') || (duty === 'candidate' && holds.length > 0 && !holds.every((h) => h === 'candidate'))) {
-    return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: personId, holds, duty: duty ?? 'actor', rule: 'candidate_never_acts' } };
+    return {
+      ok: false,
+      code: 'SEPARATION_OF_DUTIES',
+      params: { actorId: personId, holds, duty: duty ?? 'actor', rule: 'candidate_never_acts' },
+    };
   }
   if (duty && EXCLUSIVE.includes(duty)) {
     const other = holds.filter((h) => h !== duty && EXCLUSIVE.includes(h));
-    if (other.length > 0) return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: personId, holds: other, duty, rule: 'distinct_people' } };
+    if (other.length > 0)
+      return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: personId, holds: other, duty, rule: 'distinct_people' } };
   }
   return { ok: true };
 }
@@ -54,7 +59,11 @@ export function assignDuty(registry: DutyRegistry, personId: string, duty: Duty)
 export function checkNominatorNotNominated(actor: Actor, nomineeIds: readonly string[], duty: Duty): Verdict {
   const self = nomineeIds.find((id) => id === actor.id || id === actor.actingFor?.id);
   if (!self) return { ok: true };
-  return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: self, holds: [dutyOfRole(actor.role) ?? actor.role], duty, rule: 'distinct_people' } };
+  return {
+    ok: false,
+    code: 'SEPARATION_OF_DUTIES',
+    params: { actorId: self, holds: [dutyOfRole(actor.role) ?? actor.role], duty, rule: 'distinct_people' },
+  };
 }
 
 /**
@@ -63,5 +72,9 @@ export function checkNominatorNotNominated(actor: Actor, nomineeIds: readonly st
  */
 export function checkAssessor(registry: DutyRegistry, assessorId: string): Verdict {
   if ((registry[assessorId] ?? []).length === 0) return { ok: true };
-  return { ok: false, code: 'SEPARATION_OF_DUTIES', params: { actorId: assessorId, holds: registry[assessorId], duty: 'assessor', rule: 'distinct_people' } };
+  return {
+    ok: false,
+    code: 'SEPARATION_OF_DUTIES',
+    params: { actorId: assessorId, holds: registry[assessorId], duty: 'assessor', rule: 'distinct_people' },
+  };
 }

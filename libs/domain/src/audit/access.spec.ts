@@ -4,7 +4,11 @@ import { evaluateAuditLogAccess, evaluateRequestMethod } from './access';
 describe('read-only access', () => {
   it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'post'])('refuses %s to an auditor', (method) => {
     const v = evaluateRequestMethod('auditor', method, '/api/v1/vacancies');
-    expect(v).toMatchObject({ ok: false, code: 'ROLE_NOT_ALLOWED', params: { role: 'auditor', decision: `${method.toUpperCase()} /api/v1/vacancies` } });
+    expect(v).toMatchObject({
+      ok: false,
+      code: 'ROLE_NOT_ALLOWED',
+      params: { role: 'auditor', decision: `${method.toUpperCase()} /api/v1/vacancies` },
+    });
   });
 
   it.each(['GET', 'HEAD', 'OPTIONS'])('lets an auditor %s', (method) => {

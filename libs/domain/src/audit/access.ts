@@ -7,7 +7,8 @@ export const AUDIT_LOG_READERS: readonly Role[] = Object.freeze(['auditor', 'adm
 /** Methods that read; every other method changes something and is refused to read-only roles. */
 export const SAFE_METHODS: readonly string[] = Object.freeze(['GET', 'HEAD', 'OPTIONS']);
 
-export const isReadOnlyRole = (role: unknown): role is Role => typeof role === 'string' && (READ_ONLY_ROLES as readonly string[]).includes(role);
+export const isReadOnlyRole = (role: unknown): role is Role =>
+  typeof role === 'string' && (READ_ONLY_ROLES as readonly string[]).includes(role);
 
 type Verdict = { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams };
 

@@ -7,7 +7,13 @@ const SEL = { id: 'open-selection', version: '1.0.0' };
 const VAC = { id: 'vacancy', version: '1.0.0' };
 const APPT = { id: 'appointment', version: '1.0.0' };
 
-const vacancy = (id: string, positionClass: string, fillingMethod: string | null, approvedAt = '2026-02-01T03:00:00Z', vacancyStep = 'approved'): ApprovedVacancy => ({
+const vacancy = (
+  id: string,
+  positionClass: string,
+  fillingMethod: string | null,
+  approvedAt = '2026-02-01T03:00:00Z',
+  vacancyStep = 'approved',
+): ApprovedVacancy => ({
   vacancyId: `vacancy:PEMKAB-X:${id}`,
   positionClass,
   fillingMethod,
@@ -15,7 +21,14 @@ const vacancy = (id: string, positionClass: string, fillingMethod: string | null
   vacancyStep,
 });
 
-const tally = (decision: string, stepBefore: string | null, actorRole: string, sop: { id: string; version: string }, withEvidence: boolean, count: number): DecisionTally => ({
+const tally = (
+  decision: string,
+  stepBefore: string | null,
+  actorRole: string,
+  sop: { id: string; version: string },
+  withEvidence: boolean,
+  count: number,
+): DecisionTally => ({
   decision,
   stepBefore,
   actorRole,
@@ -59,12 +72,23 @@ describe('computeCompliance (promosi dan mutasi / manajemen talenta)', () => {
           vacancy('F', 'jpt_pratama', 'open_selection', '2026-07-01T00:00:00+07:00'),
           vacancy('G', 'jpt_utama', 'open_selection', undefined, 'filled'),
         ],
-        closedSelections: [{ selectionId: 'open-selection:PEMKAB-X:S1', vacancyIds: ['vacancy:PEMKAB-X:A', 'vacancy:PEMKAB-X:F'], closedAt: '2026-05-01T00:00:00Z' }],
+        closedSelections: [
+          {
+            selectionId: 'open-selection:PEMKAB-X:S1',
+            vacancyIds: ['vacancy:PEMKAB-X:A', 'vacancy:PEMKAB-X:F'],
+            closedAt: '2026-05-01T00:00:00Z',
+          },
+        ],
       },
       NOW,
     );
     // A, B, D, G of 5 JPT posts (C by mutation; E is not JPT; F falls on `to`, which is excluded).
-    expect(r.indicators.jptOpenFilling).toEqual({ numerator: 4, denominator: 5, share: 0.8, byMethod: { open_selection: 3, talent_pool: 1, mutation_rotation: 1 } });
+    expect(r.indicators.jptOpenFilling).toEqual({
+      numerator: 4,
+      denominator: 5,
+      share: 0.8,
+      byMethod: { open_selection: 3, talent_pool: 1, mutation_rotation: 1 },
+    });
     // Filled: A (its selection closed), B (talent pool, vacancy closed), G (vacancy filled); D still open.
     expect(r.indicators.jptFilledOpen).toEqual({ numerator: 3, denominator: 5, share: 0.6 });
   });
@@ -133,11 +157,7 @@ describe('computeCompliance (promosi dan mutasi / manajemen talenta)', () => {
           tally('deadline_reminder', 'ppk_decision', 'ppk', SEL, false, 1),
           tally('override', 'ppk_decision', 'ppk', SEL, false, 1),
         ],
-        interestDeclarations: [
-          [{ conflicted: true }, { conflicted: false }],
-          [{ conflicted: false }, { conflicted: 'true' }],
-          [],
-        ],
+        interestDeclarations: [[{ conflicted: true }, { conflicted: false }], [{ conflicted: false }, { conflicted: 'true' }], []],
       },
       NOW,
     );

@@ -82,7 +82,11 @@ export interface ComplianceReport {
     jptOpenFilling: Ratio & { byMethod: Record<string, number> };
     /** Approved JPT vacancies already filled that way (selection closed, or a talent-pool vacancy closed). */
     jptFilledOpen: Ratio;
-    closedCases: { count: number; averageDurationDays: number | null; byType: Record<string, { count: number; averageDurationDays: number | null }> };
+    closedCases: {
+      count: number;
+      averageDurationDays: number | null;
+      byType: Record<string, { count: number; averageDurationDays: number | null }>;
+    };
     evidenceComplete: Ratio;
     deadlineBreaches: { count: number; byDecision: Record<string, number> };
     conflictsOfInterestDeclared: { count: number; declarations: number };
@@ -120,17 +124,22 @@ export function computeCompliance(input: ComplianceInput, now: Date): Compliance
     return t >= from && t < to;
   };
 
-  const jpt = input.approvedVacancies.filter((v) => (JPT_POSITION_CLASSES as readonly string[]).includes(v.positionClass) && within(v.approvedAt));
+  const jpt = input.approvedVacancies.filter(
+    (v) => (JPT_POSITION_CLASSES as readonly string[]).includes(v.positionClass) && within(v.approvedAt),
+  );
   const open = jpt.filter((v) => (OPEN_FILLING_METHODS as readonly string[]).includes(v.fillingMethod ?? ''));
   const byMethod: Record<string, number> = {};
   for (const v of jpt) byMethod[v.fillingMethod ?? '-'] = (byMethod[v.fillingMethod ?? '-'] ?? 0) + 1;
   const filledBySelection = new Set(input.closedSelections.flatMap((s) => s.vacancyIds));
   // Vacancy SOP 1.1.0 closes a vacancy as `filled` by itself; under 1.0.0 the closed selection says so.
   const filled = open.filter(
-    (v) => filledBySelection.has(v.vacancyId) || v.vacancyStep === 'filled' || (v.fillingMethod === 'talent_pool' && v.vacancyStep === 'closed'),
+    (v) =>
+      filledBySelection.has(v.vacancyId) || v.vacancyStep === 'filled' || (v.fillingMethod === 'talent_pool' && v.vacancyStep === 'closed'),
   );
 
-  const closed = input.caseRuns.filter((r) => within(r.lastDecisionAt) && (sopOrNull(r.sop)?.steps.find((s) => s.id === r.step)?.terminal ?? false));
+  const closed = input.caseRuns.filter(
+    (r) => within(r.lastDecisionAt) && (sopOrNull(r.sop)?.steps.find((s) => s.id === r.step)?.terminal ?? false),
+  );
   const days = (r: CaseRun) => (Date.parse(r.lastDecisionAt) - Date.parse(r.firstDecisionAt)) / DAY_MS;
   const byType: ComplianceReport['indicators']['closedCases']['byType'] = {};
   for (const type of [...new Set(closed.map((r) => r.caseType))].sort()) {

@@ -33,8 +33,18 @@ const close: Row = { decision: 'close', stepBefore: 'approved', stepAfter: 'clos
 describe('checkConformance on the vacancy SOP 1.0.0', () => {
   it.each<{ name: string; path: Row[]; rules: string[]; conforms: boolean }>([
     { name: 'a conforming path: propose, approve, close', path: [propose, approve, close], rules: [], conforms: true },
-    { name: 'an approval by HR (the PPK decides)', path: [propose, { ...approve, actorRole: 'hr_officer' }], rules: ['role_not_allowed'], conforms: false },
-    { name: 'an approval by the system', path: [propose, { ...approve, actorRole: 'system' }], rules: ['role_not_allowed'], conforms: false },
+    {
+      name: 'an approval by HR (the PPK decides)',
+      path: [propose, { ...approve, actorRole: 'hr_officer' }],
+      rules: ['role_not_allowed'],
+      conforms: false,
+    },
+    {
+      name: 'an approval by the system',
+      path: [propose, { ...approve, actorRole: 'system' }],
+      rules: ['role_not_allowed'],
+      conforms: false,
+    },
     {
       name: 'closing before the PPK decided (a transition the SOP does not allow)',
       path: [propose, { ...close, stepBefore: 'awaiting_ppk_decision' }],
@@ -55,7 +65,11 @@ describe('checkConformance on the vacancy SOP 1.0.0', () => {
     },
     {
       name: 'the PPK deadline passing (a reminder is a breach)',
-      path: [propose, { decision: 'deadline_reminder', stepBefore: 'awaiting_ppk_decision', stepAfter: 'awaiting_ppk_decision', actorRole: 'system' }, approve],
+      path: [
+        propose,
+        { decision: 'deadline_reminder', stepBefore: 'awaiting_ppk_decision', stepAfter: 'awaiting_ppk_decision', actorRole: 'system' },
+        approve,
+      ],
       rules: ['deadline_breached'],
       conforms: false,
     },
@@ -105,7 +119,12 @@ describe('checkConformance on the vacancy SOP 1.0.0', () => {
   });
 
   it('marks the step whose deadline passed, naming the reminder', () => {
-    const reminder: Row = { decision: 'deadline_reminder', stepBefore: 'awaiting_ppk_decision', stepAfter: 'awaiting_ppk_decision', actorRole: 'system' };
+    const reminder: Row = {
+      decision: 'deadline_reminder',
+      stepBefore: 'awaiting_ppk_decision',
+      stepAfter: 'awaiting_ppk_decision',
+      actorRole: 'system',
+    };
     const report = checkConformance(vacancyV1, rows(VACANCY, vacancySop, [propose, reminder]), NOW);
     expect(report.steps).toHaveLength(1);
     expect(report.steps[0]).toMatchObject({ leftAt: null, deadline: { breached: true, by: [`${VACANCY}#2`] } });
@@ -138,11 +157,19 @@ describe('checkConformance on an open selection with its child workflows', () =>
   const appointmentSop = openSelectionTestFast.settings.children.appointment;
   const nip = '197804122003031001';
 
-  function selectionCase(overrides: { formCommitteeEvidence?: number; decreeEvidence?: number; assessorRole?: string } = {}): LedgerDecision[] {
+  function selectionCase(
+    overrides: { formCommitteeEvidence?: number; decreeEvidence?: number; assessorRole?: string } = {},
+  ): LedgerDecision[] {
     const ev = 1;
     const root = rows(SELECTION, sop, [
       { decision: 'open_selection', stepBefore: null, stepAfter: 'committee_formation', actorRole: 'hr_officer' },
-      { decision: 'form_committee', stepBefore: 'committee_formation', stepAfter: 'announcement', actorRole: 'ppk', evidenceCount: overrides.formCommitteeEvidence ?? ev },
+      {
+        decision: 'form_committee',
+        stepBefore: 'committee_formation',
+        stepAfter: 'announcement',
+        actorRole: 'ppk',
+        evidenceCount: overrides.formCommitteeEvidence ?? ev,
+      },
       { decision: 'announce', stepBefore: 'announcement', stepAfter: 'registration', actorRole: 'committee_chair', evidenceCount: ev },
       { decision: 'register_candidates', stepBefore: 'registration', stepAfter: 'registration', actorRole: 'hr_officer' },
       { decision: 'screened_out_ineligible', stepBefore: 'registration', stepAfter: 'registration', actorRole: 'system' },
@@ -160,21 +187,57 @@ describe('checkConformance on an open selection with its child workflows', () =>
       { decision: 'all_posts_picked', stepBefore: 'ppk_decision', stepAfter: 'appointment', actorRole: 'system' },
       { decision: 'appointments_completed', stepBefore: 'appointment', stepAfter: 'closed', actorRole: 'system' },
     ]);
-    const assessment = rows(`${SELECTION}:assessment:${nip}`, assessmentSop, [
-      { decision: 'assessment_opened', stepBefore: null, stepAfter: 'awaiting_assessment', actorRole: 'system' },
-      { decision: 'record_assessment', stepBefore: 'awaiting_assessment', stepAfter: 'assessed', actorRole: overrides.assessorRole ?? 'assessor', evidenceCount: ev },
-    ], SELECTION, 9);
-    const review = rows(`${SELECTION}:committee-review`, reviewSop, [
-      { decision: 'review_opened', stepBefore: null, stepAfter: 'scoring', actorRole: 'system' },
-      { decision: 'declare_interests', stepBefore: 'scoring', stepAfter: 'scoring', actorRole: 'committee_chair' },
-      { decision: 'score', stepBefore: 'scoring', stepAfter: 'scoring', actorRole: 'committee_member' },
-      { decision: 'scores_unsealed', stepBefore: 'scoring', stepAfter: 'scored', actorRole: 'system' },
-    ], SELECTION, 10);
-    const appointment = rows(`${SELECTION}:appointment:KADIS-PUPR`, appointmentSop, [
-      { decision: 'appointment_opened', stepBefore: null, stepAfter: 'awaiting_decree', actorRole: 'system' },
-      { decision: 'record_decree', stepBefore: 'awaiting_decree', stepAfter: 'awaiting_inauguration', actorRole: 'hr_officer', evidenceCount: overrides.decreeEvidence ?? ev },
-      { decision: 'record_inauguration', stepBefore: 'awaiting_inauguration', stepAfter: 'appointed', actorRole: 'hr_officer', evidenceCount: ev },
-    ], SELECTION, 17);
+    const assessment = rows(
+      `${SELECTION}:assessment:${nip}`,
+      assessmentSop,
+      [
+        { decision: 'assessment_opened', stepBefore: null, stepAfter: 'awaiting_assessment', actorRole: 'system' },
+        {
+          decision: 'record_assessment',
+          stepBefore: 'awaiting_assessment',
+          stepAfter: 'assessed',
+          actorRole: overrides.assessorRole ?? 'assessor',
+          evidenceCount: ev,
+        },
+      ],
+      SELECTION,
+      9,
+    );
+    const review = rows(
+      `${SELECTION}:committee-review`,
+      reviewSop,
+      [
+        { decision: 'review_opened', stepBefore: null, stepAfter: 'scoring', actorRole: 'system' },
+        { decision: 'declare_interests', stepBefore: 'scoring', stepAfter: 'scoring', actorRole: 'committee_chair' },
+        { decision: 'score', stepBefore: 'scoring', stepAfter: 'scoring', actorRole: 'committee_member' },
+        { decision: 'scores_unsealed', stepBefore: 'scoring', stepAfter: 'scored', actorRole: 'system' },
+      ],
+      SELECTION,
+      10,
+    );
+    const appointment = rows(
+      `${SELECTION}:appointment:KADIS-PUPR`,
+      appointmentSop,
+      [
+        { decision: 'appointment_opened', stepBefore: null, stepAfter: 'awaiting_decree', actorRole: 'system' },
+        {
+          decision: 'record_decree',
+          stepBefore: 'awaiting_decree',
+          stepAfter: 'awaiting_inauguration',
+          actorRole: 'hr_officer',
+          evidenceCount: overrides.decreeEvidence ?? ev,
+        },
+        {
+          decision: 'record_inauguration',
+          stepBefore: 'awaiting_inauguration',
+          stepAfter: 'appointed',
+          actorRole: 'hr_officer',
+          evidenceCount: ev,
+        },
+      ],
+      SELECTION,
+      17,
+    );
     return [...root, ...assessment, ...review, ...appointment];
   }
 
@@ -189,7 +252,19 @@ describe('checkConformance on an open selection with its child workflows', () =>
       `appointment@${appointmentV1.version}`,
     ]);
     const root = report.steps.filter((s) => s.workflowId === SELECTION).map((s) => s.step);
-    expect(root).toEqual(['committee_formation', 'announcement', 'registration', 'screening', 'assessment', 'committee_review', 'ranking', 'external_review', 'ppk_decision', 'appointment', 'closed']);
+    expect(root).toEqual([
+      'committee_formation',
+      'announcement',
+      'registration',
+      'screening',
+      'assessment',
+      'committee_review',
+      'ranking',
+      'external_review',
+      'ppk_decision',
+      'appointment',
+      'closed',
+    ]);
     const registration = report.steps.find((s) => s.step === 'registration')!;
     expect(registration.within.map((c) => [c.decision, c.kind])).toEqual([
       ['register_candidates', 'transition'],
@@ -197,13 +272,31 @@ describe('checkConformance on an open selection with its child workflows', () =>
       ['registration_extended', 'auto'],
     ]);
     expect(registration.leftBy).toMatchObject({ decision: 'registration_closed', kind: 'auto', allowed: true });
-    expect(report.steps.find((s) => s.step === 'committee_formation')!.leftBy).toMatchObject({ evidenceRequired: true, evidenceAttached: true });
+    expect(report.steps.find((s) => s.step === 'committee_formation')!.leftBy).toMatchObject({
+      evidenceRequired: true,
+      evidenceAttached: true,
+    });
   });
 
   it.each([
-    { name: 'the SK Pansel missing from form_committee', overrides: { formCommitteeEvidence: 0 }, rule: 'evidence_missing', at: `${SELECTION}#2` },
-    { name: 'the decree recorded without the SK', overrides: { decreeEvidence: 0 }, rule: 'evidence_missing', at: `${SELECTION}:appointment:KADIS-PUPR#2` },
-    { name: 'an assessment recorded by HR', overrides: { assessorRole: 'hr_officer' }, rule: 'role_not_allowed', at: `${SELECTION}:assessment:${nip}#2` },
+    {
+      name: 'the SK Pansel missing from form_committee',
+      overrides: { formCommitteeEvidence: 0 },
+      rule: 'evidence_missing',
+      at: `${SELECTION}#2`,
+    },
+    {
+      name: 'the decree recorded without the SK',
+      overrides: { decreeEvidence: 0 },
+      rule: 'evidence_missing',
+      at: `${SELECTION}:appointment:KADIS-PUPR#2`,
+    },
+    {
+      name: 'an assessment recorded by HR',
+      overrides: { assessorRole: 'hr_officer' },
+      rule: 'role_not_allowed',
+      at: `${SELECTION}:assessment:${nip}#2`,
+    },
   ])('finds $name', ({ overrides, rule, at }) => {
     const report = checkConformance(openSelectionTestFast, selectionCase(overrides), NOW);
     expect(report.violations.map((v) => [v.rule, v.decision])).toEqual([[rule, at]]);
@@ -234,7 +327,13 @@ describe('checkConformance: the reporting duty of a decree in an election ban (m
     { decision: 'approve', stepBefore: 'ppk_decision', stepAfter: 'decree', actorRole: 'ppk' },
     { decision: 'record_decree', stepBefore: 'decree', stepAfter: 'reporting', actorRole: 'hr_officer', evidenceCount: 1 },
   ];
-  const report: Row = { decision: 'report_submitted', stepBefore: 'reporting', stepAfter: 'completed', actorRole: 'hr_officer', evidenceCount: 1 };
+  const report: Row = {
+    decision: 'report_submitted',
+    stepBefore: 'reporting',
+    stepAfter: 'completed',
+    actorRole: 'hr_officer',
+    evidenceCount: 1,
+  };
   const escalated: Row = { decision: 'deadline_escalated', stepBefore: 'reporting', stepAfter: 'reporting', actorRole: 'system' };
 
   it.each<{ name: string; tail: Row[]; status: string; rules: string[] }>([
@@ -242,7 +341,12 @@ describe('checkConformance: the reporting duty of a decree in an election ban (m
     { name: 'the report submitted after the escalation', tail: [escalated, report], status: 'met_late', rules: ['deadline_breached'] },
     { name: 'the report missed and escalated', tail: [escalated], status: 'breached', rules: ['deadline_breached'] },
     { name: 'the report not yet due', tail: [], status: 'open', rules: [] },
-    { name: 'a report without the report itself as evidence', tail: [{ ...report, evidenceCount: 0 }], status: 'met', rules: ['evidence_missing'] },
+    {
+      name: 'a report without the report itself as evidence',
+      tail: [{ ...report, evidenceCount: 0 }],
+      status: 'met',
+      rules: ['evidence_missing'],
+    },
   ])('$name → duty $status', ({ tail, status, rules }) => {
     const r = checkConformance(sop, rows(MOVE, ref, [...head, ...tail]), NOW);
     expect(r.violations.map((v) => v.rule)).toEqual(rules);
@@ -261,7 +365,11 @@ describe('checkConformance: the reporting duty of a decree in an election ban (m
   });
   it.each<{ name: string; row: Row; rules: string[] }>([
     { name: 'a decree the rules refused, recorded under the HR officer who tried', row: blocked('record_decree', 'hr_officer'), rules: [] },
-    { name: 'a refused decree recorded under a role that may not record it', row: blocked('record_decree', 'ppk'), rules: ['role_not_allowed'] },
+    {
+      name: 'a refused decree recorded under a role that may not record it',
+      row: blocked('record_decree', 'ppk'),
+      rules: ['role_not_allowed'],
+    },
     { name: 'a refused attempt of a decision no rule guards', row: blocked('override', 'ppk'), rules: ['transition_not_allowed'] },
   ])('$name → $rules', ({ row, rules }) => {
     const r = checkConformance(sop, rows(MOVE, ref, [...head.slice(0, 3), row, head[3], report]), NOW);
@@ -282,7 +390,13 @@ describe('checkConformance on a move', () => {
     { decision: 'propose', stepBefore: null, stepAfter: 'tpk_review', actorRole: 'hr_officer' },
     { decision: 'rules_evaluated', stepBefore: 'tpk_review', stepAfter: 'tpk_review', actorRole: 'system' },
     { decision: 'tpk_advise', stepBefore: 'tpk_review', stepAfter: 'ppk_decision', actorRole: 'committee_chair', evidenceCount: 1 },
-    { decision: 'decision_blocked', stepBefore: 'ppk_decision', stepAfter: 'ppk_decision', actorRole: blockedBy, payload: { attempted: 'approve' } },
+    {
+      decision: 'decision_blocked',
+      stepBefore: 'ppk_decision',
+      stepAfter: 'ppk_decision',
+      actorRole: blockedBy,
+      payload: { attempted: 'approve' },
+    },
     { decision: 'override', stepBefore: 'ppk_decision', stepAfter: 'ppk_decision', actorRole: 'ppk', evidenceCount: 1 },
     { decision: 'approve', stepBefore: 'ppk_decision', stepAfter: 'decree', actorRole: 'ppk' },
     { decision: 'record_decree', stepBefore: 'decree', stepAfter: 'completed', actorRole: 'hr_officer', evidenceCount: 1 },

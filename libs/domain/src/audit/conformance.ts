@@ -7,7 +7,11 @@ import { isArchiveDecision } from './history-archive';
 
 /** One ledger row as conformance needs it: plain data, so the check runs on any copy of the ledger. */
 export interface LedgerDecision
-  extends Pick<DecisionRow, 'workflowId' | 'rootWorkflowId' | 'sequence' | 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole' | 'decidedAt' | 'payload'>,
+  extends
+    Pick<
+      DecisionRow,
+      'workflowId' | 'rootWorkflowId' | 'sequence' | 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole' | 'decidedAt' | 'payload'
+    >,
     /** runId absent: every row of a workflow id is taken as one run. */
     Partial<Pick<DecisionRow, 'runId' | 'actorId'>> {
   sop: SopRef;
@@ -162,16 +166,20 @@ export function checkConformance(sop: Readonly<SopDefinition>, ledgerRows: reado
     }
     workflows.push({ workflowId: first.workflowId, runId: first.runId ?? null, sop: first.sop, decisions: run.length });
     if (isRoot && !sameSop(first.sop, sop)) {
-      violations.push(violation('sop_version_changed', first, null, {
-        id: `Kasus tercatat dengan SOP ${first.sop.id}@${first.sop.version}, bukan ${sop.id}@${sop.version}`,
-        en: `The case is recorded under SOP ${first.sop.id}@${first.sop.version}, not ${sop.id}@${sop.version}`,
-      }));
+      violations.push(
+        violation('sop_version_changed', first, null, {
+          id: `Kasus tercatat dengan SOP ${first.sop.id}@${first.sop.version}, bukan ${sop.id}@${sop.version}`,
+          en: `The case is recorded under SOP ${first.sop.id}@${first.sop.version}, not ${sop.id}@${sop.version}`,
+        }),
+      );
     }
     if (!runSop) {
-      violations.push(violation('sop_unknown', first, null, {
-        id: `Versi SOP ${first.sop.id}@${first.sop.version} tidak dikenal`,
-        en: `SOP version ${first.sop.id}@${first.sop.version} is unknown`,
-      }));
+      violations.push(
+        violation('sop_unknown', first, null, {
+          id: `Versi SOP ${first.sop.id}@${first.sop.version} tidak dikenal`,
+          en: `SOP version ${first.sop.id}@${first.sop.version} is unknown`,
+        }),
+      );
       continue;
     }
     walkRun(runSop, run, !isRoot, now, steps, violations);
@@ -265,17 +273,21 @@ function walkRun(
 
   for (const d of run) {
     if (d.sequence !== previousSequence + 1) {
-      violations.push(violation('out_of_sequence', d, d.stepBefore, {
-        id: `Urutan keputusan terputus: nomor ${d.sequence} setelah ${previousSequence}`,
-        en: `The decision sequence has a gap: number ${d.sequence} after ${previousSequence}`,
-      }));
+      violations.push(
+        violation('out_of_sequence', d, d.stepBefore, {
+          id: `Urutan keputusan terputus: nomor ${d.sequence} setelah ${previousSequence}`,
+          en: `The decision sequence has a gap: number ${d.sequence} after ${previousSequence}`,
+        }),
+      );
     }
     previousSequence = d.sequence;
     if (!sameSop(d.sop, sop)) {
-      violations.push(violation('sop_version_changed', d, d.stepBefore, {
-        id: `Keputusan tercatat dengan SOP ${d.sop.id}@${d.sop.version}, padahal alur ini berjalan dengan ${sop.id}@${sop.version}`,
-        en: `The decision is recorded under SOP ${d.sop.id}@${d.sop.version} while this workflow runs under ${sop.id}@${sop.version}`,
-      }));
+      violations.push(
+        violation('sop_version_changed', d, d.stepBefore, {
+          id: `Keputusan tercatat dengan SOP ${d.sop.id}@${d.sop.version}, padahal alur ini berjalan dengan ${sop.id}@${sop.version}`,
+          en: `The decision is recorded under SOP ${d.sop.id}@${d.sop.version} while this workflow runs under ${sop.id}@${sop.version}`,
+        }),
+      );
     }
 
     if (!visit) {
@@ -290,20 +302,24 @@ function walkRun(
     }
 
     if (d.stepBefore !== visit.step) {
-      violations.push(violation('out_of_sequence', d, d.stepBefore, {
-        id: `Keputusan "${d.decision}" tercatat dari tahap "${d.stepBefore ?? '-'}", padahal kasus berada di tahap "${visit.step}"`,
-        en: `Decision "${d.decision}" is recorded from step "${d.stepBefore ?? '-'}" while the case was at step "${visit.step}"`,
-      }));
+      violations.push(
+        violation('out_of_sequence', d, d.stepBefore, {
+          id: `Keputusan "${d.decision}" tercatat dari tahap "${d.stepBefore ?? '-'}", padahal kasus berada di tahap "${visit.step}"`,
+          en: `Decision "${d.decision}" is recorded from step "${d.stepBefore ?? '-'}" while the case was at step "${visit.step}"`,
+        }),
+      );
     }
     const from = sop.steps.find((s) => s.id === visit!.step)!;
     const check = checkDecision(sop, from, d, violations);
     if (check.kind === 'deadline') {
       visit.deadline.breached = true;
       visit.deadline.by.push(check.ref);
-      violations.push(violation('deadline_breached', d, from.id, {
-        id: `Batas waktu tahap "${from.label.id}" terlampaui (${d.decision})`,
-        en: `The deadline of step "${from.label.en}" was breached (${d.decision})`,
-      }));
+      violations.push(
+        violation('deadline_breached', d, from.id, {
+          id: `Batas waktu tahap "${from.label.id}" terlampaui (${d.decision})`,
+          en: `The deadline of step "${from.label.en}" was breached (${d.decision})`,
+        }),
+      );
     }
     if (d.stepAfter === visit.step) {
       visit.within.push(check);
@@ -332,10 +348,12 @@ function checkStart(sop: Readonly<SopDefinition>, d: LedgerDecision, isChild: bo
   const roleAllowed = (sop.startDecision.roles as readonly string[]).includes(d.actorRole) || (isChild && d.actorRole === SYSTEM_ROLE);
   const check = base(d, 'start', isStart, roleAllowed, false);
   if (!isStart) {
-    violations.push(violation('start_not_allowed', d, d.stepBefore, {
-      id: `Kasus harus dibuka dengan "${sop.startDecision.decision}" ke tahap "${sop.initialStep}", bukan "${d.decision}" ke "${d.stepAfter}"`,
-      en: `The case must open with "${sop.startDecision.decision}" into step "${sop.initialStep}", not "${d.decision}" into "${d.stepAfter}"`,
-    }));
+    violations.push(
+      violation('start_not_allowed', d, d.stepBefore, {
+        id: `Kasus harus dibuka dengan "${sop.startDecision.decision}" ke tahap "${sop.initialStep}", bukan "${d.decision}" ke "${d.stepAfter}"`,
+        en: `The case must open with "${sop.startDecision.decision}" into step "${sop.initialStep}", not "${d.decision}" into "${d.stepAfter}"`,
+      }),
+    );
   } else if (!roleAllowed) {
     violations.push(roleViolation(d, 'start', sop.startDecision.roles));
   }
@@ -350,10 +368,12 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
     const evidenceRequired = transition.requires.includes('evidence');
     if (!roleAllowed) violations.push(roleViolation(d, from.id, transition.roles));
     if (evidenceRequired && d.evidenceCount === 0) {
-      violations.push(violation('evidence_missing', d, from.id, {
-        id: `Keputusan "${d.decision}" pada tahap "${from.label.id}" wajib disertai bukti, tetapi tidak ada bukti tercatat`,
-        en: `Decision "${d.decision}" at step "${from.label.en}" requires evidence, but none is recorded`,
-      }));
+      violations.push(
+        violation('evidence_missing', d, from.id, {
+          id: `Keputusan "${d.decision}" pada tahap "${from.label.id}" wajib disertai bukti, tetapi tidak ada bukti tercatat`,
+          en: `Decision "${d.decision}" at step "${from.label.en}" requires evidence, but none is recorded`,
+        }),
+      );
     }
     return base(d, 'transition', true, roleAllowed, evidenceRequired);
   }
@@ -406,7 +426,10 @@ const violation = (rule: ConformanceRule, d: LedgerDecision, step: string | null
 
 const notAllowed = (d: LedgerDecision, from: SopStep): ConformanceViolation => {
   const list = (system: string): string => {
-    const all = [...from.transitions.map((t) => `${t.decision}→${t.to}`), ...(from.auto ?? []).map((a) => `${a.decision}→${a.to} (${system})`)];
+    const all = [
+      ...from.transitions.map((t) => `${t.decision}→${t.to}`),
+      ...(from.auto ?? []).map((a) => `${a.decision}→${a.to} (${system})`),
+    ];
     return all.length > 0 ? all.join(', ') : '-';
   };
   return violation('transition_not_allowed', d, from.id, {

@@ -28,7 +28,15 @@ export function parsePeriod(
       return undefined;
     }
     const d = parsePeriodBound(v);
-    if (!d) issues.push(issue(field, 'isoDate', `${field} harus tanggal YYYY-MM-DD atau waktu ISO 8601 dengan zona`, `${field} must be a YYYY-MM-DD date or an ISO 8601 time with offset`));
+    if (!d)
+      issues.push(
+        issue(
+          field,
+          'isoDate',
+          `${field} harus tanggal YYYY-MM-DD atau waktu ISO 8601 dengan zona`,
+          `${field} must be a YYYY-MM-DD date or an ISO 8601 time with offset`,
+        ),
+      );
     return d ?? undefined;
   };
   const f = parse('from', from);

@@ -33,9 +33,21 @@ describe('addWorkingDays', () => {
     { what: 'skips a Friday holiday and the weekend', start: '2026-03-19', n: 1, holidays: IDUL_FITRI, end: '2026-03-23' },
     { what: 'skips holidays inside a longer window', start: '2026-03-18', n: 2, holidays: IDUL_FITRI, end: '2026-03-23' },
     { what: 'skips cuti bersama after the holiday', start: '2026-03-19', n: 1, holidays: IDUL_FITRI_AND_CUTI_BERSAMA, end: '2026-03-25' },
-    { what: 'does not charge twice for a holiday on a Saturday', start: '2026-03-19', n: 2, holidays: new Set(['2026-03-21']), end: '2026-03-23' },
+    {
+      what: 'does not charge twice for a holiday on a Saturday',
+      start: '2026-03-19',
+      n: 2,
+      holidays: new Set(['2026-03-21']),
+      end: '2026-03-23',
+    },
     { what: 'counts from a start that is itself a holiday', start: '2026-03-20', n: 1, holidays: IDUL_FITRI, end: '2026-03-23' },
-    { what: 'treats New Year as a holiday only when told', start: '2025-12-31', n: 1, holidays: new Set(['2026-01-01']), end: '2026-01-02' },
+    {
+      what: 'treats New Year as a holiday only when told',
+      start: '2025-12-31',
+      n: 1,
+      holidays: new Set(['2026-01-01']),
+      end: '2026-01-02',
+    },
     { what: 'ignores holidays outside the window', start: '2026-01-05', n: 10, holidays: IDUL_FITRI, end: '2026-01-19' },
     {
       what: 'stretches 10 working days around Idul Fitri',
@@ -92,7 +104,12 @@ describe('addWorkingDays', () => {
 describe('dueAt', () => {
   it.each([
     { what: '10 working days', start: wib('2026-01-02'), holidays: NO_HOLIDAYS, end: endOfWibDay('2026-01-16') },
-    { what: '10 working days around Idul Fitri', start: wib('2026-03-13'), holidays: IDUL_FITRI_AND_CUTI_BERSAMA, end: endOfWibDay('2026-04-01') },
+    {
+      what: '10 working days around Idul Fitri',
+      start: wib('2026-03-13'),
+      holidays: IDUL_FITRI_AND_CUTI_BERSAMA,
+      end: endOfWibDay('2026-04-01'),
+    },
   ])('falls due at the end of the last working day for $what', ({ start, holidays, end }) => {
     expect(dueAt(start, { workingDays: 10 }, holidays)).toEqual(end);
   });

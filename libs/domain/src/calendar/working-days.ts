@@ -12,8 +12,7 @@ export const isWeekend = (isoDate: string): boolean => {
   return day === 0 || day === 6;
 };
 
-export const isWorkingDay = (isoDate: string, holidays: ReadonlySet<string>): boolean =>
-  !isWeekend(isoDate) && !holidays.has(isoDate);
+export const isWorkingDay = (isoDate: string, holidays: ReadonlySet<string>): boolean => !isWeekend(isoDate) && !holidays.has(isoDate);
 
 /**
  * The end (23:59:59.999 WIB) of the n-th working day after the day of `start`.

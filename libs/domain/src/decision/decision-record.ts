@@ -47,5 +47,4 @@ export interface CaseSummary {
   details: Record<string, unknown>;
 }
 
-export const decisionKey = (workflowId: string, runId: string, sequence: number): string =>
-  `${workflowId}:${runId}:${sequence}`;
+export const decisionKey = (workflowId: string, runId: string, sequence: number): string => `${workflowId}:${runId}:${sequence}`;

@@ -63,6 +63,11 @@ export type DecisionView = Pick<
   | 'recordedAt'
   | 'idempotencyKey'
 > & {
-  actor: { id: DecisionRow['actorId']; role: DecisionRow['actorRole']; name: DecisionRow['actorName']; actingFor?: NonNullable<DecisionRow['actingFor']> };
+  actor: {
+    id: DecisionRow['actorId'];
+    role: DecisionRow['actorRole'];
+    name: DecisionRow['actorName'];
+    actingFor?: NonNullable<DecisionRow['actingFor']>;
+  };
   sop: { id: DecisionRow['sopId']; version: DecisionRow['sopVersion'] };
 };

@@ -1,12 +1,5 @@
 import { ROLES, type Role } from '../roles';
-import {
-  checkEvidenceFile,
-  cleanFileName,
-  evaluateEvidenceUpload,
-  evidenceIdOf,
-  evidenceRefOf,
-  sniffMediaType,
-} from './evidence-policy';
+import { checkEvidenceFile, cleanFileName, evaluateEvidenceUpload, evidenceIdOf, evidenceRefOf, sniffMediaType } from './evidence-policy';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

@@ -81,7 +81,16 @@ export function checkEvidenceFile<F extends EvidenceFile>(
   file: F | undefined,
 ): { ok: true; file: F; mediaType: EvidenceMediaType } | { ok: false; issues: FieldIssue[] } {
   if (!file) {
-    return { ok: false, issues: [fileIssue('required', 'wajib diunggah sebagai multipart/form-data pada kolom "file"', 'required: upload it as multipart/form-data field "file"')] };
+    return {
+      ok: false,
+      issues: [
+        fileIssue(
+          'required',
+          'wajib diunggah sebagai multipart/form-data pada kolom "file"',
+          'required: upload it as multipart/form-data field "file"',
+        ),
+      ],
+    };
   }
   if (file.content.length === 0) return { ok: false, issues: [fileIssue('notEmpty', 'berkas kosong', 'the file is empty')] };
   const allowed = EVIDENCE_MEDIA_TYPES.join(', ');
@@ -90,7 +99,13 @@ export function checkEvidenceFile<F extends EvidenceFile>(
   if (specified && !(EVIDENCE_MEDIA_TYPES as readonly string[]).includes(declared)) {
     return {
       ok: false,
-      issues: [fileIssue('mediaType', `jenis berkas ${declared} tidak diterima; yang diterima: ${allowed}`, `media type ${declared} is not accepted; accepted: ${allowed}`)],
+      issues: [
+        fileIssue(
+          'mediaType',
+          `jenis berkas ${declared} tidak diterima; yang diterima: ${allowed}`,
+          `media type ${declared} is not accepted; accepted: ${allowed}`,
+        ),
+      ],
     };
   }
   const shown = sniffMediaType(file.content);
@@ -100,7 +115,9 @@ export function checkEvidenceFile<F extends EvidenceFile>(
   if (specified && declared !== shown) {
     return {
       ok: false,
-      issues: [fileIssue('content', `berkas dinyatakan ${declared} tetapi isinya ${shown}`, `declared as ${declared} but the content is ${shown}`)],
+      issues: [
+        fileIssue('content', `berkas dinyatakan ${declared} tetapi isinya ${shown}`, `declared as ${declared} but the content is ${shown}`),
+      ],
     };
   }
   return { ok: true, file, mediaType: shown };

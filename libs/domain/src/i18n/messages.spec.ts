@@ -36,7 +36,11 @@ describe('errorMessage', () => {
   });
 
   it.each([
-    { code: 'DECISION_NOT_ALLOWED', id: ['"approve"', '"approved"', 'close (hr_officer)'], en: ['"approve"', '"approved"', 'close (hr_officer)'] },
+    {
+      code: 'DECISION_NOT_ALLOWED',
+      id: ['"approve"', '"approved"', 'close (hr_officer)'],
+      en: ['"approve"', '"approved"', 'close (hr_officer)'],
+    },
     { code: 'ROLE_NOT_ALLOWED', id: ['"auditor"', 'ppk', 'close (hr_officer)'], en: ['"auditor"', 'ppk', 'close (hr_officer)'] },
     { code: 'DECISION_INCOMPLETE', id: ['"approve"', 'reason'], en: ['"approve"', 'reason'] },
     { code: 'VALIDATION_FAILED', id: ['gradeMax (golongan terbalik)'], en: ['gradeMax (grades reversed)'] },
@@ -50,7 +54,9 @@ describe('errorMessage', () => {
   });
 
   it('shows "-" rather than an empty list when nothing is allowed', () => {
-    expect(errorMessage('DECISION_NOT_ALLOWED', { decision: 'approve', step: 'closed', allowed: [] }).en).toMatch(/Decisions allowed now: -$/);
+    expect(errorMessage('DECISION_NOT_ALLOWED', { decision: 'approve', step: 'closed', allowed: [] }).en).toMatch(
+      /Decisions allowed now: -$/,
+    );
   });
 });
 

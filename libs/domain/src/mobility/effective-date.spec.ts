@@ -1,19 +1,17 @@
 import { wibDate } from '../calendar/working-days';
-import {
-  asOfInstant,
-  calendarDaysBetween,
-  checkBackdating,
-  checkEffectiveDate,
-  evaluateMoveAsOf,
-  reportingDutyOf,
-} from './effective-date';
+import { asOfInstant, calendarDaysBetween, checkBackdating, checkEffectiveDate, evaluateMoveAsOf, reportingDutyOf } from './effective-date';
 import type { ElectionWindowFacts, MinisterApproval } from './move';
 import { aMove } from './move.fixture';
 import { electionMoratorium } from './rules';
 import { MOBILITY_POLICY_2026 } from './mobility-policy';
 
 // Sleman's next Pilkada (hypothetical): determination 2026-08-01, so the ban runs 2026-02-01 .. 2027-02-19.
-const SLEMAN: ElectionWindowFacts = { regionCode: '34.04', candidatePairDetermination: '2026-08-01', termEnd: '2027-02-19', headInauguratedOn: null };
+const SLEMAN: ElectionWindowFacts = {
+  regionCode: '34.04',
+  candidatePairDetermination: '2026-08-01',
+  termEnd: '2027-02-19',
+  headInauguratedOn: null,
+};
 const APPROVAL: MinisterApproval = { documentRef: '100.2.2.6/777/OTDA', approvedOn: '2026-02-10', regionCode: '34.04' };
 
 describe('evaluateMoveAsOf: the rules bind on the effective date, not on the day of the request', () => {
@@ -108,8 +106,7 @@ describe('checkBackdating (maxBackdatingDays, 30 calendar days by default [BK])'
 });
 
 describe('reportingDutyOf', () => {
-  const inBan = (approvals: MinisterApproval[]) =>
-    evaluateMoveAsOf(aMove(), { windows: [SLEMAN], approvals }, '2026-03-01').verdicts;
+  const inBan = (approvals: MinisterApproval[]) => evaluateMoveAsOf(aMove(), { windows: [SLEMAN], approvals }, '2026-03-01').verdicts;
 
   it('attaches the reporting duty to an action the Minister’s approval let through an election ban', () => {
     const duty = reportingDutyOf(inBan([APPROVAL]));
@@ -122,7 +119,10 @@ describe('reportingDutyOf', () => {
   });
 
   it.each([
-    { what: 'an action outside any ban', verdicts: () => evaluateMoveAsOf(aMove(), { windows: [SLEMAN], approvals: [] }, '2026-01-15').verdicts },
+    {
+      what: 'an action outside any ban',
+      verdicts: () => evaluateMoveAsOf(aMove(), { windows: [SLEMAN], approvals: [] }, '2026-01-15').verdicts,
+    },
     { what: 'an action the ban blocks (nothing was done)', verdicts: () => inBan([]) },
   ])('attaches none to $what', ({ verdicts }) => {
     expect(reportingDutyOf(verdicts())).toBeNull();

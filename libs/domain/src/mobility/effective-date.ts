@@ -42,7 +42,9 @@ const issue = (field: string, rule: string, id: string, en: string): FieldIssue 
  */
 export function checkEffectiveDate(field: string, date: string, policies: readonly MobilityPolicy[] = MOBILITY_POLICIES): FieldIssue[] {
   if (!parseIsoDate(date)) {
-    return [issue(field, 'isRealDate', `${field} harus tanggal yang sah (YYYY-MM-DD)`, `${field} must be a real calendar date (YYYY-MM-DD)`)];
+    return [
+      issue(field, 'isRealDate', `${field} harus tanggal yang sah (YYYY-MM-DD)`, `${field} must be a real calendar date (YYYY-MM-DD)`),
+    ];
   }
   const first = policies.map((p) => p.effectiveFrom).sort()[0];
   if (first !== undefined && date < first) {

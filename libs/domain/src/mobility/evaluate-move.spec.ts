@@ -23,9 +23,7 @@ describe('evaluateMove', () => {
   it('reports every rule that applies to a mutation, all passing', () => {
     const e = evaluateMove(aMove(), NONE, P, AS_OF);
 
-    expect(e).toEqual(
-      expect.objectContaining({ allowed: true, ruleVersion: 'mobility@2026-01-01', asOf: '2026-03-10', blocking: [] }),
-    );
+    expect(e).toEqual(expect.objectContaining({ allowed: true, ruleVersion: 'mobility@2026-01-01', asOf: '2026-03-10', blocking: [] }));
     expect(rulesOf(e.verdicts)).toEqual(['electionMoratorium', 'minimumTenure', 'disciplinaryBlock']);
     for (const v of e.verdicts) {
       expect(v).toEqual(expect.objectContaining({ passed: true, ruleVersion: 'mobility@2026-01-01' }));
@@ -36,13 +34,21 @@ describe('evaluateMove', () => {
   });
 
   it.each([
-    { what: 'a rotation', move: aRotation(), rules: ['electionMoratorium', 'rotationTenureWindow', 'rotationSameLevel', 'disciplinaryBlock'] },
+    {
+      what: 'a rotation',
+      move: aRotation(),
+      rules: ['electionMoratorium', 'rotationTenureWindow', 'rotationSameLevel', 'disciplinaryBlock'],
+    },
     {
       what: 'a mutation at own request out of a JPT post',
       move: aMove({ atOwnRequest: true, from: { positionClass: 'jpt_pratama', level: 'jpt_pratama', inauguratedOn: '2023-01-02' } }),
       rules: ['electionMoratorium', 'jptProtection', 'minimumTenure', 'newPnsTransferBan', 'disciplinaryBlock'],
     },
-    { what: 'a talent promotion', move: aMove({ kind: 'talent_promotion', scope: 'intra_agency' }), rules: ['electionMoratorium', 'disciplinaryBlock'] },
+    {
+      what: 'a talent promotion',
+      move: aMove({ kind: 'talent_promotion', scope: 'intra_agency' }),
+      rules: ['electionMoratorium', 'disciplinaryBlock'],
+    },
   ])('runs the rules that apply to $what', ({ move, rules }) => {
     expect(rulesOf(evaluateMove(move, NONE, P, AS_OF).verdicts)).toEqual(rules);
   });
@@ -110,7 +116,10 @@ describe('overridable: which blocks an authorised override may lift', () => {
 
 describe('applyOverride', () => {
   // Each move fails exactly the rule named.
-  const failing: Record<Exclude<MobilityRule, 'fillWithoutOpenSelection'>, { move: MoveFacts; policy?: MobilityPolicy; windows?: ElectionWindowFacts[] }> = {
+  const failing: Record<
+    Exclude<MobilityRule, 'fillWithoutOpenSelection'>,
+    { move: MoveFacts; policy?: MobilityPolicy; windows?: ElectionWindowFacts[] }
+  > = {
     electionMoratorium: { move: aMove(), windows: [SLEMAN_2026] },
     jptProtection: { move: aMove({ from: { positionClass: 'jpt_pratama', level: 'jpt_pratama', inauguratedOn: '2025-01-06' } }) },
     minimumTenure: { move: aMove({ from: { since: '2025-01-06' } }) },
@@ -185,11 +194,23 @@ describe('applyOverride', () => {
   });
 
   it.each([
-    { what: 'no document reference', o: { rules: ['minimumTenure'], legalBasis: { ...LEGAL_BASIS, documentRef: '  ' } }, issues: [['legalBasis.documentRef', 'required']] },
-    { what: 'no document title', o: { rules: ['minimumTenure'], legalBasis: { ...LEGAL_BASIS, title: '' } }, issues: [['legalBasis.title', 'required']] },
+    {
+      what: 'no document reference',
+      o: { rules: ['minimumTenure'], legalBasis: { ...LEGAL_BASIS, documentRef: '  ' } },
+      issues: [['legalBasis.documentRef', 'required']],
+    },
+    {
+      what: 'no document title',
+      o: { rules: ['minimumTenure'], legalBasis: { ...LEGAL_BASIS, title: '' } },
+      issues: [['legalBasis.title', 'required']],
+    },
     { what: 'no rules', o: { rules: [], legalBasis: LEGAL_BASIS }, issues: [['rules', 'required']] },
     { what: 'an unknown rule', o: { rules: ['minimumTenure', 'tenure'], legalBasis: LEGAL_BASIS }, issues: [['rules[1]', 'isIn']] },
-    { what: 'a rule that does not block', o: { rules: ['minimumTenure', 'ageLimit'], legalBasis: LEGAL_BASIS }, issues: [['rules[1]', 'notBlocking']] },
+    {
+      what: 'a rule that does not block',
+      o: { rules: ['minimumTenure', 'ageLimit'], legalBasis: LEGAL_BASIS },
+      issues: [['rules[1]', 'notBlocking']],
+    },
   ])('refuses an override with $what', ({ o, issues }) => {
     const r = applyOverride(blockedBy('minimumTenure'), o);
 

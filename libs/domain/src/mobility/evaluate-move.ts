@@ -158,7 +158,12 @@ export function applyOverride(
   }
   if (title === '') {
     issues.push(
-      issue('legalBasis.title', 'required', 'pengecualian memerlukan judul dokumen dasar hukum', 'an override needs the title of its legal-basis document'),
+      issue(
+        'legalBasis.title',
+        'required',
+        'pengecualian memerlukan judul dokumen dasar hukum',
+        'an override needs the title of its legal-basis document',
+      ),
     );
   }
   if (override.rules.length === 0) {
@@ -197,9 +202,8 @@ export function applyOverride(
   });
   if (issues.length > 0) return { ok: false, issues };
 
-  const verdicts = current.verdicts.map(
-    (v): MobilityVerdict =>
-      !v.passed && !v.overridden && rules.includes(v.rule) ? { ...v, overridden: true, override: { documentRef, title } } : v,
+  const verdicts = current.verdicts.map((v): MobilityVerdict =>
+    !v.passed && !v.overridden && rules.includes(v.rule) ? { ...v, overridden: true, override: { documentRef, title } } : v,
   );
   return { ok: true, value: evaluation(current.ruleVersion, current.asOf, verdicts) };
 }

@@ -1,7 +1,12 @@
 import { DomainError } from '../errors';
 import { getMobilityPolicy, MOBILITY_POLICIES, MOBILITY_POLICY_2026, policyInForce, type MobilityPolicy } from './mobility-policy';
 
-const LATER: MobilityPolicy = { ...MOBILITY_POLICY_2026, version: 'mobility@2027-07-01', effectiveFrom: '2027-07-01', jptProtectionYears: null };
+const LATER: MobilityPolicy = {
+  ...MOBILITY_POLICY_2026,
+  version: 'mobility@2027-07-01',
+  effectiveFrom: '2027-07-01',
+  jptProtectionYears: null,
+};
 
 describe('MOBILITY_POLICY_2026', () => {
   it('holds the 2026 thresholds', () => {
@@ -29,7 +34,16 @@ describe('MOBILITY_POLICY_2026', () => {
 
   it('cannot be edited once shipped', () => {
     const p = MOBILITY_POLICY_2026;
-    for (const part of [p, p.moratorium, p.minTenureYears, p.blockingSanctions, p.maxAge, p.talent, p.talent.weights.potential, p.talent.jptMeritCategories]) {
+    for (const part of [
+      p,
+      p.moratorium,
+      p.minTenureYears,
+      p.blockingSanctions,
+      p.maxAge,
+      p.talent,
+      p.talent.weights.potential,
+      p.talent.jptMeritCategories,
+    ]) {
       expect(Object.isFrozen(part)).toBe(true);
     }
   });
@@ -47,7 +61,9 @@ describe('policyInForce', () => {
     const attempt = () => policyInForce(new Date('2025-12-31T16:59:59Z'));
 
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow(expect.objectContaining({ code: 'SOP_VERSION_UNKNOWN', params: { sopId: 'mobility', version: 'effective 2025-12-31' } }));
+    expect(attempt).toThrow(
+      expect.objectContaining({ code: 'SOP_VERSION_UNKNOWN', params: { sopId: 'mobility', version: 'effective 2025-12-31' } }),
+    );
   });
 
   it.each([

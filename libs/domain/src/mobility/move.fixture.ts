@@ -8,14 +8,16 @@ export const wib = (isoDate: string, time = '10:00:00'): Date => new Date(`${iso
  * 2026-03-10), CPNS since January 2010, in post since 2022-01-03, no sanctions. Every rule passes on
  * 2026-03-10 with no election window.
  */
-export const aMove = (overrides: {
-  kind?: MoveFacts['kind'];
-  scope?: MoveFacts['scope'];
-  atOwnRequest?: boolean;
-  person?: Partial<MoveFacts['person']>;
-  from?: Partial<MoveFacts['from']>;
-  to?: Partial<MoveFacts['to']>;
-} = {}): MoveFacts => ({
+export const aMove = (
+  overrides: {
+    kind?: MoveFacts['kind'];
+    scope?: MoveFacts['scope'];
+    atOwnRequest?: boolean;
+    person?: Partial<MoveFacts['person']>;
+    from?: Partial<MoveFacts['from']>;
+    to?: Partial<MoveFacts['to']>;
+  } = {},
+): MoveFacts => ({
   kind: overrides.kind ?? 'mutation',
   scope: overrides.scope ?? 'inter_agency_province',
   atOwnRequest: overrides.atOwnRequest ?? false,

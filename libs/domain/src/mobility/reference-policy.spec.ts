@@ -20,7 +20,11 @@ describe('who keeps the reference data', () => {
 });
 
 describe('election window dates', () => {
-  const window = (candidatePairDetermination: string | null, termEnd: string | null) => ({ candidatePairDetermination, termEnd, headInauguratedOn: null });
+  const window = (candidatePairDetermination: string | null, termEnd: string | null) => ({
+    candidatePairDetermination,
+    termEnd,
+    headInauguratedOn: null,
+  });
 
   it.each([
     ['2024-09-22', '2025-02-20', []],

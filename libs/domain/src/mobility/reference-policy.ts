@@ -43,7 +43,14 @@ export function checkElectionWindowDates(facts: {
 /** A letter or an assessment cannot be dated after `today` (the WIB date the request is handled). */
 export function checkNotFuture(field: string, date: string, today: string): FieldIssue[] {
   return date > today
-    ? [issue(field, 'notFuture', `tanggal ${date} belum terjadi (hari ini ${today})`, `the date ${date} is in the future (today is ${today})`)]
+    ? [
+        issue(
+          field,
+          'notFuture',
+          `tanggal ${date} belum terjadi (hari ini ${today})`,
+          `the date ${date} is in the future (today is ${today})`,
+        ),
+      ]
     : [];
 }
 
@@ -57,8 +64,7 @@ export type MeritScheme = (typeof MERIT_SCHEMES)[number];
  * decimals, so a band ends at its upper bound (0.405 is "lanjutan").
  */
 const CATEGORY_OF: Readonly<Record<MeritScheme, (score: number) => string | null>> = Object.freeze({
-  kasn_400: (s: number) =>
-    s < 100 || s > 400 ? null : s < 175 ? 'buruk' : s < 250 ? 'kurang' : s < 325 ? 'baik' : 'sangat_baik',
+  kasn_400: (s: number) => (s < 100 || s > 400 ? null : s < 175 ? 'buruk' : s < 250 ? 'kurang' : s < 325 ? 'baik' : 'sangat_baik'),
   menpanrb_19_2025: (s: number) =>
     s < 0 ? null : s <= 0.4 ? 'dasar' : s <= 0.6 ? 'lanjutan' : s <= 0.8 ? 'menengah' : s <= 1 ? 'tinggi' : 'maju',
 });
@@ -89,7 +95,10 @@ export function resolveMeritCategory(
   const derived = meritCategoryOf(scheme, score);
   if (derived === null) {
     const scale = SCALE[scheme];
-    return { ok: false, issues: [issue('score', 'scale', `di luar skala ${scheme} (${scale.id})`, `outside the ${scheme} scale (${scale.en})`)] };
+    return {
+      ok: false,
+      issues: [issue('score', 'scale', `di luar skala ${scheme} (${scale.id})`, `outside the ${scheme} scale (${scale.en})`)],
+    };
   }
   if (category !== undefined && category !== derived) {
     const allowed = MERIT_CATEGORIES[scheme].join(', ');
@@ -98,7 +107,12 @@ export function resolveMeritCategory(
       ok: false,
       issues: [
         known
-          ? issue('category', 'matchesScore', `nilai ${score} pada skema ${scheme} berkategori ${derived}, bukan ${category}`, `a score of ${score} under ${scheme} is ${derived}, not ${category}`)
+          ? issue(
+              'category',
+              'matchesScore',
+              `nilai ${score} pada skema ${scheme} berkategori ${derived}, bukan ${category}`,
+              `a score of ${score} under ${scheme} is ${derived}, not ${category}`,
+            )
           : issue('category', 'isIn', `harus salah satu dari: ${allowed}`, `must be one of: ${allowed}`),
       ],
     };

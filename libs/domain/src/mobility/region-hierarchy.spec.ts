@@ -1,6 +1,11 @@
 import { checkRegionHierarchy, type Region, type RegionContext } from './region-hierarchy';
 
-const region = (kind: Region['kind'], provinceCode: string | null = null, regionCode = 'R-1'): Region => ({ regionCode, name: 'Wilayah', kind, provinceCode });
+const region = (kind: Region['kind'], provinceCode: string | null = null, regionCode = 'R-1'): Region => ({
+  regionCode,
+  name: 'Wilayah',
+  kind,
+  provinceCode,
+});
 const ctx = (province: Region['kind'] | null, members = 0): RegionContext => ({ province: province && { kind: province }, members });
 
 describe('checkRegionHierarchy', () => {
@@ -15,10 +20,34 @@ describe('checkRegionHierarchy', () => {
   });
 
   it.each<[string, Region, Region | null, RegionContext, { field: string; rule: string }[]]>([
-    ['a province inside a province', region('province', 'P-1'), null, ctx('province'), [{ field: 'provinceCode', rule: 'provinceHasNone' }]],
-    ['a regency in an unregistered province', region('regency', 'P-9'), null, ctx(null), [{ field: 'provinceCode', rule: 'provinceExists' }]],
-    ['a city whose "province" is a regency', region('city', 'K-1'), null, ctx('regency'), [{ field: 'provinceCode', rule: 'provinceExists' }]],
-    ['a province turned regency while 2 regions name it', region('regency'), region('province'), ctx(null, 2), [{ field: 'kind', rule: 'provinceInUse' }]],
+    [
+      'a province inside a province',
+      region('province', 'P-1'),
+      null,
+      ctx('province'),
+      [{ field: 'provinceCode', rule: 'provinceHasNone' }],
+    ],
+    [
+      'a regency in an unregistered province',
+      region('regency', 'P-9'),
+      null,
+      ctx(null),
+      [{ field: 'provinceCode', rule: 'provinceExists' }],
+    ],
+    [
+      'a city whose "province" is a regency',
+      region('city', 'K-1'),
+      null,
+      ctx('regency'),
+      [{ field: 'provinceCode', rule: 'provinceExists' }],
+    ],
+    [
+      'a province turned regency while 2 regions name it',
+      region('regency'),
+      region('province'),
+      ctx(null, 2),
+      [{ field: 'kind', rule: 'provinceInUse' }],
+    ],
     [
       'a used province turned regency of an unregistered province',
       region('regency', 'P-9'),

@@ -28,7 +28,10 @@ export function checkRegionHierarchy(next: Region, current: Region | null, conte
     issues.push({
       field: 'provinceCode',
       rule: 'provinceHasNone',
-      message: { id: 'provinsi tidak berada di provinsi lain; kosongkan provinceCode', en: 'a province belongs to no province; leave provinceCode out' },
+      message: {
+        id: 'provinsi tidak berada di provinsi lain; kosongkan provinceCode',
+        en: 'a province belongs to no province; leave provinceCode out',
+      },
     });
   } else if (next.provinceCode !== null && context.province?.kind !== 'province') {
     issues.push({
@@ -41,7 +44,10 @@ export function checkRegionHierarchy(next: Region, current: Region | null, conte
     issues.push({
       field: 'kind',
       rule: 'provinceInUse',
-      message: { id: `${context.members} kabupaten/kota masih berada di provinsi ini`, en: `${context.members} regencies or cities still belong to this province` },
+      message: {
+        id: `${context.members} kabupaten/kota masih berada di provinsi ini`,
+        en: `${context.members} regencies or cities still belong to this province`,
+      },
     });
   }
   return issues;

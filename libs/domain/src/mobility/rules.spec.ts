@@ -109,9 +109,12 @@ describe('electionMoratorium (UU 10/2016 Pasal 71(2), 162(3))', () => {
       asOf: '2026-03-10',
       passed: false,
     },
-  ] as { what: string; window: ElectionWindowFacts; asOf: string; passed: boolean }[])('$what → passed $passed', ({ window, asOf, passed }) => {
-    expect(run(asOf, { windows: [window] }).passed).toBe(passed);
-  });
+  ] as { what: string; window: ElectionWindowFacts; asOf: string; passed: boolean }[])(
+    '$what → passed $passed',
+    ({ window, asOf, passed }) => {
+      expect(run(asOf, { windows: [window] }).passed).toBe(passed);
+    },
+  );
 
   const APPROVAL: MinisterApproval = { documentRef: '100.2.2.6/1234/OTDA', approvedOn: '2024-04-15', regionCode: '34.04' };
 
@@ -194,7 +197,11 @@ describe('jptProtection (UU 5/2014 Pasal 116, 2 years after inauguration)', () =
     { what: 'inauguration date after the move', move: jpt({ inauguratedOn: '2026-04-01' }), passed: false },
     { what: 'no inauguration date recorded', move: jpt({ inauguratedOn: undefined }), passed: false },
     { what: 'an impossible inauguration date', move: jpt({ inauguratedOn: '2024-02-30' }), passed: false },
-    { what: 'a JPT madya rotated 2 years − 1 day after', move: jpt({ positionClass: 'jpt_madya', inauguratedOn: '2024-03-11' }, 'rotation'), passed: false },
+    {
+      what: 'a JPT madya rotated 2 years − 1 day after',
+      move: jpt({ positionClass: 'jpt_madya', inauguratedOn: '2024-03-11' }, 'rotation'),
+      passed: false,
+    },
     { what: 'an administrator (not protected)', move: aMove(), passed: null },
     { what: 'a talent promotion out of a JPT post', move: jpt({ inauguratedOn: '2026-01-10' }, 'talent_promotion'), passed: null },
   ])('$what → passed $passed', ({ move, passed }) => {
@@ -225,7 +232,11 @@ describe('minimumTenure (mutation, 2 years in post)', () => {
   it.each([
     { what: 'a rotation (judged by rotationTenureWindow)', move: aRotation({ from: { since: '2026-01-01' } }), p: P },
     { what: 'a talent promotion', move: aMove({ kind: 'talent_promotion', from: { since: '2026-01-01' } }), p: P },
-    { what: 'a mutation when the policy sets no minimum', move: aMove({ from: { since: '2026-01-01' } }), p: policy({ minTenureYears: { mutation: null, rotation: 2 } }) },
+    {
+      what: 'a mutation when the policy sets no minimum',
+      move: aMove({ from: { since: '2026-01-01' } }),
+      p: policy({ minTenureYears: { mutation: null, rotation: 2 } }),
+    },
   ])('does not apply to $what', ({ move, p }) => {
     expect(minimumTenure(move, p, AS_OF)).toBeNull();
   });
@@ -376,7 +387,8 @@ describe('disciplinaryBlock (PP 94/2021, medium or heavy within 2 years)', () =>
 
 describe('ageLimit (receiving agency extra, e.g. Jatim inbound ≤ 40)', () => {
   const JATIM = policy({ maxAge: { default: null, byAgency: { 'PEMPROV-JATIM': 40 } } });
-  const toJatim = (nip: string) => aMove({ scope: 'inter_province', person: { nip }, to: { agencyCode: 'PEMPROV-JATIM', regionCode: '35' } });
+  const toJatim = (nip: string) =>
+    aMove({ scope: 'inter_province', person: { nip }, to: { agencyCode: 'PEMPROV-JATIM', regionCode: '35' } });
 
   it.each([
     { what: 'turning 41 tomorrow', nip: '198503112010012003', passed: true },

@@ -86,8 +86,7 @@ function banPeriods(w: ElectionWindowFacts, policy: MobilityPolicy): ElectionBan
   const periods: ElectionBanPeriod[] = [];
   if (w.candidatePairDetermination !== null) {
     const from = addMonthsIso(w.candidatePairDetermination, -policy.moratorium.monthsBeforeDetermination);
-    const to =
-      w.termEnd ?? (w.headInauguratedOn !== null && w.headInauguratedOn > from ? previousDayIso(w.headInauguratedOn) : null);
+    const to = w.termEnd ?? (w.headInauguratedOn !== null && w.headInauguratedOn > from ? previousDayIso(w.headInauguratedOn) : null);
     periods.push({ regionCode: w.regionCode, kind: 'pre_election', from, to, basis: 'UU 10/2016 Pasal 71(2)' });
   }
   if (w.headInauguratedOn !== null && policy.moratorium.monthsAfterInauguration > 0) {
@@ -447,7 +446,9 @@ export function disciplinaryBlock(move: MoveFacts, policy: MobilityPolicy, asOf:
     ok
       ? `tidak ada hukuman disiplin tingkat ${levels} dalam ${lookback} tahun terakhir`
       : `dijatuhi hukuman disiplin dalam ${lookback} tahun terakhir: ${listed}`,
-    ok ? `no ${levels} discipline sanction in the last ${lookback} years` : `discipline sanction within the last ${lookback} years: ${listed}`,
+    ok
+      ? `no ${levels} discipline sanction in the last ${lookback} years`
+      : `discipline sanction within the last ${lookback} years: ${listed}`,
   );
 }
 
@@ -486,6 +487,8 @@ export function ageLimit(move: MoveFacts, policy: MobilityPolicy, asOf: Date): M
     ok
       ? `usia ${age} tahun per ${today} tidak melebihi batas ${max} tahun yang ditetapkan ${agency}`
       : `usia ${age} tahun per ${today} melebihi batas ${max} tahun yang ditetapkan ${agency} untuk pegawai pindahan`,
-    ok ? `age ${age} on ${today} is within the ${max}-year limit set by ${agency}` : `age ${age} on ${today} exceeds the ${max}-year limit ${agency} sets for incoming staff`,
+    ok
+      ? `age ${age} on ${today} is within the ${max}-year limit set by ${agency}`
+      : `age ${age} on ${today} exceeds the ${max}-year limit ${agency} sets for incoming staff`,
   );
 }

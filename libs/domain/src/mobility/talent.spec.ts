@@ -60,8 +60,18 @@ describe('scoreTalent (Kepka BKN 411/2025 weights)', () => {
   });
 
   it.each([
-    { what: 'all 100', o: { performanceMain: 100, performanceSupporting: 100, competency: 100, potential: 100, qualification: 100, integrity: 100 }, scores: [100, 100], box: 9 },
-    { what: 'all 0', o: { performanceMain: 0, performanceSupporting: 0, competency: 0, potential: 0, qualification: 0, integrity: 0 }, scores: [0, 0], box: 1 },
+    {
+      what: 'all 100',
+      o: { performanceMain: 100, performanceSupporting: 100, competency: 100, potential: 100, qualification: 100, integrity: 100 },
+      scores: [100, 100],
+      box: 9,
+    },
+    {
+      what: 'all 0',
+      o: { performanceMain: 0, performanceSupporting: 0, competency: 0, potential: 0, qualification: 0, integrity: 0 },
+      scores: [0, 0],
+      box: 1,
+    },
     // axis thresholds: ≥ 85 above/high, ≥ 70 meets/medium
     { what: 'performance exactly 85', o: { performanceMain: 85, performanceSupporting: 85 }, scores: [85, 83.75], box: 6 },
     { what: 'performance 84.99', o: { performanceMain: 85, performanceSupporting: 84.975 }, scores: [84.99, 83.75], box: 5 },
@@ -87,7 +97,9 @@ describe('scoreTalent (Kepka BKN 411/2025 weights)', () => {
     const attempt = () => scoreTalent(inputs(o));
 
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', params: { fields: [expect.objectContaining({ field, rule: 'score.range' })] } }));
+    expect(attempt).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', params: { fields: [expect.objectContaining({ field, rule: 'score.range' })] } }),
+    );
   });
 
   it('reads the weights and thresholds from the policy and refuses weights that do not add up', () => {
@@ -96,11 +108,18 @@ describe('scoreTalent (Kepka BKN 411/2025 weights)', () => {
       version: 'mobility@test',
       talent: { ...P.talent, weights: { ...P.talent.weights, performance: { main: 80, supporting: 20 } } },
     };
-    const broken: MobilityPolicy = { ...P, talent: { ...P.talent, weights: { ...P.talent.weights, final: { performance: 60, potential: 50 } } } };
+    const broken: MobilityPolicy = {
+      ...P,
+      talent: { ...P.talent, weights: { ...P.talent.weights, final: { performance: 60, potential: 50 } } },
+    };
 
-    expect(scoreTalent(inputs(), heavierMain)).toEqual(expect.objectContaining({ scores: expect.objectContaining({ performance: 88 }), ruleVersion: 'mobility@test' }));
+    expect(scoreTalent(inputs(), heavierMain)).toEqual(
+      expect.objectContaining({ scores: expect.objectContaining({ performance: 88 }), ruleVersion: 'mobility@test' }),
+    );
     expect(() => scoreTalent(inputs(), broken)).toThrow(
-      expect.objectContaining({ params: { fields: [expect.objectContaining({ field: 'policy.talent.weights.final', rule: 'weights.sum' })] } }),
+      expect.objectContaining({
+        params: { fields: [expect.objectContaining({ field: 'policy.talent.weights.final', rule: 'weights.sum' })] },
+      }),
     );
   });
 
@@ -135,14 +154,16 @@ describe('mayFillWithoutOpenSelection', () => {
     { cls: 'pengawas', placement: TALENT, merit: null, passed: true },
     { cls: 'functional', placement: { performance: 'above', potential: 'medium' }, merit: 'sangat_baik', passed: false },
     { cls: 'pengawas', placement: { performance: 'meets', potential: 'medium' }, merit: null, passed: false },
-  ] as { cls: 'jpt_pratama'; placement: { performance: PerformanceLevel; potential: PotentialLevel }; merit: string | null; passed: boolean }[])(
-    '$cls, $placement.performance/$placement.potential, merit $merit → passed $passed',
-    ({ cls, placement, merit, passed }) => {
-      const v = mayFillWithoutOpenSelection({ positionClass: cls, placement, agencyMeritCategory: merit }, P);
+  ] as {
+    cls: 'jpt_pratama';
+    placement: { performance: PerformanceLevel; potential: PotentialLevel };
+    merit: string | null;
+    passed: boolean;
+  }[])('$cls, $placement.performance/$placement.potential, merit $merit → passed $passed', ({ cls, placement, merit, passed }) => {
+    const v = mayFillWithoutOpenSelection({ positionClass: cls, placement, agencyMeritCategory: merit }, P);
 
-      expect(v).toEqual(expect.objectContaining({ rule: 'fillWithoutOpenSelection', ruleVersion: 'mobility@2026-01-01', passed }));
-    },
-  );
+    expect(v).toEqual(expect.objectContaining({ rule: 'fillWithoutOpenSelection', ruleVersion: 'mobility@2026-01-01', passed }));
+  });
 
   it('names both reasons when a JPT post fails on merit and placement', () => {
     const v = mayFillWithoutOpenSelection(
@@ -168,7 +189,9 @@ describe('mayFillWithoutOpenSelection', () => {
   it('accepts legacy Kategori III when a policy version adds it', () => {
     const p: MobilityPolicy = { ...P, talent: { ...P.talent, jptMeritCategories: ['baik', 'sangat_baik', 'tinggi', 'maju'] } };
 
-    expect(mayFillWithoutOpenSelection({ positionClass: 'jpt_pratama', placement: TALENT, agencyMeritCategory: 'baik' }, p).passed).toBe(true);
+    expect(mayFillWithoutOpenSelection({ positionClass: 'jpt_pratama', placement: TALENT, agencyMeritCategory: 'baik' }, p).passed).toBe(
+      true,
+    );
   });
 });
 

@@ -36,16 +36,7 @@ export function placeNineBox(levels: { performance: PerformanceLevel; potential:
  * An agency's merit category under either instrument (domain.md §5): the legacy KASN 400-point
  * scale or the PermenPANRB 19/2025 index. The bands live in reference-policy.ts.
  */
-export type MeritCategory =
-  | 'buruk'
-  | 'kurang'
-  | 'baik'
-  | 'sangat_baik'
-  | 'dasar'
-  | 'lanjutan'
-  | 'menengah'
-  | 'tinggi'
-  | 'maju';
+export type MeritCategory = 'buruk' | 'kurang' | 'baik' | 'sangat_baik' | 'dasar' | 'lanjutan' | 'menengah' | 'tinggi' | 'maju';
 
 /** Legacy KASN category of a score out of 400 (I Buruk 100–174 … IV Sangat Baik 325–400), null off the scale. */
 export const meritCategoryFromScore = (score400: number): MeritCategory | null =>

@@ -1,12 +1,5 @@
 /** Post classes a vacancy can be opened for (domain.md §6, "Jabatan"). */
-export const POSITION_CLASSES = [
-  'jpt_utama',
-  'jpt_madya',
-  'jpt_pratama',
-  'administrator',
-  'pengawas',
-  'functional',
-] as const;
+export const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'] as const;
 export type PositionClass = (typeof POSITION_CLASSES)[number];
 
 /** How a vacancy may be filled (domain.md §2.1–§2.6). */

@@ -109,14 +109,8 @@ export interface ConflictDeclaration {
  * for that candidate. Any conflicted declaration counts, even if another says otherwise. A member
  * with no declaration is not excluded here; see `undeclaredMembers` to require one.
  */
-export function eligibleScorers(
-  members: CommitteeMember[],
-  declarations: ConflictDeclaration[],
-  candidateNip: string,
-): CommitteeMember[] {
-  const conflicted = new Set(
-    declarations.filter((d) => d.candidateNip === candidateNip && d.conflicted).map((d) => d.memberId),
-  );
+export function eligibleScorers(members: CommitteeMember[], declarations: ConflictDeclaration[], candidateNip: string): CommitteeMember[] {
+  const conflicted = new Set(declarations.filter((d) => d.candidateNip === candidateNip && d.conflicted).map((d) => d.memberId));
   return members.filter((m) => !conflicted.has(m.id));
 }
 

@@ -90,7 +90,12 @@ describe('decideEligibility: JPT pratama (S1/D4, administrator or JF ahli madya 
     },
     {
       what: '2024 "butuh_perbaikan"',
-      o: { performance: [{ year: 2024, predicate: 'butuh_perbaikan' }, { year: 2025, predicate: 'baik' }] },
+      o: {
+        performance: [
+          { year: 2024, predicate: 'butuh_perbaikan' },
+          { year: 2025, predicate: 'baik' },
+        ],
+      },
       failed: ['performance'],
     },
     {
@@ -154,7 +159,12 @@ describe('decideEligibility: JPT pratama (S1/D4, administrator or JF ahli madya 
     { what: '00:00 WIB on the second anniversary', asOf: new Date('2026-03-09T17:00:00Z'), eligible: true },
     { what: '23:59 WIB the day before', asOf: new Date('2026-03-09T16:59:59Z'), eligible: false },
   ])('counts tenure on the WIB calendar date: $what → eligible $eligible', ({ asOf, eligible }) => {
-    const v = decideEligibility(candidate({ currentPostSince: '2024-03-10' }), { positionClass: 'jpt_pratama' }, ELIGIBILITY_POLICY_2026, asOf);
+    const v = decideEligibility(
+      candidate({ currentPostSince: '2024-03-10' }),
+      { positionClass: 'jpt_pratama' },
+      ELIGIBILITY_POLICY_2026,
+      asOf,
+    );
 
     expect(v.eligible).toBe(eligible);
   });
@@ -191,7 +201,11 @@ describe('decideEligibility: the other classes', () => {
     // JPT madya: S1, JPT pratama or JF ahli utama ≥2 y, 7 y, max 58, min IV/c
     { cls: 'jpt_madya', o: { currentPostType: 'jpt_pratama', golongan: 'IV/c' }, failed: [] },
     { cls: 'jpt_madya', o: { currentPostType: 'jpt_pratama', golongan: 'IV/b' }, failed: ['rank'] },
-    { cls: 'jpt_madya', o: { currentPostType: 'jpt_pratama', golongan: 'IV/c', cumulativeExperienceYears: 6 }, failed: ['cumulativeExperience'] },
+    {
+      cls: 'jpt_madya',
+      o: { currentPostType: 'jpt_pratama', golongan: 'IV/c', cumulativeExperienceYears: 6 },
+      failed: ['cumulativeExperience'],
+    },
     { cls: 'jpt_madya', o: { currentPostType: 'administrator', golongan: 'IV/c' }, failed: ['priorPost'] },
     // max 58: born 1967-03-11 is 58 on 2026-03-10, born 1967-03-10 has just turned 59
     { cls: 'jpt_madya', o: { currentPostType: 'jpt_pratama', golongan: 'IV/d', nip: '196703111993031001' }, failed: [] },
@@ -218,7 +232,10 @@ describe('decideEligibility: the other classes', () => {
   });
 
   it.each([
-    ['jpt_utama', ['nip', 'education', 'priorPost', 'priorPostTenure', 'cumulativeExperience', 'age', 'performance', 'performance', 'sanctions']],
+    [
+      'jpt_utama',
+      ['nip', 'education', 'priorPost', 'priorPostTenure', 'cumulativeExperience', 'age', 'performance', 'performance', 'sanctions'],
+    ],
     ['administrator', ['nip', 'education', 'priorPost', 'priorPostTenure', 'performance', 'performance', 'sanctions']],
     ['pengawas', ['nip', 'education', 'priorPost', 'priorPostTenure', 'performance', 'performance', 'sanctions']],
   ] as [PositionClass, string[]][])('checks only the rules %s imposes', (cls, rules) => {

@@ -72,12 +72,7 @@ export const ELIGIBILITY_POLICY_2026: EligibilityPolicy = Object.freeze({
     id: 'Persyaratan jabatan pimpinan tinggi, administrator dan pengawas 2026',
     en: 'Eligibility for senior executive, administrator and supervisor posts, 2026',
   }),
-  legalBasis: Object.freeze([
-    'PP 11/2017 jo PP 17/2020 Pasal 107',
-    'PermenPANRB 15/2019',
-    'PermenPANRB 6/2022',
-    'PP 94/2021',
-  ]) as string[],
+  legalBasis: Object.freeze(['PP 11/2017 jo PP 17/2020 Pasal 107', 'PermenPANRB 15/2019', 'PermenPANRB 6/2022', 'PP 94/2021']) as string[],
   byClass: Object.freeze({
     jpt_utama: requirement({
       minEducation: 'S1',

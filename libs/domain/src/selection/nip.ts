@@ -41,12 +41,7 @@ const issue = (field: string, rule: string, id: string, en: string): FieldIssue 
  * parsing, since the positions would then mean nothing. No whitespace is stripped: the API
  * normalises input, the domain sees the canonical 18 digits.
  */
-export function parseNip(
-  nip: string,
-  kind: NipKind = 'pns',
-  field = 'nip',
-  rules: NipRules = DEFAULT_NIP_RULES,
-): NipParseResult {
+export function parseNip(nip: string, kind: NipKind = 'pns', field = 'nip', rules: NipRules = DEFAULT_NIP_RULES): NipParseResult {
   const label = kind === 'pns' ? 'NIP' : 'NI PPPK';
   if (typeof nip !== 'string' || !/^\d{18}$/.test(nip)) {
     const length = typeof nip === 'string' ? nip.length : 0;
@@ -102,10 +97,7 @@ export function parseNip(
     const minAge = rules.minimumAppointmentAge;
     // A CPNS TMT is always the first of a month; a PPPK year can only be checked to the year, and
     // "year ≥ birth year + minimum" is a necessary condition, so it never refuses a valid number.
-    const oldEnough =
-      kind === 'pns'
-        ? wholeYearsBetween(birthDate, `${appointment}-01`) >= minAge
-        : appointmentYear - by >= minAge;
+    const oldEnough = kind === 'pns' ? wholeYearsBetween(birthDate, `${appointment}-01`) >= minAge : appointmentYear - by >= minAge;
     if (!oldEnough) {
       issues.push(
         issue(

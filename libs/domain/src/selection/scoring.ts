@@ -35,12 +35,7 @@ export function validateWeights(w: SelectionWeights, field = 'weights'): FieldIs
   // Tolerance only for binary error in decimal weights such as 33.3 + 33.3 + 33.4.
   if (Math.abs(sum - 100) > 1e-9) {
     issues.push(
-      issue(
-        field,
-        'weights.sum',
-        `jumlah bobot harus 100%, bukan ${round2(sum)}%`,
-        `the weights must add up to 100%, not ${round2(sum)}%`,
-      ),
+      issue(field, 'weights.sum', `jumlah bobot harus 100%, bukan ${round2(sum)}%`, `the weights must add up to 100%, not ${round2(sum)}%`),
     );
   }
   return issues;
@@ -79,15 +74,18 @@ export function jobPersonMatch(
   const names = Object.keys(required);
   const problems: FieldIssue[] = [];
   if (names.length === 0) {
-    problems.push(
-      issue('required', 'jpm.required', 'standar kompetensi jabatan kosong', 'the job competency standard is empty'),
-    );
+    problems.push(issue('required', 'jpm.required', 'standar kompetensi jabatan kosong', 'the job competency standard is empty'));
   }
   for (const name of names) {
     const r = required[name];
     if (!Number.isFinite(r) || r <= 0) {
       problems.push(
-        issue(`required.${name}`, 'jpm.level', `level ${name} yang disyaratkan harus lebih dari 0`, `the required level of ${name} must be above 0`),
+        issue(
+          `required.${name}`,
+          'jpm.level',
+          `level ${name} yang disyaratkan harus lebih dari 0`,
+          `the required level of ${name} must be above 0`,
+        ),
       );
     }
   }
@@ -95,7 +93,12 @@ export function jobPersonMatch(
     const a = achieved[name];
     if (!Number.isFinite(a) || a < 0) {
       problems.push(
-        issue(`achieved.${name}`, 'jpm.level', `level ${name} yang dicapai tidak boleh negatif`, `the achieved level of ${name} cannot be negative`),
+        issue(
+          `achieved.${name}`,
+          'jpm.level',
+          `level ${name} yang dicapai tidak boleh negatif`,
+          `the achieved level of ${name} cannot be negative`,
+        ),
       );
     }
   }
@@ -103,10 +106,7 @@ export function jobPersonMatch(
 
   const missing = names.filter((name) => !Object.prototype.hasOwnProperty.call(achieved, name));
   const requiredSum = names.reduce((s, name) => s + required[name], 0);
-  const matchedSum = names.reduce(
-    (s, name) => s + (missing.includes(name) ? 0 : Math.min(achieved[name], required[name])),
-    0,
-  );
+  const matchedSum = names.reduce((s, name) => s + (missing.includes(name) ? 0 : Math.min(achieved[name], required[name])), 0);
   const percent = round2((100 * matchedSum) / requiredSum);
   return { percent, category: categorizeJpm(percent, scheme), missing };
 }

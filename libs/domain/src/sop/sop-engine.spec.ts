@@ -22,7 +22,14 @@ describe('evaluateDecision on vacancy 1.0.0', () => {
       { step: AT_PPK, decision: 'approve', role: 'ppk', extra: { fillingMethod: 'open_selection' }, to: 'approved', status: 'approved' },
       { step: AT_PPK, decision: 'reject', role: 'ppk', extra: { reason: 'Formasi belum tersedia' }, to: 'rejected', status: 'rejected' },
       { step: AT_PPK, decision: 'withdraw', role: 'hr_officer', extra: { reason: 'Usulan ganda' }, to: 'withdrawn', status: 'withdrawn' },
-      { step: 'approved', decision: 'close', role: 'hr_officer', extra: { reason: 'Jabatan telah terisi' }, to: 'closed', status: 'closed' },
+      {
+        step: 'approved',
+        decision: 'close',
+        role: 'hr_officer',
+        extra: { reason: 'Jabatan telah terisi' },
+        to: 'closed',
+        status: 'closed',
+      },
     ] as const)('lets $role $decision at $step and moves the case to $to', ({ step, decision, role, extra, to, status }) => {
       const verdict = evaluateDecision(vacancyV1, step, request(decision, role, extra));
 
@@ -83,15 +90,18 @@ describe('evaluateDecision on vacancy 1.0.0', () => {
       { step: 'approved', decision: 'close', roles: ['hr_officer'], allowed: ALLOWED_WHEN_APPROVED },
     ].flatMap((c) => ALL_ROLES.filter((r) => !c.roles.includes(r)).map((role) => ({ ...c, role })));
 
-    it.each(cases)('refuses $decision at $step by $role with ROLE_NOT_ALLOWED naming $roles', ({ step, decision, role, roles, allowed }) => {
-      const verdict = evaluateDecision(vacancyV1, step, request(decision, role, { reason: 'r', fillingMethod: 'open_selection' }));
+    it.each(cases)(
+      'refuses $decision at $step by $role with ROLE_NOT_ALLOWED naming $roles',
+      ({ step, decision, role, roles, allowed }) => {
+        const verdict = evaluateDecision(vacancyV1, step, request(decision, role, { reason: 'r', fillingMethod: 'open_selection' }));
 
-      expect(verdict).toEqual({
-        ok: false,
-        code: 'ROLE_NOT_ALLOWED',
-        params: { step, stepLabel: stepOf(vacancyV1, step).label, decision, role, roles, allowed },
-      });
-    });
+        expect(verdict).toEqual({
+          ok: false,
+          code: 'ROLE_NOT_ALLOWED',
+          params: { step, stepLabel: stepOf(vacancyV1, step).label, decision, role, roles, allowed },
+        });
+      },
+    );
 
     it('reports the wrong role before the missing fields', () => {
       const verdict = evaluateDecision(vacancyV1, AT_PPK, request('approve', 'hr_officer'));

@@ -11,8 +11,7 @@ export interface DecisionRequest {
 }
 
 export type DecisionVerdict =
-  | { ok: true; from: SopStep; to: SopStep; transition: SopTransition }
-  | { ok: false; code: ErrorCode; params: ErrorParams };
+  { ok: true; from: SopStep; to: SopStep; transition: SopTransition } | { ok: false; code: ErrorCode; params: ErrorParams };
 
 export interface AllowedDecision {
   decision: string;
@@ -33,13 +32,17 @@ export const allowedDecisions = (sop: SopDefinition, stepId: string): AllowedDec
   plainTransitions(stepOf(sop, stepId)).map((t) => ({ decision: t.decision, roles: t.roles, requires: t.requires }));
 
 /** The step a decision leads to when `condition` holds and the SOP lists a variant for it; null otherwise. */
-export function conditionalTransition(sop: SopDefinition, stepId: string, decision: string, condition: TransitionCondition): SopStep | null {
+export function conditionalTransition(
+  sop: SopDefinition,
+  stepId: string,
+  decision: string,
+  condition: TransitionCondition,
+): SopStep | null {
   const t = stepOf(sop, stepId).transitions.find((x) => x.decision === decision && x.when === condition);
   return t ? stepOf(sop, t.to) : null;
 }
 
-const describeAllowed = (allowed: AllowedDecision[]): string[] =>
-  allowed.map((a) => `${a.decision} (${a.roles.join('/')})`);
+const describeAllowed = (allowed: AllowedDecision[]): string[] => allowed.map((a) => `${a.decision} (${a.roles.join('/')})`);
 
 /**
  * Decides whether a decision may be taken now, in the order a user needs to hear it:

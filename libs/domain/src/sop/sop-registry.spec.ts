@@ -137,7 +137,11 @@ describe('getSop', () => {
   });
 
   it('lists every shipped vacancy version', () => {
-    expect(listSops().filter((s) => s.id === 'vacancy').map((s) => `${s.id}@${s.version}`)).toEqual(['vacancy@1.0.0', 'vacancy@1.1.0', 'vacancy@1.0.0-test.fast']);
+    expect(
+      listSops()
+        .filter((s) => s.id === 'vacancy')
+        .map((s) => `${s.id}@${s.version}`),
+    ).toEqual(['vacancy@1.0.0', 'vacancy@1.1.0', 'vacancy@1.0.0-test.fast']);
   });
 
   it.each(['2026-11-01', '2030-12-31'])('picks vacancy 1.1.0 (closes itself when filled) for a new case on %s', (iso) => {
@@ -173,7 +177,10 @@ describe('vacancyTestFast', () => {
     expect(fastRest).toEqual(v1Rest);
     expect(fastSteps.filter((s) => s.id !== 'expired').map(withoutDeadline)).toEqual(v1Steps.map(withoutDeadline));
     expect(fastSteps.filter((s) => s.id !== 'awaiting_ppk_decision').map((s) => s.deadline)).toEqual(
-      v1Steps.filter((s) => s.id !== 'awaiting_ppk_decision').map((s) => s.deadline).concat([undefined]),
+      v1Steps
+        .filter((s) => s.id !== 'awaiting_ppk_decision')
+        .map((s) => s.deadline)
+        .concat([undefined]),
     );
     expect(fastSteps.map((s) => s.id)).toEqual([...v1Steps.map((s) => s.id), 'expired']);
   });

@@ -101,13 +101,22 @@ describe('defineSop', () => {
   });
 
   it.each([
-    { what: 'an unknown role in a transition', sop: withChange((s) => (s.steps[0].transitions[0] = { ...s.steps[0].transitions[0], roles: ['bupati' as 'ppk'] })) },
-    { what: 'a transition open to no role', sop: withChange((s) => (s.steps[0].transitions[0] = { ...s.steps[0].transitions[0], roles: [] })) },
+    {
+      what: 'an unknown role in a transition',
+      sop: withChange((s) => (s.steps[0].transitions[0] = { ...s.steps[0].transitions[0], roles: ['bupati' as 'ppk'] })),
+    },
+    {
+      what: 'a transition open to no role',
+      sop: withChange((s) => (s.steps[0].transitions[0] = { ...s.steps[0].transitions[0], roles: [] })),
+    },
     { what: 'a start nobody may take', sop: withChange((s) => (s.startDecision = { decision: 'propose', roles: [] })) },
     { what: 'no steps', sop: withChange((s) => (s.steps = [])) },
     { what: 'a version that is not semver', sop: withChange((s) => (s.version = 'v1')) },
     { what: 'an effectiveFrom that is not an ISO date', sop: withChange((s) => (s.effectiveFrom = '01-01-2026')) },
-    { what: 'a deadline of 0 working days', sop: withChange((s) => (s.steps[0].deadline = { after: { workingDays: 0 }, onExpiry: 'remind', notifyRole: 'ppk' })) },
+    {
+      what: 'a deadline of 0 working days',
+      sop: withChange((s) => (s.steps[0].deadline = { after: { workingDays: 0 }, onExpiry: 'remind', notifyRole: 'ppk' })),
+    },
     { what: 'an empty English label', sop: withChange((s) => (s.steps[0].label = { id: 'Terbuka', en: '' })) },
   ])('refuses $what', ({ sop }) => {
     expect(() => defineSop(sop)).toThrow(/^Invalid SOP mini@/);

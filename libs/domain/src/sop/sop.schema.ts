@@ -79,7 +79,8 @@ const schema = z
       const decisions = new Set<string>();
       for (const t of step.transitions) {
         if (!ids.has(t.to)) ctx.addIssue({ code: 'custom', message: `${step.id}.${t.decision} goes to unknown step ${t.to}` });
-        if (step.auto?.some((a) => a.decision === t.decision)) ctx.addIssue({ code: 'custom', message: `${step.id} has ${t.decision} both manual and automatic` });
+        if (step.auto?.some((a) => a.decision === t.decision))
+          ctx.addIssue({ code: 'custom', message: `${step.id} has ${t.decision} both manual and automatic` });
         // A decision may be listed twice only as its plain transition and one conditional variant.
         const key = `${t.decision}|${t.when ?? ''}`;
         if (decisions.has(key)) ctx.addIssue({ code: 'custom', message: `${step.id} repeats decision ${t.decision}` });
@@ -89,7 +90,8 @@ const schema = z
         }
       }
       if (step.duty) {
-        if (!step.transitions.some((t) => t.decision === step.duty!.metBy)) ctx.addIssue({ code: 'custom', message: `${step.id}: duty is met by ${step.duty.metBy}, which is not a transition of the step` });
+        if (!step.transitions.some((t) => t.decision === step.duty!.metBy))
+          ctx.addIssue({ code: 'custom', message: `${step.id}: duty is met by ${step.duty.metBy}, which is not a transition of the step` });
         if (!step.deadline) ctx.addIssue({ code: 'custom', message: `${step.id}: a duty needs a deadline` });
       }
       if (step.deadline?.onExpiry === 'close' && !(step.deadline.closeTo && ids.has(step.deadline.closeTo))) {

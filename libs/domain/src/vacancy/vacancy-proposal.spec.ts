@@ -120,13 +120,19 @@ describe('validateVacancyProposal', () => {
       );
 
       expect(issues).toEqual([
-        { field: 'requiredCompetencies.2.name', rule: 'unique', message: { id: expect.stringContaining(second), en: expect.stringContaining(second) } },
+        {
+          field: 'requiredCompetencies.2.name',
+          rule: 'unique',
+          message: { id: expect.stringContaining(second), en: expect.stringContaining(second) },
+        },
       ]);
     });
 
     it('flags every further repeat, not only the first', () => {
       const issues = validateVacancyProposal(
-        proposal({ requiredCompetencies: competencies(['managerial', 'Kerjasama'], ['managerial', 'kerjasama'], ['managerial', 'KERJASAMA ']) }),
+        proposal({
+          requiredCompetencies: competencies(['managerial', 'Kerjasama'], ['managerial', 'kerjasama'], ['managerial', 'KERJASAMA ']),
+        }),
       );
 
       expect(issues.map((i) => i.field)).toEqual(['requiredCompetencies.1.name', 'requiredCompetencies.2.name']);

@@ -38,8 +38,7 @@ const FILLING_METHODS_BY_CLASS: Readonly<Record<PositionClass, readonly FillingM
   functional: ['talent_pool', 'mutation_rotation'],
 });
 
-export const fillingMethodsFor = (positionClass: PositionClass): readonly FillingMethod[] =>
-  FILLING_METHODS_BY_CLASS[positionClass];
+export const fillingMethodsFor = (positionClass: PositionClass): readonly FillingMethod[] => FILLING_METHODS_BY_CLASS[positionClass];
 
 export function checkFillingMethod(positionClass: PositionClass, method: FillingMethod, field: string): FieldIssue | null {
   const allowed = fillingMethodsFor(positionClass);

@@ -13,7 +13,12 @@ import { runMigrations } from '../migrate';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '200000' }, cases: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+    options: {
+      rows: { type: 'string', default: '200000' },
+      cases: { type: 'string', default: '2000' },
+      runs: { type: 'string', default: '3' },
+      keep: { type: 'boolean', default: false },
+    },
   });
   const rows = Number(values.rows);
   const cases = Number(values.cases);
@@ -62,13 +67,16 @@ async function main(): Promise<void> {
     const rates: number[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await verifier.verifyAll();
-      if (!r.valid || r.rowsChecked !== rows || r.cases !== cases) throw new Error(`unexpected verification result: ${JSON.stringify({ ...r, heads: r.heads.length })}`);
+      if (!r.valid || r.rowsChecked !== rows || r.cases !== cases)
+        throw new Error(`unexpected verification result: ${JSON.stringify({ ...r, heads: r.heads.length })}`);
       const rate = Math.round(r.rowsChecked / (r.durationMs / 1000));
       rates.push(rate);
       console.log(`verifyAll run ${i + 1}: ${r.rowsChecked} rows, ${r.cases} cases in ${r.durationMs} ms = ${rate} rows/s`);
     }
     const sorted = [...rates].sort((a, b) => a - b);
-    console.log(`verifyAll: median ${sorted[Math.floor(sorted.length / 2)]} rows/s, best ${sorted[sorted.length - 1]} rows/s (target >= 100000)`);
+    console.log(
+      `verifyAll: median ${sorted[Math.floor(sorted.length / 2)]} rows/s, best ${sorted[sorted.length - 1]} rows/s (target >= 100000)`,
+    );
 
     const one = await verifier.verifyCase('open-selection:BENCH:C1');
     const times: number[] = [];

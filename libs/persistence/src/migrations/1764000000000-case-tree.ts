@@ -19,7 +19,9 @@ export class CaseTree1764000000000 implements MigrationInterface {
     await q.query(`ALTER TABLE cases ADD COLUMN root_workflow_id text, ADD COLUMN parent_workflow_id text`);
     await q.query(`UPDATE cases SET root_workflow_id = workflow_id WHERE root_workflow_id IS NULL`);
     await q.query(`ALTER TABLE cases ALTER COLUMN root_workflow_id SET NOT NULL`);
-    await q.query(`CREATE INDEX cases_root_listing_idx ON cases (case_type, agency_code, step, created_at) WHERE workflow_id = root_workflow_id`);
+    await q.query(
+      `CREATE INDEX cases_root_listing_idx ON cases (case_type, agency_code, step, created_at) WHERE workflow_id = root_workflow_id`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -54,8 +54,12 @@ export class HistoryArchive1764600000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'history_archive is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER history_archive_append_only BEFORE UPDATE OR DELETE ON history_archive FOR EACH ROW EXECUTE FUNCTION history_archive_refuse_change()`);
-    await q.query(`CREATE TRIGGER history_archive_no_truncate BEFORE TRUNCATE ON history_archive FOR EACH STATEMENT EXECUTE FUNCTION history_archive_refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER history_archive_append_only BEFORE UPDATE OR DELETE ON history_archive FOR EACH ROW EXECUTE FUNCTION history_archive_refuse_change()`,
+    );
+    await q.query(
+      `CREATE TRIGGER history_archive_no_truncate BEFORE TRUNCATE ON history_archive FOR EACH STATEMENT EXECUTE FUNCTION history_archive_refuse_change()`,
+    );
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON history_archive FROM PUBLIC`);
 
     await q.query(`

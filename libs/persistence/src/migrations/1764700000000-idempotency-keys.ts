@@ -26,7 +26,9 @@ export class IdempotencyKeys1764700000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'idempotency_keys is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER idempotency_keys_append_only BEFORE UPDATE OR DELETE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION idempotency_keys_refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER idempotency_keys_append_only BEFORE UPDATE OR DELETE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION idempotency_keys_refuse_change()`,
+    );
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON idempotency_keys FROM PUBLIC`);
     const [{ exists }] = await q.query(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists`, [APP_ROLE]);
     if (exists) {

@@ -18,9 +18,13 @@ export class HistoryArchiveController {
   @Get('archive/status')
   @ApiOperation({
     summary: 'Where the history archive stands: the last sweep, the closed runs still pending and the lag',
-    description: 'Closed workflow runs are copied into PostgreSQL by a scheduled sweep, well inside Temporal\'s retention. Auditors and administrators.',
+    description:
+      "Closed workflow runs are copied into PostgreSQL by a scheduled sweep, well inside Temporal's retention. Auditors and administrators.",
   })
-  @ApiOkResponse({ description: '{ namespace, lastSweepStartedAt, lastSweepFinishedAt, lastSweepArchived, pending, lagSeconds, secondsSinceLastSweep, lastError }' })
+  @ApiOkResponse({
+    description:
+      '{ namespace, lastSweepStartedAt, lastSweepFinishedAt, lastSweepArchived, pending, lagSeconds, secondsSinceLastSweep, lastError }',
+  })
   @ApiConflictResponse({ description: 'The role may not audit (ROLE_NOT_ALLOWED)' })
   status() {
     return this.archive.status(new Date());
@@ -42,7 +46,8 @@ export class HistoryArchiveController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Copy every run of a case into the history archive now: closed runs whole, open runs as a snapshot',
-    description: 'Each copy is announced in the case\'s hash chain with its SHA-256. Taking the same snapshot twice records it once. Auditors and administrators.',
+    description:
+      "Each copy is announced in the case's hash chain with its SHA-256. Taking the same snapshot twice records it once. Auditors and administrators.",
   })
   @ApiOkResponse({ description: '{ caseId, runs: [{ workflowId, runId, kind: closed | snapshot, sha256, eventCount, inserted }] }' })
   @ApiNotFoundResponse({ description: 'No such case' })
@@ -58,7 +63,9 @@ export class HistoryArchiveController {
     description: `Each case as GET /cases/{id}/export gives it (histories, whole hash chain). Check it without a server: \`npm run audit:replay -- <file>\`. At most 200 cases per bundle. Auditors and administrators.`,
   })
   @ApiOkResponse({ description: 'meritflow-audit-bundle, version 1, as an attachment' })
-  @ApiBadRequestResponse({ description: 'A malformed agency or period, or a period with more than 200 cases (VALIDATION_FAILED naming the field)' })
+  @ApiBadRequestResponse({
+    description: 'A malformed agency or period, or a period with more than 200 cases (VALIDATION_FAILED naming the field)',
+  })
   @ApiConflictResponse({ description: 'The role may not audit (ROLE_NOT_ALLOWED)' })
   async bundle(@Query() q: AuditBundleQuery, @Res({ passthrough: true }) res: Response) {
     const bundle = await this.archive.bundle(q.agencyCode, q.from, q.to, new Date());

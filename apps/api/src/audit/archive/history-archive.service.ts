@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { archiveRun, childWorkflowsOf, type ArchivedRun, type AuditBundle, AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION } from '@meritflow/audit';
+import {
+  archiveRun,
+  childWorkflowsOf,
+  type ArchivedRun,
+  type AuditBundle,
+  AUDIT_BUNDLE_FORMAT,
+  AUDIT_BUNDLE_VERSION,
+} from '@meritflow/audit';
 import type { ApiConfig } from '@meritflow/config';
 import { DomainError, parsePeriod } from '@meritflow/domain';
 import { HistoryArchiveRepository, LedgerRepository } from '@meritflow/persistence';
@@ -35,7 +42,8 @@ export interface ArchiveStatus {
 /** How many cases one audit bundle carries; a larger period is asked for in parts. */
 export const AUDIT_BUNDLE_MAX_CASES = 200;
 
-const seconds = (from: Date | null, now: Date): number | null => (from ? Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000)) : null);
+const seconds = (from: Date | null, now: Date): number | null =>
+  from ? Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000)) : null;
 
 /** Where the sweep stands, as the status endpoint and the health check report it. */
 export async function archiveStatus(repo: HistoryArchiveRepository, namespace: string, now: Date): Promise<ArchiveStatus> {
@@ -121,7 +129,13 @@ export class HistoryArchiveService {
     if (!period.ok) throw new DomainError('VALIDATION_FAILED', { fields: period.issues });
     const from = period.from!;
     const to = period.to!;
-    const { items, total } = await this.ledger.listCases({ agencyCode, createdFrom: from, createdTo: to, limit: AUDIT_BUNDLE_MAX_CASES, offset: 0 });
+    const { items, total } = await this.ledger.listCases({
+      agencyCode,
+      createdFrom: from,
+      createdTo: to,
+      limit: AUDIT_BUNDLE_MAX_CASES,
+      offset: 0,
+    });
     if (total > AUDIT_BUNDLE_MAX_CASES) {
       throw new DomainError('VALIDATION_FAILED', {
         fields: [

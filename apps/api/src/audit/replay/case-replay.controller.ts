@@ -15,11 +15,14 @@ export class CaseReplayController {
   @Roles(...LEDGER_AUDITORS)
   @Get(':caseId/replay')
   @ApiOperation({
-    summary: 'Replay a case of any type (with the child workflows it started) against the current workflow code and compare it with the ledger',
+    summary:
+      'Replay a case of any type (with the child workflows it started) against the current workflow code and compare it with the ledger',
     description:
       'Each Temporal history is replayed as a determinism check; the decisions each run handed to the ledger are rebuilt from its history and compared, decision by decision, with the ledger rows. Auditors and administrators only.',
   })
-  @ApiOkResponse({ description: '{ caseId, runId, replay: [{ workflowId, runId, ok, error? }], comparison, verdict: consistent | inconsistent }' })
+  @ApiOkResponse({
+    description: '{ caseId, runId, replay: [{ workflowId, runId, ok, error? }], comparison, verdict: consistent | inconsistent }',
+  })
   @ApiNotFoundResponse({ description: 'No such case' })
   @ApiConflictResponse({ description: 'The role may not audit (ROLE_NOT_ALLOWED)' })
   replay(@Param('caseId', CaseIdPipe) caseId: string) {

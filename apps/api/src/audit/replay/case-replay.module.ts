@@ -8,5 +8,9 @@ import { CaseReplayService } from './case-replay.service';
  * Auditor replay of a case from its histories (the PostgreSQL archive, else Temporal), online and as
  * an export for offline replay; the archive's status, sweeps, snapshots and audit bundles.
  */
-@Module({ controllers: [CaseReplayController, HistoryArchiveController], providers: [CaseReplayService, HistoryArchiveService], exports: [HistoryArchiveService] })
+@Module({
+  controllers: [CaseReplayController, HistoryArchiveController],
+  providers: [CaseReplayService, HistoryArchiveService],
+  exports: [HistoryArchiveService],
+})
 export class CaseReplayModule {}

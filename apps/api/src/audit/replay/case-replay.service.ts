@@ -70,7 +70,12 @@ export class CaseReplayService {
 
   async replay(caseId: string): Promise<CaseReplayReport> {
     const { runId, histories, ledger } = await this.snapshot(caseId);
-    const audit = await auditCase({ histories, ledger, bundle: await currentWorkflowBundle(WORKFLOWS), root: { workflowId: caseId, runId } });
+    const audit = await auditCase({
+      histories,
+      ledger,
+      bundle: await currentWorkflowBundle(WORKFLOWS),
+      root: { workflowId: caseId, runId },
+    });
     return { caseId, runId, sources: histories.map(({ workflowId, runId: r, source }) => ({ workflowId, runId: r, source })), ...audit };
   }
 

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { ACTOR_ID_PATTERN, BUSINESS_CODE_PATTERN, ROLES, type Role } from '@meritflow/domain';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';

@@ -1,13 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { DIGEST_FORMAT } from '@meritflow/persistence';
 import { CASE_TYPE_LIST } from '@meritflow/contracts';
 
 const CASE_ID = new RegExp(CASE_TYPE_LIST.map((e) => `(${e.idPattern.source})`).join('|'));
 
 export class DigestQuery {
-  @ApiPropertyOptional({ description: 'Digest one case (its root workflow id); default: every case', example: 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR' })
+  @ApiPropertyOptional({
+    description: 'Digest one case (its root workflow id); default: every case',
+    example: 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR',
+  })
   @IsOptional()
   @Matches(CASE_ID)
   caseId?: string;

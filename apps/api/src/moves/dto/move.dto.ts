@@ -82,17 +82,35 @@ export class TalentInputsDto {
 
   // Every input is documented: a client generated from the OpenAPI document must send all six.
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Performance, main part (60% of the performance axis)' })
-  @IsNumber() @Min(0) @Max(100) performanceMain!: number;
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  performanceMain!: number;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Performance, supporting part (40% of the performance axis)' })
-  @IsNumber() @Min(0) @Max(100) performanceSupporting!: number;
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  performanceSupporting!: number;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Competency (40% of the potential axis)' })
-  @IsNumber() @Min(0) @Max(100) competency!: number;
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  competency!: number;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Potential (25% of the potential axis)' })
-  @IsNumber() @Min(0) @Max(100) potential!: number;
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  potential!: number;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Qualification (20% of the potential axis)' })
-  @IsNumber() @Min(0) @Max(100) qualification!: number;
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  qualification!: number;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Integrity (15% of the potential axis)' })
-  @IsNumber() @Min(0) @Max(100) integrity!: number;
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  integrity!: number;
 }
 
 export class ProposeMoveDto extends MoveFactsDto {
@@ -130,7 +148,11 @@ export class MoveDecisionDto {
   @ArrayMaxSize(10)
   @Matches(/^[a-zA-Z][a-zA-Z0-9_]{1,63}$/, { each: true })
   overrideRules?: string[];
-  @ApiPropertyOptional({ type: CompetencyFitDto }) @IsOptional() @ValidateNested() @Type(() => CompetencyFitDto) competencyFit?: CompetencyFitDto;
+  @ApiPropertyOptional({ type: CompetencyFitDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompetencyFitDto)
+  competencyFit?: CompetencyFitDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 100) @SingleLine() decreeNumber?: string;
   @ApiPropertyOptional({
     example: '2027-01-02',
@@ -147,7 +169,10 @@ export class BulkMoveDto {
   @ApiProperty() @Matches(BUSINESS_CODE_PATTERN) agencyCode!: string;
   @ApiProperty({ example: 'SK-ROTASI-2026-11' }) @Matches(BUSINESS_CODE_PATTERN) batchCode!: string;
   @ApiProperty() @IsString() @Length(3, 300) @SingleLine() title!: string;
-  @ApiProperty({ type: [BulkMoveMemberDto], description: 'Rotations or intra-agency mutations, 1–200 people, each with its intended effective date' })
+  @ApiProperty({
+    type: [BulkMoveMemberDto],
+    description: 'Rotations or intra-agency mutations, 1–200 people, each with its intended effective date',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -164,7 +189,9 @@ export class ExclusionDto {
 }
 
 export class BulkDecisionDto {
-  @ApiProperty({ enum: ['approve_batch', 'reject_batch', 'record_decree'] }) @IsIn(['approve_batch', 'reject_batch', 'record_decree']) decision!: string;
+  @ApiProperty({ enum: ['approve_batch', 'reject_batch', 'record_decree'] })
+  @IsIn(['approve_batch', 'reject_batch', 'record_decree'])
+  decision!: string;
   @OptionalReason() reason?: string;
   @OptionalEvidence() evidence?: EvidenceRefDto[];
   @ApiPropertyOptional({ type: [ExclusionDto] })
@@ -175,5 +202,8 @@ export class BulkDecisionDto {
   @Type(() => ExclusionDto)
   exclusions?: ExclusionDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 100) @SingleLine() decreeNumber?: string;
-  @ApiPropertyOptional({ example: '2027-01-02', description: 'record_decree: the TMT (YYYY-MM-DD, a real calendar date)' }) @IsOptional() @IsReferenceDate() effectiveDate?: string;
+  @ApiPropertyOptional({ example: '2027-01-02', description: 'record_decree: the TMT (YYYY-MM-DD, a real calendar date)' })
+  @IsOptional()
+  @IsReferenceDate()
+  effectiveDate?: string;
 }

@@ -13,7 +13,10 @@ export class PutAgencyMeritDto {
   @Matches(BUSINESS_CODE_PATTERN)
   regionCode!: string;
 
-  @ApiProperty({ enum: MERIT_SCHEMES, description: 'kasn_400: legacy KASN self-assessment out of 400; menpanrb_19_2025: the PermenPANRB 19/2025 index' })
+  @ApiProperty({
+    enum: MERIT_SCHEMES,
+    description: 'kasn_400: legacy KASN self-assessment out of 400; menpanrb_19_2025: the PermenPANRB 19/2025 index',
+  })
   @IsIn(MERIT_SCHEMES)
   scheme!: MeritScheme;
 

@@ -14,7 +14,10 @@ export class RecordMinisterApprovalDto {
   @Matches(BUSINESS_CODE_PATTERN)
   regionCode!: string;
 
-  @ApiProperty({ example: 'evidence:3f0e…', description: 'The uploaded letter (evidence:<id>) or its registry number, e.g. 100.2.2.6/1234/OTDA' })
+  @ApiProperty({
+    example: 'evidence:3f0e…',
+    description: 'The uploaded letter (evidence:<id>) or its registry number, e.g. 100.2.2.6/1234/OTDA',
+  })
   @IsString()
   @Length(3, 300)
   @SingleLine()

@@ -10,7 +10,10 @@ export class ReferenceChangesQuery extends PageQuery {
   @IsIn(REFERENCE_TABLES)
   table?: ReferenceTable;
 
-  @ApiPropertyOptional({ example: 'KAB-SLEMAN', description: 'Region code (regions, election_windows, minister_approvals) or agency code (agency_merit)' })
+  @ApiPropertyOptional({
+    example: 'KAB-SLEMAN',
+    description: 'Region code (regions, election_windows, minister_approvals) or agency code (agency_merit)',
+  })
   @IsOptional()
   @IsString()
   @Matches(BUSINESS_CODE_PATTERN)

@@ -15,7 +15,10 @@ export class PutRegionDto {
   @IsIn(REGION_KINDS)
   kind!: RegionKind;
 
-  @ApiPropertyOptional({ example: 'PROV-DIY', description: 'The province of a regency or city (a registered province); none for a province' })
+  @ApiPropertyOptional({
+    example: 'PROV-DIY',
+    description: 'The province of a regency or city (a registered province); none for a province',
+  })
   @IsOptional()
   @IsString()
   @Matches(BUSINESS_CODE_PATTERN)

@@ -1,11 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, CURRENT_POST_TYPES, EDUCATION_LEVELS, GOLONGAN_CODES, PERFORMANCE_PREDICATES, SANCTION_LEVELS } from '@meritflow/domain';
+import {
+  BUSINESS_CODE_PATTERN,
+  CURRENT_POST_TYPES,
+  EDUCATION_LEVELS,
+  GOLONGAN_CODES,
+  PERFORMANCE_PREDICATES,
+  SANCTION_LEVELS,
+} from '@meritflow/domain';
 import { IsNip } from '../../common/nip.validator';
 import { SingleLine } from '../../common/text.validators';
 import { IsCalendarDate } from '../../common/date.validators';
-
 
 export class PerformanceDto {
   @ApiProperty({ example: 2025 })
@@ -94,4 +100,3 @@ export class CandidateRegistrationDto {
   @Type(() => CandidateProfileDto)
   profile!: CandidateProfileDto;
 }
-

@@ -26,7 +26,11 @@ import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 import { CandidateRegistrationDto } from './candidate.dto';
 
 const decisionsOf = (sopId: string) => [
-  ...new Set(listSops().filter((s) => s.id === sopId).flatMap((s) => s.steps.flatMap((st) => st.transitions.map((t) => t.decision)))),
+  ...new Set(
+    listSops()
+      .filter((s) => s.id === sopId)
+      .flatMap((s) => s.steps.flatMap((st) => st.transitions.map((t) => t.decision))),
+  ),
 ];
 export const SELECTION_DECISIONS = decisionsOf('open-selection');
 export const ASSESSMENT_DECISIONS = decisionsOf('assessment');
@@ -102,7 +106,10 @@ export class SelectionDecisionDto extends DecisionBase {
   @Max(100)
   administrativeScore?: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'screen_candidate (passed): the assessors assigned to this candidate; only they may record the assessment' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'screen_candidate (passed): the assessors assigned to this candidate; only they may record the assessment',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

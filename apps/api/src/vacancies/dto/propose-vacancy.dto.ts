@@ -1,7 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { BUSINESS_CODE_PATTERN, COMPETENCY_TYPES, FILLING_METHODS, GOLONGAN_CODES, POSITION_CLASSES, type CompetencyType, type FillingMethod, type Golongan, type PositionClass } from '@meritflow/domain';
+import {
+  BUSINESS_CODE_PATTERN,
+  COMPETENCY_TYPES,
+  FILLING_METHODS,
+  GOLONGAN_CODES,
+  POSITION_CLASSES,
+  type CompetencyType,
+  type FillingMethod,
+  type Golongan,
+  type PositionClass,
+} from '@meritflow/domain';
 import { SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalReason, OptionalSopVersion } from '../../common/dto-fields';
 import { EvidenceRefDto } from './evidence-ref.dto';

@@ -15,7 +15,11 @@ export const VACANCY_DECISIONS = [
 ];
 
 export const VACANCY_STATUSES = [
-  ...new Set(listSops().filter((s) => s.id === VACANCY_CASE_TYPE).flatMap((s) => s.steps.map((step) => step.status))),
+  ...new Set(
+    listSops()
+      .filter((s) => s.id === VACANCY_CASE_TYPE)
+      .flatMap((s) => s.steps.map((step) => step.status)),
+  ),
 ];
 
 export class VacancyDecisionDto {

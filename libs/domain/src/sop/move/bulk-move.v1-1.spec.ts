@@ -5,7 +5,9 @@ import { bulkMoveV1_1 } from './bulk-move.v1-1';
 describe('bulk-move SOP 1.1.0', () => {
   it('guards the collective decree with the mobility rules, and nothing else changes', () => {
     const decree = bulkMoveV1_1.steps.find((s) => s.id === 'decree')!;
-    expect(decree.transitions).toEqual([expect.objectContaining({ decision: 'record_decree', guard: 'mobility_rules', roles: ['hr_officer'] })]);
+    expect(decree.transitions).toEqual([
+      expect.objectContaining({ decision: 'record_decree', guard: 'mobility_rules', roles: ['hr_officer'] }),
+    ]);
     expect(bulkMoveV1.steps.find((s) => s.id === 'decree')!.transitions[0].guard).toBeUndefined();
     expect(bulkMoveV1_1.steps.map((s) => s.id)).toEqual(bulkMoveV1.steps.map((s) => s.id));
   });

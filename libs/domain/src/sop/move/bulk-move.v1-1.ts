@@ -12,10 +12,14 @@ export const bulkMoveV1_1 = defineSop({
   ...bulkMoveV1,
   version: '1.1.0',
   effectiveFrom: '2026-12-01',
-  steps: bulkMoveV1.steps.map(
-    (s): SopStep =>
-      s.id === 'decree'
-        ? { ...s, transitions: [{ decision: 'record_decree', roles: ['hr_officer'], to: 'completed', requires: ['evidence'], guard: 'mobility_rules' }] }
-        : (s as SopStep),
+  steps: bulkMoveV1.steps.map((s): SopStep =>
+    s.id === 'decree'
+      ? {
+          ...s,
+          transitions: [
+            { decision: 'record_decree', roles: ['hr_officer'], to: 'completed', requires: ['evidence'], guard: 'mobility_rules' },
+          ],
+        }
+      : (s as SopStep),
   ),
 } as SopDefinition);

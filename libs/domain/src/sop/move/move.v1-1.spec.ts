@@ -23,7 +23,10 @@ describe('move SOPs 1.1.0: decree as of its TMT, reporting duty', () => {
     expect(sop.testOnly).toBe(testOnly);
     expect(reporting.deadline).toEqual({ after, onExpiry: 'escalate', notifyRole: 'ppk' });
     expect(reporting.duty).toMatchObject({ kind: 'report', metBy: 'report_submitted' });
-    expect(evaluateDecision(sop, 'reporting', { decision: 'report_submitted', actor: HR })).toMatchObject({ ok: false, code: 'DECISION_INCOMPLETE' });
+    expect(evaluateDecision(sop, 'reporting', { decision: 'report_submitted', actor: HR })).toMatchObject({
+      ok: false,
+      code: 'DECISION_INCOMPLETE',
+    });
   });
 
   it('guards the decree with the rules and leads it to the reporting step only when the duty attaches', () => {
@@ -37,7 +40,9 @@ describe('move SOPs 1.1.0: decree as of its TMT, reporting duty', () => {
   it('pins a 30-day backdating limit; 1.0.0 pinned none and is left as shipped', () => {
     expect(moveSopSettings(MOVE_SOPS_V1_1[0])).toEqual({ maxBackdatingDays: 30 });
     expect(moveSopSettings(getSop({ id: 'mutation-intra', version: '1.0.0' }))).toEqual({ maxBackdatingDays: null });
-    expect(stepOf(mutationIntraV1, 'decree').transitions).toEqual([{ decision: 'record_decree', roles: ['hr_officer'], to: 'completed', requires: ['evidence'] }]);
+    expect(stepOf(mutationIntraV1, 'decree').transitions).toEqual([
+      { decision: 'record_decree', roles: ['hr_officer'], to: 'completed', requires: ['evidence'] },
+    ]);
     expect(conditionalTransition(mutationIntraV1, 'decree', 'record_decree', 'reporting_duty')).toBeNull();
   });
 });

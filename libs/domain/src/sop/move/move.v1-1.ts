@@ -35,7 +35,10 @@ const reporting = (after: SopDuration): SopStep => ({
     kind: 'report',
     metBy: 'report_submitted',
     basis: REPORTING_BASIS,
-    label: { id: 'Laporan tindakan dalam masa larangan pilkada (7 hari kerja)', en: 'Report of an action in an election ban (7 working days)' },
+    label: {
+      id: 'Laporan tindakan dalam masa larangan pilkada (7 hari kerja)',
+      en: 'Report of an action in an election ban (7 working days)',
+    },
   },
 });
 
@@ -48,7 +51,14 @@ const reporting = (after: SopDuration): SopStep => ({
 function v1_1(v1: Readonly<SopDefinition>, version: string, testOnly: boolean, reportWithin: SopDuration): Readonly<MoveSop> {
   const decreeTransitions: SopTransition[] = [
     { decision: 'record_decree', roles: ['hr_officer'], to: 'completed', requires: ['evidence'], guard: 'mobility_rules' },
-    { decision: 'record_decree', roles: ['hr_officer'], to: 'reporting', requires: ['evidence'], guard: 'mobility_rules', when: 'reporting_duty' },
+    {
+      decision: 'record_decree',
+      roles: ['hr_officer'],
+      to: 'reporting',
+      requires: ['evidence'],
+      guard: 'mobility_rules',
+      when: 'reporting_duty',
+    },
     { decision: 'override', roles: ['ppk'], to: 'decree', requires: ['reason', 'evidence'] },
   ];
   const steps = v1.steps.map((s): SopStep => (s.id === 'decree' ? { ...s, transitions: decreeTransitions } : (s as SopStep)));

@@ -24,7 +24,13 @@ const ends: SopStep[] = [
 ];
 
 /** The deciding step: the decider approves (rules checked) or rejects; the PPK may override an overridable rule. */
-const deciding = (id: string, label: SopStep['label'], decision: string, roles: SopTransition['roles'], requires: SopTransition['requires']): SopStep => ({
+const deciding = (
+  id: string,
+  label: SopStep['label'],
+  decision: string,
+  roles: SopTransition['roles'],
+  requires: SopTransition['requires'],
+): SopStep => ({
   id,
   status: 'awaiting_decision',
   label,
@@ -141,7 +147,10 @@ export const talentPromotionV1 = base(
       status: 'talent_review',
       label: { id: 'Pembahasan Komite Talenta', en: 'Talent committee review' },
       terminal: false,
-      transitions: [{ decision: 'talent_committee_review', roles: ['committee_chair'], to: 'ppk_decision', requires: ['reason', 'evidence'] }, withdraw],
+      transitions: [
+        { decision: 'talent_committee_review', roles: ['committee_chair'], to: 'ppk_decision', requires: ['reason', 'evidence'] },
+        withdraw,
+      ],
     },
     deciding('ppk_decision', { id: 'Keputusan PPK', en: 'PPK decision' }, 'approve', ['ppk'], []),
   ],
@@ -151,8 +160,13 @@ export const talentPromotionV1 = base(
 export const MOVE_SOPS = [mutationIntraV1, mutationInterAgencyV1, mutationInterProvinceV1, rotationV1, talentPromotionV1] as const;
 
 /** Which SOP a move follows: mutations by how far they reach (domain.md §2.5), rotations within one agency. */
-export function moveSopIdFor(kind: 'mutation' | 'rotation' | 'talent_promotion', scope: 'intra_agency' | 'inter_agency_province' | 'inter_province'): string | null {
+export function moveSopIdFor(
+  kind: 'mutation' | 'rotation' | 'talent_promotion',
+  scope: 'intra_agency' | 'inter_agency_province' | 'inter_province',
+): string | null {
   if (kind === 'rotation') return scope === 'intra_agency' ? 'rotation' : null;
   if (kind === 'talent_promotion') return scope === 'intra_agency' ? 'talent-promotion' : null;
-  return { intra_agency: 'mutation-intra', inter_agency_province: 'mutation-inter-agency', inter_province: 'mutation-inter-province' }[scope];
+  return { intra_agency: 'mutation-intra', inter_agency_province: 'mutation-inter-agency', inter_province: 'mutation-inter-province' }[
+    scope
+  ];
 }

@@ -84,7 +84,19 @@ export const appointmentV1: Readonly<SopDefinition> = defineSop({
 
 // Assessment 1–3 days [S32]: a late report is escalated to the committee chair [BK].
 export const assessmentV1 = assessment('1.0.0', false, { after: { workingDays: 3 }, onExpiry: 'escalate', notifyRole: 'committee_chair' });
-export const assessmentTestFast = assessment('1.0.0-test.fast', true, { after: { seconds: 60 }, onExpiry: 'escalate', notifyRole: 'committee_chair' });
+export const assessmentTestFast = assessment('1.0.0-test.fast', true, {
+  after: { seconds: 60 },
+  onExpiry: 'escalate',
+  notifyRole: 'committee_chair',
+});
 // Scores unseal when every eligible member has scored, or at the deadline [BK: 10 working days].
-export const committeeReviewV1 = committeeReview('1.0.0', false, { after: { workingDays: 10 }, onExpiry: 'handler', notifyRole: 'committee_chair' });
-export const committeeReviewTestFast = committeeReview('1.0.0-test.fast', true, { after: { seconds: 30 }, onExpiry: 'handler', notifyRole: 'committee_chair' });
+export const committeeReviewV1 = committeeReview('1.0.0', false, {
+  after: { workingDays: 10 },
+  onExpiry: 'handler',
+  notifyRole: 'committee_chair',
+});
+export const committeeReviewTestFast = committeeReview('1.0.0-test.fast', true, {
+  after: { seconds: 30 },
+  onExpiry: 'handler',
+  notifyRole: 'committee_chair',
+});
