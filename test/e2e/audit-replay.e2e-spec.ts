@@ -1,36 +1,19 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { caseExportFileName, type CaseExport } from '@meritflow/audit';
 import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
+import { exportFolder, runAuditCli } from '../support/audit-cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/apps/worker/src/replay-export.cli.js');
 const AUDITOR: Actor = { id: 'bpkp-auditor-01', role: 'auditor', name: 'Auditor BPKP Perwakilan DIY' };
 const ADMIN: Actor = { id: 'admin-01', role: 'admin' };
 
 const stack = new Stack();
-const dir = mkdtempSync(path.join(tmpdir(), 'meritflow-audit-replay-'));
+const files = exportFolder('meritflow-audit-replay-');
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  files.remove();
   await stack.close();
 });
-
-/** The offline CLI as an auditor runs it: no Temporal address, no database URL in its environment. */
-function runCli(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = runAuditCli;
 
 async function exportOf(caseId: string): Promise<CaseExport> {
   const res = await fetch(`${stack.state.apiUrl}/v1/cases/${caseId}/export`, {
@@ -42,11 +25,7 @@ async function exportOf(caseId: string): Promise<CaseExport> {
   return (await res.json()) as CaseExport;
 }
 
-const writeExport = (name: string, exported: CaseExport): string => {
-  const file = path.join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify(exported, null, 2));
-  return file;
-};
+const writeExport = (name: string, exported: CaseExport): string => files.write(name, exported);
 
 async function ledgerCount(caseId: string): Promise<number> {
   const db = await stack.db();
@@ -188,8 +167,7 @@ describe('auditor replay of a case from its Temporal histories', () => {
     });
 
     it('refuses a file that is not a case export with exit code 2', async () => {
-      const file = path.join(dir, 'not-an-export.json');
-      writeFileSync(file, JSON.stringify({ format: 'something-else' }));
+      const file = files.write('not-an-export', { format: 'something-else' });
       const { code, stderr } = await runCli(file);
       expect(code).toBe(2);
       expect(stderr).toContain('The export file cannot be read');

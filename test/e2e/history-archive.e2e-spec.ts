@@ -1,7 +1,3 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { AuditBundle, CaseExport } from '@meritflow/audit';
@@ -9,38 +5,21 @@ import type { Actor } from '@meritflow/domain';
 import { HISTORY_ARCHIVE_SCHEDULE_ID } from '@meritflow/contracts';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
+import { exportFolder, runAuditCli } from '../support/audit-cli';
 import { pdfText } from '../support/pdf-text';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/apps/worker/src/replay-export.cli.js');
 const AUDITOR: Actor = { id: 'inspektorat-01', role: 'auditor', name: 'Auditor Inspektorat Provinsi' };
 const ADMIN: Actor = { id: 'admin-01', role: 'admin' };
 
 const stack = new Stack();
-const dir = mkdtempSync(path.join(tmpdir(), 'meritflow-archive-'));
+const files = exportFolder('meritflow-archive-');
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
+  files.remove();
   await stack.close();
 });
-
-function runCli(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const write = (name: string, json: unknown): string => {
-  const file = path.join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify(json, null, 2));
-  return file;
-};
+const runCli = runAuditCli;
+const write = files.write;
 
 async function closedVacancy(): Promise<string> {
   const proposal = vacancyProposal();

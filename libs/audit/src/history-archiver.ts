@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { ArchiveKind } from '@meritflow/domain';
+import type { ArchiveEntry, ArchiveKind } from '@meritflow/domain';
 import { encodeHistory, runFactsOf } from './archived-history';
 import type { History } from './history.types';
 
@@ -12,25 +12,7 @@ export interface RunCase {
 
 /** Where archived histories go (libs/persistence HistoryArchiveRepository). */
 export interface ArchiveStore {
-  archive(entry: {
-    kind: ArchiveKind;
-    caseType: string;
-    agencyCode: string;
-    rootWorkflowId: string;
-    workflowId: string;
-    runId: string;
-    parentWorkflowId: string | null;
-    workflowType: string;
-    status: string;
-    startedAt: string | null;
-    closedAt: string | null;
-    eventCount: number;
-    sizeBytes: number;
-    sha256: string;
-    gzip: Buffer;
-    pbSha256: string;
-    pbGzip: Buffer;
-  }): Promise<{ inserted: boolean }>;
+  archive(entry: ArchiveEntry<Buffer>): Promise<{ inserted: boolean }>;
   closedRunsArchived(runIds: readonly string[]): Promise<Set<string>>;
 }
 

@@ -7,31 +7,14 @@ import {
   ARCHIVE_STEP,
   SYSTEM_ACTOR,
   archiveIdempotencyKey,
+  type ArchiveEntry,
   type ArchiveKind,
   type ArchivedHistoryFacts,
 } from '@meritflow/domain';
 import { HistoryArchiveEntity, HistoryArchiveSweepEntity } from './entities/history-archive.entity';
 
 /** One run's history on its way into the archive. */
-export interface ArchiveEntryInput {
-  kind: ArchiveKind;
-  caseType: string;
-  agencyCode: string;
-  rootWorkflowId: string;
-  workflowId: string;
-  runId: string;
-  parentWorkflowId: string | null;
-  workflowType: string;
-  status: string;
-  startedAt: string | null;
-  closedAt: string | null;
-  eventCount: number;
-  sizeBytes: number;
-  sha256: string;
-  gzip: Buffer;
-  pbSha256: string;
-  pbGzip: Buffer;
-}
+export type ArchiveEntryInput = ArchiveEntry<Buffer>;
 
 /** One archived history as read back, bytes still compressed. */
 export interface ArchivedHistoryRow {

@@ -47,3 +47,26 @@ export interface ArchivedHistoryFacts {
   startedAt: string | null;
   closedAt: string | null;
 }
+
+/** One run's history on its way into the archive: what the archiver hands the repository. */
+export interface ArchiveEntry<Bytes = Uint8Array> {
+  kind: ArchiveKind;
+  caseType: string;
+  agencyCode: string;
+  rootWorkflowId: string;
+  workflowId: string;
+  runId: string;
+  parentWorkflowId: string | null;
+  workflowType: string;
+  status: string;
+  startedAt: string | null;
+  closedAt: string | null;
+  eventCount: number;
+  sizeBytes: number;
+  /** Hex SHA-256 of the canonical JSON, and its gzip. */
+  sha256: string;
+  gzip: Bytes;
+  /** Hex SHA-256 of the protobuf encoding, and its gzip. */
+  pbSha256: string;
+  pbGzip: Bytes;
+}

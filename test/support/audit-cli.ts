@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+/** The offline replay CLI as `npm run audit:replay` runs it (after `npm run build`). */
+const CLI = path.join(ROOT, 'dist/apps/worker/src/replay-export.cli.js');
+
+/** The offline CLI as an auditor runs it: no Temporal address, no database URL in its environment. */
+export function runAuditCli(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A scratch folder for the files an auditor downloads; `write` saves JSON there, `remove` clears it. */
+export function exportFolder(prefix: string): { write: (name: string, json: unknown) => string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return {
+    write: (name, json) => {
+      const file = path.join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(json, null, 2));
+      return file;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
