@@ -1,6 +1,6 @@
 import { caseExportFileName, type CaseExport } from '@meritflow/audit';
 import type { Actor } from '@meritflow/domain';
-import { HR, PPK, Stack, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
+import { HR, PPK, Stack, closedVacancy, eventually, vacancyPath, vacancyProposal } from '../support/api-client';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
 import { exportFolder, runAuditCli } from '../support/audit-cli';
 
@@ -33,31 +33,12 @@ async function ledgerCount(caseId: string): Promise<number> {
   return res.rows[0].n;
 }
 
-/** A vacancy proposed by HR, approved by the PPK and closed by HR: a finished case of three decisions. */
-async function closedVacancy(): Promise<string> {
-  const proposal = vacancyProposal();
-  const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
-  expect(created.status).toBe(201);
-  const p = vacancyPath(proposal);
-  expect(
-    (await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status,
-  ).toBe(200);
-  expect(
-    (await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' } }))
-      .status,
-  ).toBe(200);
-  const id: string = created.body.workflowId;
-  await (await stack.temporalClient()).workflow.getHandle(id).result();
-  await eventually(async () => (await ledgerCount(id)) === 3);
-  return id;
-}
-
 describe('auditor replay of a case from its Temporal histories', () => {
   let vacancyId: string;
   let selection: WholeSelection;
 
   beforeAll(async () => {
-    [vacancyId, selection] = await Promise.all([closedVacancy(), runWholeSelection(stack)]);
+    [vacancyId, selection] = await Promise.all([closedVacancy(stack), runWholeSelection(stack)]);
   }, 240_000);
 
   it('finds a closed vacancy consistent: its history replays on the current code and matches its three ledger rows', async () => {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Actor } from '@meritflow/domain';
 import { CASE_TYPES } from '@meritflow/contracts';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
-import { TPK_CHAIR, evidence, moveFacts, region, talentVacancy } from '../support/move-fixtures';
+import { TPK_CHAIR, decideMutation, evidence, moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
 import { pdfText } from '../support/pdf-text';
 
 /** Moves, bulk moves and talent promotions through every whole-case endpoint, as vacancies and selections go. */
@@ -12,6 +12,8 @@ afterAll(() => stack.close());
 const AUDITOR: Actor = { id: 'bpkp-auditor-02', role: 'auditor', name: 'Auditor BPKP' };
 const post = (path: string, actor: Actor, body: Record<string, unknown>) => stack.call('POST', path, { actor, body });
 const enc = (id: string) => encodeURIComponent(id);
+/** Today in WIB: decrees dated today stay inside any backdating limit whenever the suite runs. */
+const todayWib = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 const isoYearsAgo = (years: number) => new Date(Date.now() - years * 365.25 * 86_400_000).toISOString().slice(0, 10);
 
 async function download(path: string, actor: Actor) {
@@ -57,50 +59,13 @@ async function proposeMove(body: Record<string, unknown>): Promise<{ id: string;
 async function completedMutation() {
   const agency = uniqueCode('PEMKAB');
   const m = await proposeMove({ ...moveFacts(agency, await region(stack)), reason: 'Penyegaran organisasi' });
-  expect(
-    (
-      await post(`${m.path}/decisions`, TPK_CHAIR, {
-        decision: 'tpk_advise',
-        reason: 'Memenuhi kompetensi',
-        evidence: await evidence(stack, 'ba_tpk', agency),
-      })
-    ).status,
-  ).toBe(200);
-  expect((await post(`${m.path}/decisions`, PPK, { decision: 'approve' })).status).toBe(200);
-  expect(
-    (
-      await post(`${m.path}/decisions`, HR, {
-        decision: 'record_decree',
-        decreeNumber: '800/31/2026',
-        effectiveDate: '2026-12-01',
-        evidence: await evidence(stack, 'sk_mutasi', agency),
-      })
-    ).status,
-  ).toBe(200);
+  await decideMutation(stack, m.path, agency, { decreeNumber: '800/31/2026', effectiveDate: todayWib() });
   await finished(m.id, m.path);
   return { ...m, agency };
 }
 
 async function completedTalentPromotion() {
-  const agency = uniqueCode('PEMPROV');
-  const reg = await region(stack);
-  const merit = await stack.call('PUT', `/v1/reference/agency-merit/${agency}`, {
-    actor: HR,
-    body: { regionCode: reg, scheme: 'kasn_400', score: 352, assessedOn: '2026-03-01', reason: 'Hasil penilaian sistem merit 2026' },
-  });
-  expect(merit.status).toBe(200);
-  const vacancy = await talentVacancy(stack, agency);
-  const facts = moveFacts(agency, reg, { kind: 'talent_promotion' });
-  facts.to = { ...facts.to, positionCode: vacancy.positionCode, positionClass: 'jpt_pratama', level: 'jpt_pratama' };
-  const talent = {
-    vacancyId: vacancy.vacancyId,
-    performanceMain: 95,
-    performanceSupporting: 92,
-    competency: 93,
-    potential: 90,
-    qualification: 95,
-    integrity: 97,
-  };
+  const { agency, facts, talent } = await talentPromotionCase(stack);
   const m = await proposeMove({ ...facts, talent });
   expect(
     (
@@ -117,7 +82,7 @@ async function completedTalentPromotion() {
       await post(`${m.path}/decisions`, HR, {
         decision: 'record_decree',
         decreeNumber: '821.2/77/2026',
-        effectiveDate: '2026-12-01',
+        effectiveDate: todayWib(),
         evidence: await evidence(stack, 'sk', agency),
       })
     ).status,
@@ -160,7 +125,7 @@ async function completedBulkMove() {
       await post(`${path}/decisions`, HR, {
         decision: 'record_decree',
         decreeNumber: '821.2/901/2026',
-        effectiveDate: '2026-12-01',
+        effectiveDate: todayWib(),
         evidence: await evidence(stack, 'sk_kolektif', agency),
       })
     ).status,
@@ -231,7 +196,7 @@ describe('every case type through the whole-case endpoints', () => {
     expect(flat).toContain('Versi aturan: mobility@2026-01-01');
     expect(flat).toMatch(/minimumTenure \(mobility@2026-01-01\): lolos/);
     expect(flat).toContain('Nomor SK: 800/31/2026');
-    expect(flat).toContain('TMT: 2026-12-01');
+    expect(flat).toContain(`TMT: ${todayWib()}`);
     expect(flat).not.toContain('Penempatan Talenta');
   });
 

@@ -3,8 +3,8 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { AuditBundle, CaseExport } from '@meritflow/audit';
 import type { Actor } from '@meritflow/domain';
 import { HISTORY_ARCHIVE_SCHEDULE_ID } from '@meritflow/contracts';
-import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
-import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
+import { HR, PPK, Stack, closedVacancy, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { decideMutation, moveFacts, region } from '../support/move-fixtures';
 import { exportFolder, runAuditCli } from '../support/audit-cli';
 import { pdfText } from '../support/pdf-text';
 import { runWholeSelection, type WholeSelection } from '../support/selection-fixtures';
@@ -21,23 +21,6 @@ afterAll(async () => {
 const runCli = runAuditCli;
 const write = files.write;
 
-async function closedVacancy(): Promise<string> {
-  const proposal = vacancyProposal();
-  const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
-  expect(created.status).toBe(201);
-  const p = vacancyPath(proposal);
-  expect(
-    (await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status,
-  ).toBe(200);
-  expect(
-    (await stack.call('POST', `${p}/decisions`, { actor: HR, body: { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' } }))
-      .status,
-  ).toBe(200);
-  const id: string = created.body.workflowId;
-  await (await stack.temporalClient()).workflow.getHandle(id).result();
-  return id;
-}
-
 const todayWib = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** A mutation within one agency, advised, approved and decreed: a closed move. */
@@ -46,23 +29,7 @@ async function closedMove(): Promise<string> {
   const reg = await region(stack);
   const created = await stack.call('POST', '/v1/moves', { body: { ...moveFacts(agency, reg), reason: 'Penyegaran organisasi' } });
   expect(created.status).toBe(201);
-  const m = `/v1/moves/${created.body.workflowId}/decisions`;
-  expect(
-    (
-      await stack.call('POST', m, {
-        actor: TPK_CHAIR,
-        body: { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) },
-      })
-    ).status,
-  ).toBe(200);
-  expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
-  const decree = {
-    decision: 'record_decree',
-    decreeNumber: '800/7/2026',
-    effectiveDate: todayWib(),
-    evidence: await evidence(stack, 'sk_mutasi', agency),
-  };
-  expect((await stack.call('POST', m, { actor: HR, body: decree })).status).toBe(200);
+  await decideMutation(stack, `/v1/moves/${created.body.workflowId}`, agency, { decreeNumber: '800/7/2026', effectiveDate: todayWib() });
   await (await stack.temporalClient()).workflow.getHandle(created.body.workflowId).result();
   return created.body.workflowId;
 }
@@ -122,8 +89,8 @@ describe('the history archive: the audit record outlives Temporal retention', ()
   beforeAll(async () => {
     periodFrom = new Date(Date.now() - 1000).toISOString();
     [vacancyId, tampered, selection, moveId] = await Promise.all([
-      closedVacancy(),
-      closedVacancy(),
+      closedVacancy(stack),
+      closedVacancy(stack),
       runWholeSelection(stack),
       closedMove(),
     ]);

@@ -1,5 +1,5 @@
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
-import { KANREG, ORIGIN_PPK, TPK_CHAIR, evidence, moveFacts, region, talentVacancy } from '../support/move-fixtures';
+import { KANREG, ORIGIN_PPK, TPK_CHAIR, evidence, moveFacts, region, talentPromotionCase, talentVacancy } from '../support/move-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -246,25 +246,7 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
   });
 
   it('promotes from the talent pool only with a box-9 placement in an agency of high merit, storing the axis levels and their inputs', async () => {
-    const agency = uniqueCode('PEMPROV');
-    const reg = await region(stack);
-    const merit = await stack.call('PUT', `/v1/reference/agency-merit/${agency}`, {
-      actor: HR,
-      body: { regionCode: reg, scheme: 'kasn_400', score: 352, assessedOn: '2026-03-01', reason: 'Hasil penilaian sistem merit 2026' },
-    });
-    expect(merit.status).toBe(200);
-    const vacancy = await talentVacancy(stack, agency);
-    const facts = moveFacts(agency, reg, { kind: 'talent_promotion' });
-    facts.to = { ...facts.to, positionCode: vacancy.positionCode, positionClass: 'jpt_pratama', level: 'jpt_pratama' };
-    const talent = {
-      vacancyId: vacancy.vacancyId,
-      performanceMain: 95,
-      performanceSupporting: 92,
-      competency: 93,
-      potential: 90,
-      qualification: 95,
-      integrity: 97,
-    };
+    const { agency, reg, vacancy, facts, talent } = await talentPromotionCase(stack);
     const m = await proposeMove({ ...facts, talent });
     const state = (await stack.call('GET', m.path)).body;
     expect(state.talent.placement).toMatchObject({ performance: 'above', potential: 'high', box: 9 });

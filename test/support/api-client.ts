@@ -212,3 +212,29 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
+
+/**
+ * A vacancy proposed by HR, approved by the PPK (talent pool) and closed by HR: a finished case of three
+ * decisions, returned once the run has ended and its ledger has caught up.
+ */
+export async function closedVacancy(stack: Stack): Promise<string> {
+  const proposal = vacancyProposal();
+  const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
+  const p = vacancyPath(proposal);
+  const steps: [TestActor, Record<string, unknown>][] = [
+    [PPK, { decision: 'approve', fillingMethod: 'talent_pool' }],
+    [HR, { decision: 'close', reason: 'Terisi dari kelompok rencana suksesi' }],
+  ];
+  if (created.status !== 201) throw new Error(`propose: ${created.status} ${JSON.stringify(created.body)}`);
+  for (const [actor, body] of steps) {
+    const res = await stack.call('POST', `${p}/decisions`, { actor, body });
+    if (res.status !== 200) throw new Error(`${String(body.decision)}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const id: string = created.body.workflowId;
+  await (await stack.temporalClient()).workflow.getHandle(id).result();
+  await eventually(async () => {
+    const s = (await stack.call('GET', p)).body;
+    return s.recordedCount === s.decisionCount && s.decisionCount === 3;
+  });
+  return id;
+}

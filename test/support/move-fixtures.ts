@@ -67,3 +67,43 @@ export async function talentVacancy(stack: Stack, agencyCode: string) {
   if (a.status !== 200) throw new Error(JSON.stringify(a.body));
   return { vacancyId: v.body.workflowId as string, positionCode: proposal.positionCode };
 }
+
+/**
+ * A talent promotion's setup: an agency of high merit, an approved talent-pool vacancy, and a box-9
+ * candidate moving into it.
+ */
+export async function talentPromotionCase(stack: Stack) {
+  const agency = uniqueCode('PEMPROV');
+  const reg = await region(stack);
+  const merit = await stack.call('PUT', `/v1/reference/agency-merit/${agency}`, {
+    actor: HR,
+    body: { regionCode: reg, scheme: 'kasn_400', score: 352, assessedOn: '2026-03-01', reason: 'Hasil penilaian sistem merit 2026' },
+  });
+  if (merit.status !== 200) throw new Error(`agency merit: ${merit.status} ${JSON.stringify(merit.body)}`);
+  const vacancy = await talentVacancy(stack, agency);
+  const facts = moveFacts(agency, reg, { kind: 'talent_promotion' });
+  facts.to = { ...facts.to, positionCode: vacancy.positionCode, positionClass: 'jpt_pratama', level: 'jpt_pratama' };
+  const talent = {
+    vacancyId: vacancy.vacancyId,
+    performanceMain: 95,
+    performanceSupporting: 92,
+    competency: 93,
+    potential: 90,
+    qualification: 95,
+    integrity: 97,
+  };
+  return { agency, reg, vacancy, facts, talent };
+}
+
+/** Takes an intra-agency mutation at TPK review through advice, the PPK's approval and the decree. */
+export async function decideMutation(stack: Stack, path: string, agency: string, decree: { decreeNumber: string; effectiveDate: string }) {
+  const steps: [Actor, Record<string, unknown>][] = [
+    [TPK_CHAIR, { decision: 'tpk_advise', reason: 'Memenuhi kompetensi', evidence: await evidence(stack, 'ba_tpk', agency) }],
+    [PPK, { decision: 'approve' }],
+    [HR, { decision: 'record_decree', ...decree, evidence: await evidence(stack, 'sk_mutasi', agency) }],
+  ];
+  for (const [actor, body] of steps) {
+    const res = await stack.call('POST', `${path}/decisions`, { actor, body });
+    if (res.status !== 200) throw new Error(`${String(body.decision)}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
