@@ -20,6 +20,7 @@ import { MovesModule } from './moves/moves.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import { ReferenceModule } from './reference/reference.module';
+import { RegisterModule } from './register/register.module';
 import { SelectionsModule } from './selections/selections.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CasesModule,
         CalendarModule,
         ReferenceModule,
+        RegisterModule,
         MovesModule,
         AuditModule,
         DossierModule,

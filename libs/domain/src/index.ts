@@ -41,3 +41,4 @@ export {
 export * from './mobility';
 export * from './access';
 export * from './canonical-json';
+export * from './register';

@@ -23,6 +23,14 @@ import { AccessControl1764500000000 } from './migrations/1764500000000-access-co
 import { HistoryArchive1764600000000 } from './migrations/1764600000000-history-archive';
 import { IdempotencyKeys1764700000000 } from './migrations/1764700000000-idempotency-keys';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import {
+  RegisterEventEntity,
+  RegisterImportBatchEntity,
+  RegisterPersonEntity,
+  RegisterPostEntity,
+  RegisterUnitEntity,
+} from './entities/register.entity';
+import { AsnRegister1764800000000 } from './migrations/1764800000000-asn-register';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
@@ -45,6 +53,11 @@ export const ENTITIES = [
   HistoryArchiveEntity,
   HistoryArchiveSweepEntity,
   IdempotencyKeyEntity,
+  RegisterEventEntity,
+  RegisterPersonEntity,
+  RegisterImportBatchEntity,
+  RegisterUnitEntity,
+  RegisterPostEntity,
 ];
 export const MIGRATIONS = [
   InitialLedger1763800000000,
@@ -57,6 +70,7 @@ export const MIGRATIONS = [
   AccessControl1764500000000,
   HistoryArchive1764600000000,
   IdempotencyKeys1764700000000,
+  AsnRegister1764800000000,
 ];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */

@@ -22,3 +22,5 @@ export * from './access-control.repository';
 export * from './history-archive.repository';
 export * from './idempotency-key.repository';
 export * from './case-lookup.repository';
+export * from './register.repository';
+export * from './entities/register.entity';

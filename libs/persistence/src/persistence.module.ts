@@ -11,6 +11,7 @@ import { HolidayRepository } from './holiday.repository';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 import { LedgerRepository } from './ledger.repository';
 import { MobilityReferenceRepository } from './mobility-reference.repository';
+import { RegisterRepository } from './register.repository';
 
 /** Every repository: each is built from the one DataSource, and nothing else. */
 export const REPOSITORIES = [
@@ -26,6 +27,7 @@ export const REPOSITORIES = [
   ComplianceRepository,
   CaseLookupRepository,
   IdempotencyKeyRepository,
+  RegisterRepository,
 ] as const satisfies readonly (new (ds: DataSource) => object)[];
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({

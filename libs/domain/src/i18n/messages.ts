@@ -45,6 +45,14 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Bukti ${s(p.evidenceId)} tidak ditemukan`,
     en: `Evidence ${s(p.evidenceId)} was not found`,
   }),
+  PERSON_NOT_FOUND: (p) => ({
+    id: `Pegawai dengan NIP ${s(p.nip)} tidak ada dalam register instansi ini`,
+    en: `No official with NIP ${s(p.nip)} is in this agency's register`,
+  }),
+  PERSON_ALREADY_REGISTERED: (p) => ({
+    id: `NIP ${s(p.nip)} sudah terdaftar; ubah datanya dengan peristiwa baru`,
+    en: `NIP ${s(p.nip)} is already registered; change it with a new event`,
+  }),
   CASE_ALREADY_EXISTS: (p) => ({
     id: `Kasus ${s(p.caseId)} sudah berjalan; usulan yang sama tidak dapat diajukan dua kali`,
     en: `Case ${s(p.caseId)} is already running; the same proposal cannot be submitted twice`,

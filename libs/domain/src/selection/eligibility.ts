@@ -12,6 +12,7 @@ import {
   type PerformancePredicate,
   type SanctionLevel,
 } from './candidate';
+import type { HeldPost, RegisterFacts } from '../register/candidate-facts';
 import { parseIsoDate, wholeYearsBetween } from './iso-date';
 import { parseNip } from './nip';
 
@@ -41,6 +42,12 @@ export interface EligibilityPolicy {
   title: LocalizedText;
   legalBasis: string[];
   byClass: Readonly<Partial<Record<PositionClass, ClassRequirement>>>;
+  /**
+   * "Sedang atau pernah menduduki" (PP 11/2017 Pasal 107): a prior post held earlier counts, so a
+   * sitting official of the same class may apply laterally. Needs the post history, which only the
+   * register supplies.
+   */
+  judgesPostHistory?: boolean;
 }
 
 const requirement = (r: ClassRequirement): ClassRequirement =>
@@ -122,6 +129,37 @@ export const ELIGIBILITY_POLICY_2026: EligibilityPolicy = Object.freeze({
   }),
 });
 
+/**
+ * The register-era reading (issue 14): the same thresholds, with prior posts judged on the post
+ * history ("sedang atau pernah menduduki"), so a sitting JPT pratama may apply for another JPT
+ * pratama post. It takes effect for rules evaluated as of its effective date or later.
+ */
+export const ELIGIBILITY_POLICY_2026_12: EligibilityPolicy = Object.freeze({
+  ...ELIGIBILITY_POLICY_2026,
+  version: 'eligibility-jpt@2026-12-01',
+  effectiveFrom: '2026-12-01',
+  title: Object.freeze({
+    id: 'Persyaratan jabatan pimpinan tinggi, administrator dan pengawas, riwayat jabatan (Desember 2026)',
+    en: 'Eligibility for senior executive, administrator and supervisor posts, judged on post history (December 2026)',
+  }),
+  legalBasis: Object.freeze([
+    ...ELIGIBILITY_POLICY_2026.legalBasis,
+    'PP 11/2017 Pasal 107 huruf c: "sedang atau pernah menduduki"',
+  ]) as string[],
+  judgesPostHistory: true,
+});
+
+/** Every eligibility version, oldest first; a rule evaluated as of a date uses the newest in effect. */
+export const ELIGIBILITY_POLICIES: readonly EligibilityPolicy[] = Object.freeze([ELIGIBILITY_POLICY_2026, ELIGIBILITY_POLICY_2026_12]);
+
+export function eligibilityPolicyAsOf(asOf: string, policies: readonly EligibilityPolicy[] = ELIGIBILITY_POLICIES): EligibilityPolicy {
+  const inForce = policies.filter((p) => p.effectiveFrom <= asOf);
+  return inForce[inForce.length - 1] ?? policies[0];
+}
+
+export const eligibilityPolicyByVersion = (version: string): EligibilityPolicy | undefined =>
+  ELIGIBILITY_POLICIES.find((p) => p.version === version);
+
 export interface EligibilityCheck {
   /** Stable rule name, e.g. 'rank', 'age', 'performance'. */
   rule: string;
@@ -153,6 +191,108 @@ const verdict = (policy: EligibilityPolicy, checks: EligibilityCheck[]): Eligibi
 
 const normalise = (credential: string): string => credential.trim().toLowerCase();
 
+/** The current post must be a prior post, held for the minimum whole years (the 2026 reading). */
+function priorPostNow(postType: CurrentPostType | null, since: string | null, req: ClassRequirement, today: string): EligibilityCheck[] {
+  const allowed = req.priorPosts.join(', ');
+  const ok = postType !== null && req.priorPosts.includes(postType);
+  const post = check(
+    'priorPost',
+    ok,
+    `${postType ?? 'none'} (one of ${allowed})`,
+    postType === null
+      ? `tidak ada jabatan yang tercatat sedang diduduki; disyaratkan salah satu dari: ${allowed}`
+      : ok
+        ? `jabatan saat ini (${postType}) termasuk jabatan asal yang disyaratkan`
+        : `jabatan saat ini (${postType}) bukan jabatan asal yang disyaratkan: ${allowed}`,
+    postType === null
+      ? `no current post is recorded; one of ${allowed} is required`
+      : ok
+        ? `the current post (${postType}) is one of the required prior posts`
+        : `the current post (${postType}) is not one of the required prior posts: ${allowed}`,
+  );
+  if (since === null || !parseIsoDate(since)) {
+    return [
+      post,
+      check(
+        'priorPostTenure',
+        false,
+        `since ${since ?? 'unknown'}`,
+        `tanggal mulai menjabat "${since ?? ''}" bukan tanggal yang sah`,
+        `the current post start date "${since ?? ''}" is not a valid date`,
+      ),
+    ];
+  }
+  // Whole years: two years from 2024-03-10 are complete on 2026-03-10, not on 2026-03-09.
+  const years = Math.max(0, wholeYearsBetween(since, today));
+  const long = years >= req.minYearsInPriorPost;
+  return [
+    post,
+    check(
+      'priorPostTenure',
+      long,
+      `${years}y since ${since} at ${today} (min ${req.minYearsInPriorPost}y)`,
+      long
+        ? `telah ${years} tahun penuh dalam jabatan sejak ${since}; syarat paling singkat ${req.minYearsInPriorPost} tahun terpenuhi`
+        : `baru ${years} tahun penuh dalam jabatan sejak ${since} per ${today}; disyaratkan paling singkat ${req.minYearsInPriorPost} tahun`,
+      long
+        ? `${years} full years in post since ${since}; the minimum of ${req.minYearsInPriorPost} is met`
+        : `only ${years} full years in post since ${since} as of ${today}; at least ${req.minYearsInPriorPost} are required`,
+    ),
+  ];
+}
+
+/**
+ * "Is or has been" in a prior post for the minimum whole years, read from the post history: the
+ * longest qualifying spell counts, and the official must now hold a prior post or a post of the
+ * class applied for (a lateral move between JPT posts of one class).
+ */
+function priorPostFromHistory(
+  history: readonly HeldPost[],
+  current: CurrentPostType | null,
+  target: PositionClass,
+  req: ClassRequirement,
+  today: string,
+): EligibilityCheck[] {
+  const allowed = req.priorPosts.join(', ');
+  const spells = history
+    .filter((h) => req.priorPosts.includes(h.postType) && parseIsoDate(h.from) && parseIsoDate(h.to))
+    .map((h) => ({ ...h, years: Math.max(0, wholeYearsBetween(h.from, h.to)) }))
+    .sort((a, b) => b.years - a.years);
+  const best = spells[0] ?? null;
+  const standing = current !== null && (req.priorPosts.includes(current) || current === target);
+  const post = check(
+    'priorPost',
+    standing && best !== null,
+    `now ${current ?? 'none'}; held ${best ? `${best.postType} ${best.from}..${best.to}` : 'none'} (one of ${allowed})`,
+    !standing
+      ? `jabatan saat ini (${current ?? 'tidak tercatat'}) bukan jabatan asal yang disyaratkan (${allowed}) dan bukan jabatan ${target}`
+      : best
+        ? `sedang atau pernah menduduki jabatan ${best.postType} (${best.from} s.d. ${best.to})`
+        : `tidak pernah menduduki jabatan asal yang disyaratkan: ${allowed}`,
+    !standing
+      ? `the current post (${current ?? 'none recorded'}) is neither a required prior post (${allowed}) nor a ${target} post`
+      : best
+        ? `is or has been in a ${best.postType} post (${best.from} to ${best.to})`
+        : `has never held one of the required prior posts: ${allowed}`,
+  );
+  const years = best?.years ?? 0;
+  const long = best !== null && years >= req.minYearsInPriorPost;
+  return [
+    post,
+    check(
+      'priorPostTenure',
+      long,
+      `${years}y in ${best ? `${best.postType} ${best.from}..${best.to}` : 'none'} at ${today} (min ${req.minYearsInPriorPost}y)`,
+      long
+        ? `${years} tahun penuh dalam jabatan asal; syarat paling singkat ${req.minYearsInPriorPost} tahun terpenuhi`
+        : `hanya ${years} tahun penuh dalam jabatan asal per ${today}; disyaratkan paling singkat ${req.minYearsInPriorPost} tahun`,
+      long
+        ? `${years} full years in a prior post; the minimum of ${req.minYearsInPriorPost} is met`
+        : `only ${years} full years in a prior post as of ${today}; at least ${req.minYearsInPriorPost} are required`,
+    ),
+  ];
+}
+
 /**
  * Decides whether a candidate meets the requirements of a post class on `asOf`, taken as a WIB
  * calendar date. The caller picks the reference instant: announcements use either the
@@ -162,7 +302,7 @@ const normalise = (credential: string): string => credential.trim().toLowerCase(
  * record; rules a class does not impose (null or empty requirement) are left out.
  */
 export function decideEligibility(
-  candidate: CandidateProfile,
+  candidate: CandidateProfile | RegisterFacts,
   post: { positionClass: PositionClass },
   policy: EligibilityPolicy,
   asOf: Date,
@@ -197,85 +337,61 @@ export function decideEligibility(
   );
 
   if (req.minGolongan !== null) {
-    const ok = compareGolongan(candidate.golongan, req.minGolongan) >= 0;
-    checks.push(
-      check(
-        'rank',
-        ok,
-        `${candidate.golongan} (min ${req.minGolongan})`,
-        ok
-          ? `golongan ${candidate.golongan} memenuhi syarat paling rendah ${req.minGolongan}`
-          : `golongan ${candidate.golongan} di bawah syarat paling rendah ${req.minGolongan}`,
-        ok
-          ? `grade ${candidate.golongan} meets the minimum of ${req.minGolongan}`
-          : `grade ${candidate.golongan} is below the minimum of ${req.minGolongan}`,
-      ),
-    );
+    const grade = candidate.golongan;
+    if (grade === null) {
+      checks.push(
+        check(
+          'rank',
+          false,
+          `none (min ${req.minGolongan})`,
+          `golongan tidak tercatat; disyaratkan paling rendah ${req.minGolongan}`,
+          `no grade is recorded; at least ${req.minGolongan} is required`,
+        ),
+      );
+    } else {
+      const ok = compareGolongan(grade, req.minGolongan) >= 0;
+      checks.push(
+        check(
+          'rank',
+          ok,
+          `${grade} (min ${req.minGolongan})`,
+          ok
+            ? `golongan ${grade} memenuhi syarat paling rendah ${req.minGolongan}`
+            : `golongan ${grade} di bawah syarat paling rendah ${req.minGolongan}`,
+          ok ? `grade ${grade} meets the minimum of ${req.minGolongan}` : `grade ${grade} is below the minimum of ${req.minGolongan}`,
+        ),
+      );
+    }
   }
 
   {
-    const ok = educationRank(candidate.education) >= educationRank(req.minEducation);
+    const education = candidate.education;
+    const ok = education !== null && educationRank(education) >= educationRank(req.minEducation);
     const min = req.minEducation === 'S1' || req.minEducation === 'D4' ? 'S1/D4' : req.minEducation;
+    const shown = education ?? 'none';
     checks.push(
       check(
         'education',
         ok,
-        `${candidate.education} (min ${min})`,
-        ok
-          ? `pendidikan ${candidate.education} memenuhi syarat paling rendah ${min}`
-          : `pendidikan ${candidate.education} di bawah syarat paling rendah ${min}`,
-        ok
-          ? `education ${candidate.education} meets the minimum of ${min}`
-          : `education ${candidate.education} is below the minimum of ${min}`,
+        `${shown} (min ${min})`,
+        education === null
+          ? `pendidikan tidak tercatat; disyaratkan paling rendah ${min}`
+          : ok
+            ? `pendidikan ${education} memenuhi syarat paling rendah ${min}`
+            : `pendidikan ${education} di bawah syarat paling rendah ${min}`,
+        education === null
+          ? `no education is recorded; at least ${min} is required`
+          : ok
+            ? `education ${education} meets the minimum of ${min}`
+            : `education ${education} is below the minimum of ${min}`,
       ),
     );
   }
 
-  {
-    const ok = req.priorPosts.includes(candidate.currentPostType);
-    const allowed = req.priorPosts.join(', ');
-    checks.push(
-      check(
-        'priorPost',
-        ok,
-        `${candidate.currentPostType} (one of ${allowed})`,
-        ok
-          ? `jabatan saat ini (${candidate.currentPostType}) termasuk jabatan asal yang disyaratkan`
-          : `jabatan saat ini (${candidate.currentPostType}) bukan jabatan asal yang disyaratkan: ${allowed}`,
-        ok
-          ? `the current post (${candidate.currentPostType}) is one of the required prior posts`
-          : `the current post (${candidate.currentPostType}) is not one of the required prior posts: ${allowed}`,
-      ),
-    );
-  }
-
-  if (!parseIsoDate(candidate.currentPostSince)) {
-    checks.push(
-      check(
-        'priorPostTenure',
-        false,
-        `since ${candidate.currentPostSince}`,
-        `tanggal mulai menjabat "${candidate.currentPostSince}" bukan tanggal yang sah`,
-        `the current post start date "${candidate.currentPostSince}" is not a valid date`,
-      ),
-    );
+  if (policy.judgesPostHistory && 'postHistory' in candidate) {
+    checks.push(...priorPostFromHistory(candidate.postHistory, candidate.currentPostType, post.positionClass, req, today));
   } else {
-    // Whole years: two years from 2024-03-10 are complete on 2026-03-10, not on 2026-03-09.
-    const years = Math.max(0, wholeYearsBetween(candidate.currentPostSince, today));
-    const ok = years >= req.minYearsInPriorPost;
-    checks.push(
-      check(
-        'priorPostTenure',
-        ok,
-        `${years}y since ${candidate.currentPostSince} at ${today} (min ${req.minYearsInPriorPost}y)`,
-        ok
-          ? `telah ${years} tahun penuh dalam jabatan sejak ${candidate.currentPostSince}; syarat paling singkat ${req.minYearsInPriorPost} tahun terpenuhi`
-          : `baru ${years} tahun penuh dalam jabatan sejak ${candidate.currentPostSince} per ${today}; disyaratkan paling singkat ${req.minYearsInPriorPost} tahun`,
-        ok
-          ? `${years} full years in post since ${candidate.currentPostSince}; the minimum of ${req.minYearsInPriorPost} is met`
-          : `only ${years} full years in post since ${candidate.currentPostSince} as of ${today}; at least ${req.minYearsInPriorPost} are required`,
-      ),
-    );
+    checks.push(...priorPostNow(candidate.currentPostType, candidate.currentPostSince, req, today));
   }
 
   if (req.minCumulativeYears !== null) {

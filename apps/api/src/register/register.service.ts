@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, isNational, reachesAgency, wibDate, type Actor, type RegisterEventDraft } from '@meritflow/domain';
+import { EvidenceRepository, RegisterRepository } from '@meritflow/persistence';
+import { assertEvidenceExists } from '../common/evidence-refs';
+import { OutOfScope } from '../common/out-of-scope';
+import type { PeopleQuery, RecordEventsDto, RegisterPersonDto } from './dto/register.dto';
+
+/** The ASN register's use cases: scope, evidence and the register's own rules, then one write. */
+@Injectable()
+export class RegisterService {
+  constructor(
+    private readonly register: RegisterRepository,
+    private readonly evidence: EvidenceRepository,
+  ) {}
+
+  /**
+   * The agency whose register the request reads or writes: the actor's own, or for a national body
+   * the one it names. Another agency's register answers exactly like a NIP that is not there.
+   */
+  agencyOf(actor: Actor, requested: string | undefined, nip?: string): string {
+    if (isNational(actor)) {
+      if (!requested) {
+        throw new DomainError('VALIDATION_FAILED', {
+          fields: [
+            {
+              field: 'agencyCode',
+              rule: 'required',
+              message: { id: 'sebutkan instansi (agencyCode)', en: 'name the agency (agencyCode)' },
+            },
+          ],
+        });
+      }
+      return requested;
+    }
+    const own = actor.agency!;
+    if (requested && !reachesAgency(actor, requested)) {
+      throw new OutOfScope('PERSON_NOT_FOUND', { nip: nip ?? '-' }, 'REGISTER_OUT_OF_SCOPE', { agencyCode: requested });
+    }
+    return own;
+  }
+
+  today(): string {
+    return wibDate(new Date());
+  }
+
+  async registerPerson(actor: Actor, dto: RegisterPersonDto) {
+    const agencyCode = this.agencyOf(actor, undefined, dto.nip);
+    const source = dto.source ?? 'register';
+    const evidence = dto.evidence ?? [];
+    if (source === 'external' && evidence.length === 0) {
+      throw new DomainError('VALIDATION_FAILED', {
+        fields: [
+          {
+            field: 'evidence',
+            rule: 'register.externalEvidence',
+            message: {
+              id: 'pegawai dari instansi lain wajib disertai bukti (SK dan penilaian kinerja)',
+              en: 'an official from another agency must come with evidence (their decrees and ratings)',
+            },
+          },
+        ],
+      });
+    }
+    await assertEvidenceExists(this.evidence, evidence, 'evidence', [agencyCode]);
+    const drafts: RegisterEventDraft[] = [
+      {
+        type: 'person_registered',
+        payload: {
+          employmentType: dto.employmentType,
+          name: dto.name,
+          birthDate: dto.birthDate,
+          sex: dto.sex,
+          unitCode: dto.unitCode,
+          source,
+          ...(dto.homeAgencyCode ? { homeAgencyCode: dto.homeAgencyCode } : {}),
+        },
+      },
+      ...((dto.events ?? []) as RegisterEventDraft[]),
+    ];
+    const events = await this.register.record(agencyCode, dto.nip, drafts, { actor, reason: dto.reason, evidence }, this.today());
+    return { nip: dto.nip, events, profile: await this.register.profile(agencyCode, dto.nip, this.today()) };
+  }
+
+  async recordEvents(actor: Actor, nip: string, dto: RecordEventsDto) {
+    const agencyCode = this.agencyOf(actor, undefined, nip);
+    const evidence = dto.evidence ?? [];
+    await assertEvidenceExists(this.evidence, evidence, 'evidence', [agencyCode]);
+    const events = await this.register.record(
+      agencyCode,
+      nip,
+      dto.events as RegisterEventDraft[],
+      { actor, reason: dto.reason, evidence },
+      this.today(),
+    );
+    return { nip, events, profile: await this.register.profile(agencyCode, nip, this.today()) };
+  }
+
+  async profile(actor: Actor, nip: string, q: { agencyCode?: string; asOf?: string; version?: number }) {
+    const agencyCode = this.agencyOf(actor, q.agencyCode, nip);
+    return this.register.profile(agencyCode, nip, q.asOf ?? this.today(), q.version);
+  }
+
+  async events(actor: Actor, nip: string, q: { agencyCode?: string }) {
+    const agencyCode = this.agencyOf(actor, q.agencyCode, nip);
+    return { nip, events: await this.register.events(agencyCode, nip) };
+  }
+
+  async search(actor: Actor, q: PeopleQuery) {
+    const agencyCode = this.agencyOf(actor, q.agencyCode);
+    await this.register.refreshDue(agencyCode, this.today());
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 25;
+    const { items, total } = await this.register.search({ ...q, agencyCode, page, pageSize });
+    return { agencyCode, page, pageSize, total, items };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './register.types';
+export * from './register-rules';
+export * from './project-profile';
+export * from './candidate-facts';
+export * from './competency-gap';
