@@ -29,6 +29,7 @@ import { median, percentile, pool, sleep } from './support/stats';
 import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
+import { enrol } from '../test/support/register-fixtures';
 
 /**
  * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw
@@ -149,7 +150,7 @@ async function latencyRound(ls: LocalStack, client: TemporalClient) {
       nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1),
     }),
   );
-  await post(HR, { decision: 'register_candidates', candidates: profiles.map((profile) => ({ postCode: sel.postCode, profile })) });
+  await post(HR, { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, profiles) });
   const twin = await openTwinSelection(client, n);
   await waitForStep(stack, sel.path, 'screening');
   await twinWaitFor(client, twin.id, (s) => s.step === 'screening');

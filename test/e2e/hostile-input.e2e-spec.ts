@@ -14,6 +14,8 @@ import {
 } from '../support/api-client';
 import { moveFacts } from '../support/move-fixtures';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, makeNip, uploadEvidence } from '../support/selection-fixtures';
+import { enrol, profileEvents } from '../support/register-fixtures';
+import type { CandidateProfile } from '@meritflow/domain';
 
 /**
  * The hostile-input catalogue (issue "Who may do what", item 6): bad requests across the endpoints.
@@ -78,7 +80,7 @@ const bulkBody = (n: number) => {
 };
 const registration = (n: number) => ({
   decision: 'register_candidates',
-  candidates: Array.from({ length: n }, (_, i) => ({ postCode: ctx.sel.postCode, profile: eligibleProfile(`Calon ${i}`) })),
+  candidates: Array.from({ length: n }, (_, i) => ({ postCode: ctx.sel.postCode, nip: eligibleProfile(`Calon ${i}`).nip })),
 });
 const nip = () => eligibleProfile('x').nip;
 /** PUT agency-merit of a fresh agency, by that agency's HR officer (so only the body is wrong). */
@@ -191,6 +193,23 @@ const vacDecision =
 const selDecision =
   (body: unknown, actor: TestActor = HR) =>
   () => ({ actor, body });
+/** A register entry for `profile` in the catalogue's agency, as its HR officer (the history from profileEvents). */
+const registerBody = (profile: CandidateProfile): CallOptions => {
+  const nip = profile.nip;
+  return {
+    actor: { ...HR, agency: ctx.agencyCode },
+    body: {
+      nip,
+      employmentType: 'pns',
+      name: profile.name,
+      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      sex: 'male',
+      unitCode: 'DINAS-A',
+      reason: 'Data dari SIASN',
+      events: profileEvents(profile),
+    },
+  };
+};
 const bad = (
   method: Method,
   path: () => string,
@@ -531,9 +550,9 @@ const nips: Entry[] = [
       () => `${ctx.sel.path}/decisions`,
       selDecision({
         decision: 'register_candidates',
-        candidates: [{ postCode: 'X', profile: eligibleProfile('Y', { nip: makeNip('19781312', '200303', 1, 5) }) }],
+        candidates: [{ postCode: 'X', nip: makeNip('19781312', '200303', 1, 5) }],
       }),
-      'candidates.0.profile.nip',
+      'candidates.0.nip',
     ),
   ],
   [
@@ -620,11 +639,8 @@ const dates: Entry[] = [
     bad(
       'POST',
       () => `${ctx.sel.path}/decisions`,
-      selDecision({
-        decision: 'register_candidates',
-        candidates: [{ postCode: 'X', profile: eligibleProfile('Y', { performance: [{ year: 1989, predicate: 'baik' }] }) }],
-      }),
-      'candidates.0.profile.performance.0.year',
+      () => registerBody(eligibleProfile('Y', { performance: [{ year: 1989, predicate: 'baik' }] })),
+      'events.4.year',
     ),
   ],
   [
@@ -964,30 +980,18 @@ const impossibleDates: Entry[] = [
     'a candidate sanctioned on 30 February',
     bad(
       'POST',
-      () => `${ctx.sel.path}/decisions`,
-      () => ({
-        body: {
-          decision: 'register_candidates',
-          candidates: [
-            { postCode: ctx.sel.postCode, profile: eligibleProfile('Y', { sanctions: [{ level: 'light', imposedOn: '2025-02-30' }] }) },
-          ],
-        },
-      }),
-      'candidates.0.profile.sanctions.0.imposedOn',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Y', { sanctions: [{ level: 'light', imposedOn: '2025-02-30' }] })),
+      'events.6.imposedOn',
     ),
   ],
   [
     'a candidate in post since 31 April',
     bad(
       'POST',
-      () => `${ctx.sel.path}/decisions`,
-      () => ({
-        body: {
-          decision: 'register_candidates',
-          candidates: [{ postCode: ctx.sel.postCode, profile: eligibleProfile('Y', { currentPostSince: '2021-04-31' }) }],
-        },
-      }),
-      'candidates.0.profile.currentPostSince',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Y', { currentPostSince: '2021-04-31' })),
+      'events.2.from',
     ),
   ],
   [
@@ -1089,10 +1093,10 @@ const refusals: Entry[] = [
     {
       method: 'POST',
       path: () => `${ctx.sel.path}/decisions`,
-      opts: () => ({
+      opts: async () => ({
         body: {
           decision: 'register_candidates',
-          candidates: [{ postCode: ctx.sel.postCode, profile: eligibleProfile('Bupati sendiri', { nip: PPK.id }) }],
+          candidates: await enrol(stack, ctx.agencyCode, ctx.sel.postCode, [eligibleProfile('Bupati sendiri', { nip: PPK.id })]),
         },
       }),
       status: 403,
@@ -1105,13 +1109,13 @@ const refusals: Entry[] = [
     {
       method: 'POST',
       path: () => `${ctx.sel.path}/decisions`,
-      opts: () => ({
+      opts: async () => ({
         body: {
           decision: 'register_candidates',
-          candidates: [
-            { postCode: ctx.sel.postCode, profile: eligibleProfile('Pemrakarsa', { nip: HR.id }) },
-            { postCode: ctx.sel.postCode, profile: eligibleProfile('Calon lain') },
-          ],
+          candidates: await enrol(stack, ctx.agencyCode, ctx.sel.postCode, [
+            eligibleProfile('Pemrakarsa', { nip: HR.id }),
+            eligibleProfile('Calon lain'),
+          ]),
         },
       }),
       status: 403,

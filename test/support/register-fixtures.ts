@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { CandidateProfile } from '@meritflow/domain';
 import type { Stack, TestActor } from './api-client';
 import { HR, uniqueCode } from './api-client';
 
@@ -93,3 +94,111 @@ export async function registerOfficial(stack: Stack, spec: OfficialSpec) {
 }
 
 export const newAgency = (): string => uniqueCode('PEMKAB');
+
+const SANCTION_OF_LEVEL = {
+  light: 'teguran_tertulis',
+  medium: 'potongan_tunjangan_25_6_bulan',
+  heavy: 'penurunan_jabatan_12_bulan',
+} as const;
+const EXPERIENCE = new Set([
+  'jpt_utama',
+  'jpt_madya',
+  'jpt_pratama',
+  'administrator',
+  'pengawas',
+  'jf_ahli_utama',
+  'jf_ahli_madya',
+  'jf_ahli_muda',
+]);
+
+const addMonths = (iso: string, months: number): string => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+const monthsBetween = (from: string, to: string): number =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+  Number(to.slice(5, 7)) -
+  Number(from.slice(5, 7)) -
+  (to.slice(8) < from.slice(8) ? 1 : 0);
+
+/**
+ * The register history that yields `profile` as of today: the grade (as the initial grade at the
+ * CPNS TMT), the education, the current post since its date, an earlier pengawas post long enough
+ * for the cumulative experience, the ratings, the sanctions and the credentials.
+ */
+export function profileEvents(profile: CandidateProfile): { type: string; payload: Record<string, unknown> }[] {
+  const nip = profile.nip;
+  const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
+  const cpnsTmt = `${nip.slice(8, 12)}-${nip.slice(12, 14)}-01`;
+  const today = new Date().toISOString().slice(0, 10);
+  const since = profile.currentPostSince;
+  // A date that does not exist (a bad-input test) gets no earlier post: the register refuses it anyway.
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(since) && new Date(`${since}T00:00:00Z`).toISOString().slice(0, 10) === since;
+  const current = EXPERIENCE.has(profile.currentPostType) && real ? Math.max(0, monthsBetween(since, today)) : 0;
+  const earlier = real ? Math.max(0, Math.ceil(profile.cumulativeExperienceYears * 12) - current) : 0;
+  const events: { type: string; payload: Record<string, unknown> }[] = [
+    { type: 'rank_changed', payload: { golongan: profile.golongan, tmt: cpnsTmt, decreeNumber: `SK-${nip.slice(-6)}`, kind: 'initial' } },
+    { type: 'education_recorded', payload: { level: profile.education, graduatedOn: addMonths(birth, 12 * 22) } },
+  ];
+  if (earlier > 0) {
+    events.push({
+      type: 'position_assigned',
+      payload: {
+        postCode: 'KASI-LAMA',
+        title: 'Kepala Seksi',
+        postType: 'pengawas',
+        unitCode: 'DINAS-A',
+        from: addMonths(since, -earlier - 1),
+        decreeNumber: 'SK-JAB-LAMA',
+      },
+    });
+  }
+  events.push({
+    type: 'position_assigned',
+    payload: {
+      postCode: 'JAB-KINI',
+      title: 'Jabatan saat ini',
+      postType: profile.currentPostType,
+      unitCode: 'DINAS-A',
+      from: since,
+      decreeNumber: 'SK-JAB-KINI',
+    },
+  });
+  for (const p of profile.performance) events.push({ type: 'performance_rated', payload: { year: p.year, predicate: p.predicate } });
+  for (const s of profile.sanctions) {
+    events.push({
+      type: 'sanction_recorded',
+      payload: { level: s.level, sanction: SANCTION_OF_LEVEL[s.level], imposedOn: s.imposedOn, decreeNumber: 'SK-HD' },
+    });
+  }
+  for (const c of profile.credentials) events.push({ type: 'credential_recorded', payload: { code: c, issuedOn: '2020-01-02' } });
+  return events;
+}
+
+/**
+ * Puts each candidate profile into the agency's register (as its HR officer) and answers the
+ * register_candidates entries that name them by NIP. A NIP already registered there is reused.
+ */
+export async function enrol(stack: Stack, agencyCode: string, postCode: string, profiles: readonly CandidateProfile[]) {
+  for (const profile of profiles) {
+    const nip = profile.nip;
+    const res = await stack.call('POST', '/v1/register/people', {
+      actor: hrOf(agencyCode),
+      body: {
+        nip,
+        employmentType: profile.nipKind ?? 'pns',
+        name: profile.name,
+        birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+        sex: nip[14] === '2' ? 'female' : 'male',
+        unitCode: 'DINAS-A',
+        reason: 'Data calon dari SIASN',
+        events: profileEvents(profile),
+      },
+    });
+    if (res.status !== 201 && res.body?.code !== 'PERSON_ALREADY_REGISTERED') {
+      throw new Error(`registering ${nip} in ${agencyCode}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }
+  return profiles.map((p) => ({ postCode, nip: p.nip }));
+}

@@ -706,24 +706,8 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const problem = nipProblem(draft.nip, lang);
   const valid = draft.nip !== '' && !problem && draft.name.trim() !== '' && !list.some((d) => d.nip === draft.nip);
-  const toProfile = (d: Draft) => ({
-    postCode: d.postCode,
-    profile: {
-      nip: d.nip,
-      name: d.name.trim(),
-      golongan: d.golongan,
-      education: d.education,
-      currentPostType: d.currentPostType,
-      currentPostSince: d.currentPostSince,
-      cumulativeExperienceYears: Number(d.years),
-      performance: [
-        { year: year - 2, predicate: d.perf1 },
-        { year: year - 1, predicate: d.perf2 },
-      ],
-      sanctions: [],
-      credentials: [],
-    },
-  });
+  // Facts come from the ASN register as of the registration date; the form names candidates by NIP.
+  const toRegistration = (d: Draft) => ({ postCode: d.postCode, nip: d.nip });
   return (
     <ActionForm
       {...common}
@@ -742,7 +726,7 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
       submitLabel={t(`Daftarkan ${list.length} pelamar`, `Register ${list.length} candidates`)}
       disabled={list.length === 0}
       onSubmit={async () => {
-        await decide({ decision: 'register_candidates', candidates: list.map(toProfile) });
+        await decide({ decision: 'register_candidates', candidates: list.map(toRegistration) });
         setList([]);
       }}
       testId="register-candidates"

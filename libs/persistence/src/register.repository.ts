@@ -10,6 +10,7 @@ import {
   registerFacts,
   type Actor,
   type EvidenceRef,
+  type FactsSnapshot,
   type FieldIssue,
   type PersonProfile,
   type RegisterEvent,
@@ -25,15 +26,6 @@ export interface RegisterWrite {
   reason: string;
   evidence: EvidenceRef[];
   importBatchId?: string | null;
-}
-
-/** The facts a rule used, as of its date, with the register version and the SHA-256 of their canonical JSON. */
-export interface FactsSnapshot {
-  nip: string;
-  asOf: string;
-  registerVersion: number;
-  sha256: string;
-  facts: RegisterFacts;
 }
 
 export interface PeopleFilter {
