@@ -638,8 +638,8 @@ const dates: Entry[] = [
     'a performance year of 1989',
     bad(
       'POST',
-      () => `${ctx.sel.path}/decisions`,
-      () => registerBody(eligibleProfile('Y', { performance: [{ year: 1989, predicate: 'baik' }] })),
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Yanto', { performance: [{ year: 1989, predicate: 'baik' }] })),
       'events.4.year',
     ),
   ],
@@ -981,7 +981,7 @@ const impossibleDates: Entry[] = [
     bad(
       'POST',
       () => '/v1/register/people',
-      () => registerBody(eligibleProfile('Y', { sanctions: [{ level: 'light', imposedOn: '2025-02-30' }] })),
+      () => registerBody(eligibleProfile('Yanto', { sanctions: [{ level: 'light', imposedOn: '2025-02-30' }] })),
       'events.6.imposedOn',
     ),
   ],
@@ -990,7 +990,7 @@ const impossibleDates: Entry[] = [
     bad(
       'POST',
       () => '/v1/register/people',
-      () => registerBody(eligibleProfile('Y', { currentPostSince: '2021-04-31' })),
+      () => registerBody(eligibleProfile('Yanto', { currentPostSince: '2021-04-31' })),
       'events.2.from',
     ),
   ],

@@ -157,7 +157,9 @@ export class RegisterRepository {
     const issues: FieldIssue[] = [];
     drafts.forEach((draft, i) => {
       const person = projectProfile(working, ALL_KNOWN);
-      const found = checkRegisterEvent(draft, { nip, person, eventIds: new Set(working.map((e) => e.id)), today });
+      // A retraction names facts; withdrawing a retraction would silently do nothing, so it is not offered.
+      const retractable = new Set(working.filter((e) => e.type !== 'events_retracted').map((e) => e.id));
+      const found = checkRegisterEvent(draft, { nip, person, eventIds: retractable, today });
       issues.push(...found.map((f) => ({ ...f, field: `events.${i}.${f.field}` })));
       if (found.length === 0) {
         working.push({
