@@ -4,6 +4,7 @@ import { getMetadataStorage } from 'class-validator';
 import { NATIONAL_ROLES } from '@meritflow/auth';
 import type { Role } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type CallOptions, type TestActor } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { moveFacts, region } from '../support/move-fixtures';
 import { uploadEvidence } from '../support/selection-fixtures';
 
@@ -63,17 +64,19 @@ beforeAll(async () => {
   fx.selectionId = sel.body.workflowId;
 
   const regionCode = await region(stack);
-  const move = await stack.call('POST', '/v1/moves', { body: { ...moveFacts(A, regionCode), reason: 'Penyegaran' } });
+  const move = await stack.call('POST', '/v1/moves', {
+    body: await namedMoves(stack, { ...moveFacts(A, regionCode), reason: 'Penyegaran' }),
+  });
   if (move.status !== 201) throw new Error(`move: ${move.status} ${JSON.stringify(move.body)}`);
   fx.moveId = move.body.workflowId;
   const bulk = await stack.call('POST', '/v1/bulk-moves', {
-    body: {
+    body: await namedMoves(stack, {
       agencyCode: A,
       batchCode: uniqueCode('SK-ROTASI'),
       title: 'Rotasi',
       moves: [{ ...moveFacts(A, regionCode), kind: 'rotation' }],
       reason: 'Penyegaran',
-    },
+    }),
   });
   if (bulk.status !== 201) throw new Error(`bulk move: ${bulk.status} ${JSON.stringify(bulk.body)}`);
   fx.bulkId = bulk.body.workflowId;

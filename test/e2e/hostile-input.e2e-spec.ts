@@ -63,8 +63,13 @@ const selectionBody = (o: Record<string, unknown> = {}) => {
     ...o,
   };
 };
+/** A move as the API takes it: the person by NIP, the post left without dates (both from the register). */
+const named = (f: ReturnType<typeof moveFacts>): Record<string, any> => {
+  const { since: _since, ...from } = f.from;
+  return { ...f, person: { nip: f.person.nip }, from };
+};
 const moveBody = (o: (m: Record<string, any>) => void = () => {}) => {
-  const m = moveFacts(uniqueCode('PEMKAB'), uniqueCode('KAB')) as unknown as Record<string, any>;
+  const m = named(moveFacts(uniqueCode('PEMKAB'), uniqueCode('KAB')));
   o(m);
   return { ...m, reason: 'Penyegaran organisasi' };
 };
@@ -75,7 +80,7 @@ const bulkBody = (n: number) => {
     agencyCode,
     batchCode: uniqueCode('SK-ROTASI'),
     title: 'Rotasi pejabat administrator 2026',
-    moves: Array.from({ length: n }, () => ({ ...moveFacts(agencyCode, regionCode), kind: 'rotation' })),
+    moves: Array.from({ length: n }, () => ({ ...named(moveFacts(agencyCode, regionCode)), kind: 'rotation' })),
   };
 };
 const registration = (n: number) => ({
@@ -672,9 +677,9 @@ const control: Entry[] = [
     'a person name with a Unicode line separator',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.person.name = 'Budi\u2028[ERROR] x')) }),
-      'person.name',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Budi\u2028[ERROR] x')),
+      'name',
     ),
   ],
   [
@@ -965,12 +970,12 @@ const invisibleChars: Entry[] = [
     ),
   ],
   [
-    'a move person name with a left-to-right embedding (U+202A)',
+    'a register person name with a left-to-right embedding (U+202A)',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.person.name = '\u202ABudi Santoso')) }),
-      'person.name',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('\u202ABudi Santoso')),
+      'name',
     ),
   ],
 ];
@@ -995,21 +1000,29 @@ const impossibleDates: Entry[] = [
     ),
   ],
   [
-    'a move whose since-date is 30 February',
+    'a register grade whose TMT is 30 February',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.from.since = '2022-02-30')) }),
-      'from.since',
+      () => '/v1/register/people',
+      () => {
+        const body = registerBody(eligibleProfile('Yanto')) as { body: { events: { payload: Record<string, unknown> }[] } };
+        body.body.events[0].payload.tmt = '2022-02-30';
+        return body as CallOptions;
+      },
+      'events.0.tmt',
     ),
   ],
   [
-    'a CPNS TMT on 29 February of a common year',
+    'a register graduation on 29 February of a common year',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.person.cpnsTmt = '2011-02-29')) }),
-      'person.cpnsTmt',
+      () => '/v1/register/people',
+      () => {
+        const body = registerBody(eligibleProfile('Yanto')) as { body: { events: { payload: Record<string, unknown> }[] } };
+        body.body.events[1].payload.graduatedOn = '2011-02-29';
+        return body as CallOptions;
+      },
+      'events.1.graduatedOn',
     ),
   ],
   [

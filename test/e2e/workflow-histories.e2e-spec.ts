@@ -4,6 +4,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
@@ -95,7 +96,7 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const agency = uniqueCode('PEMKAB');
     const reg = await region(stack);
     const facts = moveFacts(agency, reg);
-    const created = await stack.call('POST', '/v1/moves', { body: { ...facts } });
+    const created = await stack.call('POST', '/v1/moves', { body: await namedMoves(stack, { ...facts }) });
     expect(created.status).toBe(201);
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
     expect(
@@ -125,7 +126,7 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
     people[1].from = { ...people[1].from, since: new Date(Date.now() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10) };
     const batch = await stack.call('POST', '/v1/bulk-moves', {
-      body: { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people },
+      body: await namedMoves(stack, { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people }),
     });
     expect(batch.status).toBe(201);
     const b = `/v1/bulk-moves/${batch.body.workflowId}`;
@@ -161,7 +162,9 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const window = { candidatePairDetermination: monthsFromNow(3), termEnd: monthsFromNow(14), reason: 'Jadwal KPU (uji)' };
     expect((await stack.call('PUT', `/v1/reference/elections/${reg}`, { actor: HR, body: window })).status).toBe(200);
     const facts = moveFacts(agency, reg);
-    const created = await stack.call('POST', '/v1/moves', { body: { ...facts, intendedEffectiveDate: monthsFromNow(-4) } });
+    const created = await stack.call('POST', '/v1/moves', {
+      body: await namedMoves(stack, { ...facts, intendedEffectiveDate: monthsFromNow(-4) }),
+    });
     expect(created.status).toBe(201);
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
     expect(

@@ -202,3 +202,85 @@ export async function enrol(stack: Stack, agencyCode: string, postCode: string, 
   }
   return profiles.map((p) => ({ postCode, nip: p.nip }));
 }
+
+const POST_TYPE_OF_CLASS: Record<string, string> = {
+  jpt_utama: 'jpt_utama',
+  jpt_madya: 'jpt_madya',
+  jpt_pratama: 'jpt_pratama',
+  administrator: 'administrator',
+  pengawas: 'pengawas',
+  pelaksana: 'pelaksana',
+};
+
+type MoveLike = {
+  person: { nip: string; name?: string; golongan?: string; sanctions?: { level: 'light' | 'medium' | 'heavy'; imposedOn: string }[] };
+  from: { agencyCode: string; positionCode: string; positionClass: string; level: string; since?: string; inauguratedOn?: string } & Record<
+    string,
+    unknown
+  >;
+} & Record<string, unknown>;
+
+/** Puts a moved official into their agency's register with the facts a test gives them (grade, sanctions, post since). */
+async function enrolMover(stack: Stack, m: MoveLike): Promise<void> {
+  const nip = m.person.nip;
+  const cpnsTmt = `${nip.slice(8, 12)}-${nip.slice(12, 14)}-01`;
+  const since = m.from.inauguratedOn ?? m.from.since ?? cpnsTmt;
+  const postType = POST_TYPE_OF_CLASS[m.from.positionClass] ?? `jf_${m.from.level}`;
+  const res = await stack.call('POST', '/v1/register/people', {
+    actor: hrOf(m.from.agencyCode),
+    body: {
+      nip,
+      employmentType: 'pns',
+      name: m.person.name ?? `Pegawai ${nip.slice(-3)}`,
+      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      sex: nip[14] === '2' ? 'female' : 'male',
+      unitCode: 'DINAS-A',
+      reason: 'Data pegawai dari SIASN',
+      events: [
+        {
+          type: 'rank_changed',
+          payload: { golongan: m.person.golongan ?? 'III/d', tmt: cpnsTmt, decreeNumber: 'SK-CPNS', kind: 'initial' },
+        },
+        {
+          type: 'position_assigned',
+          payload: {
+            postCode: m.from.positionCode,
+            title: `Jabatan ${m.from.positionCode}`,
+            postType,
+            unitCode: 'DINAS-A',
+            from: since,
+            decreeNumber: 'SK-JAB',
+          },
+        },
+        ...(m.person.sanctions ?? []).map((s) => ({
+          type: 'sanction_recorded',
+          payload: { level: s.level, sanction: SANCTION_OF_LEVEL[s.level], imposedOn: s.imposedOn, decreeNumber: 'SK-HD' },
+        })),
+      ],
+    },
+  });
+  if (res.status !== 201 && res.body?.code !== 'PERSON_ALREADY_REGISTERED') {
+    throw new Error(`registering mover ${nip} in ${m.from.agencyCode}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+const asNamed = (m: MoveLike) => {
+  const { since: _since, inauguratedOn: _inaugurated, ...from } = m.from;
+  return { ...m, person: { nip: m.person.nip }, from };
+};
+
+/**
+ * A move request (one person, or a bulk batch's `moves`) as the API takes it: each person is first
+ * put into their agency's register with the facts the test gave them, then named by NIP only.
+ */
+export async function namedMoves<T extends object>(stack: Stack, body: T): Promise<T> {
+  const b = body as Record<string, unknown>;
+  if (Array.isArray(b.moves)) {
+    const moves = b.moves as MoveLike[];
+    for (const m of moves) await enrolMover(stack, m);
+    return { ...body, moves: moves.map(asNamed) };
+  }
+  const m = body as unknown as MoveLike;
+  await enrolMover(stack, m);
+  return asNamed(m) as unknown as T;
+}

@@ -5,20 +5,19 @@ export interface MobilityFacts {
   windows: { regionCode: string; candidatePairDetermination: string | null; termEnd: string | null; headInauguratedOn: string | null }[];
   approvals: { documentRef: string; approvedOn: string; regionCode: string }[];
   agencyMerit: { agencyCode: string; category: string; scheme: string; assessedOn: string } | null;
-  /** The moved official's register facts as of the evaluation date, when the move names them by NIP. */
-  person?: FactsSnapshot | null;
+  /** The moved officials' register facts as of the evaluation date, when the move names them by NIP. */
+  register?: FactsSnapshot[];
 }
 
-/** A person the register is asked about: whose register, and as of which date. */
+/** The people the register is asked about: whose register, and as of which date ('YYYY-MM-DD'). */
 export interface RegisterLookup {
   agencyCode: string;
-  nip: string;
-  /** 'YYYY-MM-DD' */
+  nips: string[];
   asOf: string;
 }
 
 export interface ReferenceActivities {
-  loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; person?: RegisterLookup }): Promise<MobilityFacts>;
+  loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts>;
   /** Register facts of `nips` as of `asOf`, each with its version and hash; NIPs the register lacks are listed in `missing`. */
   loadRegisterFacts(input: {
     agencyCode: string;

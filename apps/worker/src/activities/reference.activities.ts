@@ -10,12 +10,12 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     @Inject(RegisterRepository) private readonly register: RegisterRepository,
   ) {}
 
-  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; person?: RegisterLookup }): Promise<MobilityFacts> {
-    const [windows, approvals, merit, person] = await Promise.all([
+  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts> {
+    const [windows, approvals, merit, register] = await Promise.all([
       this.repo.electionWindows(input.regionCodes),
       this.repo.ministerApprovals(input.regionCodes),
       this.repo.agencyMerit(input.agencyCode),
-      input.person ? this.register.snapshots(input.person.agencyCode, [input.person.nip], input.person.asOf) : null,
+      input.register ? this.register.snapshots(input.register.agencyCode, input.register.nips, input.register.asOf) : null,
     ]);
     return {
       windows: windows.map((w) => ({ ...w })),
@@ -23,7 +23,7 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
       agencyMerit: merit
         ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn }
         : null,
-      ...(person ? { person: person.snapshots[0] ?? null } : {}),
+      ...(register ? { register: register.snapshots } : {}),
     };
   }
 
