@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { DomainError } from '@meritflow/domain';
 
@@ -130,3 +130,12 @@ export function generatePayloadKey(id: string): PayloadKey {
 /** Keys in the PAYLOAD_KEYS format, `id:base64key` separated by commas. */
 export const formatPayloadKeys = (keys: readonly PayloadKey[]): string =>
   keys.map((k) => `${k.id}:${Buffer.from(k.key).toString('base64')}`).join(',');
+
+/** The codec for a process's configured keys (PAYLOAD_KEYS, PAYLOAD_ACTIVE_KEY_ID, parsed by @meritflow/config). */
+export const payloadCodecFromConfig = (config: {
+  PAYLOAD_KEYS: readonly PayloadKey[];
+  PAYLOAD_ACTIVE_KEY_ID: string;
+}): AesGcmPayloadCodec => new AesGcmPayloadCodec({ activeKeyId: config.PAYLOAD_ACTIVE_KEY_ID, keys: config.PAYLOAD_KEYS });
+
+/** What a Temporal client, worker or replay takes to encrypt and decrypt with the codec. */
+export const dataConverterWith = (codec: PayloadCodec): DataConverter => ({ payloadCodecs: [codec] });

@@ -1,4 +1,4 @@
-import { ConfigError, loadApiConfig, loadAuditCliConfig, loadLauncherConfig, loadWorkerConfig } from './config';
+import { ConfigError, loadApiConfig, loadAuditCliConfig, loadLauncherConfig, loadWorkerConfig, parsePayloadKeys } from './config';
 
 const DB = 'postgres://meritflow:secret@127.0.0.1:5432/meritflow';
 const KEY_BYTES = Buffer.alloc(32, 7);
@@ -306,6 +306,8 @@ describe('payload encryption keys', () => {
   it('reads a keys file: one key per line, with comments', () => {
     const file = `# retired 2026-12-01, still decrypts older histories\nkms-2026-01:${key(1)}\n\nkms-2026-12:${key(2)}  # active\n`;
     expect(loadAuditCliConfig({ PAYLOAD_KEYS: file }).PAYLOAD_KEYS?.map((k) => k.id)).toEqual(['kms-2026-01', 'kms-2026-12']);
+    expect(parsePayloadKeys(file)).toEqual(loadAuditCliConfig({ PAYLOAD_KEYS: file }).PAYLOAD_KEYS);
+    expect(() => parsePayloadKeys('# no key yet\n')).toThrow(/PAYLOAD_KEYS: no key given/);
     expect(loadAuditCliConfig({}).PAYLOAD_KEYS).toBeUndefined();
     expect(configError(() => loadAuditCliConfig({ PAYLOAD_KEYS: `k1:${key(1, 8)}` })).issues).toEqual([
       expect.stringMatching(/^PAYLOAD_KEYS: key "k1" is 8 bytes/),

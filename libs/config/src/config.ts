@@ -311,6 +311,10 @@ const auditCliSchema = z.object({ PAYLOAD_KEYS: payloadKeys.optional() });
 export type AuditCliConfig = z.infer<typeof auditCliSchema>;
 export const loadAuditCliConfig = (env: NodeJS.ProcessEnv = process.env): AuditCliConfig => parse(auditCliSchema, env);
 
+/** Keys written in the PAYLOAD_KEYS format (a keys file, a test stack's state), checked as at boot. */
+export const parsePayloadKeys = (text: string): PayloadKeyConfig[] =>
+  parse(z.object({ PAYLOAD_KEYS: payloadKeys }), { PAYLOAD_KEYS: text }).PAYLOAD_KEYS;
+
 const databaseSchema = z.object({ DATABASE_URL: postgresUrl });
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
 export const loadDatabaseConfig = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig => parse(databaseSchema, env);

@@ -142,7 +142,7 @@ export class DossierService {
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
       const archived = code === 'CASE_NOT_FOUND' ? await this.archive.closedHistoryOf(kase.runId) : null;
-      const value = archived ? (completedResultOf(decodeArchivedProto(archived.historyPb)) as CaseDossier['state']) : null;
+      const value = archived ? ((await completedResultOf(decodeArchivedProto(archived.historyPb))) as CaseDossier['state']) : null;
       if (value) return { value, error: null, source: 'archive' };
       this.logger.warn(`no workflow state for ${kase.workflowId}: ${code}`);
       return { value: null, error: { code }, source: null };
