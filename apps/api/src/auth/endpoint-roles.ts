@@ -49,3 +49,9 @@ export const REFERENCE_EDITOR_ROLES = only(REFERENCE_DATA_EDITORS);
 export const CASE_REPORT_READERS = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);
 export const DELEGATORS = DELEGABLE_ROLES;
 export const SECURITY_LOG_READERS = only(['auditor', 'admin']);
+/**
+ * Decrypted workflow payloads (the codec endpoint) show personal data from any case of any agency:
+ * oversight only. Encrypting is for an administrator sending data through Temporal's tools.
+ */
+export const PAYLOAD_DECODERS = only(['auditor', 'admin']);
+export const PAYLOAD_ENCODERS = only(['admin']);
