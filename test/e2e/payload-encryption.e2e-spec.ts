@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -7,7 +8,8 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { createApi } from '@meritflow/api';
 import type { CaseExport } from '@meritflow/audit';
-import { loadApiConfig } from '@meritflow/config';
+import { loadApiConfig, loadTestStackConfig } from '@meritflow/config';
+import { defaultTemporalCacheDir, resolveTemporalBinary } from '@meritflow/devstack';
 import type { Actor, CandidateProfile } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { exportFolder, runAuditCli } from '../support/audit-cli';
@@ -251,6 +253,53 @@ describe('a closed move, archived', () => {
     });
     expect(replay.body.comparison.matches).toBeGreaterThanOrEqual(4);
   });
+
+  it("is shown decrypted by Temporal's own CLI through the codec endpoint, with an auditor's token, and encrypted without", async () => {
+    const config = loadTestStackConfig();
+    const cli = await resolveTemporalBinary({
+      explicitPath: config.TEMPORAL_CLI_PATH,
+      searchPath: config.PATH,
+      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
+    });
+    const show = (...extra: string[]) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(
+          cli.path,
+          [
+            'workflow',
+            'show',
+            '--workflow-id',
+            moveId,
+            '--address',
+            stack.state.temporalAddress,
+            '--namespace',
+            stack.state.namespace,
+          ].concat(['--output', 'json'], extra),
+          { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 },
+          (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+        ),
+      );
+    // The CLI prints payloads as protobuf JSON: their data in base64.
+    const payloadText = (out: string) =>
+      [...out.matchAll(/"data":\s*"([A-Za-z0-9+/=]*)"/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8')).join('\n');
+    const token = await stack.tokenFor(AUDITOR);
+    const decoded = payloadText(await show('--codec-endpoint', `${stack.state.apiUrl}/v1/codec`, '--codec-auth', `Bearer ${token}`));
+    expect(decoded).toContain(facts.person.name);
+    expect(decoded).toContain(facts.person.nip);
+    const stored = payloadText(await show());
+    expect(stored).not.toContain(facts.person.name);
+    expect(stored).not.toContain(facts.person.nip);
+    const refused = await show(
+      '--codec-endpoint',
+      `${stack.state.apiUrl}/v1/codec`,
+      '--codec-auth',
+      `Bearer ${await stack.tokenFor(HR)}`,
+    ).then(
+      (out) => payloadText(out),
+      (err: Error) => err.message,
+    );
+    expect(refused).not.toContain(facts.person.name);
+  }, 60_000);
 
   describe('offline, from its export', () => {
     let file: string;
