@@ -251,6 +251,26 @@ describe('the OpenAPI document', () => {
       () => ({ actor: AUDITOR }),
     ],
     [
+      'a payload encrypted under a key this server lacks',
+      'POST',
+      '/api/v1/codec/decode',
+      () => '/v1/codec/decode',
+      () => ({
+        actor: AUDITOR,
+        body: {
+          payloads: [
+            {
+              metadata: {
+                encoding: Buffer.from('binary/encrypted').toString('base64'),
+                'encryption-key-id': Buffer.from('kms-lain').toString('base64'),
+              },
+              data: Buffer.alloc(40).toString('base64'),
+            },
+          ],
+        },
+      }),
+    ],
+    [
       'a body over the limit',
       'POST',
       '/api/v1/bulk-moves',

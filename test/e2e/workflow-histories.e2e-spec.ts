@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { decryptHistory } from '@meritflow/audit';
+import { dataConverterWith } from '@meritflow/codec';
 import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { namedMoves } from '../support/register-fixtures';
@@ -12,7 +14,9 @@ import { sourceBundlerOptions } from '../support/workflow-bundle';
 /**
  * Drives every workflow type to its end, replays the resulting history against the current code, and
  * (with RECORD_HISTORIES=true) saves it under workflows/test/histories, where CI replays it on every
- * change so a non-deterministic edit to shipped workflow code fails the build.
+ * change so a non-deterministic edit to shipped workflow code fails the build. The stack encrypts
+ * payloads with a key of this run only, so recordings are saved decrypted: CI replays them without
+ * a key (decoding passes plain payloads through).
  */
 const stack = new Stack();
 const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
@@ -32,14 +36,19 @@ async function finish(name: string, workflowId: string) {
   await handle.result();
   const history = await handle.fetchHistory();
   await Worker.runReplayHistory(
-    { workflowsPath: require.resolve('@meritflow/workflows'), bundlerOptions: sourceBundlerOptions },
+    {
+      workflowsPath: require.resolve('@meritflow/workflows'),
+      bundlerOptions: sourceBundlerOptions,
+      dataConverter: dataConverterWith(stack.payloadCodec()),
+    },
     history,
     workflowId,
   );
   if (record) {
     mkdirSync(HISTORIES, { recursive: true });
     // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.
-    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(history));
+    const plain = await decryptHistory(history, stack.payloadCodec());
+    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(plain));
   }
   return history;
 }

@@ -31,6 +31,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   // An Idempotency-Key sent again with a different request (IETF Idempotency-Key draft: 422).
   IDEMPOTENCY_CONFLICT: HttpStatus.UNPROCESSABLE_ENTITY,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  // Encrypted workflow data this server cannot open: a key it does not hold, or bytes that fail authentication.
+  PAYLOAD_KEY_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
+  PAYLOAD_DECRYPT_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
   UPSTREAM_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,
 });

@@ -18,6 +18,8 @@ const SAMPLE_PARAMS: ErrorParams = {
   service: 'temporal',
   limit: '256kb',
   path: '/v1/nowhere',
+  keyId: 'meritflow-2026-12',
+  known: ['meritflow-2026-01'],
 };
 
 describe('errorMessage', () => {
