@@ -15,6 +15,7 @@ import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { exportFolder, runAuditCli } from '../support/audit-cli';
 import { decideMutation, moveFacts, region } from '../support/move-fixtures';
 import { asMember, committee, eligibleProfile, openSelection, uploadEvidence } from '../support/selection-fixtures';
+import { enrol, namedMoves } from '../support/register-fixtures';
 
 /**
  * Issue 14, item 6: personal data in workflow payloads is encrypted by the payload codec, so what
@@ -101,7 +102,7 @@ describe('an open selection with registered candidates', () => {
     });
     await decide(HR, {
       decision: 'register_candidates',
-      candidates: [named, sanctioned].map((profile) => ({ postCode: sel.postCode, profile })),
+      candidates: await enrol(stack, sel.agencyCode, sel.postCode, [named, sanctioned]),
     });
     // Recorded in the ledger: the registration's activity has run, its input is in the history.
     await eventually(
@@ -213,7 +214,9 @@ describe('a closed move, archived', () => {
     const agency = uniqueCode('PEMKAB');
     facts = moveFacts(agency, await region(stack));
     facts.person = { ...facts.person, name: `Rahmawati Kusumaningrum ${tag}` };
-    const created = await stack.call('POST', '/v1/moves', { body: { ...facts, reason: 'Penyegaran organisasi' } });
+    const created = await stack.call('POST', '/v1/moves', {
+      body: { ...(await namedMoves(stack, facts)), reason: 'Penyegaran organisasi' },
+    });
     if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     moveId = created.body.workflowId;
     const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
