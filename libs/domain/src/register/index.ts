@@ -3,3 +3,6 @@ export * from './register-rules';
 export * from './project-profile';
 export * from './candidate-facts';
 export * from './competency-gap';
+export * from './reference-data';
+export * from './case-participation';
+export * from './profile-view';
