@@ -18,6 +18,7 @@ const SAMPLE_PARAMS: ErrorParams = {
   service: 'temporal',
   limit: '256kb',
   path: '/v1/nowhere',
+  postCode: 'KABID-2',
 };
 
 describe('errorMessage', () => {
