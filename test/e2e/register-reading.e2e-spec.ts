@@ -2,6 +2,7 @@ import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually } from '../support/api-client';
 import { moveFacts, region } from '../support/move-fixtures';
 import { administratorHistory, hrOf, makeNip, newAgency, registerOfficial } from '../support/register-fixtures';
+import { ASSESSMENT_2025, KABID_STANDARD, registerReference } from '../support/register-reference-fixtures';
 import { committee, eligibleProfile, openSelection, uploadEvidence } from '../support/selection-fixtures';
 
 const stack = new Stack();
@@ -11,26 +12,8 @@ type Body = { code?: string; details?: { fields?: { field: string; rule: string 
 const fields = (body: Body) => (body.details?.fields ?? []).map((f) => `${f.field}:${f.rule}`);
 const ppkOf = (agencyCode: string) => ({ ...PPK, agency: agencyCode });
 
-const STANDARD = [
-  { type: 'managerial', name: 'integritas', level: 3 },
-  { type: 'managerial', name: 'kerjasama', level: 3 },
-  { type: 'technical', name: 'manajemen konstruksi', level: 4 },
-];
-
-/** A unit DINAS-PUPR with a bidang inside it, and the bidang's head post KABID-2 with its standard. */
-async function reference(agencyCode: string) {
-  const hr = hrOf(agencyCode);
-  for (const [code, body] of [
-    ['DINAS-PUPR', { name: 'Dinas Pekerjaan Umum dan Penataan Ruang', reason: 'Perda SOTK 2021' }],
-    ['DINAS-A', { name: 'Bidang Bina Marga', parentCode: 'DINAS-PUPR', reason: 'Perda SOTK 2021' }],
-  ] as const) {
-    const res = await stack.call('PUT', `/v1/register/units/${code}`, { actor: hr, body });
-    if (res.status !== 200) throw new Error(`unit ${code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  const post = { title: 'Kepala Bidang Bina Marga', postType: 'administrator', unitCode: 'DINAS-A', competencyStandard: STANDARD };
-  const res = await stack.call('PUT', '/v1/register/posts/KABID-2', { actor: hr, body: { ...post, reason: 'Kepbup SKJ 2024' } });
-  if (res.status !== 200) throw new Error(`post: ${res.status} ${JSON.stringify(res.body)}`);
-}
+const STANDARD = KABID_STANDARD;
+const reference = (agencyCode: string) => registerReference(stack, agencyCode);
 
 const changesOf = async (agencyCode: string, key: string) =>
   (await stack.call('GET', `/v1/register/reference-changes?key=${key}`, { actor: hrOf(agencyCode) })).body;
@@ -42,9 +25,16 @@ describe('units and posts beside the register', () => {
     const hr = hrOf(agencyCode);
     const posts = await stack.call('GET', '/v1/register/posts', { actor: ppkOf(agencyCode) });
     expect(posts.status).toBe(200);
-    expect(posts.body.posts).toEqual([
-      { code: 'KABID-2', title: 'Kepala Bidang Bina Marga', postType: 'administrator', unitCode: 'DINAS-A', competencyStandard: STANDARD },
-    ]);
+    expect(posts.body.posts.map((p: { code: string }) => p.code)).toEqual(['KABID-2', 'KADIS-PUPR']);
+    expect(posts.body.posts[0]).toEqual({
+      code: 'KABID-2',
+      title: 'Kepala Bidang Bina Marga',
+      postType: 'administrator',
+      unitCode: 'DINAS-A',
+      competencyStandard: STANDARD,
+    });
+    const ofUnit = await stack.call('GET', '/v1/register/posts?unitCode=DINAS-PUPR', { actor: hr });
+    expect(ofUnit.body.posts.map((p: { code: string }) => p.code)).toEqual(['KADIS-PUPR']);
     const units = await stack.call('GET', '/v1/register/units', { actor: hr });
     expect(units.body.units.map((u: { code: string; parentCode: string | null }) => [u.code, u.parentCode])).toEqual([
       ['DINAS-A', 'DINAS-PUPR'],
@@ -152,31 +142,11 @@ describe('units and posts beside the register', () => {
 });
 
 describe('the profile', () => {
-  const assessment = {
-    type: 'competency_assessed',
-    payload: {
-      assessedOn: '2025-05-20',
-      method: 'assessment_center',
-      assessor: 'UPT Penilaian Kompetensi',
-      levels: { integritas: 4, kerjasama: 3, 'manajemen konstruksi': 3 },
-    },
-  };
-
   it('measures the latest assessment against the post held, and against a target post when asked', async () => {
     const agencyCode = newAgency();
     await reference(agencyCode);
     const hr = hrOf(agencyCode);
-    await stack.call('PUT', '/v1/register/posts/KADIS-PUPR', {
-      actor: hr,
-      body: {
-        title: 'Kepala Dinas PUPR',
-        postType: 'jpt_pratama',
-        unitCode: 'DINAS-PUPR',
-        competencyStandard: STANDARD.map((c) => ({ ...c, level: 4 })),
-        reason: 'SKJ JPT',
-      },
-    });
-    const { nip } = await registerOfficial(stack, { agencyCode, events: [...administratorHistory(), assessment] });
+    const { nip } = await registerOfficial(stack, { agencyCode, events: [...administratorHistory(), ASSESSMENT_2025] });
     const res = await stack.call('GET', `/v1/register/people/${nip}?postCode=KADIS-PUPR`, { actor: ppkOf(agencyCode) });
     expect(res.status).toBe(200);
     expect(res.body.unitNames).toEqual({ 'DINAS-A': 'Bidang Bina Marga' });
