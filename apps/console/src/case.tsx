@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import type { RegisterFacts } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
+import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 
 interface Allowed {
@@ -582,6 +584,7 @@ function CommitteeForm({ s, common, decide }: { s: Selection; common: Common; de
           <legend>
             {t('Anggota', 'Member')} {i + 1}
           </legend>
+          <MemberPicker session={common.session} agencyCode={s.agencyCode} index={i} onPick={(picked) => set(i, picked)} />
           <TextField label={`${t('ID anggota', 'Member id')} ${i + 1}`} value={m.id} onChange={(v) => set(i, { id: v })} required />
           <TextField label={`${t('Nama anggota', 'Member name')} ${i + 1}`} value={m.name} onChange={(v) => set(i, { name: v })} required />
           <SelectField
@@ -676,6 +679,8 @@ interface Draft {
   years: string;
   perf1: string;
   perf2: string;
+  /** The register's facts when the candidate was picked from it; what is sent instead of the fields typed. */
+  facts?: RegisterFacts;
 }
 
 /** NIP checked as it is typed, with the domain's own rules (18 digits, birth date, TMT, sex digit). */
@@ -685,6 +690,24 @@ export function nipProblem(nip: string, lang: 'id' | 'en'): string | null {
   if (r.ok) return null;
   return r.issues.map((i) => (lang === 'id' ? i.message.id : i.message.en)).join('; ');
 }
+
+/** A candidate's profile from the register's facts; a fact the register lacks falls back to the field typed. */
+const fromRegister = (d: Draft) => {
+  const f = d.facts!;
+  return {
+    nip: f.nip,
+    ...(f.nipKind === 'pppk' ? { nipKind: f.nipKind } : {}),
+    name: f.name,
+    golongan: f.golongan ?? d.golongan,
+    education: f.education ?? d.education,
+    currentPostType: f.currentPostType ?? d.currentPostType,
+    currentPostSince: f.currentPostSince ?? d.currentPostSince,
+    cumulativeExperienceYears: f.cumulativeExperienceYears,
+    performance: f.performance,
+    sanctions: f.sanctions,
+    credentials: f.credentials,
+  };
+};
 
 function RegisterForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
   const { t, lang } = useI18n();
@@ -722,6 +745,8 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
       ],
       sanctions: [],
       credentials: [],
+      // Picked from the register: its facts replace what was typed.
+      ...(d.facts ? fromRegister(d) : {}),
     },
   });
   return (
@@ -749,6 +774,23 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
     >
       <fieldset>
         <legend>{t('Pelamar baru', 'New candidate')}</legend>
+        <CandidatePicker
+          session={common.session}
+          agencyCode={s.agencyCode}
+          onPick={(f) =>
+            set({
+              nip: f.nip,
+              name: f.name,
+              golongan: f.golongan ?? draft.golongan,
+              education: f.education ?? draft.education,
+              currentPostType: f.currentPostType ?? draft.currentPostType,
+              currentPostSince: f.currentPostSince ?? draft.currentPostSince,
+              years: String(f.cumulativeExperienceYears),
+              facts: f,
+            })
+          }
+        />
+        {draft.facts && <FactsSummary facts={draft.facts} onClear={() => set({ facts: undefined })} />}
         {s.posts.length > 1 && (
           <SelectField
             label={t('Jabatan yang dilamar', 'Post applied for')}
@@ -760,7 +802,7 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
         <TextField
           label="NIP"
           value={draft.nip}
-          onChange={(v) => set({ nip: v.replace(/\s+/g, '') })}
+          onChange={(v) => set({ nip: v.replace(/\s+/g, ''), facts: undefined })}
           inputMode="numeric"
           error={problem}
           hint={t(
@@ -771,7 +813,7 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
         <div aria-live="polite" className="sub">
           {draft.nip !== '' && !problem && t('NIP sah.', 'NIP is valid.')}
         </div>
-        <TextField label={t('Nama pelamar', 'Candidate name')} value={draft.name} onChange={(v) => set({ name: v })} />
+        <TextField label={t('Nama pelamar', 'Candidate name')} value={draft.name} onChange={(v) => set({ name: v, facts: undefined })} />
         <div className="row">
           <SelectField
             label={t('Golongan', 'Grade')}
@@ -854,14 +896,15 @@ function ScreeningForms({ s, common, decide }: { s: Selection; common: Common; d
   return (
     <>
       {open.map((c) => (
-        <ScreenOne key={c.nip} c={c} common={common} decide={decide} />
+        <ScreenOne key={c.nip} c={c} agencyCode={s.agencyCode} common={common} decide={decide} />
       ))}
     </>
   );
 }
 
-function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide: Decide }) {
+function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode: string; common: Common; decide: Decide }) {
   const { t } = useI18n();
+  const [assessors, setAssessors] = useState<string[]>([]);
   const [passed, setPassed] = useState('true');
   const [score, setScore] = useState('85');
   const [reason, setReason] = useState('Berkas lengkap dan sah');
@@ -879,6 +922,9 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
               : t('tidak lulus', 'failed'),
         },
         { label: t('Alasan', 'Reason'), value: reason || '—' },
+        ...(passed === 'true' && assessors.length
+          ? [{ label: t('Asesor yang ditugaskan', 'Assessors assigned'), value: assessors.join(', ') }]
+          : []),
       ]}
       submitLabel={t(`Catat hasil ${c.name}`, `Record ${c.name}'s screening`)}
       onSubmit={() =>
@@ -887,6 +933,7 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
           nip: c.nip,
           passed: passed === 'true',
           ...(passed === 'true' ? { administrativeScore: Number(score) } : {}),
+          ...(passed === 'true' && assessors.length ? { assessorIds: assessors } : {}),
           reason,
         })
       }
@@ -912,6 +959,9 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
         )}
         <TextField label={`${t('Alasan', 'Reason')} ${c.nip}`} value={reason} onChange={setReason} required />
       </div>
+      {passed === 'true' && (
+        <AssessorsField session={common.session} agencyCode={agencyCode} subject={c.nip} value={assessors} onChange={setAssessors} />
+      )}
     </ActionForm>
   );
 }
