@@ -337,7 +337,7 @@ async function citedEvidence(em: EntityManager, documentRef: string, given: read
   return refs;
 }
 
-const record = async (
+async function record(
   em: EntityManager,
   table: ReferenceTable,
   key: string,
@@ -345,8 +345,9 @@ const record = async (
   after: Record<string, unknown> | null,
   reason: string,
   actor: Actor,
-): Promise<ReferenceDataChange> =>
-  toChange(await recordReferenceChange(em, { table, key, agencyCode: null, before, after, reason, actor }));
+): Promise<ReferenceDataChange> {
+  return toChange(await recordReferenceChange(em, { table, key, agencyCode: null, before, after, reason, actor }));
+}
 
 /**
  * Appends one change to reference_data_changes in the caller's transaction: the mobility reference
