@@ -118,7 +118,7 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
   caseId: () => ({ existing: fx.vacancyId, missing: `vacancy:${B}:NOPE-1` }),
 };
 /** Path parameters that are not ids an agency owns: a date, or reference codes named on purpose (403, see README). */
-const NOT_IDS = new Set(['date', 'regionCode', 'agencyCode', 'nip', 'postCode']);
+const NOT_IDS = new Set(['date', 'regionCode', 'agencyCode', 'nip', 'postCode', 'unitCode']);
 const FILLERS: Record<string, string> = { nip: '198203042008011001', postCode: 'KADIS-X' };
 
 /** A body that passes validation, so that only whether the id can be reached decides the answer. */

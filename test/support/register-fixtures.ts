@@ -214,11 +214,8 @@ const POST_TYPE_OF_CLASS: Record<string, string> = {
 
 type MoveLike = {
   person: { nip: string; name?: string; golongan?: string; sanctions?: { level: 'light' | 'medium' | 'heavy'; imposedOn: string }[] };
-  from: { agencyCode: string; positionCode: string; positionClass: string; level: string; since?: string; inauguratedOn?: string } & Record<
-    string,
-    unknown
-  >;
-} & Record<string, unknown>;
+  from: { agencyCode: string; positionCode: string; positionClass: string; level: string; since?: string; inauguratedOn?: string };
+};
 
 /** Puts a moved official into their agency's register with the facts a test gives them (grade, sanctions, post since). */
 async function enrolMover(stack: Stack, m: MoveLike): Promise<void> {
@@ -264,7 +261,8 @@ async function enrolMover(stack: Stack, m: MoveLike): Promise<void> {
   }
 }
 
-const asNamed = (m: MoveLike) => {
+/** A move request naming its person by NIP only, for an official already in the register. */
+export const asNamed = <M extends MoveLike>(m: M) => {
   const { since: _since, inauguratedOn: _inaugurated, ...from } = m.from;
   return { ...m, person: { nip: m.person.nip }, from };
 };

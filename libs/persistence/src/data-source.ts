@@ -31,6 +31,8 @@ import {
   RegisterUnitEntity,
 } from './entities/register.entity';
 import { AsnRegister1764800000000 } from './migrations/1764800000000-asn-register';
+import { RegisterReading1764860000000 } from './migrations/1764860000000-register-reading';
+import { CaseParticipantEntity } from './entities/case-participant.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
@@ -58,6 +60,7 @@ export const ENTITIES = [
   RegisterImportBatchEntity,
   RegisterUnitEntity,
   RegisterPostEntity,
+  CaseParticipantEntity,
 ];
 export const MIGRATIONS = [
   InitialLedger1763800000000,
@@ -71,6 +74,7 @@ export const MIGRATIONS = [
   HistoryArchive1764600000000,
   IdempotencyKeys1764700000000,
   AsnRegister1764800000000,
+  RegisterReading1764860000000,
 ];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */

@@ -24,3 +24,6 @@ export * from './idempotency-key.repository';
 export * from './case-lookup.repository';
 export * from './register.repository';
 export * from './entities/register.entity';
+export * from './register-reference.repository';
+export * from './case-participants.repository';
+export * from './entities/case-participant.entity';

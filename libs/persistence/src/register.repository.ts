@@ -16,9 +16,7 @@ import {
   type RegisterEvent,
   type RegisterEventDraft,
   type RegisterFacts,
-  type RequiredCompetency,
 } from '@meritflow/domain';
-import { RegisterPostEntity, RegisterUnitEntity } from './entities/register.entity';
 
 /** Who records a register change, why and on what evidence. */
 export interface RegisterWrite {
@@ -51,14 +49,6 @@ export interface PersonSummary {
   postType: string | null;
   postTitle: string | null;
   version: number;
-}
-
-export interface RegisterPost {
-  code: string;
-  title: string;
-  postType: string;
-  unitCode: string;
-  competencyStandard: RequiredCompetency[];
 }
 
 /** The latest date: what validation reads, so a change is checked against everything already recorded. */
@@ -376,45 +366,5 @@ export class RegisterRepository {
         version: Number(r.version),
       })),
     };
-  }
-
-  async putUnit(agencyCode: string, unit: { code: string; name: string; parentCode: string | null }): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO register_units (agency_code, code, name, parent_code) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (agency_code, code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code, updated_at = now()`,
-      [agencyCode, unit.code, unit.name, unit.parentCode],
-    );
-  }
-
-  async units(agencyCode: string): Promise<{ code: string; name: string; parentCode: string | null }[]> {
-    const rows = await this.ds.getRepository(RegisterUnitEntity).find({ where: { agencyCode }, order: { code: 'ASC' } });
-    return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode }));
-  }
-
-  async putPost(agencyCode: string, post: RegisterPost): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO register_posts (agency_code, code, title, post_type, unit_code, competency_standard) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (agency_code, code) DO UPDATE SET title = EXCLUDED.title, post_type = EXCLUDED.post_type, unit_code = EXCLUDED.unit_code,
-         competency_standard = EXCLUDED.competency_standard, updated_at = now()`,
-      [agencyCode, post.code, post.title, post.postType, post.unitCode, JSON.stringify(post.competencyStandard)],
-    );
-  }
-
-  async posts(agencyCode: string): Promise<RegisterPost[]> {
-    const rows = await this.ds.getRepository(RegisterPostEntity).find({ where: { agencyCode }, order: { code: 'ASC' } });
-    return rows.map((r) => ({
-      code: r.code,
-      title: r.title,
-      postType: r.postType,
-      unitCode: r.unitCode,
-      competencyStandard: r.competencyStandard,
-    }));
-  }
-
-  async post(agencyCode: string, code: string): Promise<RegisterPost | null> {
-    const r = await this.ds.getRepository(RegisterPostEntity).findOne({ where: { agencyCode, code } });
-    return r
-      ? { code: r.code, title: r.title, postType: r.postType, unitCode: r.unitCode, competencyStandard: r.competencyStandard }
-      : null;
   }
 }

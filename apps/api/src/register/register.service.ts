@@ -114,11 +114,6 @@ export class RegisterService {
     return { nip, events, profile: await this.register.profile(agencyCode, nip, this.today()) };
   }
 
-  async profile(actor: Actor, nip: string, q: { agencyCode?: string; asOf?: string; version?: number }) {
-    const agencyCode = this.agencyOf(actor, q.agencyCode, nip);
-    return this.register.profile(agencyCode, nip, q.asOf ?? this.today(), q.version);
-  }
-
   async events(actor: Actor, nip: string, q: { agencyCode?: string }) {
     const agencyCode = this.agencyOf(actor, q.agencyCode, nip);
     return { nip, events: await this.register.events(agencyCode, nip) };

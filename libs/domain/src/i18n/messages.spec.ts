@@ -20,6 +20,7 @@ const SAMPLE_PARAMS: ErrorParams = {
   path: '/v1/nowhere',
   keyId: 'meritflow-2026-12',
   known: ['meritflow-2026-01'],
+  postCode: 'KABID-2',
 };
 
 describe('errorMessage', () => {

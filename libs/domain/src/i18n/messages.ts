@@ -49,6 +49,10 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Pegawai dengan NIP ${s(p.nip)} tidak ada dalam register instansi ini`,
     en: `No official with NIP ${s(p.nip)} is in this agency's register`,
   }),
+  POST_NOT_FOUND: (p) => ({
+    id: `Jabatan ${s(p.postCode)} tidak ada dalam data referensi instansi ini`,
+    en: `Post ${s(p.postCode)} is not in this agency's reference data`,
+  }),
   PERSON_ALREADY_REGISTERED: (p) => ({
     id: `NIP ${s(p.nip)} sudah terdaftar; ubah datanya dengan peristiwa baru`,
     en: `NIP ${s(p.nip)} is already registered; change it with a new event`,

@@ -4,3 +4,6 @@ export * from './project-profile';
 export * from './candidate-facts';
 export * from './competency-gap';
 export * from './fact-overrides';
+export * from './reference-data';
+export * from './case-participation';
+export * from './profile-view';
