@@ -52,14 +52,13 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body.details.fields)).toMatch(/internal/i);
 
-    await formAndAnnounce(sel, members);
-
     const candidates = ['Andi Wijaya', 'Budi Hartono', 'Citra Lestari', 'Dewi Anggraini'].map((n) => eligibleProfile(n));
     const ineligible = eligibleProfile('Eko Prasetyo', { golongan: 'III/d' });
-    const registered = await post(`${sel.path}/decisions`, HR, {
-      decision: 'register_candidates',
-      candidates: await enrol(stack, sel.agencyCode, sel.postCode, [...candidates, ineligible]),
-    });
+    // In the register before the (short) registration window opens.
+    const entries = await enrol(stack, sel.agencyCode, sel.postCode, [...candidates, ineligible]);
+    await formAndAnnounce(sel, members);
+
+    const registered = await post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: entries });
     expect(registered.status).toBe(200);
     const ineligibleView = registered.body.candidates.find((c: { nip: string }) => c.nip === ineligible.nip);
     expect(ineligibleView).toMatchObject({

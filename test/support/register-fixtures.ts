@@ -181,26 +181,29 @@ export function profileEvents(profile: CandidateProfile): { type: string; payloa
  * register_candidates entries that name them by NIP. A NIP already registered there is reused.
  */
 export async function enrol(stack: Stack, agencyCode: string, postCode: string, profiles: readonly CandidateProfile[]) {
-  for (const profile of profiles) {
-    const nip = profile.nip;
-    const res = await stack.call('POST', '/v1/register/people', {
-      actor: hrOf(agencyCode),
-      body: {
-        nip,
-        employmentType: profile.nipKind ?? 'pns',
-        name: profile.name,
-        birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
-        sex: nip[14] === '2' ? 'female' : 'male',
-        unitCode: 'DINAS-A',
-        reason: 'Data calon dari SIASN',
-        events: profileEvents(profile),
-      },
-    });
-    if (res.status !== 201 && res.body?.code !== 'PERSON_ALREADY_REGISTERED') {
-      throw new Error(`registering ${nip} in ${agencyCode}: ${res.status} ${JSON.stringify(res.body)}`);
-    }
-  }
+  // Concurrently: a test often enrols inside a short registration window.
+  await Promise.all(profiles.map((profile) => enrolOne(stack, agencyCode, profile)));
   return profiles.map((p) => ({ postCode, nip: p.nip }));
+}
+
+async function enrolOne(stack: Stack, agencyCode: string, profile: CandidateProfile): Promise<void> {
+  const nip = profile.nip;
+  const res = await stack.call('POST', '/v1/register/people', {
+    actor: hrOf(agencyCode),
+    body: {
+      nip,
+      employmentType: profile.nipKind ?? 'pns',
+      name: profile.name,
+      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      sex: nip[14] === '2' ? 'female' : 'male',
+      unitCode: 'DINAS-A',
+      reason: 'Data calon dari SIASN',
+      events: profileEvents(profile),
+    },
+  });
+  if (res.status !== 201 && res.body?.code !== 'PERSON_ALREADY_REGISTERED') {
+    throw new Error(`registering ${nip} in ${agencyCode}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
 }
 
 const POST_TYPE_OF_CLASS: Record<string, string> = {

@@ -147,10 +147,12 @@ export async function runWholeSelection(stack: Stack): Promise<WholeSelection> {
   const chair = asMember(members[0]);
   const decide = (actor: Actor, body: Record<string, unknown>) => accepted(stack, `${sel.path}/decisions`, actor, body);
 
+  // The candidates are in the register before the (short) registration window opens.
+  const candidates = ['Andi Wijaya', 'Budi Hartono', 'Citra Lestari', 'Dewi Anggraini'].map((n) => eligibleProfile(n));
+  const entries = await enrol(stack, sel.agencyCode, sel.postCode, candidates);
   await decide(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
   await decide(chair, { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
-  const candidates = ['Andi Wijaya', 'Budi Hartono', 'Citra Lestari', 'Dewi Anggraini'].map((n) => eligibleProfile(n));
-  await decide(HR, { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, candidates) });
+  await decide(HR, { decision: 'register_candidates', candidates: entries });
 
   await waitForStep(stack, sel.path, 'screening');
   for (const [i, c] of candidates.entries()) {
