@@ -24,3 +24,5 @@ export * from './idempotency-key.repository';
 export * from './case-lookup.repository';
 export * from './register.repository';
 export * from './entities/register.entity';
+export * from './register-import/import-file';
+export * from './register-import/register-importer';

@@ -18,6 +18,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   EVIDENCE_NOT_FOUND: HttpStatus.NOT_FOUND,
   PERSON_NOT_FOUND: HttpStatus.NOT_FOUND,
   PERSON_ALREADY_REGISTERED: HttpStatus.CONFLICT,
+  IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
   CASE_ALREADY_EXISTS: HttpStatus.CONFLICT,
   DECISION_NOT_ALLOWED: HttpStatus.CONFLICT,
   // The SOP names the role for each step; a decision by another role is out of turn for this case.
