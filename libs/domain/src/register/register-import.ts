@@ -100,8 +100,14 @@ export const normalizeCode = (v: string): string =>
 const DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** 'YYYY-MM-DD', or SIASN's 'DD-MM-YYYY' / 'DD/MM/YYYY'; null when the date does not exist. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * 'YYYY-MM-DD', or SIASN's 'DD-MM-YYYY' / 'DD/MM/YYYY', or an Excel date serial (a date cell read
+ * before the workbook's styles say it is a date: 36586 is 2000-03-01); null when the date does not exist.
+ */
 export function parseImportDate(v: string): string | null {
+  if (/^\d{4,5}$/.test(v) && Number(v) >= 367) return new Date(EXCEL_EPOCH_MS + Number(v) * 86_400_000).toISOString().slice(0, 10);
   const ymd = YMD.exec(v);
   const dmy = ymd ? null : DMY.exec(v);
   const parts = ymd ? [ymd[1], ymd[2], ymd[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : null;

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   DomainError,
   IMPORT_SHEETS,
@@ -70,15 +71,56 @@ const checkHeader = (sheet: ImportSheet, header: string[]): void => {
   }
 };
 
+const xmlText = (v: string): string =>
+  v.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()];
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * What exceljs's streaming reader needs before the first worksheet: the sheet list, the workbook's
+ * relationships and the shared strings. It reads them only when met in the zip, and a worksheet met
+ * earlier is set aside and, with shared strings, read wrongly; writers order the parts differently
+ * (exceljs's own writer puts the worksheets first). So they are read here first from the zip's
+ * directory (jszip, inflating only these small parts) and handed to the reader.
+ */
+async function workbookParts(content: Buffer) {
+  const zip = await JSZip.loadAsync(content);
+  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  const rels = [...(await read('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    Id: attr(m[0], 'Id') ?? '',
+    Type: attr(m[0], 'Type') ?? '',
+    // exceljs matches worksheets by 'worksheets/sheetN.xml'.
+    Target: (attr(m[0], 'Target') ?? '').replace(/^\/?(xl\/)?/, ''),
+  }));
+  const sheets = [...(await read('xl/workbook.xml')).matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
+    id: Number(attr(m[0], 'sheetId')),
+    name: xmlText(attr(m[0], 'name') ?? ''),
+    rId: attr(m[0], 'r:id') ?? '',
+    state: attr(m[0], 'state') ?? 'visible',
+  }));
+  const sharedStrings = [...(await read('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    xmlText(
+      [...m[1].replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''),
+    ),
+  );
+  return { rels, sheets, sharedStrings };
+}
+
 /** Streams an XLSX workbook's known sheets row by row (exceljs's streaming reader); other sheets are skipped. */
 async function readXlsx(content: Buffer, onRow: (row: ImportRow) => void, limits: ReadLimits): Promise<ImportSheet[]> {
+  const parts = await workbookParts(content);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    // Also handed over below; 'ignore' would leave the part undrained and stall the zip stream.
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
   });
+  Object.assign(reader, { model: { sheets: parts.sheets }, workbookRels: parts.rels, sharedStrings: parts.sharedStrings });
   const seen: ImportSheet[] = [];
   let rows = 0;
   for await (const ws of reader) {
