@@ -29,6 +29,7 @@ import { median, percentile, pool, sleep } from './support/stats';
 import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
+import { registerImportBench } from './register-import.bench';
 
 /**
  * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw
@@ -45,7 +46,8 @@ import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinW
  *   BENCH_REPLAY_CASES (3)           cases (a selection, its children, its vacancy) replayed per side, (e)
  *   BENCH_SCALE (500)                concurrent open cases of the soak/scale run, (f); 10000 for the issue's scale run
  *   BENCH_SCALE_CONCURRENCY (16)     requests in flight while opening and closing them
- *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g ((g) runs within (e))
+ *   BENCH_REGISTER_PEOPLE (50000)    officials in the synthetic SIASN export imported by (h) (bench/register-import.bench.ts)
+ *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
  */
 const env = loadBenchConfig();
@@ -867,6 +869,12 @@ async function main(): Promise<void> {
         target: '≥ 100,000',
         pass: d.rowsPerS >= 100_000 && d.tamperDetected,
       });
+    }
+
+    if (!cfg.skip.has('h')) {
+      const h = await registerImportBench(ds, state.databaseUrl, env.BENCH_REGISTER_PEOPLE, log);
+      results.h = h.result;
+      rows.push(...h.rows);
     }
 
     if (!cfg.skip.has('f')) {

@@ -190,9 +190,13 @@ describe('register import from a SIASN/SIMPEG export', () => {
       { year: 2025, predicate: 'baik' },
       { year: 2026, predicate: 'baik' },
     ]);
-    // And the newer file again, under another name, is a new file only if its bytes differ: here they do not.
-    const third = await importFile(agencyCode, await importWorkbook(mergeRows(newer, officialRows(agencyCode, b))));
+    // The same facts in a file whose bytes differ (an extra column SIASN exports, which the import ignores): a new batch, nothing new.
+    const again = mergeRows(newer, officialRows(agencyCode, b));
+    for (const r of again.pegawai!) r.agama = 'Islam';
+    const third = await importFile(agencyCode, await importWorkbook(again));
+    expect(third.first.body.alreadyImported).toBe(false);
     expect(third.final.body.batch).toMatchObject({ status: 'completed', personsUnchanged: 2, personsApplied: 0, eventsRecorded: 0 });
+    expect(await eventsOf(agencyCode)).toBe(2 * EVENTS_PER_OFFICIAL + 3);
   });
 
   it('reports every bad row by sheet, row, NIP, column and rule, applies none of a bad official’s rows and all of the good ones', async () => {

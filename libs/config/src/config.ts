@@ -246,6 +246,8 @@ const benchSchema = z.object({
   BENCH_REPLAY_CASES: count(3, 1),
   BENCH_SCALE: count(500),
   BENCH_SCALE_CONCURRENCY: count(16, 1),
+  /** Officials in the synthetic SIASN export that (h) imports. */
+  BENCH_REGISTER_PEOPLE: count(50_000, 1),
   /** Measures to leave out, e.g. "d,f". */
   BENCH_SKIP: csv.default([]),
   /** A directory: also write the replayed histories there. */

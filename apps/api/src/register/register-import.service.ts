@@ -4,6 +4,7 @@ import type { ApiConfig } from '@meritflow/config';
 import { DomainError, type Actor } from '@meritflow/domain';
 import { RegisterImporter, type ImportBatchView, type ImportErrorsPage, type ImportRequest } from '@meritflow/persistence';
 import { API_CONFIG } from '../config.provider';
+import { OutOfScope } from '../common/out-of-scope';
 import { RegisterService } from './register.service';
 import { IMPORT_FILE_FIELD } from './register-import.interceptor';
 
@@ -84,8 +85,12 @@ export class RegisterImportService implements OnApplicationShutdown {
 
   async get(actor: Actor, id: string, q: { agencyCode?: string; errorsOffset?: number; errorsLimit?: number }) {
     const agencyCode = this.register.agencyOf(actor, q.agencyCode);
-    const batch = await this.importer.find(agencyCode, id);
+    const batch = await this.importer.find(id);
     if (!batch) throw new DomainError('IMPORT_NOT_FOUND', { importId: id });
+    // Another agency's batch answers like a missing one, and the attempt is a security event.
+    if (batch.agencyCode !== agencyCode) {
+      throw new OutOfScope('IMPORT_NOT_FOUND', { importId: id }, 'REGISTER_IMPORT_OUT_OF_SCOPE', { agencyCode: batch.agencyCode });
+    }
     return { batch, errors: await this.importer.errors(id, q.errorsOffset ?? 0, q.errorsLimit ?? FIRST_ERRORS) };
   }
 

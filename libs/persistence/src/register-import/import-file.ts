@@ -102,9 +102,7 @@ async function workbookParts(content: Buffer) {
     state: attr(m[0], 'state') ?? 'visible',
   }));
   const sharedStrings = [...(await read('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    xmlText(
-      [...m[1].replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''),
-    ),
+    xmlText([...m[1].replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
   );
   return { rels, sheets, sharedStrings };
 }

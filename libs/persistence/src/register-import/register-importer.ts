@@ -501,12 +501,9 @@ export class RegisterImporter {
     return toView(row);
   }
 
-  /** A batch of `agencyCode`, or null (another agency's batch is not there for the caller). */
-  async find(agencyCode: string, batchId: string): Promise<ImportBatchView | null> {
-    const [row]: BatchRow[] = await this.ds.query(
-      `SELECT ${BATCH_COLUMNS} FROM register_import_batches WHERE id = $1 AND agency_code = $2`,
-      [batchId, agencyCode],
-    );
+  /** A batch of any agency, or null; the caller decides whether its agency may see it. */
+  async find(batchId: string): Promise<ImportBatchView | null> {
+    const [row]: BatchRow[] = await this.ds.query(`SELECT ${BATCH_COLUMNS} FROM register_import_batches WHERE id = $1`, [batchId]);
     return row ? toView(row) : null;
   }
 
