@@ -161,13 +161,16 @@ export class RegisterRepository {
     today: string,
   ): FieldIssue[] {
     const working: RegisterEvent[] = [...existing];
+    // Grows with `working`; read only during each synchronous check.
+    const eventIds = new Set(working.map((e) => e.id));
     let nextId = existing.reduce((max, e) => Math.max(max, e.id), 0) + 1;
     const issues: FieldIssue[] = [];
     drafts.forEach((draft, i) => {
       const person = projectProfile(working, ALL_KNOWN);
-      const found = checkRegisterEvent(draft, { nip, person, eventIds: new Set(working.map((e) => e.id)), today });
+      const found = checkRegisterEvent(draft, { nip, person, eventIds, today });
       issues.push(...found.map((f) => ({ ...f, field: `events.${i}.${f.field}` })));
       if (found.length === 0) {
+        eventIds.add(nextId);
         working.push({
           ...draft,
           id: nextId++,
@@ -245,7 +248,7 @@ export class RegisterRepository {
   async insertMany(
     m: EntityManager,
     agencyCode: string,
-    rows: readonly { nip: string; draft: RegisterEventDraft }[],
+    rows: readonly { nip: string; draft: RegisterEventDraft; sha256Hex?: string }[],
     write: RegisterWrite,
     today: string,
   ): Promise<number> {
@@ -273,7 +276,7 @@ export class RegisterRepository {
         rows.map((r) => r.draft.type),
         rows.map((r) => effectiveDateOf(r.draft, today)),
         rows.map((r) => JSON.stringify(r.draft.payload)),
-        rows.map((r) => contentSha256(r.draft).toString('hex')),
+        rows.map((r) => r.sha256Hex ?? contentSha256(r.draft).toString('hex')),
       ],
     );
     return result[0].n;

@@ -155,7 +155,8 @@ const rowIssue = (ref: RowRef | { sheet: 'file'; row: number }, nip: string | nu
 
 interface PersonPlan {
   nip: string;
-  drafts: PlannedDraft[];
+  /** Each with its content hash (hex), computed once for the skip and the insert. */
+  drafts: (PlannedDraft & { sha256Hex: string })[];
   issues: ImportRowIssue[];
 }
 
@@ -372,7 +373,7 @@ export class RegisterImporter {
       if (list) list.push(e);
       else byNip.set(e.nip, [e]);
     }
-    const inserts: { nip: string; draft: PlannedDraft['draft'] }[] = [];
+    const inserts: { nip: string; draft: PlannedDraft['draft']; sha256Hex: string }[] = [];
     const issues: ImportRowIssue[] = [];
     const changed: string[] = [];
     let applied = 0;
@@ -391,7 +392,7 @@ export class RegisterImporter {
       } else {
         applied++;
         changed.push(nip);
-        for (const d of plan.drafts) inserts.push({ nip, draft: d.draft });
+        for (const d of plan.drafts) inserts.push({ nip, draft: d.draft, sha256Hex: d.sha256Hex });
       }
     }
     const recorded = await this.repo.insertMany(
@@ -469,13 +470,14 @@ export class RegisterImporter {
     }
     planned.push(...orderPersonDrafts(rows.history));
     const seen = new Set(held);
-    const drafts = planned.filter((d) => {
-      if (d.draft.type === 'identity_changed') return true;
-      const h = contentSha256(d.draft).toString('hex');
-      if (seen.has(h)) return false;
-      seen.add(h);
-      return true;
-    });
+    const drafts = planned
+      .map((d) => ({ ...d, sha256Hex: contentSha256(d.draft).toString('hex') }))
+      .filter((d) => {
+        if (d.draft.type === 'identity_changed') return true;
+        if (seen.has(d.sha256Hex)) return false;
+        seen.add(d.sha256Hex);
+        return true;
+      });
     // A person named in the file whose registration is refused: their history would only repeat "not registered".
     const registrationFailed = (found: { field: string; rule: string }[]) =>
       rows.named && !profile && (!person || found.some((f) => f.field.startsWith('events.0.')));
