@@ -26,10 +26,10 @@ import { rootCaseOf } from '@meritflow/contracts';
 import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
 import { median, percentile, pool, sleep } from './support/stats';
+import { registerImportBench } from './register-import.bench';
 import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
-import { registerImportBench } from './register-import.bench';
 
 /**
  * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw

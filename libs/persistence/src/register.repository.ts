@@ -161,16 +161,13 @@ export class RegisterRepository {
     today: string,
   ): FieldIssue[] {
     const working: RegisterEvent[] = [...existing];
-    // Grows with `working`; read only during each synchronous check.
-    const eventIds = new Set(working.map((e) => e.id));
     let nextId = existing.reduce((max, e) => Math.max(max, e.id), 0) + 1;
     const issues: FieldIssue[] = [];
     drafts.forEach((draft, i) => {
       const person = projectProfile(working, ALL_KNOWN);
-      const found = checkRegisterEvent(draft, { nip, person, eventIds, today });
+      const found = checkRegisterEvent(draft, { nip, person, eventIds: new Set(working.map((e) => e.id)), today });
       issues.push(...found.map((f) => ({ ...f, field: `events.${i}.${f.field}` })));
       if (found.length === 0) {
-        eventIds.add(nextId);
         working.push({
           ...draft,
           id: nextId++,
