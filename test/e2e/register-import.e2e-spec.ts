@@ -206,7 +206,9 @@ describe('register import from a SIASN/SIMPEG export', () => {
     const badRank = makeNip({ birth: '1972-03-03' });
     const badSanction = makeNip({ birth: '1973-04-04' });
     const foreign = makeNip({ birth: '1974-05-05' });
+    const badGrade = makeNip({ birth: '1977-08-08' });
     const rows = mergeRows(
+      officialRows(agencyCode, badGrade),
       officialRows(agencyCode, good),
       officialRows(agencyCode, badDate),
       officialRows(agencyCode, badRank),
@@ -222,7 +224,11 @@ describe('register import from a SIASN/SIMPEG export', () => {
       unit_kerja: 'DINAS-A',
       kode_instansi: agencyCode,
     });
+    // A rating for a NIP that is neither in the file's pegawai sheet nor in the register.
+    const ghost = makeNip({ birth: '1976-06-06' });
+    rows.kinerja!.push({ nip: ghost, tahun: 2025, predikat: 'Baik' });
     rows.hukdis!.find((r) => r.nip === badDate)!.tmt_hukuman = '2025-02-30';
+    rows.pangkat!.find((r) => r.nip === badGrade && r.golongan === 'IV/b')!.golongan = 'IV/z';
     rows.pangkat!.find((r) => r.nip === badRank && r.golongan === 'IV/b')!.golongan = 'IV/d';
     Object.assign(
       rows.hukdis!.find((r) => r.nip === badSanction)!,
@@ -230,7 +236,7 @@ describe('register import from a SIASN/SIMPEG export', () => {
     );
     const { first, final } = await importFile(agencyCode, await importWorkbook(rows));
     expect([201, 202]).toContain(first.status);
-    expect(final.body.batch).toMatchObject({ status: 'completed', personsTotal: 6, personsApplied: 1, personsRejected: 5 });
+    expect(final.body.batch).toMatchObject({ status: 'completed', personsTotal: 8, personsApplied: 1, personsRejected: 7 });
     const rowOf = (sheet: string, nip: string) => 2 + rows[sheet as 'pegawai']!.findIndex((r) => r.nip === nip);
     const report = final.body.errors.items.map(
       (e: { sheet: string; row: number; nip: string; field: string; rule: string }) => `${e.sheet}:${e.row}:${e.nip}:${e.field}:${e.rule}`,
@@ -242,12 +248,14 @@ describe('register import from a SIASN/SIMPEG export', () => {
         `pangkat:${2 + rows.pangkat!.findIndex((r) => r.nip === badRank && r.golongan === 'IV/d')}:${badRank}:golongan:rank.sequence`,
         `hukdis:${rowOf('hukdis', badSanction)}:${badSanction}:jenis_hukuman:sanction.level`,
         `pegawai:${rowOf('pegawai', foreign)}:${foreign}:kode_instansi:register.otherAgency`,
+        `kinerja:${rowOf('kinerja', ghost)}:${ghost}:nip:register.unknownNip`,
+        `pangkat:${2 + rows.pangkat!.findIndex((r) => r.nip === badGrade && r.golongan === 'IV/z')}:${badGrade}:golongan:isIn`,
       ].sort(),
     );
-    expect(final.body.errors.total).toBe(5);
+    expect(final.body.errors.total).toBe(7);
     const sanction = final.body.errors.items.find((e: { rule: string }) => e.rule === 'sanction.level');
     expect(sanction.message.en).toMatch(/not a light sanction/);
-    for (const nip of [badDate, badRank, badSanction, foreign]) {
+    for (const nip of [badDate, badRank, badSanction, foreign, badGrade, ghost]) {
       expect(await eventsOf(agencyCode, nip)).toBe(0);
       expect(await eventsOf('PEMKAB-LAIN', nip)).toBe(0);
     }
