@@ -26,3 +26,4 @@ export * from './register.repository';
 export * from './entities/register.entity';
 export * from './register-import/import-file';
 export * from './register-import/register-importer';
+export * from './register-import/import-batch';

@@ -1,14 +1,6 @@
-import {
-  locateIssue,
-  mapImportRow,
-  missingColumns,
-  orderPersonDrafts,
-  parseGolongan,
-  parseImportDate,
-  type ImportRow,
-  type ImportSheet,
-  type MappedRow,
-} from './register-import';
+import { mapImportRow, missingColumns, type ImportRow, type ImportSheet, type MappedRow } from './register-import';
+import { parseGolongan, parseImportDate } from './register-import-codes';
+import { locateIssue, orderPersonDrafts } from './register-import-plan';
 
 const NIP = '197504122000031001';
 const row = (sheet: ImportSheet, cells: Record<string, string>, n = 2): ImportRow => ({ sheet, row: n, cells });

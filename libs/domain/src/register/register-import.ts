@@ -1,11 +1,23 @@
 import type { FieldIssue } from '../errors';
-import { isGolongan, type Golongan } from '../personnel/golongan';
 import { BUSINESS_CODE_PATTERN } from '../personnel/position';
 import { COMPETENCY_TYPES, type RequiredCompetency } from '../vacancy/vacancy-proposal';
-import { CURRENT_POST_TYPES, EDUCATION_LEVELS, PERFORMANCE_PREDICATES, type CurrentPostType } from '../selection/candidate';
-import { isRealDate } from '../selection/iso-date';
-import { placeNineBox, PERFORMANCE_AXIS, POTENTIAL_AXIS, type PerformanceLevel, type PotentialLevel } from '../mobility/talent';
-import type { RankChangeKind, RegisterEventDraft, RegisterEventPayloads, RegisterEventType } from './register.types';
+import { CURRENT_POST_TYPES, EDUCATION_LEVELS, PERFORMANCE_PREDICATES } from '../selection/candidate';
+import { placeNineBox, PERFORMANCE_AXIS, POTENTIAL_AXIS } from '../mobility/talent';
+import type { RegisterEventDraft, RegisterEventPayloads } from './register.types';
+import {
+  COMPETENCY_TYPE_ALIASES,
+  EDUCATION_ALIASES,
+  EMPLOYMENT,
+  normalizeCode,
+  parseGolongan,
+  parseImportDate,
+  PERFORMANCE_AXIS_ALIASES,
+  POST_TYPE_ALIASES,
+  POTENTIAL_AXIS_ALIASES,
+  RANK_KINDS,
+  SANCTION_LEVEL,
+  SEX,
+} from './register-import-codes';
 
 /**
  * The import file of the ASN register (issue 14, item 3): a person sheet and history sheets with
@@ -89,110 +101,6 @@ export type MappedRow =
   | { kind: 'invalid'; ref: RowRef; nip: string | null; issues: FieldIssue[] };
 
 const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
-
-/** Lower case, spaces, slashes and hyphens as underscores: "Sangat Baik" → "sangat_baik". */
-export const normalizeCode = (v: string): string =>
-  v
-    .trim()
-    .toLowerCase()
-    .replace(/[\s/-]+/g, '_');
-
-const DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/**
- * 'YYYY-MM-DD', or SIASN's 'DD-MM-YYYY' / 'DD/MM/YYYY', or an Excel date serial (a date cell read
- * before the workbook's styles say it is a date: 36586 is 2000-03-01); null when the date does not exist.
- */
-export function parseImportDate(v: string): string | null {
-  if (/^\d{4,5}$/.test(v) && Number(v) >= 367) return new Date(EXCEL_EPOCH_MS + Number(v) * 86_400_000).toISOString().slice(0, 10);
-  const ymd = YMD.exec(v);
-  const dmy = ymd ? null : DMY.exec(v);
-  const parts = ymd ? [ymd[1], ymd[2], ymd[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : null;
-  if (!parts) return null;
-  const [y, m, d] = parts;
-  if (!isRealDate(Number(y), Number(m), Number(d))) return null;
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-}
-
-const ROMAN: Record<string, string> = { '1': 'I', '2': 'II', '3': 'III', '4': 'IV', i: 'I', ii: 'II', iii: 'III', iv: 'IV' };
-
-/** "III/a", "III/A", "IIIa", "3a", or SIASN's golongan id "31" (III/a) … "45" (IV/e). */
-export function parseGolongan(v: string): Golongan | null {
-  const s = v.replace(/\s+/g, '').toLowerCase();
-  const id = /^([1-4])([1-5])$/.exec(s);
-  const m = id ? [s, id[1], 'abcde'[Number(id[2]) - 1]] : /^(iv|iii|ii|i|[1-4])\/?([a-e])$/.exec(s);
-  if (!m) return null;
-  const g = `${ROMAN[m[1]]}/${m[2]}`;
-  return isGolongan(g) ? g : null;
-}
-
-const RANK_KINDS: Record<string, RankChangeKind> = {
-  awal: 'initial',
-  cpns: 'initial',
-  pengangkatan_cpns: 'initial',
-  initial: 'initial',
-  reguler: 'regular',
-  regular: 'regular',
-  pilihan: 'regular',
-  kp_reguler: 'regular',
-  kp_pilihan: 'regular',
-  penyesuaian: 'adjustment',
-  penyesuaian_ijazah: 'adjustment',
-  adjustment: 'adjustment',
-  penurunan: 'demotion',
-  penurunan_pangkat: 'demotion',
-  demotion: 'demotion',
-};
-
-const SEX: Record<string, 'male' | 'female'> = {
-  l: 'male',
-  laki_laki: 'male',
-  pria: 'male',
-  m: 'male',
-  male: 'male',
-  '1': 'male',
-  p: 'female',
-  perempuan: 'female',
-  wanita: 'female',
-  f: 'female',
-  female: 'female',
-  '2': 'female',
-};
-
-const EMPLOYMENT: Record<string, 'pns' | 'pppk'> = { pns: 'pns', cpns: 'pns', pppk: 'pppk' };
-
-const POST_TYPE_ALIASES: Record<string, CurrentPostType> = {
-  fungsional_umum: 'pelaksana',
-  jfu: 'pelaksana',
-  jabatan_pelaksana: 'pelaksana',
-};
-
-const EDUCATION_ALIASES: Record<string, string> = { slta: 'SMA', smk: 'SMA', ma: 'SMA', diii: 'D3', d_iii: 'D3', div: 'D4', d_iv: 'D4' };
-
-const SANCTION_LEVEL: Record<string, 'light' | 'medium' | 'heavy'> = {
-  ringan: 'light',
-  light: 'light',
-  sedang: 'medium',
-  medium: 'medium',
-  berat: 'heavy',
-  heavy: 'heavy',
-};
-
-const PERFORMANCE_AXIS_ALIASES: Record<string, PerformanceLevel> = {
-  di_atas_ekspektasi: 'above',
-  sesuai_ekspektasi: 'meets',
-  di_bawah_ekspektasi: 'below',
-};
-const POTENTIAL_AXIS_ALIASES: Record<string, PotentialLevel> = { tinggi: 'high', menengah: 'medium', sedang: 'medium', rendah: 'low' };
-
-const COMPETENCY_TYPE_ALIASES: Record<string, RequiredCompetency['type']> = {
-  manajerial: 'managerial',
-  sosial_kultural: 'socio_cultural',
-  teknis: 'technical',
-};
 
 /** Reads one row's cells, collecting an issue per bad cell under the column's name. */
 class Cells {
@@ -479,123 +387,6 @@ export function mapImportRow(row: ImportRow, agencyCode: string): MappedRow {
   if (c.issues.length > 0 || !nip || !mapped) return { kind: 'invalid', ref, nip, issues: c.issues };
   if ('draft' in mapped) return { kind: 'event', ref, nip, ...mapped };
   return { kind: 'competency', ref, nip, line: mapped };
-}
-
-/** A draft with the file rows it came from (an assessment has one row per competency). */
-export interface PlannedDraft {
-  draft: RegisterEventDraft;
-  refs: RowRef[];
-}
-
-const TYPE_ORDER: Partial<Record<RegisterEventType, number>> = {
-  person_registered: 0,
-  rank_changed: 1,
-  position_assigned: 2,
-  position_ended: 3,
-};
-
-const effectiveOf = (d: RegisterEventDraft): string => {
-  const p = d.payload as Record<string, unknown>;
-  const date = p.tmt ?? p.from ?? p.to ?? p.graduatedOn ?? p.imposedOn ?? p.assessedOn ?? p.issuedOn;
-  if (typeof date === 'string') return date;
-  if (d.type === 'performance_rated') return `${d.payload.year}-12-31`;
-  if (d.type === 'talent_placed') return `${d.payload.period.slice(0, 4)}-12-31`;
-  return '';
-};
-
-/**
- * One person's history drafts in the order the register checks them: by effective date, a grade
- * before a post on the same day. An assessment's rows become one draft; the latest post's
- * `tmt_selesai` becomes a `position_ended` (earlier posts end when the next one starts).
- */
-export function orderPersonDrafts(rows: readonly Extract<MappedRow, { kind: 'event' | 'competency' }>[]): PlannedDraft[] {
-  const planned: PlannedDraft[] = [];
-  const assessments = new Map<string, { lines: CompetencyLine[]; refs: RowRef[] }>();
-  let latestPost: Extract<MappedRow, { kind: 'event' }> | null = null;
-  for (const r of rows) {
-    if (r.kind === 'competency') {
-      const key = JSON.stringify([r.line.assessedOn, r.line.method, r.line.assessor]);
-      const a = assessments.get(key) ?? { lines: [], refs: [] };
-      a.lines.push(r.line);
-      a.refs.push(r.ref);
-      assessments.set(key, a);
-      continue;
-    }
-    planned.push({ draft: r.draft, refs: [r.ref] });
-    if (r.draft.type === 'position_assigned') {
-      const from = r.draft.payload.from;
-      if (!latestPost || (latestPost.draft.type === 'position_assigned' && from > latestPost.draft.payload.from)) latestPost = r;
-    }
-  }
-  if (latestPost?.endsOn) planned.push({ draft: { type: 'position_ended', payload: { to: latestPost.endsOn } }, refs: [latestPost.ref] });
-  for (const { lines, refs } of assessments.values()) {
-    const jpm = lines.find((l) => l.jpmPercent !== undefined)?.jpmPercent;
-    planned.push({
-      draft: {
-        type: 'competency_assessed',
-        payload: withOptional({
-          assessedOn: lines[0].assessedOn,
-          method: lines[0].method,
-          assessor: lines[0].assessor,
-          levels: Object.fromEntries(lines.map((l) => [l.name, l.level])),
-          jpmPercent: jpm,
-        }),
-      },
-      refs,
-    });
-  }
-  return planned
-    .map((p, i) => ({ p, i, at: effectiveOf(p.draft), order: TYPE_ORDER[p.draft.type] ?? 9 }))
-    .sort((a, b) => (a.at === b.at ? a.order - b.order || a.i - b.i : a.at < b.at ? -1 : 1))
-    .map((x) => x.p);
-}
-
-/** The file column a register rule's field stands for, per event type. */
-const FIELD_COLUMNS: Record<string, Record<string, string>> = {
-  person_registered: {
-    nip: 'nip',
-    employmentType: 'jenis_pegawai',
-    name: 'nama',
-    birthDate: 'tgl_lahir',
-    sex: 'jenis_kelamin',
-    unitCode: 'unit_kerja',
-  },
-  identity_changed: { name: 'nama', unitCode: 'unit_kerja' },
-  rank_changed: { golongan: 'golongan', tmt: 'tmt_golongan', decreeNumber: 'no_sk', kind: 'jenis_kp' },
-  position_assigned: {
-    postCode: 'kode_jabatan',
-    title: 'nama_jabatan',
-    postType: 'jenis_jabatan',
-    unitCode: 'unit_kerja',
-    from: 'tmt_jabatan',
-    decreeNumber: 'no_sk',
-  },
-  position_ended: { to: 'tmt_selesai' },
-  education_recorded: { level: 'jenjang', institution: 'nama_sekolah', major: 'jurusan', graduatedOn: 'tgl_lulus' },
-  performance_rated: { year: 'tahun', predicate: 'predikat' },
-  sanction_recorded: {
-    level: 'tingkat',
-    sanction: 'jenis_hukuman',
-    imposedOn: 'tmt_hukuman',
-    endsOn: 'akhir_hukuman',
-    decreeNumber: 'no_sk',
-  },
-  competency_assessed: { assessedOn: 'tgl_asesmen', method: 'metode', assessor: 'asesor', levels: 'kompetensi', jpmPercent: 'jpm' },
-  credential_recorded: { code: 'kode', issuedOn: 'tgl_terbit', validUntil: 'berlaku_sampai', reference: 'nomor' },
-  talent_placed: { period: 'periode', performance: 'kinerja', potential: 'potensial', box: 'kotak' },
-};
-
-/**
- * The file row and column a register rule's issue on `planned` points at. A competency level's
- * issue (`levels.<name>`) points at that competency's row.
- */
-export function locateIssue(planned: PlannedDraft, field: string): { ref: RowRef; column: string } {
-  const [head, rest] = field.split(/\.(.*)/s, 2);
-  if (planned.draft.type === 'competency_assessed' && head === 'levels' && rest) {
-    const names = Object.keys(planned.draft.payload.levels);
-    return { ref: planned.refs[Math.max(0, names.indexOf(rest))] ?? planned.refs[0], column: 'level' };
-  }
-  return { ref: planned.refs[0], column: FIELD_COLUMNS[planned.draft.type]?.[head] ?? head };
 }
 
 /** The columns `IMPORT_COLUMNS` requires that a sheet's header lacks. */

@@ -3,20 +3,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   locateIssue,
-  mapImportRow,
   orderPersonDrafts,
   projectProfile,
   REGISTER_RULES_VERSION,
   type Actor,
   type FieldIssue,
   type ImportRowIssue,
-  type MappedRow,
   type PlannedDraft,
   type RegisterEvent,
-  type RowRef,
 } from '@meritflow/domain';
 import { contentSha256, RegisterRepository } from '../register.repository';
-import { detectFormat, readImportFile, type ImportFormat } from './import-file';
+import { detectFormat } from './import-file';
+import { parseImport, rowIssue, type ParsedFile, type PersonRows } from './parse-import';
+import { BATCH_COLUMNS, toView, type BatchRow, type ImportBatchView, type ImportErrorsPage } from './import-batch';
 
 export interface ImportRequest {
   agencyCode: string;
@@ -44,114 +43,7 @@ export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
   staleAfterMs: 10 * 60_000,
 };
 
-export type ImportStatus = 'running' | 'completed' | 'failed';
-
-export interface ImportBatchView {
-  id: string;
-  agencyCode: string;
-  fileName: string;
-  fileSha256: string;
-  format: ImportFormat;
-  status: ImportStatus;
-  rulesVersion: string;
-  rowsTotal: number;
-  rowsDone: number;
-  personsTotal: number;
-  personsApplied: number;
-  personsUnchanged: number;
-  personsRejected: number;
-  eventsRecorded: number;
-  errorsTotal: number;
-  createdBy: Record<string, unknown>;
-  startedAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-}
-
-export interface ImportErrorsPage {
-  offset: number;
-  limit: number;
-  /** Every row error found; `items` pages through the first `stored` of them. */
-  total: number;
-  stored: number;
-  items: ImportRowIssue[];
-}
-
-interface BatchRow {
-  id: string;
-  agency_code: string;
-  file_name: string;
-  file_sha256: string;
-  format: ImportFormat;
-  status: ImportStatus;
-  rules_version: string;
-  rows_total: number;
-  rows_done: number;
-  persons_total: number;
-  persons_applied: number;
-  persons_unchanged: number;
-  persons_rejected: number;
-  events_recorded: number;
-  errors_total: number;
-  created_by: Record<string, unknown>;
-  started_at: Date;
-  updated_at: Date;
-  finished_at: Date | null;
-}
-
-const BATCH_COLUMNS = `id, agency_code, file_name, encode(file_sha256, 'hex') AS file_sha256, format, status, rules_version, rows_total,
-  rows_done, persons_total, persons_applied, persons_unchanged, persons_rejected, events_recorded, errors_total, created_by, started_at,
-  updated_at, finished_at`;
-
-const toView = (r: BatchRow): ImportBatchView => ({
-  id: r.id,
-  agencyCode: r.agency_code,
-  fileName: r.file_name,
-  fileSha256: r.file_sha256,
-  format: r.format,
-  status: r.status,
-  rulesVersion: r.rules_version,
-  rowsTotal: r.rows_total,
-  rowsDone: r.rows_done,
-  personsTotal: r.persons_total,
-  personsApplied: r.persons_applied,
-  personsUnchanged: r.persons_unchanged,
-  personsRejected: r.persons_rejected,
-  eventsRecorded: r.events_recorded,
-  errorsTotal: r.errors_total,
-  createdBy: r.created_by,
-  startedAt: r.started_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
-  finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
-});
-
-/** What the file holds, grouped: one entry per person (by NIP as written), reference rows, rows with no NIP. */
-interface ParsedFile {
-  persons: Map<string, PersonRows>;
-  units: Extract<MappedRow, { kind: 'unit' }>[];
-  posts: Extract<MappedRow, { kind: 'post' }>[];
-  orphans: ImportRowIssue[];
-  rows: number;
-}
-
-interface PersonRows {
-  person: Extract<MappedRow, { kind: 'person' }>[];
-  history: Extract<MappedRow, { kind: 'event' | 'competency' }>[];
-  invalid: Extract<MappedRow, { kind: 'invalid' }>[];
-  rows: number;
-  /** A pegawai row named the person (valid or not). */
-  named: boolean;
-}
-
 const ALL_KNOWN = '9999-12-31';
-const rowIssue = (ref: RowRef | { sheet: 'file'; row: number }, nip: string | null, f: FieldIssue): ImportRowIssue => ({
-  sheet: ref.sheet,
-  row: ref.row,
-  nip,
-  field: f.field,
-  rule: f.rule,
-  message: f.message,
-});
 
 interface PersonPlan {
   nip: string;
@@ -291,43 +183,8 @@ export class RegisterImporter {
   }
 
   /** Reads the whole file and maps every row; a person's rows are grouped by the NIP as written. */
-  async parse(req: ImportRequest): Promise<ParsedFile> {
-    const parsed: ParsedFile = { persons: new Map(), units: [], posts: [], orphans: [], rows: 0 };
-    const personOf = (nip: string): PersonRows => {
-      let p = parsed.persons.get(nip);
-      if (!p) parsed.persons.set(nip, (p = { person: [], history: [], invalid: [], rows: 0, named: false }));
-      return p;
-    };
-    await readImportFile(
-      req.content,
-      detectFormat(req.content, req.fileName),
-      (row) => {
-        parsed.rows++;
-        const mapped = mapImportRow(row, req.agencyCode);
-        switch (mapped.kind) {
-          case 'unit':
-            parsed.units.push(mapped);
-            return;
-          case 'post':
-            parsed.posts.push(mapped);
-            return;
-          case 'invalid':
-            if (!mapped.nip) {
-              parsed.orphans.push(...mapped.issues.map((f) => rowIssue(mapped.ref, null, f)));
-              return;
-            }
-            break;
-        }
-        const p = personOf(mapped.nip!);
-        p.rows++;
-        if (row.sheet === 'pegawai') p.named = true;
-        if (mapped.kind === 'person') p.person.push(mapped);
-        else if (mapped.kind === 'invalid') p.invalid.push(mapped);
-        else p.history.push(mapped);
-      },
-      { maxRows: this.settings.maxRows },
-    );
-    return parsed;
+  parse(req: ImportRequest): Promise<ParsedFile> {
+    return parseImport(req.content, req.fileName, req.agencyCode, this.settings.maxRows);
   }
 
   /** Units and posts (reference data) are upserted; a post's rows are merged into its competency standard. */
