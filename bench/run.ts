@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { Pool } from 'pg';
@@ -21,7 +22,7 @@ import {
 import { prefixedLogger, runToCompletion, type ManagedProcess } from '@meritflow/devstack';
 import type { DecisionRecord } from '@meritflow/domain';
 import { createDataSource, HistoryArchiveRepository, LedgerRepository } from '@meritflow/persistence';
-import { archiveRun, decodeArchivedProto, storedHashes } from '@meritflow/audit';
+import { archiveRun, decodeArchivedProto, decryptHistory, replayDataConverter, storedHashes } from '@meritflow/audit';
 import { rootCaseOf } from '@meritflow/contracts';
 import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
@@ -30,6 +31,7 @@ import { registerImportBench } from './register-import.bench';
 import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
+import { enrol } from '../test/support/register-fixtures';
 
 /**
  * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw
@@ -151,7 +153,7 @@ async function latencyRound(ls: LocalStack, client: TemporalClient) {
       nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1),
     }),
   );
-  await post(HR, { decision: 'register_candidates', candidates: profiles.map((profile) => ({ postCode: sel.postCode, profile })) });
+  await post(HR, { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, profiles) });
   const twin = await openTwinSelection(client, n);
   await waitForStep(stack, sel.path, 'screening');
   await twinWaitFor(client, twin.id, (s) => s.step === 'screening');
@@ -370,10 +372,16 @@ async function fetchHistories(client: TemporalClient, ids: string[]): Promise<Hi
   return Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() })));
 }
 
-async function replay(bundle: WorkflowBundle, histories: Histories): Promise<{ perS: number; eventsPerS: number; failures: string[] }> {
+/** `codec`: meritflow's histories are encrypted, and replay decrypts them as the auditor's replay does (the twin's are plain). */
+async function replay(
+  bundle: WorkflowBundle,
+  histories: Histories,
+  codec?: PayloadCodec,
+): Promise<{ perS: number; eventsPerS: number; failures: string[] }> {
   const failures: string[] = [];
   const t0 = performance.now();
-  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'bench' }, histories)) {
+  const dataConverter = replayDataConverter(codec);
+  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'bench', dataConverter }, histories)) {
     if (r.error) failures.push(`${r.workflowId}: ${String(r.error)}`.slice(0, 300));
   }
   const s = secs(t0);
@@ -385,7 +393,7 @@ async function replay(bundle: WorkflowBundle, histories: Histories): Promise<{ p
 // (g) the history archive: what archiving a closed case costs, and replay from the archive beside
 // replay from Temporal (each side loads its histories, then replays them), interleaved
 // ---------------------------------------------------------------------------------------------
-async function archiveBench(ds: DataSource, client: TemporalClient, cases: WholeSelection[], bundle: WorkflowBundle) {
+async function archiveBench(ds: DataSource, client: TemporalClient, cases: WholeSelection[], bundle: WorkflowBundle, codec: PayloadCodec) {
   const archive = new HistoryArchiveRepository(ds);
   const write = { ms: [] as number[], fetchMs: [] as number[], gzipBytes: 0, rawBytes: 0 };
   for (const c of cases) {
@@ -426,7 +434,7 @@ async function archiveBench(ds: DataSource, client: TemporalClient, cases: Whole
     for (const side of r % 2 ? (['archive', 'temporal'] as const) : (['temporal', 'archive'] as const)) {
       const t0 = performance.now();
       const hs = side === 'archive' ? await fromArchive() : await fromTemporal();
-      const x = await replay(bundle, hs);
+      const x = await replay(bundle, hs, codec);
       g[side].push(hs.length / secs(t0));
       g.failures.push(...x.failures);
       histories = hs.length;
@@ -582,7 +590,10 @@ async function main(): Promise<void> {
       prefixedLogger('twin', (t) => void process.stderr.write(t)),
     );
     connection = await Connection.connect({ address: state.temporalAddress });
+    // Without the payload codec: it drives the bare twin, whose worker has none. meritflow's own
+    // histories are read raw (encrypted) and replayed with the codec.
     const client = new TemporalClient({ connection, namespace: state.namespace });
+    const codec = ls.stack.payloadCodec();
     // Whole-run RSS of both workers, for the record.
     const workerRss = new RssSampler(() => ls.state().workerPid, 2000).start();
     const twinRss = new RssSampler(() => twinWorker!.pid, 2000).start();
@@ -759,14 +770,21 @@ async function main(): Promise<void> {
         twinSelections.slice(0, k).flatMap((s) => [s.id, ...s.childIds, s.vacancyId]),
       );
       if (cfg.saveHistories) {
-        // For profiling replay offline (node --cpu-prof): the histories as Temporal's JSON.
+        // For profiling replay offline (node --cpu-prof): the histories as Temporal's JSON, decrypted,
+        // since the stack's payload key dies with it.
         mkdirSync(cfg.saveHistories, { recursive: true });
         for (const [side, hs] of [
           ['meritflow', meritH],
           ['twin', twinH],
         ] as const) {
           const file = path.join(cfg.saveHistories, `${side}.json`);
-          writeFileSync(file, JSON.stringify(hs.map((h) => ({ workflowId: h.workflowId, history: JSON.parse(historyToJSON(h.history)) }))));
+          const plain = await Promise.all(
+            hs.map(async (h) => ({ workflowId: h.workflowId, history: await decryptHistory(h.history, codec) })),
+          );
+          writeFileSync(
+            file,
+            JSON.stringify(plain.map((h) => ({ workflowId: h.workflowId, history: JSON.parse(historyToJSON(h.history)) }))),
+          );
         }
       }
       const quiet = new DefaultLogger('WARN');
@@ -783,7 +801,11 @@ async function main(): Promise<void> {
       for (let r = 1; r <= cfg.rounds; r++) {
         const order = r % 2 ? ['merit', 'twin'] : ['twin', 'merit'];
         for (const side of order) {
-          const x = await replay(side === 'merit' ? meritBundle : twinBundle, side === 'merit' ? meritH : twinH);
+          const x = await replay(
+            side === 'merit' ? meritBundle : twinBundle,
+            side === 'merit' ? meritH : twinH,
+            side === 'merit' ? codec : undefined,
+          );
           (side === 'merit' ? e.merit : e.twin).push(x.perS);
           (side === 'merit' ? e.meritEvents : e.twinEvents).push(x.eventsPerS);
           e.failures.push(...x.failures);
@@ -827,7 +849,7 @@ async function main(): Promise<void> {
       });
 
       if (!cfg.skip.has('g')) {
-        const g = await archiveBench(ds, client, meritSelections.slice(0, k), meritBundle);
+        const g = await archiveBench(ds, client, meritSelections.slice(0, k), meritBundle, codec);
         results.g = g;
         rows.push({
           id: '(g)',

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { dataConverterWith } from '@meritflow/codec';
 import { Client as PgClient, Pool } from 'pg';
 import {
   defaultTemporalCacheDir,
@@ -135,7 +136,11 @@ async function main(): Promise<void> {
     const ctx: DrillContext = {
       stack: ls.stack,
       db,
-      temporal: new TemporalClient({ connection, namespace: ls.state().namespace }),
+      temporal: new TemporalClient({
+        connection,
+        namespace: ls.state().namespace,
+        dataConverter: dataConverterWith(ls.stack.payloadCodec()),
+      }),
       workerPid: () => ls.state().workerPid,
       waitForNewWorker: (oldPid, timeoutMs = 60_000) =>
         until(

@@ -4,6 +4,7 @@ import { HR, PPK, vacancyProposal } from '../../test/support/api-client';
 import { asMember, committee, eligibleProfile, openSelection, uploadEvidence } from '../../test/support/selection-fixtures';
 import { prefixedLogger, startProcess, type ManagedProcess } from '@meritflow/devstack';
 import { checkLedger, decisionsOf, Findings, sleep, until, type DrillContext } from './common';
+import { enrol } from '../../test/support/register-fixtures';
 
 export interface TemporalControl {
   /** Written by the wrapper the stack started Temporal through: the server's pid and arguments. */
@@ -48,7 +49,7 @@ export async function temporalRestartDrill(ctx: DrillContext, control: TemporalC
     if (r.status !== 201) throw new Error(`propose: ${r.status}`);
   }
   await post(asMember(members[0]), { decision: 'announce', evidence: [announcement] });
-  await post(HR, { decision: 'register_candidates', candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })) });
+  await post(HR, { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, candidates) });
   const ids = fast.map((p) => `vacancy:${p.agencyCode}:${p.positionCode}`);
   await until(async () => (await Promise.all(ids.map((id) => decisionsOf(db, id)))).every((d) => d.length === 1), 10_000, 'the proposals');
   const pendingTimers = (

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Stack, uniqueCode } from '../support/api-client';
 import { eligibleProfile } from '../support/selection-fixtures';
+import { enrol } from '../support/register-fixtures';
 import { DOWNLOADS, launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
 
 /**
@@ -180,9 +181,10 @@ describe('the web console drives a whole open selection', () => {
     expect(await form.getByRole('button', { name: 'Tambahkan ke daftar' }).isDisabled()).toBe(true);
     await nip.fill(`${candidates[0].nip.slice(0, 4)}1399${candidates[0].nip.slice(8)}`);
     await expect(form.locator('.field-error').first().innerText()).resolves.toMatch(/tanggal lahir/);
+    // The candidates are officials in the agency's ASN register; the form names them by NIP.
+    await enrol(stack, agency, '-', candidates);
     for (const c of candidates) {
       await nip.fill(c.nip);
-      await form.getByLabel('Nama pelamar').fill(c.name);
       await form.getByRole('button', { name: 'Tambahkan ke daftar' }).click();
     }
     await submitAndWait(

@@ -2,6 +2,7 @@ import { LocalIssuer } from '@meritflow/auth';
 import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
 import { ASSESSOR, asMember, committee, eligibleProfile, openSelection, uploadEvidence, waitForStep } from '../support/selection-fixtures';
+import { enrol } from '../support/register-fixtures';
 
 /**
  * Who may do what, against the running stack: signed tokens from the local issuer, roles per endpoint
@@ -185,6 +186,11 @@ describe('separation of duties', () => {
     const sel = await openSelection(stack);
     const decree = await uploadEvidence(stack, 'sk_pansel', sel.agencyCode);
     const members = committee();
+    // Internal members named by NIP must be in the agency's register; the initiator and the PPK are.
+    await enrol(stack, sel.agencyCode, sel.postCode, [
+      eligibleProfile('Pemrakarsa', { nip: HR.id }),
+      eligibleProfile('Bupati', { nip: PPK.id }),
+    ]);
     for (const [who, id] of [
       ['initiator', HR.id],
       ['ppk', PPK.id],
@@ -212,16 +218,16 @@ describe('separation of duties', () => {
     const ppkAsCandidate = await stack.call('POST', `${sel.path}/decisions`, {
       body: {
         decision: 'register_candidates',
-        candidates: [{ postCode: sel.postCode, profile: eligibleProfile('Bupati sendiri', { nip: PPK.id }) }],
+        candidates: await enrol(stack, sel.agencyCode, sel.postCode, [eligibleProfile('Bupati sendiri', { nip: PPK.id })]),
       },
     });
     expect([ppkAsCandidate.status, ppkAsCandidate.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
-    expect(ppkAsCandidate.body.details.fields[0]).toMatchObject({ field: 'candidates.0.profile.nip', rule: 'separationOfDuties' });
+    expect(ppkAsCandidate.body.details.fields[0]).toMatchObject({ field: 'candidates.0.nip', rule: 'separationOfDuties' });
 
     const candidate = eligibleProfile('Calon Pelapor');
     const others = ['Calon Dua', 'Calon Tiga', 'Calon Empat'].map((n) => eligibleProfile(n));
     const register = await stack.call('POST', `${sel.path}/decisions`, {
-      body: { decision: 'register_candidates', candidates: [candidate, ...others].map((profile) => ({ postCode: sel.postCode, profile })) },
+      body: { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, [candidate, ...others]) },
     });
     expect(register.status).toBe(200);
     await waitForStep(stack, sel.path, 'screening');
@@ -277,7 +283,7 @@ describe('per-case assignment', () => {
     expect(
       (
         await stack.call('POST', `${a.path}/decisions`, {
-          body: { decision: 'register_candidates', candidates: [c, ...others].map((profile) => ({ postCode: a.postCode, profile })) },
+          body: { decision: 'register_candidates', candidates: await enrol(stack, a.agencyCode, a.postCode, [c, ...others]) },
         })
       ).status,
     ).toBe(200);

@@ -4,6 +4,7 @@ import { getMetadataStorage } from 'class-validator';
 import { NATIONAL_ROLES } from '@meritflow/auth';
 import type { Role } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type CallOptions, type TestActor } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { moveFacts, region } from '../support/move-fixtures';
 import { uploadEvidence } from '../support/selection-fixtures';
 import { makeNip } from '../support/register-fixtures';
@@ -66,17 +67,19 @@ beforeAll(async () => {
   fx.selectionId = sel.body.workflowId;
 
   const regionCode = await region(stack);
-  const move = await stack.call('POST', '/v1/moves', { body: { ...moveFacts(A, regionCode), reason: 'Penyegaran' } });
+  const move = await stack.call('POST', '/v1/moves', {
+    body: await namedMoves(stack, { ...moveFacts(A, regionCode), reason: 'Penyegaran' }),
+  });
   if (move.status !== 201) throw new Error(`move: ${move.status} ${JSON.stringify(move.body)}`);
   fx.moveId = move.body.workflowId;
   const bulk = await stack.call('POST', '/v1/bulk-moves', {
-    body: {
+    body: await namedMoves(stack, {
       agencyCode: A,
       batchCode: uniqueCode('SK-ROTASI'),
       title: 'Rotasi',
       moves: [{ ...moveFacts(A, regionCode), kind: 'rotation' }],
       reason: 'Penyegaran',
-    },
+    }),
   });
   if (bulk.status !== 201) throw new Error(`bulk move: ${bulk.status} ${JSON.stringify(bulk.body)}`);
   fx.bulkId = bulk.body.workflowId;
@@ -124,7 +127,7 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
   caseId: () => ({ existing: fx.vacancyId, missing: `vacancy:${B}:NOPE-1` }),
 };
 /** Path parameters that are not ids an agency owns: a date, or reference codes named on purpose (403, see README). */
-const NOT_IDS = new Set(['date', 'regionCode', 'agencyCode', 'nip', 'postCode']);
+const NOT_IDS = new Set(['date', 'regionCode', 'agencyCode', 'nip', 'postCode', 'unitCode']);
 const FILLERS: Record<string, string> = { nip: '198203042008011001', postCode: 'KADIS-X' };
 
 /** A body that passes validation, so that only whether the id can be reached decides the answer. */
@@ -255,6 +258,26 @@ describe('the OpenAPI document', () => {
       '/api/v1/delegations/{id}',
       () => '/v1/delegations/00000000-0000-4000-8000-000000000003',
       () => ({ actor: AUDITOR }),
+    ],
+    [
+      'a payload encrypted under a key this server lacks',
+      'POST',
+      '/api/v1/codec/decode',
+      () => '/v1/codec/decode',
+      () => ({
+        actor: AUDITOR,
+        body: {
+          payloads: [
+            {
+              metadata: {
+                encoding: Buffer.from('binary/encrypted').toString('base64'),
+                'encryption-key-id': Buffer.from('kms-lain').toString('base64'),
+              },
+              data: Buffer.alloc(40).toString('base64'),
+            },
+          ],
+        },
+      }),
     ],
     [
       'a body over the limit',

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Actor } from '@meritflow/domain';
 import { CASE_TYPES } from '@meritflow/contracts';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { TPK_CHAIR, decideMutation, evidence, moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
 import { pdfText } from '../support/pdf-text';
 
@@ -50,7 +51,7 @@ async function finished(id: string, path: string) {
 }
 
 async function proposeMove(body: Record<string, unknown>): Promise<{ id: string; path: string }> {
-  const res = await post('/v1/moves', HR, body);
+  const res = await post('/v1/moves', HR, await namedMoves(stack, body));
   expect(res.status).toBe(201);
   await opened(res.body.workflowId);
   return { id: res.body.workflowId, path: `/v1/moves/${res.body.workflowId}` };
@@ -97,13 +98,17 @@ async function completedBulkMove() {
   const moves = Array.from({ length: 4 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
   moves[2].from = { ...moves[2].from, since: isoYearsAgo(1) };
   const blocked = moves[2].person.nip;
-  const res = await post('/v1/bulk-moves', HR, {
-    agencyCode: agency,
-    batchCode: uniqueCode('SK-ROTASI'),
-    title: 'Rotasi pengawas Desember 2026',
-    moves,
-    reason: 'Penyegaran',
-  });
+  const res = await post(
+    '/v1/bulk-moves',
+    HR,
+    await namedMoves(stack, {
+      agencyCode: agency,
+      batchCode: uniqueCode('SK-ROTASI'),
+      title: 'Rotasi pengawas Desember 2026',
+      moves,
+      reason: 'Penyegaran',
+    }),
+  );
   expect(res.status).toBe(201);
   const id: string = res.body.workflowId;
   const path = `/v1/bulk-moves/${id}`;

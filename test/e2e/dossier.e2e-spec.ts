@@ -3,6 +3,7 @@ import type { Actor, CommitteeMember } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from '../support/api-client';
 import { pdfText } from '../support/pdf-text';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
+import { enrol } from '../support/register-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -113,7 +114,7 @@ async function runSelection(): Promise<ClosedSelection> {
     (
       await post(`${sel.path}/decisions`, HR, {
         decision: 'register_candidates',
-        candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })),
+        candidates: await enrol(stack, sel.agencyCode, sel.postCode, candidates),
       })
     ).status,
   ).toBe(200);

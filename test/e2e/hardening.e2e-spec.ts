@@ -33,6 +33,7 @@ async function ownApi(env: Record<string, string>): Promise<{ app: INestApplicat
       AUTH_LOCAL_SIGNING_KEY: state.auth.signingKeyPem,
       AUTH_ISSUER: state.auth.issuer,
       AUTH_AUDIENCE: state.auth.audience,
+      PAYLOAD_KEYS: state.payloadKeys,
       ...env,
     }),
   );

@@ -4,6 +4,7 @@ import type { AuditBundle, CaseExport } from '@meritflow/audit';
 import type { Actor } from '@meritflow/domain';
 import { HISTORY_ARCHIVE_SCHEDULE_ID } from '@meritflow/contracts';
 import { HR, PPK, Stack, closedVacancy, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { decideMutation, moveFacts, region } from '../support/move-fixtures';
 import { exportFolder, runAuditCli } from '../support/audit-cli';
 import { pdfText } from '../support/pdf-text';
@@ -27,7 +28,9 @@ const todayWib = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slic
 async function closedMove(): Promise<string> {
   const agency = uniqueCode('PEMKAB');
   const reg = await region(stack);
-  const created = await stack.call('POST', '/v1/moves', { body: { ...moveFacts(agency, reg), reason: 'Penyegaran organisasi' } });
+  const created = await stack.call('POST', '/v1/moves', {
+    body: await namedMoves(stack, { ...moveFacts(agency, reg), reason: 'Penyegaran organisasi' }),
+  });
   expect(created.status).toBe(201);
   await decideMutation(stack, `/v1/moves/${created.body.workflowId}`, agency, { decreeNumber: '800/7/2026', effectiveDate: todayWib() });
   await (await stack.temporalClient()).workflow.getHandle(created.body.workflowId).result();

@@ -14,6 +14,8 @@ import {
 } from '../support/api-client';
 import { moveFacts } from '../support/move-fixtures';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, makeNip, uploadEvidence } from '../support/selection-fixtures';
+import { enrol, profileEvents } from '../support/register-fixtures';
+import type { CandidateProfile } from '@meritflow/domain';
 
 /**
  * The hostile-input catalogue (issue "Who may do what", item 6): bad requests across the endpoints.
@@ -61,8 +63,13 @@ const selectionBody = (o: Record<string, unknown> = {}) => {
     ...o,
   };
 };
+/** A move as the API takes it: the person by NIP, the post left without dates (both from the register). */
+const named = (f: ReturnType<typeof moveFacts>): Record<string, any> => {
+  const { since: _since, ...from } = f.from;
+  return { ...f, person: { nip: f.person.nip }, from };
+};
 const moveBody = (o: (m: Record<string, any>) => void = () => {}) => {
-  const m = moveFacts(uniqueCode('PEMKAB'), uniqueCode('KAB')) as unknown as Record<string, any>;
+  const m = named(moveFacts(uniqueCode('PEMKAB'), uniqueCode('KAB')));
   o(m);
   return { ...m, reason: 'Penyegaran organisasi' };
 };
@@ -73,12 +80,12 @@ const bulkBody = (n: number) => {
     agencyCode,
     batchCode: uniqueCode('SK-ROTASI'),
     title: 'Rotasi pejabat administrator 2026',
-    moves: Array.from({ length: n }, () => ({ ...moveFacts(agencyCode, regionCode), kind: 'rotation' })),
+    moves: Array.from({ length: n }, () => ({ ...named(moveFacts(agencyCode, regionCode)), kind: 'rotation' })),
   };
 };
 const registration = (n: number) => ({
   decision: 'register_candidates',
-  candidates: Array.from({ length: n }, (_, i) => ({ postCode: ctx.sel.postCode, profile: eligibleProfile(`Calon ${i}`) })),
+  candidates: Array.from({ length: n }, (_, i) => ({ postCode: ctx.sel.postCode, nip: eligibleProfile(`Calon ${i}`).nip })),
 });
 const nip = () => eligibleProfile('x').nip;
 /** PUT agency-merit of a fresh agency, by that agency's HR officer (so only the body is wrong). */
@@ -191,6 +198,23 @@ const vacDecision =
 const selDecision =
   (body: unknown, actor: TestActor = HR) =>
   () => ({ actor, body });
+/** A register entry for `profile` in the catalogue's agency, as its HR officer (the history from profileEvents). */
+const registerBody = (profile: CandidateProfile): CallOptions => {
+  const nip = profile.nip;
+  return {
+    actor: { ...HR, agency: ctx.agencyCode },
+    body: {
+      nip,
+      employmentType: 'pns',
+      name: profile.name,
+      birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      sex: 'male',
+      unitCode: 'DINAS-A',
+      reason: 'Data dari SIASN',
+      events: profileEvents(profile),
+    },
+  };
+};
 const bad = (
   method: Method,
   path: () => string,
@@ -531,9 +555,9 @@ const nips: Entry[] = [
       () => `${ctx.sel.path}/decisions`,
       selDecision({
         decision: 'register_candidates',
-        candidates: [{ postCode: 'X', profile: eligibleProfile('Y', { nip: makeNip('19781312', '200303', 1, 5) }) }],
+        candidates: [{ postCode: 'X', nip: makeNip('19781312', '200303', 1, 5) }],
       }),
-      'candidates.0.profile.nip',
+      'candidates.0.nip',
     ),
   ],
   [
@@ -619,12 +643,9 @@ const dates: Entry[] = [
     'a performance year of 1989',
     bad(
       'POST',
-      () => `${ctx.sel.path}/decisions`,
-      selDecision({
-        decision: 'register_candidates',
-        candidates: [{ postCode: 'X', profile: eligibleProfile('Y', { performance: [{ year: 1989, predicate: 'baik' }] }) }],
-      }),
-      'candidates.0.profile.performance.0.year',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Yanto', { performance: [{ year: 1989, predicate: 'baik' }] })),
+      'events.4.year',
     ),
   ],
   [
@@ -656,9 +677,9 @@ const control: Entry[] = [
     'a person name with a Unicode line separator',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.person.name = 'Budi\u2028[ERROR] x')) }),
-      'person.name',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Budi\u2028[ERROR] x')),
+      'name',
     ),
   ],
   [
@@ -949,12 +970,12 @@ const invisibleChars: Entry[] = [
     ),
   ],
   [
-    'a move person name with a left-to-right embedding (U+202A)',
+    'a register person name with a left-to-right embedding (U+202A)',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.person.name = '\u202ABudi Santoso')) }),
-      'person.name',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('\u202ABudi Santoso')),
+      'name',
     ),
   ],
 ];
@@ -964,48 +985,44 @@ const impossibleDates: Entry[] = [
     'a candidate sanctioned on 30 February',
     bad(
       'POST',
-      () => `${ctx.sel.path}/decisions`,
-      () => ({
-        body: {
-          decision: 'register_candidates',
-          candidates: [
-            { postCode: ctx.sel.postCode, profile: eligibleProfile('Y', { sanctions: [{ level: 'light', imposedOn: '2025-02-30' }] }) },
-          ],
-        },
-      }),
-      'candidates.0.profile.sanctions.0.imposedOn',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Yanto', { sanctions: [{ level: 'light', imposedOn: '2025-02-30' }] })),
+      'events.6.imposedOn',
     ),
   ],
   [
     'a candidate in post since 31 April',
     bad(
       'POST',
-      () => `${ctx.sel.path}/decisions`,
-      () => ({
-        body: {
-          decision: 'register_candidates',
-          candidates: [{ postCode: ctx.sel.postCode, profile: eligibleProfile('Y', { currentPostSince: '2021-04-31' }) }],
-        },
-      }),
-      'candidates.0.profile.currentPostSince',
+      () => '/v1/register/people',
+      () => registerBody(eligibleProfile('Yanto', { currentPostSince: '2021-04-31' })),
+      'events.2.from',
     ),
   ],
   [
-    'a move whose since-date is 30 February',
+    'a register grade whose TMT is 30 February',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.from.since = '2022-02-30')) }),
-      'from.since',
+      () => '/v1/register/people',
+      () => {
+        const body = registerBody(eligibleProfile('Yanto')) as { body: { events: { payload: Record<string, unknown> }[] } };
+        body.body.events[0].payload.tmt = '2022-02-30';
+        return body as CallOptions;
+      },
+      'events.0.tmt',
     ),
   ],
   [
-    'a CPNS TMT on 29 February of a common year',
+    'a register graduation on 29 February of a common year',
     bad(
       'POST',
-      () => '/v1/moves',
-      () => ({ body: moveBody((m) => (m.person.cpnsTmt = '2011-02-29')) }),
-      'person.cpnsTmt',
+      () => '/v1/register/people',
+      () => {
+        const body = registerBody(eligibleProfile('Yanto')) as { body: { events: { payload: Record<string, unknown> }[] } };
+        body.body.events[1].payload.graduatedOn = '2011-02-29';
+        return body as CallOptions;
+      },
+      'events.1.graduatedOn',
     ),
   ],
   [
@@ -1089,10 +1106,10 @@ const refusals: Entry[] = [
     {
       method: 'POST',
       path: () => `${ctx.sel.path}/decisions`,
-      opts: () => ({
+      opts: async () => ({
         body: {
           decision: 'register_candidates',
-          candidates: [{ postCode: ctx.sel.postCode, profile: eligibleProfile('Bupati sendiri', { nip: PPK.id }) }],
+          candidates: await enrol(stack, ctx.agencyCode, ctx.sel.postCode, [eligibleProfile('Bupati sendiri', { nip: PPK.id })]),
         },
       }),
       status: 403,
@@ -1105,13 +1122,13 @@ const refusals: Entry[] = [
     {
       method: 'POST',
       path: () => `${ctx.sel.path}/decisions`,
-      opts: () => ({
+      opts: async () => ({
         body: {
           decision: 'register_candidates',
-          candidates: [
-            { postCode: ctx.sel.postCode, profile: eligibleProfile('Pemrakarsa', { nip: HR.id }) },
-            { postCode: ctx.sel.postCode, profile: eligibleProfile('Calon lain') },
-          ],
+          candidates: await enrol(stack, ctx.agencyCode, ctx.sel.postCode, [
+            eligibleProfile('Pemrakarsa', { nip: HR.id }),
+            eligibleProfile('Calon lain'),
+          ]),
         },
       }),
       status: 403,

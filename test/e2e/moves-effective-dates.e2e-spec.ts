@@ -1,5 +1,6 @@
 import type { Actor, ConformanceReport } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 
 /**
@@ -64,11 +65,15 @@ async function ministerApproval(reg: string) {
 /** Proposes a move approved as of `intended`, up to the decree step. */
 async function atDecree(reg: string, intended: string, sopVersion?: string) {
   const agency = uniqueCode('PEMKAB');
-  const created = await post('/v1/moves', HR, {
-    ...moveFacts(agency, reg),
-    intendedEffectiveDate: intended,
-    ...(sopVersion ? { sopVersion } : {}),
-  });
+  const created = await post(
+    '/v1/moves',
+    HR,
+    await namedMoves(stack, {
+      ...moveFacts(agency, reg),
+      intendedEffectiveDate: intended,
+      ...(sopVersion ? { sopVersion } : {}),
+    }),
+  );
   expect(created.status).toBe(201);
   const path = `/v1/moves/${created.body.workflowId}`;
   expect(
@@ -243,7 +248,7 @@ describe('effective dates at the edge', () => {
     ['intendedEffectiveDate', '2025-12-31'],
   ])('refuses a proposal whose %s is %s with 400 naming the field, starting nothing', async (field, value) => {
     const facts = moveFacts(uniqueCode('PEMKAB'), await region(stack));
-    const res = await post('/v1/moves', HR, { ...facts, [field]: value });
+    const res = await post('/v1/moves', HR, await namedMoves(stack, { ...facts, [field]: value }));
     expect(res.status).toBe(400);
     expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
     const client = await stack.temporalClient();
@@ -262,13 +267,17 @@ describe('effective dates at the edge', () => {
   it('refuses a bulk member with an impossible intended date, naming moves.0.intendedEffectiveDate', async () => {
     const agency = uniqueCode('PEMKAB');
     const moves = [{ ...moveFacts(agency, await region(stack), { kind: 'rotation' }), intendedEffectiveDate: '2025-02-30' }];
-    const res = await post('/v1/bulk-moves', HR, { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi uji', moves });
+    const res = await post(
+      '/v1/bulk-moves',
+      HR,
+      await namedMoves(stack, { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi uji', moves }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('moves.0.intendedEffectiveDate');
   });
 
   it('records the proposal date as the intended effective date when none is named', async () => {
-    const created = await post('/v1/moves', HR, { ...moveFacts(uniqueCode('PEMKAB'), await region(stack)) });
+    const created = await post('/v1/moves', HR, await namedMoves(stack, { ...moveFacts(uniqueCode('PEMKAB'), await region(stack)) }));
     expect(created.status).toBe(201);
     // The proposal's own rule check lands a moment after the proposal: wait for it, not just for the ledger.
     const state = await eventually(async () => {
@@ -297,12 +306,16 @@ describe('a collective decree judged as of its TMT (bulk-move SOP 1.1.0)', () =>
     const agency = uniqueCode('PEMKAB');
     const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
     // Approved as of a date before the ban began: the members' own checks pass.
-    const batch = await post('/v1/bulk-moves', HR, {
-      agencyCode: agency,
-      batchCode: uniqueCode('SK'),
-      title: 'Rotasi dalam masa larangan (uji)',
-      moves: people.map((p) => ({ ...p, intendedEffectiveDate: monthsFromNow(-4) })),
-    });
+    const batch = await post(
+      '/v1/bulk-moves',
+      HR,
+      await namedMoves(stack, {
+        agencyCode: agency,
+        batchCode: uniqueCode('SK'),
+        title: 'Rotasi dalam masa larangan (uji)',
+        moves: people.map((p) => ({ ...p, intendedEffectiveDate: monthsFromNow(-4) })),
+      }),
+    );
     expect(batch.status).toBe(201);
     const b = `/v1/bulk-moves/${batch.body.workflowId}`;
     await eventually(async () => (await stack.call('GET', b)).body.step === 'awaiting_approval', 60_000, 'members checked');

@@ -1,4 +1,5 @@
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { KANREG, ORIGIN_PPK, TPK_CHAIR, evidence, moveFacts, region, talentPromotionCase, talentVacancy } from '../support/move-fixtures';
 
 const stack = new Stack();
@@ -15,7 +16,7 @@ const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0
 const isoYearsAgo = (years: number) => new Date(Date.now() - years * 365.25 * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 async function proposeMove(body: Record<string, unknown>) {
-  const res = await post('/v1/moves', HR, body);
+  const res = await post('/v1/moves', HR, await namedMoves(stack, body));
   expect(res.status).toBe(201);
   return { id: res.body.workflowId as string, path: `/v1/moves/${res.body.workflowId}` };
 }
@@ -301,13 +302,17 @@ describe('mutation, rotation and talent-pool promotion through the API', () => {
     moves[17].from = { ...moves[17].from, since: isoYearsAgo(1) };
     moves[42].person = { ...moves[42].person, sanctions: [{ level: 'heavy', imposedOn: isoYearsAgo(1) }] };
     const blockedNips = [moves[5], moves[17], moves[42]].map((m) => m.person.nip).sort();
-    const res = await post('/v1/bulk-moves', HR, {
-      agencyCode: agency,
-      batchCode: uniqueCode('SK-ROTASI'),
-      title: 'Rotasi administrator November 2026',
-      moves,
-      reason: 'Penyegaran',
-    });
+    const res = await post(
+      '/v1/bulk-moves',
+      HR,
+      await namedMoves(stack, {
+        agencyCode: agency,
+        batchCode: uniqueCode('SK-ROTASI'),
+        title: 'Rotasi administrator November 2026',
+        moves,
+        reason: 'Penyegaran',
+      }),
+    );
     expect(res.status).toBe(201);
     const path = `/v1/bulk-moves/${res.body.workflowId}`;
     const checked = await eventually(
@@ -377,7 +382,9 @@ describe('bad input to the moves API', () => {
       }),
       'talent',
     ],
-    ['a date that does not exist', (f: any) => ({ ...f, from: { ...f.from, since: '2024-02-30x' } }), 'from.since'],
+    // The person's facts come from the register: a request may not type them in.
+    ['a grade typed into the request', (f: any) => ({ ...f, person: { ...f.person, golongan: 'IV/e' } }), 'person.golongan'],
+    ['a post start date typed into the request', (f: any) => ({ ...f, from: { ...f.from, since: '2024-02-03' } }), 'from.since'],
     [
       'an intended effective date that does not exist',
       (f: any) => ({ ...f, intendedEffectiveDate: '2025-02-30' }),
@@ -386,7 +393,7 @@ describe('bad input to the moves API', () => {
     ['an extra field', (f: any) => ({ ...f, salary: 1 }), 'salary'],
   ])('refuses %s with 400 naming the field, starting nothing', async (_label, mutate, field) => {
     const facts = moveFacts(uniqueCode('PEMKAB'), 'KAB-X');
-    const res = await post('/v1/moves', HR, mutate(facts) as Record<string, unknown>);
+    const res = await post('/v1/moves', HR, mutate(await namedMoves(stack, facts)) as Record<string, unknown>);
     expect(res.status).toBe(400);
     expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
     const client = await stack.temporalClient();
@@ -395,8 +402,8 @@ describe('bad input to the moves API', () => {
 
   it('refuses a second open move for the same person with 409', async () => {
     const facts = moveFacts(uniqueCode('PEMKAB'), await region(stack));
-    expect((await post('/v1/moves', HR, { ...facts })).status).toBe(201);
-    const again = await post('/v1/moves', HR, { ...facts });
+    expect((await post('/v1/moves', HR, await namedMoves(stack, { ...facts }))).status).toBe(201);
+    const again = await post('/v1/moves', HR, await namedMoves(stack, { ...facts }));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CASE_ALREADY_EXISTS');
   });

@@ -13,6 +13,7 @@ import {
   waitForStep,
 } from '../support/selection-fixtures';
 import { assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
+import { enrol } from '../support/register-fixtures';
 
 /** Temporal terminates a workflow whose history passes 51,200 events or 50 MB; a case must stay far below both. */
 const TEMPORAL_EVENT_LIMIT = 51_200;
@@ -79,13 +80,9 @@ describe('open selection at scale', () => {
       200,
     );
     const batches = [profiles.slice(0, 100), profiles.slice(100)];
+    const entries = await Promise.all(batches.map((b) => enrol(stack, sel.agencyCode, sel.postCode, b)));
     const registered = await Promise.all(
-      batches.map((b) =>
-        post(`${sel.path}/decisions`, HR, {
-          decision: 'register_candidates',
-          candidates: b.map((profile) => ({ postCode: sel.postCode, profile })),
-        }),
-      ),
+      entries.map((candidates) => post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates })),
     );
     expect(registered.map((r) => r.status)).toEqual([200, 200]);
     lap('registered');

@@ -11,6 +11,7 @@ import {
   uploadEvidence,
   waitForStep,
 } from '../support/selection-fixtures';
+import { enrol } from '../support/register-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -57,15 +58,25 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     const ineligible = eligibleProfile('Eko Prasetyo', { golongan: 'III/d' });
     const registered = await post(`${sel.path}/decisions`, HR, {
       decision: 'register_candidates',
-      candidates: [...candidates, ineligible].map((profile) => ({ postCode: sel.postCode, profile })),
+      candidates: await enrol(stack, sel.agencyCode, sel.postCode, [...candidates, ineligible]),
     });
     expect(registered.status).toBe(200);
     const ineligibleView = registered.body.candidates.find((c: { nip: string }) => c.nip === ineligible.nip);
     expect(ineligibleView).toMatchObject({
       status: 'ineligible',
-      eligibility: { eligible: false, ruleVersion: 'eligibility-jpt@2026-01-01' },
+      eligibility: { eligible: false, ruleVersion: 'eligibility-jpt@2026-12-01' },
     });
     expect(ineligibleView.eligibility.reasons.map((r: { rule: string }) => r.rule)).toContain('rank');
+    // The ledger row carries the register facts the rules used, with the register version and their hash.
+    const row = await eventually(async () =>
+      (await stack.call('GET', sel.path)).body.decisions.find((d: { decision: string }) => d.decision === 'register_candidates'),
+    );
+    const recorded = row.payload.candidates.find((c: { nip: string }) => c.nip === ineligible.nip);
+    expect(recorded.register).toMatchObject({ nip: ineligible.nip, source: 'register', facts: { golongan: 'III/d', education: 'S2' } });
+    expect(recorded.register.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(recorded.register.registerVersion).toBeGreaterThan(0);
+    expect(recorded.register.asOf).toBe(row.payload.candidates[0].register.asOf);
+    expect(row.ruleVersion).toBe('eligibility-jpt@2026-12-01');
 
     // The 4-second registration window closes by itself: four eligible applicants are enough.
     const screening = await waitForStep(stack, sel.path, 'screening');
@@ -306,7 +317,7 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
       (
         await post(`${sel.path}/decisions`, HR, {
           decision: 'register_candidates',
-          candidates: two.map((profile) => ({ postCode: sel.postCode, profile })),
+          candidates: await enrol(stack, sel.agencyCode, sel.postCode, two),
         })
       ).status,
     ).toBe(200);
@@ -339,7 +350,10 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     });
     expect(before).toBe(1);
     const cases = [
-      { actor: HR, body: { decision: 'register_candidates', candidates: [{ postCode: sel.postCode, profile: eligibleProfile('Hadi') }] } },
+      {
+        actor: HR,
+        body: { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, [eligibleProfile('Hadi')]) },
+      },
       {
         actor: HR,
         body: { decision: 'form_committee', members: committee(), evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] },
@@ -388,13 +402,12 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'VACANCY_NOT_READY', details: { vacancyId: sel.vacancyId, heldBy: [sel.id] } });
     expect(twice.body.messages.en).toContain('cannot be filled twice');
-    const profile = eligibleProfile('Joko', { nip: '197804122003031000' });
     const reg = await post(`${sel.path}/decisions`, HR, {
       decision: 'register_candidates',
-      candidates: [{ postCode: sel.postCode, profile }],
+      candidates: [{ postCode: sel.postCode, nip: '197804122003031000' }],
     });
     expect(reg.status).toBe(400);
-    expect(reg.body.details.fields[0].field).toBe('candidates.0.profile.nip');
+    expect(reg.body.details.fields[0].field).toBe('candidates.0.nip');
   });
 });
 
@@ -408,7 +421,7 @@ describe('sealed scoring at its deadline', () => {
       (
         await post(`${sel.path}/decisions`, HR, {
           decision: 'register_candidates',
-          candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })),
+          candidates: await enrol(stack, sel.agencyCode, sel.postCode, candidates),
         })
       ).status,
     ).toBe(200);

@@ -57,7 +57,11 @@ describe('register import from a SIASN/SIMPEG export', () => {
     const b = makeNip({ birth: '1980-09-30', sex: 'female', tmt: '2005-01' });
     const file = await importWorkbook(
       mergeRows(officialRows(agencyCode, a, { name: 'Budi Santoso' }), officialRows(agencyCode, b, { name: 'Sri Wahyuni' }), {
-        unit: [{ kode_unit: 'DINAS-A', nama_unit: 'Dinas Pendidikan', kode_unit_induk: 'SETDA' }],
+        // The child first: the import writes parents first.
+        unit: [
+          { kode_unit: 'DINAS-A', nama_unit: 'Dinas Pendidikan', kode_unit_induk: 'SETDA' },
+          { kode_unit: 'SETDA', nama_unit: 'Sekretariat Daerah' },
+        ],
         formasi: [
           {
             kode_jabatan: 'KABID-2',
@@ -120,9 +124,16 @@ describe('register import from a SIASN/SIMPEG export', () => {
     const search = await stack.call('GET', '/v1/register/people?golongan=IV/b', { actor: hrOf(agencyCode) });
     expect(search.body.total).toBe(2);
     const db = await stack.db();
-    expect((await db.query(`SELECT name, parent_code FROM register_units WHERE agency_code = $1`, [agencyCode])).rows).toEqual([
-      { name: 'Dinas Pendidikan', parent_code: 'SETDA' },
+    expect(
+      (await db.query(`SELECT code, parent_code FROM register_units WHERE agency_code = $1 ORDER BY code`, [agencyCode])).rows,
+    ).toEqual([
+      { code: 'DINAS-A', parent_code: 'SETDA' },
+      { code: 'SETDA', parent_code: null },
     ]);
+    // Recorded like an edit through PUT /register/units|posts, with the import as the reason.
+    const changes = await stack.call('GET', '/v1/register/reference-changes', { actor: hrOf(agencyCode) });
+    expect(changes.status).toBe(200);
+    expect(JSON.stringify(changes.body)).toMatch(/Impor dari sistem kepegawaian/);
     const post = (await db.query(`SELECT competency_standard FROM register_posts WHERE agency_code = $1`, [agencyCode])).rows[0];
     expect(post.competency_standard).toEqual([
       { type: 'managerial', name: 'integritas', level: 3 },

@@ -109,7 +109,7 @@ describe('the ASN register', () => {
     const body = { nip, name: 'Rina PPPK', birthDate: '1990-02-14', sex: 'male', unitCode: 'DINAS-A', reason: 'Pengangkatan PPPK 2023' };
     const asPns = await stack.call('POST', '/v1/register/people', { actor: hrOf(agencyCode), body: { ...body, employmentType: 'pns' } });
     expect(asPns.status).toBe(400);
-    expect(fields(asPns.body)).toContain('events.0.nip:nip.appointmentMonth');
+    expect(fields(asPns.body)).toContain('nip:nip.appointmentMonth');
     const asPppk = await stack.call('POST', '/v1/register/people', { actor: hrOf(agencyCode), body: { ...body, employmentType: 'pppk' } });
     expect(asPppk.status).toBe(201);
     expect(asPppk.body.profile).toMatchObject({ employmentType: 'pppk', rank: null });

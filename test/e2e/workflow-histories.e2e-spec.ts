@@ -2,8 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { decryptHistory } from '@meritflow/audit';
+import { dataConverterWith } from '@meritflow/codec';
 import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { namedMoves } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
@@ -11,7 +14,9 @@ import { sourceBundlerOptions } from '../support/workflow-bundle';
 /**
  * Drives every workflow type to its end, replays the resulting history against the current code, and
  * (with RECORD_HISTORIES=true) saves it under workflows/test/histories, where CI replays it on every
- * change so a non-deterministic edit to shipped workflow code fails the build.
+ * change so a non-deterministic edit to shipped workflow code fails the build. The stack encrypts
+ * payloads with a key of this run only, so recordings are saved decrypted: CI replays them without
+ * a key (decoding passes plain payloads through).
  */
 const stack = new Stack();
 const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
@@ -31,14 +36,19 @@ async function finish(name: string, workflowId: string) {
   await handle.result();
   const history = await handle.fetchHistory();
   await Worker.runReplayHistory(
-    { workflowsPath: require.resolve('@meritflow/workflows'), bundlerOptions: sourceBundlerOptions },
+    {
+      workflowsPath: require.resolve('@meritflow/workflows'),
+      bundlerOptions: sourceBundlerOptions,
+      dataConverter: dataConverterWith(stack.payloadCodec()),
+    },
     history,
     workflowId,
   );
   if (record) {
     mkdirSync(HISTORIES, { recursive: true });
     // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.
-    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(history));
+    const plain = await decryptHistory(history, stack.payloadCodec());
+    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(plain));
   }
   return history;
 }
@@ -95,7 +105,7 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const agency = uniqueCode('PEMKAB');
     const reg = await region(stack);
     const facts = moveFacts(agency, reg);
-    const created = await stack.call('POST', '/v1/moves', { body: { ...facts } });
+    const created = await stack.call('POST', '/v1/moves', { body: await namedMoves(stack, { ...facts }) });
     expect(created.status).toBe(201);
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
     expect(
@@ -125,7 +135,7 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const people = Array.from({ length: 3 }, () => moveFacts(agency, reg, { kind: 'rotation' }));
     people[1].from = { ...people[1].from, since: new Date(Date.now() - 365 * 24 * 3600 * 1000).toISOString().slice(0, 10) };
     const batch = await stack.call('POST', '/v1/bulk-moves', {
-      body: { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people },
+      body: await namedMoves(stack, { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi kecil', moves: people }),
     });
     expect(batch.status).toBe(201);
     const b = `/v1/bulk-moves/${batch.body.workflowId}`;
@@ -161,7 +171,9 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const window = { candidatePairDetermination: monthsFromNow(3), termEnd: monthsFromNow(14), reason: 'Jadwal KPU (uji)' };
     expect((await stack.call('PUT', `/v1/reference/elections/${reg}`, { actor: HR, body: window })).status).toBe(200);
     const facts = moveFacts(agency, reg);
-    const created = await stack.call('POST', '/v1/moves', { body: { ...facts, intendedEffectiveDate: monthsFromNow(-4) } });
+    const created = await stack.call('POST', '/v1/moves', {
+      body: await namedMoves(stack, { ...facts, intendedEffectiveDate: monthsFromNow(-4) }),
+    });
     expect(created.status).toBe(201);
     const m = `/v1/moves/${created.body.workflowId}/decisions`;
     expect(

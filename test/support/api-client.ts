@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client as TemporalClient, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { LocalIssuer, NATIONAL_ROLES } from '@meritflow/auth';
+import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
+import { parsePayloadKeys } from '@meritflow/config';
 import { ALL_AGENCIES, BUSINESS_CODE_PATTERN, type Actor, type Role } from '@meritflow/domain';
 import { rootCaseOf } from '@meritflow/contracts';
 import { readStackState, type TestStackState } from './test-stack';
@@ -142,10 +144,21 @@ export class Stack {
     return this.pg;
   }
 
+  /** The payload codec over the stack's keys, as the API and the worker hold it. */
+  payloadCodec(): AesGcmPayloadCodec {
+    const keys = parsePayloadKeys(this.state.payloadKeys);
+    return payloadCodecFromConfig({ PAYLOAD_KEYS: keys, PAYLOAD_ACTIVE_KEY_ID: keys[0].id });
+  }
+
+  /** A Temporal client with the stack's payload codec (results and queries read in clear; the raw service is not). */
   async temporalClient(): Promise<TemporalClient> {
     if (!this.temporal) {
       const connection = await Connection.connect({ address: this.state.temporalAddress });
-      this.temporal = new TemporalClient({ connection, namespace: this.state.namespace });
+      this.temporal = new TemporalClient({
+        connection,
+        namespace: this.state.namespace,
+        dataConverter: dataConverterWith(this.payloadCodec()),
+      });
     }
     return this.temporal;
   }

@@ -2,15 +2,27 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { readStackState } from './test-stack';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The offline replay CLI as `npm run audit:replay` runs it (after `npm run build`). */
 const CLI = path.join(ROOT, 'dist/apps/worker/src/replay-export.cli.js');
 
-/** The offline CLI as an auditor runs it: no Temporal address, no database URL in its environment. */
-export function runAuditCli(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** How the auditor holds the payload keys: in PAYLOAD_KEYS, in a keys file, or not at all. */
+export type AuditKeys = { env: string } | { file: string } | 'none';
+
+/**
+ * The offline CLI as an auditor runs it: no Temporal address, no database URL in its environment;
+ * by default the stack's payload keys in PAYLOAD_KEYS.
+ */
+export function runAuditCli(
+  file: string,
+  keys: AuditKeys = { env: readStackState().payloadKeys },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', ...(keys !== 'none' && 'env' in keys ? { PAYLOAD_KEYS: keys.env } : {}) };
+  const args = [CLI, file, ...(keys !== 'none' && 'file' in keys ? ['--keys-file', keys.file] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { PayloadCodec } from '@temporalio/common';
 import type { DecisionRecord } from '@meritflow/domain';
-import type { CaseHistory, History, LedgerRow } from '@meritflow/audit';
+import { mapHistoryPayloads, type CaseHistory, type History, type LedgerRow } from '@meritflow/audit';
 
 /** The histories committed in workflows/test/histories, for the audit library's unit tests. */
 const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
@@ -21,6 +22,19 @@ export function committedCase(name: string): CaseHistory {
     runId: started.originalExecutionRunId!,
     workflowType: started.workflowType!.name!,
     history,
+  };
+}
+
+/** A committed case as a worker with the payload codec would have recorded it: every payload encrypted. */
+export async function encryptedCase(name: string, codec: PayloadCodec): Promise<CaseHistory> {
+  const plain = committedCase(name);
+  return {
+    ...plain,
+    history: await mapHistoryPayloads(
+      plain.history,
+      () => true,
+      (payloads) => codec.encode(payloads),
+    ),
   };
 }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { loadTestStackConfig } from '@meritflow/config';
 import { LocalIssuer } from '@meritflow/auth';
+import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
 import {
   defaultTemporalCacheDir,
   getFreePort,
@@ -106,6 +107,8 @@ export default async function globalSetup(): Promise<void> {
 
     const apiPort = await getFreePort();
     const auth = { signingKeyPem: LocalIssuer.generatePem(), issuer: 'meritflow-test', audience: 'meritflow-api' };
+    // A fresh payload key per run: everything the suite writes to Temporal is encrypted, as in production.
+    const payloadKeys = formatPayloadKeys([generatePayloadKey(`test-${Date.now()}`)]);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'test',
@@ -120,6 +123,7 @@ export default async function globalSetup(): Promise<void> {
       AUTH_LOCAL_SIGNING_KEY: auth.signingKeyPem,
       AUTH_ISSUER: auth.issuer,
       AUTH_AUDIENCE: auth.audience,
+      PAYLOAD_KEYS: payloadKeys,
       // The suite drives whole selections quickly as few users; bursts are tested on their own API.
       RATE_LIMIT_MAX: '100000',
       // Specs that count a case's ledger rows must not see the sweep add archive rows mid-test; the
@@ -135,6 +139,7 @@ export default async function globalSetup(): Promise<void> {
       workerPid: 0,
       apiPid: 0,
       auth,
+      payloadKeys,
     };
 
     // The worker runs under a supervisor, as in production: a test may kill -9 it and it comes back.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor, CandidateProfile, CommitteeMember, EvidenceRef } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
 import { appointmentWorkflowId, assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
+import { enrol } from './register-fixtures';
 
 export const OVERSEER: Actor = { id: 'bkn-kanreg-1', role: 'overseer', name: 'Kanreg I BKN Yogyakarta' };
 export const ASSESSOR: Actor = { id: 'asesor-01', role: 'assessor', name: 'Asesor UPT Penilaian Kompetensi' };
@@ -149,7 +150,7 @@ export async function runWholeSelection(stack: Stack): Promise<WholeSelection> {
   await decide(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
   await decide(chair, { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
   const candidates = ['Andi Wijaya', 'Budi Hartono', 'Citra Lestari', 'Dewi Anggraini'].map((n) => eligibleProfile(n));
-  await decide(HR, { decision: 'register_candidates', candidates: candidates.map((profile) => ({ postCode: sel.postCode, profile })) });
+  await decide(HR, { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, candidates) });
 
   await waitForStep(stack, sel.path, 'screening');
   for (const [i, c] of candidates.entries()) {

@@ -11,6 +11,8 @@ export interface TestStackState {
   apiPid: number;
   /** The local token issuer's key, shared with the API so tests sign tokens as the issuer does. */
   auth: { signingKeyPem: string; issuer: string; audience: string };
+  /** The payload keys the API and the worker run with (PAYLOAD_KEYS, one key generated per run). */
+  payloadKeys: string;
 }
 
 export function readStackState(): TestStackState {

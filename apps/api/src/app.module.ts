@@ -13,6 +13,7 @@ import { DossierModule } from './dossier/dossier.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { CodecModule } from './codec/codec.module';
 import { ConsoleModule } from './console/console.module';
 import { InboxModule } from './inbox/inbox.module';
 import { HealthModule } from './health/health.module';
@@ -50,6 +51,7 @@ export class AppModule {
         DossierModule,
         LedgerModule,
         CaseReplayModule,
+        CodecModule,
         InboxModule,
         ConsoleModule,
       ],

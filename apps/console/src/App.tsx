@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { caseTypes, saveSession, setApiContext, loadSession, type Session } from './api';
 import { CaseView } from './case';
 import { I18nContext, roleLabel, storedLang, type Lang } from './i18n';
+import { People, REGISTER_READERS } from './people';
+import { PersonProfile } from './profile';
 import { Cases, EvidenceUpload, Inbox, NewSelection, NewVacancy, SignIn } from './screens';
 
-/** Hash routes: #/inbox, #/cases, #/vacancies/new, #/selections/new, #/evidence, #/case/<id>. */
+/** Hash routes: #/inbox, #/cases, #/vacancies/new, #/selections/new, #/evidence, #/case/<id>, #/people, #/people/<nip>[?agencyCode=]. */
 function useRoute(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
@@ -63,9 +65,15 @@ export function App() {
   else if (route === 'vacancies/new') page = <NewVacancy session={session} />;
   else if (route === 'selections/new') page = <NewSelection session={session} />;
   else if (route === 'evidence') page = <EvidenceUpload session={session} />;
-  else page = <Inbox />;
+  else if (route === 'people') page = <People session={session} />;
+  else if (route.startsWith('people/')) {
+    const [nip, search] = route.slice(7).split('?');
+    const agencyCode = new URLSearchParams(search ?? '').get('agencyCode') ?? undefined;
+    page = <PersonProfile key={route} nip={decodeURIComponent(nip)} agencyCode={agencyCode} session={session} />;
+  } else page = <Inbox />;
 
   const hr = session?.role === 'hr_officer';
+  const reader = !!session && REGISTER_READERS.includes(session.role);
   const link = (href: string, label: string) => (
     <a href={href} aria-current={`#/${route}` === href || (href === '#/inbox' && route === '') ? 'page' : undefined}>
       {label}
@@ -82,6 +90,7 @@ export function App() {
           <nav aria-label={t('Navigasi utama', 'Main navigation')}>
             {link('#/inbox', t('Kotak tugas', 'Inbox'))}
             {link('#/cases', t('Kasus', 'Cases'))}
+            {reader && link('#/people', t('Pegawai', 'Officials'))}
             {hr && link('#/vacancies/new', t('Usulkan lowongan', 'Propose vacancy'))}
             {hr && link('#/selections/new', t('Buka seleksi', 'Open selection'))}
             {hr && link('#/evidence', t('Unggah bukti', 'Upload evidence'))}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import type { RegisterFacts } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
+import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 
 interface Allowed {
@@ -582,6 +584,7 @@ function CommitteeForm({ s, common, decide }: { s: Selection; common: Common; de
           <legend>
             {t('Anggota', 'Member')} {i + 1}
           </legend>
+          <MemberPicker session={common.session} agencyCode={s.agencyCode} index={i} onPick={(picked) => set(i, picked)} />
           <TextField label={`${t('ID anggota', 'Member id')} ${i + 1}`} value={m.id} onChange={(v) => set(i, { id: v })} required />
           <TextField label={`${t('Nama anggota', 'Member name')} ${i + 1}`} value={m.name} onChange={(v) => set(i, { name: v })} required />
           <SelectField
@@ -676,6 +679,8 @@ interface Draft {
   years: string;
   perf1: string;
   perf2: string;
+  /** The register's facts when the candidate was picked from it; what is sent instead of the fields typed. */
+  facts?: RegisterFacts;
 }
 
 /** NIP checked as it is typed, with the domain's own rules (18 digits, birth date, TMT, sex digit). */
@@ -685,6 +690,24 @@ export function nipProblem(nip: string, lang: 'id' | 'en'): string | null {
   if (r.ok) return null;
   return r.issues.map((i) => (lang === 'id' ? i.message.id : i.message.en)).join('; ');
 }
+
+/** A candidate's profile from the register's facts; a fact the register lacks falls back to the field typed. */
+const fromRegister = (d: Draft) => {
+  const f = d.facts!;
+  return {
+    nip: f.nip,
+    ...(f.nipKind === 'pppk' ? { nipKind: f.nipKind } : {}),
+    name: f.name,
+    golongan: f.golongan ?? d.golongan,
+    education: f.education ?? d.education,
+    currentPostType: f.currentPostType ?? d.currentPostType,
+    currentPostSince: f.currentPostSince ?? d.currentPostSince,
+    cumulativeExperienceYears: f.cumulativeExperienceYears,
+    performance: f.performance,
+    sanctions: f.sanctions,
+    credentials: f.credentials,
+  };
+};
 
 function RegisterForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
   const { t, lang } = useI18n();
@@ -705,25 +728,9 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
   const [list, setList] = useState<Draft[]>([]);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const problem = nipProblem(draft.nip, lang);
-  const valid = draft.nip !== '' && !problem && draft.name.trim() !== '' && !list.some((d) => d.nip === draft.nip);
-  const toProfile = (d: Draft) => ({
-    postCode: d.postCode,
-    profile: {
-      nip: d.nip,
-      name: d.name.trim(),
-      golongan: d.golongan,
-      education: d.education,
-      currentPostType: d.currentPostType,
-      currentPostSince: d.currentPostSince,
-      cumulativeExperienceYears: Number(d.years),
-      performance: [
-        { year: year - 2, predicate: d.perf1 },
-        { year: year - 1, predicate: d.perf2 },
-      ],
-      sanctions: [],
-      credentials: [],
-    },
-  });
+  const valid = draft.nip !== '' && !problem && !list.some((d) => d.nip === draft.nip);
+  // Facts come from the ASN register as of the registration date; the form names candidates by NIP.
+  const toRegistration = (d: Draft) => ({ postCode: d.postCode, nip: d.nip });
   return (
     <ActionForm
       {...common}
@@ -742,13 +749,30 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
       submitLabel={t(`Daftarkan ${list.length} pelamar`, `Register ${list.length} candidates`)}
       disabled={list.length === 0}
       onSubmit={async () => {
-        await decide({ decision: 'register_candidates', candidates: list.map(toProfile) });
+        await decide({ decision: 'register_candidates', candidates: list.map(toRegistration) });
         setList([]);
       }}
       testId="register-candidates"
     >
       <fieldset>
         <legend>{t('Pelamar baru', 'New candidate')}</legend>
+        <CandidatePicker
+          session={common.session}
+          agencyCode={s.agencyCode}
+          onPick={(f) =>
+            set({
+              nip: f.nip,
+              name: f.name,
+              golongan: f.golongan ?? draft.golongan,
+              education: f.education ?? draft.education,
+              currentPostType: f.currentPostType ?? draft.currentPostType,
+              currentPostSince: f.currentPostSince ?? draft.currentPostSince,
+              years: String(f.cumulativeExperienceYears),
+              facts: f,
+            })
+          }
+        />
+        {draft.facts && <FactsSummary facts={draft.facts} onClear={() => set({ facts: undefined })} />}
         {s.posts.length > 1 && (
           <SelectField
             label={t('Jabatan yang dilamar', 'Post applied for')}
@@ -760,7 +784,7 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
         <TextField
           label="NIP"
           value={draft.nip}
-          onChange={(v) => set({ nip: v.replace(/\s+/g, '') })}
+          onChange={(v) => set({ nip: v.replace(/\s+/g, ''), facts: undefined })}
           inputMode="numeric"
           error={problem}
           hint={t(
@@ -771,53 +795,12 @@ function RegisterForm({ s, common, decide }: { s: Selection; common: Common; dec
         <div aria-live="polite" className="sub">
           {draft.nip !== '' && !problem && t('NIP sah.', 'NIP is valid.')}
         </div>
-        <TextField label={t('Nama pelamar', 'Candidate name')} value={draft.name} onChange={(v) => set({ name: v })} />
-        <div className="row">
-          <SelectField
-            label={t('Golongan', 'Grade')}
-            value={draft.golongan}
-            onChange={(v) => set({ golongan: v })}
-            options={GOLONGAN.map((g) => ({ value: g, label: g }))}
-          />
-          <SelectField
-            label={t('Pendidikan', 'Education')}
-            value={draft.education}
-            onChange={(v) => set({ education: v })}
-            options={EDUCATION.map((g) => ({ value: g, label: g }))}
-          />
-          <SelectField
-            label={t('Jabatan saat ini', 'Current post')}
-            value={draft.currentPostType}
-            onChange={(v) => set({ currentPostType: v })}
-            options={POST_TYPES.map((g) => ({ value: g, label: g }))}
-          />
-        </div>
-        <div className="row">
-          <TextField
-            label={t('Menjabat sejak', 'In post since')}
-            type="date"
-            value={draft.currentPostSince}
-            onChange={(v) => set({ currentPostSince: v })}
-          />
-          <TextField
-            label={t('Pengalaman jabatan (tahun)', 'Experience (years)')}
-            value={draft.years}
-            onChange={(v) => set({ years: v })}
-            inputMode="numeric"
-          />
-          <SelectField
-            label={`${t('Predikat kinerja', 'Performance')} ${year - 2}`}
-            value={draft.perf1}
-            onChange={(v) => set({ perf1: v })}
-            options={PREDICATES.map((g) => ({ value: g, label: g }))}
-          />
-          <SelectField
-            label={`${t('Predikat kinerja', 'Performance')} ${year - 1}`}
-            value={draft.perf2}
-            onChange={(v) => set({ perf2: v })}
-            options={PREDICATES.map((g) => ({ value: g, label: g }))}
-          />
-        </div>
+        <p className="sub">
+          {t(
+            'Data jabatan, golongan, pendidikan, kinerja dan hukuman disiplin diambil dari register ASN per tanggal pendaftaran.',
+            'Post, grade, education, ratings and sanctions are read from the ASN register as of the registration date.',
+          )}
+        </p>
         <button
           type="button"
           disabled={!valid}
@@ -854,14 +837,15 @@ function ScreeningForms({ s, common, decide }: { s: Selection; common: Common; d
   return (
     <>
       {open.map((c) => (
-        <ScreenOne key={c.nip} c={c} common={common} decide={decide} />
+        <ScreenOne key={c.nip} c={c} agencyCode={s.agencyCode} common={common} decide={decide} />
       ))}
     </>
   );
 }
 
-function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide: Decide }) {
+function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode: string; common: Common; decide: Decide }) {
   const { t } = useI18n();
+  const [assessors, setAssessors] = useState<string[]>([]);
   const [passed, setPassed] = useState('true');
   const [score, setScore] = useState('85');
   const [reason, setReason] = useState('Berkas lengkap dan sah');
@@ -879,6 +863,9 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
               : t('tidak lulus', 'failed'),
         },
         { label: t('Alasan', 'Reason'), value: reason || '—' },
+        ...(passed === 'true' && assessors.length
+          ? [{ label: t('Asesor yang ditugaskan', 'Assessors assigned'), value: assessors.join(', ') }]
+          : []),
       ]}
       submitLabel={t(`Catat hasil ${c.name}`, `Record ${c.name}'s screening`)}
       onSubmit={() =>
@@ -887,6 +874,7 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
           nip: c.nip,
           passed: passed === 'true',
           ...(passed === 'true' ? { administrativeScore: Number(score) } : {}),
+          ...(passed === 'true' && assessors.length ? { assessorIds: assessors } : {}),
           reason,
         })
       }
@@ -912,6 +900,9 @@ function ScreenOne({ c, common, decide }: { c: Candidate; common: Common; decide
         )}
         <TextField label={`${t('Alasan', 'Reason')} ${c.nip}`} value={reason} onChange={setReason} required />
       </div>
+      {passed === 'true' && (
+        <AssessorsField session={common.session} agencyCode={agencyCode} subject={c.nip} value={assessors} onChange={setAssessors} />
+      )}
     </ActionForm>
   );
 }

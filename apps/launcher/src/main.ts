@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { LocalIssuer } from '@meritflow/auth';
 import * as path from 'node:path';
-import { loadLauncherConfig, type LauncherConfig } from '@meritflow/config';
+import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
+import { loadLauncherConfig, parsePayloadKeys, type LauncherConfig } from '@meritflow/config';
 import {
   defaultTemporalCacheDir,
   describeExit,
@@ -162,6 +163,8 @@ async function start(config: LauncherConfig): Promise<void> {
   checkAborted();
 
   // ── Worker and API ──────────────────────────────────────────────────────────
+  // Configured keys reach the children through the environment; without them, a development key.
+  const devKeys = config.PAYLOAD_KEYS ? null : await developmentPayloadKeys(dataDir);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -170,6 +173,7 @@ async function start(config: LauncherConfig): Promise<void> {
     API_HOST: apiHost,
     API_PORT: String(config.API_PORT),
     ...(config.AUTH_LOCAL_ISSUER ? { AUTH_LOCAL_SIGNING_KEY: config.AUTH_LOCAL_SIGNING_KEY ?? (await localIssuerKey(dataDir)) } : {}),
+    ...(devKeys ? { PAYLOAD_KEYS: devKeys.keys, PAYLOAD_ACTIVE_KEY_ID: devKeys.activeKeyId } : {}),
   };
   const worker = await startNodeChild('worker', workerMain, childEnv, 20_000);
   const api = await startNodeChild('api', apiMain, childEnv, 10_000);
@@ -186,6 +190,12 @@ async function start(config: LauncherConfig): Promise<void> {
   if (config.AUTH_LOCAL_ISSUER) rows.push(['Sign in (dev)', `POST ${apiBase}/v1/auth/token {"sub","roles","agency"}`]);
   if (temporalUiLine) rows.push(['Temporal UI', temporalUiLine]);
   rows.push(['PostgreSQL', postgresLine], ['Data dir', dataDir]);
+  rows.push([
+    'Payload key',
+    devKeys
+      ? `${devKeys.activeKeyId} (development key in ${devKeys.file}; keep it with the data)`
+      : `${config.PAYLOAD_ACTIVE_KEY_ID ?? config.PAYLOAD_KEYS![0].id} (PAYLOAD_KEYS)`,
+  ]);
   const rule = '-'.repeat(72);
   say(rule);
   say('meritflow is running. Press Ctrl-C to stop everything.');
@@ -202,6 +212,30 @@ async function localIssuerKey(dataDir: string): Promise<string> {
   await writeFile(file, pem, { mode: 0o600 });
   say(`generated the local token issuer's key in ${file}`);
   return pem;
+}
+
+const PAYLOAD_KEYS_FILE_HEADER = [
+  '# meritflow development payload keys (npm start), one keyId:base64key per line. Not for production.',
+  '# Workflow data in .data/temporal and in the history archive is encrypted with these keys: keep',
+  '# this file as long as that data. To rotate, add a new key on a line below: the last one encrypts,',
+  '# every one decrypts.',
+].join('\n');
+
+/**
+ * The development payload keys, kept in the data directory next to the data they encrypt, so a
+ * restart still reads the histories Temporal and the archive hold. Never used in production: the
+ * configuration refuses to start the launcher there without PAYLOAD_KEYS.
+ */
+async function developmentPayloadKeys(dataDir: string): Promise<{ keys: string; activeKeyId: string; file: string }> {
+  const file = path.join(dataDir, 'keys', 'payload-keys');
+  if (!existsSync(file)) {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    const key = generatePayloadKey(`dev-${new Date().toISOString().slice(0, 10)}`);
+    await writeFile(file, `${PAYLOAD_KEYS_FILE_HEADER}\n${formatPayloadKeys([key])}\n`, { mode: 0o600 });
+    say(`generated a development payload key in ${file}`);
+  }
+  const keys = parsePayloadKeys(await readFile(file, 'utf8'));
+  return { keys: formatPayloadKeys(keys), activeKeyId: keys[keys.length - 1].id, file };
 }
 
 async function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv, stopTimeoutMs: number): Promise<ManagedProcess> {

@@ -10,8 +10,9 @@ import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
 import { createPersonnelWorker } from './temporal-worker';
 import { ensureArchiveSchedule } from './archive-schedule';
-import { WORKER_TEMPORAL_CLIENT, WorkerModule } from './worker.module';
+import { WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT, WorkerModule } from './worker.module';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 
 const SDK_LOG_LEVEL: Record<WorkerConfig['LOG_LEVEL'], LogLevel> = {
   error: 'ERROR',
@@ -35,9 +36,12 @@ async function main(): Promise<void> {
     ...app.get(ReferenceActivitiesImpl).asActivities(),
     ...app.get(ArchiveActivitiesImpl).asActivities(),
   };
-  const { worker, connection } = await createPersonnelWorker(config, activities);
+  const { worker, connection } = await createPersonnelWorker(config, activities, app.get<PayloadCodec>(WORKER_PAYLOAD_CODEC));
   await ensureArchiveSchedule(app.get<Client>(WORKER_TEMPORAL_CLIENT), config);
-  logger.log(`polling task queue ${PERSONNEL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
+  logger.log(
+    `polling task queue ${PERSONNEL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE}); ` +
+      `payloads encrypted with key ${config.PAYLOAD_ACTIVE_KEY_ID} (${config.PAYLOAD_KEYS.length} key(s) held)`,
+  );
   try {
     // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have drained.
     await worker.run();

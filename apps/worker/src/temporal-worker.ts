@@ -1,4 +1,6 @@
+import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { dataConverterWith } from '@meritflow/codec';
 import type { WorkerConfig } from '@meritflow/config';
 import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '@meritflow/contracts';
 
@@ -9,9 +11,15 @@ export const defaultWorkflowSource = (): WorkflowSource => ({
   workflowsPath: require.resolve('@meritflow/workflows'),
 });
 
+/**
+ * The Worker of the personnel task queue. Every payload it sends to Temporal (activity inputs and
+ * results, workflow results, update outcomes) goes through the payload codec, so Temporal stores
+ * them encrypted; it decrypts what it receives with the same keys.
+ */
 export async function createPersonnelWorker(
   config: WorkerConfig,
   activities: LedgerActivities & ReferenceActivities & ArchiveActivities,
+  codec: PayloadCodec,
   source: WorkflowSource = defaultWorkflowSource(),
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -23,6 +31,7 @@ export async function createPersonnelWorker(
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    dataConverter: dataConverterWith(codec),
     ...('bundlePath' in source ? { workflowBundle: { codePath: source.bundlePath } } : { workflowsPath: source.workflowsPath }),
   };
   try {

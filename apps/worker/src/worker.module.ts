@@ -1,15 +1,16 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
 import type { WorkerConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
 import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
-import { WORKER_CONFIG, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
+import { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
 
-export { WORKER_CONFIG, WORKER_TEMPORAL_CLIENT };
+export { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT };
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
@@ -21,19 +22,23 @@ export class WorkerModule implements OnApplicationShutdown {
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, 'meritflow-worker')), PersistenceModule],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
+        { provide: WORKER_PAYLOAD_CODEC, useValue: payloadCodecFromConfig(config) },
         {
           provide: WORKER_TEMPORAL_CLIENT,
-          useFactory: async () =>
+          inject: [WORKER_PAYLOAD_CODEC],
+          // The schedule's arguments and the sweep's results go through the codec like everything else.
+          useFactory: async (codec: AesGcmPayloadCodec) =>
             new Client({
               connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
               namespace: config.TEMPORAL_NAMESPACE,
+              dataConverter: dataConverterWith(codec),
             }),
         },
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
-      exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl, ArchiveActivitiesImpl, WORKER_TEMPORAL_CLIENT],
+      exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl, ArchiveActivitiesImpl, WORKER_TEMPORAL_CLIENT, WORKER_PAYLOAD_CODEC],
     };
   }
 

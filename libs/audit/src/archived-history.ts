@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { canonicalJson } from '@meritflow/domain';
 import { temporal } from '@temporalio/proto';
+import { KEYLESS_CODEC } from './history-payloads';
 import type { History } from './history.types';
 
 /** A history as the archive keeps it: canonical JSON (sorted keys) of Temporal's JSON history format. */
@@ -94,12 +95,15 @@ export function runFactsOf(history: History): {
 }
 
 /**
- * What a completed run returned (every case workflow returns its final state), decoded with the
- * default payload converter; null when the run did not complete or returned nothing.
+ * What a completed run returned (every case workflow returns its final state), decrypted with the
+ * codec and decoded with the default payload converter; null when the run did not complete or
+ * returned nothing.
  */
-export function completedResultOf(history: History): unknown {
+export async function completedResultOf(history: History, codec: PayloadCodec = KEYLESS_CODEC): Promise<unknown> {
   const events = history.events ?? [];
   const completed = events[events.length - 1]?.workflowExecutionCompletedEventAttributes;
   const payload = completed?.result?.payloads?.[0];
-  return payload ? defaultPayloadConverter.fromPayload(payload as Payload) : null;
+  if (!payload) return null;
+  const [plain] = await codec.decode([payload as Payload]);
+  return defaultPayloadConverter.fromPayload(plain);
 }

@@ -1,4 +1,5 @@
 export * from './history.types';
+export * from './history-payloads';
 export * from './ledger-row';
 export * from './case-histories';
 export * from './timeline-from-history';

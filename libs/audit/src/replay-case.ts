@@ -1,3 +1,4 @@
+import type { DataConverter, PayloadCodec } from '@temporalio/common';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { CaseHistory } from './history.types';
 
@@ -12,7 +13,17 @@ export interface ReplayOutcome {
 export interface ReplayOptions {
   /** How long one history may take before it is given up as hung. */
   timeoutMs?: number;
+  /** Opens encrypted histories: the payload codec with the keys the histories name. */
+  codec?: PayloadCodec;
 }
+
+/**
+ * Replay decrypts what the history holds; what it encodes (the commands the code issues again) is
+ * compared with the history by kind and id, never by payload, and then dropped. So it is not
+ * encrypted again, and a codec with keys that only decrypt (the offline audit's) suffices.
+ */
+export const replayDataConverter = (codec: PayloadCodec | undefined): DataConverter | undefined =>
+  codec && { payloadCodecs: [{ encode: async (payloads) => payloads, decode: (payloads) => codec.decode(payloads) }] };
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -59,6 +70,7 @@ export async function replayCase(
   options: ReplayOptions = {},
 ): Promise<ReplayOutcome[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const dataConverter = replayDataConverter(options.codec);
   const outcomes = new Map<CaseHistory, ReplayOutcome>();
   for (const h of histories) {
     const problem = structuralProblem(h);
@@ -68,7 +80,7 @@ export async function replayCase(
 
   // One replay worker for the whole case; it yields one result per history, in order.
   const batch = Worker.runReplayHistories(
-    { workflowBundle },
+    { workflowBundle, dataConverter },
     replayable.map((h) => ({ workflowId: h.workflowId, history: h.history })),
   );
   let done = 0;
@@ -92,7 +104,7 @@ export async function replayCase(
 
   for (const h of replayable.filter((r) => !outcomes.has(r))) {
     try {
-      await withTimeout(Worker.runReplayHistory({ workflowBundle }, h.history, h.workflowId), timeoutMs, h);
+      await withTimeout(Worker.runReplayHistory({ workflowBundle, dataConverter }, h.history, h.workflowId), timeoutMs, h);
       outcomes.set(h, ok(h));
     } catch (err) {
       outcomes.set(h, failed(h, err));

@@ -1,6 +1,10 @@
-import { ConfigError, loadApiConfig, loadLauncherConfig, loadWorkerConfig } from './config';
+import { ConfigError, loadApiConfig, loadAuditCliConfig, loadLauncherConfig, loadWorkerConfig, parsePayloadKeys } from './config';
 
 const DB = 'postgres://meritflow:secret@127.0.0.1:5432/meritflow';
+const KEY_BYTES = Buffer.alloc(32, 7);
+const KEY = `dev-1:${KEY_BYTES.toString('base64')}`;
+/** What the API and the worker cannot start without. */
+const BASE = { DATABASE_URL: DB, PAYLOAD_KEYS: KEY };
 
 const configError = (load: () => unknown): ConfigError => {
   try {
@@ -14,7 +18,7 @@ const configError = (load: () => unknown): ConfigError => {
 
 describe('loadApiConfig', () => {
   it('applies every default when only DATABASE_URL is set', () => {
-    expect(loadApiConfig({ DATABASE_URL: DB })).toEqual({
+    expect(loadApiConfig({ ...BASE })).toEqual({
       NODE_ENV: 'development',
       LOG_LEVEL: 'log',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
@@ -35,20 +39,23 @@ describe('loadApiConfig', () => {
       AUTH_LOCAL_TOKEN_TTL_SECONDS: 3600,
       AUTH_CLOCK_TOLERANCE_SECONDS: 30,
       CORS_ORIGINS: [],
+      CODEC_CORS_ORIGINS: [],
+      PAYLOAD_KEYS: [{ id: 'dev-1', key: KEY_BYTES }],
+      PAYLOAD_ACTIVE_KEY_ID: 'dev-1',
       RATE_LIMIT_MAX: 300,
       RATE_LIMIT_WINDOW_MS: 10_000,
     });
   });
 
   it('refuses the local token issuer in production, and requires a JWKS URL without it', () => {
-    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, NODE_ENV: 'production' })).issues).toEqual([
+    expect(configError(() => loadApiConfig({ ...BASE, NODE_ENV: 'production' })).issues).toEqual([
       expect.stringMatching(/^AUTH_LOCAL_ISSUER: /),
     ]);
-    expect(configError(() => loadApiConfig({ DATABASE_URL: DB, AUTH_LOCAL_ISSUER: 'false' })).issues).toEqual([
+    expect(configError(() => loadApiConfig({ ...BASE, AUTH_LOCAL_ISSUER: 'false' })).issues).toEqual([
       expect.stringMatching(/^AUTH_JWKS_URL: /),
     ]);
     const prod = loadApiConfig({
-      DATABASE_URL: DB,
+      ...BASE,
       NODE_ENV: 'production',
       AUTH_LOCAL_ISSUER: 'false',
       AUTH_JWKS_URL: 'https://sso.example.go.id/jwks.json',
@@ -62,6 +69,7 @@ describe('loadApiConfig', () => {
 
   it('takes explicit values and coerces the port to a number', () => {
     const config = loadApiConfig({
+      ...BASE,
       DATABASE_URL: 'postgresql://db.internal/meritflow',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -90,32 +98,36 @@ describe('loadApiConfig', () => {
     ['0', false],
     ['no', false],
   ])('reads MERITFLOW_ALLOW_TEST_SOPS=%s as %p', (value, expected) => {
-    expect(loadApiConfig({ DATABASE_URL: DB, MERITFLOW_ALLOW_TEST_SOPS: value }).MERITFLOW_ALLOW_TEST_SOPS).toBe(expected);
+    expect(loadApiConfig({ ...BASE, MERITFLOW_ALLOW_TEST_SOPS: value }).MERITFLOW_ALLOW_TEST_SOPS).toBe(expected);
   });
 
   it('ignores variables it does not know', () => {
-    expect(loadApiConfig({ DATABASE_URL: DB, HOME: '/root', SOMETHING_ELSE: 'x' })).not.toHaveProperty('HOME');
+    expect(loadApiConfig({ ...BASE, HOME: '/root', SOMETHING_ELSE: 'x' })).not.toHaveProperty('HOME');
   });
 
   it.each([
-    { what: 'DATABASE_URL missing', env: {}, variable: 'DATABASE_URL' },
-    { what: 'DATABASE_URL empty', env: { DATABASE_URL: '' }, variable: 'DATABASE_URL' },
-    { what: 'DATABASE_URL for MySQL', env: { DATABASE_URL: 'mysql://root@localhost/meritflow' }, variable: 'DATABASE_URL' },
-    { what: 'DATABASE_URL not a URL', env: { DATABASE_URL: 'localhost:5432' }, variable: 'DATABASE_URL' },
-    { what: 'API_PORT 0', env: { DATABASE_URL: DB, API_PORT: '0' }, variable: 'API_PORT' },
-    { what: 'API_PORT 65536', env: { DATABASE_URL: DB, API_PORT: '65536' }, variable: 'API_PORT' },
-    { what: 'API_PORT not a number', env: { DATABASE_URL: DB, API_PORT: 'http' }, variable: 'API_PORT' },
-    { what: 'API_PORT fractional', env: { DATABASE_URL: DB, API_PORT: '80.5' }, variable: 'API_PORT' },
-    { what: 'LOG_LEVEL info', env: { DATABASE_URL: DB, LOG_LEVEL: 'info' }, variable: 'LOG_LEVEL' },
-    { what: 'LOG_LEVEL upper case', env: { DATABASE_URL: DB, LOG_LEVEL: 'DEBUG' }, variable: 'LOG_LEVEL' },
-    { what: 'NODE_ENV staging', env: { DATABASE_URL: DB, NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
+    { what: 'DATABASE_URL missing', env: { PAYLOAD_KEYS: KEY }, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL empty', env: { PAYLOAD_KEYS: KEY, DATABASE_URL: '' }, variable: 'DATABASE_URL' },
+    {
+      what: 'DATABASE_URL for MySQL',
+      env: { PAYLOAD_KEYS: KEY, DATABASE_URL: 'mysql://root@localhost/meritflow' },
+      variable: 'DATABASE_URL',
+    },
+    { what: 'DATABASE_URL not a URL', env: { PAYLOAD_KEYS: KEY, DATABASE_URL: 'localhost:5432' }, variable: 'DATABASE_URL' },
+    { what: 'API_PORT 0', env: { ...BASE, API_PORT: '0' }, variable: 'API_PORT' },
+    { what: 'API_PORT 65536', env: { ...BASE, API_PORT: '65536' }, variable: 'API_PORT' },
+    { what: 'API_PORT not a number', env: { ...BASE, API_PORT: 'http' }, variable: 'API_PORT' },
+    { what: 'API_PORT fractional', env: { ...BASE, API_PORT: '80.5' }, variable: 'API_PORT' },
+    { what: 'LOG_LEVEL info', env: { ...BASE, LOG_LEVEL: 'info' }, variable: 'LOG_LEVEL' },
+    { what: 'LOG_LEVEL upper case', env: { ...BASE, LOG_LEVEL: 'DEBUG' }, variable: 'LOG_LEVEL' },
+    { what: 'NODE_ENV staging', env: { ...BASE, NODE_ENV: 'staging' }, variable: 'NODE_ENV' },
     {
       what: 'MERITFLOW_ALLOW_TEST_SOPS on',
-      env: { DATABASE_URL: DB, MERITFLOW_ALLOW_TEST_SOPS: 'on' },
+      env: { ...BASE, MERITFLOW_ALLOW_TEST_SOPS: 'on' },
       variable: 'MERITFLOW_ALLOW_TEST_SOPS',
     },
-    { what: 'API_BODY_LIMIT without unit', env: { DATABASE_URL: DB, API_BODY_LIMIT: '1024' }, variable: 'API_BODY_LIMIT' },
-    { what: 'DEFAULT_LOCALE fr', env: { DATABASE_URL: DB, DEFAULT_LOCALE: 'fr' }, variable: 'DEFAULT_LOCALE' },
+    { what: 'API_BODY_LIMIT without unit', env: { ...BASE, API_BODY_LIMIT: '1024' }, variable: 'API_BODY_LIMIT' },
+    { what: 'DEFAULT_LOCALE fr', env: { ...BASE, DEFAULT_LOCALE: 'fr' }, variable: 'DEFAULT_LOCALE' },
   ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
     const error = configError(() => loadApiConfig(env));
 
@@ -126,19 +138,19 @@ describe('loadApiConfig', () => {
   it('lists every bad variable at once', () => {
     const error = configError(() => loadApiConfig({ API_PORT: '-1', LOG_LEVEL: 'loud' }));
 
-    expect(error.issues.map((i) => i.split(':')[0]).sort()).toEqual(['API_PORT', 'DATABASE_URL', 'LOG_LEVEL']);
+    expect(error.issues.map((i) => i.split(':')[0]).sort()).toEqual(['API_PORT', 'DATABASE_URL', 'LOG_LEVEL', 'PAYLOAD_KEYS']);
     expect(error.name).toBe('ConfigError');
   });
 
   it.each(['API_PORT', 'LOG_LEVEL', 'NODE_ENV', 'API_HOST', 'MERITFLOW_ALLOW_TEST_SOPS'])(
     'treats an empty %s as unset and falls back to the default',
     (variable) => {
-      expect(loadApiConfig({ DATABASE_URL: DB, [variable]: '' })).toEqual(loadApiConfig({ DATABASE_URL: DB }));
+      expect(loadApiConfig({ ...BASE, [variable]: '' })).toEqual(loadApiConfig({ ...BASE }));
     },
   );
 
   it('returns a frozen object', () => {
-    const config = loadApiConfig({ DATABASE_URL: DB });
+    const config = loadApiConfig({ ...BASE });
 
     expect(Object.isFrozen(config)).toBe(true);
     expect(() => {
@@ -149,7 +161,7 @@ describe('loadApiConfig', () => {
 
 describe('loadWorkerConfig', () => {
   it('applies the worker defaults', () => {
-    expect(loadWorkerConfig({ DATABASE_URL: DB })).toEqual({
+    expect(loadWorkerConfig({ ...BASE })).toEqual({
       NODE_ENV: 'development',
       LOG_LEVEL: 'log',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
@@ -161,29 +173,31 @@ describe('loadWorkerConfig', () => {
       WORKER_MAX_CACHED_WORKFLOWS: 500,
       ARCHIVE_SWEEP_INTERVAL_SECONDS: 60,
       ARCHIVE_SWEEP_BATCH: 200,
+      PAYLOAD_KEYS: [{ id: 'dev-1', key: KEY_BYTES }],
+      PAYLOAD_ACTIVE_KEY_ID: 'dev-1',
     });
   });
 
   it.each([
-    { what: 'DATABASE_URL missing', env: {}, variable: 'DATABASE_URL' },
-    { what: 'DATABASE_URL for sqlite', env: { DATABASE_URL: 'sqlite://meritflow.db' }, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL missing', env: { PAYLOAD_KEYS: KEY }, variable: 'DATABASE_URL' },
+    { what: 'DATABASE_URL for sqlite', env: { PAYLOAD_KEYS: KEY, DATABASE_URL: 'sqlite://meritflow.db' }, variable: 'DATABASE_URL' },
     {
       what: 'zero concurrent activities',
-      env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_ACTIVITIES: '0' },
+      env: { ...BASE, WORKER_MAX_CONCURRENT_ACTIVITIES: '0' },
       variable: 'WORKER_MAX_CONCURRENT_ACTIVITIES',
     },
     {
       what: '1001 concurrent workflow tasks',
-      env: { DATABASE_URL: DB, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1001' },
+      env: { ...BASE, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1001' },
       variable: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
     },
-    { what: 'LOG_LEVEL trace', env: { DATABASE_URL: DB, LOG_LEVEL: 'trace' }, variable: 'LOG_LEVEL' },
+    { what: 'LOG_LEVEL trace', env: { ...BASE, LOG_LEVEL: 'trace' }, variable: 'LOG_LEVEL' },
   ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
     expect(configError(() => loadWorkerConfig(env)).issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
   });
 
   it('returns a frozen object', () => {
-    expect(Object.isFrozen(loadWorkerConfig({ DATABASE_URL: DB }))).toBe(true);
+    expect(Object.isFrozen(loadWorkerConfig({ ...BASE }))).toBe(true);
   });
 });
 
@@ -234,5 +248,80 @@ describe('loadLauncherConfig', () => {
 
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadLauncherConfig({}))).toBe(true);
+  });
+});
+
+describe('payload encryption keys', () => {
+  const key = (fill: number, bytes = 32) => Buffer.alloc(bytes, fill).toString('base64');
+  const loaders = [
+    ['the API', loadApiConfig],
+    ['the worker', loadWorkerConfig],
+  ] as const;
+
+  it.each(loaders)('%s reads a rotation: several keys, the active one named, the others kept to decrypt', (_who, load) => {
+    const config = load({
+      DATABASE_URL: DB,
+      PAYLOAD_KEYS: `kms-2026-01:${key(1)}, kms-2026-12:${key(2)}`,
+      PAYLOAD_ACTIVE_KEY_ID: 'kms-2026-12',
+    });
+    expect(config.PAYLOAD_ACTIVE_KEY_ID).toBe('kms-2026-12');
+    expect(config.PAYLOAD_KEYS).toEqual([
+      { id: 'kms-2026-01', key: Buffer.alloc(32, 1) },
+      { id: 'kms-2026-12', key: Buffer.alloc(32, 2) },
+    ]);
+  });
+
+  it.each(loaders)('%s refuses to start without keys, in every environment', (_who, load) => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      const issues = configError(() => load({ DATABASE_URL: DB, NODE_ENV })).issues.filter((i) => i.startsWith('PAYLOAD_'));
+      expect(issues).toEqual([expect.stringMatching(/^PAYLOAD_KEYS: required: the payload encryption keys/)]);
+    }
+  });
+
+  it.each([
+    { what: 'a 16-byte key', keys: `k1:${key(1, 16)}`, message: /^PAYLOAD_KEYS: key "k1" is 16 bytes; AES-256 needs 32/ },
+    { what: 'a 33-byte key', keys: `k1:${key(1, 33)}`, message: /^PAYLOAD_KEYS: key "k1" is 33 bytes/ },
+    { what: 'a key that is not base64', keys: 'k1:not*base64', message: /^PAYLOAD_KEYS: key "k1" is not base64$/ },
+    { what: 'an entry without an id', keys: `${key(1)}`, message: /^PAYLOAD_KEYS: entry 1 is not keyId:base64key$/ },
+    { what: 'an id with a space', keys: `k 1:${key(1)}`, message: /^PAYLOAD_KEYS: key id "k 1" may hold only/ },
+    { what: 'the same id twice', keys: `k1:${key(1)},k1:${key(2)}`, message: /^PAYLOAD_KEYS: key "k1" is given twice$/ },
+    { what: 'only separators', keys: ' , ,', message: /^PAYLOAD_KEYS: no key given$/ },
+    {
+      what: 'an active id that is not among the keys',
+      keys: `k1:${key(1)}`,
+      active: 'k2',
+      message: /^PAYLOAD_ACTIVE_KEY_ID: unknown key id "k2": PAYLOAD_KEYS holds k1$/,
+    },
+    {
+      what: 'several keys and no active id',
+      keys: `k1:${key(1)},k2:${key(2)}`,
+      message: /^PAYLOAD_ACTIVE_KEY_ID: required when PAYLOAD_KEYS holds several keys \(k1, k2\)/,
+    },
+  ])('refuses $what at boot, naming the variable and never the key material', ({ keys, active, message }) => {
+    const env = { DATABASE_URL: DB, PAYLOAD_KEYS: keys, ...(active ? { PAYLOAD_ACTIVE_KEY_ID: active } : {}) };
+    for (const load of [loadApiConfig, loadWorkerConfig]) {
+      const error = configError(() => load(env));
+      expect(error.issues).toEqual([expect.stringMatching(message)]);
+      expect(error.message).not.toContain(key(1));
+    }
+  });
+
+  it('reads a keys file: one key per line, with comments', () => {
+    const file = `# retired 2026-12-01, still decrypts older histories\nkms-2026-01:${key(1)}\n\nkms-2026-12:${key(2)}  # active\n`;
+    expect(loadAuditCliConfig({ PAYLOAD_KEYS: file }).PAYLOAD_KEYS?.map((k) => k.id)).toEqual(['kms-2026-01', 'kms-2026-12']);
+    expect(parsePayloadKeys(file)).toEqual(loadAuditCliConfig({ PAYLOAD_KEYS: file }).PAYLOAD_KEYS);
+    expect(() => parsePayloadKeys('# no key yet\n')).toThrow(/PAYLOAD_KEYS: no key given/);
+    expect(loadAuditCliConfig({}).PAYLOAD_KEYS).toBeUndefined();
+    expect(configError(() => loadAuditCliConfig({ PAYLOAD_KEYS: `k1:${key(1, 8)}` })).issues).toEqual([
+      expect.stringMatching(/^PAYLOAD_KEYS: key "k1" is 8 bytes/),
+    ]);
+  });
+
+  it('lets npm start generate a development key, but not in production', () => {
+    expect(loadLauncherConfig({}).PAYLOAD_KEYS).toBeUndefined();
+    expect(configError(() => loadLauncherConfig({ NODE_ENV: 'production' })).issues).toEqual([
+      expect.stringMatching(/^PAYLOAD_KEYS: required in production/),
+    ]);
+    expect(loadLauncherConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: `k1:${key(1)}` }).PAYLOAD_KEYS).toHaveLength(1);
   });
 });

@@ -57,6 +57,86 @@ const positiveInt = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1).max(max));
 
+/** A payload encryption key as PAYLOAD_KEYS gives it: its id and its 32 bytes. */
+export interface PayloadKeyConfig {
+  id: string;
+  key: Buffer;
+}
+
+const PAYLOAD_KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const PAYLOAD_KEY_BYTES = 32;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * `keyId:base64key` entries separated by commas (or lines, in a keys file; `#` starts a comment).
+ * Key material never appears in a message, only ids and lengths.
+ */
+const payloadKeys = z
+  .string({ error: 'required: the payload encryption keys, keyId:base64key[,…] (openssl rand -base64 32 makes a key)' })
+  .transform((v, ctx): PayloadKeyConfig[] => {
+    const entries = v
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, ''))
+      .join(',')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const problems: string[] = [];
+    const keys: PayloadKeyConfig[] = [];
+    entries.forEach((entry, i) => {
+      const colon = entry.indexOf(':');
+      const id = colon > 0 ? entry.slice(0, colon) : '';
+      const material = entry.slice(colon + 1);
+      if (colon <= 0) problems.push(`entry ${i + 1} is not keyId:base64key`);
+      else if (!PAYLOAD_KEY_ID.test(id))
+        problems.push(`key id "${id.slice(0, 64)}" may hold only letters, digits, '.', '_' and '-' (1 to 64)`);
+      else if (!BASE64.test(material)) problems.push(`key "${id}" is not base64`);
+      else if (Buffer.from(material, 'base64').length !== PAYLOAD_KEY_BYTES)
+        problems.push(
+          `key "${id}" is ${Buffer.from(material, 'base64').length} bytes; AES-256 needs ${PAYLOAD_KEY_BYTES} (openssl rand -base64 32)`,
+        );
+      else if (keys.some((k) => k.id === id)) problems.push(`key "${id}" is given twice`);
+      else keys.push({ id, key: Buffer.from(material, 'base64') });
+    });
+    if (entries.length === 0) problems.push('no key given');
+    for (const message of problems) ctx.addIssue({ code: 'custom', message });
+    return problems.length > 0 ? z.NEVER : keys;
+  });
+
+/** The keys, and which of them encrypts new payloads; the others only decrypt (rotation). */
+const payloadKeySettings = {
+  PAYLOAD_KEYS: payloadKeys,
+  /** Required when PAYLOAD_KEYS holds several keys; with one, that one. */
+  PAYLOAD_ACTIVE_KEY_ID: z.string().regex(PAYLOAD_KEY_ID, "may hold only letters, digits, '.', '_' and '-' (1 to 64)").optional(),
+};
+
+type PayloadKeySettings = { PAYLOAD_KEYS?: PayloadKeyConfig[]; PAYLOAD_ACTIVE_KEY_ID?: string };
+
+function checkActivePayloadKey(c: PayloadKeySettings, ctx: z.RefinementCtx): void {
+  const keys = c.PAYLOAD_KEYS;
+  if (!keys) return;
+  const ids = keys.map((k) => k.id).join(', ');
+  if (c.PAYLOAD_ACTIVE_KEY_ID !== undefined && !keys.some((k) => k.id === c.PAYLOAD_ACTIVE_KEY_ID)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PAYLOAD_ACTIVE_KEY_ID'],
+      message: `unknown key id "${c.PAYLOAD_ACTIVE_KEY_ID}": PAYLOAD_KEYS holds ${ids}`,
+    });
+  }
+  if (c.PAYLOAD_ACTIVE_KEY_ID === undefined && keys.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PAYLOAD_ACTIVE_KEY_ID'],
+      message: `required when PAYLOAD_KEYS holds several keys (${ids}): name the one that encrypts new payloads`,
+    });
+  }
+}
+
+/** With one key and no PAYLOAD_ACTIVE_KEY_ID, that key is the active one. */
+const withActivePayloadKey = <T extends { PAYLOAD_KEYS: PayloadKeyConfig[]; PAYLOAD_ACTIVE_KEY_ID?: string }>(
+  c: T,
+): T & { PAYLOAD_ACTIVE_KEY_ID: string } => ({ ...c, PAYLOAD_ACTIVE_KEY_ID: c.PAYLOAD_ACTIVE_KEY_ID ?? c.PAYLOAD_KEYS[0].id });
+
 const apiSchema = z.object({
   ...common,
   /** Who issues the bearer tokens the API accepts (the `iss` claim). */
@@ -79,6 +159,9 @@ const apiSchema = z.object({
     .default(30),
   /** Browser origins allowed by CORS, comma-separated; unset: no cross-origin access. */
   CORS_ORIGINS: csv.default([]),
+  /** Origins of a Temporal Web UI allowed to call the codec endpoint (/api/v1/codec) from the browser. */
+  CODEC_CORS_ORIGINS: csv.default([]),
+  ...payloadKeySettings,
   /** Where the built web console is (default: dist/console next to the API build). */
   CONSOLE_DIST_DIR: z.string().min(1).optional(),
   /** Requests one caller (token subject, else address) may make per window before 429. */
@@ -129,6 +212,7 @@ const apiSchema = z.object({
 const workerSchema = z.object({
   ...common,
   DATABASE_URL: postgresUrl,
+  ...payloadKeySettings,
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(50),
   /**
@@ -165,28 +249,47 @@ const launcherSchema = z.object({
   /** When the API is its own token issuer, the launcher keeps its key in the data directory unless one is given. */
   AUTH_LOCAL_ISSUER: bool.default(true),
   AUTH_LOCAL_SIGNING_KEY: ed25519PrivateKeyPem.optional(),
+  /** Unset outside production: the launcher keeps a generated development key in the data directory. */
+  PAYLOAD_KEYS: payloadKeys.optional(),
+  PAYLOAD_ACTIVE_KEY_ID: payloadKeySettings.PAYLOAD_ACTIVE_KEY_ID,
   /** Where the launcher looks for the `temporal` and `go` executables. */
   PATH: z.string().default(''),
   /** Per-user cache root (XDG); the Temporal CLI is kept in <XDG_CACHE_HOME or ~/.cache>/meritflow/bin. */
   XDG_CACHE_HOME: z.string().min(1).optional(),
 });
 
-const apiSchemaChecked = apiSchema.superRefine((c, ctx) => {
-  if (c.NODE_ENV === 'production' && c.AUTH_LOCAL_ISSUER) {
+const apiSchemaChecked = apiSchema
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.AUTH_LOCAL_ISSUER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_LOCAL_ISSUER'],
+        message: 'the local token issuer must be off in production (set AUTH_LOCAL_ISSUER=false and AUTH_JWKS_URL)',
+      });
+    }
+    if (!c.AUTH_LOCAL_ISSUER && !c.AUTH_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'required when the local token issuer is off' });
+    }
+  })
+  .superRefine(checkActivePayloadKey)
+  .transform(withActivePayloadKey);
+
+const workerSchemaChecked = workerSchema.superRefine(checkActivePayloadKey).transform(withActivePayloadKey);
+
+const launcherSchemaChecked = launcherSchema.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && !c.PAYLOAD_KEYS) {
     ctx.addIssue({
       code: 'custom',
-      path: ['AUTH_LOCAL_ISSUER'],
-      message: 'the local token issuer must be off in production (set AUTH_LOCAL_ISSUER=false and AUTH_JWKS_URL)',
+      path: ['PAYLOAD_KEYS'],
+      message: 'required in production: npm start generates a development key only outside production',
     });
   }
-  if (!c.AUTH_LOCAL_ISSUER && !c.AUTH_JWKS_URL) {
-    ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'required when the local token issuer is off' });
-  }
+  checkActivePayloadKey(c, ctx);
 });
 
-export type ApiConfig = z.infer<typeof apiSchema>;
-export type WorkerConfig = z.infer<typeof workerSchema>;
-export type LauncherConfig = z.infer<typeof launcherSchema>;
+export type ApiConfig = z.output<typeof apiSchemaChecked>;
+export type WorkerConfig = z.output<typeof workerSchemaChecked>;
+export type LauncherConfig = z.output<typeof launcherSchemaChecked>;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -206,8 +309,21 @@ function parse<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.inf
 }
 
 export const loadApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parse(apiSchemaChecked, env);
-export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerSchema, env);
-export const loadLauncherConfig = (env: NodeJS.ProcessEnv = process.env): LauncherConfig => parse(launcherSchema, env);
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => parse(workerSchemaChecked, env);
+export const loadLauncherConfig = (env: NodeJS.ProcessEnv = process.env): LauncherConfig => parse(launcherSchemaChecked, env);
+
+/**
+ * The offline audit (`npm run audit:replay`): the payload keys that open the exported histories, from
+ * the environment or, with `--keys-file`, from a file in the same format. Optional: without them the
+ * chain and the history hashes are still checked.
+ */
+const auditCliSchema = z.object({ PAYLOAD_KEYS: payloadKeys.optional() });
+export type AuditCliConfig = z.infer<typeof auditCliSchema>;
+export const loadAuditCliConfig = (env: NodeJS.ProcessEnv = process.env): AuditCliConfig => parse(auditCliSchema, env);
+
+/** Keys written in the PAYLOAD_KEYS format (a keys file, a test stack's state), checked as at boot. */
+export const parsePayloadKeys = (text: string): PayloadKeyConfig[] =>
+  parse(z.object({ PAYLOAD_KEYS: payloadKeys }), { PAYLOAD_KEYS: text }).PAYLOAD_KEYS;
 
 const databaseSchema = z.object({ DATABASE_URL: postgresUrl });
 export type DatabaseConfig = z.infer<typeof databaseSchema>;

@@ -42,6 +42,11 @@ export interface MoveWorkflowInput {
    * sets it to the proposal date when the request names none; absent only in cases started before.
    */
   intendedEffectiveDate?: string;
+  /**
+   * The person is named by NIP (issue 14): every evaluation reads their facts from the register of
+   * `move.from.agencyCode` as of its as-of date. Absent in cases proposed with typed facts.
+   */
+  personFromRegister?: boolean;
 }
 
 export interface MoveDecisionInput {
@@ -123,6 +128,8 @@ export interface BulkMoveInput {
   evidence: EvidenceRef[];
   /** Each member's intended effective date by NIP (the proposal date when the request names none). */
   intendedEffectiveDates?: Record<string, string>;
+  /** Members are named by NIP: their facts come from the agency's register as of each evaluation date. */
+  personFromRegister?: boolean;
 }
 
 export interface BulkDecisionInput {
@@ -178,6 +185,7 @@ export interface BulkMemberInput {
   move: MoveFactsInput;
   /** The rules are checked as of this date; absent in members started before. */
   intendedEffectiveDate?: string;
+  personFromRegister?: boolean;
 }
 
 /** Member → batch: the person's own rule check. */

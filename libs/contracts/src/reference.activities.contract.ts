@@ -1,10 +1,27 @@
+import type { FactsSnapshot } from '@meritflow/domain';
+
 /** Reference data the mobility rules read (election windows, Minister approvals, agency merit); implemented in apps/worker. */
 export interface MobilityFacts {
   windows: { regionCode: string; candidatePairDetermination: string | null; termEnd: string | null; headInauguratedOn: string | null }[];
   approvals: { documentRef: string; approvedOn: string; regionCode: string }[];
   agencyMerit: { agencyCode: string; category: string; scheme: string; assessedOn: string } | null;
+  /** The moved officials' register facts as of the evaluation date, when the move names them by NIP. */
+  register?: FactsSnapshot[];
+}
+
+/** The people the register is asked about: whose register, and as of which date ('YYYY-MM-DD'). */
+export interface RegisterLookup {
+  agencyCode: string;
+  nips: string[];
+  asOf: string;
 }
 
 export interface ReferenceActivities {
-  loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string }): Promise<MobilityFacts>;
+  loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts>;
+  /** Register facts of `nips` as of `asOf`, each with its version and hash; NIPs the register lacks are listed in `missing`. */
+  loadRegisterFacts(input: {
+    agencyCode: string;
+    nips: string[];
+    asOf: string;
+  }): Promise<{ snapshots: FactsSnapshot[]; missing: string[] }>;
 }

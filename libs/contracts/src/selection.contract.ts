@@ -9,6 +9,7 @@ import type {
   ConflictDeclaration,
   EligibilityVerdict,
   EvidenceRef,
+  FactOverride,
   JpmCategory,
   RankedCandidate,
   RequiredCompetency,
@@ -52,10 +53,20 @@ export interface SelectionWorkflowInput {
   evidence: EvidenceRef[];
 }
 
+/**
+ * A candidate named by NIP: the facts come from the agency's register as of the registration date
+ * (issue 14), overridden only with a reason and evidence. `profile` is the form used before the
+ * register (facts typed into the request); the API no longer accepts it, and recorded cases keep it.
+ */
 export interface CandidateRegistration {
   postCode: string;
-  profile: CandidateProfile;
+  nip?: string;
+  overrides?: FactOverride[];
+  /** @deprecated cases registered before the register only */
+  profile?: CandidateProfile;
 }
+
+export const candidateNipOf = (c: CandidateRegistration): string => c.nip ?? c.profile?.nip ?? '';
 
 /** Every decision taken on the selection itself; which fields a decision needs is checked by the workflow. */
 export interface SelectionDecisionInput {

@@ -94,19 +94,23 @@ describe('signed chain-head digests', () => {
 
 describe('LEDGER_SIGNING_KEY in the API config', () => {
   const DB = 'postgres://meritflow:secret@127.0.0.1:5432/meritflow';
+  // The API does not start without its payload keys; they are beside the point here.
+  const PAYLOAD_KEYS = `k1:${Buffer.alloc(32).toString('base64')}`;
 
   it('accepts an Ed25519 PEM, also with its line breaks written as \\n', () => {
     const pem = ed25519Pem();
-    expect(loadApiConfig({ DATABASE_URL: DB, LEDGER_SIGNING_KEY: pem }).LEDGER_SIGNING_KEY).toBe(pem);
+    expect(loadApiConfig({ DATABASE_URL: DB, PAYLOAD_KEYS, LEDGER_SIGNING_KEY: pem }).LEDGER_SIGNING_KEY).toBe(pem);
     const oneLine = pem.replace(/\n/g, '\\n');
-    expect(loadApiConfig({ DATABASE_URL: DB, LEDGER_SIGNING_KEY: oneLine, LEDGER_SIGNING_KEY_ID: 'bkn:2026-11' })).toMatchObject({
+    expect(
+      loadApiConfig({ DATABASE_URL: DB, PAYLOAD_KEYS, LEDGER_SIGNING_KEY: oneLine, LEDGER_SIGNING_KEY_ID: 'bkn:2026-11' }),
+    ).toMatchObject({
       LEDGER_SIGNING_KEY: pem,
       LEDGER_SIGNING_KEY_ID: 'bkn:2026-11',
     });
   });
 
   it('is optional', () => {
-    expect(loadApiConfig({ DATABASE_URL: DB }).LEDGER_SIGNING_KEY).toBeUndefined();
+    expect(loadApiConfig({ DATABASE_URL: DB, PAYLOAD_KEYS }).LEDGER_SIGNING_KEY).toBeUndefined();
   });
 
   it.each([
@@ -124,7 +128,7 @@ describe('LEDGER_SIGNING_KEY in the API config', () => {
   ])('refuses %s with a ConfigError naming %s, without echoing the value', (_what, env, variable) => {
     let error: unknown;
     try {
-      loadApiConfig({ DATABASE_URL: DB, ...env });
+      loadApiConfig({ DATABASE_URL: DB, PAYLOAD_KEYS, ...env });
     } catch (e) {
       error = e;
     }

@@ -31,7 +31,9 @@ import {
   RegisterUnitEntity,
 } from './entities/register.entity';
 import { AsnRegister1764800000000 } from './migrations/1764800000000-asn-register';
-import { RegisterImportProgress1764850000000 } from './migrations/1764850000000-register-import-progress';
+import { RegisterReading1764860000000 } from './migrations/1764860000000-register-reading';
+import { CaseParticipantEntity } from './entities/case-participant.entity';
+import { RegisterImportProgress1764870000000 } from './migrations/1764870000000-register-import-progress';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
@@ -59,6 +61,7 @@ export const ENTITIES = [
   RegisterImportBatchEntity,
   RegisterUnitEntity,
   RegisterPostEntity,
+  CaseParticipantEntity,
 ];
 export const MIGRATIONS = [
   InitialLedger1763800000000,
@@ -72,7 +75,8 @@ export const MIGRATIONS = [
   HistoryArchive1764600000000,
   IdempotencyKeys1764700000000,
   AsnRegister1764800000000,
-  RegisterImportProgress1764850000000,
+  RegisterReading1764860000000,
+  RegisterImportProgress1764870000000,
 ];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */

@@ -24,6 +24,7 @@ import {
   ReferenceDataChangeEntity,
   RegionEntity,
   type ReferenceTable,
+  type RegisterReferenceTable,
 } from './entities/reference-data.entity';
 
 export type { Region };
@@ -120,7 +121,8 @@ export class MobilityReferenceRepository {
 
   /** Recorded changes in order, optionally for one table, one key and a period [from, to). */
   async changes(filter: ChangeFilter = {}): Promise<{ items: ReferenceDataChange[]; total: number }> {
-    const qb = this.ds.getRepository(ReferenceDataChangeEntity).createQueryBuilder('c');
+    // An agency's units and posts (agency_code set) are that agency's to read, through the register.
+    const qb = this.ds.getRepository(ReferenceDataChangeEntity).createQueryBuilder('c').where('c.agency_code IS NULL');
     if (filter.table) qb.andWhere('c.table_name = :table', { table: filter.table });
     if (filter.key) qb.andWhere('c.key = :key', { key: filter.key });
     if (filter.from) qb.andWhere('c.changed_at >= :from', { from: filter.from });
@@ -344,18 +346,38 @@ async function record(
   reason: string,
   actor: Actor,
 ): Promise<ReferenceDataChange> {
+  return toChange(await recordReferenceChange(em, { table, key, agencyCode: null, before, after, reason, actor }));
+}
+
+/**
+ * Appends one change to reference_data_changes in the caller's transaction: the mobility reference
+ * data (no agency) and each agency's units and posts (their agency) share the record.
+ */
+export async function recordReferenceChange(
+  em: EntityManager,
+  c: {
+    table: ReferenceTable | RegisterReferenceTable;
+    key: string;
+    agencyCode: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    reason: string;
+    actor: Actor;
+  },
+): Promise<ReferenceDataChangeEntity> {
   const row = em.create(ReferenceDataChangeEntity, {
-    tableName: table,
-    key,
-    before,
-    after,
-    reason,
-    actorId: actor.id,
-    actorRole: actor.role,
-    actorName: actor.name ?? null,
+    tableName: c.table,
+    key: c.key,
+    agencyCode: c.agencyCode,
+    before: c.before,
+    after: c.after,
+    reason: c.reason,
+    actorId: c.actor.id,
+    actorRole: c.actor.role,
+    actorName: c.actor.name ?? null,
   });
   // A new row, so save inserts it, and fills in the generated id and changed_at.
-  return toChange(await em.save(ReferenceDataChangeEntity, row));
+  return em.save(ReferenceDataChangeEntity, row);
 }
 
 // The recorded before/after of each table: its facts in a fixed key order, so equal facts compare equal.
@@ -417,7 +439,8 @@ const toMerit = (r: AgencyMeritEntity): AgencyMerit => ({
 });
 const toChange = (r: ReferenceDataChangeEntity): ReferenceDataChange => ({
   id: r.id,
-  table: r.tableName,
+  // Rows without an agency are always of the mobility tables (the agency check constraint).
+  table: r.tableName as ReferenceTable,
   key: r.key,
   before: r.before,
   after: r.after,

@@ -12,6 +12,8 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository';
 import { LedgerRepository } from './ledger.repository';
 import { MobilityReferenceRepository } from './mobility-reference.repository';
 import { RegisterRepository } from './register.repository';
+import { RegisterReferenceRepository } from './register-reference.repository';
+import { CaseParticipantsRepository } from './case-participants.repository';
 
 /** Every repository: each is built from the one DataSource, and nothing else. */
 export const REPOSITORIES = [
@@ -28,6 +30,8 @@ export const REPOSITORIES = [
   CaseLookupRepository,
   IdempotencyKeyRepository,
   RegisterRepository,
+  RegisterReferenceRepository,
+  CaseParticipantsRepository,
 ] as const satisfies readonly (new (ds: DataSource) => object)[];
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({

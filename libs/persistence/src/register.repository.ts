@@ -10,14 +10,13 @@ import {
   registerFacts,
   type Actor,
   type EvidenceRef,
+  type FactsSnapshot,
   type FieldIssue,
   type PersonProfile,
   type RegisterEvent,
   type RegisterEventDraft,
   type RegisterFacts,
-  type RequiredCompetency,
 } from '@meritflow/domain';
-import { RegisterPostEntity, RegisterUnitEntity } from './entities/register.entity';
 
 /** Who records a register change, why and on what evidence. */
 export interface RegisterWrite {
@@ -25,15 +24,6 @@ export interface RegisterWrite {
   reason: string;
   evidence: EvidenceRef[];
   importBatchId?: string | null;
-}
-
-/** The facts a rule used, as of its date, with the register version and the SHA-256 of their canonical JSON. */
-export interface FactsSnapshot {
-  nip: string;
-  asOf: string;
-  registerVersion: number;
-  sha256: string;
-  facts: RegisterFacts;
 }
 
 export interface PeopleFilter {
@@ -59,14 +49,6 @@ export interface PersonSummary {
   postType: string | null;
   postTitle: string | null;
   version: number;
-}
-
-export interface RegisterPost {
-  code: string;
-  title: string;
-  postType: string;
-  unitCode: string;
-  competencyStandard: RequiredCompetency[];
 }
 
 /** The latest date: what validation reads, so a change is checked against everything already recorded. */
@@ -165,7 +147,9 @@ export class RegisterRepository {
     const issues: FieldIssue[] = [];
     drafts.forEach((draft, i) => {
       const person = projectProfile(working, ALL_KNOWN);
-      const found = checkRegisterEvent(draft, { nip, person, eventIds: new Set(working.map((e) => e.id)), today });
+      // A retraction names facts; withdrawing a retraction would silently do nothing, so it is not offered.
+      const retractable = new Set(working.filter((e) => e.type !== 'events_retracted').map((e) => e.id));
+      const found = checkRegisterEvent(draft, { nip, person, eventIds: retractable, today });
       issues.push(...found.map((f) => ({ ...f, field: `events.${i}.${f.field}` })));
       if (found.length === 0) {
         working.push({
@@ -458,45 +442,5 @@ export class RegisterRepository {
         version: Number(r.version),
       })),
     };
-  }
-
-  async putUnit(agencyCode: string, unit: { code: string; name: string; parentCode: string | null }): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO register_units (agency_code, code, name, parent_code) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (agency_code, code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code, updated_at = now()`,
-      [agencyCode, unit.code, unit.name, unit.parentCode],
-    );
-  }
-
-  async units(agencyCode: string): Promise<{ code: string; name: string; parentCode: string | null }[]> {
-    const rows = await this.ds.getRepository(RegisterUnitEntity).find({ where: { agencyCode }, order: { code: 'ASC' } });
-    return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode }));
-  }
-
-  async putPost(agencyCode: string, post: RegisterPost): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO register_posts (agency_code, code, title, post_type, unit_code, competency_standard) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (agency_code, code) DO UPDATE SET title = EXCLUDED.title, post_type = EXCLUDED.post_type, unit_code = EXCLUDED.unit_code,
-         competency_standard = EXCLUDED.competency_standard, updated_at = now()`,
-      [agencyCode, post.code, post.title, post.postType, post.unitCode, JSON.stringify(post.competencyStandard)],
-    );
-  }
-
-  async posts(agencyCode: string): Promise<RegisterPost[]> {
-    const rows = await this.ds.getRepository(RegisterPostEntity).find({ where: { agencyCode }, order: { code: 'ASC' } });
-    return rows.map((r) => ({
-      code: r.code,
-      title: r.title,
-      postType: r.postType,
-      unitCode: r.unitCode,
-      competencyStandard: r.competencyStandard,
-    }));
-  }
-
-  async post(agencyCode: string, code: string): Promise<RegisterPost | null> {
-    const r = await this.ds.getRepository(RegisterPostEntity).findOne({ where: { agencyCode, code } });
-    return r
-      ? { code: r.code, title: r.title, postType: r.postType, unitCode: r.unitCode, competencyStandard: r.competencyStandard }
-      : null;
   }
 }

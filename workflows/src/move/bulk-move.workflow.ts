@@ -1,5 +1,14 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, SYSTEM_ACTOR, type FieldIssue } from '@meritflow/domain';
+import {
+  checkEffectiveDate,
+  evaluateDecision,
+  getSop,
+  isIsoDate,
+  moveWithRegisterFacts,
+  SYSTEM_ACTOR,
+  wibDate,
+  type FieldIssue,
+} from '@meritflow/domain';
 import {
   BULK_MOVE_CASE_TYPE,
   bulkMemberCheckedSignal,
@@ -109,10 +118,19 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
   const blockedAsOf = async (tmt: string) => {
     const included = input.moves.filter((m) => !members.get(m.person.nip)!.excluded);
     const regionCodes = [...new Set(included.flatMap((m) => [m.from.regionCode, m.to.regionCode]))];
-    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: input.agencyCode });
+    const register = input.personFromRegister
+      ? { agencyCode: input.agencyCode, nips: included.map((m) => m.person.nip), asOf: tmt }
+      : undefined;
+    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: input.agencyCode, ...(register ? { register } : {}) });
     const asOf = { date: tmt, basis: 'decree_effective_date' as const };
     return included.flatMap((m) => {
-      const ev = evaluateMoveNow({ move: m, talent: null }, facts, [], new Date(), asOf);
+      const judged = register
+        ? moveWithRegisterFacts(
+            m,
+            facts.register?.find((r) => r.nip === m.person.nip),
+          )
+        : m;
+      const ev = evaluateMoveNow({ move: judged, talent: null }, facts, [], new Date(), asOf);
       return ev.allowed
         ? []
         : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
@@ -193,6 +211,7 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
               batchId,
               move: input.moves.find((x) => x.person.nip === m.nip)!,
               ...(input.intendedEffectiveDates?.[m.nip] ? { intendedEffectiveDate: input.intendedEffectiveDates[m.nip] } : {}),
+              ...(input.personFromRegister ? { personFromRegister: true } : {}),
             },
           ],
         }),
@@ -240,13 +259,18 @@ export async function bulkMemberWorkflow(input: BulkMemberInput): Promise<{ nip:
   setHandler(bulkMemberDecidedSignal, (d) => void (decided = d));
 
   await kase.start(SYSTEM_ACTOR, { payload: { move } });
+  // Judged as of the date the person's move is meant to take effect (members started before: as of now).
+  const asOf = input.intendedEffectiveDate ? { date: input.intendedEffectiveDate, basis: 'intended_effective_date' as const } : undefined;
+  const register = input.personFromRegister
+    ? { agencyCode: move.from.agencyCode, nips: [move.person.nip], asOf: asOf?.date ?? wibDate(new Date()) }
+    : undefined;
   const facts = await reference.loadMobilityFacts({
     regionCodes: [...new Set([move.from.regionCode, move.to.regionCode])],
     agencyCode: move.to.agencyCode,
+    ...(register ? { register } : {}),
   });
-  // Judged as of the date the person's move is meant to take effect (members started before: as of now).
-  const asOf = input.intendedEffectiveDate ? { date: input.intendedEffectiveDate, basis: 'intended_effective_date' as const } : undefined;
-  const evaluation = evaluateMoveNow({ move, talent: null }, facts, [], new Date(), asOf);
+  const judged = register ? moveWithRegisterFacts(move, facts.register?.[0]) : move;
+  const evaluation = evaluateMoveNow({ move: judged, talent: null }, facts, [], new Date(), asOf);
   const blocking = evaluation.verdicts.filter((v) => !v.passed);
   await kase.auto('member_checked', {
     reason: evaluation.allowed ? 'every rule passes' : blocking.map((v) => v.message.en).join('; '),

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   checkBackdating,
+  moveWithRegisterFacts,
   checkEffectiveDate,
   conditionalTransition,
   evaluateDecision,
@@ -45,7 +46,8 @@ const issue = (field: string, rule: string, id: string, en: string): FieldIssue 
  */
 export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState> {
   const sop = getSop(input.sop);
-  const { move } = input;
+  // With the person named by NIP, the facts judged are the register's as of each evaluation date.
+  let move = input.move;
   let evaluation: MoveEvaluationView | null = null;
   const overrides: MoveState['overrides'] = [];
   let competencyFit: MoveState['competencyFit'] = null;
@@ -80,8 +82,12 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
 
   const evaluate = async (asOf: EvaluationDate | undefined): Promise<MoveEvaluationView> => {
     const regionCodes = [...new Set([move.from.regionCode, move.to.regionCode])];
-    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: move.to.agencyCode });
-    evaluation = evaluateMoveNow(input, facts, overrides, new Date(), asOf);
+    const register = input.personFromRegister
+      ? { agencyCode: input.move.from.agencyCode, nips: [input.move.person.nip], asOf: asOf?.date ?? wibDate(new Date()) }
+      : undefined;
+    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: move.to.agencyCode, ...(register ? { register } : {}) });
+    if (register) move = moveWithRegisterFacts(input.move, facts.register?.[0]);
+    evaluation = evaluateMoveNow({ move, talent: input.talent }, facts, overrides, new Date(), asOf);
     return evaluation;
   };
 

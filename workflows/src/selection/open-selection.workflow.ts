@@ -1,10 +1,8 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import {
-  decideEligibility,
   ELIGIBILITY_POLICY_2026,
   evaluateDecision,
   getOpenSelectionSop,
-  parseNip,
   rankCandidates,
   shortlist,
   SYSTEM_ACTOR,
@@ -28,11 +26,13 @@ import {
   type SelectionState,
   type SelectionWorkflowInput,
   vacancyFilledSignal,
+  candidateNipOf,
 } from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
 import { checkNominatorNotNominated, evaluateCommitteeSeat } from '@meritflow/domain';
 import { appointmentWorkflow } from './appointment.workflow';
+import { checkRegistration, resolveCandidates } from './register-candidates';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
 
@@ -216,32 +216,21 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
               ),
             );
           }
-          const nip = parseNip(c.profile.nip, c.profile.nipKind ?? 'pns', `candidates.${i}.profile.nip`);
-          if (!nip.ok) fields.push(...nip.issues);
-          if (candidates.has(c.profile.nip) || list.findIndex((x) => x.profile.nip === c.profile.nip) !== i) {
-            fields.push(
-              field(
-                `candidates.${i}.profile.nip`,
-                'unique',
-                'calon dengan NIP ini sudah terdaftar',
-                'a candidate with this NIP is already registered',
-              ),
-            );
+          fields.push(...checkRegistration(c, i));
+          const nip = candidateNipOf(c);
+          const at = c.profile && !c.nip ? `candidates.${i}.profile.nip` : `candidates.${i}.nip`;
+          if (candidates.has(nip) || list.findIndex((x) => candidateNipOf(x) === nip) !== i) {
+            fields.push(field(at, 'unique', 'calon dengan NIP ini sudah terdaftar', 'a candidate with this NIP is already registered'));
           }
-          if (committee.some((m) => m.id === c.profile.nip)) {
+          if (committee.some((m) => m.id === nip)) {
             sod.push(
-              field(
-                `candidates.${i}.profile.nip`,
-                'separationOfDuties',
-                'anggota pansel tidak boleh menjadi calon',
-                'a committee member cannot be a candidate',
-              ),
+              field(at, 'separationOfDuties', 'anggota pansel tidak boleh menjadi calon', 'a committee member cannot be a candidate'),
             );
             sodHolds.add('committee');
-          } else if (!kase.nomineeAllowed(c.profile.nip, 'candidate')) {
+          } else if (!kase.nomineeAllowed(nip, 'candidate')) {
             sod.push(
               field(
-                `candidates.${i}.profile.nip`,
+                at,
                 'separationOfDuties',
                 'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon',
                 'the initiator or the PPK of this selection cannot be a candidate',
@@ -253,7 +242,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         // Separation of duties is one refusal everywhere (403), whatever else the request got wrong.
         if (sod.length > 0) {
           refuse('SEPARATION_OF_DUTIES', {
-            actorId: sod.map((f) => list[Number(f.field.split('.')[1])].profile.nip).join(', '),
+            actorId: sod.map((f) => candidateNipOf(list[Number(f.field.split('.')[1])])).join(', '),
             holds: [...sodHolds],
             duty: 'candidate',
             rule: 'distinct_people',
@@ -373,16 +362,14 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
           });
           break;
         case 'register_candidates': {
-          const asOf = new Date();
-          const registered = d.candidates!.map((c) => {
-            const post = input.posts.find((p) => p.positionCode === c.postCode)!;
-            const verdict = decideEligibility(c.profile, post, policy, asOf);
+          const { resolved, policy: used } = await resolveCandidates(input.agencyCode, d.candidates!, input.posts, policy, new Date());
+          const registered = resolved.map((r) => {
             // The state query carries only what a reader acts on; every check goes to the ledger below.
-            const eligibility = { eligible: verdict.eligible, ruleVersion: verdict.ruleVersion, reasons: verdict.reasons };
+            const eligibility = { eligible: r.verdict.eligible, ruleVersion: r.verdict.ruleVersion, reasons: r.verdict.reasons };
             const view: CandidateView = {
-              nip: c.profile.nip,
-              name: c.profile.name,
-              postCode: c.postCode,
+              nip: r.nip,
+              name: r.name,
+              postCode: r.postCode,
               registrationOrder: candidates.size + 1,
               status: eligibility.eligible ? 'registered' : 'ineligible',
               eligibility,
@@ -392,12 +379,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             };
             candidates.set(view.nip, view);
             kase.assign(view.nip, 'candidate');
-            return { view, profile: c.profile, verdict };
+            return { view, record: r.record };
           });
           await kase.transition(d.decision, d.actor, verdict.to, {
             ...common(d),
-            payload: { candidates: registered.map((r) => ({ postCode: r.view.postCode, profile: r.profile, eligibility: r.verdict })) },
-            ruleVersion: policy.version,
+            payload: { candidates: registered.map((r) => r.record) },
+            ruleVersion: used.version,
           });
           for (const { view: c } of registered.filter((r) => !r.view.eligibility.eligible)) {
             await kase.note('screened_out_ineligible', {

@@ -52,3 +52,9 @@ export const SECURITY_LOG_READERS = only(['auditor', 'admin']);
 /** The ASN register: HR keeps it; HR, the PPK and oversight read it. Committee members and assessors see only their case's candidates. */
 export const REGISTER_EDITOR_ROLES = only(['hr_officer']);
 export const REGISTER_READER_ROLES = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);
+/**
+ * Decrypted workflow payloads (the codec endpoint) show personal data from any case of any agency:
+ * oversight only. Encrypting is for an administrator sending data through Temporal's tools.
+ */
+export const PAYLOAD_DECODERS = only(['auditor', 'admin']);
+export const PAYLOAD_ENCODERS = only(['admin']);

@@ -31,6 +31,8 @@ describe('ERROR_STATUS', () => {
     ['ROLE_NOT_ALLOWED', 409],
     ['IDEMPOTENCY_CONFLICT', 422],
     ['PAYLOAD_TOO_LARGE', 413],
+    ['PAYLOAD_KEY_UNKNOWN', 422],
+    ['PAYLOAD_DECRYPT_FAILED', 422],
     ['UPSTREAM_UNAVAILABLE', 503],
     ['INTERNAL', 500],
   ] as [ErrorCode, number][])('answers %s with HTTP %i', (code, status) => {

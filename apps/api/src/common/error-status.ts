@@ -19,6 +19,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   PERSON_NOT_FOUND: HttpStatus.NOT_FOUND,
   PERSON_ALREADY_REGISTERED: HttpStatus.CONFLICT,
   IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  POST_NOT_FOUND: HttpStatus.NOT_FOUND,
   CASE_ALREADY_EXISTS: HttpStatus.CONFLICT,
   DECISION_NOT_ALLOWED: HttpStatus.CONFLICT,
   // The SOP names the role for each step; a decision by another role is out of turn for this case.
@@ -32,6 +33,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   // An Idempotency-Key sent again with a different request (IETF Idempotency-Key draft: 422).
   IDEMPOTENCY_CONFLICT: HttpStatus.UNPROCESSABLE_ENTITY,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  // Encrypted workflow data this server cannot open: a key it does not hold, or bytes that fail authentication.
+  PAYLOAD_KEY_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
+  PAYLOAD_DECRYPT_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
   UPSTREAM_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL: HttpStatus.INTERNAL_SERVER_ERROR,
 });

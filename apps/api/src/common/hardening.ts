@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { CorsOptions, CorsOptionsDelegate } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { ApiConfig } from '@meritflow/config';
@@ -18,6 +19,9 @@ const CORS_ALLOWED_HEADERS = [
 ];
 /** The response headers a browser client may read cross-origin (beyond the CORS-safelisted ones). */
 const CORS_EXPOSED_HEADERS = ['Retry-After', 'Content-Disposition', 'ETag'];
+
+/** The codec endpoint, which a Temporal Web UI calls from its own origin. */
+const CODEC_PATH = /^\/api\/v1\/codec\//;
 
 /**
  * The API answers JSON (and evidence downloads): nothing it sends may run script, be framed or load
@@ -101,15 +105,27 @@ export function applyHardening(app: INestApplication, config: ApiConfig): void {
   http.set?.('json escape', true);
 
   // No configured origin: no CORS headers at all, so browsers keep every other site out.
-  if (config.CORS_ORIGINS.length > 0) {
-    app.enableCors({
-      origin: [...config.CORS_ORIGINS],
-      credentials: false,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
-      allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: CORS_EXPOSED_HEADERS,
-      maxAge: 600,
-      optionsSuccessStatus: 204,
-    });
+  const api: CorsOptions = {
+    origin: config.CORS_ORIGINS.length > 0 ? [...config.CORS_ORIGINS] : false,
+    credentials: false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: 600,
+    optionsSuccessStatus: 204,
+  };
+  // The Temporal UI's origins reach the codec endpoint only. It sends X-Namespace, and cookies when
+  // told to include credentials: harmless here, since only the bearer token authenticates.
+  const codec: CorsOptions = {
+    origin: config.CODEC_CORS_ORIGINS.length > 0 ? [...config.CODEC_CORS_ORIGINS] : false,
+    credentials: true,
+    methods: ['POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
+    maxAge: 600,
+    optionsSuccessStatus: 204,
+  };
+  if (config.CORS_ORIGINS.length > 0 || config.CODEC_CORS_ORIGINS.length > 0) {
+    const byPath: CorsOptionsDelegate<Request> = (req, done) => done(null, CODEC_PATH.test(req.path) ? codec : api);
+    app.enableCors(byPath);
   }
 }

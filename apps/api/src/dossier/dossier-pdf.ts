@@ -137,7 +137,14 @@ function detailOf(d: DossierDecision): string | null {
     case 'member_checked':
       return p.evaluation ? evaluationDetail(p.evaluation) : null;
     case 'register_candidates':
-      return `${(p.candidates ?? []).length} pelamar: ${(p.candidates ?? []).map((c: any) => `${c.profile?.name} (${c.profile?.nip})${c.eligibility?.eligible === false ? ' tidak memenuhi syarat' : ''}`).join('; ')}`;
+      return `${(p.candidates ?? []).length} pelamar: ${(p.candidates ?? [])
+        .map((c: any) => {
+          const who = c.register
+            ? `${c.register.facts?.name} (${c.register.nip}; register v${c.register.registerVersion}, ${String(c.register.sha256).slice(0, 12)}…${c.register.source === 'external' ? ', sumber eksternal' : ''}${c.overrides?.length ? `, ${c.overrides.length} data dikesampingkan` : ''})`
+            : `${c.profile?.name} (${c.profile?.nip})`;
+          return `${who}${c.eligibility?.eligible === false ? ' tidak memenuhi syarat' : ''}`;
+        })
+        .join('; ')}`;
     case 'screened_out_ineligible':
       return `NIP ${p.nip}`;
     case 'screen_candidate':

@@ -232,9 +232,11 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
         break;
       case 'register_candidates':
         for (const c of arr(p.candidates)) {
+          // Register-sourced candidates carry a facts snapshot; earlier cases the typed profile.
+          const facts = obj(obj(obj(c).register).facts);
           const profile = obj(obj(c).profile);
-          const nip = str(profile.nip);
-          if (nip) s.names[nip] = str(profile.name) ?? '';
+          const nip = str(facts.nip) ?? str(profile.nip);
+          if (nip) s.names[nip] = str(facts.name) ?? str(profile.name) ?? '';
         }
         break;
       case 'declare_interests':

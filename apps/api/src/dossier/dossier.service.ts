@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PayloadCodec } from '@temporalio/common';
 import {
   checkConformance,
   DomainError,
@@ -22,6 +23,7 @@ import {
 } from '@meritflow/persistence';
 import { caseTypeEntry } from '@meritflow/contracts';
 import { presentDecision } from '../common/ledger.presenter';
+import { PAYLOAD_CODEC } from '../temporal/temporal.tokens';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 import { DOSSIER_FORMAT, DOSSIER_VERSION, type CaseDossier, type DossierDecision, type DossierEvidence } from './dossier.types';
 
@@ -62,6 +64,7 @@ export class DossierService {
     private readonly dossiers: DossierRepository,
     private readonly workflows: WorkflowGateway,
     private readonly archive: HistoryArchiveRepository,
+    @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
   ) {}
 
   async conformance(caseId: string, now = new Date()): Promise<ConformanceReport> {
@@ -142,7 +145,9 @@ export class DossierService {
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
       const archived = code === 'CASE_NOT_FOUND' ? await this.archive.closedHistoryOf(kase.runId) : null;
-      const value = archived ? (completedResultOf(decodeArchivedProto(archived.historyPb)) as CaseDossier['state']) : null;
+      const value = archived
+        ? ((await completedResultOf(decodeArchivedProto(archived.historyPb), this.codec)) as CaseDossier['state'])
+        : null;
       if (value) return { value, error: null, source: 'archive' };
       this.logger.warn(`no workflow state for ${kase.workflowId}: ${code}`);
       return { value: null, error: { code }, source: null };

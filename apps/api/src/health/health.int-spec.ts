@@ -9,9 +9,16 @@ describe('health endpoint when Temporal is unreachable', () => {
   let url: string;
 
   beforeAll(async () => {
-    const { databaseUrl } = readStackState();
+    const { databaseUrl, payloadKeys } = readStackState();
     const deadPort = await getFreePort();
-    app = await createApi(loadApiConfig({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}`, LOG_LEVEL: 'error' }));
+    app = await createApi(
+      loadApiConfig({
+        DATABASE_URL: databaseUrl,
+        TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}`,
+        LOG_LEVEL: 'error',
+        PAYLOAD_KEYS: payloadKeys,
+      }),
+    );
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/api/health`.replace('[::1]', '127.0.0.1');
   });

@@ -14,8 +14,9 @@ import {
   type FieldIssue,
   type MoveFacts,
   type TalentInputs,
+  moveWithRegisterFacts,
 } from '@meritflow/domain';
-import { LedgerRepository } from '@meritflow/persistence';
+import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
 import {
   BULK_MOVE_WORKFLOW_TYPE,
   bulkMoveDecideUpdate,
@@ -31,6 +32,12 @@ import {
   type TalentInput,
 } from '@meritflow/contracts';
 import { API_CONFIG } from '../config.provider';
+
+/** A move as requested: the person by NIP, the post left without its dates (both from the register). */
+export type NamedMove = Omit<MoveFacts, 'person' | 'from'> & {
+  person: { nip: string };
+  from: Omit<MoveFacts['from'], 'since' | 'inauguratedOn'>;
+};
 import type { IdempotentRequest } from '../common/idempotency-key';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
@@ -45,12 +52,46 @@ export class MovesService {
   constructor(
     private readonly workflows: WorkflowGateway,
     private readonly ledger: LedgerRepository,
+    private readonly register: RegisterRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
+  /**
+   * The moves as the rules first judge them: each person's facts (name, grade, appointment, sanctions)
+   * and the start of the post they hold, from the register of the agency they leave, as of the move's
+   * intended date. A NIP that register lacks is refused before anything starts.
+   */
+  private async withRegisterFacts(moves: readonly { move: NamedMove; asOf: string; field: string }[]): Promise<MoveFacts[]> {
+    const missing: FieldIssue[] = [];
+    const resolved: MoveFacts[] = [];
+    for (const { move, asOf, field } of moves) {
+      const { snapshots } = await this.register.snapshots(move.from.agencyCode, [move.person.nip], asOf);
+      const snapshot = snapshots[0];
+      if (!snapshot) {
+        missing.push({
+          field,
+          rule: 'register.unknownNip',
+          message: {
+            id: `NIP ${move.person.nip} tidak ada dalam register instansi ${move.from.agencyCode}`,
+            en: `NIP ${move.person.nip} is not in the register of ${move.from.agencyCode}`,
+          },
+        });
+        continue;
+      }
+      const placeholder: MoveFacts = {
+        ...move,
+        person: { nip: move.person.nip, name: snapshot.facts.name, golongan: 'I/a', cpnsTmt: asOf, sanctions: [] },
+        from: { ...move.from, since: asOf },
+      };
+      resolved.push(moveWithRegisterFacts(placeholder, snapshot));
+    }
+    if (missing.length > 0) throw new DomainError('PERSON_NOT_FOUND', { nip: missing.map((m) => m.field).join(', '), fields: missing });
+    return resolved;
+  }
+
   async propose(
     actor: Actor,
-    move: MoveFacts,
+    named: NamedMove,
     talentInputs: TalentRequest | undefined,
     reason: string | null,
     evidence: EvidenceRef[],
@@ -61,6 +102,7 @@ export class MovesService {
     const intendedEffectiveDate = options.intendedEffectiveDate ?? wibDate(now);
     const dateIssues = checkEffectiveDate('intendedEffectiveDate', intendedEffectiveDate);
     if (dateIssues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: dateIssues });
+    const [move] = await this.withRegisterFacts([{ move: named, asOf: intendedEffectiveDate, field: 'person.nip' }]);
     const sopId = moveSopIdFor(move.kind, move.scope);
     if (!sopId) {
       throw new DomainError('VALIDATION_FAILED', {
@@ -92,7 +134,16 @@ export class MovesService {
     if (!start.ok) throw new DomainError(start.code, start.params);
     const talent = talentInputs ? await this.talent(talentInputs, move) : null;
     const started = await this.workflows.start(MOVE_WORKFLOW_TYPE, moveWorkflowId(move.to.agencyCode, move.person.nip), [
-      { sop: { id: sop.id, version: sop.version }, move, proposedBy: actor, reason, evidence, talent, intendedEffectiveDate },
+      {
+        sop: { id: sop.id, version: sop.version },
+        move,
+        proposedBy: actor,
+        reason,
+        evidence,
+        talent,
+        intendedEffectiveDate,
+        personFromRegister: true,
+      },
     ]);
     const step = stepOf(sop, sop.initialStep);
     return { ...started, sop: { id: sop.id, version: sop.version }, step: step.id, status: step.status };
@@ -160,7 +211,7 @@ export class MovesService {
       agencyCode: string;
       batchCode: string;
       title: string;
-      moves: (MoveFacts & { intendedEffectiveDate?: string })[];
+      moves: (NamedMove & { intendedEffectiveDate?: string })[];
       reason: string | null;
       evidence: EvidenceRef[];
     },
@@ -169,13 +220,15 @@ export class MovesService {
     // Each person's date goes beside the facts the rules read; without one, the proposal date (WIB).
     const intendedEffectiveDates: Record<string, string> = {};
     const dateIssues: FieldIssue[] = [];
-    const moves: MoveFacts[] = request.moves.map(({ intendedEffectiveDate, ...m }, i) => {
+    const named = request.moves.map(({ intendedEffectiveDate, ...m }, i) => {
       const date = intendedEffectiveDate ?? wibDate(now);
       dateIssues.push(...checkEffectiveDate(`moves.${i}.intendedEffectiveDate`, date));
       intendedEffectiveDates[m.person.nip] = date;
-      return m;
+      return { move: m, asOf: date, field: `moves.${i}.person.nip` };
     });
-    const cmd = { ...request, moves, intendedEffectiveDates };
+    if (dateIssues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: dateIssues });
+    const moves = await this.withRegisterFacts(named);
+    const cmd = { ...request, moves, intendedEffectiveDates, personFromRegister: true };
     const issues = cmd.moves.flatMap((m, i) => {
       const out: FieldIssue[] = [...dateIssues.filter((d) => d.field === `moves.${i}.intendedEffectiveDate`)];
       if (m.kind === 'talent_promotion' || m.scope !== 'intra_agency') {

@@ -6,7 +6,9 @@ import { ApiErrors } from '../common/api-errors';
 import { PatternPipe } from '../common/param-pipes';
 import { Roles } from '../auth/access.decorators';
 import { REGISTER_EDITOR_ROLES, REGISTER_READER_ROLES } from '../auth/endpoint-roles';
+import { PersonCasesQuery } from './dto/register-reference.dto';
 import { AgencyQuery, PeopleQuery, ProfileQuery, RecordEventsDto, RegisterPersonDto } from './dto/register.dto';
+import { RegisterProfileService } from './register-profile.service';
 import { RegisterService } from './register.service';
 
 const NipPipe = new PatternPipe('nip', (v) => /^\d{18}$/.test(v), { id: '18 digit NIP atau NI PPPK', en: 'an 18-digit NIP or NI PPPK' });
@@ -14,7 +16,10 @@ const NipPipe = new PatternPipe('nip', (v) => /^\d{18}$/.test(v), { id: '18 digi
 @ApiTags('register')
 @Controller('v1/register/people')
 export class RegisterController {
-  constructor(private readonly register: RegisterService) {}
+  constructor(
+    private readonly register: RegisterService,
+    private readonly profiles: RegisterProfileService,
+  ) {}
 
   @Roles(...REGISTER_READER_ROLES)
   @Get()
@@ -37,9 +42,23 @@ export class RegisterController {
   @Roles(...REGISTER_READER_ROLES)
   @Get(':nip')
   @ApiErrors('PERSON_NOT_FOUND')
-  @ApiOperation({ summary: 'An official’s profile as of a date (default today), derived from the register’s events' })
+  @ApiOperation({
+    summary:
+      'An official’s profile as of a date (default today), derived from the register’s events, with the competency gap against the post held (and ?postCode=) and the cases they took part in',
+  })
   profile(@CurrentActor() actor: Actor, @Param('nip', NipPipe) nip: string, @Query() q: ProfileQuery) {
-    return this.register.profile(actor, nip, q);
+    return this.profiles.profile(actor, nip, q);
+  }
+
+  @Roles(...REGISTER_READER_ROLES)
+  @Get(':nip/cases')
+  @ApiErrors('PERSON_NOT_FOUND')
+  @ApiOperation({
+    summary:
+      'The cases an official took part in (candidate, committee member, assessor, moved official, decider) that the agency reaches, newest first',
+  })
+  cases(@CurrentActor() actor: Actor, @Param('nip', NipPipe) nip: string, @Query() q: PersonCasesQuery) {
+    return this.profiles.cases(actor, nip, q);
   }
 
   @Roles(...REGISTER_READER_ROLES)

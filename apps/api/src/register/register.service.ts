@@ -5,6 +5,21 @@ import { assertEvidenceExists } from '../common/evidence-refs';
 import { OutOfScope } from '../common/out-of-scope';
 import type { PeopleQuery, RecordEventsDto, RegisterPersonDto } from './dto/register.dto';
 
+/**
+ * The repository numbers the registration as change 0 and the request's `events` from 1: name the
+ * fields as the request did (`nip`, `birthDate`; `events.<i>` of the request's list).
+ */
+function requestFields(err: unknown): unknown {
+  if (!(err instanceof DomainError) || err.code !== 'VALIDATION_FAILED' || !err.params.fields) return err;
+  const fields = err.params.fields.map((f) => {
+    const m = /^events\.(\d+)\.(.*)$/.exec(f.field);
+    if (!m) return f;
+    const i = Number(m[1]);
+    return { ...f, field: i === 0 ? m[2] : `events.${i - 1}.${m[2]}` };
+  });
+  return new DomainError('VALIDATION_FAILED', { ...err.params, fields });
+}
+
 /** The ASN register's use cases: scope, evidence and the register's own rules, then one write. */
 @Injectable()
 export class RegisterService {
@@ -77,7 +92,11 @@ export class RegisterService {
       },
       ...((dto.events ?? []) as RegisterEventDraft[]),
     ];
-    const events = await this.register.record(agencyCode, dto.nip, drafts, { actor, reason: dto.reason, evidence }, this.today());
+    const events = await this.register
+      .record(agencyCode, dto.nip, drafts, { actor, reason: dto.reason, evidence }, this.today())
+      .catch((err: unknown) => {
+        throw requestFields(err);
+      });
     return { nip: dto.nip, events, profile: await this.register.profile(agencyCode, dto.nip, this.today()) };
   }
 
@@ -93,11 +112,6 @@ export class RegisterService {
       this.today(),
     );
     return { nip, events, profile: await this.register.profile(agencyCode, nip, this.today()) };
-  }
-
-  async profile(actor: Actor, nip: string, q: { agencyCode?: string; asOf?: string; version?: number }) {
-    const agencyCode = this.agencyOf(actor, q.agencyCode, nip);
-    return this.register.profile(agencyCode, nip, q.asOf ?? this.today(), q.version);
   }
 
   async events(actor: Actor, nip: string, q: { agencyCode?: string }) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@meritflow/config';
 import { DomainError, evaluateStart, selectSop, stepOf, type Actor, type EvidenceRef } from '@meritflow/domain';
-import { LedgerRepository } from '@meritflow/persistence';
+import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
 import {
   appointmentDecideUpdate,
   appointmentStateQuery,
@@ -56,6 +56,7 @@ export class SelectionsService {
   constructor(
     private readonly workflows: WorkflowGateway,
     private readonly ledger: LedgerRepository,
+    private readonly register: RegisterRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -114,8 +115,40 @@ export class SelectionsService {
 
   /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
   async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
+    await this.assertInRegister(id, input);
     await this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step);
     return this.workflows.query(id, selectionStateQuery);
+  }
+
+  /**
+   * People named by NIP must be in the selection agency's register before anything is sent to the
+   * workflow: candidates always; committee members and assessors when their id is a NIP (external
+   * members and assessment-centre staff are named by their own id). The workflow reads the facts.
+   */
+  private async assertInRegister(id: string, input: WithoutActor<SelectionDecisionInput>): Promise<void> {
+    const agencyCode = rootCaseOf(id)?.agencyCode;
+    if (!agencyCode) return;
+    const named: { field: string; nip: string }[] = [
+      ...(input.candidates ?? []).map((c, i) => ({ field: `candidates.${i}.nip`, nip: c.nip ?? '' })),
+      ...(input.members ?? []).map((m, i) => ({ field: `members.${i}.id`, nip: m.id })),
+      ...(input.assessorIds ?? []).map((a, i) => ({ field: `assessorIds.${i}`, nip: a })),
+    ].filter((n) => /^\d{18}$/.test(n.nip));
+    if (named.length === 0) return;
+    const missing = await this.register.missing(
+      agencyCode,
+      named.map((n) => n.nip),
+    );
+    if (missing.length === 0) return;
+    throw new DomainError('PERSON_NOT_FOUND', {
+      nip: missing.join(', '),
+      fields: named
+        .filter((n) => missing.includes(n.nip))
+        .map((n) => ({
+          field: n.field,
+          rule: 'register.unknownNip',
+          message: { id: `NIP ${n.nip} tidak ada dalam register instansi`, en: `NIP ${n.nip} is not in the agency's register` },
+        })),
+    });
   }
 
   getAssessment(id: string, nip: string) {

@@ -1,11 +1,12 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
 import type { ApiConfig } from '@meritflow/config';
 import { WorkflowGateway } from './workflow-gateway';
 
-import { TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
+import { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
 
-export { TEMPORAL_CLIENT, TEMPORAL_CONNECTION };
+export { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION };
 
 class TemporalConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
@@ -14,7 +15,10 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-/** One Temporal client for the API process, closed on shutdown. */
+/**
+ * One Temporal client for the API process, closed on shutdown. Workflow inputs, update arguments
+ * and query answers pass through the payload codec, so Temporal holds them encrypted.
+ */
 @Global()
 @Module({})
 export class TemporalModule {
@@ -27,15 +31,17 @@ export class TemporalModule {
           // Lazy: the API boots (and reports Temporal as down on /health) even when Temporal is not up yet.
           useFactory: () => Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
         },
+        { provide: PAYLOAD_CODEC, useValue: payloadCodecFromConfig(config) },
         {
           provide: TEMPORAL_CLIENT,
-          inject: [TEMPORAL_CONNECTION],
-          useFactory: (connection: Connection) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+          inject: [TEMPORAL_CONNECTION, PAYLOAD_CODEC],
+          useFactory: (connection: Connection, codec: AesGcmPayloadCodec) =>
+            new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterWith(codec) }),
         },
         TemporalConnectionCloser,
         WorkflowGateway,
       ],
-      exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, WorkflowGateway],
+      exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, PAYLOAD_CODEC, WorkflowGateway],
     };
   }
 }

@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MobilityReferenceRepository } from '@meritflow/persistence';
-import type { MobilityFacts, ReferenceActivities } from '@meritflow/contracts';
+import { MobilityReferenceRepository, RegisterRepository } from '@meritflow/persistence';
+import type { MobilityFacts, ReferenceActivities, RegisterLookup } from '@meritflow/contracts';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
 @Injectable()
 export class ReferenceActivitiesImpl implements ReferenceActivities {
-  constructor(@Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository) {}
+  constructor(
+    @Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository,
+    @Inject(RegisterRepository) private readonly register: RegisterRepository,
+  ) {}
 
-  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string }): Promise<MobilityFacts> {
-    const [windows, approvals, merit] = await Promise.all([
+  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts> {
+    const [windows, approvals, merit, register] = await Promise.all([
       this.repo.electionWindows(input.regionCodes),
       this.repo.ministerApprovals(input.regionCodes),
       this.repo.agencyMerit(input.agencyCode),
+      input.register ? this.register.snapshots(input.register.agencyCode, input.register.nips, input.register.asOf) : null,
     ]);
     return {
       windows: windows.map((w) => ({ ...w })),
@@ -19,10 +23,15 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
       agencyMerit: merit
         ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn }
         : null,
+      ...(register ? { register: register.snapshots } : {}),
     };
   }
 
+  loadRegisterFacts(input: { agencyCode: string; nips: string[]; asOf: string }) {
+    return this.register.snapshots(input.agencyCode, input.nips, input.asOf);
+  }
+
   asActivities(): ReferenceActivities {
-    return { loadMobilityFacts: this.loadMobilityFacts.bind(this) };
+    return { loadMobilityFacts: this.loadMobilityFacts.bind(this), loadRegisterFacts: this.loadRegisterFacts.bind(this) };
   }
 }

@@ -18,6 +18,9 @@ const SAMPLE_PARAMS: ErrorParams = {
   service: 'temporal',
   limit: '256kb',
   path: '/v1/nowhere',
+  keyId: 'meritflow-2026-12',
+  known: ['meritflow-2026-01'],
+  postCode: 'KABID-2',
 };
 
 describe('errorMessage', () => {

@@ -49,6 +49,10 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Pegawai dengan NIP ${s(p.nip)} tidak ada dalam register instansi ini`,
     en: `No official with NIP ${s(p.nip)} is in this agency's register`,
   }),
+  POST_NOT_FOUND: (p) => ({
+    id: `Jabatan ${s(p.postCode)} tidak ada dalam data referensi instansi ini`,
+    en: `Post ${s(p.postCode)} is not in this agency's reference data`,
+  }),
   PERSON_ALREADY_REGISTERED: (p) => ({
     id: `NIP ${s(p.nip)} sudah terdaftar; ubah datanya dengan peristiwa baru`,
     en: `NIP ${s(p.nip)} is already registered; change it with a new event`,
@@ -114,6 +118,14 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
   PAYLOAD_TOO_LARGE: (p) => ({
     id: `Isi permintaan terlalu besar (batas ${s(p.limit)})`,
     en: `The request body is too large (limit ${s(p.limit)})`,
+  }),
+  PAYLOAD_KEY_UNKNOWN: (p) => ({
+    id: `Data alur kerja dienkripsi dengan kunci "${s(p.keyId)}", yang tidak dimiliki proses ini (kunci yang ada: ${list(p.known)}); tambahkan kunci itu ke PAYLOAD_KEYS`,
+    en: `Workflow data is encrypted with key "${s(p.keyId)}", which this process does not hold (keys held: ${list(p.known)}); add that key to PAYLOAD_KEYS`,
+  }),
+  PAYLOAD_DECRYPT_FAILED: (p) => ({
+    id: `Data alur kerja yang dienkripsi dengan kunci "${s(p.keyId)}" tidak dapat didekripsi: datanya diubah, atau kunci dengan nama itu bukan kunci yang mengenkripsinya`,
+    en: `Workflow data encrypted with key "${s(p.keyId)}" cannot be decrypted: it was altered, or the key of that name is not the one that encrypted it`,
   }),
   ROUTE_NOT_FOUND: (p) => ({
     id: `Alamat ${s(p.path)} tidak dikenal`,

@@ -5,3 +5,4 @@ export * from './evaluate-move';
 export * from './talent';
 export * from './effective-date';
 export * from './region-hierarchy';
+export * from './register-facts';

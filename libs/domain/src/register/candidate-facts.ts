@@ -88,3 +88,12 @@ export function registerFacts(profile: PersonProfile): RegisterFacts {
     registerVersion: profile.version,
   };
 }
+
+/** The facts a rule used, as of its date, with the register version and the SHA-256 of their canonical JSON. */
+export interface FactsSnapshot {
+  nip: string;
+  asOf: string;
+  registerVersion: number;
+  sha256: string;
+  facts: RegisterFacts;
+}

@@ -6,3 +6,7 @@ export * from './register-import-plan';
 export * from './project-profile';
 export * from './candidate-facts';
 export * from './competency-gap';
+export * from './fact-overrides';
+export * from './reference-data';
+export * from './case-participation';
+export * from './profile-view';

@@ -1,9 +1,10 @@
 import type { FieldIssue } from '../errors';
-import { GOLONGAN_CODES, golonganRank, isGolongan } from '../personnel/golongan';
+import { isGolongan } from '../personnel/golongan';
 import { BUSINESS_CODE_PATTERN } from '../personnel/position';
 import { CURRENT_POST_TYPES, EDUCATION_LEVELS, PERFORMANCE_PREDICATES, SANCTION_LEVELS } from '../selection/candidate';
 import { parseIsoDate } from '../selection/iso-date';
 import { PERFORMANCE_AXIS, POTENTIAL_AXIS } from '../mobility/talent';
+import { sequenceProblem } from './rank-sequence';
 import { NIP_KINDS, parseNip } from '../selection/nip';
 import {
   PERSON_SOURCES,
@@ -160,46 +161,24 @@ function checkRank(p: RegisterEventPayloads['rank_changed'], person: PersonProfi
     );
     return;
   }
-  const { prev } = neighbours(person, p.tmt);
-  const rank = golonganRank(p.golongan);
-  const follows = ((): { id: string; en: string } | null => {
-    if (p.kind === 'initial')
-      return prev
-        ? { id: `golongan awal tidak boleh didahului golongan ${prev.golongan}`, en: `an initial grade cannot follow ${prev.golongan}` }
-        : null;
-    if (!prev)
-      return {
-        id: 'belum ada golongan sebelumnya; catat golongan awal (kind initial) dahulu',
-        en: 'no earlier grade is recorded; record the initial grade (kind initial) first',
-      };
-    const from = golonganRank(prev.golongan);
-    if (p.kind === 'regular' && rank !== from + 1) {
-      return {
-        id: `kenaikan pangkat reguler dari ${prev.golongan} harus ke ${GOLONGAN_CODES[from + 1] ?? '—'}, bukan ${p.golongan}`,
-        en: `a regular promotion from ${prev.golongan} must go to ${GOLONGAN_CODES[from + 1] ?? '—'}, not ${p.golongan}`,
-      };
-    }
-    if (p.kind === 'adjustment' && rank <= from) {
-      return {
-        id: `penyesuaian golongan dari ${prev.golongan} harus naik, bukan ke ${p.golongan}`,
-        en: `a grade adjustment from ${prev.golongan} must go up, not to ${p.golongan}`,
-      };
-    }
-    if (p.kind === 'demotion') {
-      if (from === 0)
-        return {
-          id: `golongan ${prev.golongan} adalah yang terendah; tidak dapat diturunkan`,
-          en: `${prev.golongan} is the lowest grade; it cannot be lowered`,
-        };
-      if (rank !== from - 1)
-        return {
-          id: `penurunan pangkat dari ${prev.golongan} harus ke ${GOLONGAN_CODES[from - 1]}, bukan ${p.golongan}`,
-          en: `a demotion from ${prev.golongan} must go to ${GOLONGAN_CODES[from - 1]}, not ${p.golongan}`,
-        };
-    }
-    return null;
-  })();
-  if (follows) issues.push(issue('golongan', 'rank.sequence', follows.id, follows.en));
+  const { prev, next } = neighbours(person, p.tmt);
+  const follows = sequenceProblem(p, prev);
+  if (follows) {
+    issues.push(issue('golongan', 'rank.sequence', follows.id, follows.en));
+    return;
+  }
+  // A back-dated grade must also leave the grade recorded after it in sequence.
+  const breaks = next && sequenceProblem(next, p);
+  if (breaks) {
+    issues.push(
+      issue(
+        'golongan',
+        'rank.sequence',
+        `golongan ${next.golongan} (TMT ${next.tmt}) yang sudah tercatat tidak lagi berurutan: ${breaks.id}`,
+        `the recorded grade ${next.golongan} (TMT ${next.tmt}) would no longer follow: ${breaks.en}`,
+      ),
+    );
+  }
 }
 
 function checkPosition(p: RegisterEventPayloads['position_assigned'], person: PersonProfile, issues: FieldIssue[]): void {

@@ -1,6 +1,13 @@
 import type { PositionClass } from '../personnel/position';
 import type { CandidateProfile } from './candidate';
-import { decideEligibility, ELIGIBILITY_POLICY_2026, type EligibilityPolicy } from './eligibility';
+import type { HeldPost, RegisterFacts } from '../register/candidate-facts';
+import {
+  decideEligibility,
+  ELIGIBILITY_POLICY_2026,
+  ELIGIBILITY_POLICY_2026_12,
+  eligibilityPolicyAsOf,
+  type EligibilityPolicy,
+} from './eligibility';
 
 /** 10:00 WIB on a calendar date. */
 const wib = (isoDate: string, time = '10:00:00') => new Date(`${isoDate}T${time}+07:00`);
@@ -316,5 +323,116 @@ describe('ELIGIBILITY_POLICY_2026', () => {
       blockingSanctions: ['medium', 'heavy'],
       requiredCredentials: [],
     });
+  });
+});
+
+describe('decideEligibility: facts from the register', () => {
+  const spell = (postType: HeldPost['postType'], from: string, to = '2026-03-10'): HeldPost => ({
+    postType,
+    postCode: `P-${from}`,
+    from,
+    to,
+  });
+  // The reference candidate as the register gives it: a pengawas from 2012, an administrator since 2022-01-03.
+  const facts = (o: Partial<RegisterFacts> = {}): RegisterFacts => ({
+    ...candidate(),
+    postHistory: [spell('pengawas', '2012-01-02', '2022-01-03'), spell('administrator', '2022-01-03')],
+    source: 'register',
+    asOf: '2026-03-10',
+    registerVersion: 12,
+    ...o,
+  });
+  const verdictOf = (f: CandidateProfile | RegisterFacts, policy: EligibilityPolicy, cls: PositionClass = 'jpt_pratama') =>
+    decideEligibility(f, { positionClass: cls }, policy, AS_OF);
+  // A JPT pratama since 2023-01-02, an administrator for the three years before.
+  const lateral: Partial<RegisterFacts> = {
+    currentPostType: 'jpt_pratama',
+    currentPostSince: '2023-01-02',
+    postHistory: [spell('administrator', '2020-01-02', '2023-01-02'), spell('jpt_pratama', '2023-01-02')],
+  };
+
+  it.each([
+    { o: { golongan: null }, failed: ['rank'], en: 'no grade is recorded; at least IV/b is required' },
+    { o: { education: null }, failed: ['education'], en: 'no education is recorded; at least S1/D4 is required' },
+    {
+      o: { currentPostType: null, currentPostSince: null },
+      failed: ['priorPost', 'priorPostTenure'],
+      en: 'no current post is recorded; one of administrator, jf_ahli_madya is required',
+    },
+  ] as { o: Partial<RegisterFacts>; failed: string[]; en: string }[])(
+    'refuses $failed when the register holds none, saying so',
+    ({ o, failed, en }) => {
+      const v = verdictOf(facts(o), ELIGIBILITY_POLICY_2026);
+
+      expect(v.reasons.map((r) => r.rule)).toEqual(failed);
+      expect(v.reasons[0].message.en).toBe(en);
+    },
+  );
+
+  it.each([
+    { what: 'a sitting JPT pratama with 3 years as administrator before (lateral)', o: lateral, failed: [] },
+    { what: 'the reference administrator, 4 years in post', o: {}, failed: [] },
+    {
+      what: 'an administrator for 2 years exactly',
+      o: { postHistory: [spell('pengawas', '2012-01-02', '2024-03-10'), spell('administrator', '2024-03-10')] },
+      failed: [],
+    },
+    {
+      what: 'an administrator for 1 year, a pengawas before',
+      o: { postHistory: [spell('pengawas', '2012-01-02', '2025-03-01'), spell('administrator', '2025-03-01')] },
+      failed: ['priorPostTenure'],
+    },
+    {
+      what: 'two prior posts of 1 year each (spells do not add up)',
+      o: { postHistory: [spell('jf_ahli_madya', '2024-03-01', '2025-03-01'), spell('administrator', '2025-03-01')] },
+      failed: ['priorPostTenure'],
+    },
+    {
+      what: 'a pengawas now, an administrator for 5 years earlier',
+      o: {
+        currentPostType: 'pengawas',
+        postHistory: [spell('administrator', '2015-01-05', '2020-01-06'), spell('pengawas', '2020-01-06')],
+      },
+      failed: ['priorPost'],
+    },
+    {
+      what: 'no post ever held',
+      o: { currentPostType: null, currentPostSince: null, postHistory: [] },
+      failed: ['priorPost', 'priorPostTenure'],
+    },
+  ] as { what: string; o: Partial<RegisterFacts>; failed: string[] }[])('under 2026-12, $what → failed: $failed', ({ o, failed }) => {
+    const v = verdictOf(facts(o), ELIGIBILITY_POLICY_2026_12);
+
+    expect(v.ruleVersion).toBe('eligibility-jpt@2026-12-01');
+    expect(v.reasons.map((r) => r.rule)).toEqual(failed);
+  });
+
+  it('refuses the lateral JPT pratama under the 2026 reading, which reads only the current post', () => {
+    expect(verdictOf(facts(lateral), ELIGIBILITY_POLICY_2026).reasons.map((r) => r.rule)).toEqual(['priorPost']);
+  });
+
+  it.each([
+    { what: 'the reference candidate', o: {}, failed: [] },
+    { what: 'a sitting JPT pratama', o: { currentPostType: 'jpt_pratama' }, failed: ['priorPost'] },
+    { what: '2 years in post less one day', o: { currentPostSince: '2024-03-11' }, failed: ['priorPostTenure'] },
+  ] as { what: string; o: Partial<CandidateProfile>; failed: string[] }[])(
+    'judges a CandidateProfile (no post history) under 2026-12 as under 2026: $what → failed: $failed',
+    ({ o, failed }) => {
+      const now = verdictOf(candidate(o), ELIGIBILITY_POLICY_2026_12);
+      const before = verdictOf(candidate(o), ELIGIBILITY_POLICY_2026);
+
+      expect(now.reasons.map((r) => r.rule)).toEqual(failed);
+      expect(now.checks).toEqual(before.checks);
+    },
+  );
+
+  it.each([
+    ['2025-12-31', 'eligibility-jpt@2026-01-01'],
+    ['2026-01-01', 'eligibility-jpt@2026-01-01'],
+    ['2026-11-30', 'eligibility-jpt@2026-01-01'],
+    ['2026-12-01', 'eligibility-jpt@2026-12-01'],
+    ['2027-06-30', 'eligibility-jpt@2026-12-01'],
+  ])('eligibilityPolicyAsOf(%s) is %s', (asOf, version) => {
+    expect(eligibilityPolicyAsOf(asOf).version).toBe(version);
   });
 });

@@ -106,6 +106,9 @@ export class AgencyMeritEntity {
 /** The tables whose changes reference_data_changes records. */
 export const REFERENCE_TABLES = ['regions', 'election_windows', 'minister_approvals', 'agency_merit'] as const;
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
+/** An agency's own reference data beside its register (migration 1764860000000); its changes name the agency. */
+export const REGISTER_REFERENCE_TABLES = ['register_units', 'register_posts'] as const;
+export type RegisterReferenceTable = (typeof REGISTER_REFERENCE_TABLES)[number];
 
 /** One recorded change to the reference data: who, role, before, after, why. Append-only. */
 @Entity({ name: 'reference_data_changes' })
@@ -114,7 +117,11 @@ export class ReferenceDataChangeEntity {
   id!: string;
 
   @Column({ name: 'table_name', type: 'text' })
-  tableName!: ReferenceTable;
+  tableName!: ReferenceTable | RegisterReferenceTable;
+
+  /** The agency whose units or posts changed; null for the national mobility reference data. */
+  @Column({ name: 'agency_code', type: 'text', nullable: true })
+  agencyCode!: string | null;
 
   @Column({ type: 'text' })
   key!: string;

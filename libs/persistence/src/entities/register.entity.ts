@@ -153,7 +153,7 @@ export class RegisterImportBatchEntity {
   @Column({ type: 'jsonb' })
   errors!: unknown[];
 
-  /** Every row error; `errors` keeps the first ones (migration 1764850000000). */
+  /** Every row error; `errors` keeps the first ones (migration 1764870000000). */
   @Column({ name: 'errors_total', type: 'int' })
   errorsTotal!: number;
 

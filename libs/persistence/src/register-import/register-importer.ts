@@ -15,6 +15,7 @@ import {
 import { contentSha256, RegisterRepository } from '../register.repository';
 import { detectFormat } from './import-file';
 import { parseImport, rowIssue, type ParsedFile, type PersonRows } from './parse-import';
+import { applyReferenceRows } from './import-reference';
 import { BATCH_COLUMNS, toView, type BatchRow, type ImportBatchView, type ImportErrorsPage } from './import-batch';
 
 export interface ImportRequest {
@@ -145,11 +146,11 @@ export class RegisterImporter {
           [batchId, JSON.stringify(kept), issues.length],
         );
       };
+      const refused = await applyReferenceRows(this.ds, req.agencyCode, parsed.units, parsed.posts, req.actor, this.reason(req));
       await this.ds.transaction(async (m) => {
-        await this.applyReference(m, req.agencyCode, parsed);
         const refRows = parsed.units.length + parsed.posts.length + parsed.orphans.length;
         await m.query(`UPDATE register_import_batches SET rows_done = rows_done + $2 WHERE id = $1`, [batchId, refRows]);
-        await keep(m, parsed.orphans);
+        await keep(m, [...parsed.orphans, ...refused]);
       });
       const nips = [...parsed.persons.keys()];
       for (let i = 0; i < nips.length; i += this.settings.chunkPersons) {
@@ -187,29 +188,9 @@ export class RegisterImporter {
     return parseImport(req.content, req.fileName, req.agencyCode, this.settings.maxRows);
   }
 
-  /** Units and posts (reference data) are upserted; a post's rows are merged into its competency standard. */
-  private async applyReference(m: EntityManager, agencyCode: string, parsed: ParsedFile): Promise<void> {
-    for (const u of parsed.units) {
-      await m.query(
-        `INSERT INTO register_units (agency_code, code, name, parent_code) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (agency_code, code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code, updated_at = now()`,
-        [agencyCode, u.unit.code, u.unit.name, u.unit.parentCode],
-      );
-    }
-    const posts = new Map<string, { title: string; postType: string; unitCode: string; standard: Map<string, unknown> }>();
-    for (const p of parsed.posts) {
-      const post = posts.get(p.code) ?? { title: p.title, postType: p.postType, unitCode: p.unitCode, standard: new Map() };
-      if (p.competency) post.standard.set(p.competency.name, p.competency);
-      posts.set(p.code, post);
-    }
-    for (const [code, p] of posts) {
-      await m.query(
-        `INSERT INTO register_posts (agency_code, code, title, post_type, unit_code, competency_standard) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (agency_code, code) DO UPDATE SET title = EXCLUDED.title, post_type = EXCLUDED.post_type, unit_code = EXCLUDED.unit_code,
-           competency_standard = EXCLUDED.competency_standard, updated_at = now()`,
-        [agencyCode, code, p.title, p.postType, p.unitCode, JSON.stringify([...p.standard.values()])],
-      );
-    }
+  /** Recorded with every event and reference change the import makes. */
+  private reason(req: ImportRequest): string {
+    return `Impor dari sistem kepegawaian (SIASN/SIMPEG), berkas ${req.fileName.slice(0, 200)}`;
   }
 
   private async applyChunk(
@@ -258,7 +239,7 @@ export class RegisterImporter {
       inserts,
       {
         actor: req.actor,
-        reason: `Impor dari sistem kepegawaian (SIASN/SIMPEG), berkas ${req.fileName.slice(0, 200)}`,
+        reason: this.reason(req),
         evidence: [],
         importBatchId: batchId,
       },

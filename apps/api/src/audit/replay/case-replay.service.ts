@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowNotFoundError, type PayloadCodec } from '@temporalio/common';
 import {
   auditCase,
   buildCaseExport,
@@ -22,7 +22,7 @@ import { DomainError } from '@meritflow/domain';
 import { HistoryArchiveRepository, LedgerRepository, type ArchivedHistoryRow } from '@meritflow/persistence';
 import { API_CONFIG } from '../../config.provider';
 import { fromTemporalError } from '../../temporal/temporal-errors';
-import { TEMPORAL_CLIENT } from '../../temporal/temporal.tokens';
+import { PAYLOAD_CODEC, TEMPORAL_CLIENT } from '../../temporal/temporal.tokens';
 import { configureReplayRuntime } from './replay-runtime';
 
 // The workflow code this build runs (dist/workflows/src), bundled here for replay; the worker loads the same path.
@@ -56,6 +56,8 @@ const isNotFound = (err: unknown): boolean => err instanceof WorkflowNotFoundErr
  * with and compares the decisions in the histories with the ledger. A closed run is read from the
  * PostgreSQL history archive (which outlives Temporal's retention); a run the archive does not
  * hold closed is read from Temporal, or from its latest archived snapshot once Temporal has let it go.
+ * Histories are read and archived as Temporal stores them, payloads encrypted; the codec opens them
+ * for the replay and the comparison, and an export carries them encrypted.
  */
 @Injectable()
 export class CaseReplayService {
@@ -63,6 +65,7 @@ export class CaseReplayService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly ledger: LedgerRepository,
     private readonly archive: HistoryArchiveRepository,
+    @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
     configureReplayRuntime(config.LOG_LEVEL);
@@ -75,6 +78,7 @@ export class CaseReplayService {
       ledger,
       bundle: await currentWorkflowBundle(WORKFLOWS),
       root: { workflowId: caseId, runId },
+      codec: this.codec,
     });
     return { caseId, runId, sources: histories.map(({ workflowId, runId: r, source }) => ({ workflowId, runId: r, source })), ...audit };
   }

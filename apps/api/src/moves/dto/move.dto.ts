@@ -27,17 +27,9 @@ import type { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 
 const POST_CLASSES = [...POSITION_CLASSES, 'pelaksana'] as const;
 
+/** The moved official, named by NIP: name, grade, appointment date and sanctions come from the ASN register. */
 export class MovePersonDto {
-  @ApiProperty() @IsNip() nip!: string;
-  @ApiProperty() @IsString() @Length(2, 200) @SingleLine() name!: string;
-  @ApiProperty({ enum: GOLONGAN_CODES }) @IsIn(GOLONGAN_CODES) golongan!: (typeof GOLONGAN_CODES)[number];
-  @ApiProperty({ example: '2010-01-01', description: 'CPNS TMT' }) @IsCalendarDate() cpnsTmt!: string;
-  @ApiProperty({ type: [SanctionDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => SanctionDto)
-  sanctions!: SanctionDto[];
+  @ApiProperty({ description: 'NIP of an official in the register of from.agencyCode' }) @IsNip() nip!: string;
 }
 
 export class MovePostDto {
@@ -48,10 +40,8 @@ export class MovePostDto {
   @ApiProperty({ example: 'administrator' }) @Matches(/^[a-z][a-z0-9_]{0,63}$/) level!: string;
 }
 
-export class MoveFromDto extends MovePostDto {
-  @ApiProperty({ example: '2022-01-03' }) @IsCalendarDate() since!: string;
-  @ApiPropertyOptional({ description: 'JPT holders: the inauguration date' }) @IsOptional() @IsCalendarDate() inauguratedOn?: string;
-}
+/** The post left; since when it is held (and a JPT's inauguration) comes from the register's post history. */
+export class MoveFromDto extends MovePostDto {}
 
 export class MoveFactsDto {
   @ApiProperty({ enum: MOVE_KINDS }) @IsIn(MOVE_KINDS) kind!: (typeof MOVE_KINDS)[number];

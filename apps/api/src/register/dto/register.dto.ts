@@ -109,6 +109,10 @@ export class ProfileQuery extends AgencyQuery {
   @IsInt()
   @Min(1)
   version?: number;
+  @ApiPropertyOptional({ description: 'Also measure the competencies against this post of the agency (fit for a target post)' })
+  @IsOptional()
+  @Matches(BUSINESS_CODE_PATTERN)
+  postCode?: string;
 }
 
 export class PeopleQuery extends AgencyQuery {

@@ -1,11 +1,28 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import {
   BUSINESS_CODE_PATTERN,
   CURRENT_POST_TYPES,
   EDUCATION_LEVELS,
   GOLONGAN_CODES,
+  OVERRIDABLE_FACTS,
   PERFORMANCE_PREDICATES,
   SANCTION_LEVELS,
 } from '@meritflow/domain';
@@ -35,68 +52,43 @@ export class SanctionDto {
   imposedOn!: string;
 }
 
-export class CandidateProfileDto {
-  @ApiProperty({ example: '198503152010012003' })
-  @IsString()
-  @IsNip()
-  nip!: string;
-
-  @ApiProperty({ example: 'Siti Rahayu, S.T., M.T.' })
-  @IsString()
-  @Length(2, 200)
-  @SingleLine()
-  name!: string;
-
-  @ApiProperty({ enum: GOLONGAN_CODES })
-  @IsIn(GOLONGAN_CODES)
-  golongan!: (typeof GOLONGAN_CODES)[number];
-
-  @ApiProperty({ enum: EDUCATION_LEVELS })
-  @IsIn(EDUCATION_LEVELS)
-  education!: (typeof EDUCATION_LEVELS)[number];
-
-  @ApiProperty({ enum: CURRENT_POST_TYPES })
-  @IsIn(CURRENT_POST_TYPES)
-  currentPostType!: (typeof CURRENT_POST_TYPES)[number];
-
-  @ApiProperty({ example: '2021-01-04' })
-  @IsCalendarDate()
-  currentPostSince!: string;
-
-  @ApiProperty({ minimum: 0, maximum: 45 })
-  @IsNumber()
-  @Min(0)
-  @Max(45)
-  cumulativeExperienceYears!: number;
-
-  @ApiProperty({ type: [PerformanceDto] })
+export class FactOverrideDto {
+  @ApiProperty({ enum: OVERRIDABLE_FACTS }) @IsIn(OVERRIDABLE_FACTS) fact!: (typeof OVERRIDABLE_FACTS)[number];
+  @ApiProperty({ description: 'The value to use instead of the register’s (checked per fact)', example: 'S2' })
+  @IsDefined()
+  value!: unknown;
+  @ApiProperty({ description: 'Why the register’s value does not hold for this decision' }) @IsString() @Length(3, 2000) reason!: string;
+  @ApiProperty({ type: [EvidenceRefDto] })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
-  @Type(() => PerformanceDto)
-  performance!: PerformanceDto[];
-
-  @ApiProperty({ type: [SanctionDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => SanctionDto)
-  sanctions!: SanctionDto[];
-
-  @ApiProperty({ example: ['diklatpim_ii', 'lhkpn'], description: 'Required; send [] when there are none' })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { each: true })
-  credentials!: string[];
+  @Type(() => EvidenceRefDto)
+  evidence!: EvidenceRefDto[];
 }
 
+/** A candidate named by NIP: the facts come from the agency's ASN register as of the registration date. */
 export class CandidateRegistrationDto {
   @ApiProperty({ example: 'KADIS-PUPR' })
   @Matches(BUSINESS_CODE_PATTERN)
   postCode!: string;
 
-  @ApiProperty({ type: CandidateProfileDto })
-  @ValidateNested()
-  @Type(() => CandidateProfileDto)
-  profile!: CandidateProfileDto;
+  @ApiProperty({
+    example: '198503152010012003',
+    description: 'NIP or NI PPPK of an official in the register (add external candidates to the register first, with evidence)',
+  })
+  @IsString()
+  @IsNip()
+  nip!: string;
+
+  @ApiPropertyOptional({
+    type: [FactOverrideDto],
+    description: 'Register facts overridden for this decision, each with a reason and evidence; recorded',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => FactOverrideDto)
+  overrides?: FactOverrideDto[];
 }

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `errors_total` counts every row error, while `errors` keeps only the first ones (a province-sized
  *   file with a systematic mistake would otherwise grow one row to hundreds of megabytes).
  */
-export class RegisterImportProgress1764850000000 implements MigrationInterface {
-  name = 'RegisterImportProgress1764850000000';
+export class RegisterImportProgress1764870000000 implements MigrationInterface {
+  name = 'RegisterImportProgress1764870000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE register_import_batches ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
