@@ -74,10 +74,13 @@ export class RegisterImportService implements OnApplicationShutdown {
     const now = await this.importer.view(batch.id);
     const errors = await this.importer.errors(batch.id, 0, FIRST_ERRORS);
     if (waited !== 'waiting' && now.status === 'failed') {
+      const fileIssues = errors.items.filter((e) => e.sheet === 'file' && e.rule !== 'import.failed');
+      // Not the file's fault (the database went away mid-import): a 500, and the same file may be sent again.
+      if (fileIssues.length === 0) throw new DomainError('INTERNAL', { importId: batch.id });
       // The file itself could not be read: a 400 naming the sheet and column, and nothing was applied.
       throw new DomainError('VALIDATION_FAILED', {
         importId: batch.id,
-        fields: errors.items.filter((e) => e.sheet === 'file').map(({ field, rule, message }) => ({ field, rule, message })),
+        fields: fileIssues.map(({ field, rule, message }) => ({ field, rule, message })),
       });
     }
     return { status: waited === 'waiting' ? 202 : 201, body: { alreadyImported: false, batch: now, errors } };
