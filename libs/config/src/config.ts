@@ -190,7 +190,7 @@ const apiSchema = z.object({
         .max(100 * 1024 * 1024),
     )
     .default(10 * 1024 * 1024),
-  /** Largest register import file (bytes): an XLSX of a province (50,000 officials with histories) is about 30 MB. Held in memory while read. */
+  /** Largest register import file (bytes): an XLSX of a province (50,000 officials with histories) is about 20 MB. Held in memory while read. */
   REGISTER_IMPORT_MAX_BYTES: positiveInt(512 * 1024 * 1024).default(64 * 1024 * 1024),
   /** Most data rows one import file may hold, over all its sheets. */
   REGISTER_IMPORT_MAX_ROWS: positiveInt(10_000_000).default(2_000_000),
