@@ -27,6 +27,7 @@ import { rootCaseOf } from '@meritflow/contracts';
 import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
 import { median, percentile, pool, sleep } from './support/stats';
+import { registerImportBench } from './register-import.bench';
 import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
@@ -47,7 +48,8 @@ import { enrol } from '../test/support/register-fixtures';
  *   BENCH_REPLAY_CASES (3)           cases (a selection, its children, its vacancy) replayed per side, (e)
  *   BENCH_SCALE (500)                concurrent open cases of the soak/scale run, (f); 10000 for the issue's scale run
  *   BENCH_SCALE_CONCURRENCY (16)     requests in flight while opening and closing them
- *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g ((g) runs within (e))
+ *   BENCH_REGISTER_PEOPLE (50000)    officials in the synthetic SIASN export imported by (h) (bench/register-import.bench.ts)
+ *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
  */
 const env = loadBenchConfig();
@@ -889,6 +891,12 @@ async function main(): Promise<void> {
         target: '≥ 100,000',
         pass: d.rowsPerS >= 100_000 && d.tamperDetected,
       });
+    }
+
+    if (!cfg.skip.has('h')) {
+      const h = await registerImportBench(ds, state.databaseUrl, env.BENCH_REGISTER_PEOPLE, log);
+      results.h = h.result;
+      rows.push(...h.rows);
     }
 
     if (!cfg.skip.has('f')) {

@@ -7,6 +7,8 @@ import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type CallOptio
 import { namedMoves } from '../support/register-fixtures';
 import { moveFacts, region } from '../support/move-fixtures';
 import { uploadEvidence } from '../support/selection-fixtures';
+import { makeNip } from '../support/register-fixtures';
+import { importWorkbook, officialRows, uploadImport } from '../support/register-import-fixtures';
 
 /**
  * The API's contract, checked against the running stack: the OpenAPI document lists every 4xx an
@@ -42,6 +44,7 @@ const fx = {} as {
   evidenceId: string;
   delegationId: string;
   postCode: string;
+  importId: string;
 };
 
 beforeAll(async () => {
@@ -98,6 +101,11 @@ beforeAll(async () => {
   });
   if (d.status !== 201) throw new Error(`delegation: ${d.status} ${JSON.stringify(d.body)}`);
   fx.delegationId = d.body.id;
+
+  const imported = await uploadImport(stack, A, await importWorkbook(officialRows(A, makeNip())));
+  if (imported.status !== 201 && imported.status !== 202)
+    throw new Error(`register import: ${imported.status} ${JSON.stringify(imported.body)}`);
+  fx.importId = imported.body.batch.id;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -113,6 +121,7 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
     if (path.startsWith('/api/v1/bulk-moves')) return { existing: fx.bulkId, missing: `bulk-move:${B}:NOPE-1` };
     if (path.startsWith('/api/v1/evidence')) return { existing: fx.evidenceId, missing: '00000000-0000-4000-8000-000000000000' };
     if (path.startsWith('/api/v1/delegations')) return { existing: fx.delegationId, missing: '00000000-0000-4000-8000-000000000001' };
+    if (path.startsWith('/api/v1/register/imports')) return { existing: fx.importId, missing: '00000000-0000-4000-8000-000000000002' };
     throw new Error(`no fixture for {id} in ${path}: add one`);
   },
   caseId: () => ({ existing: fx.vacancyId, missing: `vacancy:${B}:NOPE-1` }),

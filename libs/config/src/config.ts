@@ -190,6 +190,16 @@ const apiSchema = z.object({
         .max(100 * 1024 * 1024),
     )
     .default(10 * 1024 * 1024),
+  /** Largest register import file (bytes): an XLSX of a province (50,000 officials with histories) is about 20 MB. Held in memory while read. */
+  REGISTER_IMPORT_MAX_BYTES: positiveInt(512 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Most data rows one import file may hold, over all its sheets. */
+  REGISTER_IMPORT_MAX_ROWS: positiveInt(10_000_000).default(2_000_000),
+  /** How long POST /v1/register/imports waits for the import to finish (201 with the report) before answering 202 for polling. */
+  REGISTER_IMPORT_WAIT_MS: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a decimal number of milliseconds')
+    .transform(Number)
+    .default(10_000),
   /** Signs the ledger's chain-head digests. Unset: an ephemeral key per boot, which digests say (never in production). */
   LEDGER_SIGNING_KEY: ed25519PrivateKeyPem.optional(),
   /** Names the signing key in digests; unset: derived from the public key's fingerprint. */
@@ -352,6 +362,8 @@ const benchSchema = z.object({
   BENCH_REPLAY_CASES: count(3, 1),
   BENCH_SCALE: count(500),
   BENCH_SCALE_CONCURRENCY: count(16, 1),
+  /** Officials in the synthetic SIASN export that (h) imports. */
+  BENCH_REGISTER_PEOPLE: count(50_000, 1),
   /** Measures to leave out, e.g. "d,f". */
   BENCH_SKIP: csv.default([]),
   /** A directory: also write the replayed histories there. */

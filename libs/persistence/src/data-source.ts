@@ -33,6 +33,7 @@ import {
 import { AsnRegister1764800000000 } from './migrations/1764800000000-asn-register';
 import { RegisterReading1764860000000 } from './migrations/1764860000000-register-reading';
 import { CaseParticipantEntity } from './entities/case-participant.entity';
+import { RegisterImportProgress1764870000000 } from './migrations/1764870000000-register-import-progress';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   IdempotencyKeys1764700000000,
   AsnRegister1764800000000,
   RegisterReading1764860000000,
+  RegisterImportProgress1764870000000,
 ];
 
 /** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */

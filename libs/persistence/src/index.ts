@@ -27,3 +27,6 @@ export * from './entities/register.entity';
 export * from './register-reference.repository';
 export * from './case-participants.repository';
 export * from './entities/case-participant.entity';
+export * from './register-import/import-file';
+export * from './register-import/register-importer';
+export * from './register-import/import-batch';

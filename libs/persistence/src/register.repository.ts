@@ -221,6 +221,82 @@ export class RegisterRepository {
     return rows.map(toEvent);
   }
 
+  /**
+   * Inserts validated drafts of many persons in one statement (arrays unnested server-side, so the
+   * statement size does not grow with the row count); ids follow the order given. The caller holds
+   * every person's lock. Returns the number of rows written.
+   */
+  async insertMany(
+    m: EntityManager,
+    agencyCode: string,
+    rows: readonly { nip: string; draft: RegisterEventDraft; sha256Hex?: string }[],
+    write: RegisterWrite,
+    today: string,
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const result: { n: number }[] = await m.query(
+      `WITH ins AS (
+         INSERT INTO register_events (agency_code, nip, event_type, effective_date, payload, content_sha256, actor_id, actor_role,
+           actor_name, acting_for, reason, evidence, import_batch_id, rules_version)
+         SELECT $1, u.nip, u.type, u.effective::date, u.payload::jsonb, decode(u.hash, 'hex'), $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::uuid, $9
+         FROM unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) WITH ORDINALITY AS u(nip, type, effective, payload, hash, i)
+         ORDER BY u.i
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [
+        agencyCode,
+        write.actor.id,
+        write.actor.role,
+        write.actor.name ?? null,
+        write.actor.actingFor ? JSON.stringify(write.actor.actingFor) : null,
+        write.reason,
+        JSON.stringify(write.evidence),
+        write.importBatchId ?? null,
+        REGISTER_RULES_VERSION,
+        rows.map((r) => r.nip),
+        rows.map((r) => r.draft.type),
+        rows.map((r) => effectiveDateOf(r.draft, today)),
+        rows.map((r) => JSON.stringify(r.draft.payload)),
+        rows.map((r) => r.sha256Hex ?? contentSha256(r.draft).toString('hex')),
+      ],
+    );
+    return result[0].n;
+  }
+
+  /**
+   * The content hashes (hex) of each person's live events: not retracted, and not retractions. An
+   * import skips a draft whose hash is here, so a newer export records only the new facts.
+   */
+  async liveContentHashes(m: EntityManager, agencyCode: string, events: readonly RegisterEvent[]): Promise<Map<string, Set<string>>> {
+    const retracted = new Set<number>();
+    for (const e of events) if (e.type === 'events_retracted') for (const id of e.payload.eventIds) retracted.add(id);
+    const nips = [...new Set(events.map((e) => e.nip))];
+    const rows: { id: string; nip: string; hash: string; event_type: string }[] = nips.length
+      ? await m.query(
+          `SELECT id, nip, encode(content_sha256, 'hex') AS hash, event_type FROM register_events WHERE agency_code = $1 AND nip = ANY($2::text[])`,
+          [agencyCode, nips],
+        )
+      : [];
+    const live = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (r.event_type === 'events_retracted' || retracted.has(Number(r.id))) continue;
+      const set = live.get(r.nip) ?? new Set<string>();
+      set.add(r.hash);
+      live.set(r.nip, set);
+    }
+    return live;
+  }
+
+  /** Serialises writes to many persons' records for the rest of the transaction, in one order so two imports never deadlock. */
+  async lockPersons(m: EntityManager, agencyCode: string, nips: readonly string[]): Promise<void> {
+    const sorted = [...new Set(nips)].sort();
+    if (sorted.length === 0) return;
+    await m.query(
+      `SELECT count(pg_advisory_xact_lock(hashtext('register:' || $1 || ':' || n))) FROM unnest($2::text[]) WITH ORDINALITY AS u(n, i)`,
+      [agencyCode, sorted],
+    );
+  }
+
   /** Re-derives the read-model rows of `nips` as of `today` from their events. */
   async refreshPeople(m: EntityManager, agencyCode: string, nips: readonly string[], today: string): Promise<void> {
     if (nips.length === 0) return;

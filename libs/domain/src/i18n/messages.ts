@@ -57,6 +57,10 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `NIP ${s(p.nip)} sudah terdaftar; ubah datanya dengan peristiwa baru`,
     en: `NIP ${s(p.nip)} is already registered; change it with a new event`,
   }),
+  IMPORT_NOT_FOUND: (p) => ({
+    id: `Impor ${s(p.importId)} tidak ditemukan di register instansi ini`,
+    en: `Import ${s(p.importId)} was not found in this agency's register`,
+  }),
   CASE_ALREADY_EXISTS: (p) => ({
     id: `Kasus ${s(p.caseId)} sudah berjalan; usulan yang sama tidak dapat diajukan dua kali`,
     en: `Case ${s(p.caseId)} is already running; the same proposal cannot be submitted twice`,

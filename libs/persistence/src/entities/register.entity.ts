@@ -153,6 +153,10 @@ export class RegisterImportBatchEntity {
   @Column({ type: 'jsonb' })
   errors!: unknown[];
 
+  /** Every row error; `errors` keeps the first ones (migration 1764870000000). */
+  @Column({ name: 'errors_total', type: 'int' })
+  errorsTotal!: number;
+
   @Column({ name: 'created_by', type: 'jsonb' })
   createdBy!: Record<string, unknown>;
 
@@ -161,6 +165,10 @@ export class RegisterImportBatchEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+
+  /** Touched as each chunk commits: a running batch's heartbeat. */
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }
 
 @Entity({ name: 'register_units' })
