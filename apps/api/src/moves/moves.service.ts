@@ -32,14 +32,14 @@ import {
   type TalentInput,
 } from '@meritflow/contracts';
 import { API_CONFIG } from '../config.provider';
+import type { IdempotentRequest } from '../common/idempotency-key';
+import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 /** A move as requested: the person by NIP, the post left without its dates (both from the register). */
 export type NamedMove = Omit<MoveFacts, 'person' | 'from'> & {
   person: { nip: string };
   from: Omit<MoveFacts['from'], 'since' | 'inauguratedOn'>;
 };
-import type { IdempotentRequest } from '../common/idempotency-key';
-import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 type WithoutActor<T> = Omit<T, 'actor'>;
 
