@@ -15,6 +15,7 @@ import {
   type ManagedProcess,
 } from '@meritflow/devstack';
 import { runMigrations } from '@meritflow/persistence';
+import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '@meritflow/contracts';
 import { writeStackState, type TestStackState } from './test-stack';
 
 /** The repository root: the nearest folder above with a package.json (also from the bench's compiled copy in dist/). */
@@ -99,7 +100,13 @@ export default async function globalSetup(): Promise<void> {
       cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
       log,
     });
-    const temporal = await startTemporalDevServer({ binary: binary.path, port: 0, logLevel: 'error', retentionDays: 30 });
+    const temporal = await startTemporalDevServer({
+      binary: binary.path,
+      port: 0,
+      logLevel: 'error',
+      retentionDays: 30,
+      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+    });
     stops.push(() => temporal.stop());
     const databaseUrl = await provisionDatabase(config.TEST_DATABASE_URL, stops);
     await runMigrations(databaseUrl);

@@ -20,6 +20,7 @@ import {
   type ManagedProcess,
 } from '@meritflow/devstack';
 import { runMigrations } from '@meritflow/persistence';
+import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '@meritflow/contracts';
 
 /*
  * `npm start`: the whole system in one terminal. Starts Temporal and PostgreSQL unless external ones
@@ -146,6 +147,7 @@ async function start(config: LauncherConfig): Promise<void> {
       dbFile,
       namespaces: [config.TEMPORAL_NAMESPACE],
       retentionDays: config.TEMPORAL_RETENTION_DAYS,
+      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
       log: tlog,
       signal: abort.signal,
     });
