@@ -112,6 +112,7 @@ export default async function globalSetup(): Promise<void> {
     await runMigrations(databaseUrl);
 
     const apiPort = await getFreePort();
+    const workerHttpPort = await getFreePort();
     const auth = { signingKeyPem: LocalIssuer.generatePem(), issuer: 'meritflow-test', audience: 'meritflow-api' };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -122,6 +123,7 @@ export default async function globalSetup(): Promise<void> {
       TEMPORAL_NAMESPACE: 'default',
       API_HOST: '127.0.0.1',
       API_PORT: String(apiPort),
+      WORKER_HTTP_PORT: String(workerHttpPort),
       MERITFLOW_ALLOW_TEST_SOPS: 'true',
       AUTH_LOCAL_ISSUER: 'true',
       AUTH_LOCAL_SIGNING_KEY: auth.signingKeyPem,
@@ -141,6 +143,7 @@ export default async function globalSetup(): Promise<void> {
       namespace: 'default',
       workerPid: 0,
       apiPid: 0,
+      workerHttpUrl: `http://127.0.0.1:${workerHttpPort}`,
       auth,
     };
 

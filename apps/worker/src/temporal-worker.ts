@@ -1,5 +1,5 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { WorkerConfig } from '@meritflow/config';
+import { temporalTls, type WorkerConfig } from '@meritflow/config';
 import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '@meritflow/contracts';
 
 /** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
@@ -14,7 +14,7 @@ export async function createPersonnelWorker(
   activities: LedgerActivities & ReferenceActivities & ArchiveActivities,
   source: WorkflowSource = defaultWorkflowSource(),
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config) });
   const options: WorkerOptions = {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -23,6 +23,8 @@ export async function createPersonnelWorker(
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    // After shutdown() (SIGTERM), activities already running get this long to finish before they are cancelled.
+    shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     ...('bundlePath' in source ? { workflowBundle: { codePath: source.bundlePath } } : { workflowsPath: source.workflowsPath }),
   };
   try {
