@@ -26,6 +26,7 @@ const ROOT = ((): string => {
   }
 })();
 const log = prefixedLogger('test-stack', (t) => void process.stderr.write(t));
+export { ROOT as REPOSITORY_ROOT };
 
 export interface RunningStack {
   stop(): Promise<void>;
@@ -44,18 +45,22 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * A superuser connection to a PostgreSQL server the suite may create databases (and roles) on: the
+ * configured one, the machine's own (127.0.0.1:5432), or an embedded one started here.
+ */
+export async function adminDatabaseUrl(configured: string | undefined, stops: (() => Promise<void>)[]): Promise<string> {
+  if (configured) return configured;
+  if (await canConnect('postgres://postgres@127.0.0.1:5432/postgres')) return 'postgres://postgres@127.0.0.1:5432/postgres';
+  log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
+  const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'meritflow-test-pg-')), port: 0 });
+  stops.push(() => pg.stop());
+  return pg.url('postgres');
+}
+
 /** A fresh database per run on the configured server, the machine's own (127.0.0.1:5432), or an embedded one. */
 async function provisionDatabase(configured: string | undefined, stops: (() => Promise<void>)[]): Promise<string> {
-  let adminUrl = configured;
-  if (!adminUrl && (await canConnect('postgres://postgres@127.0.0.1:5432/postgres'))) {
-    adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
-  }
-  if (!adminUrl) {
-    log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
-    const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'meritflow-test-pg-')), port: 0 });
-    stops.push(() => pg.stop());
-    adminUrl = pg.url('postgres');
-  }
+  const adminUrl = await adminDatabaseUrl(configured, stops);
   const name = `meritflow_test_${Date.now()}_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -72,7 +77,7 @@ async function provisionDatabase(configured: string | undefined, stops: (() => P
   return url.toString();
 }
 
-async function waitForHealth(apiUrl: string, timeoutMs: number, api: ManagedProcess): Promise<void> {
+export async function waitForHealth(apiUrl: string, timeoutMs: number, api: ManagedProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
