@@ -52,8 +52,11 @@ afterAll(async () => {
 
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
-/** A bulk rotation of `size` officials through to its collective decree; resolves once every member has ended. */
-async function runBulkMove(stack: Stack, size: number): Promise<string> {
+/**
+ * A bulk rotation of `size` officials through to its collective decree; resolves once every member has
+ * ended. The PPK approves once `approval` settles (every member has been checked by then).
+ */
+async function runBulkMove(stack: Stack, size: number, approval: Promise<void>): Promise<string> {
   const agency = uniqueCode('PEMKAB');
   const reg = await region(stack);
   const moves = Array.from({ length: size }, () => moveFacts(agency, reg, { kind: 'rotation' }));
@@ -64,6 +67,7 @@ async function runBulkMove(stack: Stack, size: number): Promise<string> {
   const id: string = res.body.workflowId;
   const path = `/v1/bulk-moves/${id}`;
   await eventually(async () => (await stack.call('GET', path)).body.step === 'awaiting_approval', 180_000, 'every member checked');
+  await approval;
   const approved = await stack.call('POST', `${path}/decisions`, { actor: PPK, body: { decision: 'approve_batch' } });
   if (approved.status !== 200) throw new Error(`approve_batch: ${approved.status} ${JSON.stringify(approved.body)}`);
   const decreed = await stack.call('POST', `${path}/decisions`, {
@@ -153,27 +157,47 @@ describe('cluster mode: two Temporal nodes on PostgreSQL, two workers, two API i
     const faults: string[] = [];
     let done = false;
 
-    const work = Promise.all([runWholeSelection(api0), runBulkMove(api0, 20)]).finally(() => (done = true));
+    let faultsStarted!: () => void;
+    const approval = new Promise<void>((resolve) => (faultsStarted = resolve));
+    const work = Promise.all([runWholeSelection(api0), runBulkMove(api0, 20, approval)]).finally(() => (done = true));
+    // Keep the rejection for the await below, not as an unhandled one while the faults run.
+    work.catch(() => undefined);
 
-    // The faults, while the cases are under way: a worker crash, then a node crash and its return.
+    // The faults: a worker crash, then a node crash, then the node's return. They start once the
+    // selection has ranked its candidates: the test SOP's registration window (4 s) and committee
+    // review (30 s, then the scores unseal) are over, since a decision held past them by a failover is
+    // refused by the SOP, not lost. The selection's last steps and the whole bulk decree (approval,
+    // decree, 20 members moved) then run through the outage.
     const db = await api0.db();
     const rowsNow = async () => (await db.query('SELECT count(*)::int AS n FROM decisions')).rows[0].n as number;
-    await eventually(async () => (await rowsNow()) >= 30, 120_000, 'the cases to be under way');
-    const workerPid = victimWorker.pid();
-    victimWorker.signal('SIGKILL');
-    await victimWorker.exited();
-    faults.push(`worker ${workerPid} killed at ${await rowsNow()} rows`);
-    const nodePid = node.pid();
-    await node.kill();
-    faults.push(`node ${node.ip} (pid ${nodePid}) killed at ${await rowsNow()} rows`);
-    // The survivors carry on alone: the ledger grows while the node and the worker are down.
-    const before = await rowsNow();
-    await eventually(async () => (await rowsNow()) >= before + 20, 180_000, 'progress without the node and the worker');
-    expect(done).toBe(false);
-    await node.restart();
-    faults.push(`node ${node.ip} back (pid ${node.pid()})`);
-    await victimWorker.start();
-    faults.push(`worker back (pid ${victimWorker.pid()})`);
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM decisions WHERE decision = 'ranking_computed'`)).rowCount === 1 || done,
+      240_000,
+      'the selection to rank its candidates',
+    );
+    try {
+      const workerPid = victimWorker.pid();
+      victimWorker.signal('SIGKILL');
+      await victimWorker.exited();
+      faults.push(`worker ${workerPid} killed at ${await rowsNow()} rows`);
+      const nodePid = node.pid();
+      await node.kill();
+      faults.push(`node ${node.ip} (pid ${nodePid}) killed at ${await rowsNow()} rows`);
+      faultsStarted();
+      // The survivors carry on alone: the ledger grows while the node and the worker are down.
+      const before = await rowsNow();
+      await eventually(async () => (await rowsNow()) >= before + 20 || done, 180_000, 'progress without the node and the worker');
+      expect(done).toBe(false);
+      await node.restart();
+      faults.push(`node ${node.ip} back (pid ${node.pid()})`);
+      await victimWorker.start();
+      faults.push(`worker back (pid ${victimWorker.pid()})`);
+    } finally {
+      faultsStarted();
+      // Whatever happened above, the later tests get the whole cluster back.
+      if (!node.isRunning()) await node.restart();
+      if (!victimWorker.isRunning()) await victimWorker.start();
+    }
 
     [selection, bulkId] = await work;
     expect(faults).toHaveLength(4);
@@ -219,7 +243,7 @@ describe('cluster mode: two Temporal nodes on PostgreSQL, two workers, two API i
     expect(rows.map((r) => r.decision)).toEqual(['propose', 'approve']);
   });
 
-  it('keeps the cases listed by their search attributes (type, agency, step, status) in Temporal visibility', async () => {
+  it('keeps the cases listed by their search attributes (type, agency, step, status) in Temporal visibility and its Web UI', async () => {
     const client = await api0.temporalClient();
     const list = async (query: string) => {
       const ids: string[] = [];
@@ -243,6 +267,12 @@ describe('cluster mode: two Temporal nodes on PostgreSQL, two workers, two API i
       // Visibility is written after the workflow task that upserts; it catches up within moments.
       expect(await eventually(async () => ((await list(query)).length ? list(query) : undefined), 30_000, query)).toEqual([c.id]);
     }
+    // The Web UI lists them through the same query (its own API, which its pages call).
+    const query = `${caseType.name} = 'open-selection' AND ${agency.name} = '${selection.agencyCode}'`;
+    const page = await fetch(`${cluster.uiUrl}/api/v1/namespaces/default/workflows?query=${encodeURIComponent(query)}`);
+    expect(page.status).toBe(200);
+    const executions = ((await page.json()) as { executions: { execution: { workflowId: string } }[] }).executions;
+    expect(executions.map((e) => e.execution.workflowId)).toEqual([selection.id]);
     // Root cases only: the selection's assessments, committee review and appointment are part of it.
     expect((await list(`${agency.name} = '${selection.agencyCode}'`)).sort()).toEqual([selection.id, selection.vacancyId].sort());
   });

@@ -10,8 +10,10 @@ import {
   prefixedLogger,
   resolveTemporalBinary,
   resolveTemporalServerBinaries,
+  resolveTemporalUi,
   startProcess,
   startTemporalCluster,
+  startTemporalUi,
   type ExitInfo,
   type ManagedProcess,
   type MeritflowDatabases,
@@ -70,6 +72,8 @@ export interface ClusterApi {
 
 export interface ClusterStack {
   readonly temporal: TemporalCluster;
+  /** The Temporal Web UI, reading from the first node. */
+  readonly uiUrl: string;
   readonly databases: MeritflowDatabases;
   readonly workers: ClusterWorker[];
   readonly apis: ClusterApi[];
@@ -121,6 +125,9 @@ export async function startClusterStack(opts: ClusterStackOptions = {}): Promise
       log,
     });
     stops.push(() => temporal.stop());
+    const uiBinary = await resolveTemporalUi({ searchPath: config.PATH, cacheDir, log });
+    const ui = await startTemporalUi({ ...uiBinary, address: temporal.address, namespace: 'default', tls: opts.tls, log });
+    stops.push(async () => void (await ui.process.stop()));
 
     await runMigrations(databases.ownerUrl);
 
@@ -189,6 +196,7 @@ export async function startClusterStack(opts: ClusterStackOptions = {}): Promise
 
     return {
       temporal,
+      uiUrl: ui.url,
       databases,
       workers,
       apis,

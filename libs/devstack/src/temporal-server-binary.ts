@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { silentLogger, type LineLogger } from './log';
+import { runToCompletion } from './child-process';
 import { findGo, isExecutableFile, runGo } from './temporal-binary';
 
 /**
@@ -116,6 +118,84 @@ async function buildServer(go: string, cacheDir: string, log: LineLogger, signal
       await rename(out, file);
     }
     log(`built ${target.server} and ${target.sqlTool} in ${Math.round((Date.now() - started) / 1000)}s`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The Temporal Web UI server, the version the CLI v1.5.1 embeds in the dev server (and the tag of the
+ * temporalio/ui image docker/ runs). Its go.mod has no `replace` either.
+ */
+export const TEMPORAL_UI_VERSION = 'v2.42.1';
+export const TEMPORAL_UI_MODULE = 'github.com/temporalio/ui-server/v2';
+
+export interface TemporalUiBinary {
+  binary: string;
+  /** Run it with `--root <configRoot> --config config --env docker start`. */
+  configRoot: string;
+}
+
+/**
+ * Where the UI's configuration is kept: `docker.yaml` is the UI's own (copied from its module at build
+ * time: the file the temporalio/ui image renders, from the same variables: TEMPORAL_ADDRESS,
+ * TEMPORAL_UI_PORT, TEMPORAL_TLS_*), and `base.yaml`, loaded before it, binds to TEMPORAL_UI_HOST
+ * (loopback by default; the image's file leaves the host empty, i.e. every interface).
+ */
+export const cachedUi = (cacheDir: string): TemporalUiBinary => {
+  const version = TEMPORAL_UI_VERSION.replace(/^v/, '');
+  return { binary: path.join(cacheDir, `temporal-ui-server-${version}`), configRoot: path.join(cacheDir, `temporal-ui-${version}`) };
+};
+
+const UI_BASE_CONFIG = ['# enable-template', 'host: {{ env "TEMPORAL_UI_HOST" | default "127.0.0.1" }}', ''].join('\n');
+
+/** Finds or builds the Web UI server (and its configuration) in the cache. */
+export async function resolveTemporalUi(
+  opts: Omit<ResolveTemporalServerOptions, 'explicitServer' | 'explicitSqlTool'>,
+): Promise<TemporalUiBinary> {
+  const log = opts.log ?? silentLogger;
+  const cached = cachedUi(opts.cacheDir);
+  const docker = path.join(cached.configRoot, 'config', 'docker.yaml');
+  if ((await isExecutableFile(cached.binary)) && existsSync(docker)) return cached;
+  const go = await findGo(opts.searchPath);
+  if (!go) throw new Error(`No Temporal Web UI server in ${opts.cacheDir}, and no Go to build it with (https://go.dev/dl/).`);
+  const buildRoot = path.join(path.dirname(opts.cacheDir), 'build');
+  await mkdir(buildRoot, { recursive: true });
+  const dir = await mkdtemp(path.join(buildRoot, `temporal-ui-${TEMPORAL_UI_VERSION}-`));
+  const started = Date.now();
+  log(`building the Temporal Web UI server ${TEMPORAL_UI_VERSION} with Go into ${opts.cacheDir} (about a minute, once)`);
+  try {
+    await writeFile(
+      path.join(dir, 'go.mod'),
+      ['module meritflow.local/temporal-ui-build', '', 'go 1.24', '', `require ${TEMPORAL_UI_MODULE} ${TEMPORAL_UI_VERSION}`, ''].join(
+        '\n',
+      ),
+    );
+    const env = { ...process.env, GOFLAGS: '-mod=mod' };
+    const out = path.join(dir, 'temporal-ui-server');
+    await runGo({
+      go,
+      args: ['build', '-v', '-o', out, `${TEMPORAL_UI_MODULE}/cmd/server`],
+      cwd: dir,
+      env,
+      what: 'go build ui-server',
+      log,
+      signal: opts.signal,
+    });
+    const [moduleDir] = await runToCompletion({
+      name: 'go list',
+      command: go,
+      args: ['list', '-m', '-f', '{{.Dir}}', TEMPORAL_UI_MODULE],
+      cwd: dir,
+      env,
+    });
+    const configDir = path.join(cached.configRoot, 'config');
+    await mkdir(configDir, { recursive: true });
+    await copyFile(path.join(moduleDir.trim(), 'config', 'docker.yaml'), docker);
+    await writeFile(path.join(configDir, 'base.yaml'), UI_BASE_CONFIG);
+    await rename(out, cached.binary);
+    log(`built ${cached.binary} in ${Math.round((Date.now() - started) / 1000)}s`);
+    return cached;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
