@@ -426,7 +426,12 @@ export async function startTemporalUi(opts: TemporalUiOptions): Promise<Temporal
     },
     log: (line) => {
       // Its access log and start-up banner say nothing an operator needs.
-      if (/"(method|uri)":|Loading config|____|\/ __|Starting UI server|http server started|tls cert unchanged|Loaded TLS|loaded new tls|High performance|echo.labstack|O\\$|^\s*$/.test(line)) return;
+      if (
+        /"(method|uri)":|Loading config|____|\/ __|Starting UI server|http server started|tls cert unchanged|\/___\/|Loaded TLS|loaded new tls|High performance|echo.labstack|O\\$|^\s*$/.test(
+          line,
+        )
+      )
+        return;
       opts.log?.(`[ui] ${line}`);
     },
     stopTimeoutMs: 5_000,
