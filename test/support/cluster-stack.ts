@@ -43,6 +43,8 @@ export interface ClusterStackOptions {
   tls?: TemporalFrontendTls;
   /** Per process; default 3. */
   poolMax?: number;
+  /** Temporal's connections per service and process (default 4/2, visibility 2/1). */
+  temporalPool?: { maxConns: number; maxIdleConns: number; visibilityMaxConns: number; visibilityMaxIdleConns: number };
   /** Extra environment for the workers and APIs. */
   env?: NodeJS.ProcessEnv;
 }
@@ -121,6 +123,7 @@ export async function startClusterStack(opts: ClusterStackOptions = {}): Promise
       namespace: 'default',
       retentionDays: 30,
       tls: opts.tls,
+      pool: opts.temporalPool,
       logLevel: 'error',
       log,
     });
