@@ -9,3 +9,4 @@ export * from './temporal-dev-server';
 export * from './meritflow-databases';
 export * from './temporal-cluster';
 export * from './temporal-server-binary';
+export * from './temporal-ui';
