@@ -12,7 +12,7 @@ const nodeBuiltins = {
   })),
 };
 const APPS = 'api|worker|launcher|console';
-const LIBS = 'domain|contracts|config|persistence|audit|auth|devstack|codec';
+const LIBS = 'domain|contracts|config|persistence|audit|auth|devstack|codec|metrics';
 
 // Everywhere: other packages by name, and only through their index.
 const byName = [

@@ -32,6 +32,7 @@ import { loadBenchConfig } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import { openTwinSelection, runTwinSelection, startTwinWorker, twinDecide, twinWaitFor, type TwinSelection } from './support/twin-driver';
 import { enrol } from '../test/support/register-fixtures';
+import { clusterBench } from './cluster';
 
 /**
  * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw
@@ -51,6 +52,9 @@ import { enrol } from '../test/support/register-fixtures';
  *   BENCH_REGISTER_PEOPLE (50000)    officials in the synthetic SIASN export imported by (h) (bench/register-import.bench.ts)
  *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
+ *   BENCH_CLUSTER (false)            also run on cluster mode (bench/cluster.ts): (i) dev server vs cluster,
+ *                                    (j) one worker vs two, (k) BENCH_CLUSTER_SCALE (20000) open cases held
+ *   BENCH_CLUSTER_SELECTIONS (6)     whole selections per side and round in (i) and (j)
  */
 const env = loadBenchConfig();
 const cfg = {
@@ -68,6 +72,9 @@ const cfg = {
   scaleConcurrency: env.BENCH_SCALE_CONCURRENCY,
   skip: new Set(env.BENCH_SKIP),
   saveHistories: env.BENCH_SAVE_HISTORIES,
+  cluster: env.BENCH_CLUSTER,
+  clusterScale: env.BENCH_CLUSTER_SCALE,
+  clusterSelections: env.BENCH_CLUSTER_SELECTIONS,
 };
 
 const log = prefixedLogger('bench', (t) => void process.stderr.write(t));
@@ -931,6 +938,19 @@ async function main(): Promise<void> {
       });
     }
 
+    if (cfg.cluster) {
+      // The twin's worker is not needed on the cluster; it stays idle while the cluster measures run.
+      const x = await clusterBench(ls, {
+        rounds: cfg.rounds,
+        selections: cfg.clusterSelections,
+        concurrency: cfg.concurrency,
+        scale: cfg.clusterScale,
+        scaleConcurrency: cfg.scaleConcurrency,
+      });
+      rows.push(...x.rows);
+      Object.assign(results, x.results);
+    }
+
     const rssWhole: { worker: RssSummary; twinWorker: RssSummary } = { worker: workerRss.stop(), twinWorker: twinRss.stop() };
     results.rssWholeRun = {
       worker: { ...rssWhole.worker, series: undefined },
@@ -945,7 +965,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `rounds ${cfg.rounds}, medians; whole run ${secs(t0).toFixed(0)} s\n\n${table}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`,
     );
-    const out = path.join(ROOT, 'bench/results/latest.json');
+    const out = path.join(ROOT, cfg.cluster ? 'bench/results/cluster.json' : 'bench/results/latest.json');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(
       out,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import * as workflows from '@meritflow/workflows';
+import { SEARCH_ATTRIBUTES_PATCH } from '@meritflow/contracts';
 import { sourceBundlerOptions } from './support/workflow-bundle';
 
 const FIXTURES = path.resolve(__dirname, 'fixtures');
@@ -68,6 +69,24 @@ describe('workflow code', () => {
     },
     60_000,
   );
+
+  it('keeps recordings from both sides of the search-attributes patch for every root case type', () => {
+    const patched = (h: ReturnType<typeof histories>[number]) =>
+      h.history.events!.some((e) => {
+        const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+        return !!data && (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id === SEARCH_ATTRIBUTES_PATCH;
+      });
+    const roots = ['vacancy-approved-closed', 'vacancy-expired', 'open-selection', 'move-mutation-intra', 'bulk-move'];
+    const all = histories().filter((h) => roots.includes(h.name));
+    // Before the patch: no marker and no upsert; since: the marker, then the upserts.
+    expect([...new Set(all.filter((h) => !patched(h)).map((h) => h.name))].sort()).toEqual([...roots].sort());
+    expect([...new Set(all.filter(patched).map((h) => h.name))].sort()).toEqual([...roots].sort());
+    for (const h of all.filter(patched)) {
+      expect(
+        h.history.events!.some((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.MeritflowStep),
+      ).toBe(true);
+    }
+  });
 
   it('fails replay with a determinism error when shipped workflow code changes', async () => {
     const changed = await bundleWorkflowCode({

@@ -8,6 +8,7 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { createApi } from '@meritflow/api';
 import type { CaseExport } from '@meritflow/audit';
+import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '@meritflow/contracts';
 import { loadApiConfig, loadTestStackConfig } from '@meritflow/config';
 import { defaultTemporalCacheDir, resolveTemporalBinary } from '@meritflow/devstack';
 import type { Actor, CandidateProfile } from '@meritflow/domain';
@@ -67,7 +68,23 @@ function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
     found.push(value as Payload);
     return found;
   }
-  for (const child of Object.values(value)) payloadsOf(child, found);
+  // A patch marker (patched()) holds only the patch id, written by the SDK's core outside the codec.
+  if ((value as { markerName?: string }).markerName === 'core_patch') return found;
+  for (const [key, child] of Object.entries(value)) {
+    // Search attributes are indexed by the server, so never encrypted: checked apart (searchAttributeNamesOf).
+    if (key !== 'searchAttributes') payloadsOf(child, found);
+  }
+  return found;
+}
+
+/** Every search attribute a history sets; they are the only payloads Temporal keeps in clear. */
+function searchAttributeNamesOf(value: unknown, found = new Set<string>()): Set<string> {
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return found;
+  for (const [key, child] of Object.entries(value)) {
+    const indexed = key === 'searchAttributes' ? (child as { indexedFields?: Record<string, unknown> } | null)?.indexedFields : undefined;
+    if (indexed) for (const name of Object.keys(indexed)) found.add(name);
+    else searchAttributeNamesOf(child, found);
+  }
   return found;
 }
 
@@ -117,6 +134,11 @@ describe('an open selection with registered candidates', () => {
     const payloads = payloadsOf(history);
     expect(payloads.length).toBeGreaterThan(10);
     expect(payloads.filter((p) => (p.data?.length ?? 0) > 0 && encodingOf(p) !== ENCRYPTED).map(encodingOf)).toEqual([]);
+    // In clear only the case's search attributes (type, agency, step, status: no personal data).
+    // (and Temporal's own TemporalChangeVersion, which lists the patch ids applied).
+    expect([...searchAttributeNamesOf(history)].sort()).toEqual(
+      [...CASE_SEARCH_ATTRIBUTE_REGISTRATIONS.map((a) => a.name), 'TemporalChangeVersion'].sort(),
+    );
     const everything = bytesOf(history);
     for (const secret of [named.name, sanctioned.name, named.nip, sanctioned.nip, '2025-07-19', HR.name!, HR.id]) {
       expect([secret, everything.includes(secret)]).toEqual([secret, false]);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client as TemporalClient, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { LocalIssuer, NATIONAL_ROLES } from '@meritflow/auth';
@@ -73,9 +74,27 @@ const safeDecode = (s: string): string => {
   }
 };
 
+export interface StackOptions {
+  /**
+   * Treat "try again" as a client should: a decision answered 503 (Temporal unavailable, e.g. a node
+   * failing over) or cut off by a lost connection is sent again with the same Idempotency-Key, for up
+   * to this long; a read is asked again. The API records such a decision once (its idempotency
+   * contract), which the cluster tests check.
+   */
+  retryUnavailableMs?: number;
+}
+
 /** The running stack as a user and an auditor see it: HTTP to the API, plus read access to Temporal and the ledger. */
 export class Stack {
-  readonly state: TestStackState = readStackState();
+  readonly state: TestStackState;
+
+  constructor(
+    state?: TestStackState,
+    private readonly options: StackOptions = {},
+  ) {
+    this.state = state ?? readStackState();
+  }
+
   private pg?: PgClient;
   private temporal?: TemporalClient;
   private issuer?: LocalIssuer;
@@ -125,6 +144,25 @@ export class Stack {
     let body: string | undefined = opts.rawBody;
     if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const retryFor = this.options.retryUnavailableMs;
+    const decision = method === 'POST' && /\/decisions$/.test(path.split('?')[0]);
+    if (!retryFor || (method !== 'GET' && !decision)) return this.send(method, path, headers, body);
+    if (decision) headers['idempotency-key'] ??= `retry-${randomBytes(12).toString('hex')}`;
+    const deadline = Date.now() + retryFor;
+    for (;;) {
+      let waitMs = 1_000;
+      try {
+        const res = await this.send<T>(method, path, headers, body);
+        if (res.status !== 503 || Date.now() > deadline) return res;
+        waitMs = Number((res.body as { details?: { retryAfterSeconds?: number } })?.details?.retryAfterSeconds ?? 1) * 1000;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(waitMs, 2_000)));
+    }
+  }
+
+  private async send<T>(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse<T>> {
     const res = await fetch(`${this.state.apiUrl}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
@@ -153,7 +191,15 @@ export class Stack {
   /** A Temporal client with the stack's payload codec (results and queries read in clear; the raw service is not). */
   async temporalClient(): Promise<TemporalClient> {
     if (!this.temporal) {
-      const connection = await Connection.connect({ address: this.state.temporalAddress });
+      const tls = this.state.temporalTls;
+      const connection = await Connection.connect({
+        address: this.state.temporalAddress,
+        tls: tls && {
+          serverRootCACertificate: readFileSync(tls.caFile),
+          serverNameOverride: tls.serverName,
+          clientCertPair: tls.certFile && tls.keyFile ? { crt: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : undefined,
+        },
+      });
       this.temporal = new TemporalClient({
         connection,
         namespace: this.state.namespace,

@@ -16,6 +16,7 @@ import {
   type ManagedProcess,
 } from '@meritflow/devstack';
 import { runMigrations } from '@meritflow/persistence';
+import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '@meritflow/contracts';
 import { writeStackState, type TestStackState } from './test-stack';
 
 /** The repository root: the nearest folder above with a package.json (also from the bench's compiled copy in dist/). */
@@ -26,6 +27,7 @@ const ROOT = ((): string => {
   }
 })();
 const log = prefixedLogger('test-stack', (t) => void process.stderr.write(t));
+export { ROOT as REPOSITORY_ROOT };
 
 export interface RunningStack {
   stop(): Promise<void>;
@@ -44,18 +46,22 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * A superuser connection to a PostgreSQL server the suite may create databases (and roles) on: the
+ * configured one, the machine's own (127.0.0.1:5432), or an embedded one started here.
+ */
+export async function adminDatabaseUrl(configured: string | undefined, stops: (() => Promise<void>)[]): Promise<string> {
+  if (configured) return configured;
+  if (await canConnect('postgres://postgres@127.0.0.1:5432/postgres')) return 'postgres://postgres@127.0.0.1:5432/postgres';
+  log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
+  const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'meritflow-test-pg-')), port: 0 });
+  stops.push(() => pg.stop());
+  return pg.url('postgres');
+}
+
 /** A fresh database per run on the configured server, the machine's own (127.0.0.1:5432), or an embedded one. */
 async function provisionDatabase(configured: string | undefined, stops: (() => Promise<void>)[]): Promise<string> {
-  let adminUrl = configured;
-  if (!adminUrl && (await canConnect('postgres://postgres@127.0.0.1:5432/postgres'))) {
-    adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
-  }
-  if (!adminUrl) {
-    log('no PostgreSQL on 127.0.0.1:5432: starting an embedded one');
-    const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'meritflow-test-pg-')), port: 0 });
-    stops.push(() => pg.stop());
-    adminUrl = pg.url('postgres');
-  }
+  const adminUrl = await adminDatabaseUrl(configured, stops);
   const name = `meritflow_test_${Date.now()}_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -72,7 +78,7 @@ async function provisionDatabase(configured: string | undefined, stops: (() => P
   return url.toString();
 }
 
-async function waitForHealth(apiUrl: string, timeoutMs: number, api: ManagedProcess): Promise<void> {
+export async function waitForHealth(apiUrl: string, timeoutMs: number, api: ManagedProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -100,12 +106,19 @@ export default async function globalSetup(): Promise<void> {
       cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
       log,
     });
-    const temporal = await startTemporalDevServer({ binary: binary.path, port: 0, logLevel: 'error', retentionDays: 30 });
+    const temporal = await startTemporalDevServer({
+      binary: binary.path,
+      port: 0,
+      logLevel: 'error',
+      retentionDays: 30,
+      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+    });
     stops.push(() => temporal.stop());
     const databaseUrl = await provisionDatabase(config.TEST_DATABASE_URL, stops);
     await runMigrations(databaseUrl);
 
     const apiPort = await getFreePort();
+    const workerHttpPort = await getFreePort();
     const auth = { signingKeyPem: LocalIssuer.generatePem(), issuer: 'meritflow-test', audience: 'meritflow-api' };
     // A fresh payload key per run: everything the suite writes to Temporal is encrypted, as in production.
     const payloadKeys = formatPayloadKeys([generatePayloadKey(`test-${Date.now()}`)]);
@@ -118,6 +131,7 @@ export default async function globalSetup(): Promise<void> {
       TEMPORAL_NAMESPACE: 'default',
       API_HOST: '127.0.0.1',
       API_PORT: String(apiPort),
+      WORKER_HTTP_PORT: String(workerHttpPort),
       MERITFLOW_ALLOW_TEST_SOPS: 'true',
       AUTH_LOCAL_ISSUER: 'true',
       AUTH_LOCAL_SIGNING_KEY: auth.signingKeyPem,
@@ -138,6 +152,7 @@ export default async function globalSetup(): Promise<void> {
       namespace: 'default',
       workerPid: 0,
       apiPid: 0,
+      workerHttpUrl: `http://127.0.0.1:${workerHttpPort}`,
       auth,
       payloadKeys,
     };

@@ -9,6 +9,10 @@ export interface TestStackState {
   namespace: string;
   workerPid: number;
   apiPid: number;
+  /** The worker's /metrics and /health/* endpoint. */
+  workerHttpUrl?: string;
+  /** Set when the Temporal frontend speaks TLS (cluster tests): the files a client needs. */
+  temporalTls?: { caFile: string; certFile?: string; keyFile?: string; serverName?: string };
   /** The local token issuer's key, shared with the API so tests sign tokens as the issuer does. */
   auth: { signingKeyPem: string; issuer: string; audience: string };
   /** The payload keys the API and the worker run with (PAYLOAD_KEYS, one key generated per run). */

@@ -19,6 +19,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { HealthModule } from './health/health.module';
 import { MovesModule } from './moves/moves.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RegisterModule } from './register/register.module';
@@ -34,11 +35,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         RateLimitModule,
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL, 'meritflow-api'), retryAttempts: 3 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL, `meritflow-api:${process.pid}`, config.DATABASE_POOL_MAX),
+          retryAttempts: 3,
+        }),
         PersistenceModule,
         TemporalModule.forRoot(config),
         AuthModule.forRoot(config),
         HealthModule,
+        MetricsModule,
         VacanciesModule,
         EvidenceModule,
         SelectionsModule,

@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiConfig } from '@meritflow/config';
 import { SecurityEventRepository } from '@meritflow/persistence';
 import { AppModule } from './app.module';
+import { ApiLifecycle } from './health/api-lifecycle';
+import { ApiMetrics } from './metrics/api-metrics';
 import { completeErrorResponses } from './common/api-errors';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { applyHardening, strictJsonReviver } from './common/hardening';
@@ -17,13 +19,20 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
     logger: [config.LOG_LEVEL, 'error', 'warn'],
     bodyParser: false,
   });
-  applyHardening(app, config); // first: security headers and CORS on every answer, body-parser refusals included
+  app.use(app.get(ApiMetrics).middleware()); // first: every request is timed, refusals included
+  const lifecycle = app.get(ApiLifecycle);
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    // Draining: clients reconnect (to another instance) for their next request.
+    if (lifecycle.draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  applyHardening(app, config); // security headers and CORS on every answer, body-parser refusals included
   app.useBodyParser('json', { limit: config.API_BODY_LIMIT, reviver: strictJsonReviver });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter(config.DEFAULT_LOCALE, app.get(SecurityEventRepository)));
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts drains on SIGTERM (readiness first, then the answers in flight).
 
   const doc = new DocumentBuilder()
     .setTitle('meritflow API')

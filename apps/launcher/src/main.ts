@@ -1,53 +1,41 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { LocalIssuer } from '@meritflow/auth';
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
-import { loadLauncherConfig, parsePayloadKeys, type LauncherConfig } from '@meritflow/config';
+import { loadLauncherConfig, type LauncherConfig } from '@meritflow/config';
 import {
   defaultTemporalCacheDir,
-  describeExit,
   isPortFree,
   killAllProcessesNow,
   prefixedLogger,
-  ProcessLedger,
-  reclaimFromLedger,
   redactUrl,
   resolveTemporalBinary,
   startEmbeddedPostgres,
-  startProcess,
   startTemporalDevServer,
-  type ExitInfo,
-  type ManagedProcess,
 } from '@meritflow/devstack';
 import { runMigrations } from '@meritflow/persistence';
+import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '@meritflow/contracts';
+import { startCluster } from './cluster';
+import {
+  abortSignal,
+  checkAborted,
+  developmentPayloadKeys,
+  formatHost,
+  installSignalHandlers,
+  localIssuerKey,
+  runStartup,
+  say,
+  startNodeChild,
+  track,
+  useProcessLedger,
+  waitForHealth,
+} from './supervisor';
 
 /*
  * `npm start`: the whole system in one terminal. Starts Temporal and PostgreSQL unless external ones
  * are configured, migrates, runs the worker and the API as child processes, and on Ctrl-C stops
- * everything it started in reverse order.
+ * everything it started in reverse order. `npm run start:cluster` (--cluster) runs the production
+ * topology instead (cluster.ts).
  */
-
-const say = prefixedLogger('meritflow');
-const HEALTH_TIMEOUT_MS = 90_000;
-
-interface Running {
-  name: string;
-  stop(): Promise<void>;
-  /** Settles when the component dies on its own; set for everything we run as a process. */
-  exited?: Promise<ExitInfo>;
-  pid?: number;
-  stopSignal?: NodeJS.Signals;
-}
-
-class ShutdownRequested extends Error {}
-
-const started: Running[] = [];
-const abort = new AbortController();
-let stopping = false;
-let firstSignalAt = 0;
-let startup: Promise<void> = Promise.resolve();
-let ledger: ProcessLedger | undefined;
 
 async function main(): Promise<void> {
   let config: LauncherConfig;
@@ -60,22 +48,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   installSignalHandlers();
-  startup = start(config);
-  try {
-    await startup;
-  } catch (err) {
-    if (stopping) return; // a shutdown is already under way and will exit
-    say(`start-up failed: ${(err as Error).message}`);
-    await shutdown(1);
-  }
+  await runStartup(() => (process.argv.includes('--cluster') ? startCluster(config) : start(config)));
 }
 
 async function start(config: LauncherConfig): Promise<void> {
   const dataDir = path.resolve(config.MERITFLOW_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const ledgerFile = path.join(dataDir, 'launcher-processes.json');
-  await reclaimFromLedger(ledgerFile, say);
-  ledger = new ProcessLedger(ledgerFile);
+  await useProcessLedger(ledgerFile);
   const apiHost = config.API_HOST;
   // A wildcard bind address is not something to connect to or print as a link.
   const reachableHost = apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost;
@@ -103,7 +83,7 @@ async function start(config: LauncherConfig): Promise<void> {
         searchPath: config.PATH,
         cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
         log: prefixedLogger('temporal'),
-        signal: abort.signal,
+        signal: abortSignal,
       });
   checkAborted();
 
@@ -119,7 +99,7 @@ async function start(config: LauncherConfig): Promise<void> {
     const plog = prefixedLogger('postgres');
     const pgDir = path.join(dataDir, 'postgres');
     plog(`starting the embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${pgDir})`);
-    const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: config.EMBEDDED_PG_PORT, log: plog, signal: abort.signal });
+    const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: config.EMBEDDED_PG_PORT, log: plog, signal: abortSignal });
     track({ name: 'embedded PostgreSQL', stop: pg.stop, exited: pg.exited, pid: pg.pid, stopSignal: 'SIGINT' });
     if (await pg.createDatabase('meritflow')) plog('created database "meritflow"');
     databaseUrl = pg.url('meritflow');
@@ -147,8 +127,9 @@ async function start(config: LauncherConfig): Promise<void> {
       dbFile,
       namespaces: [config.TEMPORAL_NAMESPACE],
       retentionDays: config.TEMPORAL_RETENTION_DAYS,
+      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
       log: tlog,
-      signal: abort.signal,
+      signal: abortSignal,
     });
     track({ name: 'Temporal dev server', stop: server.stop, exited: server.exited, pid: server.pid });
     temporalAddress = server.address;
@@ -201,148 +182,6 @@ async function start(config: LauncherConfig): Promise<void> {
   say('meritflow is running. Press Ctrl-C to stop everything.');
   for (const [label, value] of rows) say(`  ${label.padEnd(13)} ${value}`);
   say(rule);
-}
-
-/** The development token issuer's key, kept in the data directory so tokens outlive a restart. */
-async function localIssuerKey(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'auth', 'local-issuer.pem');
-  if (existsSync(file)) return readFile(file, 'utf8');
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const pem = LocalIssuer.generatePem();
-  await writeFile(file, pem, { mode: 0o600 });
-  say(`generated the local token issuer's key in ${file}`);
-  return pem;
-}
-
-const PAYLOAD_KEYS_FILE_HEADER = [
-  '# meritflow development payload keys (npm start), one keyId:base64key per line. Not for production.',
-  '# Workflow data in .data/temporal and in the history archive is encrypted with these keys: keep',
-  '# this file as long as that data. To rotate, add a new key on a line below: the last one encrypts,',
-  '# every one decrypts.',
-].join('\n');
-
-/**
- * The development payload keys, kept in the data directory next to the data they encrypt, so a
- * restart still reads the histories Temporal and the archive hold. Never used in production: the
- * configuration refuses to start the launcher there without PAYLOAD_KEYS.
- */
-async function developmentPayloadKeys(dataDir: string): Promise<{ keys: string; activeKeyId: string; file: string }> {
-  const file = path.join(dataDir, 'keys', 'payload-keys');
-  if (!existsSync(file)) {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const key = generatePayloadKey(`dev-${new Date().toISOString().slice(0, 10)}`);
-    await writeFile(file, `${PAYLOAD_KEYS_FILE_HEADER}\n${formatPayloadKeys([key])}\n`, { mode: 0o600 });
-    say(`generated a development payload key in ${file}`);
-  }
-  const keys = parsePayloadKeys(await readFile(file, 'utf8'));
-  return { keys: formatPayloadKeys(keys), activeKeyId: keys[keys.length - 1].id, file };
-}
-
-async function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv, stopTimeoutMs: number): Promise<ManagedProcess> {
-  const proc = await startProcess({
-    name,
-    command: process.execPath,
-    args: [script],
-    env,
-    log: prefixedLogger(name),
-    stopSignal: 'SIGTERM',
-    stopTimeoutMs,
-  });
-  track({ name, stop: async () => void (await proc.stop()), exited: proc.exited, pid: proc.pid });
-  say(`${name} started (pid ${proc.pid})`);
-  return proc;
-}
-
-async function waitForHealth(url: string, watched: ManagedProcess[]): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let nextNotice = Date.now() + 15_000;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    checkAborted();
-    // An exited child is reported by its exit watcher; stop polling and let the shutdown run.
-    if (watched.some((p) => p.hasExited())) throw new ShutdownRequested();
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}`;
-    } catch (err) {
-      last = (err as Error).message;
-    }
-    if (Date.now() >= nextNotice) {
-      say(`still waiting for the API health check (${last})`);
-      nextNotice += 15_000;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the API did not report healthy at ${url} within ${HEALTH_TIMEOUT_MS / 1000}s (last: ${last})`);
-}
-
-function checkAborted(): void {
-  if (abort.signal.aborted) throw new ShutdownRequested();
-}
-
-function formatHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-/** Remembers a started component for the shutdown and takes the whole stack down if it dies on its own. */
-function track(component: Running): void {
-  started.push(component);
-  if (component.pid) ledger?.add(component.name, component.pid, component.stopSignal);
-  // A half-running system misleads more than a stopped one.
-  void component.exited?.then((info) => {
-    if (stopping) return;
-    say(`ERROR: ${component.name} exited unexpectedly (${describeExit(info)}); stopping everything`);
-    void shutdown(1);
-  });
-}
-
-async function shutdown(exitCode: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  abort.abort();
-  // Let an in-flight start step finish or unwind, so what it started is known and gets stopped.
-  await startup.catch(() => undefined);
-  for (const r of [...started].reverse()) {
-    say(`stopping ${r.name}`);
-    try {
-      await r.stop();
-    } catch (err) {
-      say(`could not stop ${r.name} cleanly: ${(err as Error).message}`);
-      exitCode ||= 1;
-    }
-  }
-  ledger?.clear();
-  say(exitCode === 0 ? 'stopped cleanly' : `stopped (exit code ${exitCode})`);
-  process.exit(exitCode);
-}
-
-function installSignalHandlers(): void {
-  const onSignal = (signal: NodeJS.Signals) => {
-    const now = Date.now();
-    if (!stopping) {
-      firstSignalAt = now;
-      say(`${signal} received; stopping (press Ctrl-C again to force)`);
-      void shutdown(0);
-      return;
-    }
-    // One Ctrl-C can reach us twice in quick succession (from the terminal, and relayed by a wrapper
-    // such as npm or a script); only a later one is the user insisting.
-    if (now - firstSignalAt < 1_000) return;
-    say(`${signal} again: forcing exit, killing everything still running`);
-    killAllProcessesNow();
-    ledger?.clear();
-    process.exit(130);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
-  // Last resort for crashes: detached children would otherwise outlive us.
-  process.on('exit', () => {
-    killAllProcessesNow();
-    ledger?.clear();
-  });
-  // A closed terminal must not turn every log line into a crash.
-  process.stdout.on('error', () => undefined);
-  process.stderr.on('error', () => undefined);
 }
 
 main().catch((err) => {

@@ -1,7 +1,7 @@
 import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { dataConverterWith } from '@meritflow/codec';
-import type { WorkerConfig } from '@meritflow/config';
+import { temporalTls, type WorkerConfig } from '@meritflow/config';
 import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '@meritflow/contracts';
 
 /** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
@@ -22,7 +22,7 @@ export async function createPersonnelWorker(
   codec: PayloadCodec,
   source: WorkflowSource = defaultWorkflowSource(),
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config) });
   const options: WorkerOptions = {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -32,6 +32,8 @@ export async function createPersonnelWorker(
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     dataConverter: dataConverterWith(codec),
+    // After shutdown() (SIGTERM), activities already running get this long to finish before they are cancelled.
+    shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     ...('bundlePath' in source ? { workflowBundle: { codePath: source.bundlePath } } : { workflowsPath: source.workflowsPath }),
   };
   try {

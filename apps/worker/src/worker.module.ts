@@ -2,12 +2,13 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
-import type { WorkerConfig } from '@meritflow/config';
+import { temporalTls, type WorkerConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
 import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
+import { WorkerMetrics } from './worker-metrics';
 import { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
 
 export { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT };
@@ -19,7 +20,10 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, 'meritflow-worker')), PersistenceModule],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, `meritflow-worker:${process.pid}`, config.DATABASE_POOL_MAX)),
+        PersistenceModule,
+      ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         { provide: WORKER_PAYLOAD_CODEC, useValue: payloadCodecFromConfig(config) },
@@ -29,16 +33,24 @@ export class WorkerModule implements OnApplicationShutdown {
           // The schedule's arguments and the sweep's results go through the codec like everything else.
           useFactory: async (codec: AesGcmPayloadCodec) =>
             new Client({
-              connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+              connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config) }),
               namespace: config.TEMPORAL_NAMESPACE,
               dataConverter: dataConverterWith(codec),
             }),
         },
+        WorkerMetrics,
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
-      exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl, ArchiveActivitiesImpl, WORKER_TEMPORAL_CLIENT, WORKER_PAYLOAD_CODEC],
+      exports: [
+        LedgerActivitiesImpl,
+        ReferenceActivitiesImpl,
+        ArchiveActivitiesImpl,
+        WORKER_TEMPORAL_CLIENT,
+        WORKER_PAYLOAD_CODEC,
+        WorkerMetrics,
+      ],
     };
   }
 

@@ -1,4 +1,15 @@
-import { ConfigError, loadApiConfig, loadAuditCliConfig, loadLauncherConfig, loadWorkerConfig, parsePayloadKeys } from './config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  ConfigError,
+  loadApiConfig,
+  loadAuditCliConfig,
+  loadLauncherConfig,
+  loadWorkerConfig,
+  parsePayloadKeys,
+  temporalTls,
+} from './config';
 
 const DB = 'postgres://meritflow:secret@127.0.0.1:5432/meritflow';
 const KEY_BYTES = Buffer.alloc(32, 7);
@@ -24,9 +35,12 @@ describe('loadApiConfig', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
       MERITFLOW_ALLOW_TEST_SOPS: false,
+      TEMPORAL_TLS: false,
       DATABASE_URL: DB,
+      DATABASE_POOL_MAX: 10,
       API_HOST: '127.0.0.1',
       API_PORT: 3000,
+      API_SHUTDOWN_GRACE_SECONDS: 10,
       API_BODY_LIMIT: '256kb',
       DEFAULT_LOCALE: 'id',
       EVIDENCE_MAX_BYTES: 10 * 1024 * 1024,
@@ -167,7 +181,12 @@ describe('loadWorkerConfig', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
       MERITFLOW_ALLOW_TEST_SOPS: false,
+      TEMPORAL_TLS: false,
       DATABASE_URL: DB,
+      DATABASE_POOL_MAX: 10,
+      WORKER_HTTP_HOST: '127.0.0.1',
+      WORKER_HTTP_PORT: 9464,
+      WORKER_SHUTDOWN_GRACE_SECONDS: 30,
       WORKER_MAX_CONCURRENT_ACTIVITIES: 50,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 50,
       WORKER_MAX_CACHED_WORKFLOWS: 500,
@@ -210,9 +229,13 @@ describe('loadLauncherConfig', () => {
       LOG_LEVEL: 'log',
       TEMPORAL_NAMESPACE: 'default',
       MERITFLOW_ALLOW_TEST_SOPS: false,
+      TEMPORAL_TLS: false,
       API_HOST: '127.0.0.1',
       API_PORT: 3000,
       MERITFLOW_DATA_DIR: '.data',
+      CLUSTER_NODE_IPS: ['127.0.0.1', '127.0.0.2'],
+      CLUSTER_WORKERS: 2,
+      CLUSTER_APIS: 2,
       TEMPORAL_DEV_PORT: 7233,
       TEMPORAL_UI_PORT: 8233,
       TEMPORAL_RETENTION_DAYS: 30,
@@ -323,5 +346,59 @@ describe('payload encryption keys', () => {
       expect.stringMatching(/^PAYLOAD_KEYS: required in production/),
     ]);
     expect(loadLauncherConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: `k1:${key(1)}` }).PAYLOAD_KEYS).toHaveLength(1);
+  });
+});
+
+describe('TLS to the Temporal frontend', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meritflow-config-tls-'));
+  const file = (name: string, content: string) => {
+    writeFileSync(path.join(dir, name), content);
+    return path.join(dir, name);
+  };
+  const ca = file('ca.pem', 'CA');
+  const crt = file('client.pem', 'CERT');
+  const key = file('client.key', 'KEY');
+
+  it('is off by default: a plain connection', () => {
+    expect(temporalTls(loadWorkerConfig(BASE))).toBeUndefined();
+  });
+
+  it('is on with TEMPORAL_TLS alone (the system CAs), and reads the CA, client pair and server name from the settings', () => {
+    expect(temporalTls(loadWorkerConfig({ ...BASE, TEMPORAL_TLS: 'true' }))).toEqual({});
+    const config = loadApiConfig({
+      ...BASE,
+      TEMPORAL_TLS_CA_FILE: ca,
+      TEMPORAL_TLS_CERT_FILE: crt,
+      TEMPORAL_TLS_KEY_FILE: key,
+      TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+    });
+    expect(temporalTls(config)).toEqual({
+      serverRootCACertificate: Buffer.from('CA'),
+      clientCertPair: { crt: Buffer.from('CERT'), key: Buffer.from('KEY') },
+      serverNameOverride: 'temporal-frontend',
+    });
+  });
+
+  it.each([
+    { what: 'a certificate without its key', env: { TEMPORAL_TLS_CERT_FILE: crt }, variable: 'TEMPORAL_TLS_KEY_FILE' },
+    { what: 'a key without its certificate', env: { TEMPORAL_TLS_KEY_FILE: key }, variable: 'TEMPORAL_TLS_CERT_FILE' },
+    {
+      what: 'a CA file that does not exist',
+      env: { TEMPORAL_TLS_CA_FILE: path.join(dir, 'missing.pem') },
+      variable: 'TEMPORAL_TLS_CA_FILE',
+    },
+  ])('refuses $what, naming $variable, in the API and the worker alike', ({ env, variable }) => {
+    for (const load of [loadApiConfig, loadWorkerConfig]) {
+      expect(configError(() => load({ ...BASE, ...env })).issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
+    }
+  });
+});
+
+describe('cluster mode settings', () => {
+  it('reads the node addresses as a list and refuses what is not an IPv4 address', () => {
+    expect(loadLauncherConfig({ CLUSTER_NODE_IPS: '127.0.0.1, 127.0.0.3' }).CLUSTER_NODE_IPS).toEqual(['127.0.0.1', '127.0.0.3']);
+    expect(configError(() => loadLauncherConfig({ CLUSTER_NODE_IPS: 'localhost' })).issues).toEqual([
+      expect.stringMatching(/^CLUSTER_NODE_IPS/),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -21,6 +22,8 @@ const postgresUrl = z
   .url()
   .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL');
 
+const existingFile = z.string().refine((f) => existsSync(f), 'no such file');
+
 const common = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
@@ -28,7 +31,54 @@ const common = {
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Enables SOP versions flagged testOnly (short durations); never in production. */
   MERITFLOW_ALLOW_TEST_SOPS: bool.default(false),
+  /** TLS to the Temporal frontend. Implied by any TEMPORAL_TLS_* file; true alone trusts the system's CAs. */
+  TEMPORAL_TLS: bool.default(false),
+  /** PEM of the CA that signed the frontend's certificate (else the system's CAs). */
+  TEMPORAL_TLS_CA_FILE: existingFile.optional(),
+  /** PEM client certificate and key, when the frontend requires client certificates (mutual TLS). */
+  TEMPORAL_TLS_CERT_FILE: existingFile.optional(),
+  TEMPORAL_TLS_KEY_FILE: existingFile.optional(),
+  /** The name the frontend's certificate is issued for, when TEMPORAL_ADDRESS names it otherwise (an IP). */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
 };
+
+type TlsSettings = Pick<
+  z.infer<z.ZodObject<typeof common>>,
+  'TEMPORAL_TLS' | 'TEMPORAL_TLS_CA_FILE' | 'TEMPORAL_TLS_CERT_FILE' | 'TEMPORAL_TLS_KEY_FILE' | 'TEMPORAL_TLS_SERVER_NAME'
+>;
+
+/** A client certificate needs its key and the other way round. */
+const checkTlsPair = (c: TlsSettings, ctx: z.RefinementCtx): void => {
+  if (!!c.TEMPORAL_TLS_CERT_FILE !== !!c.TEMPORAL_TLS_KEY_FILE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [c.TEMPORAL_TLS_CERT_FILE ? 'TEMPORAL_TLS_KEY_FILE' : 'TEMPORAL_TLS_CERT_FILE'],
+      message: 'set TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE together',
+    });
+  }
+};
+
+/** The TLS options of a Temporal connection (client or worker), read from the configured files; undefined: plain TCP. */
+export interface TemporalTlsOptions {
+  serverRootCACertificate?: Buffer;
+  clientCertPair?: { crt: Buffer; key: Buffer };
+  serverNameOverride?: string;
+}
+
+export function temporalTls(c: TlsSettings): TemporalTlsOptions | undefined {
+  const on = c.TEMPORAL_TLS || !!c.TEMPORAL_TLS_CA_FILE || !!c.TEMPORAL_TLS_CERT_FILE || !!c.TEMPORAL_TLS_SERVER_NAME;
+  if (!on) return undefined;
+  return {
+    ...(c.TEMPORAL_TLS_CA_FILE ? { serverRootCACertificate: readFileSync(c.TEMPORAL_TLS_CA_FILE) } : {}),
+    ...(c.TEMPORAL_TLS_CERT_FILE && c.TEMPORAL_TLS_KEY_FILE
+      ? { clientCertPair: { crt: readFileSync(c.TEMPORAL_TLS_CERT_FILE), key: readFileSync(c.TEMPORAL_TLS_KEY_FILE) } }
+      : {}),
+    ...(c.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: c.TEMPORAL_TLS_SERVER_NAME } : {}),
+  };
+}
+
+/** Connections each API or worker process keeps to PostgreSQL, at most (several processes share one server). */
+const DATABASE_POOL_MAX = z.coerce.number().int().min(1).max(100).default(10);
 
 const isEd25519PrivateKey = (pem: string): boolean => {
   try {
@@ -169,8 +219,14 @@ const apiSchema = z.object({
   /** The rate-limit window, in milliseconds. */
   RATE_LIMIT_WINDOW_MS: positiveInt(3_600_000).default(10_000),
   DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX,
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /**
+   * After SIGTERM: how long the API keeps answering requests already received (readiness answers 503
+   * at once, so a load balancer stops sending new ones) before it closes.
+   */
+  API_SHUTDOWN_GRACE_SECONDS: positiveInt(600).default(10),
   /** Largest JSON body the API accepts. */
   API_BODY_LIMIT: z
     .string()
@@ -213,6 +269,20 @@ const workerSchema = z.object({
   ...common,
   DATABASE_URL: postgresUrl,
   ...payloadKeySettings,
+  DATABASE_POOL_MAX,
+  /** The worker's HTTP endpoint: /metrics (Prometheus), /health/live and /health/ready. Port 0: any free port. */
+  WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_HTTP_PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a decimal port number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535))
+    .default(9464),
+  /**
+   * After SIGTERM the worker stops polling and lets activities already running finish; after this
+   * long they are cancelled (and retried by another worker).
+   */
+  WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(3600).default(30),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(50),
   /**
@@ -229,6 +299,11 @@ const workerSchema = z.object({
   /** Closed runs one sweep pass copies before it reports progress and goes on. */
   ARCHIVE_SWEEP_BATCH: positiveInt(10_000).default(200),
 });
+
+const serverBinaries = {
+  TEMPORAL_SERVER_PATH: z.string().min(1).optional(),
+  TEMPORAL_SQL_TOOL_PATH: z.string().min(1).optional(),
+};
 
 const launcherSchema = z.object({
   ...common,
@@ -256,10 +331,25 @@ const launcherSchema = z.object({
   PATH: z.string().default(''),
   /** Per-user cache root (XDG); the Temporal CLI is kept in <XDG_CACHE_HOME or ~/.cache>/meritflow/bin. */
   XDG_CACHE_HOME: z.string().min(1).optional(),
+  /** Cluster mode (`npm run start:cluster`): explicit Temporal server and schema tool; else the cache, else a Go build. */
+  ...serverBinaries,
+  /**
+   * Cluster mode: a superuser URL of the PostgreSQL server to create meritflow's roles and databases
+   * on (once; its data stays). Unset: an embedded PostgreSQL in <MERITFLOW_DATA_DIR>/cluster/postgres.
+   */
+  CLUSTER_POSTGRES_ADMIN_URL: postgresUrl.optional(),
+  /** Cluster mode: one Temporal node per address, all on this machine (loopback addresses work on Linux). */
+  CLUSTER_NODE_IPS: csv
+    .pipe(z.array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'must be IPv4 addresses')).min(1))
+    .default(['127.0.0.1', '127.0.0.2']),
+  /** Cluster mode: how many workers and API instances to run (API ports API_PORT, API_PORT+1, …). */
+  CLUSTER_WORKERS: positiveInt(8).default(2),
+  CLUSTER_APIS: positiveInt(8).default(2),
 });
 
 const apiSchemaChecked = apiSchema
   .superRefine((c, ctx) => {
+    checkTlsPair(c, ctx);
     if (c.NODE_ENV === 'production' && c.AUTH_LOCAL_ISSUER) {
       ctx.addIssue({
         code: 'custom',
@@ -274,7 +364,7 @@ const apiSchemaChecked = apiSchema
   .superRefine(checkActivePayloadKey)
   .transform(withActivePayloadKey);
 
-const workerSchemaChecked = workerSchema.superRefine(checkActivePayloadKey).transform(withActivePayloadKey);
+const workerSchemaChecked = workerSchema.superRefine(checkTlsPair).superRefine(checkActivePayloadKey).transform(withActivePayloadKey);
 
 const launcherSchemaChecked = launcherSchema.superRefine((c, ctx) => {
   if (c.NODE_ENV === 'production' && !c.PAYLOAD_KEYS) {
@@ -333,6 +423,7 @@ const testStackSchema = z.object({
   /** A server where the suite may create and drop its own database; default: local 5432, else embedded. */
   TEST_DATABASE_URL: postgresUrl.optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  ...serverBinaries,
   /** Set by the suite's global setup: where tests find the running stack. */
   MERITFLOW_TEST_STATE: z.string().min(1).optional(),
   /** Where the suite looks for the `temporal` and `go` executables, and the per-user cache root. */
@@ -368,11 +459,16 @@ const benchSchema = z.object({
   BENCH_SKIP: csv.default([]),
   /** A directory: also write the replayed histories there. */
   BENCH_SAVE_HISTORIES: z.string().min(1).optional(),
+  /** Also run on cluster mode: dev server vs cluster, one worker vs two, and BENCH_CLUSTER_SCALE open cases on the cluster. */
+  BENCH_CLUSTER: bool.default(false),
+  BENCH_CLUSTER_SCALE: count(20_000),
+  BENCH_CLUSTER_SELECTIONS: count(6, 1),
   DRILL_PG_OUTAGE_S: z.coerce.number().positive().default(60),
   DRILL_TEMPORAL_DOWN_S: z.coerce.number().positive().default(10),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  ...serverBinaries,
   TEST_DATABASE_URL: postgresUrl.optional(),
   PATH: z.string().default(''),
   XDG_CACHE_HOME: z.string().min(1).optional(),

@@ -8,3 +8,4 @@ export * from './move.contract';
 export * from './case-id';
 export * from './archive.contract';
 export * from './case-types';
+export * from './search-attributes';

@@ -6,3 +6,7 @@ export * from './process-ledger';
 export * from './redact-url';
 export * from './temporal-binary';
 export * from './temporal-dev-server';
+export * from './meritflow-databases';
+export * from './temporal-cluster';
+export * from './temporal-server-binary';
+export * from './temporal-ui';

@@ -118,7 +118,7 @@ export async function resolveTemporalBinary(opts: ResolveTemporalBinaryOptions):
   throw new TemporalBinaryNotFoundError(attempts, opts.cacheDir);
 }
 
-async function isExecutableFile(file: string): Promise<boolean> {
+export async function isExecutableFile(file: string): Promise<boolean> {
   try {
     if (!(await stat(file)).isFile()) return false;
     await access(file, constants.X_OK);
@@ -138,7 +138,7 @@ export async function findOnPath(name: string, searchPath: string): Promise<stri
   return undefined;
 }
 
-async function findGo(searchPath: string | undefined): Promise<string | undefined> {
+export async function findGo(searchPath: string | undefined): Promise<string | undefined> {
   if (searchPath !== undefined) {
     const onPath = await findOnPath('go', searchPath);
     if (onPath) return onPath;
@@ -155,49 +155,73 @@ async function buildWithGo(go: string, cacheDir: string, log: LineLogger, signal
   const started = Date.now();
   log(`building the Temporal CLI ${TEMPORAL_CLI_VERSION} from source with Go (${go}) into ${cacheDir}`);
   log('this takes several minutes the first time; later starts (from any clone) reuse the binary');
-
-  let downloaded = 0;
-  let compiled = 0;
-  let last = '';
   try {
-    const proc = await startProcess({
-      name: 'go install',
-      command: go,
+    await runGo({
+      go,
       args: ['install', '-v', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`],
       env: { ...process.env, GOBIN: gobin },
-      keepLines: 30,
-      log: (line) => {
-        if (line.startsWith('go: downloading')) downloaded++;
-        else if (!line.startsWith('go:') && !line.includes(' ')) {
-          compiled++;
-          last = line;
-        }
-      },
+      what: 'go install',
+      log,
+      signal,
     });
-    const onAbort = () => void proc.stop();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const progress = setInterval(() => {
-      const secs = Math.round((Date.now() - started) / 1000);
-      log(
-        `still building (${Math.floor(secs / 60)}m${String(secs % 60).padStart(2, '0')}s: ${downloaded} modules downloaded, ${compiled} packages compiled${last ? `, last ${last}` : ''})`,
-      );
-    }, 20_000);
-    const result = await proc.exited.finally(() => {
-      clearInterval(progress);
-      signal?.removeEventListener('abort', onAbort);
-    });
-    await proc.outputClosed;
-    if (signal?.aborted) throw new Error('build aborted');
-    if (result.code !== 0) {
-      const tail = proc.recentOutput().slice(-15).join('\n    ');
-      throw new Error(`go install ended with ${describeExit(result)}:\n    ${tail}`);
-    }
     const target = path.join(cacheDir, `temporal${EXE}`);
     await rename(path.join(gobin, `temporal${EXE}`), target);
     log(`built ${target} in ${Math.round((Date.now() - started) / 1000)}s`);
     return target;
   } finally {
     await rm(gobin, { recursive: true, force: true });
+  }
+}
+
+export interface RunGoOptions {
+  go: string;
+  args: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Names the step in messages, e.g. "go install". */
+  what: string;
+  log: LineLogger;
+  signal?: AbortSignal;
+}
+
+/** Runs a (slow) go command with a progress line every 20 s; rejects with the tail of its output when it fails. */
+export async function runGo(opts: RunGoOptions): Promise<void> {
+  const started = Date.now();
+  let downloaded = 0;
+  let compiled = 0;
+  let last = '';
+  const proc = await startProcess({
+    name: opts.what,
+    command: opts.go,
+    args: opts.args,
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    keepLines: 30,
+    log: (line) => {
+      if (line.startsWith('go: downloading')) downloaded++;
+      else if (!line.startsWith('go:') && !line.includes(' ')) {
+        compiled++;
+        last = line;
+      }
+    },
+  });
+  const onAbort = () => void proc.stop();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const progress = setInterval(() => {
+    const secs = Math.round((Date.now() - started) / 1000);
+    opts.log(
+      `still building (${Math.floor(secs / 60)}m${String(secs % 60).padStart(2, '0')}s: ${downloaded} modules downloaded, ${compiled} packages compiled${last ? `, last ${last}` : ''})`,
+    );
+  }, 20_000);
+  const result = await proc.exited.finally(() => {
+    clearInterval(progress);
+    opts.signal?.removeEventListener('abort', onAbort);
+  });
+  await proc.outputClosed;
+  if (opts.signal?.aborted) throw new Error('build aborted');
+  if (result.code !== 0) {
+    const tail = proc.recentOutput().slice(-15).join('\n    ');
+    throw new Error(`${opts.what} ended with ${describeExit(result)}:\n    ${tail}`);
   }
 }
 

@@ -24,6 +24,11 @@ export interface TemporalDevServerOptions {
    * server's own default (1 day) is not a decision anyone made. Omitted leaves the server's default.
    */
   retentionDays?: number;
+  /**
+   * Custom search attributes to register on every namespace (`--search-attribute Name=Type`); a
+   * workflow that upserts one the server does not know fails its workflow task.
+   */
+  searchAttributes?: readonly { name: string; type: 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList' }[];
   /** Server log level; default warn, since info floods the terminal. */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
   log?: LineLogger;
@@ -74,6 +79,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     args.push('--db-filename', path.resolve(opts.dbFile));
   }
   for (const ns of namespaces.filter((n) => n !== 'default')) args.push('--namespace', ns);
+  for (const sa of opts.searchAttributes ?? []) args.push('--search-attribute', `${sa.name}=${sa.type}`);
 
   let stopping = false;
   const proc = await startProcess({

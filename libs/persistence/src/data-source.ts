@@ -79,8 +79,12 @@ export const MIGRATIONS = [
   RegisterImportProgress1764870000000,
 ];
 
-/** The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. */
-export const dataSourceOptions = (url: string, applicationName = 'meritflow'): DataSourceOptions => ({
+/**
+ * The one DataSource definition: schema changes only through MIGRATIONS, never synchronize. `poolMax`
+ * caps this process's connections: every API and worker process keeps its own pool, and they share
+ * the server's connection limit with Temporal.
+ */
+export const dataSourceOptions = (url: string, applicationName = 'meritflow', poolMax = 10): DataSourceOptions => ({
   type: 'postgres',
   url,
   applicationName,
@@ -90,7 +94,7 @@ export const dataSourceOptions = (url: string, applicationName = 'meritflow'): D
   synchronize: false,
   migrationsRun: false,
   logging: ['error', 'migration'],
-  extra: { max: 10, connectionTimeoutMillis: 5_000 },
+  extra: { max: poolMax, connectionTimeoutMillis: 5_000 },
 });
 
 export const createDataSource = (url: string, applicationName?: string): DataSource =>

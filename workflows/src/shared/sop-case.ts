@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
   assignDuty,
@@ -22,7 +22,7 @@ import {
   type SopDuration,
   type SopStep,
 } from '@meritflow/domain';
-import type { CaseStateBase, LedgerActivities } from '@meritflow/contracts';
+import { CASE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES_PATCH, type CaseStateBase, type LedgerActivities } from '@meritflow/contracts';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -62,6 +62,8 @@ export class SopCase {
   /** Bumped on every change of step, so a deadline knows whether its step is still current. */
   private epoch = 0;
   private deadlineView: { step: string; dueAt: string; onExpiry: string; notifyRole: string } | null = null;
+  /** The search attributes last upserted (agency, step, status), so an unchanged step upserts nothing. */
+  private indexed: string | undefined;
 
   constructor(
     readonly sop: Readonly<SopDefinition>,
@@ -239,6 +241,24 @@ export class SopCase {
     await this.record(decision, SYSTEM_ACTOR, step.id, step, { reason, payload });
   }
 
+  /**
+   * Keeps a root case's search attributes (type, agency, step, status) up to date in Temporal's
+   * visibility, for the Web UI and list queries. Guarded by a patch: histories recorded before it replay
+   * without the upserts.
+   */
+  private index(step: SopStep): void {
+    const agency = this.summary().agencyCode;
+    const values = `${agency}\n${step.id}\n${step.status}`;
+    if (values === this.indexed || !patched(SEARCH_ATTRIBUTES_PATCH)) return;
+    this.indexed = values;
+    upsertSearchAttributes([
+      { key: CASE_SEARCH_ATTRIBUTES.caseType, value: this.caseType },
+      { key: CASE_SEARCH_ATTRIBUTES.agency, value: agency },
+      { key: CASE_SEARCH_ATTRIBUTES.step, value: step.id },
+      { key: CASE_SEARCH_ATTRIBUTES.status, value: step.status },
+    ]);
+  }
+
   private async record(
     decision: string,
     actor: Actor,
@@ -249,6 +269,7 @@ export class SopCase {
   ): Promise<void> {
     const { workflowId, runId, root, parent } = workflowInfo();
     const sequence = reserved ?? ++this.sequence;
+    if (!parent) this.index(stepAfter);
     const duty = dutyOfRole(actor.role);
     if (duty) {
       assignDuty(this.duties, actor.id, duty);

@@ -8,6 +8,7 @@ import type { ApiConfig } from '@meritflow/config';
 import { HistoryArchiveRepository } from '@meritflow/persistence';
 import { archiveStatus } from '../audit/archive/history-archive.service';
 import { API_CONFIG } from '../config.provider';
+import { ApiLifecycle } from './api-lifecycle';
 
 @ApiTags('health')
 @Controller('health')
@@ -19,6 +20,7 @@ export class HealthController {
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
     private readonly archive: HistoryArchiveRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly lifecycle: ApiLifecycle,
   ) {}
 
   @Public()
@@ -29,7 +31,42 @@ export class HealthController {
     description: 'The archive entry reports the last sweep, the closed runs pending and the lag; it informs and never fails the check.',
   })
   check() {
+    return this.health.check(this.dependencies());
+  }
+
+  @Public()
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Liveness: the process runs and answers',
+    description: 'Checks nothing outside the process: restart the instance when this fails, not when PostgreSQL or Temporal is down.',
+  })
+  live() {
     return this.health.check([
+      () => this.indicators.check('process').up({ pid: process.pid, uptimeSeconds: Math.round(process.uptime()) }),
+    ]);
+  }
+
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: send this instance traffic',
+    description:
+      'PostgreSQL and Temporal reachable, and not draining: after SIGTERM it answers 503 at once while requests already received finish (API_SHUTDOWN_GRACE_SECONDS).',
+  })
+  ready() {
+    return this.health.check([
+      () =>
+        this.lifecycle.draining
+          ? this.indicators.check('lifecycle').down({ draining: true })
+          : this.indicators.check('lifecycle').up({ draining: false }),
+      ...this.dependencies(),
+    ]);
+  }
+
+  private dependencies() {
+    return [
       () => this.db.pingCheck('postgres', { timeout: 2_000 }),
       () =>
         this.indicators
@@ -47,6 +84,6 @@ export class HealthController {
         const status = await archiveStatus(this.archive, this.config.TEMPORAL_NAMESPACE, new Date()).catch(() => null);
         return this.indicators.check('archive').up({ ...(status ?? { unknown: true }) });
       },
-    ]);
+    ];
   }
 }

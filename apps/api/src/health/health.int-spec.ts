@@ -33,4 +33,13 @@ describe('health endpoint when Temporal is unreachable', () => {
     expect(res.headers.get('retry-after')).toBe('5');
     expect(body.details.report.details).toMatchObject({ postgres: { status: 'up' }, temporal: { status: 'down' } });
   });
+
+  it('is live but not ready: restart nothing, send it no traffic', async () => {
+    const live = await fetch(`${url}/live`);
+    expect(live.status).toBe(200);
+    expect((await live.json()).details).toMatchObject({ process: { status: 'up', pid: process.pid } });
+    const ready = await fetch(`${url}/ready`);
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).details.report.details).toMatchObject({ lifecycle: { status: 'up' }, temporal: { status: 'down' } });
+  });
 });

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
-import type { ApiConfig } from '@meritflow/config';
+import { temporalTls, type ApiConfig } from '@meritflow/config';
 import { WorkflowGateway } from './workflow-gateway';
 
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
@@ -29,7 +29,7 @@ export class TemporalModule {
         {
           provide: TEMPORAL_CONNECTION,
           // Lazy: the API boots (and reports Temporal as down on /health) even when Temporal is not up yet.
-          useFactory: () => Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+          useFactory: () => Connection.lazy({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config) }),
         },
         { provide: PAYLOAD_CODEC, useValue: payloadCodecFromConfig(config) },
         {

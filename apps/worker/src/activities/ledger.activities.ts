@@ -3,15 +3,21 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, dueAt, type DecisionRecord, type SopDuration } from '@meritflow/domain';
 import { LedgerRepository } from '@meritflow/persistence';
 import type { LedgerActivities } from '@meritflow/contracts';
+import { WorkerMetrics } from '../worker-metrics';
 
 /** Implements the ledger activity contract; the only I/O the workflows drive. */
 @Injectable()
 export class LedgerActivitiesImpl implements LedgerActivities {
-  constructor(@Inject(LedgerRepository) private readonly repo: LedgerRepository) {}
+  constructor(
+    @Inject(LedgerRepository) private readonly repo: LedgerRepository,
+    private readonly metrics: WorkerMetrics,
+  ) {}
 
   async recordDecision(record: DecisionRecord): Promise<{ inserted: boolean }> {
     try {
-      return await this.repo.append(record);
+      const result = await this.repo.append(record);
+      this.metrics.recorded(record.decidedAt, result.inserted);
+      return result;
     } catch (err) {
       // A conflicting idempotency key is a bug, not an outage: retrying cannot fix it.
       if (err instanceof DomainError) {
