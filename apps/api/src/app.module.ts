@@ -18,6 +18,7 @@ import { ConsoleModule } from './console/console.module';
 import { InboxModule } from './inbox/inbox.module';
 import { HealthModule } from './health/health.module';
 import { MovesModule } from './moves/moves.module';
+import { DisciplineModule } from './discipline/discipline.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { RateLimitModule } from './common/rate-limit.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ReferenceModule,
         RegisterModule,
         MovesModule,
+        DisciplineModule,
         AuditModule,
         DossierModule,
         LedgerModule,

@@ -6,6 +6,7 @@ import type { WorkerConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
 import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
+import { DisciplineActivitiesImpl } from './activities/discipline.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
 import { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
@@ -36,6 +37,7 @@ export class WorkerModule implements OnApplicationShutdown {
         },
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
+        DisciplineActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
       exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl, ArchiveActivitiesImpl, WORKER_TEMPORAL_CLIENT, WORKER_PAYLOAD_CODEC],

@@ -7,4 +7,5 @@ export * from './reference.activities.contract';
 export * from './move.contract';
 export * from './case-id';
 export * from './archive.contract';
+export * from './discipline.contract';
 export * from './case-types';
