@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, condition, setHandler, sleep } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, setHandler, sleep } from '@temporalio/workflow';
 import {
   addDaysIso,
   APPEAL_KINDS,
@@ -354,7 +354,7 @@ export async function disciplineWorkflow(input: DisciplineWorkflowInput): Promis
       await condition(() => kase.step.id !== step);
     }
   }
-  await condition(() => !busy);
+  await condition(allHandlersFinished);
   return view();
 }
 

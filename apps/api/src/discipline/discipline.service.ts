@@ -99,6 +99,11 @@ export class DisciplineService {
   }
 
   async decide(id: string, actor: Actor, input: Omit<DisciplineDecisionInput, 'actor'>, key?: IdempotentRequest) {
+    // An appeal after its window is late even once the case has closed (a closed workflow takes no update).
+    if (input.decision === 'file_appeal') {
+      const window = (await this.workflows.query(id, disciplineStateQuery)).appealWindow;
+      if (window?.closed) throw new DomainError('APPEAL_WINDOW_CLOSED', { endsOn: window.endsOn, filedOn: input.filedOn ?? '-' });
+    }
     // A demotion is judged on the grade the register holds now, not only the one read at the report.
     if (input.sanction === 'penurunan_jabatan_12_bulan' && (input.decision === 'decide_sanction' || input.decision === 'appeal_changed')) {
       const state = await this.workflows.query(id, disciplineStateQuery);
