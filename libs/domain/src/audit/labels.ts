@@ -81,7 +81,10 @@ export const DECISION_LABELS: Readonly<Record<string, LocalizedText>> = Object.f
   sanction_applied: { id: 'Hukuman dijatuhkan; register diperbarui', en: 'Sanction applied; register updated' },
   sanction_ended: { id: 'Masa hukuman berakhir', en: 'Sanction ended' },
   record_restoration: { id: 'Pemulihan dicatat di register', en: 'Restoration recorded in the register' },
-  register_effect_failed: { id: 'Register menolak perubahan (perlu tindak lanjut)', en: 'The register refused the change (follow-up needed)' },
+  register_effect_failed: {
+    id: 'Register menolak perubahan (perlu tindak lanjut)',
+    en: 'The register refused the change (follow-up needed)',
+  },
 });
 
 /** Where a decision means something else in one case type (a move's proposal is not a vacancy's). */
