@@ -169,6 +169,9 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     expect(pdf.status).toBe(200);
     const flat = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text.replace(/\s+/g, ' ');
     expect(flat).toContain('Hukuman disiplin PNS');
+    expect(flat).toContain('Hukuman Disiplin (PP 94/2021) dan Perubahan Register');
+    expect(flat).toContain(`penurunan_jabatan_12_bulan (heavy) sejak ${today()} sampai ${inForce.inForce.endsOn}`);
+    expect(flat).toMatch(/Perubahan register \(pemulihan\): rank_changed; peristiwa #\d+/);
     const replay = await stack.call('GET', `/v1/cases/${enc}/replay`, { actor: AUDITOR });
     expect(replay.status).toBe(200);
     expect(replay.body.replay).toEqual([expect.objectContaining({ workflowId: c.id, ok: true })]);
