@@ -341,6 +341,46 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     await expect(client.workflow.getHandle(`discipline:${agency}:${caseCode}`).describe()).rejects.toThrow(/not found/i);
   }, 120_000);
 
+  it('upholds an administrative appeal of a dismissal: the sanction then takes effect, with no end date', async () => {
+    const c = await openCase({ sopVersion: '1.0.0' });
+    await examine(c);
+    await c.decide(PPK, { decision: 'decide_sanction', level: 'heavy', sanction: 'pemberhentian_dengan_hormat', reason: 'Terbukti' });
+    const d = await decree(c, 'SK-HD-006');
+    expect(d.body.appealWindow).toMatchObject({ kind: 'banding', opensOn: today() });
+    const filed = await c.decide(c.hr, {
+      decision: 'file_appeal',
+      appealKind: 'banding',
+      filedOn: today(),
+      evidence: await evidence(stack, 'banding', c.agency),
+    });
+    expect(filed.status).toBe(200);
+    const upheld = await c.decide(c.hr, {
+      decision: 'appeal_upheld',
+      reason: 'BPASN menguatkan',
+      evidence: await evidence(stack, 'putusan_bpasn', c.agency),
+    });
+    expect(upheld.status).toBe(200);
+    await eventually(async () => (await stepOf(c)) === 'completed', 30_000, 'dismissal applied');
+    expect((await registerEvents(c)).filter((e) => e.type === 'sanction_recorded').map((e) => e.payload)).toEqual([
+      { level: 'heavy', sanction: 'pemberhentian_dengan_hormat', imposedOn: today(), decreeNumber: 'SK-HD-006' },
+    ]);
+  }, 60_000);
+
+  it('gives HR and then the PPK their task in the inbox, naming no one', async () => {
+    const c = await openCase();
+    const tasks = async (actor: Actor) => {
+      const res = await stack.call('GET', '/v1/inbox', { actor: { ...actor, agency: c.agency } });
+      expect(res.status).toBe(200);
+      return res.body as { tasks: { caseId: string; decision: string; title: string }[] };
+    };
+    const hrTask = await eventually(async () => (await tasks(c.hr)).tasks.find((t) => t.caseId === c.id));
+    expect(hrTask).toMatchObject({ decision: 'record_examination' });
+    expect(JSON.stringify(hrTask)).not.toContain(c.nip);
+    await examine(c);
+    const ppkTask = await eventually(async () => (await tasks(PPK)).tasks.find((t) => t.caseId === c.id));
+    expect(ppkTask).toMatchObject({ decision: 'decide_sanction' });
+  }, 60_000);
+
   it('shows the case only to its agency, and not to committee roles', async () => {
     const c = await openCase();
     const otherHr = hrOf(newAgency());
