@@ -317,6 +317,10 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     const after = (await stack.call('GET', lowest.path, { actor: lowest.hr })).body;
     expect([after.step, after.decisionCount]).toEqual(['decision', before]);
 
+    // The official reported never acts on their own case.
+    const self = await lowest.decide({ ...PPK, id: lowest.nip }, { decision: 'no_violation', reason: 'Tidak terbukti' });
+    expect([self.status, self.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
+
     // A heavy sanction without an examination team and minutes.
     const noTeam = await openCase();
     await examine(noTeam, TEAM.slice(0, 1), false);

@@ -313,7 +313,8 @@ export async function disciplineWorkflow(input: DisciplineWorkflowInput): Promis
       // The sanction is in force by its decree whatever the register says; HR follows the refusal up.
       await kase.note('register_effect_failed', { reason: (err as Error).message, payload: { drafts, error: refusalOf(err) } });
     }
-    const payload = { sanction: inForce, register: { drafts, eventIds } };
+    // The facts the effect was computed from: the register as of the day it took effect.
+    const payload = { sanction: inForce, register: { drafts, eventIds }, asOf: subjectAtEffect.asOf, subject: subjectAtEffect };
     const months = sanctionTermMonths(inForce.sanction);
     if (months !== null && inForce.endsOn) {
       const fast = settings.fastTimers;
