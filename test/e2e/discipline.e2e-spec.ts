@@ -394,6 +394,24 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     expect(chair.status).toBe(403);
     const ppk = await stack.call('GET', c.path, { actor: PPK });
     expect([ppk.status, ppk.body.subject.nip]).toEqual([200, c.nip]);
+    // Temporal holds the case encrypted: no NIP or name in any payload, nor in the id.
+    const raw = await (
+      await stack.temporalClient()
+    ).workflowService.getWorkflowExecutionHistory({
+      namespace: stack.state.namespace,
+      execution: { workflowId: c.id },
+    });
+    const bytes: Buffer[] = [];
+    const walk = (v: unknown): void => {
+      if (v instanceof Uint8Array) bytes.push(Buffer.from(v));
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(raw.history);
+    const plain = Buffer.concat(bytes);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.includes(c.nip)).toBe(false);
+    expect(plain.includes('Tidak masuk kerja')).toBe(false);
+    expect(c.id).not.toContain(c.nip);
     // The case list every role of the agency reads names neither the official nor the sanction.
     const list = await stack.call('GET', `/v1/cases?type=discipline`, { actor: { ...CHAIR, agency: c.agency } });
     expect(list.status).toBe(200);
