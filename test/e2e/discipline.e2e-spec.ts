@@ -175,6 +175,9 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     const replay = await stack.call('GET', `/v1/cases/${enc}/replay`, { actor: AUDITOR });
     expect(replay.status).toBe(200);
     expect(replay.body.replay).toEqual([expect.objectContaining({ workflowId: c.id, ok: true })]);
+    const exported = await stack.call('GET', `/v1/cases/${enc}/export`, { actor: AUDITOR });
+    expect(exported.status).toBe(200);
+    expect(exported.body.histories.map((h: { workflowType: string }) => h.workflowType)).toEqual(['disciplineWorkflow']);
   }, 150_000);
 
   it('records a medium allowance cut with its end date, ends it by timer and closes on restoration', async () => {
