@@ -267,6 +267,53 @@ describe('recorded history of a discipline case', () => {
     const history = await finish('discipline-demotion-restored', id);
     expect(history.events!.filter((e) => e.timerFiredEventAttributes).length).toBeGreaterThanOrEqual(2);
   }, 90_000);
+
+  it('a dismissal (SOP 1.0.0) appealed to banding inside its window, upheld, then applied', async () => {
+    const agency = newAgency();
+    const { nip } = await registerOfficial(stack, { agencyCode: agency });
+    const hr = hrOf(agency);
+    const opened = await stack.call('POST', '/v1/discipline-cases', {
+      actor: hr,
+      body: { agencyCode: agency, caseCode: uniqueCode('HD'), nip, allegation: 'Pelanggaran berat', reportedOn: today() },
+    });
+    expect(opened.status).toBe(201);
+    const id: string = opened.body.workflowId;
+    const d = (actor: typeof HR, body: Record<string, unknown>) =>
+      stack.call('POST', `/v1/discipline-cases/${id}/decisions`, { actor, body });
+    const team = [
+      { id: 'atasan-02', name: 'Atasan langsung' },
+      { id: 'inspektorat-02', name: 'Inspektorat' },
+      { id: 'bkpsdm-02', name: 'BKPSDM' },
+    ];
+    const steps: [typeof HR, Record<string, unknown>][] = [
+      [
+        hr,
+        {
+          decision: 'record_examination',
+          examinedOn: today(),
+          team,
+          reason: 'Pemeriksaan',
+          evidence: await evidence(stack, 'bap', agency),
+        },
+      ],
+      [PPK, { decision: 'decide_sanction', level: 'heavy', sanction: 'pemberhentian_dengan_hormat', reason: 'Terbukti' }],
+      [
+        hr,
+        {
+          decision: 'record_decree',
+          decreeNumber: 'SK-HD-10',
+          decreeDate: today(),
+          effectiveDate: today(),
+          evidence: await evidence(stack, 'sk', agency),
+        },
+      ],
+      [hr, { decision: 'file_appeal', appealKind: 'banding', filedOn: today(), evidence: await evidence(stack, 'banding', agency) }],
+      [hr, { decision: 'appeal_upheld', reason: 'BPASN menguatkan', evidence: await evidence(stack, 'putusan', agency) }],
+    ];
+    for (const [actor, body] of steps) expect((await d(actor, body)).status).toBe(200);
+    const history = await finish('discipline-dismissal-appeal-upheld', id);
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
+  }, 60_000);
 });
 
 describe('recorded history of the archive sweep', () => {
