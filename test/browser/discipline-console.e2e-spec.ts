@@ -2,13 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { PPK, Stack, uniqueCode } from '../support/api-client';
 import { evidence } from '../support/move-fixtures';
 import { hrOf, newAgency, registerOfficial } from '../support/register-fixtures';
-import { launchChromium, screenshot, waitForStep } from './browser';
+import { launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
 
 /**
- * The HR view of a discipline case in Debian's Chromium: the case list filtered to discipline, then
- * the case page with the official, the PPK's decision, the appeal window, the sanction in force with
- * its end date and timer, the register changes, and the step moving on when the timer ends. The case
- * is driven through the API on the test-fast SOP; everything checked is read off the page.
+ * A discipline case in Debian's Chromium: the PPK decides level and sanction in the console (the
+ * sanction list follows the level); HR finds the case in the case list, which names no one, and its
+ * page shows the official, the decision, the appeal window, the sanction in force with its end date
+ * and timer, and the register changes; when the timer ends HR records the restoration in the console.
+ * The report, the examination and the decree go through the API on the test-fast SOP.
  */
 jest.setTimeout(180_000);
 
@@ -24,12 +25,12 @@ describe('a discipline case in the web console', () => {
   let caseCode: string;
   const name = 'Rudi Hartono';
 
-  async function signIn(role: string, sub: string): Promise<Page> {
+  async function signIn(role: string, sub: string, who: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(consoleUrl);
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
     await page.getByLabel('NIP atau ID pengguna').fill(sub);
-    await page.getByLabel('Nama', { exact: true }).fill('Petugas');
+    await page.getByLabel('Nama', { exact: true }).fill(who);
     await page.getByLabel('Peran', { exact: true }).selectOption(role);
     await page.getByLabel('Kode instansi').fill(agency);
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
@@ -42,10 +43,9 @@ describe('a discipline case in the web console', () => {
     agency = newAgency();
     const { nip, res } = await registerOfficial(stack, { agencyCode: agency, name });
     expect(res.status).toBe(201);
-    const hr = hrOf(agency);
     caseCode = uniqueCode('HD');
     const opened = await stack.call('POST', '/v1/discipline-cases', {
-      actor: hr,
+      actor: hrOf(agency),
       body: {
         agencyCode: agency,
         caseCode,
@@ -57,15 +57,11 @@ describe('a discipline case in the web console', () => {
     });
     expect(opened.status).toBe(201);
     caseId = opened.body.workflowId;
-    const d = (actor: typeof hr, body: Record<string, unknown>) =>
-      stack.call('POST', `/v1/discipline-cases/${caseId}/decisions`, { actor, body });
-    expect((await d(hr, { decision: 'record_examination', examinedOn: today(), team: [], reason: 'Diperiksa atasan' })).status).toBe(200);
-    expect(
-      (await d(PPK, { decision: 'decide_sanction', level: 'medium', sanction: 'potongan_tunjangan_25_6_bulan', reason: 'Terbukti' }))
-        .status,
-    ).toBe(200);
-    const decree = { decision: 'record_decree', decreeNumber: 'SK-HD-77', decreeDate: today(), effectiveDate: today() };
-    expect((await d(hr, { ...decree, evidence: await evidence(stack, 'sk_hukdis', agency) })).status).toBe(200);
+    const examined = await stack.call('POST', `/v1/discipline-cases/${caseId}/decisions`, {
+      actor: hrOf(agency),
+      body: { decision: 'record_examination', examinedOn: today(), team: [], reason: 'Diperiksa atasan' },
+    });
+    expect(examined.status).toBe(200);
   });
 
   afterAll(async () => {
@@ -73,24 +69,47 @@ describe('a discipline case in the web console', () => {
     await stack.close();
   });
 
-  it('lists the case for HR without naming the official, and shows its sanction, timers and register changes', async () => {
-    const page = await signIn('hr_officer', '198503152010012003');
-    await page.goto(`${consoleUrl}#/cases`);
-    await page.getByLabel('Jenis kasus').selectOption('discipline');
-    const row = page.locator('tbody tr', { hasText: caseId });
+  it('the PPK decides the level and a sanction of that level in the console', async () => {
+    const ppk = await signIn('ppk', PPK.id, PPK.name!);
+    await ppk.goto(`${consoleUrl}#/case/${encodeURIComponent(caseId)}`);
+    await waitForStep(ppk, 'decision');
+    const form = ppk.getByTestId('decide-sanction');
+    await form.getByLabel('Tingkat hukuman').selectOption('medium');
+    // Only medium sanctions are offered once the level is medium.
+    const offered = await form.getByLabel('Jenis hukuman').locator('option').allInnerTexts();
+    expect(offered).toEqual(['potongan_tunjangan_25_6_bulan', 'potongan_tunjangan_25_9_bulan', 'potongan_tunjangan_25_12_bulan']);
+    await form.getByLabel('Alasan').fill('Terbukti tidak masuk kerja tanpa alasan sah');
+    await screenshot(ppk, 'discipline-01-ppk-decides');
+    await submitAndWait(form, 'Tetapkan', () => stepIs(ppk, 'decree'));
+    const decree = { decision: 'record_decree', decreeNumber: 'SK-HD-77', decreeDate: today(), effectiveDate: today() };
+    const res = await stack.call('POST', `/v1/discipline-cases/${caseId}/decisions`, {
+      actor: hrOf(agency),
+      body: { ...decree, evidence: await evidence(stack, 'sk_hukdis', agency) },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('HR finds the case in a list that names no one, sees the sanction, timers and register changes, and records the restoration', async () => {
+    const hr = await signIn('hr_officer', '198503152010012003', 'Siti Rahayu');
+    await hr.goto(`${consoleUrl}#/cases`);
+    await hr.getByLabel('Jenis kasus').selectOption('discipline');
+    const row = hr.locator('tbody tr', { hasText: caseId });
     await row.waitFor();
     expect(await row.innerText()).toContain(`Kasus disiplin ${caseCode}`);
     expect(await row.innerText()).not.toContain(name);
     await row.getByRole('link').click();
-    await waitForStep(page, 'in_force', 30_000);
-    expect(await page.getByTestId('disc-subject').innerText()).toContain(name);
-    expect(await page.getByTestId('disc-decided').innerText()).toContain('potongan_tunjangan_25_6_bulan (medium)');
-    expect(await page.getByTestId('disc-appeal-window').getAttribute('data-closed')).toBe('true');
-    expect(await page.getByTestId('disc-in-force').innerText()).toMatch(new RegExp(`${today()} – \\d{4}-\\d{2}-\\d{2}`));
-    expect(await page.getByTestId('disc-register-changes').innerText()).toContain('sanction_recorded');
-    await screenshot(page, 'discipline-01-in-force');
+    await waitForStep(hr, 'in_force', 30_000);
+    expect(await hr.getByTestId('disc-subject').innerText()).toContain(name);
+    expect(await hr.getByTestId('disc-decided').innerText()).toContain('potongan_tunjangan_25_6_bulan (medium)');
+    expect(await hr.getByTestId('disc-appeal-window').getAttribute('data-closed')).toBe('true');
+    expect(await hr.getByTestId('disc-in-force').innerText()).toMatch(new RegExp(`${today()} – \\d{4}-\\d{2}-\\d{2}`));
+    expect(await hr.getByTestId('disc-register-changes').innerText()).toContain('sanction_recorded');
+    await screenshot(hr, 'discipline-02-in-force');
     // The durable timer ends the cut and opens HR's restoration step; the page follows.
-    await waitForStep(page, 'restoration', 45_000);
-    await screenshot(page, 'discipline-02-restoration');
+    await waitForStep(hr, 'restoration', 45_000);
+    const form = hr.getByTestId('record-restoration');
+    await form.getByLabel('Bukti pemulihan').setInputFiles(pdf('nota_pemulihan'));
+    await submitAndWait(form, 'Catat pemulihan', () => stepIs(hr, 'completed'));
+    await screenshot(hr, 'discipline-03-completed');
   });
 });
