@@ -4,7 +4,7 @@ import { getMetadataStorage } from 'class-validator';
 import { NATIONAL_ROLES } from '@meritflow/auth';
 import type { Role } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type CallOptions, type TestActor } from '../support/api-client';
-import { namedMoves } from '../support/register-fixtures';
+import { namedMoves, registerOfficial } from '../support/register-fixtures';
 import { moveFacts, region } from '../support/move-fixtures';
 import { uploadEvidence } from '../support/selection-fixtures';
 import { makeNip } from '../support/register-fixtures';
@@ -41,6 +41,7 @@ const fx = {} as {
   selectionId: string;
   moveId: string;
   bulkId: string;
+  disciplineId: string;
   evidenceId: string;
   delegationId: string;
   postCode: string;
@@ -83,6 +84,18 @@ beforeAll(async () => {
   });
   if (bulk.status !== 201) throw new Error(`bulk move: ${bulk.status} ${JSON.stringify(bulk.body)}`);
   fx.bulkId = bulk.body.workflowId;
+  const official = await registerOfficial(stack, { agencyCode: A });
+  const discipline = await stack.call('POST', '/v1/discipline-cases', {
+    body: {
+      agencyCode: A,
+      caseCode: uniqueCode('HD'),
+      nip: official.nip,
+      allegation: 'Tidak masuk kerja',
+      reportedOn: new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10),
+    },
+  });
+  if (discipline.status !== 201) throw new Error(`discipline: ${discipline.status} ${JSON.stringify(discipline.body)}`);
+  fx.disciplineId = discipline.body.workflowId;
 
   const ref = await uploadEvidence(stack, 'sk_plt', A);
   fx.evidenceId = ref.uri!.slice('evidence:'.length);
@@ -119,6 +132,7 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
     if (path.startsWith('/api/v1/selections')) return { existing: fx.selectionId, missing: `open-selection:${B}:NOPE-1` };
     if (path.startsWith('/api/v1/moves')) return { existing: fx.moveId, missing: `move:${B}:198203042008011001` };
     if (path.startsWith('/api/v1/bulk-moves')) return { existing: fx.bulkId, missing: `bulk-move:${B}:NOPE-1` };
+    if (path.startsWith('/api/v1/discipline-cases')) return { existing: fx.disciplineId, missing: `discipline:${B}:NOPE-1` };
     if (path.startsWith('/api/v1/evidence')) return { existing: fx.evidenceId, missing: '00000000-0000-4000-8000-000000000000' };
     if (path.startsWith('/api/v1/delegations')) return { existing: fx.delegationId, missing: '00000000-0000-4000-8000-000000000001' };
     if (path.startsWith('/api/v1/register/imports')) return { existing: fx.importId, missing: '00000000-0000-4000-8000-000000000002' };
@@ -142,6 +156,7 @@ const bodyFor = (path: string, method: string): unknown => {
     [/\/appointments\/\{postCode\}\/decisions$/, { decision: 'record_inauguration' }],
     [/^\/api\/v1\/moves\/\{id\}\/decisions$/, { decision: 'reject', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/bulk-moves\/\{id\}\/decisions$/, { decision: 'reject_batch', reason: 'Tidak jadi' }],
+    [/^\/api\/v1\/discipline-cases\/\{id\}\/decisions$/, { decision: 'close_case', reason: 'Tidak terbukti' }],
   ];
   const hit = bodies.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no valid body for ${method} ${path}: add one`);

@@ -6,7 +6,7 @@ import { decryptHistory } from '@meritflow/audit';
 import { dataConverterWith } from '@meritflow/codec';
 import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
-import { namedMoves } from '../support/register-fixtures';
+import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
@@ -214,6 +214,106 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const history = await finish('move-v1-1-decree-reported', created.body.workflowId);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
   });
+});
+
+describe('recorded history of a discipline case', () => {
+  it('a heavy demotion (test-fast SOP): examined, decided, decreed, in force after the appeal window, ended by its timer, restored', async () => {
+    const agency = newAgency();
+    const { nip } = await registerOfficial(stack, { agencyCode: agency });
+    const hr = hrOf(agency);
+    const opened = await stack.call('POST', '/v1/discipline-cases', {
+      actor: hr,
+      body: {
+        agencyCode: agency,
+        caseCode: uniqueCode('HD'),
+        nip,
+        allegation: 'Tidak masuk kerja tanpa alasan sah',
+        reportedOn: today(),
+        sopVersion: '1.0.0-test.fast',
+      },
+    });
+    expect(opened.status).toBe(201);
+    const id: string = opened.body.workflowId;
+    const d = (actor: typeof HR, body: Record<string, unknown>) =>
+      stack.call('POST', `/v1/discipline-cases/${id}/decisions`, { actor, body });
+    const team = [
+      { id: 'atasan-01', name: 'Atasan langsung' },
+      { id: 'inspektorat-01', name: 'Inspektorat' },
+      { id: 'bkpsdm-01', name: 'BKPSDM' },
+    ];
+    const examined = await d(hr, {
+      decision: 'record_examination',
+      examinedOn: today(),
+      team,
+      reason: 'Pemeriksaan',
+      evidence: await evidence(stack, 'bap', agency),
+    });
+    expect(examined.status).toBe(200);
+    expect(
+      (await d(PPK, { decision: 'decide_sanction', level: 'heavy', sanction: 'penurunan_jabatan_12_bulan', reason: 'Terbukti' })).status,
+    ).toBe(200);
+    const decree = { decision: 'record_decree', decreeNumber: 'SK-HD-9', decreeDate: today(), effectiveDate: today() };
+    expect((await d(hr, { ...decree, evidence: await evidence(stack, 'sk', agency) })).status).toBe(200);
+    await eventually(
+      async () => (await stack.call('GET', `/v1/discipline-cases/${id}`, { actor: hr })).body.step === 'restoration',
+      40_000,
+    );
+    const restored = await d(hr, {
+      decision: 'record_restoration',
+      restorationDecreeNumber: 'SK-PULIH-9',
+      evidence: await evidence(stack, 'sk', agency),
+    });
+    expect(restored.body.step).toBe('completed');
+    const history = await finish('discipline-demotion-restored', id);
+    expect(history.events!.filter((e) => e.timerFiredEventAttributes).length).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+
+  it('a dismissal (SOP 1.0.0) appealed to banding inside its window, upheld, then applied', async () => {
+    const agency = newAgency();
+    const { nip } = await registerOfficial(stack, { agencyCode: agency });
+    const hr = hrOf(agency);
+    const opened = await stack.call('POST', '/v1/discipline-cases', {
+      actor: hr,
+      body: { agencyCode: agency, caseCode: uniqueCode('HD'), nip, allegation: 'Pelanggaran berat', reportedOn: today() },
+    });
+    expect(opened.status).toBe(201);
+    const id: string = opened.body.workflowId;
+    const d = (actor: typeof HR, body: Record<string, unknown>) =>
+      stack.call('POST', `/v1/discipline-cases/${id}/decisions`, { actor, body });
+    const team = [
+      { id: 'atasan-02', name: 'Atasan langsung' },
+      { id: 'inspektorat-02', name: 'Inspektorat' },
+      { id: 'bkpsdm-02', name: 'BKPSDM' },
+    ];
+    const steps: [typeof HR, Record<string, unknown>][] = [
+      [
+        hr,
+        {
+          decision: 'record_examination',
+          examinedOn: today(),
+          team,
+          reason: 'Pemeriksaan',
+          evidence: await evidence(stack, 'bap', agency),
+        },
+      ],
+      [PPK, { decision: 'decide_sanction', level: 'heavy', sanction: 'pemberhentian_dengan_hormat', reason: 'Terbukti' }],
+      [
+        hr,
+        {
+          decision: 'record_decree',
+          decreeNumber: 'SK-HD-10',
+          decreeDate: today(),
+          effectiveDate: today(),
+          evidence: await evidence(stack, 'sk', agency),
+        },
+      ],
+      [hr, { decision: 'file_appeal', appealKind: 'banding', filedOn: today(), evidence: await evidence(stack, 'banding', agency) }],
+      [hr, { decision: 'appeal_upheld', reason: 'BPASN menguatkan', evidence: await evidence(stack, 'putusan', agency) }],
+    ];
+    for (const [actor, body] of steps) expect((await d(actor, body)).status).toBe(200);
+    const history = await finish('discipline-dismissal-appeal-upheld', id);
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
+  }, 60_000);
 });
 
 describe('recorded history of the archive sweep', () => {

@@ -18,6 +18,7 @@ import { ConsoleModule } from './console/console.module';
 import { InboxModule } from './inbox/inbox.module';
 import { HealthModule } from './health/health.module';
 import { MovesModule } from './moves/moves.module';
+import { DisciplineModule } from './discipline/discipline.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './common/rate-limit.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ReferenceModule,
         RegisterModule,
         MovesModule,
+        DisciplineModule,
         AuditModule,
         DossierModule,
         LedgerModule,

@@ -4,6 +4,7 @@ import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseT
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
+import { DisciplineBody, type DisciplineCase } from './discipline';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 
 interface Allowed {
@@ -117,7 +118,7 @@ interface BulkMove extends CaseBase {
   decree: { number: string; effectiveDate: string } | null;
   annex: { no: number; nip: string; name: string; from: string; to: string }[];
 }
-type AnyCase = Selection | Vacancy | Move | BulkMove;
+type AnyCase = Selection | Vacancy | Move | BulkMove | (CaseBase & DisciplineCase);
 
 const REPORT_READERS = ['hr_officer', 'ppk', 'overseer', 'auditor', 'admin'];
 const AUDITORS = ['auditor', 'admin'];
@@ -140,6 +141,7 @@ function titleOf(type: string, data: AnyCase): string {
     const m = (data as Move).move;
     return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
   }
+  if (type === 'discipline') return `Kasus disiplin ${(data as DisciplineCase).caseCode}`;
   return data.workflowId;
 }
 
@@ -153,6 +155,7 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
   else if (type.type === 'vacancy') body = <VacancyBody v={data as Vacancy} session={session} reload={reload} />;
   else if (type.type === 'move') body = <MoveBody m={data as Move} />;
   else if (type.type === 'bulk-move') body = <BulkBody b={data as BulkMove} />;
+  else if (type.type === 'discipline') body = <DisciplineBody d={data as DisciplineCase} session={session} reload={reload} />;
   return (
     <article aria-labelledby="case-h">
       <header className="case-head">

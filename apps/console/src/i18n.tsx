@@ -41,6 +41,20 @@ const DECISIONS: Record<string, [string, string]> = {
   proceed: ['Lanjutkan', 'Proceed'],
   cancel_selection: ['Batalkan seleksi', 'Cancel the selection'],
   close: ['Tutup lowongan', 'Close the vacancy'],
+  report: ['Laporan dugaan pelanggaran disiplin', 'Discipline report'],
+  record_examination: ['Catat pemeriksaan (BAP)', 'Record the examination'],
+  close_case: ['Tutup kasus', 'Close the case'],
+  decide_sanction: ['Tetapkan tingkat dan jenis hukuman', 'Decide level and sanction'],
+  no_violation: ['Tidak terbukti melanggar', 'No violation found'],
+  file_appeal: ['Catat upaya administratif', 'Record an appeal'],
+  appeal_window_closed: ['Masa upaya administratif berakhir', 'Appeal window closed'],
+  appeal_upheld: ['Upaya administratif: hukuman dikuatkan', 'Appeal: sanction upheld'],
+  appeal_changed: ['Upaya administratif: hukuman diubah', 'Appeal: sanction changed'],
+  appeal_annulled: ['Upaya administratif: hukuman dibatalkan', 'Appeal: sanction annulled'],
+  sanction_in_force: ['Hukuman berlaku; register diperbarui', 'Sanction in force; register updated'],
+  sanction_applied: ['Hukuman dijatuhkan; register diperbarui', 'Sanction applied; register updated'],
+  sanction_ended: ['Masa hukuman berakhir', 'Sanction ended'],
+  record_restoration: ['Catat pemulihan di register', 'Record the restoration'],
 };
 export const decisionLabel = (code: string, lang: Lang): string => {
   const l = DECISIONS[code];

@@ -6,6 +6,7 @@ import { temporalTls, type WorkerConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
 import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
+import { DisciplineActivitiesImpl } from './activities/discipline.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
 import { WorkerMetrics } from './worker-metrics';
@@ -41,6 +42,7 @@ export class WorkerModule implements OnApplicationShutdown {
         WorkerMetrics,
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
+        DisciplineActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
       exports: [

@@ -53,10 +53,10 @@ describe('the case-type registry', () => {
     expect([...claimed].sort()).toEqual([...SOP_IDS].sort());
   });
 
-  it('lists the four root case types', () => {
-    expect(ROOT_CASE_TYPES).toEqual(['vacancy', 'open-selection', 'move', 'bulk-move']);
+  it('lists the five root case types', () => {
+    expect(ROOT_CASE_TYPES).toEqual(['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline']);
     expect(CASE_ID_SHAPES.en).toBe(
-      'vacancy:<AGENCY-CODE>:<POSITION-CODE> or open-selection:<AGENCY-CODE>:<SELECTION-CODE> or move:<AGENCY-CODE>:<NIP> or bulk-move:<AGENCY-CODE>:<BATCH-CODE>',
+      'vacancy:<AGENCY-CODE>:<POSITION-CODE> or open-selection:<AGENCY-CODE>:<SELECTION-CODE> or move:<AGENCY-CODE>:<NIP> or bulk-move:<AGENCY-CODE>:<BATCH-CODE> or discipline:<AGENCY-CODE>:<CASE-CODE>',
     );
   });
 
@@ -69,6 +69,7 @@ describe('the case-type registry', () => {
     ['move:PEMKAB-A:198203042008011001', 'move', true, null],
     ['bulk-move:PEMKAB-A:SK-1', 'bulk-move', true, null],
     ['bulk-move:PEMKAB-A:SK-1:member:198203042008011001', 'bulk-move', false, 'bulkMemberWorkflow'],
+    ['discipline:PEMKAB-A:HD-2026-001', 'discipline', true, null],
   ])('reads %s as a %s case (root: %s, child type: %s)', (id, type, root, child) => {
     expect(caseTypeOfId(id)?.type).toBe(type);
     expect(isRootCaseId(id)).toBe(root);

@@ -3,6 +3,13 @@ import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { MOVE_SOPS } from '@meritflow/domain';
 import type { CaseStateBase } from './case-state';
 import {
+  DISCIPLINE_CASE_TYPE,
+  DISCIPLINE_WORKFLOW_ID_PATTERN,
+  DISCIPLINE_WORKFLOW_TYPE,
+  disciplineDecideUpdate,
+  disciplineStateQuery,
+} from './discipline.contract';
+import {
   BULK_MEMBER_WORKFLOW_TYPE,
   BULK_MOVE_CASE_TYPE,
   BULK_MOVE_WORKFLOW_ID_PATTERN,
@@ -175,6 +182,19 @@ export const CASE_TYPES = Object.freeze({
     label: { id: 'Mutasi/rotasi massal (SK kolektif)', en: 'Bulk move (collective decree)' },
     resource: 'bulk-moves',
     sideDecisions: [],
+  }),
+  [DISCIPLINE_CASE_TYPE]: entry({
+    type: DISCIPLINE_CASE_TYPE,
+    idPattern: DISCIPLINE_WORKFLOW_ID_PATTERN,
+    idShape: { id: 'discipline:<KODE-INSTANSI>:<KODE-KASUS>', en: 'discipline:<AGENCY-CODE>:<CASE-CODE>' },
+    workflowType: DISCIPLINE_WORKFLOW_TYPE,
+    sopIds: ['discipline'],
+    stateQuery: disciplineStateQuery,
+    decideUpdate: disciplineDecideUpdate as UpdateDefinition<unknown, [never]>,
+    childTypes: [],
+    label: { id: 'Hukuman disiplin PNS', en: 'Civil-servant discipline' },
+    resource: 'discipline-cases',
+    sideDecisions: ['close_case', 'no_violation'],
   }),
 });
 

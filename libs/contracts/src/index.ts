@@ -7,5 +7,6 @@ export * from './reference.activities.contract';
 export * from './move.contract';
 export * from './case-id';
 export * from './archive.contract';
+export * from './discipline.contract';
 export * from './case-types';
 export * from './search-attributes';

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { LedgerActivities, ReferenceActivities } from '@meritflow/contracts';
+import type { DisciplineActivities, LedgerActivities, ReferenceActivities } from '@meritflow/contracts';
 
 // No maximum attempts: a decision must reach the ledger even through a long database outage.
 const options = {
@@ -12,3 +12,6 @@ export const ledger = proxyActivities<LedgerActivities>(options);
 
 /** Reference data the mobility rules read. */
 export const reference = proxyActivities<ReferenceActivities>(options);
+
+/** Register reads and writes of discipline cases. */
+export const discipline = proxyActivities<DisciplineActivities>(options);

@@ -40,6 +40,10 @@ export const MOVE_STARTERS = sopRoles(CASE_TYPES.move.sopIds, 'start');
 export const MOVE_DECIDERS = sopRoles(CASE_TYPES.move.sopIds);
 export const BULK_STARTERS = sopRoles(CASE_TYPES['bulk-move'].sopIds, 'start');
 export const BULK_DECIDERS = sopRoles(CASE_TYPES['bulk-move'].sopIds);
+export const DISCIPLINE_STARTERS = sopRoles(CASE_TYPES.discipline.sopIds, 'start');
+export const DISCIPLINE_DECIDERS = sopRoles(CASE_TYPES.discipline.sopIds);
+/** A discipline case names the official and the sanction: HR, the PPK and oversight read it; committee roles do not. */
+export const DISCIPLINE_READERS = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);
 export const EVIDENCE_UPLOADERS = EVIDENCE_UPLOAD_ROLES;
 export const LEDGER_AUDITORS = LEDGER_AUDIT_ROLES;
 export const AUDIT_LOG_READER_ROLES = AUDIT_LOG_READERS;

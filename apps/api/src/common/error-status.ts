@@ -30,6 +30,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   VACANCY_NOT_READY: HttpStatus.CONFLICT,
   // The request is well-formed and in turn, but a rule in force forbids it.
   RULE_BLOCKED: HttpStatus.UNPROCESSABLE_ENTITY,
+  // An administrative appeal filed after its window (PP 94/2021): well-formed, but too late.
+  APPEAL_WINDOW_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
   // An Idempotency-Key sent again with a different request (IETF Idempotency-Key draft: 422).
   IDEMPOTENCY_CONFLICT: HttpStatus.UNPROCESSABLE_ENTITY,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,

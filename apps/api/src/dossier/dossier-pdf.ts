@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { decisionLabelOf, FILLING_METHOD_LABELS, labelOf, ROLE_LABELS } from '@meritflow/domain';
 import { caseTypeEntry, childTypeOfId } from '@meritflow/contracts';
 import { dossierSections, type DossierSections } from './dossier-sections';
+import { disciplineSection, printDisciplineSection } from './dossier-discipline';
 import type { CaseDossier, DossierDecision } from './dossier.types';
 
 /** Headings of the printed dossier; tests and readers look for them. */
@@ -457,6 +458,9 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
       for (const a of sections.bulk.annex) line(`${a.no}. ${a.name} (NIP ${a.nip}): ${a.from} -> ${a.to}`);
     }
   }
+
+  const discipline = disciplineSection(dossier.decisions);
+  if (discipline) printDisciplineSection(discipline, { heading, field, by: (d) => `${actorOf(d.actor)}, ${wib(d.decidedAt)}` });
 
   if (sections.decree) {
     heading(PDF_HEADINGS.decree);

@@ -66,6 +66,25 @@ export const DECISION_LABELS: Readonly<Record<string, LocalizedText>> = Object.f
   reject_batch: { id: 'Penolakan PPK atas usulan kolektif', en: 'Batch rejected by the PPK' },
   history_archived: { id: 'Riwayat alur kerja diarsipkan', en: 'Workflow history archived' },
   history_snapshot: { id: 'Cuplikan riwayat untuk audit', en: 'History snapshot for an audit' },
+  report: { id: 'Laporan dugaan pelanggaran disiplin', en: 'Discipline report' },
+  subject_checked: { id: 'Data pegawai dari register', en: 'Official’s register facts read' },
+  record_examination: { id: 'Pemeriksaan (BAP)', en: 'Examination (minutes)' },
+  close_case: { id: 'Kasus ditutup', en: 'Case closed' },
+  decide_sanction: { id: 'Keputusan PPK: tingkat dan jenis hukuman', en: 'PPK decision: level and sanction' },
+  no_violation: { id: 'PPK: tidak terbukti melanggar', en: 'PPK: no violation found' },
+  file_appeal: { id: 'Upaya administratif diajukan', en: 'Appeal filed' },
+  appeal_window_closed: { id: 'Masa upaya administratif berakhir', en: 'Appeal window closed' },
+  appeal_upheld: { id: 'Upaya administratif: hukuman dikuatkan', en: 'Appeal: sanction upheld' },
+  appeal_changed: { id: 'Upaya administratif: hukuman diubah', en: 'Appeal: sanction changed' },
+  appeal_annulled: { id: 'Upaya administratif: hukuman dibatalkan', en: 'Appeal: sanction annulled' },
+  sanction_in_force: { id: 'Hukuman berlaku; register diperbarui', en: 'Sanction in force; register updated' },
+  sanction_applied: { id: 'Hukuman dijatuhkan; register diperbarui', en: 'Sanction applied; register updated' },
+  sanction_ended: { id: 'Masa hukuman berakhir', en: 'Sanction ended' },
+  record_restoration: { id: 'Pemulihan dicatat di register', en: 'Restoration recorded in the register' },
+  register_effect_failed: {
+    id: 'Register menolak perubahan (perlu tindak lanjut)',
+    en: 'The register refused the change (follow-up needed)',
+  },
 });
 
 /** Where a decision means something else in one case type (a move's proposal is not a vacancy's). */
@@ -76,6 +95,9 @@ const DECISION_LABELS_BY_CASE_TYPE: Readonly<Record<string, Readonly<Record<stri
   }),
   'bulk-move': Object.freeze({
     record_decree: { id: 'SK kolektif', en: 'Collective decree' },
+  }),
+  discipline: Object.freeze({
+    record_decree: { id: 'SK hukuman disiplin', en: 'Discipline decree' },
   }),
 });
 

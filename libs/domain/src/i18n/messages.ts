@@ -107,6 +107,10 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
           id: `Lowongan ${s(p.vacancyId)} belum disetujui PPK untuk metode pengisian ini di instansi ini (status: ${s(p.status)}, metode: ${s(p.fillingMethod)})`,
           en: `Vacancy ${s(p.vacancyId)} is not approved by the PPK for this filling method in this agency (status: ${s(p.status)}, method: ${s(p.fillingMethod)})`,
         },
+  APPEAL_WINDOW_CLOSED: (p) => ({
+    id: `Masa upaya administratif sudah berakhir pada ${s(p.endsOn)}; upaya yang diajukan ${s(p.filedOn)} tidak dapat diterima`,
+    en: `The appeal window ended on ${s(p.endsOn)}; an appeal filed on ${s(p.filedOn)} cannot be accepted`,
+  }),
   RULE_BLOCKED: (p) => ({
     id: `Keputusan "${s(p.decision)}" ditolak oleh aturan ${s(p.ruleVersion)}: ${list((p.blocking as { message: { id: string } }[] | undefined)?.map((v) => v.message.id))}. Upaya ini dicatat.`,
     en: `Decision "${s(p.decision)}" is blocked by rules ${s(p.ruleVersion)}: ${list((p.blocking as { message: { en: string } }[] | undefined)?.map((v) => v.message.en))}. The attempt is recorded.`,

@@ -12,6 +12,7 @@ import { MOVE_SOPS_V1_1, MOVE_SOPS_V1_1_TEST_FAST } from './move/move.v1-1';
 import { vacancyV1_1 } from './vacancy/vacancy.v1-1';
 import { vacancyTestFast } from './vacancy/vacancy.test-fast';
 import { vacancyV1 } from './vacancy/vacancy.v1';
+import { disciplineTestFast, disciplineV1 } from '../discipline/discipline.v1';
 
 const ALL: readonly Readonly<SopDefinition>[] = [
   vacancyV1,
@@ -30,6 +31,8 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   bulkMoveV1,
   bulkMoveV1_1,
   bulkMemberV1,
+  disciplineV1,
+  disciplineTestFast,
 ];
 
 export interface SopSelection {

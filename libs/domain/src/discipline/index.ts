@@ -1,0 +1,2 @@
+export * from './discipline-rules';
+export * from './discipline.v1';
