@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { loadWorkerConfig, type WorkerConfig } from '@meritflow/config';
 import { PERSONNEL_TASK_QUEUE } from '@meritflow/contracts';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
+import { DisciplineActivitiesImpl } from './activities/discipline.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
 import { createPersonnelWorker } from './temporal-worker';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     ...app.get(LedgerActivitiesImpl).asActivities(),
     ...app.get(ReferenceActivitiesImpl).asActivities(),
     ...app.get(ArchiveActivitiesImpl).asActivities(),
+    ...app.get(DisciplineActivitiesImpl).asActivities(),
   };
   const created = await createPersonnelWorker(config, activities, app.get<PayloadCodec>(WORKER_PAYLOAD_CODEC));
   worker = created.worker;

@@ -2,7 +2,13 @@ import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { dataConverterWith } from '@meritflow/codec';
 import { temporalTls, type WorkerConfig } from '@meritflow/config';
-import { PERSONNEL_TASK_QUEUE, type ArchiveActivities, type LedgerActivities, type ReferenceActivities } from '@meritflow/contracts';
+import {
+  PERSONNEL_TASK_QUEUE,
+  type ArchiveActivities,
+  type DisciplineActivities,
+  type LedgerActivities,
+  type ReferenceActivities,
+} from '@meritflow/contracts';
 
 /** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
 export type WorkflowSource = { bundlePath: string } | { workflowsPath: string };
@@ -18,7 +24,7 @@ export const defaultWorkflowSource = (): WorkflowSource => ({
  */
 export async function createPersonnelWorker(
   config: WorkerConfig,
-  activities: LedgerActivities & ReferenceActivities & ArchiveActivities,
+  activities: LedgerActivities & ReferenceActivities & ArchiveActivities & DisciplineActivities,
   codec: PayloadCodec,
   source: WorkflowSource = defaultWorkflowSource(),
 ): Promise<{ worker: Worker; connection: NativeConnection }> {

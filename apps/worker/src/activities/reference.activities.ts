@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MobilityReferenceRepository, RegisterRepository } from '@meritflow/persistence';
-import type { DisciplineActivities, MobilityFacts, ReferenceActivities, RegisterLookup } from '@meritflow/contracts';
-import { DisciplineActivitiesImpl } from './discipline.activities';
+import type { MobilityFacts, ReferenceActivities, RegisterLookup } from '@meritflow/contracts';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
 @Injectable()
@@ -9,7 +8,6 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
   constructor(
     @Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository,
     @Inject(RegisterRepository) private readonly register: RegisterRepository,
-    @Inject(DisciplineActivitiesImpl) private readonly discipline: DisciplineActivitiesImpl,
   ) {}
 
   async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts> {
@@ -33,12 +31,7 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     return this.register.snapshots(input.agencyCode, input.nips, input.asOf);
   }
 
-  /** With the discipline cases' register activities, which the worker registers through this factory. */
-  asActivities(): ReferenceActivities & DisciplineActivities {
-    return {
-      loadMobilityFacts: this.loadMobilityFacts.bind(this),
-      loadRegisterFacts: this.loadRegisterFacts.bind(this),
-      ...this.discipline.asActivities(),
-    };
+  asActivities(): ReferenceActivities {
+    return { loadMobilityFacts: this.loadMobilityFacts.bind(this), loadRegisterFacts: this.loadRegisterFacts.bind(this) };
   }
 }
