@@ -42,3 +42,4 @@ export * from './mobility';
 export * from './access';
 export * from './canonical-json';
 export * from './register';
+export * from './talent';

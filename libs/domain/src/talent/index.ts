@@ -1,0 +1,2 @@
+export * from './talent-review';
+export * from './pool-membership';
