@@ -6,4 +6,5 @@ export { committeeReviewWorkflow } from './selection/committee-review.workflow';
 export { appointmentWorkflow } from './selection/appointment.workflow';
 export { moveWorkflow } from './move/move.workflow';
 export { bulkMoveWorkflow, bulkMemberWorkflow } from './move/bulk-move.workflow';
+export { talentReviewWorkflow } from './talent/talent-review.workflow';
 export { historyArchiveSweepWorkflow } from './archive/history-archive-sweep.workflow';

@@ -8,6 +8,7 @@ import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
+import { TalentActivitiesImpl } from './activities/talent.activities';
 import { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
 
 export { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT };
@@ -36,6 +37,7 @@ export class WorkerModule implements OnApplicationShutdown {
         },
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
+        TalentActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
       exports: [LedgerActivitiesImpl, ReferenceActivitiesImpl, ArchiveActivitiesImpl, WORKER_TEMPORAL_CLIENT, WORKER_PAYLOAD_CODEC],

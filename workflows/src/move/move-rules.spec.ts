@@ -48,3 +48,51 @@ describe('evaluateMoveNow as of the effective date', () => {
     expect(ev).toMatchObject({ allowed: false, asOf: '2026-03-02', asOfBasis: 'decision_time' });
   });
 });
+
+describe('evaluateMoveNow on a talent promotion', () => {
+  const talent = {
+    vacancyId: null,
+    placement: { performance: 'above' as const, potential: 'high' as const, box: 9 as const },
+    inputs: {},
+    ruleVersion: 'mobility@2026-01-01',
+  };
+  const promotion = { move: aMove({ kind: 'talent_promotion', to: { positionClass: 'administrator', level: 'administrator' } }), talent };
+  const entry = {
+    reviewId: 'talent-review:PEMKAB-SLEMAN:2026',
+    agencyCode: 'PEMKAB-SLEMAN',
+    period: '2026',
+    validFrom: '2027-01-01',
+    validTo: '2027-12-31',
+    approvedAt: '2026-12-06T03:00:00.000Z',
+    placement: talent.placement,
+  };
+  const noBan = (talentPool?: MobilityFacts['talentPool']): MobilityFacts => ({
+    windows: [],
+    approvals: [],
+    agencyMerit: null,
+    ...(talentPool !== undefined ? { talentPool } : {}),
+  });
+  const at = (date: string) => ({ date, basis: 'intended_effective_date' as const });
+
+  it('does not ask for pool membership under the 2026 rules (decisions before 2027 replay as they were)', () => {
+    const ev = evaluateMoveNow(promotion, noBan(), [], wib('2026-12-06'), at('2026-12-20'));
+    expect(ev.ruleVersion).toBe('mobility@2026-01-01');
+    expect(ev.verdicts.map((v) => v.rule)).not.toContain('talentPoolMembership');
+  });
+
+  it('blocks a talent promotion from 2027 on without an approved pool valid on the effective date', () => {
+    const ev = evaluateMoveNow(promotion, noBan(null), [], wib('2026-12-06'), at('2027-02-01'));
+    expect(ev.ruleVersion).toBe('mobility@2027-01-01');
+    expect(ev.allowed).toBe(false);
+    expect(ev.verdicts.find((v) => v.rule === 'talentPoolMembership')).toMatchObject({ passed: false });
+  });
+
+  it('allows it with the pool entry, naming the review, its period and the placement', () => {
+    const ev = evaluateMoveNow(promotion, noBan(entry), [], wib('2026-12-06'), at('2027-02-01'));
+    const v = ev.verdicts.find((x) => x.rule === 'talentPoolMembership');
+    expect(v).toMatchObject({ passed: true });
+    expect(v?.fact).toContain('talent-review:PEMKAB-SLEMAN:2026');
+    expect(v?.fact).toContain('period 2026');
+    expect(ev.allowed).toBe(true);
+  });
+});

@@ -8,7 +8,9 @@ import {
   mayFillWithoutOpenSelection,
   OVERRIDE_RULES,
   policyInForce,
+  poolMembership,
   type MobilityRule,
+  type MobilityVerdict,
   type MoveEvaluation,
 } from '@meritflow/domain';
 import type { MobilityFacts, MoveEvaluationView, MoveState, MoveWorkflowInput } from '@meritflow/contracts';
@@ -45,7 +47,12 @@ export function evaluateMoveNow(
       },
       policy,
     );
-    const verdicts = [...ev.verdicts, talent];
+    const verdicts: MobilityVerdict[] = [...ev.verdicts, talent];
+    // From the 2027 rules: the person must be in an approved pool valid on the as-of date.
+    if (policy.talent.requirePoolMembership) {
+      const member = poolMembership(input.move.person.nip, facts.talentPool ?? null, wibDate(at));
+      verdicts.push({ rule: 'talentPoolMembership', ...member });
+    }
     const blocking = verdicts.filter((v) => !v.passed && !v.overridden);
     ev = { ...ev, verdicts, blocking, allowed: blocking.length === 0 };
   }

@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { LedgerActivities, ReferenceActivities } from '@meritflow/contracts';
+import type { LedgerActivities, ReferenceActivities, TalentActivities } from '@meritflow/contracts';
 
 // No maximum attempts: a decision must reach the ledger even through a long database outage.
 const options = {
@@ -12,3 +12,6 @@ export const ledger = proxyActivities<LedgerActivities>(options);
 
 /** Reference data the mobility rules read. */
 export const reference = proxyActivities<ReferenceActivities>(options);
+
+/** Talent reviews: computing placements and storing the approved pool. */
+export const talent = proxyActivities<TalentActivities>(options);

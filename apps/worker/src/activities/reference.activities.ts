@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MobilityReferenceRepository, RegisterRepository } from '@meritflow/persistence';
-import type { MobilityFacts, ReferenceActivities, RegisterLookup } from '@meritflow/contracts';
+import { MobilityReferenceRepository, RegisterRepository, TalentRepository } from '@meritflow/persistence';
+import type { MobilityFacts, ReferenceActivities, RegisterLookup, TalentActivities, TalentPoolLookup } from '@meritflow/contracts';
+import { TalentActivitiesImpl } from './talent.activities';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
 @Injectable()
@@ -8,14 +9,23 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
   constructor(
     @Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository,
     @Inject(RegisterRepository) private readonly register: RegisterRepository,
+    @Inject(TalentRepository) private readonly talent: TalentRepository,
+    // Registered with these (main.ts spreads this object into the worker's activities).
+    @Inject(TalentActivitiesImpl) private readonly talentReview: TalentActivitiesImpl,
   ) {}
 
-  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts> {
-    const [windows, approvals, merit, register] = await Promise.all([
+  async loadMobilityFacts(input: {
+    regionCodes: string[];
+    agencyCode: string;
+    register?: RegisterLookup;
+    talentPool?: TalentPoolLookup;
+  }): Promise<MobilityFacts> {
+    const [windows, approvals, merit, register, pool] = await Promise.all([
       this.repo.electionWindows(input.regionCodes),
       this.repo.ministerApprovals(input.regionCodes),
       this.repo.agencyMerit(input.agencyCode),
       input.register ? this.register.snapshots(input.register.agencyCode, input.register.nips, input.register.asOf) : null,
+      input.talentPool ? this.talent.poolEntry(input.talentPool.agencyCode, input.talentPool.nip, input.talentPool.asOf) : undefined,
     ]);
     return {
       windows: windows.map((w) => ({ ...w })),
@@ -24,6 +34,7 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
         ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn }
         : null,
       ...(register ? { register: register.snapshots } : {}),
+      ...(pool !== undefined ? { talentPool: pool } : {}),
     };
   }
 
@@ -31,7 +42,11 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     return this.register.snapshots(input.agencyCode, input.nips, input.asOf);
   }
 
-  asActivities(): ReferenceActivities {
-    return { loadMobilityFacts: this.loadMobilityFacts.bind(this), loadRegisterFacts: this.loadRegisterFacts.bind(this) };
+  asActivities(): ReferenceActivities & TalentActivities {
+    return {
+      loadMobilityFacts: this.loadMobilityFacts.bind(this),
+      loadRegisterFacts: this.loadRegisterFacts.bind(this),
+      ...this.talentReview.asActivities(),
+    };
   }
 }

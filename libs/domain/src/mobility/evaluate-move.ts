@@ -115,6 +115,13 @@ export const OVERRIDE_RULES: Readonly<Record<MobilityRule, { overridable: boolea
       en: '[BK] the age limit is a receiving agency’s extra, not a statute; that agency may waive it by a documented decision',
     },
   },
+  talentPoolMembership: {
+    overridable: false,
+    reason: {
+      id: 'jalur talenta hanya untuk anggota kelompok rencana suksesi yang disetujui komite talenta; pegawai lain diusulkan melalui jalur lain',
+      en: 'the talent route is only for members of a pool the talent committee approved; anyone else is proposed by another route',
+    },
+  },
   fillWithoutOpenSelection: {
     overridable: false,
     reason: {

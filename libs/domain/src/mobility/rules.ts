@@ -17,6 +17,7 @@ export const MOBILITY_RULES = [
   'disciplinaryBlock',
   'ageLimit',
   'fillWithoutOpenSelection',
+  'talentPoolMembership',
 ] as const;
 export type MobilityRule = (typeof MOBILITY_RULES)[number];
 

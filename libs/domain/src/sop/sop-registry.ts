@@ -12,6 +12,7 @@ import { MOVE_SOPS_V1_1, MOVE_SOPS_V1_1_TEST_FAST } from './move/move.v1-1';
 import { vacancyV1_1 } from './vacancy/vacancy.v1-1';
 import { vacancyTestFast } from './vacancy/vacancy.test-fast';
 import { vacancyV1 } from './vacancy/vacancy.v1';
+import { talentReviewV1 } from './talent-review/talent-review.v1';
 
 const ALL: readonly Readonly<SopDefinition>[] = [
   vacancyV1,
@@ -30,6 +31,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   bulkMoveV1,
   bulkMoveV1_1,
   bulkMemberV1,
+  talentReviewV1,
 ];
 
 export interface SopSelection {
