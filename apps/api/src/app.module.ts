@@ -25,6 +25,7 @@ import { RegisterModule } from './register/register.module';
 import { SelectionsModule } from './selections/selections.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
+import { TalentModule } from './talent/talent.module';
 
 @Global()
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         ReferenceModule,
         RegisterModule,
         MovesModule,
+        TalentModule,
         AuditModule,
         DossierModule,
         LedgerModule,
