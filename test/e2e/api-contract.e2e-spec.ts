@@ -41,6 +41,7 @@ const fx = {} as {
   selectionId: string;
   moveId: string;
   bulkId: string;
+  talentReviewId: string;
   evidenceId: string;
   delegationId: string;
   postCode: string;
@@ -83,6 +84,12 @@ beforeAll(async () => {
   });
   if (bulk.status !== 201) throw new Error(`bulk move: ${bulk.status} ${JSON.stringify(bulk.body)}`);
   fx.bulkId = bulk.body.workflowId;
+  const review = await stack.call('POST', '/v1/talent-reviews', {
+    actor: { ...HR, agency: A },
+    body: { period: '2026', validFrom: '2027-01-01', validTo: '2027-12-31', reason: 'Reviu talenta' },
+  });
+  if (review.status !== 201) throw new Error(`talent review: ${review.status} ${JSON.stringify(review.body)}`);
+  fx.talentReviewId = review.body.workflowId;
 
   const ref = await uploadEvidence(stack, 'sk_plt', A);
   fx.evidenceId = ref.uri!.slice('evidence:'.length);
@@ -119,6 +126,7 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
     if (path.startsWith('/api/v1/selections')) return { existing: fx.selectionId, missing: `open-selection:${B}:NOPE-1` };
     if (path.startsWith('/api/v1/moves')) return { existing: fx.moveId, missing: `move:${B}:198203042008011001` };
     if (path.startsWith('/api/v1/bulk-moves')) return { existing: fx.bulkId, missing: `bulk-move:${B}:NOPE-1` };
+    if (path.startsWith('/api/v1/talent-reviews')) return { existing: fx.talentReviewId, missing: `talent-review:${B}:2026` };
     if (path.startsWith('/api/v1/evidence')) return { existing: fx.evidenceId, missing: '00000000-0000-4000-8000-000000000000' };
     if (path.startsWith('/api/v1/delegations')) return { existing: fx.delegationId, missing: '00000000-0000-4000-8000-000000000001' };
     if (path.startsWith('/api/v1/register/imports')) return { existing: fx.importId, missing: '00000000-0000-4000-8000-000000000002' };
@@ -142,6 +150,7 @@ const bodyFor = (path: string, method: string): unknown => {
     [/\/appointments\/\{postCode\}\/decisions$/, { decision: 'record_inauguration' }],
     [/^\/api\/v1\/moves\/\{id\}\/decisions$/, { decision: 'reject', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/bulk-moves\/\{id\}\/decisions$/, { decision: 'reject_batch', reason: 'Tidak jadi' }],
+    [/^\/api\/v1\/talent-reviews\/\{id\}\/decisions$/, { decision: 'withdraw', reason: 'Tidak jadi' }],
   ];
   const hit = bodies.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no valid body for ${method} ${path}: add one`);
