@@ -1,92 +1,11 @@
 import type { Actor } from '@meritflow/domain';
-import { PPK, Stack, eventually } from '../support/api-client';
+import { PPK, Stack } from '../support/api-client';
 import { TPK_CHAIR, evidence, region } from '../support/move-fixtures';
-import { administratorHistory, hrOf, newAgency, registerOfficial } from '../support/register-fixtures';
-import { registerReference } from '../support/register-reference-fixtures';
+import { hrOf, newAgency } from '../support/register-fixtures';
+import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
-
-const CHAIR: Actor = { id: 'komite-talenta-ketua', role: 'committee_chair', name: 'Ketua Komite Talenta' };
-const MEMBER: Actor = { id: 'komite-talenta-anggota', role: 'committee_member', name: 'Anggota Komite Talenta' };
-
-const assessment = (levels: Record<string, number>, jpmPercent?: number) => ({
-  type: 'competency_assessed',
-  payload: {
-    assessedOn: '2026-05-20',
-    method: 'assessment_center',
-    assessor: 'UPT Penilaian Kompetensi',
-    levels,
-    ...(jpmPercent ? { jpmPercent } : {}),
-  },
-});
-const strong = () => [
-  ...administratorHistory(),
-  { type: 'performance_rated', payload: { year: 2023, predicate: 'sangat_baik' } },
-  assessment({ integritas: 5, kerjasama: 5, 'manajemen konstruksi': 4 }, 95),
-];
-
-/** One agency, its reference data with KADIS-PUPR critical, and four officials. */
-async function agencyWithOfficials() {
-  const agency = newAgency();
-  await registerReference(stack, agency);
-  const critical = await stack.call('PUT', '/v1/register/posts/KADIS-PUPR', {
-    actor: hrOf(agency),
-    body: {
-      title: 'Kepala Dinas PUPR',
-      postType: 'jpt_pratama',
-      unitCode: 'DINAS-PUPR',
-      competencyStandard: [
-        { type: 'managerial', name: 'integritas', level: 4 },
-        { type: 'managerial', name: 'kerjasama', level: 4 },
-        { type: 'technical', name: 'manajemen konstruksi', level: 4 },
-      ],
-      critical: true,
-      reason: 'Jabatan kritikal menurut rencana suksesi 2026',
-    },
-  });
-  expect(critical.status).toBe(200);
-  const a = await registerOfficial(stack, { agencyCode: agency, name: 'Andi Talenta', events: strong() });
-  const b = await registerOfficial(stack, {
-    agencyCode: agency,
-    name: 'Budi Berhukuman',
-    events: [
-      ...strong(),
-      {
-        type: 'sanction_recorded',
-        payload: {
-          level: 'heavy',
-          sanction: 'penurunan_jabatan_12_bulan',
-          imposedOn: '2026-01-05',
-          endsOn: '2027-01-04',
-          decreeNumber: 'SK-HD-1',
-        },
-      },
-    ],
-  });
-  const c = await registerOfficial(stack, {
-    agencyCode: agency,
-    name: 'Citra Menengah',
-    events: [...administratorHistory(), assessment({ integritas: 3, kerjasama: 3, 'manajemen konstruksi': 3 })],
-  });
-  const d = await registerOfficial(stack, { agencyCode: agency, name: 'Dedi Belum Diuji', events: administratorHistory() });
-  for (const r of [a, b, c, d]) expect(r.res.status).toBe(201);
-  return { agency, a: a.nip, b: b.nip, c: c.nip, d: d.nip };
-}
-
-async function openReview(agency: string, period = '2026') {
-  const res = await stack.call('POST', '/v1/talent-reviews', {
-    actor: hrOf(agency),
-    body: { period, asOf: '2026-12-01', validFrom: '2027-01-01', validTo: '2027-12-31', reason: 'Reviu talenta tahunan' },
-  });
-  expect(res.status).toBe(201);
-  const path = `/v1/talent-reviews/${res.body.workflowId}`;
-  const state = await eventually(async () => {
-    const s = (await stack.call('GET', path, { actor: hrOf(agency) })).body;
-    return s.placements && s.recordedCount === s.decisionCount ? s : undefined;
-  });
-  return { id: res.body.workflowId as string, path, state };
-}
 
 const decide = (path: string, actor: Actor, agency: string, body: Record<string, unknown>) =>
   stack.call('POST', `${path}/decisions`, { actor: { ...actor, agency } as Actor, body });
@@ -96,8 +15,8 @@ describe('talent review of an agency and period', () => {
   let review: Awaited<ReturnType<typeof openReview>>;
 
   beforeAll(async () => {
-    org = await agencyWithOfficials();
-    review = await openReview(org.agency);
+    org = await agencyWithOfficials(stack);
+    review = await openReview(stack, org.agency);
   });
 
   it('places every eligible official in the 9-box from the register, stores the axis levels with their inputs, and proposes the pool', async () => {

@@ -10,6 +10,7 @@ import { namedMoves } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
+import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
 /**
  * Drives every workflow type to its end, replays the resulting history against the current code, and
@@ -213,6 +214,22 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     expect(reported.body.step).toBe('completed');
     const history = await finish('move-v1-1-decree-reported', created.body.workflowId);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
+  });
+});
+
+describe('recorded history of the talent review', () => {
+  it('a review with its placements computed, one adjustment with a reason and the approved pool', async () => {
+    const org = await agencyWithOfficials(stack);
+    const review = await openReview(stack, org.agency);
+    const act = (actor: typeof CHAIR, body: Record<string, unknown>) =>
+      stack.call('POST', `${review.path}/decisions`, { actor: { ...actor, agency: org.agency } as typeof CHAIR, body });
+    expect(
+      (await act(MEMBER, { decision: 'adjust_placement', nip: org.c, performance: 'meets', potential: 'high', reason: 'Potensi tinggi' }))
+        .status,
+    ).toBe(200);
+    expect((await act(CHAIR, { decision: 'approve_pool', reason: 'Disetujui' })).status).toBe(200);
+    const history = await finish('talent-review', review.id);
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(2);
   });
 });
 
