@@ -161,4 +161,25 @@ export class TalentRepository {
     }
     return [...pools.values()];
   }
+
+  /**
+   * Posts filled in [from, to) from the ledger: open-selection inaugurations, talent-promotion decrees
+   * and mutation or rotation decrees of single moves (a bulk move's collective decree is not counted).
+   */
+  async fillsInPeriod(
+    agencyCode: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ openSelection: number; talentPool: number; mutationOrRotation: number }> {
+    const [r] = await this.ds.query(
+      `SELECT count(*) FILTER (WHERE d.case_type = 'open-selection' AND d.decision = 'record_inauguration')::int AS open_selection,
+              count(*) FILTER (WHERE d.case_type = 'move' AND d.decision = 'record_decree' AND c.details->>'kind' = 'talent_promotion')::int AS talent_pool,
+              count(*) FILTER (WHERE d.case_type = 'move' AND d.decision = 'record_decree' AND c.details->>'kind' IN ('mutation', 'rotation'))::int AS moves
+         FROM decisions d JOIN cases c ON c.run_id = d.run_id
+        WHERE c.agency_code = $1 AND d.decided_at >= $2 AND d.decided_at < $3
+          AND d.decision IN ('record_inauguration', 'record_decree')`,
+      [agencyCode, from, to],
+    );
+    return { openSelection: r.open_selection, talentPool: r.talent_pool, mutationOrRotation: r.moves };
+  }
 }
