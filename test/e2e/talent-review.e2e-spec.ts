@@ -1,11 +1,19 @@
 import type { Actor } from '@meritflow/domain';
-import { PPK, Stack } from '../support/api-client';
+import { HR, PPK, Stack } from '../support/api-client';
+import { pdfText } from '../support/pdf-text';
 import { TPK_CHAIR, evidence, region } from '../support/move-fixtures';
 import { hrOf, newAgency } from '../support/register-fixtures';
 import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
+
+/** A file the API serves (PDF, CSV), as bytes; anything but 200 fails the test. */
+async function download(path: string, opts: { actor: Actor }): Promise<Buffer> {
+  const res = await fetch(`${stack.state.apiUrl}${path}`, { headers: await stack.authHeaders(opts.actor, path) });
+  expect([path, res.status]).toEqual([path, 200]);
+  return Buffer.from(await res.arrayBuffer());
+}
 
 const decide = (path: string, actor: Actor, agency: string, body: Record<string, unknown>) =>
   stack.call('POST', `${path}/decisions`, { actor: { ...actor, agency } as Actor, body });
@@ -174,5 +182,56 @@ describe('talent review of an agency and period', () => {
     const refused = await judged(outside.body.workflowId);
     expect(refused.status).toBe(422);
     expect(refused.body.details.blocking.map((v: any) => v.rule)).toEqual(['talentPoolMembership']);
+
+    // The decree, judged as of its TMT inside the pool's validity, and the dossier naming the review.
+    const promoted = `/v1/moves/${inPool.body.workflowId}`;
+    const decree = await decide(promoted, HR, org.agency, {
+      decision: 'record_decree',
+      decreeNumber: '821.2/7/2026',
+      effectiveDate: '2027-02-01',
+      evidence: await evidence(stack, 'sk', org.agency),
+    });
+    expect(decree.status).toBe(200);
+    const pdf = await download(`/v1/cases/${inPool.body.workflowId}/dossier.pdf`, { actor: hrOf(org.agency) });
+    expect((await pdfText(pdf)).text).toContain(`Reviu talenta asal penempatan: ${review.id} (periode 2026`);
+  });
+
+  it('reports the talent-management figures per agency and period as JSON, CSV and PDF', async () => {
+    const url = (q: string) => `/v1/reports/talent-management?from=2026-01-01&to=2027-01-01${q}`;
+    const json = await stack.call('GET', url(''), { actor: hrOf(org.agency) });
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({
+      agencyCode: org.agency,
+      postsFilled: { openSelection: 0, talentPool: 1, mutationOrRotation: 0, total: 1 },
+      reviews: { approved: 1 },
+      assessment: { officials: 4, assessed: 3, assessedPercent: 75, withinYears: 3 },
+      sanctions: { imposedInPeriod: { light: 0, medium: 0, heavy: 1 }, inForceOnLastDay: 1, barredFromTalentPoolOnLastDay: 1 },
+      // The pool is valid from 2027: on 31 Dec 2026 no critical post has a successor from it.
+      criticalPosts: { total: 1, covered: 0 },
+    });
+    const next = await stack.call('GET', '/v1/reports/talent-management?from=2027-01-01&to=2028-01-01', { actor: hrOf(org.agency) });
+    // Andi fits KADIS-PUPR at 100 %, Citra at 75 % (below cukup optimal).
+    expect(next.body.criticalPosts).toEqual({
+      total: 1,
+      covered: 1,
+      coveragePercent: 100,
+      posts: [{ code: 'KADIS-PUPR', title: 'Kepala Dinas PUPR', successors: 2, ready: 1 }],
+    });
+    expect(next.body.reviews).toMatchObject({ poolInForceOnLastDay: review.id, poolMembers: 2 });
+
+    const overseer = { id: 'bkn-pengawas-01', role: 'overseer' } as Actor;
+    const national = await stack.call('GET', url(`&agencyCode=${org.agency}`), { actor: overseer });
+    expect(national.body).toEqual(json.body);
+    expect((await stack.call('GET', url(''), { actor: overseer })).status).toBe(400);
+    expect((await stack.call('GET', url(`&agencyCode=${org.agency}`), { actor: hrOf(newAgency()) })).status).toBe(403);
+
+    const csv = (await download(url('&format=csv'), { actor: hrOf(org.agency) })).toString('utf8');
+    expect(csv.split('\r\n')).toEqual(
+      expect.arrayContaining(['jabatan_diisi_kelompok_rencana_suksesi,1', 'hukuman_disiplin_heavy_dijatuhkan,1']),
+    );
+    const pdf = await pdfText(await download(url('&format=pdf'), { actor: hrOf(org.agency) }));
+    expect(pdf.text).toContain('LAPORAN MANAJEMEN TALENTA');
+    expect(pdf.text).toContain('Dari kelompok rencana suksesi (jalur talenta): 1');
+    expect(pdf.text).toContain('Hukuman berat dijatuhkan: 1');
   });
 });
