@@ -5,6 +5,7 @@ import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
+import { TalentReviewBody, type TalentReview } from './talent';
 
 interface Allowed {
   decision: string;
@@ -153,6 +154,7 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
   else if (type.type === 'vacancy') body = <VacancyBody v={data as Vacancy} session={session} reload={reload} />;
   else if (type.type === 'move') body = <MoveBody m={data as Move} />;
   else if (type.type === 'bulk-move') body = <BulkBody b={data as BulkMove} />;
+  else if (type.type === 'talent-review') body = <TalentReviewBody r={data as unknown as TalentReview} />;
   return (
     <article aria-labelledby="case-h">
       <header className="case-head">
