@@ -141,6 +141,10 @@ function titleOf(type: string, data: AnyCase): string {
     const m = (data as Move).move;
     return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
   }
+  if (type === 'talent-review') {
+    const r = data as unknown as TalentReview;
+    return `Reviu talenta ${r.agencyCode} ${r.period}`;
+  }
   return data.workflowId;
 }
 

@@ -1,0 +1,66 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Stack } from '../support/api-client';
+import { agencyWithOfficials, openReview } from '../support/talent-fixtures';
+import { launchChromium, screenshot } from './browser';
+
+/**
+ * The talent review in the console, in Debian's Chromium: HR opens a review's page and reads the
+ * 9-box grid (counts and names per box, pool members marked) and the succession list of the
+ * critical post. The review is seeded through the API; everything checked is read off the page.
+ */
+jest.setTimeout(300_000);
+
+describe('the talent review in the web console', () => {
+  const stack = new Stack();
+  let browser: Browser;
+  let close: () => Promise<void>;
+  const contexts: BrowserContext[] = [];
+  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
+
+  async function signIn(agency: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(consoleUrl);
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    await page.getByLabel('NIP atau ID pengguna').fill('198503152010012003');
+    await page.getByLabel('Nama', { exact: true }).fill('Siti Rahayu');
+    await page.getByLabel('Peran', { exact: true }).selectOption('hr_officer');
+    await page.getByLabel('Kode instansi').fill(agency);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    ({ browser, close } = await launchChromium());
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await close?.();
+    await stack.close();
+  });
+
+  it('shows the 9-box with counts and names, and the succession list of the critical post', async () => {
+    const org = await agencyWithOfficials(stack);
+    const review = await openReview(stack, org.agency);
+    const page = await signIn(org.agency);
+    await page.goto(`${consoleUrl}#/case/${encodeURIComponent(review.id)}`);
+    const grid = page.getByTestId('nine-box');
+    await grid.waitFor();
+    const box = (n: number) => grid.locator(`td[data-box="${n}"]`);
+    expect(await box(9).getAttribute('data-count')).toBe('1');
+    expect(await box(6).getAttribute('data-count')).toBe('2');
+    expect(await box(1).getAttribute('data-count')).toBe('0');
+    await expect(box(9).textContent()).resolves.toContain('Andi Talenta ★');
+    await expect(box(6).textContent()).resolves.toContain('Budi Berhukuman');
+    await page.getByText('Terhalang hukuman disiplin sedang/berat dalam 2 tahun terakhir: Budi Berhukuman').waitFor();
+    const succession = page.getByTestId('succession-KADIS-PUPR');
+    await succession.waitFor();
+    const rows = await succession.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Andi Talenta');
+    expect(rows[0]).toContain('100%');
+    await screenshot(page, 'talent-review-grid');
+  });
+});
