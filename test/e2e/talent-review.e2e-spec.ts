@@ -196,6 +196,28 @@ describe('talent review of an agency and period', () => {
     expect((await pdfText(pdf)).text).toContain(`Reviu talenta asal penempatan: ${review.id} (periode 2026`);
   });
 
+  it('gives the approved review a dossier, a consistent replay, an export and SOP conformance like every case', async () => {
+    const auditor = { id: 'auditor-01', role: 'auditor' } as Actor;
+    const id = encodeURIComponent(review.id);
+    const dossier = await stack.call('GET', `/v1/cases/${id}/dossier.json`, { actor: auditor });
+    expect(dossier.status).toBe(200);
+    expect(dossier.body.decisions.map((d: any) => d.decision)).toEqual([
+      'open_review',
+      'placements_computed',
+      'adjust_placement',
+      'adjust_placement',
+      'approve_pool',
+    ]);
+    const pdf = await pdfText(await download(`/v1/cases/${id}/dossier.pdf`, { actor: auditor }));
+    expect(pdf.text).toContain('Penyesuaian pemetaan oleh komite talenta');
+    const replay = await stack.call('GET', `/v1/cases/${id}/replay`, { actor: auditor });
+    expect([replay.status, replay.body.verdict]).toEqual([200, 'consistent']);
+    const exported = await stack.call('GET', `/v1/cases/${id}/export`, { actor: auditor });
+    expect(exported.body.histories.map((h: any) => h.workflowType)).toEqual(['talentReviewWorkflow']);
+    const conformance = await stack.call('GET', `/v1/cases/${id}/conformance`, { actor: auditor });
+    expect([conformance.body.conforms, conformance.body.violations, conformance.body.sop.id]).toEqual([true, [], 'talent-review']);
+  });
+
   it('reports the talent-management figures per agency and period as JSON, CSV and PDF', async () => {
     const url = (q: string) => `/v1/reports/talent-management?from=2026-01-01&to=2027-01-01${q}`;
     const json = await stack.call('GET', url(''), { actor: hrOf(org.agency) });
