@@ -95,4 +95,18 @@ describe('evaluateMoveNow on a talent promotion', () => {
     expect(v?.fact).toContain('period 2026');
     expect(ev.allowed).toBe(true);
   });
+
+  it('judges filling without open selection on the pool’s placement, not the typed one, from 2027 on', () => {
+    const typedBox9 = {
+      ...promotion,
+      move: aMove({ kind: 'talent_promotion', to: { positionClass: 'jpt_pratama', level: 'jpt_pratama' } }),
+    };
+    const box8 = { ...entry, placement: { performance: 'meets' as const, potential: 'high' as const, box: 8 as const } };
+    const merit = { agencyCode: 'PEMKAB-SLEMAN', category: 'sangat_baik', scheme: 'kasn_400', assessedOn: '2026-03-01' };
+    const before = evaluateMoveNow(typedBox9, { ...noBan(box8), agencyMerit: merit }, [], wib('2026-12-06'), at('2026-12-20'));
+    const after = evaluateMoveNow(typedBox9, { ...noBan(box8), agencyMerit: merit }, [], wib('2026-12-06'), at('2027-02-01'));
+    expect(before.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection')).toMatchObject({ passed: true });
+    expect(after.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection')).toMatchObject({ passed: false });
+    expect(after.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection')?.fact).toContain('box 8');
+  });
 });

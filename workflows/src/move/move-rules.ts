@@ -39,10 +39,12 @@ export function evaluateMoveNow(
   const policy = policyInForce(at);
   let ev: MoveEvaluation = evaluateMove(input.move, { windows: facts.windows, approvals: facts.approvals }, policy, at);
   if (input.talent) {
+    // From the 2027 rules the placement that counts is the approved pool's, not the one typed in.
+    const pooled = policy.talent.requirePoolMembership ? facts.talentPool : null;
     const talent = mayFillWithoutOpenSelection(
       {
         positionClass: input.move.to.positionClass,
-        placement: input.talent.placement,
+        placement: pooled ? pooled.placement : input.talent.placement,
         agencyMeritCategory: facts.agencyMerit?.category ?? null,
       },
       policy,
