@@ -110,3 +110,34 @@ describe('evaluateMoveNow on a talent promotion', () => {
     expect(after.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection')?.fact).toContain('box 8');
   });
 });
+
+describe('evaluateMoveNow on a talent promotion of an official under a sanction', () => {
+  const sanctioned = aMove({
+    kind: 'talent_promotion',
+    to: { positionClass: 'administrator', level: 'administrator' },
+    person: { sanctions: [{ level: 'light', imposedOn: '2027-01-20', endsOn: '2027-02-19' }] },
+  });
+  const input2 = {
+    move: sanctioned,
+    talent: {
+      vacancyId: null,
+      placement: { performance: 'above' as const, potential: 'high' as const, box: 9 },
+      inputs: {},
+      ruleVersion: 'x',
+    },
+  };
+  const facts2: MobilityFacts = { windows: [], approvals: [], agencyMerit: null, talentPool: null };
+
+  it.each([
+    ['2027-02-01', false],
+    ['2027-02-20', true],
+  ])('as of %s the sanction-in-force verdict passes: %s', (date, passed) => {
+    const ev = evaluateMoveNow(input2, facts2, [], wib('2026-12-06'), { date, basis: 'intended_effective_date' });
+    expect(ev.verdicts.find((v) => v.rule === 'sanctionInForce')).toMatchObject({ passed, ruleVersion: 'mobility@2027-01-01' });
+  });
+
+  it('has no such verdict under the 2026 rules', () => {
+    const ev = evaluateMoveNow(input2, facts2, [], wib('2026-12-06'), { date: '2026-12-20', basis: 'intended_effective_date' });
+    expect(ev.verdicts.map((v) => v.rule)).not.toContain('sanctionInForce');
+  });
+});

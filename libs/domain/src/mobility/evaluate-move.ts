@@ -13,6 +13,7 @@ import {
   newPnsTransferBan,
   rotationSameLevel,
   rotationTenureWindow,
+  sanctionInForceOnPromotion,
   type MobilityRule,
   type MobilityVerdict,
 } from './rules';
@@ -49,6 +50,7 @@ export function evaluateMove(move: MoveFacts, facts: MobilityReferenceFacts, pol
     rotationSameLevel(move, policy),
     newPnsTransferBan(move, policy, asOf),
     disciplinaryBlock(move, policy, asOf),
+    sanctionInForceOnPromotion(move, policy, asOf),
     ageLimit(move, policy, asOf),
   ].filter((v): v is MobilityVerdict => v !== null);
   return evaluation(policy.version, wibDate(asOf), verdicts);
@@ -113,6 +115,13 @@ export const OVERRIDE_RULES: Readonly<Record<MobilityRule, { overridable: boolea
     reason: {
       id: '[BK] batas usia adalah ketentuan tambahan instansi penerima, bukan undang-undang; instansi itu dapat mengecualikannya dengan keputusan yang terdokumentasi',
       en: '[BK] the age limit is a receiving agency’s extra, not a statute; that agency may waive it by a documented decision',
+    },
+  },
+  sanctionInForce: {
+    overridable: false,
+    reason: {
+      id: 'hukuman disiplin PP 94/2021 berjalan sampai selesai; selama berlaku pegawai tidak dapat dipromosikan',
+      en: 'a PP 94/2021 sanction runs its course; while it is in force the official is not promoted',
     },
   },
   talentPoolMembership: {

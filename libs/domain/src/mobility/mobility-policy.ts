@@ -30,6 +30,8 @@ export interface MobilityPolicy {
   newPnsTransferScopes: readonly MutationScope[];
   blockingSanctions: readonly SanctionLevel[];
   sanctionLookbackYears: number;
+  /** A talent promotion is blocked while a sanction is in force on its date (rules.ts sanctionInForceOnPromotion). */
+  promotionBlockedWhileSanctioned?: boolean;
   /**
    * Highest whole-year age a receiving agency accepts from another agency: `byAgency` for agency
    * extras (Jatim: inbound ≤ 40, domain.md §2.5), else `default`; null means no limit.
@@ -121,7 +123,8 @@ export const MOBILITY_POLICY_2026: MobilityPolicy = Object.freeze({
  * From 2027 the talent route takes its placement from an approved talent review: a talent promotion
  * requires the person to be in the agency's approved pool valid on the decision's effective date
  * (issue 15; Kepka BKN 411/2025 made talent management mandatory from 2026, so agencies had 2026 to
- * hold their first review [BK: the date is this project's choice]). Everything else is unchanged.
+ * hold their first review [BK: the date is this project's choice]), and a sanction in force on the
+ * promotion's date blocks it (PP 94/2021). Everything else is unchanged.
  */
 export const MOBILITY_POLICY_2027: MobilityPolicy = Object.freeze({
   ...MOBILITY_POLICY_2026,
@@ -132,6 +135,7 @@ export const MOBILITY_POLICY_2027: MobilityPolicy = Object.freeze({
     en: 'Mutation, rotation and talent promotion rules, 2027 (talent route from an approved talent pool)',
   }),
   legalBasis: Object.freeze([...MOBILITY_POLICY_2026.legalBasis, 'PermenPANRB 3/2020 jo PermenPANRB 20/2025']),
+  promotionBlockedWhileSanctioned: true,
   talent: Object.freeze({ ...MOBILITY_POLICY_2026.talent, requirePoolMembership: true }),
 });
 
