@@ -13,10 +13,10 @@ import {
   newPnsTransferBan,
   rotationSameLevel,
   rotationTenureWindow,
-  sanctionInForceOnPromotion,
   type MobilityRule,
   type MobilityVerdict,
 } from './rules';
+import { sanctionInForceOnPromotion } from './promotion-sanction';
 
 export interface MoveEvaluation {
   /** True when no verdict blocks: every rule passed, or its failure was overridden. */

@@ -5,7 +5,6 @@ import { parseNip } from '../selection/nip';
 import type { MobilityPolicy } from './mobility-policy';
 import { addMonthsIso, previousDayIso } from './months';
 import type { ElectionWindowFacts, MinisterApproval, MoveFacts } from './move';
-import { sanctionInForce } from '../register/sanction-consequences';
 
 /** Stable rule names; they appear in verdicts, overrides and the ledger. */
 export const MOBILITY_RULES = [
@@ -453,16 +452,6 @@ export function disciplinaryBlock(move: MoveFacts, policy: MobilityPolicy, asOf:
       ? `no ${levels} discipline sanction in the last ${lookback} years`
       : `discipline sanction within the last ${lookback} years: ${listed}`,
   );
-}
-
-/**
- * From the 2027 rules: a talent promotion is a promotion, so a sanction in force on its date
- * (imposedOn ≤ date ≤ endsOn, read from the register) blocks it (sanction-consequences.ts).
- */
-export function sanctionInForceOnPromotion(move: MoveFacts, policy: MobilityPolicy, asOf: Date): MobilityVerdict | null {
-  if (move.kind !== 'talent_promotion' || !policy.promotionBlockedWhileSanctioned) return null;
-  const v = sanctionInForce(move.person.sanctions, wibDate(asOf));
-  return verdict('sanctionInForce', policy, v.passed, v.fact, v.message.id, v.message.en);
 }
 
 // ─── age ──────────────────────────────────────────────────────────────────────────────────────────
