@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Stack } from '../support/api-client';
-import { agencyWithOfficials, openReview } from '../support/talent-fixtures';
-import { launchChromium, screenshot } from './browser';
+import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
+import { launchChromium, screenshot, stepIs, submitAndWait } from './browser';
 
 /**
  * The talent review in the console, in Debian's Chromium: HR opens a review's page and reads the
@@ -17,15 +17,15 @@ describe('the talent review in the web console', () => {
   const contexts: BrowserContext[] = [];
   const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
 
-  async function signIn(agency: string): Promise<Page> {
+  async function signIn(agency: string, user = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' }): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(consoleUrl);
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.getByLabel('NIP atau ID pengguna').fill('198503152010012003');
-    await page.getByLabel('Nama', { exact: true }).fill('Siti Rahayu');
-    await page.getByLabel('Peran', { exact: true }).selectOption('hr_officer');
+    await page.getByLabel('NIP atau ID pengguna').fill(user.id);
+    await page.getByLabel('Nama', { exact: true }).fill(user.name);
+    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
     await page.getByLabel('Kode instansi').fill(agency);
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.getByTestId('signed-in-as').waitFor();
@@ -41,7 +41,7 @@ describe('the talent review in the web console', () => {
     await stack.close();
   });
 
-  it('shows the 9-box with counts and names, and the succession list of the critical post', async () => {
+  it('shows the 9-box with counts and names and the succession list, and takes the committee’s adjustment and the chair’s approval', async () => {
     const org = await agencyWithOfficials(stack);
     const review = await openReview(stack, org.agency);
     const page = await signIn(org.agency);
@@ -62,5 +62,25 @@ describe('the talent review in the web console', () => {
     expect(rows[0]).toContain('Andi Talenta');
     expect(rows[0]).toContain('100%');
     await screenshot(page, 'talent-review-grid');
+
+    // A committee member moves Citra to box 8 with a reason; the chair approves the pool.
+    const member = await signIn(org.agency, { id: MEMBER.id, name: MEMBER.name!, role: MEMBER.role });
+    await member.goto(`${consoleUrl}#/case/${encodeURIComponent(review.id)}`);
+    const adjust = member.getByTestId('adjust-placement');
+    await adjust.waitFor();
+    await adjust.getByLabel('Pegawai').selectOption(org.c);
+    await adjust.getByLabel('Kinerja', { exact: true }).selectOption('meets');
+    await adjust.getByLabel('Potensial', { exact: true }).selectOption('high');
+    await adjust.getByLabel('Alasan penyesuaian').fill('Uji kompetensi ulang menunjukkan potensi tinggi');
+    const box8 = member.getByTestId('nine-box').locator('td[data-box="8"]');
+    await submitAndWait(adjust, 'Catat penyesuaian', async () => (await box8.getAttribute('data-count')) === '1');
+    await expect(box8.textContent()).resolves.toContain('Citra Menengah ★');
+
+    const chair = await signIn(org.agency, { id: CHAIR.id, name: CHAIR.name!, role: CHAIR.role });
+    await chair.goto(`${consoleUrl}#/case/${encodeURIComponent(review.id)}`);
+    const approve = chair.getByTestId('approve-pool');
+    await approve.waitFor();
+    await submitAndWait(approve, 'Setujui', () => stepIs(chair, 'approved'));
+    await expect(chair.getByText('disetujui oleh komite-talenta-ketua, 2 anggota').count()).resolves.toBe(1);
   });
 });

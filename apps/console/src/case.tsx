@@ -158,7 +158,7 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
   else if (type.type === 'vacancy') body = <VacancyBody v={data as Vacancy} session={session} reload={reload} />;
   else if (type.type === 'move') body = <MoveBody m={data as Move} />;
   else if (type.type === 'bulk-move') body = <BulkBody b={data as BulkMove} />;
-  else if (type.type === 'talent-review') body = <TalentReviewBody r={data as unknown as TalentReview} />;
+  else if (type.type === 'talent-review') body = <TalentReviewBody r={data as unknown as TalentReview} session={session} reload={reload} />;
   return (
     <article aria-labelledby="case-h">
       <header className="case-head">

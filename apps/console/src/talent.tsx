@@ -1,6 +1,7 @@
-import { api, enc } from './api';
+import { useState } from 'react';
+import { api, enc, type Session } from './api';
 import { useI18n } from './i18n';
-import { Refusal, useLoad } from './ui';
+import { ActionForm, Refusal, SelectField, TextField, useLoad } from './ui';
 
 interface Placement {
   performance: 'below' | 'meets' | 'above';
@@ -16,6 +17,8 @@ interface GridCell {
 }
 export interface TalentReview {
   workflowId: string;
+  sop: { id: string; version: string };
+  allowedDecisions: { decision: string; roles: string[] }[];
   agencyCode: string;
   period: string;
   asOf: string;
@@ -47,7 +50,7 @@ const LEVEL: Record<string, [string, string]> = {
 };
 
 /** The talent review: the 9-box grid with counts and names, who is in the pool, and the succession list per critical post. */
-export function TalentReviewBody({ r }: { r: TalentReview }) {
+export function TalentReviewBody({ r, session, reload }: { r: TalentReview; session: Session; reload: () => void }) {
   const { t, lang } = useI18n();
   const level = (k: string) => (lang === 'id' ? LEVEL[k]![0] : LEVEL[k]![1]);
   const cell = (performance: string, potential: string) => r.grid.find((g) => g.performance === performance && g.potential === potential);
@@ -134,7 +137,74 @@ export function TalentReviewBody({ r }: { r: TalentReview }) {
           </p>
         )}
       </section>
+      <CommitteeActions r={r} session={session} reload={reload} />
       <SuccessionLists id={r.workflowId} />
+    </>
+  );
+}
+
+/** The committee's forms: move an official to another box (a reason is required), and the chair's approval. */
+function CommitteeActions({ r, session, reload }: { r: TalentReview; session: Session; reload: () => void }) {
+  const { t } = useI18n();
+  const [nip, setNip] = useState(r.pool[0]?.nip ?? '');
+  const [performance, setPerformance] = useState('meets');
+  const [potential, setPotential] = useState('high');
+  const [reason, setReason] = useState('');
+  const may = (d: string) => r.allowedDecisions.some((a) => a.decision === d && a.roles.includes(session.role));
+  const decide = (body: Record<string, unknown>) => api('POST', `/v1/talent-reviews/${enc(r.workflowId)}/decisions`, body);
+  const levels = (keys: readonly string[]) => keys.map((k) => ({ value: k, label: k }));
+  return (
+    <>
+      {may('adjust_placement') && r.pool.length > 0 && (
+        <ActionForm
+          title={t('Sesuaikan pemetaan', 'Adjust a placement')}
+          decision="adjust_placement"
+          caseId={r.workflowId}
+          session={session}
+          sop={r.sop}
+          lines={[
+            { label: 'NIP', value: nip },
+            { label: t('Kinerja / potensial', 'Performance / potential'), value: `${performance} / ${potential}` },
+            { label: t('Alasan', 'Reason'), value: reason || '—' },
+          ]}
+          submitLabel={t('Catat penyesuaian', 'Record the adjustment')}
+          onSubmit={() => decide({ decision: 'adjust_placement', nip, performance, potential, reason })}
+          onDone={reload}
+          testId="adjust-placement"
+        >
+          <SelectField
+            label={t('Pegawai', 'Official')}
+            value={nip}
+            onChange={setNip}
+            options={r.pool.map((o) => ({ value: o.nip, label: `${o.name} (${o.nip}), ${t('kotak', 'box')} ${o.placement.box}` }))}
+          />
+          <SelectField
+            label={t('Kinerja', 'Performance')}
+            value={performance}
+            onChange={setPerformance}
+            options={levels(PERFORMANCE_COLUMNS)}
+          />
+          <SelectField label={t('Potensial', 'Potential')} value={potential} onChange={setPotential} options={levels(POTENTIAL_ROWS)} />
+          <TextField label={t('Alasan penyesuaian', 'Reason for the adjustment')} value={reason} onChange={setReason} multiline required />
+        </ActionForm>
+      )}
+      {may('approve_pool') && (
+        <ActionForm
+          title={t('Setujui kelompok rencana suksesi', 'Approve the talent pool')}
+          decision="approve_pool"
+          caseId={r.workflowId}
+          session={session}
+          sop={r.sop}
+          lines={[
+            { label: t('Anggota', 'Members'), value: String(r.pool.filter((o) => o.inPool).length) },
+            { label: t('Berlaku', 'Valid'), value: `${r.validFrom} – ${r.validTo}` },
+          ]}
+          submitLabel={t('Setujui', 'Approve')}
+          onSubmit={() => decide({ decision: 'approve_pool' })}
+          onDone={reload}
+          testId="approve-pool"
+        />
+      )}
     </>
   );
 }
