@@ -9,8 +9,8 @@ import type {
   PoolOutcome,
   PotentialLevel,
   SopRef,
-  TalentReviewExclusion,
-  TalentReviewPlacement,
+  ExclusionSummary,
+  PlacementSummary,
 } from '@meritflow/domain';
 import type { DecisionAck } from './selection.contract';
 
@@ -46,12 +46,12 @@ export interface TalentReviewDecisionInput {
   potential?: PotentialLevel;
 }
 
-/** What the computation activity returns and stores. */
+/** What the computation activity stores in full and returns in summary (the API adds the stored details back). */
 export interface TalentReviewComputation {
   settingsVersion: string;
   asOf: string;
-  placements: TalentReviewPlacement[];
-  exclusions: TalentReviewExclusion[];
+  placements: PlacementSummary[];
+  exclusions: ExclusionSummary[];
 }
 
 export interface TalentReviewState extends CaseStateBase {
@@ -62,9 +62,9 @@ export interface TalentReviewState extends CaseStateBase {
   validFrom: string;
   validTo: string;
   settingsVersion: string | null;
-  /** Null until the placements are computed. */
-  placements: TalentReviewPlacement[] | null;
-  exclusions: TalentReviewExclusion[];
+  /** Null until the placements are computed. The API answers the stored details (inputs, sources, explanations). */
+  placements: PlacementSummary[] | null;
+  exclusions: ExclusionSummary[];
   adjustments: PlacementAdjustment[];
   /** The pool as it stands (after adjustments); final once approved. */
   pool: PoolOutcome[];

@@ -8,9 +8,9 @@ import {
   POTENTIAL_AXIS,
   talentReviewSettings,
   type FieldIssue,
+  type ExclusionSummary,
   type PlacementAdjustment,
-  type TalentReviewExclusion,
-  type TalentReviewPlacement,
+  type PlacementSummary,
 } from '@meritflow/domain';
 import {
   TALENT_REVIEW_CASE_TYPE,
@@ -33,8 +33,8 @@ const issue = (field: string, rule: string, id: string, en: string): FieldIssue 
 export async function talentReviewWorkflow(input: TalentReviewInput): Promise<TalentReviewState> {
   const sop = getSop(input.sop);
   let settingsVersion: string | null = null;
-  let placements: TalentReviewPlacement[] | null = null;
-  let exclusions: TalentReviewExclusion[] = [];
+  let placements: PlacementSummary[] | null = null;
+  let exclusions: ExclusionSummary[] = [];
   const adjustments: PlacementAdjustment[] = [];
   let approved: TalentReviewState['approved'] = null;
 

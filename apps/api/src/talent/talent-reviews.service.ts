@@ -80,9 +80,17 @@ export class TalentReviewsService {
     return { ...started, sop: input.sop, step: step.id, status: step.status };
   }
 
+  /** The state with each placement's stored details (inputs, sources, explanations) in place of the workflow's summary. */
   async get(id: string) {
     const state = await this.workflows.query(id, talentReviewStateQuery);
-    return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
+    const stored = await this.talent.placements(id);
+    const computed = state.placements !== null;
+    return {
+      ...state,
+      placements: computed ? stored.placements : null,
+      exclusions: computed ? stored.exclusions : state.exclusions,
+      decisions: await this.ledger.decisionsOfCase(id, state.runId),
+    };
   }
 
   async decide(id: string, actor: Actor, input: Omit<TalentReviewDecisionInput, 'actor'>, key?: IdempotentRequest) {

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { placeOfficial, talentReviewSettingsInForce, type TalentReviewExclusion, type TalentReviewPlacement } from '@meritflow/domain';
+import {
+  placeOfficial,
+  summariseExclusion,
+  summarisePlacement,
+  talentReviewSettingsInForce,
+  type TalentReviewExclusion,
+  type TalentReviewPlacement,
+} from '@meritflow/domain';
 import { TalentRepository } from '@meritflow/persistence';
 import type { TalentActivities, TalentReviewComputation } from '@meritflow/contracts';
 
@@ -19,10 +26,14 @@ export class TalentActivitiesImpl implements TalentActivities {
     asOf: string;
   }): Promise<TalentReviewComputation> {
     const settings = talentReviewSettingsInForce(input.asOf);
+    const summary = (stored: Awaited<ReturnType<TalentRepository['placements']>>): TalentReviewComputation => ({
+      settingsVersion: settings.version,
+      asOf: input.asOf,
+      placements: stored.placements.map(summarisePlacement),
+      exclusions: stored.exclusions.map(summariseExclusion),
+    });
     const stored = await this.talent.placements(input.reviewId);
-    if (stored.placements.length + stored.exclusions.length > 0) {
-      return { settingsVersion: settings.version, asOf: input.asOf, ...stored };
-    }
+    if (stored.placements.length + stored.exclusions.length > 0) return summary(stored);
     const placements: TalentReviewPlacement[] = [];
     const exclusions: TalentReviewExclusion[] = [];
     for (const profile of await this.talent.profilesOfAgency(input.agencyCode, input.asOf)) {
@@ -31,7 +42,7 @@ export class TalentActivitiesImpl implements TalentActivities {
       else exclusions.push(r.excluded);
     }
     await this.talent.savePlacements({ ...input, settingsVersion: settings.version }, placements, exclusions);
-    return { settingsVersion: settings.version, asOf: input.asOf, ...(await this.talent.placements(input.reviewId)) };
+    return summary(await this.talent.placements(input.reviewId));
   }
 
   async recordTalentPool(input: Parameters<TalentActivities['recordTalentPool']>[0]): Promise<{ inserted: number }> {

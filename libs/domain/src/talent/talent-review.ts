@@ -97,6 +97,22 @@ export interface TalentReviewPlacement {
   registerVersion: number;
 }
 
+/**
+ * What the review's workflow keeps of a placement: enough to place, adjust and approve. The inputs,
+ * sources and explanations stay in the placements table, so a large agency's review stays small in
+ * the workflow's history.
+ */
+export type PlacementSummary = Pick<TalentReviewPlacement, 'nip' | 'name' | 'placement'> & { sanctionCheck: { passed: boolean } };
+export type ExclusionSummary = Pick<TalentReviewExclusion, 'nip' | 'name' | 'reason'>;
+
+export const summarisePlacement = (p: TalentReviewPlacement): PlacementSummary => ({
+  nip: p.nip,
+  name: p.name,
+  placement: p.placement,
+  sanctionCheck: { passed: p.sanctionCheck.passed },
+});
+export const summariseExclusion = (e: TalentReviewExclusion): ExclusionSummary => ({ nip: e.nip, name: e.name, reason: e.reason });
+
 export interface TalentReviewExclusion {
   nip: string;
   name: string;
@@ -229,7 +245,7 @@ export interface PoolOutcome {
  * them. The committee moves people between boxes; it cannot lift the sanction bar (PP 94/2021).
  */
 export function poolOutcome(
-  placements: readonly Pick<TalentReviewPlacement, 'nip' | 'name' | 'placement' | 'sanctionCheck'>[],
+  placements: readonly PlacementSummary[],
   adjustments: readonly PlacementAdjustment[],
   settings: TalentReviewSettings = TALENT_REVIEW_2026,
 ): PoolOutcome[] {
