@@ -41,7 +41,7 @@ describe('the talent review in the web console', () => {
     await stack.close();
   });
 
-  it('shows the 9-box with counts and names and the succession list, and takes the committee’s adjustment and the chair’s approval', async () => {
+  it('shows the 9-box with counts and names and the succession list, and takes the committee’s adjustment, the chair’s approval and HR’s next review', async () => {
     const org = await agencyWithOfficials(stack);
     const review = await openReview(stack, org.agency);
     const page = await signIn(org.agency);
@@ -82,5 +82,15 @@ describe('the talent review in the web console', () => {
     await approve.waitFor();
     await submitAndWait(approve, 'Setujui', () => stepIs(chair, 'approved'));
     await expect(chair.getByText('disetujui oleh komite-talenta-ketua, 2 anggota').count()).resolves.toBe(1);
+
+    // HR opens the second half-year's review from the console; it is computed from the register at once.
+    await page.goto(`${consoleUrl}#/talent-reviews/new`);
+    const form = page.getByTestId('open-talent-review');
+    await form.getByLabel('Periode').fill('2026-S2');
+    await form.getByLabel('Alasan').fill('Reviu semester kedua');
+    const link = page.getByRole('link', { name: `talent-review:${org.agency}:2026-S2` });
+    await submitAndWait(form, 'Buka reviu', async () => (await link.count()) > 0);
+    await link.click();
+    await page.getByTestId('nine-box').locator('td[data-box="9"][data-count="1"]').waitFor();
   });
 });

@@ -250,3 +250,54 @@ function SuccessionLists({ id }: { id: string }) {
     </section>
   );
 }
+
+/** HR opens the talent review of its agency for a period; the placements are computed from the register. */
+export function NewTalentReview({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const agency = session.actor.agency ?? '';
+  const year = new Date().getFullYear();
+  const [period, setPeriod] = useState(String(year));
+  const [validFrom, setValidFrom] = useState(`${year + 1}-01-01`);
+  const [validTo, setValidTo] = useState(`${year + 1}-12-31`);
+  const [reason, setReason] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="ntr-h">
+      <h1 id="ntr-h">{t('Buka reviu talenta', 'Open a talent review')}</h1>
+      <ActionForm
+        title={t('Data reviu', 'Review details')}
+        decision="open_review"
+        session={session}
+        caseId={period ? `talent-review:${agency}:${period}` : undefined}
+        lines={[
+          { label: t('Periode', 'Period'), value: period },
+          { label: t('Masa berlaku', 'Valid'), value: `${validFrom} – ${validTo}` },
+        ]}
+        submitLabel={t('Buka reviu', 'Open the review')}
+        onSubmit={async () => {
+          const res = await api<{ workflowId: string }>('POST', '/v1/talent-reviews', {
+            period,
+            validFrom,
+            validTo,
+            ...(reason ? { reason } : {}),
+          });
+          setCreated(res.workflowId);
+        }}
+        testId="open-talent-review"
+      >
+        <p>
+          {t('Instansi', 'Agency')}: <strong>{agency}</strong>
+        </p>
+        <TextField label={t('Periode', 'Period')} value={period} onChange={setPeriod} hint="YYYY / YYYY-S1 / YYYY-S2" required />
+        <TextField label={t('Berlaku sejak', 'Valid from')} value={validFrom} onChange={setValidFrom} type="date" required />
+        <TextField label={t('Berlaku sampai', 'Valid to')} value={validTo} onChange={setValidTo} type="date" required />
+        <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
+      </ActionForm>
+      {created && (
+        <p role="status">
+          <a href={`#/case/${encodeURIComponent(created)}`}>{created}</a>
+        </p>
+      )}
+    </section>
+  );
+}
