@@ -167,7 +167,7 @@ describe('InboxService', () => {
     );
     expect(where).toEqual(
       expect.arrayContaining([
-        { sql: 'c.case_type IN (:...types)', params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move'] } },
+        { sql: 'c.case_type IN (:...types)', params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move', 'talent-review'] } },
       ]),
     );
   });
