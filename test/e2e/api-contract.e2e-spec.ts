@@ -42,6 +42,7 @@ const fx = {} as {
   moveId: string;
   bulkId: string;
   disciplineId: string;
+  talentReviewId: string;
   evidenceId: string;
   delegationId: string;
   postCode: string;
@@ -96,6 +97,12 @@ beforeAll(async () => {
   });
   if (discipline.status !== 201) throw new Error(`discipline: ${discipline.status} ${JSON.stringify(discipline.body)}`);
   fx.disciplineId = discipline.body.workflowId;
+  const review = await stack.call('POST', '/v1/talent-reviews', {
+    actor: { ...HR, agency: A },
+    body: { period: '2026', validFrom: '2027-01-01', validTo: '2027-12-31', reason: 'Reviu talenta' },
+  });
+  if (review.status !== 201) throw new Error(`talent review: ${review.status} ${JSON.stringify(review.body)}`);
+  fx.talentReviewId = review.body.workflowId;
 
   const ref = await uploadEvidence(stack, 'sk_plt', A);
   fx.evidenceId = ref.uri!.slice('evidence:'.length);
@@ -133,6 +140,7 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
     if (path.startsWith('/api/v1/moves')) return { existing: fx.moveId, missing: `move:${B}:198203042008011001` };
     if (path.startsWith('/api/v1/bulk-moves')) return { existing: fx.bulkId, missing: `bulk-move:${B}:NOPE-1` };
     if (path.startsWith('/api/v1/discipline-cases')) return { existing: fx.disciplineId, missing: `discipline:${B}:NOPE-1` };
+    if (path.startsWith('/api/v1/talent-reviews')) return { existing: fx.talentReviewId, missing: `talent-review:${B}:2026` };
     if (path.startsWith('/api/v1/evidence')) return { existing: fx.evidenceId, missing: '00000000-0000-4000-8000-000000000000' };
     if (path.startsWith('/api/v1/delegations')) return { existing: fx.delegationId, missing: '00000000-0000-4000-8000-000000000001' };
     if (path.startsWith('/api/v1/register/imports')) return { existing: fx.importId, missing: '00000000-0000-4000-8000-000000000002' };
@@ -157,6 +165,7 @@ const bodyFor = (path: string, method: string): unknown => {
     [/^\/api\/v1\/moves\/\{id\}\/decisions$/, { decision: 'reject', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/bulk-moves\/\{id\}\/decisions$/, { decision: 'reject_batch', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/discipline-cases\/\{id\}\/decisions$/, { decision: 'close_case', reason: 'Tidak terbukti' }],
+    [/^\/api\/v1\/talent-reviews\/\{id\}\/decisions$/, { decision: 'withdraw', reason: 'Tidak jadi' }],
   ];
   const hit = bodies.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no valid body for ${method} ${path}: add one`);

@@ -299,7 +299,14 @@ describe('every case type through the whole-case endpoints', () => {
   it('serves the registry to the console: every type with its labels, id shape and API collection', async () => {
     const res = await stack.call('GET', '/v1/case-types', { actor: AUDITOR });
     expect(res.status).toBe(200);
-    expect(res.body.map((t: { type: string }) => t.type)).toEqual(['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline']);
+    expect(res.body.map((t: { type: string }) => t.type)).toEqual([
+      'vacancy',
+      'open-selection',
+      'move',
+      'bulk-move',
+      'discipline',
+      'talent-review',
+    ]);
     expect(res.body.find((t: { type: string }) => t.type === 'bulk-move')).toMatchObject({
       label: CASE_TYPES['bulk-move'].label,
       idShape: CASE_TYPES['bulk-move'].idShape,

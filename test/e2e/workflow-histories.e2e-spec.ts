@@ -10,6 +10,7 @@ import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/regist
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
+import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
 /**
  * Drives every workflow type to its end, replays the resulting history against the current code, and
@@ -314,6 +315,22 @@ describe('recorded history of a discipline case', () => {
     const history = await finish('discipline-dismissal-appeal-upheld', id);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
   }, 60_000);
+});
+
+describe('recorded history of the talent review', () => {
+  it('a review with its placements computed, one adjustment with a reason and the approved pool', async () => {
+    const org = await agencyWithOfficials(stack);
+    const review = await openReview(stack, org.agency);
+    const act = (actor: typeof CHAIR, body: Record<string, unknown>) =>
+      stack.call('POST', `${review.path}/decisions`, { actor: { ...actor, agency: org.agency } as typeof CHAIR, body });
+    expect(
+      (await act(MEMBER, { decision: 'adjust_placement', nip: org.c, performance: 'meets', potential: 'high', reason: 'Potensi tinggi' }))
+        .status,
+    ).toBe(200);
+    expect((await act(CHAIR, { decision: 'approve_pool', reason: 'Disetujui' })).status).toBe(200);
+    const history = await finish('talent-review', review.id);
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(2);
+  });
 });
 
 describe('recorded history of the archive sweep', () => {

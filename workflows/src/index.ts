@@ -7,4 +7,5 @@ export { appointmentWorkflow } from './selection/appointment.workflow';
 export { moveWorkflow } from './move/move.workflow';
 export { bulkMoveWorkflow, bulkMemberWorkflow } from './move/bulk-move.workflow';
 export { disciplineWorkflow } from './discipline/discipline.workflow';
+export { talentReviewWorkflow } from './talent/talent-review.workflow';
 export { historyArchiveSweepWorkflow } from './archive/history-archive-sweep.workflow';

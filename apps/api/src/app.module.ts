@@ -27,6 +27,7 @@ import { RegisterModule } from './register/register.module';
 import { SelectionsModule } from './selections/selections.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
+import { TalentModule } from './talent/talent.module';
 
 @Global()
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
         RegisterModule,
         MovesModule,
         DisciplineModule,
+        TalentModule,
         AuditModule,
         DossierModule,
         LedgerModule,

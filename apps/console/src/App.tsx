@@ -5,8 +5,9 @@ import { I18nContext, roleLabel, storedLang, type Lang } from './i18n';
 import { People, REGISTER_READERS } from './people';
 import { PersonProfile } from './profile';
 import { Cases, EvidenceUpload, Inbox, NewSelection, NewVacancy, SignIn } from './screens';
+import { NewTalentReview } from './talent';
 
-/** Hash routes: #/inbox, #/cases, #/vacancies/new, #/selections/new, #/evidence, #/case/<id>, #/people, #/people/<nip>[?agencyCode=]. */
+/** Hash routes: #/inbox, #/cases, #/vacancies/new, #/selections/new, #/talent-reviews/new, #/evidence, #/case/<id>, #/people, #/people/<nip>[?agencyCode=]. */
 function useRoute(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
@@ -65,6 +66,7 @@ export function App() {
   else if (route === 'vacancies/new') page = <NewVacancy session={session} />;
   else if (route === 'selections/new') page = <NewSelection session={session} />;
   else if (route === 'evidence') page = <EvidenceUpload session={session} />;
+  else if (route === 'talent-reviews/new') page = <NewTalentReview session={session} />;
   else if (route === 'people') page = <People session={session} />;
   else if (route.startsWith('people/')) {
     const [nip, search] = route.slice(7).split('?');
@@ -93,6 +95,7 @@ export function App() {
             {reader && link('#/people', t('Pegawai', 'Officials'))}
             {hr && link('#/vacancies/new', t('Usulkan lowongan', 'Propose vacancy'))}
             {hr && link('#/selections/new', t('Buka seleksi', 'Open selection'))}
+            {hr && link('#/talent-reviews/new', t('Reviu talenta', 'Talent review'))}
             {hr && link('#/evidence', t('Unggah bukti', 'Upload evidence'))}
           </nav>
         )}

@@ -6,6 +6,7 @@ import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
 import { DisciplineBody, type DisciplineCase } from './discipline';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
+import { TalentReviewBody, type TalentReview } from './talent';
 
 interface Allowed {
   decision: string;
@@ -142,6 +143,10 @@ function titleOf(type: string, data: AnyCase): string {
     return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
   }
   if (type === 'discipline') return `Kasus disiplin ${(data as DisciplineCase).caseCode}`;
+  if (type === 'talent-review') {
+    const r = data as unknown as TalentReview;
+    return `Reviu talenta ${r.agencyCode} ${r.period}`;
+  }
   return data.workflowId;
 }
 
@@ -156,6 +161,7 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
   else if (type.type === 'move') body = <MoveBody m={data as Move} />;
   else if (type.type === 'bulk-move') body = <BulkBody b={data as BulkMove} />;
   else if (type.type === 'discipline') body = <DisciplineBody d={data as DisciplineCase} session={session} reload={reload} />;
+  else if (type.type === 'talent-review') body = <TalentReviewBody r={data as unknown as TalentReview} session={session} reload={reload} />;
   return (
     <article aria-labelledby="case-h">
       <header className="case-head">

@@ -11,6 +11,7 @@ import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { DisciplineActivitiesImpl } from './activities/discipline.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
+import { TalentActivitiesImpl } from './activities/talent.activities';
 import { createPersonnelWorker } from './temporal-worker';
 import { ensureArchiveSchedule } from './archive-schedule';
 import { startWorkerHttp } from './worker-http';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     ...app.get(ReferenceActivitiesImpl).asActivities(),
     ...app.get(ArchiveActivitiesImpl).asActivities(),
     ...app.get(DisciplineActivitiesImpl).asActivities(),
+    ...app.get(TalentActivitiesImpl).asActivities(),
   };
   const created = await createPersonnelWorker(config, activities, app.get<PayloadCodec>(WORKER_PAYLOAD_CODEC));
   worker = created.worker;

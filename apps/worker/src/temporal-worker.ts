@@ -8,6 +8,7 @@ import {
   type DisciplineActivities,
   type LedgerActivities,
   type ReferenceActivities,
+  type TalentActivities,
 } from '@meritflow/contracts';
 
 /** Where the worker finds workflow code: a prebuilt bundle when given, else the workflows entry point. */
@@ -24,7 +25,7 @@ export const defaultWorkflowSource = (): WorkflowSource => ({
  */
 export async function createPersonnelWorker(
   config: WorkerConfig,
-  activities: LedgerActivities & ReferenceActivities & ArchiveActivities & DisciplineActivities,
+  activities: LedgerActivities & ReferenceActivities & ArchiveActivities & DisciplineActivities & TalentActivities,
   codec: PayloadCodec,
   source: WorkflowSource = defaultWorkflowSource(),
 ): Promise<{ worker: Worker; connection: NativeConnection }> {

@@ -10,6 +10,7 @@ import { DisciplineActivitiesImpl } from './activities/discipline.activities';
 import { LedgerActivitiesImpl } from './activities/ledger.activities';
 import { ReferenceActivitiesImpl } from './activities/reference.activities';
 import { WorkerMetrics } from './worker-metrics';
+import { TalentActivitiesImpl } from './activities/talent.activities';
 import { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT } from './worker.tokens';
 
 export { WORKER_CONFIG, WORKER_PAYLOAD_CODEC, WORKER_TEMPORAL_CLIENT };
@@ -48,6 +49,7 @@ export class WorkerModule implements OnApplicationShutdown {
       exports: [
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
+        TalentActivitiesImpl,
         ArchiveActivitiesImpl,
         WORKER_TEMPORAL_CLIENT,
         WORKER_PAYLOAD_CODEC,

@@ -54,9 +54,9 @@ describe('the case-type registry', () => {
   });
 
   it('lists the five root case types', () => {
-    expect(ROOT_CASE_TYPES).toEqual(['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline']);
+    expect(ROOT_CASE_TYPES).toEqual(['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline', 'talent-review']);
     expect(CASE_ID_SHAPES.en).toBe(
-      'vacancy:<AGENCY-CODE>:<POSITION-CODE> or open-selection:<AGENCY-CODE>:<SELECTION-CODE> or move:<AGENCY-CODE>:<NIP> or bulk-move:<AGENCY-CODE>:<BATCH-CODE> or discipline:<AGENCY-CODE>:<CASE-CODE>',
+      'vacancy:<AGENCY-CODE>:<POSITION-CODE> or open-selection:<AGENCY-CODE>:<SELECTION-CODE> or move:<AGENCY-CODE>:<NIP> or bulk-move:<AGENCY-CODE>:<BATCH-CODE> or discipline:<AGENCY-CODE>:<CASE-CODE> or talent-review:<AGENCY-CODE>:<PERIOD>',
     );
   });
 
@@ -70,17 +70,23 @@ describe('the case-type registry', () => {
     ['bulk-move:PEMKAB-A:SK-1', 'bulk-move', true, null],
     ['bulk-move:PEMKAB-A:SK-1:member:198203042008011001', 'bulk-move', false, 'bulkMemberWorkflow'],
     ['discipline:PEMKAB-A:HD-2026-001', 'discipline', true, null],
+    ['talent-review:PEMKAB-A:2026', 'talent-review', true, null],
+    ['talent-review:PEMKAB-A:2026-S2', 'talent-review', true, null],
   ])('reads %s as a %s case (root: %s, child type: %s)', (id, type, root, child) => {
     expect(caseTypeOfId(id)?.type).toBe(type);
     expect(isRootCaseId(id)).toBe(root);
     expect(childTypeOfId(id)?.workflowType ?? null).toBe(child);
   });
 
-  it.each(['move:PEMKAB-A:123', 'open-selection:PEMKAB-A:SEL-1:assessment:x', 'bulk-move:A:B:member:1', 'selection:A:B', ''])(
-    'names no case for %p',
-    (id) => {
-      expect(caseTypeOfId(id)).toBeNull();
-      expect(isRootCaseId(id)).toBe(false);
-    },
-  );
+  it.each([
+    'move:PEMKAB-A:123',
+    'open-selection:PEMKAB-A:SEL-1:assessment:x',
+    'bulk-move:A:B:member:1',
+    'selection:A:B',
+    'talent-review:PEMKAB-A:26',
+    '',
+  ])('names no case for %p', (id) => {
+    expect(caseTypeOfId(id)).toBeNull();
+    expect(isRootCaseId(id)).toBe(false);
+  });
 });

@@ -34,6 +34,13 @@ import {
   selectionStateQuery,
 } from './selection.contract';
 import {
+  TALENT_REVIEW_CASE_TYPE,
+  TALENT_REVIEW_WORKFLOW_ID_PATTERN,
+  TALENT_REVIEW_WORKFLOW_TYPE,
+  talentReviewDecideUpdate,
+  talentReviewStateQuery,
+} from './talent-review.contract';
+import {
   VACANCY_CASE_TYPE,
   VACANCY_WORKFLOW_ID_PATTERN,
   VACANCY_WORKFLOW_TYPE,
@@ -195,6 +202,20 @@ export const CASE_TYPES = Object.freeze({
     label: { id: 'Hukuman disiplin PNS', en: 'Civil-servant discipline' },
     resource: 'discipline-cases',
     sideDecisions: ['close_case', 'no_violation'],
+  }),
+  [TALENT_REVIEW_CASE_TYPE]: entry({
+    type: TALENT_REVIEW_CASE_TYPE,
+    idPattern: TALENT_REVIEW_WORKFLOW_ID_PATTERN,
+    idShape: { id: 'talent-review:<KODE-INSTANSI>:<PERIODE>', en: 'talent-review:<AGENCY-CODE>:<PERIOD>' },
+    workflowType: TALENT_REVIEW_WORKFLOW_TYPE,
+    sopIds: ['talent-review'],
+    stateQuery: talentReviewStateQuery,
+    decideUpdate: talentReviewDecideUpdate as UpdateDefinition<unknown, [never]>,
+    childTypes: [],
+    label: { id: 'Reviu talenta dan kelompok rencana suksesi', en: 'Talent review and talent pool' },
+    resource: 'talent-reviews',
+    // Adjustments are the committee's work within the step, not a task of their own.
+    sideDecisions: ['withdraw', 'adjust_placement'],
   }),
 });
 

@@ -5,6 +5,7 @@ export * from './vacancy.contract';
 export * from './selection.contract';
 export * from './reference.activities.contract';
 export * from './move.contract';
+export * from './talent-review.contract';
 export * from './case-id';
 export * from './archive.contract';
 export * from './discipline.contract';

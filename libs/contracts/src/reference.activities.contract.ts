@@ -1,4 +1,4 @@
-import type { FactsSnapshot } from '@meritflow/domain';
+import type { FactsSnapshot, PoolEntry } from '@meritflow/domain';
 
 /** Reference data the mobility rules read (election windows, Minister approvals, agency merit); implemented in apps/worker. */
 export interface MobilityFacts {
@@ -7,6 +7,15 @@ export interface MobilityFacts {
   agencyMerit: { agencyCode: string; category: string; scheme: string; assessedOn: string } | null;
   /** The moved officials' register facts as of the evaluation date, when the move names them by NIP. */
   register?: FactsSnapshot[];
+  /** Talent promotions under the pool-membership rule: the person's approved pool entry valid on the as-of date, or null. */
+  talentPool?: PoolEntry | null;
+}
+
+/** Whose pool membership is asked about, in which agency, as of which date. */
+export interface TalentPoolLookup {
+  agencyCode: string;
+  nip: string;
+  asOf: string;
 }
 
 /** The people the register is asked about: whose register, and as of which date ('YYYY-MM-DD'). */
@@ -17,7 +26,12 @@ export interface RegisterLookup {
 }
 
 export interface ReferenceActivities {
-  loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts>;
+  loadMobilityFacts(input: {
+    regionCodes: string[];
+    agencyCode: string;
+    register?: RegisterLookup;
+    talentPool?: TalentPoolLookup;
+  }): Promise<MobilityFacts>;
   /** Register facts of `nips` as of `asOf`, each with its version and hash; NIPs the register lacks are listed in `missing`. */
   loadRegisterFacts(input: {
     agencyCode: string;

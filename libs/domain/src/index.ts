@@ -25,6 +25,7 @@ export * from './sop/move/move.v1';
 export * from './sop/move/move.v1-1';
 export * from './sop/move/bulk-move.v1';
 export * from './sop/move/bulk-move.v1-1';
+export * from './sop/talent-review/talent-review.v1';
 export {
   mayEditReferenceData,
   REFERENCE_DATA_EDITORS,
@@ -43,3 +44,4 @@ export * from './access';
 export * from './canonical-json';
 export * from './register';
 export * from './discipline';
+export * from './talent';

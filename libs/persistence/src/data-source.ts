@@ -34,6 +34,8 @@ import { AsnRegister1764800000000 } from './migrations/1764800000000-asn-registe
 import { RegisterReading1764860000000 } from './migrations/1764860000000-register-reading';
 import { CaseParticipantEntity } from './entities/case-participant.entity';
 import { RegisterImportProgress1764870000000 } from './migrations/1764870000000-register-import-progress';
+import { TalentReview1764910000000 } from './migrations/1764910000000-talent-review';
+import { TalentPoolEntity, TalentReviewPlacementEntity } from './entities/talent.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 
@@ -62,6 +64,8 @@ export const ENTITIES = [
   RegisterUnitEntity,
   RegisterPostEntity,
   CaseParticipantEntity,
+  TalentReviewPlacementEntity,
+  TalentPoolEntity,
 ];
 export const MIGRATIONS = [
   InitialLedger1763800000000,
@@ -77,6 +81,7 @@ export const MIGRATIONS = [
   AsnRegister1764800000000,
   RegisterReading1764860000000,
   RegisterImportProgress1764870000000,
+  TalentReview1764910000000,
 ];
 
 /**

@@ -30,3 +30,5 @@ export * from './entities/case-participant.entity';
 export * from './register-import/import-file';
 export * from './register-import/register-importer';
 export * from './register-import/import-batch';
+export * from './talent.repository';
+export * from './entities/talent.entity';

@@ -14,6 +14,7 @@ import { MobilityReferenceRepository } from './mobility-reference.repository';
 import { RegisterRepository } from './register.repository';
 import { RegisterReferenceRepository } from './register-reference.repository';
 import { CaseParticipantsRepository } from './case-participants.repository';
+import { TalentRepository } from './talent.repository';
 
 /** Every repository: each is built from the one DataSource, and nothing else. */
 export const REPOSITORIES = [
@@ -32,6 +33,7 @@ export const REPOSITORIES = [
   RegisterRepository,
   RegisterReferenceRepository,
   CaseParticipantsRepository,
+  TalentRepository,
 ] as const satisfies readonly (new (ds: DataSource) => object)[];
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({

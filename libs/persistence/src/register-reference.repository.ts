@@ -37,6 +37,7 @@ const toPost = (r: RegisterPostEntity): RegisterPost => ({
   postType: r.postType as RegisterPost['postType'],
   unitCode: r.unitCode,
   competencyStandard: r.competencyStandard,
+  ...(r.critical ? { critical: true } : {}),
 });
 // The recorded before/after: the facts in a fixed key order, so equal facts compare equal.
 const unitFacts = (u: RegisterUnit) => ({ name: u.name, parentCode: u.parentCode });
@@ -45,6 +46,8 @@ const postFacts = (p: RegisterPost) => ({
   postType: p.postType,
   unitCode: p.unitCode,
   competencyStandard: p.competencyStandard.map((c) => ({ type: c.type, name: c.name.trim(), level: c.level })),
+  // Only when set, so the facts of posts recorded before the flag existed compare equal.
+  ...(p.critical ? { critical: true } : {}),
 });
 const same = (a: object | null, b: object | null): boolean => canonicalJson(a) === canonicalJson(b);
 const toChange = (r: ReferenceDataChangeEntity): RegisterReferenceChange => ({
@@ -73,9 +76,10 @@ export class RegisterReferenceRepository {
     return (await this.ds.getRepository(RegisterUnitEntity).find({ where, order: { code: 'ASC' } })).map(toUnit);
   }
 
-  async posts(agencyCode: string, filter: { unitCode?: string; postType?: string } = {}): Promise<RegisterPost[]> {
+  async posts(agencyCode: string, filter: { unitCode?: string; postType?: string; critical?: boolean } = {}): Promise<RegisterPost[]> {
     const where = {
       agencyCode,
+      ...(filter.critical !== undefined ? { critical: filter.critical } : {}),
       ...(filter.unitCode ? { unitCode: filter.unitCode } : {}),
       ...(filter.postType ? { postType: filter.postType } : {}),
     };
@@ -121,10 +125,10 @@ export class RegisterReferenceRepository {
       const after = postFacts(post);
       if (before && same(before, after)) return { value: toPost(row!), change: null };
       await m.query(
-        `INSERT INTO register_posts (agency_code, code, title, post_type, unit_code, competency_standard) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO register_posts (agency_code, code, title, post_type, unit_code, competency_standard, critical) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (agency_code, code) DO UPDATE SET title = EXCLUDED.title, post_type = EXCLUDED.post_type, unit_code = EXCLUDED.unit_code,
-           competency_standard = EXCLUDED.competency_standard, updated_at = now()`,
-        [agencyCode, post.code, post.title, post.postType, post.unitCode, JSON.stringify(after.competencyStandard)],
+           competency_standard = EXCLUDED.competency_standard, critical = EXCLUDED.critical, updated_at = now()`,
+        [agencyCode, post.code, post.title, post.postType, post.unitCode, JSON.stringify(after.competencyStandard), post.critical === true],
       );
       return {
         value: { code: post.code, ...after },

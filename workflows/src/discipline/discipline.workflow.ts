@@ -14,7 +14,7 @@ import {
   effectDrafts,
   getSop,
   restorationDrafts,
-  sanctionInForce,
+  sanctionTermOf,
   sanctionTermMonths,
   wibDate,
   type DisciplineSubject,
@@ -296,7 +296,7 @@ export async function disciplineWorkflow(input: DisciplineWorkflowInput): Promis
   /** The sanction (as decided, or as changed on appeal) takes effect: the register records it, as the decree's recorder. */
   const takeEffect = async () => {
     const choice = appeal?.changedTo ?? decided!;
-    inForce = sanctionInForce(choice, { number: decree!.number, effectiveDate: decree!.effectiveDate });
+    inForce = sanctionTermOf(choice, { number: decree!.number, effectiveDate: decree!.effectiveDate });
     subjectAtEffect = (await discipline.loadDisciplineSubject({ agencyCode, nip: subject.nip, asOf: wibDate(new Date()) })) ?? subject;
     subject = subjectAtEffect;
     const drafts = effectDrafts(inForce, subjectAtEffect);

@@ -8,7 +8,9 @@ import {
   mayFillWithoutOpenSelection,
   OVERRIDE_RULES,
   policyInForce,
+  poolMembership,
   type MobilityRule,
+  type MobilityVerdict,
   type MoveEvaluation,
 } from '@meritflow/domain';
 import type { MobilityFacts, MoveEvaluationView, MoveState, MoveWorkflowInput } from '@meritflow/contracts';
@@ -37,15 +39,22 @@ export function evaluateMoveNow(
   const policy = policyInForce(at);
   let ev: MoveEvaluation = evaluateMove(input.move, { windows: facts.windows, approvals: facts.approvals }, policy, at);
   if (input.talent) {
+    // From the 2027 rules the placement that counts is the approved pool's, not the one typed in.
+    const pooled = policy.talent.requirePoolMembership ? facts.talentPool : null;
     const talent = mayFillWithoutOpenSelection(
       {
         positionClass: input.move.to.positionClass,
-        placement: input.talent.placement,
+        placement: pooled ? pooled.placement : input.talent.placement,
         agencyMeritCategory: facts.agencyMerit?.category ?? null,
       },
       policy,
     );
-    const verdicts = [...ev.verdicts, talent];
+    const verdicts: MobilityVerdict[] = [...ev.verdicts, talent];
+    // From the 2027 rules: the person must be in an approved pool valid on the as-of date.
+    if (policy.talent.requirePoolMembership) {
+      const member = poolMembership(input.move.person.nip, facts.talentPool ?? null, wibDate(at));
+      verdicts.push({ rule: 'talentPoolMembership', ...member });
+    }
     const blocking = verdicts.filter((v) => !v.passed && !v.overridden);
     ev = { ...ev, verdicts, blocking, allowed: blocking.length === 0 };
   }

@@ -85,7 +85,16 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     const register = input.personFromRegister
       ? { agencyCode: input.move.from.agencyCode, nips: [input.move.person.nip], asOf: asOf?.date ?? wibDate(new Date()) }
       : undefined;
-    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: move.to.agencyCode, ...(register ? { register } : {}) });
+    // A talent promotion asks for the person's pool entry as of the same date (read by the 2027 rules on).
+    const talentPool = input.talent
+      ? { agencyCode: move.to.agencyCode, nip: input.move.person.nip, asOf: asOf?.date ?? wibDate(new Date()) }
+      : undefined;
+    const facts = await reference.loadMobilityFacts({
+      regionCodes,
+      agencyCode: move.to.agencyCode,
+      ...(register ? { register } : {}),
+      ...(talentPool ? { talentPool } : {}),
+    });
     if (register) move = moveWithRegisterFacts(input.move, facts.register?.[0]);
     evaluation = evaluateMoveNow({ move, talent: input.talent }, facts, overrides, new Date(), asOf);
     return evaluation;

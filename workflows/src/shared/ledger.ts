@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { DisciplineActivities, LedgerActivities, ReferenceActivities } from '@meritflow/contracts';
+import type { DisciplineActivities, LedgerActivities, ReferenceActivities, TalentActivities } from '@meritflow/contracts';
 
 // No maximum attempts: a decision must reach the ledger even through a long database outage.
 const options = {
@@ -15,3 +15,5 @@ export const reference = proxyActivities<ReferenceActivities>(options);
 
 /** Register reads and writes of discipline cases. */
 export const discipline = proxyActivities<DisciplineActivities>(options);
+/** Talent reviews: computing placements and storing the approved pool. */
+export const talent = proxyActivities<TalentActivities>(options);

@@ -44,6 +44,8 @@ export const DISCIPLINE_STARTERS = sopRoles(CASE_TYPES.discipline.sopIds, 'start
 export const DISCIPLINE_DECIDERS = sopRoles(CASE_TYPES.discipline.sopIds);
 /** A discipline case names the official and the sanction: HR, the PPK and oversight read it; committee roles do not. */
 export const DISCIPLINE_READERS = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);
+export const TALENT_REVIEW_STARTERS = sopRoles(CASE_TYPES['talent-review'].sopIds, 'start');
+export const TALENT_REVIEW_DECIDERS = sopRoles(CASE_TYPES['talent-review'].sopIds);
 export const EVIDENCE_UPLOADERS = EVIDENCE_UPLOAD_ROLES;
 export const LEDGER_AUDITORS = LEDGER_AUDIT_ROLES;
 export const AUDIT_LOG_READER_ROLES = AUDIT_LOG_READERS;

@@ -406,6 +406,14 @@ export function renderDossierPdf(dossier: CaseDossier): Promise<Buffer> {
         ? `${meritLabel(merit.category)} (${merit.category}; skema ${merit.scheme ?? '-'}, dinilai ${merit.assessedOn ?? '-'}, instansi ${merit.agencyCode ?? '-'})`
         : 'belum tercatat',
     );
+    const pool = sections.evaluation?.talentPool;
+    if (pool !== undefined)
+      field(
+        'Reviu talenta asal penempatan',
+        pool
+          ? `${pool.reviewId ?? '-'} (periode ${pool.period ?? '-'}, berlaku ${pool.validFrom ?? '-'} s.d. ${pool.validTo ?? '-'}); kotak ${pool.box ?? '-'} (kinerja ${pool.performance ?? '-'}, potensial ${pool.potential ?? '-'})`
+          : 'tidak termasuk kelompok rencana suksesi yang disetujui dan berlaku',
+      );
     field('Kategori yang membolehkan jalur talenta JPT', (tl.acceptedMeritCategories ?? []).map(meritLabel).join(', ') || '-');
     const fill = sections.evaluation?.verdicts.find((v) => v.rule === 'fillWithoutOpenSelection');
     if (fill)

@@ -18,6 +18,16 @@ export interface MoveEvaluationSection {
   ruleVersion: string | null;
   evaluatedAt: string | null;
   verdicts: MoveVerdictLine[];
+  /** A talent promotion under the 2027 rules: the approved pool (talent review) the placement came from. */
+  talentPool?: {
+    reviewId: string | null;
+    period: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    box: number | null;
+    performance: string | null;
+    potential: string | null;
+  } | null;
   agencyMerit: { agencyCode: string | null; category: string | null; scheme: string | null; assessedOn: string | null } | null;
 }
 
@@ -337,7 +347,25 @@ export function dossierSections(decisions: readonly DossierDecision[]): DossierS
 
 function evaluationOf(d: DossierDecision, ev: Record<string, unknown>): MoveEvaluationSection {
   const merit = obj(obj(ev.facts).agencyMerit);
+  const pool = obj(ev.facts).talentPool;
+  const poolPlacement = obj(obj(pool).placement);
   return {
+    ...(pool === undefined
+      ? {}
+      : {
+          talentPool:
+            pool === null
+              ? null
+              : {
+                  reviewId: str(obj(pool).reviewId),
+                  period: str(obj(pool).period),
+                  validFrom: str(obj(pool).validFrom),
+                  validTo: str(obj(pool).validTo),
+                  box: num(poolPlacement.box),
+                  performance: str(poolPlacement.performance),
+                  potential: str(poolPlacement.potential),
+                },
+        }),
     decision: d.decision,
     by: d,
     allowed: typeof ev.allowed === 'boolean' ? ev.allowed : null,

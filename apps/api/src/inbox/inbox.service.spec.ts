@@ -167,7 +167,10 @@ describe('InboxService', () => {
     );
     expect(where).toEqual(
       expect.arrayContaining([
-        { sql: 'c.case_type IN (:...types)', params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline'] } },
+        {
+          sql: 'c.case_type IN (:...types)',
+          params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline', 'talent-review'] },
+        },
       ]),
     );
   });

@@ -45,7 +45,14 @@ export class RegisterReferenceService {
     const agencyCode = this.register.agencyOf(actor, undefined);
     const { value, change } = await this.reference.putPost(
       agencyCode,
-      { code, title: dto.title, postType: dto.postType, unitCode: dto.unitCode, competencyStandard: dto.competencyStandard },
+      {
+        code,
+        title: dto.title,
+        postType: dto.postType,
+        unitCode: dto.unitCode,
+        competencyStandard: dto.competencyStandard,
+        critical: dto.critical === true,
+      },
       dto.reason,
       actor,
     );

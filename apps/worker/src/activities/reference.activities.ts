@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MobilityReferenceRepository, RegisterRepository } from '@meritflow/persistence';
-import type { MobilityFacts, ReferenceActivities, RegisterLookup } from '@meritflow/contracts';
+import { MobilityReferenceRepository, RegisterRepository, TalentRepository } from '@meritflow/persistence';
+import type { MobilityFacts, ReferenceActivities, RegisterLookup, TalentPoolLookup } from '@meritflow/contracts';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
 @Injectable()
@@ -8,14 +8,21 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
   constructor(
     @Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository,
     @Inject(RegisterRepository) private readonly register: RegisterRepository,
+    @Inject(TalentRepository) private readonly talent: TalentRepository,
   ) {}
 
-  async loadMobilityFacts(input: { regionCodes: string[]; agencyCode: string; register?: RegisterLookup }): Promise<MobilityFacts> {
-    const [windows, approvals, merit, register] = await Promise.all([
+  async loadMobilityFacts(input: {
+    regionCodes: string[];
+    agencyCode: string;
+    register?: RegisterLookup;
+    talentPool?: TalentPoolLookup;
+  }): Promise<MobilityFacts> {
+    const [windows, approvals, merit, register, pool] = await Promise.all([
       this.repo.electionWindows(input.regionCodes),
       this.repo.ministerApprovals(input.regionCodes),
       this.repo.agencyMerit(input.agencyCode),
       input.register ? this.register.snapshots(input.register.agencyCode, input.register.nips, input.register.asOf) : null,
+      input.talentPool ? this.talent.poolEntry(input.talentPool.agencyCode, input.talentPool.nip, input.talentPool.asOf) : undefined,
     ]);
     return {
       windows: windows.map((w) => ({ ...w })),
@@ -24,6 +31,7 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
         ? { agencyCode: merit.agencyCode, category: merit.category, scheme: merit.scheme, assessedOn: merit.assessedOn }
         : null,
       ...(register ? { register: register.snapshots } : {}),
+      ...(pool !== undefined ? { talentPool: pool } : {}),
     };
   }
 

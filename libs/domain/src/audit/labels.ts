@@ -85,6 +85,10 @@ export const DECISION_LABELS: Readonly<Record<string, LocalizedText>> = Object.f
     id: 'Register menolak perubahan (perlu tindak lanjut)',
     en: 'The register refused the change (follow-up needed)',
   },
+  open_review: { id: 'Reviu talenta dibuka', en: 'Talent review opened' },
+  placements_computed: { id: 'Pemetaan kotak sembilan dihitung dari register', en: 'Nine-box placements computed from the register' },
+  adjust_placement: { id: 'Penyesuaian pemetaan oleh komite talenta', en: 'Placement adjusted by the talent committee' },
+  approve_pool: { id: 'Persetujuan kelompok rencana suksesi', en: 'Talent pool approved' },
 });
 
 /** Where a decision means something else in one case type (a move's proposal is not a vacancy's). */

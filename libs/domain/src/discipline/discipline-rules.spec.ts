@@ -8,7 +8,7 @@ import {
   effectDrafts,
   restorationDrafts,
   sanctionEndsOn,
-  sanctionInForce,
+  sanctionTermOf,
   sanctionTermMonths,
   type DisciplineSubject,
   type ExaminationRecord,
@@ -145,7 +145,7 @@ describe('discipline rules (PP 94/2021)', () => {
   });
 
   it('writes the sanction with its end and the demotion when a heavy demotion takes effect, and restores the grade after', () => {
-    const s = sanctionInForce(
+    const s = sanctionTermOf(
       { level: 'heavy', sanction: 'penurunan_jabatan_12_bulan' },
       { number: 'SK-HD-1', effectiveDate: '2026-12-07' },
     );
@@ -170,7 +170,7 @@ describe('discipline rules (PP 94/2021)', () => {
 
   it('moves to the pelaksana post and back to the post held before', () => {
     const post = { postCode: 'PEL-1', title: 'Pengadministrasi Umum', unitCode: 'DINAS-A' };
-    const s = sanctionInForce(
+    const s = sanctionTermOf(
       { level: 'heavy', sanction: 'pembebasan_jabatan_pelaksana_12_bulan', pelaksanaPost: post },
       { number: 'SK-HD-2', effectiveDate: '2026-12-07' },
     );
@@ -194,7 +194,7 @@ describe('discipline rules (PP 94/2021)', () => {
   });
 
   it('records a medium cut with its end, and a dismissal as the sanction only (the register has no leaving-service event)', () => {
-    const cut = sanctionInForce(
+    const cut = sanctionTermOf(
       { level: 'medium', sanction: 'potongan_tunjangan_25_9_bulan' },
       { number: 'SK-3', effectiveDate: '2026-12-07' },
     );
@@ -211,7 +211,7 @@ describe('discipline rules (PP 94/2021)', () => {
       },
     ]);
     expect(restorationDrafts(cut, subject(), 'X')).toEqual([]);
-    const out = sanctionInForce(
+    const out = sanctionTermOf(
       { level: 'heavy', sanction: 'pemberhentian_dengan_hormat' },
       { number: 'SK-4', effectiveDate: '2026-12-07' },
     );

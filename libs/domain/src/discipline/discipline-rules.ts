@@ -279,7 +279,7 @@ export interface SanctionInForce extends SanctionChoice {
 }
 
 /** The sanction as it takes effect on its TMT. */
-export function sanctionInForce(c: SanctionChoice, decree: { number: string; effectiveDate: string }): SanctionInForce {
+export function sanctionTermOf(c: SanctionChoice, decree: { number: string; effectiveDate: string }): SanctionInForce {
   const months = sanctionTermMonths(c.sanction);
   return {
     ...c,

@@ -117,7 +117,7 @@ describe('overridable: which blocks an authorised override may lift', () => {
 describe('applyOverride', () => {
   // Each move fails exactly the rule named.
   const failing: Record<
-    Exclude<MobilityRule, 'fillWithoutOpenSelection'>,
+    Exclude<MobilityRule, 'fillWithoutOpenSelection' | 'talentPoolMembership' | 'sanctionInForce'>,
     { move: MoveFacts; policy?: MobilityPolicy; windows?: ElectionWindowFacts[] }
   > = {
     electionMoratorium: { move: aMove(), windows: [SLEMAN_2026] },

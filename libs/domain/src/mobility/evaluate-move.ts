@@ -16,6 +16,7 @@ import {
   type MobilityRule,
   type MobilityVerdict,
 } from './rules';
+import { sanctionInForceOnPromotion } from './promotion-sanction';
 
 export interface MoveEvaluation {
   /** True when no verdict blocks: every rule passed, or its failure was overridden. */
@@ -49,6 +50,7 @@ export function evaluateMove(move: MoveFacts, facts: MobilityReferenceFacts, pol
     rotationSameLevel(move, policy),
     newPnsTransferBan(move, policy, asOf),
     disciplinaryBlock(move, policy, asOf),
+    sanctionInForceOnPromotion(move, policy, asOf),
     ageLimit(move, policy, asOf),
   ].filter((v): v is MobilityVerdict => v !== null);
   return evaluation(policy.version, wibDate(asOf), verdicts);
@@ -113,6 +115,20 @@ export const OVERRIDE_RULES: Readonly<Record<MobilityRule, { overridable: boolea
     reason: {
       id: '[BK] batas usia adalah ketentuan tambahan instansi penerima, bukan undang-undang; instansi itu dapat mengecualikannya dengan keputusan yang terdokumentasi',
       en: '[BK] the age limit is a receiving agency’s extra, not a statute; that agency may waive it by a documented decision',
+    },
+  },
+  sanctionInForce: {
+    overridable: false,
+    reason: {
+      id: 'hukuman disiplin PP 94/2021 berjalan sampai selesai; selama berlaku pegawai tidak dapat dipromosikan',
+      en: 'a PP 94/2021 sanction runs its course; while it is in force the official is not promoted',
+    },
+  },
+  talentPoolMembership: {
+    overridable: false,
+    reason: {
+      id: 'jalur talenta hanya untuk anggota kelompok rencana suksesi yang disetujui komite talenta; pegawai lain diusulkan melalui jalur lain',
+      en: 'the talent route is only for members of a pool the talent committee approved; anyone else is proposed by another route',
     },
   },
   fillWithoutOpenSelection: {

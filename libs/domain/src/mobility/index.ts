@@ -1,6 +1,7 @@
 export * from './move';
 export * from './mobility-policy';
 export * from './rules';
+export * from './promotion-sanction';
 export * from './evaluate-move';
 export * from './talent';
 export * from './effective-date';

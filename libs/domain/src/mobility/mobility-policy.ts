@@ -30,6 +30,8 @@ export interface MobilityPolicy {
   newPnsTransferScopes: readonly MutationScope[];
   blockingSanctions: readonly SanctionLevel[];
   sanctionLookbackYears: number;
+  /** A talent promotion is blocked while a sanction is in force on its date (rules.ts sanctionInForceOnPromotion). */
+  promotionBlockedWhileSanctioned?: boolean;
   /**
    * Highest whole-year age a receiving agency accepts from another agency: `byAgency` for agency
    * extras (Jatim: inbound ≤ 40, domain.md §2.5), else `default`; null means no limit.
@@ -54,6 +56,11 @@ export interface TalentSettings {
   jptPoolBoxes: readonly NineBox[];
   /** Agency merit categories high enough to fill JPT posts from the talent pool (UU 5/2014 Pasal 111). */
   jptMeritCategories: readonly MeritCategory[];
+  /**
+   * The talent route requires membership of an approved talent pool valid on the effective date
+   * (talent.ts talentPoolMembership); absent in versions before the rule.
+   */
+  requirePoolMembership?: boolean;
 }
 
 /**
@@ -112,8 +119,28 @@ export const MOBILITY_POLICY_2026: MobilityPolicy = Object.freeze({
   }),
 });
 
+/**
+ * From 2027 the talent route takes its placement from an approved talent review: a talent promotion
+ * requires the person to be in the agency's approved pool valid on the decision's effective date
+ * (issue 15; Kepka BKN 411/2025 made talent management mandatory from 2026, so agencies had 2026 to
+ * hold their first review [BK: the date is this project's choice]), and a sanction in force on the
+ * promotion's date blocks it (PP 94/2021). Everything else is unchanged.
+ */
+export const MOBILITY_POLICY_2027: MobilityPolicy = Object.freeze({
+  ...MOBILITY_POLICY_2026,
+  version: 'mobility@2027-01-01',
+  effectiveFrom: '2027-01-01',
+  title: Object.freeze({
+    id: 'Ketentuan mutasi, rotasi dan promosi talenta 2027 (jalur talenta dari kelompok rencana suksesi yang disetujui)',
+    en: 'Mutation, rotation and talent promotion rules, 2027 (talent route from an approved talent pool)',
+  }),
+  legalBasis: Object.freeze([...MOBILITY_POLICY_2026.legalBasis, 'PermenPANRB 3/2020 jo PermenPANRB 20/2025']),
+  promotionBlockedWhileSanctioned: true,
+  talent: Object.freeze({ ...MOBILITY_POLICY_2026.talent, requirePoolMembership: true }),
+});
+
 /** Every version ever shipped, oldest first; running cases look theirs up by version. */
-export const MOBILITY_POLICIES: readonly MobilityPolicy[] = Object.freeze([MOBILITY_POLICY_2026]);
+export const MOBILITY_POLICIES: readonly MobilityPolicy[] = Object.freeze([MOBILITY_POLICY_2026, MOBILITY_POLICY_2027]);
 
 const unknown = (version: string): DomainError => new DomainError('SOP_VERSION_UNKNOWN', { sopId: 'mobility', version });
 

@@ -31,7 +31,7 @@ export interface MoveFacts {
     golongan: Golongan;
     /** CPNS TMT; the first day of the NIP's TMT month is fine. */
     cpnsTmt: string;
-    sanctions: { level: SanctionLevel; imposedOn: string }[];
+    sanctions: { level: SanctionLevel; imposedOn: string; endsOn?: string }[];
   };
   from: MovePost & {
     /** In the current post since. */

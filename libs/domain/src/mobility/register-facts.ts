@@ -25,7 +25,7 @@ export function moveWithRegisterFacts(move: MoveFacts, snapshot: FactsSnapshot |
       name: f.name,
       golongan: f.golongan ?? move.person.golongan,
       cpnsTmt: appointmentDateOfNip(f.nip, f.nipKind ?? 'pns'),
-      sanctions: f.sanctions.map((s) => ({ level: s.level, imposedOn: s.imposedOn })),
+      sanctions: f.sanctions.map((s) => ({ level: s.level, imposedOn: s.imposedOn, ...(s.endsOn ? { endsOn: s.endsOn } : {}) })),
     },
     from: {
       ...move.from,

@@ -17,6 +17,8 @@ export const MOBILITY_RULES = [
   'disciplinaryBlock',
   'ageLimit',
   'fillWithoutOpenSelection',
+  'talentPoolMembership',
+  'sanctionInForce',
 ] as const;
 export type MobilityRule = (typeof MOBILITY_RULES)[number];
 

@@ -151,7 +151,7 @@ describe('registerFacts', () => {
         { year: 2024, predicate: 'sangat_baik' },
         { year: 2025, predicate: 'baik' },
       ],
-      sanctions: [{ level: 'light', imposedOn: '2019-05-02' }],
+      sanctions: [{ level: 'light', imposedOn: '2019-05-02', endsOn: '2019-05-02' }],
       credentials: ['diklatpim_iii', 'lhkpn'],
       postHistory: [
         { postType: 'pengawas', postCode: 'POST-2012-01-02', from: '2012-01-02', to: '2021-01-04' },

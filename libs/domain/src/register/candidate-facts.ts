@@ -80,7 +80,8 @@ export function registerFacts(profile: PersonProfile): RegisterFacts {
     currentPostSince: profile.position?.from ?? null,
     cumulativeExperienceYears: cumulativeExperienceYears(profile.positionHistory, asOf),
     performance: profile.performance.map((p) => ({ year: p.year, predicate: p.predicate })),
-    sanctions: profile.sanctions.map((s) => ({ level: s.level, imposedOn: s.imposedOn })),
+    // The end date only where recorded, so the facts (and their hash) of other sanctions stay as they were.
+    sanctions: profile.sanctions.map((s) => ({ level: s.level, imposedOn: s.imposedOn, ...(s.endsOn ? { endsOn: s.endsOn } : {}) })),
     credentials: profile.credentials.filter((c) => c.validUntil === undefined || c.validUntil >= asOf).map((c) => c.code.toLowerCase()),
     postHistory: heldPosts(profile.positionHistory, asOf),
     source: profile.source,

@@ -10,3 +10,4 @@ export * from './fact-overrides';
 export * from './reference-data';
 export * from './case-participation';
 export * from './profile-view';
+export * from './sanction-consequences';

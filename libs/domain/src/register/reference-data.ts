@@ -17,6 +17,8 @@ export interface RegisterPost {
   postType: CurrentPostType;
   unitCode: string;
   competencyStandard: RequiredCompetency[];
+  /** A critical post (talent management): the talent review keeps a succession list for it. */
+  critical?: boolean;
 }
 
 /** At most this many competencies in one post's standard (8 managerial, 1 socio-cultural and the technical ones). */

@@ -51,8 +51,8 @@ export interface CandidateProfile {
   /** Years in managerial or equivalent JF posts, cumulative (§3 "Cumulative experience"). */
   cumulativeExperienceYears: number;
   performance: { year: number; predicate: PerformancePredicate }[];
-  /** `imposedOn` is YYYY-MM-DD. */
-  sanctions: { level: SanctionLevel; imposedOn: string }[];
+  /** `imposedOn` is YYYY-MM-DD; `endsOn`, the last day in force, where the register records one. */
+  sanctions: { level: SanctionLevel; imposedOn: string; endsOn?: string }[];
   /** Agency-specific extras held by the candidate, e.g. 'diklatpim_ii', 'lhkpn', 'spt'. */
   credentials: string[];
 }

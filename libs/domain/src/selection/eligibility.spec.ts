@@ -431,7 +431,9 @@ describe('decideEligibility: facts from the register', () => {
     ['2026-01-01', 'eligibility-jpt@2026-01-01'],
     ['2026-11-30', 'eligibility-jpt@2026-01-01'],
     ['2026-12-01', 'eligibility-jpt@2026-12-01'],
-    ['2027-06-30', 'eligibility-jpt@2026-12-01'],
+    ['2026-12-31', 'eligibility-jpt@2026-12-01'],
+    ['2027-01-01', 'eligibility-jpt@2027-01-01'],
+    ['2027-06-30', 'eligibility-jpt@2027-01-01'],
   ])('eligibilityPolicyAsOf(%s) is %s', (asOf, version) => {
     expect(eligibilityPolicyAsOf(asOf).version).toBe(version);
   });

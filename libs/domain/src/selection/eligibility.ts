@@ -15,6 +15,7 @@ import {
 import type { HeldPost, RegisterFacts } from '../register/candidate-facts';
 import { parseIsoDate, wholeYearsBetween } from './iso-date';
 import { parseNip } from './nip';
+import { sanctionInForce } from '../register/sanction-consequences';
 
 export interface ClassRequirement {
   minEducation: EducationLevel;
@@ -48,6 +49,8 @@ export interface EligibilityPolicy {
    * register supplies.
    */
   judgesPostHistory?: boolean;
+  /** A sanction in force on the reference date (imposedOn ≤ date ≤ endsOn) blocks (sanction-consequences.ts). */
+  blocksWhileSanctioned?: boolean;
 }
 
 const requirement = (r: ClassRequirement): ClassRequirement =>
@@ -149,8 +152,29 @@ export const ELIGIBILITY_POLICY_2026_12: EligibilityPolicy = Object.freeze({
   judgesPostHistory: true,
 });
 
+/**
+ * Issue 15: besides the two-year lookback on medium and heavy sanctions, a sanction still in force on
+ * the reference date blocks a promotion (PP 94/2021), read from the register's end dates. Evaluations
+ * as of 2027-01-01 or later; earlier ones replay under the versions before.
+ */
+export const ELIGIBILITY_POLICY_2027: EligibilityPolicy = Object.freeze({
+  ...ELIGIBILITY_POLICY_2026_12,
+  version: 'eligibility-jpt@2027-01-01',
+  effectiveFrom: '2027-01-01',
+  title: Object.freeze({
+    id: 'Persyaratan jabatan pimpinan tinggi, administrator dan pengawas 2027 (tidak sedang menjalani hukuman disiplin)',
+    en: 'Eligibility for senior executive, administrator and supervisor posts, 2027 (not under a discipline sanction)',
+  }),
+  legalBasis: Object.freeze([...ELIGIBILITY_POLICY_2026_12.legalBasis, 'PP 94/2021']) as string[],
+  blocksWhileSanctioned: true,
+});
+
 /** Every eligibility version, oldest first; a rule evaluated as of a date uses the newest in effect. */
-export const ELIGIBILITY_POLICIES: readonly EligibilityPolicy[] = Object.freeze([ELIGIBILITY_POLICY_2026, ELIGIBILITY_POLICY_2026_12]);
+export const ELIGIBILITY_POLICIES: readonly EligibilityPolicy[] = Object.freeze([
+  ELIGIBILITY_POLICY_2026,
+  ELIGIBILITY_POLICY_2026_12,
+  ELIGIBILITY_POLICY_2027,
+]);
 
 export function eligibilityPolicyAsOf(asOf: string, policies: readonly EligibilityPolicy[] = ELIGIBILITY_POLICIES): EligibilityPolicy {
   const inForce = policies.filter((p) => p.effectiveFrom <= asOf);
@@ -504,6 +528,11 @@ export function decideEligibility(
           : `discipline sanction within the last ${req.sanctionLookbackYears} years: ${listed}`,
       ),
     );
+  }
+
+  if (policy.blocksWhileSanctioned) {
+    const inForce = sanctionInForce(candidate.sanctions, today);
+    checks.push(check('sanctionInForce', inForce.passed, inForce.fact, inForce.message.id, inForce.message.en));
   }
 
   if (req.requiredCredentials.length > 0) {

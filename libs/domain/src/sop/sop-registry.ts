@@ -13,6 +13,7 @@ import { vacancyV1_1 } from './vacancy/vacancy.v1-1';
 import { vacancyTestFast } from './vacancy/vacancy.test-fast';
 import { vacancyV1 } from './vacancy/vacancy.v1';
 import { disciplineTestFast, disciplineV1 } from '../discipline/discipline.v1';
+import { talentReviewV1 } from './talent-review/talent-review.v1';
 
 const ALL: readonly Readonly<SopDefinition>[] = [
   vacancyV1,
@@ -33,6 +34,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   bulkMemberV1,
   disciplineV1,
   disciplineTestFast,
+  talentReviewV1,
 ];
 
 export interface SopSelection {

@@ -209,6 +209,10 @@ export class RegisterPostEntity {
   @Column({ name: 'competency_standard', type: 'jsonb' })
   competencyStandard!: RequiredCompetency[];
 
+  /** A critical post: the talent review keeps a succession list for it. */
+  @Column({ type: 'boolean' })
+  critical!: boolean;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { BUSINESS_CODE_PATTERN, CURRENT_POST_TYPES, MAX_STANDARD_COMPETENCIES, type CurrentPostType } from '@meritflow/domain';
 import { REGISTER_REFERENCE_TABLES, type RegisterReferenceTable } from '@meritflow/persistence';
 import { PageQuery, toInt } from '../../common/dto-fields';
@@ -51,6 +64,11 @@ export class PutPostDto {
   @ValidateNested({ each: true })
   @Type(() => RequiredCompetencyDto)
   competencyStandard!: RequiredCompetencyDto[];
+
+  @ApiPropertyOptional({ description: 'A critical post: the talent review keeps a succession list for it (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  critical?: boolean;
 
   @RequiredReason()
   reason!: string;

@@ -1,0 +1,3 @@
+export * from './talent-review';
+export * from './pool-membership';
+export * from './talent-report';
