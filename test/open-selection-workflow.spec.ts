@@ -4,7 +4,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
+  assessmentDecideUpdate,
+  assessmentWorkflowId,
   CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+  committeeReviewDecideUpdate,
+  committeeReviewWorkflowId,
   SELECTION_WORKFLOW_TYPE,
   selectionDecideUpdate,
   selectionStateQuery,
@@ -36,6 +40,9 @@ const COMMITTEE: CommitteeMember[] = [
   { id: 'pansel-5', name: 'Drs. Joko Susilo', affiliation: 'internal', isChair: false },
 ];
 const CHAIR: Actor = { id: 'pansel-ketua', role: 'committee_chair', name: 'Prof. Dr. Sri Wahyuni' };
+const asMember = (m: CommitteeMember): Actor => ({ id: m.id, role: m.isChair ? 'committee_chair' : 'committee_member', name: m.name });
+const ASSESSOR: Actor = { id: 'asesor-01', role: 'assessor', name: 'Asesor' };
+const OVERSEER: Actor = { id: 'bkn-kanreg-1', role: 'overseer', name: 'Kanreg I BKN' };
 const nip = (seq: number) => `19780412200303${1}${String(seq).padStart(3, '0')}`;
 /** III/a is below the JPT pratama minimum: registered as ineligible. */
 const INELIGIBLE = nip(99);
@@ -105,7 +112,9 @@ const activities: Pick<LedgerActivities, 'recordDecision' | 'computeDeadline'> &
   },
 };
 
-const decisionsOf = (id: string) => (rows.get(id) ?? []).map((r) => r.decision);
+/** A case's rows in ledger order (writes of concurrent decisions may land in any order). */
+const ledgerOf = (id: string) => [...(rows.get(id) ?? [])].sort((a, b) => a.sequence - b.sequence);
+const decisionsOf = (id: string) => ledgerOf(id).map((r) => r.decision);
 
 describe('openSelectionWorkflow with stubbed activities', () => {
   let server: TemporalDevServer;
@@ -178,6 +187,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
   async function toRegistration(h: WorkflowHandle) {
     await decide(h, { decision: 'form_committee', actor: PPK, members: COMMITTEE, evidence: EVIDENCE });
     await decide(h, { decision: 'announce', actor: CHAIR, evidence: EVIDENCE });
+    await rowWritten(h, 'open_selection');
   }
 
   /** Waits (by query, never by the clock) until the case reaches `step` and has written every row so far. */
@@ -212,7 +222,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     );
     const ack = await decide(h, { decision: 'form_committee', actor: PPK, members: COMMITTEE, evidence: EVIDENCE });
     expect(ack).toMatchObject({ step: 'announcement', decisionCount: 2 });
-    const row = rows.get(h.workflowId)!.at(-1)!;
+    const row = ledgerOf(h.workflowId).at(-1)!;
     expect(row).toMatchObject({
       decision: 'form_committee',
       sequence: 2,
@@ -223,6 +233,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
       evidence: EVIDENCE,
       ruleVersion: 'committee@2026-01-01',
     });
+    await rowWritten(h, 'open_selection');
     expect(decisionsOf(h.workflowId)).toEqual(['open_selection', 'form_committee']);
     await h.terminate('test done');
   });
@@ -244,7 +255,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
       'register_candidates',
       'screened_out_ineligible',
     ]);
-    expect(rows.get(h.workflowId)!.at(-1)).toMatchObject({ payload: { nip: INELIGIBLE, postCode: 'JPT-PUPR' } });
+    expect(ledgerOf(h.workflowId).at(-1)).toMatchObject({ payload: { nip: INELIGIBLE, postCode: 'JPT-PUPR' } });
 
     gate(h.workflowId).open();
     const screening = await reach(h, 'screening');
@@ -274,7 +285,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     const ack = await decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE });
     expect(ack.step).toBe('assessment');
 
-    const screened = rows.get(h.workflowId)!.filter((r) => r.decision === 'screen_candidate');
+    const screened = ledgerOf(h.workflowId).filter((r) => r.decision === 'screen_candidate');
     expect(screened.map((r) => r.payload)).toEqual([
       { nip: nip(1), passed: true, reason: 'lengkap', administrativeScore: 85 },
       { nip: nip(2), passed: true, reason: 'lengkap', administrativeScore: 80 },
@@ -314,7 +325,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     await decide(h, { decision: 'cancel_selection', actor: PPK, reason: 'pelamar tidak cukup' });
     const result = await h.result();
     expect(result).toMatchObject({ step: 'cancelled', terminal: true });
-    expect(rows.get(h.workflowId)!.at(-1)).toMatchObject({
+    expect(ledgerOf(h.workflowId).at(-1)).toMatchObject({
       decision: 'cancel_selection',
       stepBefore: 'low_applicants',
       stepAfter: 'cancelled',
@@ -322,5 +333,89 @@ describe('openSelectionWorkflow with stubbed activities', () => {
       payload: {},
       evidence: [],
     });
+  });
+
+  /** Sends an update to a child case, once the parent has started it. */
+  async function toChild<T>(send: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await send();
+      } catch (err) {
+        if (!/not found/i.test(String((err as Error).message))) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  it('signs the ranking, takes the recommendation and the pick through their handlers, with the PPK justifying a lower rank', async () => {
+    const h = await open();
+    await toRegistration(h);
+    const nips = [21, 22, 23, 24].map(nip);
+    await register(h, nips);
+    gate(h.workflowId).open();
+    await reach(h, 'screening');
+    for (const [i, n] of nips.entries()) {
+      await decide(h, { decision: 'screen_candidate', actor: HR, nip: n, passed: true, administrativeScore: 90 - i, reason: 'lengkap' });
+    }
+    await decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE });
+    for (const n of nips) {
+      await toChild(() =>
+        env.client.workflow.getHandle(assessmentWorkflowId(h.workflowId, n)).executeUpdate(assessmentDecideUpdate, {
+          args: [{ decision: 'record_assessment', actor: ASSESSOR, achieved: { integritas: 4 }, evidence: EVIDENCE }],
+        }),
+      );
+    }
+    const review = env.client.workflow.getHandle(committeeReviewWorkflowId(h.workflowId));
+    for (const m of COMMITTEE) {
+      const actor = asMember(m);
+      await toChild(() =>
+        review.executeUpdate(committeeReviewDecideUpdate, {
+          args: [{ decision: 'declare_interests', actor, declarations: nips.map((n) => ({ nip: n, conflicted: false })) }],
+        }),
+      );
+      await review.executeUpdate(committeeReviewDecideUpdate, {
+        args: [{ decision: 'score', actor, scores: nips.map((n, i) => ({ nip: n, paper: 80 - i, interview: 80 - i })) }],
+      });
+    }
+    const ranked = await reach(h, 'ranking');
+    const shortlist = ranked.shortlist!['JPT-PUPR'].map((c) => c.nip);
+    expect(shortlist).toEqual(nips.slice(0, 3));
+
+    await decide(h, { decision: 'sign_ranking', actor: CHAIR, evidence: EVIDENCE });
+    await expect(
+      decide(h, { decision: 'recommend', actor: OVERSEER, postCode: 'JPT-PUPR', recommended: [nips[3]], evidence: EVIDENCE }),
+    ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'recommended', rule: 'shortlist' })] }));
+    await expect(
+      decide(h, { decision: 'recommend', actor: OVERSEER, postCode: 'JPT-X', recommended: [nips[0]], evidence: EVIDENCE }),
+    ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'postCode', rule: 'post' })] }));
+    const recommended = await decide(h, {
+      decision: 'recommend',
+      actor: OVERSEER,
+      postCode: 'JPT-PUPR',
+      recommended: [nips[1], nips[0]],
+      evidence: EVIDENCE,
+    });
+    expect(recommended.step).toBe('ppk_decision');
+
+    await expect(decide(h, { decision: 'pick', actor: PPK, postCode: 'JPT-PUPR', nip: nips[1] })).rejects.toEqual(
+      refused('DECISION_INCOMPLETE', { missing: ['reason'], rank: 2 }),
+    );
+    const picked = await decide(h, { decision: 'pick', actor: PPK, postCode: 'JPT-PUPR', nip: nips[1], reason: 'rekomendasi pengawas' });
+    expect(picked.step).toBe('appointment');
+
+    const byDecision = (d: string) => ledgerOf(h.workflowId).find((r) => r.decision === d)!;
+    expect(byDecision('sign_ranking')).toMatchObject({
+      stepAfter: 'external_review',
+      payload: { shortlist: ranked.shortlist },
+      ruleVersion: expect.stringMatching(/^weights:/),
+    });
+    expect(byDecision('recommend')).toMatchObject({ payload: { postCode: 'JPT-PUPR', recommended: [nips[1], nips[0]] }, actor: OVERSEER });
+    expect(byDecision('recommendations_received')).toMatchObject({ stepAfter: 'ppk_decision' });
+    expect(byDecision('pick')).toMatchObject({ reason: 'rekomendasi pengawas', payload: { postCode: 'JPT-PUPR', nip: nips[1], rank: 2 } });
+    await rowWritten(h, 'all_posts_picked');
+    expect((await h.query(selectionStateQuery)).picks).toEqual({
+      'JPT-PUPR': { nip: nips[1], rank: 2, justification: 'rekomendasi pengawas' },
+    });
+    await h.terminate('test done');
   });
 });
