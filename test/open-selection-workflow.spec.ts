@@ -20,6 +20,7 @@ import {
 } from '@meritflow/contracts';
 import type { Actor, CommitteeMember, DecisionRecord, FactsSnapshot, RegisterFacts, SopDuration } from '@meritflow/domain';
 import { defaultTemporalCacheDir, resolveTemporalBinary, startTemporalDevServer, type TemporalDevServer } from '@meritflow/devstack';
+import { loadTestStackConfig } from '@meritflow/config';
 import { sourceBundlerOptions } from './support/workflow-bundle';
 
 /**
@@ -125,7 +126,13 @@ describe('openSelectionWorkflow with stubbed activities', () => {
   const taskQueue = `selection-handlers-${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
-    const binary = await resolveTemporalBinary({ cacheDir: defaultTemporalCacheDir(), allowBuild: false, allowDownload: false });
+    // The same CLI the test stack uses (TEMPORAL_CLI_PATH, PATH or the per-user cache).
+    const config = loadTestStackConfig();
+    const binary = await resolveTemporalBinary({
+      explicitPath: config.TEMPORAL_CLI_PATH,
+      searchPath: config.PATH,
+      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
+    });
     server = await startTemporalDevServer({
       binary: binary.path,
       logLevel: 'error',
