@@ -68,29 +68,67 @@ export interface CandidateRegistration {
 
 export const candidateNipOf = (c: CandidateRegistration): string => c.nip ?? c.profile?.nip ?? '';
 
-/** Every decision taken on the selection itself; which fields a decision needs is checked by the workflow. */
-export interface SelectionDecisionInput {
-  decision: string;
+/** Fields every decision on the selection carries. */
+interface SelectionDecisionBase {
   actor: Actor;
   reason?: string;
   evidence?: EvidenceRef[];
-  /** form_committee */
-  members?: CommitteeMember[];
-  /** register_candidates */
-  candidates?: CandidateRegistration[];
-  /** screen_candidate, pick */
-  nip?: string;
-  /** screen_candidate */
-  passed?: boolean;
-  /** screen_candidate: the administrative score 0–100, required when passed */
-  administrativeScore?: number;
-  /** screen_candidate (passed): the assessors assigned to the candidate; only they may record the assessment */
-  assessorIds?: string[];
-  /** recommend, pick */
-  postCode?: string;
-  /** recommend: the NIPs the overseer recommends, best first */
-  recommended?: string[];
 }
+
+/**
+ * Every decision taken on the selection itself, one member per decision with the fields it needs.
+ * The workflow holds one `{ validate, apply }` handler per member (workflows/src/selection/decisions).
+ */
+export type SelectionDecision = SelectionDecisionBase &
+  (
+    | { decision: 'form_committee'; members: CommitteeMember[] }
+    | { decision: 'announce' }
+    | { decision: 'register_candidates'; candidates: CandidateRegistration[] }
+    | { decision: 'proceed' }
+    | { decision: 'cancel_selection' }
+    | {
+        decision: 'screen_candidate';
+        nip: string;
+        passed: boolean;
+        /** The administrative score 0–100, required when passed. */
+        administrativeScore?: number;
+        /** When passed: the assessors assigned to the candidate; only they may record the assessment. */
+        assessorIds?: string[];
+      }
+    | { decision: 'close_screening' }
+    | { decision: 'sign_ranking' }
+    /** `recommended`: the NIPs the overseer recommends, best first. */
+    | { decision: 'recommend'; postCode: string; recommended: string[] }
+    | { decision: 'proceed_without_recommendation' }
+    | { decision: 'pick'; postCode: string; nip: string }
+  );
+
+export type SelectionDecisionKind = SelectionDecision['decision'];
+export type SelectionDecisionOf<K extends SelectionDecisionKind> = Extract<SelectionDecision, { decision: K }>;
+
+/** The decisions of the selection, once: the API's DTO accepts these, and a spec checks the SOPs offer no other. */
+export const SELECTION_DECISION_KINDS = [
+  'form_committee',
+  'announce',
+  'register_candidates',
+  'proceed',
+  'cancel_selection',
+  'screen_candidate',
+  'close_screening',
+  'sign_ranking',
+  'recommend',
+  'proceed_without_recommendation',
+  'pick',
+] as const satisfies readonly SelectionDecisionKind[];
+
+/**
+ * A decision as it reaches the workflow: the kind is named, its fields are not yet checked (an update
+ * may come from any client). The kind's validator turns it into a `SelectionDecision` or refuses it.
+ */
+export type SelectionDecisionRequestOf<K extends SelectionDecisionKind> = { decision: K; actor: Actor } & Partial<
+  Omit<SelectionDecisionOf<K>, 'decision' | 'actor'>
+>;
+export type SelectionDecisionInput = { [K in SelectionDecisionKind]: SelectionDecisionRequestOf<K> }[SelectionDecisionKind];
 
 export type CandidateStatus = 'ineligible' | 'registered' | 'screened_out' | 'screened_in' | 'assessed' | 'scored' | 'no_quorum' | 'ranked';
 

@@ -1,17 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import {
-  ELIGIBILITY_POLICY_2026,
-  evaluateDecision,
-  getOpenSelectionSop,
-  rankCandidates,
-  shortlist,
-  SYSTEM_ACTOR,
-  validateCommittee,
-  type CommitteeMember,
-  type FieldIssue,
-  type RankedCandidate,
-  type SopDuration,
-} from '@meritflow/domain';
+import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, rankCandidates, shortlist, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
 import {
   appointmentWorkflowId,
   assessmentWorkflowId,
@@ -19,27 +7,20 @@ import {
   SELECTION_CASE_TYPE,
   selectionDecideUpdate,
   selectionStateQuery,
-  type AppointmentResult,
-  type CandidateView,
   type PendingTask,
-  type SelectionDecisionInput,
   type SelectionState,
   type SelectionWorkflowInput,
   vacancyFilledSignal,
-  candidateNipOf,
 } from '@meritflow/contracts';
 import { ledger } from '../shared/ledger';
-import { refuse, refuseIfNot, refuseUnless, SopCase } from '../shared/sop-case';
-import { checkNominatorNotNominated, evaluateCommitteeSeat } from '@meritflow/domain';
+import { SopCase } from '../shared/sop-case';
 import { appointmentWorkflow } from './appointment.workflow';
-import { checkRegistration, resolveCandidates } from './register-candidates';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
+import { emptySelectionData, type SelectionContext } from './selection-case';
+import { acceptSelectionDecision } from './selection-decisions';
 
-const MAX_CANDIDATES_PER_REQUEST = 100;
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
-
-const field = (name: string, rule: string, id: string, en: string): FieldIssue => ({ field: name, rule, message: { id, en } });
 
 /**
  * A JPT open selection for one or more posts, step by step as its pinned SOP version says. The
@@ -53,14 +34,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const selectionId = workflowInfo().workflowId;
   const postCodes = input.posts.map((p) => p.positionCode);
 
-  let committee: CommitteeMember[] = [];
-  const candidates = new Map<string, CandidateView>();
-  let extensions = 0;
-  let ranking: Record<string, RankedCandidate[]> | null = null;
-  let shortlists: Record<string, RankedCandidate[]> | null = null;
-  const recommendations: SelectionState['recommendations'] = {};
-  const picks: SelectionState['picks'] = {};
-  const appointments: Record<string, AppointmentResult | null> = {};
+  const data = emptySelectionData();
+  const { candidates, recommendations, picks, appointments } = data;
 
   const eligibleCount = (postCode: string) =>
     [...candidates.values()].filter((c) => c.postCode === postCode && c.status !== 'ineligible').length;
@@ -72,34 +47,38 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       agencyCode: input.agencyCode,
       businessKey: input.selectionCode,
       title: input.title,
-      details: { posts: postCodes, candidates: candidates.size, extensions },
+      details: { posts: postCodes, candidates: candidates.size, extensions: data.extensions },
     }),
     ledger,
     { registration: closeRegistration },
   );
+  const ctx: SelectionContext = { input, settings, policy, selectionId, postCodes, kase, data };
 
   /** The registration window closed: enough applicants, an extension, or the PPK must decide. */
   async function closeRegistration(dueAt: string): Promise<SopDuration | void> {
     const counts = Object.fromEntries(postCodes.map((p) => [p, eligibleCount(p)]));
     const thin = postCodes.filter((p) => counts[p] < settings.minApplicantsPerPost);
-    const payload = { dueAt, eligibleApplicants: counts, minimum: settings.minApplicantsPerPost, extensions };
+    const payload = { dueAt, eligibleApplicants: counts, minimum: settings.minApplicantsPerPost, extensions: data.extensions };
     if (thin.length === 0) {
       await kase.auto('registration_closed', { reason: 'every post has enough eligible applicants', payload });
       return;
     }
     const reason = `fewer than ${settings.minApplicantsPerPost} eligible applicants for ${thin.join(', ')}`;
-    if (extensions < settings.maxExtensions) {
-      extensions++;
-      await kase.auto('registration_extended', { reason, payload: { ...payload, extensions, extendedBy: settings.registrationExtension } });
+    if (data.extensions < settings.maxExtensions) {
+      data.extensions++;
+      await kase.auto('registration_extended', {
+        reason,
+        payload: { ...payload, extensions: data.extensions, extendedBy: settings.registrationExtension },
+      });
       return settings.registrationExtension;
     }
-    await kase.auto('low_applicants_escalated', { reason: `${reason} after ${extensions} extensions`, payload });
+    await kase.auto('low_applicants_escalated', { reason: `${reason} after ${data.extensions} extensions`, payload });
   }
 
   const pendingTasks = (): PendingTask[] => {
     const due = kase.deadline?.dueAt;
     const base = { workflowId: selectionId, ...(due ? { dueAt: due } : {}) };
-    const chair = committee.find((m) => m.isChair)?.id;
+    const chair = data.committee.find((m) => m.isChair)?.id;
     const list = [...candidates.values()];
     switch (kase.step.id) {
       case 'committee_formation':
@@ -149,295 +128,26 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     selectionCode: input.selectionCode,
     title: input.title,
     posts: input.posts,
-    committee,
-    extensions,
+    committee: data.committee,
+    extensions: data.extensions,
     candidates: [...candidates.values()],
-    ranking,
-    shortlist: shortlists,
+    ranking: data.ranking,
+    shortlist: data.shortlists,
     recommendations,
     picks,
     appointments,
     pendingTasks: pendingTasks(),
   });
 
-  const validate = (d: SelectionDecisionInput) => {
-    const verdict = evaluateDecision(sop, kase.step.id, d);
-    refuseUnless(verdict);
-    kase.assertDuties(d.actor);
-    refuseIfNot(evaluateCommitteeSeat(committee, d.actor, selectionId));
-    switch (d.decision) {
-      case 'form_committee': {
-        const issues = validateCommittee(d.members ?? [], settings.committee);
-        if (issues.length > 0) refuse('VALIDATION_FAILED', { fields: issues });
-        // The PPK who forms it and the initiator cannot sit on it (separation of duties).
-        for (const m of d.members ?? []) kase.assertNominee(m.id, 'committee');
-        refuseIfNot(
-          checkNominatorNotNominated(
-            d.actor,
-            (d.members ?? []).map((m) => m.id),
-            'committee',
-          ),
-        );
-        break;
-      }
-      case 'register_candidates': {
-        const list = d.candidates ?? [];
-        const fields: FieldIssue[] = [];
-        const sod: FieldIssue[] = [];
-        const sodHolds = new Set<string>();
-        if (list.length === 0 || list.length > MAX_CANDIDATES_PER_REQUEST) {
-          fields.push(
-            field(
-              'candidates',
-              'size',
-              `kirim 1–${MAX_CANDIDATES_PER_REQUEST} calon per permintaan`,
-              `send 1–${MAX_CANDIDATES_PER_REQUEST} candidates per request`,
-            ),
-          );
-        }
-        if (candidates.size + list.length > settings.maxCandidates) {
-          fields.push(
-            field(
-              'candidates',
-              'maxCandidates',
-              `batas ${settings.maxCandidates} calon per seleksi`,
-              `at most ${settings.maxCandidates} candidates per selection`,
-            ),
-          );
-        }
-        list.forEach((c, i) => {
-          if (!postCodes.includes(c.postCode)) {
-            fields.push(
-              field(
-                `candidates.${i}.postCode`,
-                'post',
-                `jabatan ${c.postCode} tidak ada dalam seleksi ini`,
-                `post ${c.postCode} is not part of this selection`,
-              ),
-            );
-          }
-          fields.push(...checkRegistration(c, i));
-          const nip = candidateNipOf(c);
-          const at = c.profile && !c.nip ? `candidates.${i}.profile.nip` : `candidates.${i}.nip`;
-          if (candidates.has(nip) || list.findIndex((x) => candidateNipOf(x) === nip) !== i) {
-            fields.push(field(at, 'unique', 'calon dengan NIP ini sudah terdaftar', 'a candidate with this NIP is already registered'));
-          }
-          if (committee.some((m) => m.id === nip)) {
-            sod.push(
-              field(at, 'separationOfDuties', 'anggota pansel tidak boleh menjadi calon', 'a committee member cannot be a candidate'),
-            );
-            sodHolds.add('committee');
-          } else if (!kase.nomineeAllowed(nip, 'candidate')) {
-            sod.push(
-              field(
-                at,
-                'separationOfDuties',
-                'pemrakarsa atau PPK seleksi ini tidak boleh menjadi calon',
-                'the initiator or the PPK of this selection cannot be a candidate',
-              ),
-            );
-            sodHolds.add('initiator/ppk');
-          }
-        });
-        // Separation of duties is one refusal everywhere (403), whatever else the request got wrong.
-        if (sod.length > 0) {
-          refuse('SEPARATION_OF_DUTIES', {
-            actorId: sod.map((f) => candidateNipOf(list[Number(f.field.split('.')[1])])).join(', '),
-            holds: [...sodHolds],
-            duty: 'candidate',
-            rule: 'distinct_people',
-            fields: sod,
-          });
-        }
-        if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
-        break;
-      }
-      case 'screen_candidate': {
-        const c = candidates.get(d.nip ?? '');
-        if (!c) refuse('VALIDATION_FAILED', { fields: [field('nip', 'candidate', 'bukan calon terdaftar', 'not a registered candidate')] });
-        if (c.status !== 'registered') refuse('ALREADY_DECIDED', { what: `screening of ${c.nip} (${c.status})` });
-        if (typeof d.passed !== 'boolean')
-          refuse('VALIDATION_FAILED', { fields: [field('passed', 'required', 'wajib diisi true/false', 'required: true or false')] });
-        if (d.passed && !(typeof d.administrativeScore === 'number' && d.administrativeScore >= 0 && d.administrativeScore <= 100)) {
-          refuse('VALIDATION_FAILED', {
-            fields: [
-              field(
-                'administrativeScore',
-                'score',
-                'nilai administrasi 0–100 wajib bagi yang lulus',
-                'an administrative score 0–100 is required for a pass',
-              ),
-            ],
-          });
-        }
-        // An assessor is no candidate of this selection, nor its initiator, committee member or PPK.
-        for (const id of d.assessorIds ?? []) kase.assertAssessor(id);
-        break;
-      }
-      case 'close_screening': {
-        const open = [...candidates.values()].filter((c) => c.status === 'registered').map((c) => c.nip);
-        if (open.length > 0)
-          refuse('DECISION_NOT_ALLOWED', {
-            step: kase.step.id,
-            decision: d.decision,
-            allowed: open.map((n) => `screen_candidate ${n} (hr_officer)`),
-          });
-        if (![...candidates.values()].some((c) => c.status === 'screened_in')) {
-          refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: d.decision, allowed: ['cancel_selection (ppk)'] });
-        }
-        break;
-      }
-      case 'sign_ranking':
-        if (!shortlists) refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: d.decision, allowed: [] });
-        break;
-      case 'recommend': {
-        const post = d.postCode ?? '';
-        if (!postCodes.includes(post))
-          refuse('VALIDATION_FAILED', {
-            fields: [field('postCode', 'post', 'jabatan tidak ada dalam seleksi ini', 'post not in this selection')],
-          });
-        if (recommendations[post]) refuse('ALREADY_DECIDED', { what: `recommendation for ${post}` });
-        const allowed = (shortlists?.[post] ?? []).map((c) => c.nip);
-        const outside = (d.recommended ?? []).filter((n) => !allowed.includes(n));
-        if ((d.recommended ?? []).length === 0 || outside.length > 0) {
-          refuse('VALIDATION_FAILED', {
-            fields: [
-              field(
-                'recommended',
-                'shortlist',
-                `pilih dari tiga besar: ${allowed.join(', ')}`,
-                `choose from the shortlist: ${allowed.join(', ')}`,
-              ),
-            ],
-          });
-        }
-        break;
-      }
-      case 'pick': {
-        const post = d.postCode ?? '';
-        if (!postCodes.includes(post))
-          refuse('VALIDATION_FAILED', {
-            fields: [field('postCode', 'post', 'jabatan tidak ada dalam seleksi ini', 'post not in this selection')],
-          });
-        if (picks[post]) refuse('ALREADY_DECIDED', { what: `the pick for ${post}` });
-        const list = shortlists?.[post] ?? [];
-        const chosen = list.find((c) => c.nip === d.nip);
-        if (!chosen) {
-          refuse('VALIDATION_FAILED', {
-            fields: [
-              field(
-                'nip',
-                'shortlist',
-                `PPK memilih satu dari: ${list.map((c) => c.nip).join(', ')}`,
-                `the PPK picks one of: ${list.map((c) => c.nip).join(', ')}`,
-              ),
-            ],
-          });
-        }
-        // The PPK is not bound to the ranking (PP 11/2017 Pasal 127), but must say why when departing from it.
-        if (chosen.rank !== 1 && !(d.reason && d.reason.trim().length > 0)) {
-          refuse('DECISION_INCOMPLETE', { decision: 'pick', step: kase.step.id, missing: ['reason'], rank: chosen.rank });
-        }
-        break;
-      }
-    }
-    return verdict;
-  };
-
-  const common = (d: SelectionDecisionInput) => ({ reason: d.reason ?? null, evidence: d.evidence ?? [] });
-
   setHandler(selectionStateQuery, view);
+  // Each decision is validated and applied by its handler (selection-decisions.ts).
   setHandler(
     selectionDecideUpdate,
     async (d) => {
-      const verdict = validate(d);
-      switch (d.decision) {
-        case 'form_committee':
-          committee = d.members!;
-          for (const m of committee) kase.assign(m.id, 'committee');
-          await kase.transition(d.decision, d.actor, verdict.to, {
-            ...common(d),
-            payload: { members: committee },
-            ruleVersion: settings.committee.version,
-          });
-          break;
-        case 'register_candidates': {
-          const { resolved, policy: used } = await resolveCandidates(input.agencyCode, d.candidates!, input.posts, policy, new Date());
-          const registered = resolved.map((r) => {
-            // The state query carries only what a reader acts on; every check goes to the ledger below.
-            const eligibility = { eligible: r.verdict.eligible, ruleVersion: r.verdict.ruleVersion, reasons: r.verdict.reasons };
-            const view: CandidateView = {
-              nip: r.nip,
-              name: r.name,
-              postCode: r.postCode,
-              registrationOrder: candidates.size + 1,
-              status: eligibility.eligible ? 'registered' : 'ineligible',
-              eligibility,
-              screening: null,
-              assessment: null,
-              review: null,
-            };
-            candidates.set(view.nip, view);
-            kase.assign(view.nip, 'candidate');
-            return { view, record: r.record };
-          });
-          await kase.transition(d.decision, d.actor, verdict.to, {
-            ...common(d),
-            payload: { candidates: registered.map((r) => r.record) },
-            ruleVersion: used.version,
-          });
-          for (const { view: c } of registered.filter((r) => !r.view.eligibility.eligible)) {
-            await kase.note('screened_out_ineligible', {
-              reason: c.eligibility.reasons.map((r) => r.message.en).join('; '),
-              payload: { nip: c.nip, postCode: c.postCode, reasons: c.eligibility.reasons },
-              ruleVersion: c.eligibility.ruleVersion,
-            });
-          }
-          break;
-        }
-        case 'screen_candidate': {
-          const c = candidates.get(d.nip!)!;
-          c.status = d.passed ? 'screened_in' : 'screened_out';
-          c.screening = {
-            passed: d.passed!,
-            reason: d.reason!,
-            administrativeScore: d.passed ? d.administrativeScore! : null,
-            ...(d.passed && d.assessorIds?.length ? { assessorIds: [...new Set(d.assessorIds)] } : {}),
-          };
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: { nip: c.nip, ...c.screening } });
-          break;
-        }
-        case 'recommend':
-          recommendations[d.postCode!] = { recommended: d.recommended!, by: d.actor.id };
-          await kase.transition(d.decision, d.actor, verdict.to, {
-            ...common(d),
-            payload: { postCode: d.postCode, recommended: d.recommended, overseer: settings.overseer },
-          });
-          if (postCodes.every((p) => recommendations[p])) await kase.auto('recommendations_received', { payload: { recommendations } });
-          break;
-        case 'pick': {
-          const chosen = shortlists![d.postCode!].find((c) => c.nip === d.nip)!;
-          picks[d.postCode!] = { nip: chosen.nip, rank: chosen.rank, justification: d.reason ?? null };
-          await kase.transition(d.decision, d.actor, verdict.to, {
-            ...common(d),
-            payload: { postCode: d.postCode, nip: chosen.nip, rank: chosen.rank, total: chosen.total },
-          });
-          if (postCodes.every((p) => picks[p])) await kase.auto('all_posts_picked', { payload: { picks } });
-          break;
-        }
-        case 'sign_ranking':
-          await kase.transition(d.decision, d.actor, verdict.to, {
-            ...common(d),
-            payload: { shortlist: shortlists },
-            ruleVersion: `weights:${JSON.stringify(settings.weights)}`,
-          });
-          break;
-        default:
-          await kase.transition(d.decision, d.actor, verdict.to, { ...common(d), payload: {} });
-      }
+      await acceptSelectionDecision(d, ctx)();
       return kase.ack();
     },
-    { validator: (d) => void validate(d) },
+    { validator: (d) => void acceptSelectionDecision(d, ctx) },
   );
 
   /**
@@ -495,7 +205,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             sop: settings.children.committeeReview,
             selectionId,
             agencyCode: input.agencyCode,
-            members: committee,
+            members: data.committee,
             candidates: assessed.map((c) => ({ nip: c.nip, name: c.name, postCode: c.postCode })),
             committeeSettings: settings.committee,
             duties: kase.dutySnapshot(),
@@ -524,9 +234,9 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
           interview: c.review!.interview!,
         },
       }));
-    ranking = rankCandidates(entries, settings.weights);
-    shortlists = Object.fromEntries(postCodes.map((p) => [p, shortlist(ranking![p] ?? [], settings.shortlistSize)]));
-    for (const list of Object.values(ranking)) for (const r of list) candidates.get(r.nip)!.status = 'ranked';
+    data.ranking = rankCandidates(entries, settings.weights);
+    data.shortlists = Object.fromEntries(postCodes.map((p) => [p, shortlist(data.ranking![p] ?? [], settings.shortlistSize)]));
+    for (const list of Object.values(data.ranking)) for (const r of list) candidates.get(r.nip)!.status = 'ranked';
   }
 
   async function runAppointments(): Promise<void> {
@@ -575,7 +285,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       ruleVersion: settings.committee.version,
     });
     await kase.note('ranking_computed', {
-      payload: { ranking, shortlist: shortlists, weights: settings.weights },
+      payload: { ranking: data.ranking, shortlist: data.shortlists, weights: settings.weights },
       ruleVersion: 'ranking@2026-01-01',
     });
     if (!(await reach('appointment'))) return;

@@ -23,6 +23,7 @@ import {
   type AssessmentDecisionInput,
   type ReviewDecisionInput,
   type SelectionDecisionInput,
+  type SelectionDecisionOf,
   type SelectionPost,
   type SelectionWorkflowInput,
 } from '@meritflow/contracts';
@@ -128,10 +129,16 @@ export class SelectionsService {
   private async assertInRegister(id: string, input: WithoutActor<SelectionDecisionInput>): Promise<void> {
     const agencyCode = rootCaseOf(id)?.agencyCode;
     if (!agencyCode) return;
+    // Every field that names people is checked, whatever the decision (the workflow refuses the rest).
+    const people = input as Partial<
+      Pick<SelectionDecisionOf<'register_candidates'>, 'candidates'> &
+        Pick<SelectionDecisionOf<'form_committee'>, 'members'> &
+        Pick<SelectionDecisionOf<'screen_candidate'>, 'assessorIds'>
+    >;
     const named: { field: string; nip: string }[] = [
-      ...(input.candidates ?? []).map((c, i) => ({ field: `candidates.${i}.nip`, nip: c.nip ?? '' })),
-      ...(input.members ?? []).map((m, i) => ({ field: `members.${i}.id`, nip: m.id })),
-      ...(input.assessorIds ?? []).map((a, i) => ({ field: `assessorIds.${i}`, nip: a })),
+      ...(people.candidates ?? []).map((c, i) => ({ field: `candidates.${i}.nip`, nip: c.nip ?? '' })),
+      ...(people.members ?? []).map((m, i) => ({ field: `members.${i}.id`, nip: m.id })),
+      ...(people.assessorIds ?? []).map((a, i) => ({ field: `assessorIds.${i}`, nip: a })),
     ].filter((n) => /^\d{18}$/.test(n.nip));
     if (named.length === 0) return;
     const missing = await this.register.missing(

@@ -3,3 +3,4 @@ export * from './candidate';
 export * from './eligibility';
 export * from './committee';
 export * from './scoring';
+export * from './selection-decisions';

@@ -24,6 +24,7 @@ import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
 import { CandidateRegistrationDto } from './candidate.dto';
+import { SELECTION_DECISION_KINDS, type SelectionDecisionKind } from '@meritflow/contracts';
 
 const decisionsOf = (sopId: string) => [
   ...new Set(
@@ -32,7 +33,6 @@ const decisionsOf = (sopId: string) => [
       .flatMap((s) => s.steps.flatMap((st) => st.transitions.map((t) => t.decision))),
   ),
 ];
-export const SELECTION_DECISIONS = decisionsOf('open-selection');
 export const ASSESSMENT_DECISIONS = decisionsOf('assessment');
 export const REVIEW_DECISIONS = decisionsOf('committee-review');
 export const APPOINTMENT_DECISIONS = decisionsOf('appointment');
@@ -67,9 +67,9 @@ export class CommitteeMemberDto {
 }
 
 export class SelectionDecisionDto extends DecisionBase {
-  @ApiProperty({ enum: SELECTION_DECISIONS })
-  @IsIn(SELECTION_DECISIONS)
-  decision!: string;
+  @ApiProperty({ enum: SELECTION_DECISION_KINDS })
+  @IsIn(SELECTION_DECISION_KINDS)
+  decision!: SelectionDecisionKind;
 
   @ApiPropertyOptional({ type: [CommitteeMemberDto], description: 'form_committee' })
   @IsOptional()

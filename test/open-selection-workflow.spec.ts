@@ -1,0 +1,428 @@
+import { randomBytes } from 'node:crypto';
+import { Context } from '@temporalio/activity';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  assessmentDecideUpdate,
+  assessmentWorkflowId,
+  CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+  committeeReviewDecideUpdate,
+  committeeReviewWorkflowId,
+  SELECTION_WORKFLOW_TYPE,
+  selectionDecideUpdate,
+  selectionStateQuery,
+  selectionWorkflowId,
+  type LedgerActivities,
+  type ReferenceActivities,
+  type SelectionDecisionInput,
+  type SelectionWorkflowInput,
+} from '@meritflow/contracts';
+import type { Actor, CommitteeMember, DecisionRecord, FactsSnapshot, RegisterFacts, SopDuration } from '@meritflow/domain';
+import { defaultTemporalCacheDir, resolveTemporalBinary, startTemporalDevServer, type TemporalDevServer } from '@meritflow/devstack';
+import { loadTestStackConfig } from '@meritflow/config';
+import { sourceBundlerOptions } from './support/workflow-bundle';
+
+/**
+ * The open-selection workflow on a real Temporal dev server with its activities stubbed (issue 16
+ * item 5): each decision handler's refusals and ledger rows, without PostgreSQL or the API. The
+ * real-stack behaviour is covered by test/e2e/open-selection*.e2e-spec.ts.
+ */
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };
+const PPK: Actor = { id: '196801011990031004', role: 'ppk', name: 'Bupati Sleman' };
+const EVIDENCE = [{ kind: 'sk_pansel', sha256: 'a'.repeat(64) }];
+const COMMITTEE: CommitteeMember[] = [
+  { id: 'pansel-ketua', name: 'Prof. Dr. Sri Wahyuni', affiliation: 'external', isChair: true },
+  { id: 'pansel-2', name: 'Dr. Agus Salim', affiliation: 'external', isChair: false },
+  { id: 'pansel-3', name: 'Dr. Rina Marlina', affiliation: 'external', isChair: false },
+  { id: 'pansel-4', name: 'Ir. Bambang Priyono', affiliation: 'internal', isChair: false },
+  { id: 'pansel-5', name: 'Drs. Joko Susilo', affiliation: 'internal', isChair: false },
+];
+const CHAIR: Actor = { id: 'pansel-ketua', role: 'committee_chair', name: 'Prof. Dr. Sri Wahyuni' };
+const asMember = (m: CommitteeMember): Actor => ({ id: m.id, role: m.isChair ? 'committee_chair' : 'committee_member', name: m.name });
+const ASSESSOR: Actor = { id: 'asesor-01', role: 'assessor', name: 'Asesor' };
+const OVERSEER: Actor = { id: 'bkn-kanreg-1', role: 'overseer', name: 'Kanreg I BKN' };
+const nip = (seq: number) => `19780412200303${1}${String(seq).padStart(3, '0')}`;
+/** III/a is below the JPT pratama minimum: registered as ineligible. */
+const INELIGIBLE = nip(99);
+
+/** An administrator meeting every JPT pratama requirement, as the register would give them. */
+function facts(n: string, asOf: string): RegisterFacts {
+  return {
+    nip: n,
+    name: `Calon ${n.slice(-3)}`,
+    golongan: n === INELIGIBLE ? 'III/a' : 'IV/b',
+    education: 'S2',
+    currentPostType: 'administrator',
+    currentPostSince: '2020-01-02',
+    cumulativeExperienceYears: 9,
+    performance: [
+      { year: 2024, predicate: 'baik' },
+      { year: 2025, predicate: 'sangat_baik' },
+    ],
+    sanctions: [],
+    credentials: [],
+    postHistory: [
+      { postType: 'pengawas', postCode: 'P-1', from: '2012-01-02', to: '2020-01-02' },
+      { postType: 'administrator', postCode: 'P-2', from: '2020-01-02', to: asOf },
+    ],
+    source: 'register',
+    asOf,
+    registerVersion: 1,
+  };
+}
+
+/** The stubbed activities: every ledger row kept per case, and the registration deadline held until a test lets it pass. */
+const rows = new Map<string, DecisionRecord[]>();
+const registrationGates = new Map<string, { open: () => void; opened: Promise<void> }>();
+const gate = (workflowId: string) => {
+  if (!registrationGates.has(workflowId)) {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    registrationGates.set(workflowId, { open, opened });
+  }
+  return registrationGates.get(workflowId)!;
+};
+const isRegistrationWindow = (after: SopDuration) =>
+  JSON.stringify(after) === JSON.stringify({ workingDays: 15 }) || JSON.stringify(after) === JSON.stringify({ calendarDays: 7 });
+
+const activities: Pick<LedgerActivities, 'recordDecision' | 'computeDeadline'> & Pick<ReferenceActivities, 'loadRegisterFacts'> = {
+  async recordDecision(record) {
+    const list = rows.get(record.workflowId) ?? [];
+    const inserted = !list.some((r) => r.idempotencyKey === record.idempotencyKey);
+    if (inserted) rows.set(record.workflowId, [...list, record]);
+    return { inserted };
+  },
+  async computeDeadline({ after }) {
+    if (!isRegistrationWindow(after)) return new Date(Date.now() + 30 * 86_400_000).toISOString();
+    // Due at once, but only when the test says registration is over.
+    await gate(Context.current().info.workflowExecution!.workflowId).opened;
+    return new Date().toISOString();
+  },
+  async loadRegisterFacts({ nips, asOf }) {
+    const snapshots: FactsSnapshot[] = nips.map((n) => ({
+      nip: n,
+      asOf,
+      registerVersion: 1,
+      sha256: 'b'.repeat(64),
+      facts: facts(n, asOf),
+    }));
+    return { snapshots, missing: [] };
+  },
+};
+
+/** A case's rows in ledger order (writes of concurrent decisions may land in any order). */
+const ledgerOf = (id: string) => [...(rows.get(id) ?? [])].sort((a, b) => a.sequence - b.sequence);
+const decisionsOf = (id: string) => ledgerOf(id).map((r) => r.decision);
+
+describe('openSelectionWorkflow with stubbed activities', () => {
+  let server: TemporalDevServer;
+  let env: TestWorkflowEnvironment;
+  let bundle: WorkflowBundle;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = `selection-handlers-${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    // The same CLI the test stack uses (TEMPORAL_CLI_PATH, PATH or the per-user cache).
+    const config = loadTestStackConfig();
+    const binary = await resolveTemporalBinary({
+      explicitPath: config.TEMPORAL_CLI_PATH,
+      searchPath: config.PATH,
+      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
+    });
+    server = await startTemporalDevServer({
+      binary: binary.path,
+      logLevel: 'error',
+      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+    });
+    env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+    bundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('@meritflow/workflows'),
+      logger: new DefaultLogger('WARN'),
+      ...sourceBundlerOptions,
+    });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    running = worker.run();
+  }, 180_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await server?.stop();
+  }, 60_000);
+
+  async function open(): Promise<WorkflowHandle> {
+    const agencyCode = 'PEMKAB-STUB';
+    const selectionCode = `SEL-${randomBytes(4).toString('hex').toUpperCase()}`;
+    const input: SelectionWorkflowInput = {
+      sop: { id: 'open-selection', version: '1.0.0' },
+      agencyCode,
+      selectionCode,
+      title: 'Seleksi terbuka Kepala Dinas PUPR',
+      posts: [
+        {
+          vacancyId: `vacancy:${agencyCode}:V-1`,
+          vacancyRunId: 'run-1',
+          positionCode: 'JPT-PUPR',
+          title: 'Kepala Dinas PUPR',
+          organisationalUnit: 'Dinas PUPR',
+          positionClass: 'jpt_pratama',
+          requiredCompetencies: [{ type: 'managerial', name: 'integritas', level: 4 }],
+        },
+      ],
+      openedBy: HR,
+      reason: 'formasi JPT kosong',
+      evidence: EVIDENCE,
+    };
+    return env.client.workflow.start(SELECTION_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: selectionWorkflowId(agencyCode, selectionCode),
+      args: [input],
+    });
+  }
+
+  const decide = (h: WorkflowHandle, d: SelectionDecisionInput) => h.executeUpdate(selectionDecideUpdate, { args: [d] });
+  const refused = (type: string, params: Record<string, unknown> = {}) =>
+    expect.objectContaining({ cause: expect.objectContaining({ type, details: [expect.objectContaining(params)] }) });
+  const register = (h: WorkflowHandle, nips: string[]) =>
+    decide(h, { decision: 'register_candidates', actor: HR, candidates: nips.map((n) => ({ postCode: 'JPT-PUPR', nip: n })) });
+
+  async function toRegistration(h: WorkflowHandle) {
+    await decide(h, { decision: 'form_committee', actor: PPK, members: COMMITTEE, evidence: EVIDENCE });
+    await decide(h, { decision: 'announce', actor: CHAIR, evidence: EVIDENCE });
+    await rowWritten(h, 'open_selection');
+  }
+
+  /** Waits (by query, never by the clock) until the case reaches `step` and has written every row so far. */
+  async function reach(h: WorkflowHandle, step: string) {
+    for (;;) {
+      const state = await h.query(selectionStateQuery);
+      if (state.step === step && state.recordedCount === state.decisionCount) return state;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Waits (by polling the stub, never by the clock) until the ledger stub holds a `decision` row of the case. */
+  async function rowWritten(h: WorkflowHandle, decision: string) {
+    while (!decisionsOf(h.workflowId).includes(decision)) await new Promise((r) => setTimeout(r, 100));
+  }
+
+  it('refuses a committee that breaks the rules or seats its PPK, recording nothing, then records the valid one', async () => {
+    const h = await open();
+    await expect(decide(h, { decision: 'form_committee', actor: PPK, members: COMMITTEE.slice(0, 3), evidence: EVIDENCE })).rejects.toEqual(
+      refused('VALIDATION_FAILED'),
+    );
+    await expect(
+      decide(h, {
+        decision: 'form_committee',
+        actor: PPK,
+        members: [...COMMITTEE.slice(0, 4), { id: PPK.id, name: 'Bupati', affiliation: 'internal', isChair: false }],
+        evidence: EVIDENCE,
+      }),
+    ).rejects.toEqual(refused('SEPARATION_OF_DUTIES'));
+    await expect(decide(h, { decision: 'pick', actor: PPK, postCode: 'JPT-PUPR', nip: nip(1) })).rejects.toEqual(
+      refused('DECISION_NOT_ALLOWED', { step: 'committee_formation' }),
+    );
+    const ack = await decide(h, { decision: 'form_committee', actor: PPK, members: COMMITTEE, evidence: EVIDENCE });
+    expect(ack).toMatchObject({ step: 'announcement', decisionCount: 2 });
+    const row = ledgerOf(h.workflowId).at(-1)!;
+    expect(row).toMatchObject({
+      decision: 'form_committee',
+      sequence: 2,
+      stepBefore: 'committee_formation',
+      stepAfter: 'announcement',
+      actor: PPK,
+      payload: { members: COMMITTEE },
+      evidence: EVIDENCE,
+      ruleVersion: 'committee@2026-01-01',
+    });
+    await rowWritten(h, 'open_selection');
+    expect(decisionsOf(h.workflowId)).toEqual(['open_selection', 'form_committee']);
+    await h.terminate('test done');
+  });
+
+  it('registers and screens through their handlers: eligibility noted, refusals name the field, screening closes once all are screened', async () => {
+    const h = await open();
+    await toRegistration(h);
+    await expect(register(h, [nip(1), HR.id])).rejects.toEqual(
+      refused('SEPARATION_OF_DUTIES', { duty: 'candidate', actorId: HR.id, holds: ['initiator/ppk'] }),
+    );
+    await expect(register(h, [nip(1), nip(1)])).rejects.toEqual(
+      refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'candidates.1.nip', rule: 'unique' })] }),
+    );
+    await register(h, [nip(1), nip(2), nip(3), nip(4), INELIGIBLE]);
+    expect(decisionsOf(h.workflowId)).toEqual([
+      'open_selection',
+      'form_committee',
+      'announce',
+      'register_candidates',
+      'screened_out_ineligible',
+    ]);
+    expect(ledgerOf(h.workflowId).at(-1)).toMatchObject({ payload: { nip: INELIGIBLE, postCode: 'JPT-PUPR' } });
+
+    gate(h.workflowId).open();
+    const screening = await reach(h, 'screening');
+    await rowWritten(h, 'registration_closed');
+    expect(screening.candidates.map((c) => [c.nip, c.status])).toEqual([
+      [nip(1), 'registered'],
+      [nip(2), 'registered'],
+      [nip(3), 'registered'],
+      [nip(4), 'registered'],
+      [INELIGIBLE, 'ineligible'],
+    ]);
+
+    await expect(decide(h, { decision: 'screen_candidate', actor: HR, nip: nip(1), passed: true, reason: 'lengkap' })).rejects.toEqual(
+      refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'administrativeScore' })] }),
+    );
+    await decide(h, { decision: 'screen_candidate', actor: HR, nip: nip(1), passed: true, administrativeScore: 85, reason: 'lengkap' });
+    await expect(decide(h, { decision: 'screen_candidate', actor: HR, nip: nip(1), passed: false, reason: 'ulang' })).rejects.toEqual(
+      refused('ALREADY_DECIDED'),
+    );
+    await expect(decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE })).rejects.toEqual(
+      refused('DECISION_NOT_ALLOWED', { allowed: [2, 3, 4].map((i) => `screen_candidate ${nip(i)} (hr_officer)`) }),
+    );
+    for (const i of [2, 3]) {
+      await decide(h, { decision: 'screen_candidate', actor: HR, nip: nip(i), passed: true, administrativeScore: 80, reason: 'lengkap' });
+    }
+    await decide(h, { decision: 'screen_candidate', actor: HR, nip: nip(4), passed: false, reason: 'berkas tidak lengkap' });
+    const ack = await decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE });
+    expect(ack.step).toBe('assessment');
+
+    const screened = ledgerOf(h.workflowId).filter((r) => r.decision === 'screen_candidate');
+    expect(screened.map((r) => r.payload)).toEqual([
+      { nip: nip(1), passed: true, reason: 'lengkap', administrativeScore: 85 },
+      { nip: nip(2), passed: true, reason: 'lengkap', administrativeScore: 80 },
+      { nip: nip(3), passed: true, reason: 'lengkap', administrativeScore: 80 },
+      { nip: nip(4), passed: false, reason: 'berkas tidak lengkap', administrativeScore: null },
+    ]);
+    expect(decisionsOf(h.workflowId).slice(5)).toEqual([
+      'registration_closed',
+      'screen_candidate',
+      'screen_candidate',
+      'screen_candidate',
+      'screen_candidate',
+      'close_screening',
+    ]);
+    await h.terminate('test done');
+  });
+
+  it('escalates thin registration to the PPK, who must give a reason to cancel (a plain handler)', async () => {
+    const h = await open();
+    gate(h.workflowId).open();
+    // Nobody applies: the window closes at once, twice extended, then the PPK decides.
+    await toRegistration(h);
+    await reach(h, 'low_applicants');
+    await rowWritten(h, 'low_applicants_escalated');
+    expect(decisionsOf(h.workflowId)).toEqual([
+      'open_selection',
+      'form_committee',
+      'announce',
+      'registration_extended',
+      'registration_extended',
+      'low_applicants_escalated',
+    ]);
+    await expect(decide(h, { decision: 'cancel_selection', actor: PPK })).rejects.toEqual(
+      refused('DECISION_INCOMPLETE', { missing: ['reason'] }),
+    );
+    await expect(decide(h, { decision: 'cancel_selection', actor: HR, reason: 'x' })).rejects.toEqual(refused('ROLE_NOT_ALLOWED'));
+    await decide(h, { decision: 'cancel_selection', actor: PPK, reason: 'pelamar tidak cukup' });
+    const result = await h.result();
+    expect(result).toMatchObject({ step: 'cancelled', terminal: true });
+    expect(ledgerOf(h.workflowId).at(-1)).toMatchObject({
+      decision: 'cancel_selection',
+      stepBefore: 'low_applicants',
+      stepAfter: 'cancelled',
+      reason: 'pelamar tidak cukup',
+      payload: {},
+      evidence: [],
+    });
+  });
+
+  /** Sends an update to a child case, once the parent has started it. */
+  async function toChild<T>(send: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await send();
+      } catch (err) {
+        if (!/not found/i.test(String((err as Error).message))) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  it('signs the ranking, takes the recommendation and the pick through their handlers, with the PPK justifying a lower rank', async () => {
+    const h = await open();
+    await toRegistration(h);
+    const nips = [21, 22, 23, 24].map(nip);
+    await register(h, nips);
+    gate(h.workflowId).open();
+    await reach(h, 'screening');
+    for (const [i, n] of nips.entries()) {
+      await decide(h, { decision: 'screen_candidate', actor: HR, nip: n, passed: true, administrativeScore: 90 - i, reason: 'lengkap' });
+    }
+    await decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE });
+    for (const n of nips) {
+      await toChild(() =>
+        env.client.workflow.getHandle(assessmentWorkflowId(h.workflowId, n)).executeUpdate(assessmentDecideUpdate, {
+          args: [{ decision: 'record_assessment', actor: ASSESSOR, achieved: { integritas: 4 }, evidence: EVIDENCE }],
+        }),
+      );
+    }
+    const review = env.client.workflow.getHandle(committeeReviewWorkflowId(h.workflowId));
+    for (const m of COMMITTEE) {
+      const actor = asMember(m);
+      await toChild(() =>
+        review.executeUpdate(committeeReviewDecideUpdate, {
+          args: [{ decision: 'declare_interests', actor, declarations: nips.map((n) => ({ nip: n, conflicted: false })) }],
+        }),
+      );
+      await review.executeUpdate(committeeReviewDecideUpdate, {
+        args: [{ decision: 'score', actor, scores: nips.map((n, i) => ({ nip: n, paper: 80 - i, interview: 80 - i })) }],
+      });
+    }
+    const ranked = await reach(h, 'ranking');
+    const shortlist = ranked.shortlist!['JPT-PUPR'].map((c) => c.nip);
+    expect(shortlist).toEqual(nips.slice(0, 3));
+
+    await decide(h, { decision: 'sign_ranking', actor: CHAIR, evidence: EVIDENCE });
+    await expect(
+      decide(h, { decision: 'recommend', actor: OVERSEER, postCode: 'JPT-PUPR', recommended: [nips[3]], evidence: EVIDENCE }),
+    ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'recommended', rule: 'shortlist' })] }));
+    await expect(
+      decide(h, { decision: 'recommend', actor: OVERSEER, postCode: 'JPT-X', recommended: [nips[0]], evidence: EVIDENCE }),
+    ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'postCode', rule: 'post' })] }));
+    const recommended = await decide(h, {
+      decision: 'recommend',
+      actor: OVERSEER,
+      postCode: 'JPT-PUPR',
+      recommended: [nips[1], nips[0]],
+      evidence: EVIDENCE,
+    });
+    expect(recommended.step).toBe('ppk_decision');
+
+    await expect(decide(h, { decision: 'pick', actor: PPK, postCode: 'JPT-PUPR', nip: nips[1] })).rejects.toEqual(
+      refused('DECISION_INCOMPLETE', { missing: ['reason'], rank: 2 }),
+    );
+    const picked = await decide(h, { decision: 'pick', actor: PPK, postCode: 'JPT-PUPR', nip: nips[1], reason: 'rekomendasi pengawas' });
+    expect(picked.step).toBe('appointment');
+
+    const byDecision = (d: string) => ledgerOf(h.workflowId).find((r) => r.decision === d)!;
+    expect(byDecision('sign_ranking')).toMatchObject({
+      stepAfter: 'external_review',
+      payload: { shortlist: ranked.shortlist },
+      ruleVersion: expect.stringMatching(/^weights:/),
+    });
+    expect(byDecision('recommend')).toMatchObject({ payload: { postCode: 'JPT-PUPR', recommended: [nips[1], nips[0]] }, actor: OVERSEER });
+    expect(byDecision('recommendations_received')).toMatchObject({ stepAfter: 'ppk_decision' });
+    expect(byDecision('pick')).toMatchObject({ reason: 'rekomendasi pengawas', payload: { postCode: 'JPT-PUPR', nip: nips[1], rank: 2 } });
+    await rowWritten(h, 'all_posts_picked');
+    expect((await h.query(selectionStateQuery)).picks).toEqual({
+      'JPT-PUPR': { nip: nips[1], rank: 2, justification: 'rekomendasi pengawas' },
+    });
+    await h.terminate('test done');
+  });
+});

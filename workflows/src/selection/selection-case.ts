@@ -1,0 +1,37 @@
+import type { CommitteeMember, EligibilityPolicy, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
+import type { AppointmentResult, CandidateView, SelectionState, SelectionWorkflowInput } from '@meritflow/contracts';
+import type { SopCase } from '../shared/sop-case';
+
+/** What an open selection holds besides its SOP step; the decision handlers read and change it. */
+export interface SelectionData {
+  committee: CommitteeMember[];
+  readonly candidates: Map<string, CandidateView>;
+  extensions: number;
+  ranking: Record<string, RankedCandidate[]> | null;
+  shortlists: Record<string, RankedCandidate[]> | null;
+  readonly recommendations: SelectionState['recommendations'];
+  readonly picks: SelectionState['picks'];
+  readonly appointments: Record<string, AppointmentResult | null>;
+}
+
+/** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */
+export interface SelectionContext {
+  readonly input: SelectionWorkflowInput;
+  readonly settings: OpenSelectionSettings;
+  readonly policy: EligibilityPolicy;
+  readonly selectionId: string;
+  readonly postCodes: readonly string[];
+  readonly kase: SopCase;
+  readonly data: SelectionData;
+}
+
+export const emptySelectionData = (): SelectionData => ({
+  committee: [],
+  candidates: new Map(),
+  extensions: 0,
+  ranking: null,
+  shortlists: null,
+  recommendations: {},
+  picks: {},
+  appointments: {},
+});
