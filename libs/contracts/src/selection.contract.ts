@@ -13,6 +13,7 @@ import type {
   JpmCategory,
   RankedCandidate,
   RequiredCompetency,
+  SelectionChain,
   SopRef,
 } from '@meritflow/domain';
 
@@ -101,6 +102,15 @@ export type SelectionDecision = SelectionDecisionBase &
     | { decision: 'recommend'; postCode: string; recommended: string[] }
     | { decision: 'proceed_without_recommendation' }
     | { decision: 'pick'; postCode: string; nip: string }
+    // Outside bodies of the senior posts' chains (issue 16 item 1), recorded for the body with its document.
+    /** The governor's three names for a madya post, from the ranked candidates. */
+    | { decision: 'governor_propose'; postCode: string; nominees: string[] }
+    | { decision: 'minister_forward'; postCode: string }
+    | { decision: 'tpa_assess'; postCode: string }
+    /** The Keppres appointing one of the governor's nominees. */
+    | { decision: 'record_keppres'; postCode: string; nip: string; decreeNumber: string }
+    /** The governor approves the PPK's pick for a regency/city Sekda. */
+    | { decision: 'governor_approve'; postCode: string }
   );
 
 export type SelectionDecisionKind = SelectionDecision['decision'];
@@ -119,6 +129,11 @@ export const SELECTION_DECISION_KINDS = [
   'recommend',
   'proceed_without_recommendation',
   'pick',
+  'governor_propose',
+  'minister_forward',
+  'tpa_assess',
+  'record_keppres',
+  'governor_approve',
 ] as const satisfies readonly SelectionDecisionKind[];
 
 /**
@@ -169,7 +184,30 @@ export interface SelectionState extends CaseStateBase {
   recommendations: Record<string, { recommended: string[]; by: string }>;
   picks: Record<string, { nip: string; rank: number; justification: string | null }>;
   appointments: Record<string, AppointmentResult | null>;
+  /** Who decides after the ranking, and what each outside body decided per post (senior posts). */
+  chain: SelectionChainView;
   pendingTasks: PendingTask[];
+}
+
+/** One outside body's recorded decision on a post. */
+export interface ChainStepRecord {
+  body: string;
+  by: string;
+  decidedAt: string;
+}
+
+export interface SelectionChainView {
+  name: SelectionChain;
+  posts: Record<
+    string,
+    {
+      governorProposal?: ChainStepRecord & { nominees: string[] };
+      ministerForward?: ChainStepRecord;
+      tpaAssessment?: ChainStepRecord;
+      keppres?: ChainStepRecord & { nip: string; decreeNumber: string };
+      governorApproval?: ChainStepRecord;
+    }
+  >;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   selectionDecideUpdate,
   selectionStateQuery,
   type PendingTask,
+  type SelectionChainView,
   type SelectionState,
   type SelectionWorkflowInput,
   vacancyFilledSignal,
@@ -78,6 +79,9 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const pendingTasks = (): PendingTask[] => {
     const due = kase.deadline?.dueAt;
     const base = { workflowId: selectionId, ...(due ? { dueAt: due } : {}) };
+    // An outside body's step: the secretariat records the body's decision for each post still open.
+    const chainTasks = (decision: string, key: keyof SelectionChainView['posts'][string]): PendingTask[] =>
+      postCodes.filter((p) => !data.chain[p]?.[key]).map((p) => ({ ...base, role: 'hr_officer', decision, subject: p }));
     const chair = data.committee.find((m) => m.isChair)?.id;
     const list = [...candidates.values()];
     switch (kase.step.id) {
@@ -112,6 +116,16 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         return postCodes.filter((p) => !recommendations[p]).map((p) => ({ ...base, role: 'overseer', decision: 'recommend', subject: p }));
       case 'ppk_decision':
         return postCodes.filter((p) => !picks[p]).map((p) => ({ ...base, role: 'ppk', decision: 'pick', subject: p }));
+      case 'governor_proposal':
+        return chainTasks('governor_propose', 'governorProposal');
+      case 'minister_review':
+        return chainTasks('minister_forward', 'ministerForward');
+      case 'tpa_assessment':
+        return chainTasks('tpa_assess', 'tpaAssessment');
+      case 'presidential_decree':
+        return chainTasks('record_keppres', 'keppres');
+      case 'governor_approval':
+        return chainTasks('governor_approve', 'governorApproval');
       case 'appointment':
         return postCodes
           .filter((p) => !appointments[p])
@@ -136,6 +150,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     recommendations,
     picks,
     appointments,
+    chain: { name: settings.chain ?? 'pratama', posts: data.chain },
     pendingTasks: pendingTasks(),
   });
 

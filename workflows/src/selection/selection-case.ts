@@ -1,5 +1,5 @@
 import type { CommitteeMember, EligibilityPolicy, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
-import type { AppointmentResult, CandidateView, SelectionState, SelectionWorkflowInput } from '@meritflow/contracts';
+import type { AppointmentResult, CandidateView, SelectionChainView, SelectionState, SelectionWorkflowInput } from '@meritflow/contracts';
 import type { SopCase } from '../shared/sop-case';
 
 /** What an open selection holds besides its SOP step; the decision handlers read and change it. */
@@ -12,6 +12,8 @@ export interface SelectionData {
   readonly recommendations: SelectionState['recommendations'];
   readonly picks: SelectionState['picks'];
   readonly appointments: Record<string, AppointmentResult | null>;
+  /** What the outside bodies of a senior post's chain decided, per post. */
+  readonly chain: SelectionChainView['posts'];
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */
@@ -34,4 +36,5 @@ export const emptySelectionData = (): SelectionData => ({
   recommendations: {},
   picks: {},
   appointments: {},
+  chain: {},
 });

@@ -1,4 +1,8 @@
 import {
+  checkChainFollows,
+  checkChainPost,
+  checkGovernorProposal,
+  checkKeppres,
   checkCloseScreening,
   checkNominatorNotNominated,
   checkPick,
@@ -14,6 +18,8 @@ import {
 import {
   candidateNipOf,
   type CandidateView,
+  type ChainStepRecord,
+  type SelectionChainView,
   type SelectionDecisionInput,
   type SelectionDecisionKind,
   type SelectionDecisionOf,
@@ -209,6 +215,103 @@ const pick: SelectionDecisionHandler<'pick'> = {
   },
 };
 
+// --- senior posts' chains (issue 16 item 1) -------------------------------------------------------
+
+type ChainPost = SelectionChainView['posts'][string];
+type ChainKey = keyof ChainPost;
+
+/** The outside body a step records for (SOP data), and the record every chain decision keeps. */
+const bodyOf = (c: SelectionContext) => c.settings.bodies?.[c.kase.step.id] ?? { code: 'UNKNOWN', name: { id: '-', en: '-' } };
+const chainRecord = (d: { actor: { id: string } }, c: SelectionContext): ChainStepRecord => ({
+  body: bodyOf(c).code,
+  by: d.actor.id,
+  decidedAt: new Date().toISOString(),
+});
+const chainOf = (c: SelectionContext, postCode: string): ChainPost => (c.data.chain[postCode] ??= {});
+const decidedPosts = (c: SelectionContext, key: ChainKey) => c.postCodes.filter((p) => c.data.chain[p]?.[key]);
+
+/**
+ * Records an outside body's decision on one post with its document, and takes the step's automatic
+ * transition once every post has it. `what` names the step in refusals and in the ledger.
+ */
+async function recordChainStep(
+  d: SelectionDecisionOf<'governor_propose' | 'minister_forward' | 'tpa_assess' | 'record_keppres' | 'governor_approve'>,
+  c: SelectionContext,
+  to: SopStep,
+  key: ChainKey,
+  record: ChainPost[ChainKey],
+  allDone: string,
+  payload: Record<string, unknown> = {},
+): Promise<void> {
+  (chainOf(c, d.postCode) as Record<string, unknown>)[key] = record;
+  await c.kase.transition(d.decision, d.actor, to, {
+    ...common(d),
+    payload: { postCode: d.postCode, body: bodyOf(c), ...payload },
+  });
+  if (decidedPosts(c, key).length === c.postCodes.length) {
+    await c.kase.auto(allDone, { payload: { chain: c.settings.chain, posts: c.data.chain } });
+  }
+}
+
+const governorPropose: SelectionDecisionHandler<'governor_propose'> = {
+  validate(d, c) {
+    refuseIfNot(
+      checkGovernorProposal(d, {
+        postCodes: c.postCodes,
+        decidedPosts: decidedPosts(c, 'governorProposal'),
+        what: "the governor's proposal",
+        ranked: (post) => (c.data.ranking?.[post] ?? []).map((r) => r.nip),
+        size: c.settings.shortlistSize,
+      }),
+    );
+  },
+  async apply(d, c, to) {
+    const nominees = [...d.nominees];
+    await recordChainStep(d, c, to, 'governorProposal', { ...chainRecord(d, c), nominees }, 'governor_proposals_received', { nominees });
+  },
+};
+
+/** A chain step that needs the previous body's decision on the post first. */
+const follows = <K extends 'minister_forward' | 'tpa_assess' | 'governor_approve'>(
+  key: ChainKey,
+  previousDone: (c: SelectionContext, post: string) => boolean,
+  what: string,
+  allDone: string,
+): SelectionDecisionHandler<K> => ({
+  validate(d, c) {
+    refuseIfNot(
+      checkChainFollows(d, { postCodes: c.postCodes, decidedPosts: decidedPosts(c, key), what, previousDone: (p) => previousDone(c, p) }),
+    );
+  },
+  async apply(d, c, to) {
+    await recordChainStep(d as SelectionDecisionOf<K>, c, to, key, chainRecord(d, c), allDone);
+  },
+});
+
+const recordKeppres: SelectionDecisionHandler<'record_keppres'> = {
+  validate(d, c) {
+    refuseIfNot(
+      checkKeppres(d, {
+        postCodes: c.postCodes,
+        decidedPosts: decidedPosts(c, 'keppres'),
+        what: 'the Keppres',
+        proposed: (post) => c.data.chain[post]?.governorProposal?.nominees ?? [],
+      }),
+    );
+    refuseIfNot(checkChainPost(d, { postCodes: c.postCodes, decidedPosts: Object.keys(c.data.picks), what: 'the appointee' }));
+  },
+  async apply(d, c, to) {
+    const chosen = c.data.ranking![d.postCode].find((r) => r.nip === d.nip)!;
+    // The Keppres is the pick of a madya post: the appointment that follows is the one every chain runs.
+    c.data.picks[d.postCode] = { nip: chosen.nip, rank: chosen.rank, justification: d.reason ?? null };
+    await recordChainStep(d, c, to, 'keppres', { ...chainRecord(d, c), nip: d.nip, decreeNumber: d.decreeNumber }, 'all_posts_picked', {
+      nip: d.nip,
+      rank: chosen.rank,
+      decreeNumber: d.decreeNumber,
+    });
+  },
+};
+
 /** Every decision of the selection and its handler; a decision without one does not compile. */
 export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind]: SelectionDecisionHandler<K> } = {
   form_committee: formCommittee,
@@ -222,6 +325,11 @@ export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind
   recommend,
   proceed_without_recommendation: plain(),
   pick,
+  governor_propose: governorPropose,
+  minister_forward: follows('ministerForward', (c, p) => !!c.data.chain[p]?.governorProposal, 'minister_forward', 'minister_forwarded'),
+  tpa_assess: follows('tpaAssessment', (c, p) => !!c.data.chain[p]?.ministerForward, 'tpa_assess', 'tpa_assessed'),
+  record_keppres: recordKeppres,
+  governor_approve: follows('governorApproval', (c, p) => !!c.data.picks[p], 'governor_approve', 'governor_approved'),
 };
 
 /**

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@meritflow/config';
-import { DomainError, evaluateStart, selectSop, stepOf, type Actor, type EvidenceRef } from '@meritflow/domain';
+import {
+  DomainError,
+  evaluateStart,
+  selectionChainFor,
+  selectSop,
+  sopVariantOfChain,
+  stepOf,
+  type Actor,
+  type EvidenceRef,
+  type RegionalSecretaryKind,
+} from '@meritflow/domain';
 import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
 import {
   appointmentDecideUpdate,
@@ -40,6 +50,8 @@ export interface OpenSelectionCommand {
   reason: string | null;
   evidence: EvidenceRef[];
   sopVersion?: string;
+  /** Set when the one post is a province's or a regency/city's Sekda. */
+  regionalSecretary?: RegionalSecretaryKind;
 }
 
 type WithoutActor<T> = Omit<T, 'actor'>;
@@ -62,14 +74,18 @@ export class SelectionsService {
   ) {}
 
   async open(actor: Actor, cmd: OpenSelectionCommand) {
+    // Who may open is the same in every chain; the chain (the SOP variant) follows from the posts.
+    const start = evaluateStart(selectSop(SELECTION_CASE_TYPE, { asOf: new Date(), allowTestOnly: false }), actor);
+    if (!start.ok) throw new DomainError(start.code, start.params);
+    const posts = await Promise.all(cmd.vacancyIds.map((id) => this.postFromVacancy(id, cmd.agencyCode)));
+    const chain = selectionChainFor(posts, cmd.regionalSecretary);
+    if (!chain.ok) throw new DomainError(chain.code, chain.params);
     const sop = selectSop(SELECTION_CASE_TYPE, {
       version: cmd.sopVersion,
+      variant: sopVariantOfChain(chain.chain),
       asOf: new Date(),
       allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS,
     });
-    const start = evaluateStart(sop, actor);
-    if (!start.ok) throw new DomainError(start.code, start.params);
-    const posts = await Promise.all(cmd.vacancyIds.map((id) => this.postFromVacancy(id, cmd.agencyCode)));
     const input: SelectionWorkflowInput = {
       sop: { id: sop.id, version: sop.version },
       agencyCode: cmd.agencyCode,
@@ -82,7 +98,7 @@ export class SelectionsService {
     };
     const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input]);
     const step = stepOf(sop, sop.initialStep);
-    return { ...started, sop: input.sop, step: step.id, status: step.status, posts };
+    return { ...started, sop: input.sop, chain: chain.chain, step: step.id, status: step.status, posts };
   }
 
   /** A selection fills posts whose vacancy the PPK approved for open selection, in the same agency. */

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../roles';
 import type { SopDefinition, SopRef } from './sop.types';
 import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFast, committeeReviewV1 } from './open-selection/children.v1';
 import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
+import { OPEN_SELECTION_CHAIN_SOPS } from './open-selection/open-selection.chains';
 import type { OpenSelectionSop } from './open-selection/open-selection.types';
 import { bulkMemberV1, bulkMoveV1 } from './move/bulk-move.v1';
 import { bulkMoveV1_1 } from './move/bulk-move.v1-1';
@@ -21,6 +22,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   vacancyTestFast,
   openSelectionV1,
   openSelectionTestFast,
+  ...OPEN_SELECTION_CHAIN_SOPS,
   assessmentV1,
   assessmentTestFast,
   committeeReviewV1,
@@ -42,6 +44,8 @@ export interface SopSelection {
   version?: string;
   asOf: Date;
   allowTestOnly: boolean;
+  /** The variant the case's facts call for (e.g. a senior post's decision chain); absent: the default line. */
+  variant?: string;
 }
 
 /** Every version ever shipped, including test-only ones: running cases look theirs up here. */
@@ -56,14 +60,15 @@ export function selectSop(id: string, selection: SopSelection): Readonly<SopDefi
   // Rules take effect on Indonesian calendar dates.
   const day = wibDate(selection.asOf);
   if (selection.version) {
-    const sop = ALL.find((s) => s.id === id && s.version === selection.version);
+    const sop = ALL.find((s) => s.id === id && s.version === selection.version && s.variant === selection.variant);
     if (!sop || (sop.testOnly && !selection.allowTestOnly) || sop.effectiveFrom > day) {
       throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: id, version: selection.version });
     }
     return sop;
   }
-  const candidates = ALL.filter((s) => s.id === id && !s.testOnly && s.effectiveFrom <= day).sort((a, b) =>
-    a.effectiveFrom === b.effectiveFrom ? compareVersions(b.version, a.version) : b.effectiveFrom.localeCompare(a.effectiveFrom),
+  const candidates = ALL.filter((s) => s.id === id && s.variant === selection.variant && !s.testOnly && s.effectiveFrom <= day).sort(
+    (a, b) =>
+      a.effectiveFrom === b.effectiveFrom ? compareVersions(b.version, a.version) : b.effectiveFrom.localeCompare(a.effectiveFrom),
   );
   if (!candidates[0]) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: id, version: `effective ${day}` });
   return candidates[0];

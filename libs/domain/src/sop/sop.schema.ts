@@ -22,6 +22,10 @@ const schema = z
     initialStep: z.string(),
     startDecision: z.object({ decision: z.string().min(1), roles: z.array(role).min(1) }).strict(),
     testOnly: z.boolean(),
+    variant: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .optional(),
     steps: z
       .array(
         z

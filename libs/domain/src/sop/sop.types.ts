@@ -76,6 +76,11 @@ export interface SopDefinition {
   steps: readonly SopStep[];
   /** Short-duration versions for tests; refused unless explicitly enabled. */
   testOnly: boolean;
+  /**
+   * A variant of the same procedure for one kind of case (the decision chain of a senior post): a new
+   * case gets it only when its facts ask for it, never as the newest version. Absent: the default line.
+   */
+  variant?: string;
 }
 
 export interface SopRef {

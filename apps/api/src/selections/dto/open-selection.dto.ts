@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { BUSINESS_CODE_PATTERN } from '@meritflow/domain';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { BUSINESS_CODE_PATTERN, REGIONAL_SECRETARY_KINDS, type RegionalSecretaryKind } from '@meritflow/domain';
 import { VACANCY_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalSopVersion } from '../../common/dto-fields';
@@ -40,6 +40,14 @@ export class OpenSelectionDto {
 
   @OptionalEvidence()
   evidence?: EvidenceRefDto[];
+
+  @ApiPropertyOptional({
+    enum: REGIONAL_SECRETARY_KINDS,
+    description: 'The one post is the regional secretary (Sekda) of a province or a regency/city: it chooses the decision chain',
+  })
+  @IsOptional()
+  @IsIn(REGIONAL_SECRETARY_KINDS)
+  regionalSecretary?: RegionalSecretaryKind;
 
   @OptionalSopVersion()
   sopVersion?: string;

@@ -88,7 +88,7 @@ export class SelectionDecisionDto extends DecisionBase {
   @Type(() => CandidateRegistrationDto)
   candidates?: CandidateRegistrationDto[];
 
-  @ApiPropertyOptional({ description: 'screen_candidate, pick' })
+  @ApiPropertyOptional({ description: 'screen_candidate, pick, record_keppres' })
   @IsOptional()
   @IsString()
   @IsNip()
@@ -117,7 +117,7 @@ export class SelectionDecisionDto extends DecisionBase {
   @Matches(ACTOR_ID_PATTERN, { each: true })
   assessorIds?: string[];
 
-  @ApiPropertyOptional({ description: 'recommend, pick' })
+  @ApiPropertyOptional({ description: 'recommend, pick and the outside bodies’ decisions' })
   @IsOptional()
   @Matches(BUSINESS_CODE_PATTERN)
   postCode?: string;
@@ -128,6 +128,20 @@ export class SelectionDecisionDto extends DecisionBase {
   @ArrayMaxSize(10)
   @IsNip({ each: true })
   recommended?: string[];
+
+  @ApiPropertyOptional({ description: 'governor_propose: the three names the governor proposes, from the ranked candidates' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsNip({ each: true })
+  nominees?: string[];
+
+  @ApiPropertyOptional({ example: '45/TPA/2026', description: 'record_keppres: the presidential decree’s number' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 100)
+  @SingleLine()
+  decreeNumber?: string;
 }
 
 export class AssessmentDecisionDto extends DecisionBase {

@@ -1,5 +1,6 @@
 import type { CommitteeSettings } from '../../selection/committee';
 import type { JpmScheme, SelectionWeights } from '../../selection/scoring';
+import type { OutsideBody, SelectionChain } from '../../selection/decision-chain';
 import type { SopDefinition, SopDuration, SopRef } from '../sop.types';
 
 /** The settings an open selection pins with its SOP version; the unconfirmed facts of domain.md §3–§4 live here. */
@@ -25,6 +26,10 @@ export interface OpenSelectionSettings {
   children: { assessment: SopRef; committeeReview: SopRef; appointment: SopRef };
   /** Largest number of candidates one selection accepts. */
   maxCandidates: number;
+  /** Who decides after the ranking (absent: pratama, the versions shipped before chains existed). */
+  chain?: SelectionChain;
+  /** The outside bodies whose decisions the chain records, by the step that records them. */
+  bodies?: Readonly<Record<string, OutsideBody>>;
 }
 
 export interface OpenSelectionSop extends SopDefinition {
