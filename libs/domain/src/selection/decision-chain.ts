@@ -30,8 +30,8 @@ const invalid = (...fields: FieldIssue[]) => ({ ok: false as const, code: 'VALID
 
 /**
  * The chain a new selection follows, from its posts' class and whether it fills a Sekda post. One
- * selection follows one chain: posts of different chains are separate selections. JPT utama is not
- * modelled yet (no source for its chain) and is refused.
+ * selection follows one chain: posts of different chains are separate selections. JPT utama has no
+ * chain modelled yet and keeps the default (pratama) line it followed before.
  */
 export function selectionChainFor(posts: readonly { positionClass: string }[], regionalSecretary?: RegionalSecretaryKind): ChainVerdict {
   const classes = [...new Set(posts.map((p) => p.positionClass))];
@@ -65,7 +65,8 @@ export function selectionChainFor(posts: readonly { positionClass: string }[], r
     );
   }
   if (classes[0] === 'jpt_madya') return { ok: true, chain: 'madya' };
-  if (classes[0] === 'jpt_pratama') return { ok: true, chain: 'pratama' };
+  // JPT utama has no chain of its own yet: it stays on the default line, as before the chains existed.
+  if (classes[0] === 'jpt_pratama' || classes[0] === 'jpt_utama') return { ok: true, chain: 'pratama' };
   return invalid(
     field(
       'vacancyIds',
