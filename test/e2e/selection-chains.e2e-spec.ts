@@ -1,7 +1,7 @@
 import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from '../support/api-client';
 import { OVERSEER, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
-import { accepted, madyaProfile, runToSignedRanking } from '../support/chain-fixtures';
+import { accepted, appointAndClose, madyaProfile, runToSignedRanking } from '../support/chain-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -15,28 +15,6 @@ interface Decision {
 }
 
 const post = (path: string, actor: Actor, body: Record<string, unknown>) => stack.call('POST', path, { actor, body });
-
-/** Runs the appointment child (decree, inauguration) and waits until the selection is closed and fully recorded. */
-async function appointAndClose(sel: { agencyCode: string; postCode: string; path: string }) {
-  await waitForStep(stack, sel.path, 'appointment');
-  const appointment = `${sel.path}/appointments/${sel.postCode}/decisions`;
-  await accepted(stack, appointment, HR, {
-    decision: 'record_decree',
-    decreeNumber: '821.2/777/2026',
-    effectiveDate: '2026-12-01',
-    evidence: [await uploadEvidence(stack, 'sk_pengangkatan', sel.agencyCode)],
-  });
-  await accepted(stack, appointment, HR, {
-    decision: 'record_inauguration',
-    inauguratedOn: '2026-12-02',
-    evidence: [await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode)],
-  });
-  await waitForStep(stack, sel.path, 'closed');
-  return eventually(async () => {
-    const r = await stack.call('GET', sel.path);
-    return r.body.recordedCount === r.body.decisionCount ? r.body : undefined;
-  });
-}
 
 describe('decision chains of senior posts (issue 16 item 1) through the API', () => {
   it('runs a JPT madya selection: governor proposes three, the Minister forwards, the TPA assesses, a Keppres appoints', async () => {
@@ -127,7 +105,7 @@ describe('decision chains of senior posts (issue 16 item 1) through the API', ()
     expect(appointed.status).toBe(200);
     expect(appointed.body.picks[sel.postCode]).toMatchObject({ nip: second, rank: 2 });
 
-    const closed = await appointAndClose(sel);
+    const closed = await appointAndClose(stack, sel);
     expect(closed.appointments[sel.postCode]).toMatchObject({ nip: second });
     expect(closed.chain).toMatchObject({
       name: 'madya',
@@ -188,7 +166,7 @@ describe('decision chains of senior posts (issue 16 item 1) through the API', ()
     expect(approved.status).toBe(200);
     expect(approved.body.step).toBe('appointment');
 
-    const closed = await appointAndClose(sel);
+    const closed = await appointAndClose(stack, sel);
     expect(closed.appointments[sel.postCode]).toMatchObject({ nip: sel.ranked[0] });
     expect(closed.chain.posts[sel.postCode].governorApproval).toMatchObject({ body: 'GUBERNUR', by: HR.id });
     const order = (closed.decisions as Decision[])

@@ -9,6 +9,7 @@ import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } 
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
+import { runWholeMadyaSelection } from '../support/chain-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
 import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
@@ -100,6 +101,12 @@ describe('recorded histories of the open selection, move and bulk-move workflows
       await finish(name, id);
     }
     expect([...seen].sort()).toEqual(['appointment', 'assessment', 'committee-review']);
+  });
+
+  it('open selection for a JPT madya post: the governor, the Minister, the TPA and the Keppres (issue 16 chains)', async () => {
+    const sel = await runWholeMadyaSelection(stack);
+    expect(sel.closed.chain.name).toBe('madya');
+    await finish('open-selection-madya', sel.id);
   });
 
   it('a mutation within one agency, and a bulk rotation with one person excluded', async () => {

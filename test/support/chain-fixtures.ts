@@ -1,5 +1,5 @@
 import type { Actor, CandidateProfile } from '@meritflow/domain';
-import { HR, PPK, Stack, uniqueCode, vacancyProposal } from './api-client';
+import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
 import { ASSESSOR, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
 import { enrol } from './register-fixtures';
 
@@ -110,4 +110,55 @@ export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions,
   const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
   await decide(chair, { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] });
   return { ...sel, members, ranked, decide };
+}
+
+/** Runs the appointment child (decree, inauguration) and waits until the selection is closed and fully recorded. */
+export async function appointAndClose(stack: Stack, sel: { agencyCode: string; postCode: string; path: string }) {
+  await waitForStep(stack, sel.path, 'appointment');
+  const appointment = `${sel.path}/appointments/${sel.postCode}/decisions`;
+  await accepted(stack, appointment, HR, {
+    decision: 'record_decree',
+    decreeNumber: '821.2/777/2026',
+    effectiveDate: '2026-12-01',
+    evidence: [await uploadEvidence(stack, 'sk_pengangkatan', sel.agencyCode)],
+  });
+  await accepted(stack, appointment, HR, {
+    decision: 'record_inauguration',
+    inauguratedOn: '2026-12-02',
+    evidence: [await uploadEvidence(stack, 'ba_pelantikan', sel.agencyCode)],
+  });
+  await waitForStep(stack, sel.path, 'closed');
+  return eventually(async () => {
+    const r = await stack.call('GET', sel.path);
+    return r.body.recordedCount === r.body.decisionCount ? r.body : undefined;
+  });
+}
+
+/** A whole JPT madya selection, nothing refused: the governor proposes the top three, the Keppres appoints the first. */
+export async function runWholeMadyaSelection(stack: Stack) {
+  const profiles = ['Arif Budiman', 'Bayu Saputra', 'Cahya Purnama', 'Dian Kusuma'].map(madyaProfile);
+  const sel = await runToSignedRanking(
+    stack,
+    { positionClass: 'jpt_madya', sopVersion: '1.0.0-madya.test.fast', agencyPrefix: 'PEMPROV' },
+    profiles,
+  );
+  await waitForStep(stack, sel.path, 'governor_proposal');
+  const doc = async (kind: string) => [await uploadEvidence(stack, kind, sel.agencyCode)];
+  const postCode = sel.postCode;
+  await sel.decide(HR, {
+    decision: 'governor_propose',
+    postCode,
+    nominees: sel.ranked.slice(0, 3),
+    evidence: await doc('surat_usulan_gubernur'),
+  });
+  await sel.decide(HR, { decision: 'minister_forward', postCode, evidence: await doc('surat_mendagri') });
+  await sel.decide(HR, { decision: 'tpa_assess', postCode, evidence: await doc('hasil_sidang_tpa') });
+  await sel.decide(HR, {
+    decision: 'record_keppres',
+    postCode,
+    nip: sel.ranked[0],
+    decreeNumber: '45/TPA/2026',
+    evidence: await doc('keppres'),
+  });
+  return { ...sel, closed: await appointAndClose(stack, sel) };
 }
