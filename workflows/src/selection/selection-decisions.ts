@@ -1,6 +1,5 @@
 import {
   checkChainFollows,
-  checkChainPost,
   checkGovernorProposal,
   checkKeppres,
   checkCloseScreening,
@@ -280,7 +279,13 @@ const follows = <K extends 'minister_forward' | 'tpa_assess' | 'governor_approve
 ): SelectionDecisionHandler<K> => ({
   validate(d, c) {
     refuseIfNot(
-      checkChainFollows(d, { postCodes: c.postCodes, decidedPosts: decidedPosts(c, key), what, previousDone: (p) => previousDone(c, p) }),
+      checkChainFollows(d, {
+        postCodes: c.postCodes,
+        decidedPosts: decidedPosts(c, key),
+        what,
+        step: c.kase.step.id,
+        previousDone: (p) => previousDone(c, p),
+      }),
     );
   },
   async apply(d, c, to) {
@@ -298,7 +303,6 @@ const recordKeppres: SelectionDecisionHandler<'record_keppres'> = {
         proposed: (post) => c.data.chain[post]?.governorProposal?.nominees ?? [],
       }),
     );
-    refuseIfNot(checkChainPost(d, { postCodes: c.postCodes, decidedPosts: Object.keys(c.data.picks), what: 'the appointee' }));
   },
   async apply(d, c, to) {
     const chosen = c.data.ranking![d.postCode].find((r) => r.nip === d.nip)!;

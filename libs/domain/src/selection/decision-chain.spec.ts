@@ -64,8 +64,10 @@ describe('checkGovernorProposal (governor_propose)', () => {
 describe('checkChainFollows and checkKeppres', () => {
   const base = { postCodes: ['P-1'], decidedPosts: [] as string[], what: 'minister_forward' };
   it('lets a body decide only after the body before it', () => {
-    expect(outcome(checkChainFollows({ postCode: 'P-1' }, { ...base, previousDone: () => false }))).toBe('DECISION_NOT_ALLOWED:');
-    expect(outcome(checkChainFollows({ postCode: 'P-1' }, { ...base, previousDone: () => true }))).toBe('ok');
+    expect(outcome(checkChainFollows({ postCode: 'P-1' }, { ...base, previousDone: () => false, step: 'minister_review' }))).toBe(
+      'DECISION_NOT_ALLOWED:',
+    );
+    expect(outcome(checkChainFollows({ postCode: 'P-1' }, { ...base, previousDone: () => true, step: 'minister_review' }))).toBe('ok');
   });
   it.each<[string, { postCode?: string; nip?: string; decreeNumber?: string }, string]>([
     ['accepts a nominee of the governor with the decree number', { postCode: 'P-1', nip: B, decreeNumber: '45/TPA/2026' }, 'ok'],

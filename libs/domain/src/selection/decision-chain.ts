@@ -125,12 +125,13 @@ export function checkGovernorProposal(
 /** A step that needs the previous one done for the post (the Minister forwards what the governor proposed). */
 export function checkChainFollows(
   d: { postCode?: string },
-  ctx: PerPostContext & { previousDone: (postCode: string) => boolean },
+  ctx: PerPostContext & { previousDone: (postCode: string) => boolean; step: string },
 ): ChainRuleVerdict {
   const post = checkChainPost(d, ctx);
   if (!post.ok) return post;
-  if (!ctx.previousDone(d.postCode!))
-    return { ok: false, code: 'DECISION_NOT_ALLOWED', params: { decision: ctx.what, step: ctx.what, allowed: [] } };
+  if (!ctx.previousDone(d.postCode!)) {
+    return { ok: false, code: 'DECISION_NOT_ALLOWED', params: { decision: ctx.what, step: ctx.step, allowed: [] } };
+  }
   return OK;
 }
 
