@@ -44,11 +44,13 @@ export class WorkerModule implements OnApplicationShutdown {
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
         DisciplineActivitiesImpl,
+        TalentActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
       exports: [
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
+        DisciplineActivitiesImpl,
         TalentActivitiesImpl,
         ArchiveActivitiesImpl,
         WORKER_TEMPORAL_CLIENT,
