@@ -27,6 +27,7 @@ import { RegisterModule } from './register/register.module';
 import { SelectionsModule } from './selections/selections.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
+import { SopMigrationsModule } from './sop-migrations/sop-migrations.module';
 
 @Global()
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         VacanciesModule,
+        SopMigrationsModule,
         EvidenceModule,
         SelectionsModule,
         CasesModule,

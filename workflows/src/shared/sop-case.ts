@@ -1,7 +1,16 @@
-import { ApplicationFailure, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
   assignDuty,
+  checkFourEyes,
+  checkSopMigration,
+  listSops,
+  MIGRATED_STATUS,
+  MIGRATION_DECISIONS,
+  MIGRATION_OUTCOMES,
+  type MigrationOutcome,
+  type PendingMigration,
+  type SopRef,
   autoTransition,
   checkActorDuties,
   checkAssessor,
@@ -22,7 +31,17 @@ import {
   type SopDuration,
   type SopStep,
 } from '@meritflow/domain';
-import { CASE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES_PATCH, type CaseStateBase, type LedgerActivities } from '@meritflow/contracts';
+import {
+  CASE_SEARCH_ATTRIBUTES,
+  SEARCH_ATTRIBUTES_PATCH,
+  sopMigrationQuery,
+  sopMigrationUpdate,
+  type CaseStateBase,
+  type LedgerActivities,
+  type SopMigrationAck,
+  type SopMigrationInput,
+  type SopResume,
+} from '@meritflow/contracts';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -81,10 +100,19 @@ export class SopCase {
   }
 
   /** Who holds which duty in this case tree (separation of duties); only `record` and `assign` add to it. */
-  private readonly duties: DutyRegistry;
+  private duties: DutyRegistry;
+
+  /** A keep-or-migrate request waiting for its second person. */
+  private pendingMigration: PendingMigration | null = null;
+  /** Set by an approved migration: the workflow continues as new on this version with this state. */
+  private migrationTarget: (SopRef & { step: string; resume: SopResume }) | null = null;
+  /** The run (version and step) this run continued from, when a migration started it. */
+  private resumed: SopResume | null = null;
 
   /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
   assertDuties(actor: Actor): void {
+    // A run an approved migration is closing takes no more decisions; its successor does.
+    if (this.migrationTarget) refuse('CASE_NOT_RUNNING', { caseId: workflowInfo().workflowId, step: this.current.id });
     refuseIfNot(checkActorDuties(this.duties, actor));
   }
 
@@ -196,7 +224,7 @@ export class SopCase {
   /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
   async runUntilTerminal(): Promise<void> {
     let extension: SopDuration | undefined;
-    while (!this.current.terminal) {
+    while (!this.current.terminal && !this.migrationTarget) {
       const epoch = this.epoch;
       const step = this.current;
       if (!step.deadline) {
@@ -239,6 +267,181 @@ export class SopCase {
     this.deadlineView = { ...this.deadlineView!, onExpiry: `${deadline.onExpiry}:done` };
     const decision = deadline.onExpiry === 'remind' ? 'deadline_reminder' : 'deadline_escalated';
     await this.record(decision, SYSTEM_ACTOR, step.id, step, { reason, payload });
+  }
+
+  /**
+   * For a run a migration started: the case stands at the mapped step of the new version with the
+   * duties held so far. Call before registering handlers, so an update that came with the start sees it.
+   */
+  resumeFrom(resume: SopResume | undefined): void {
+    if (!resume) return;
+    this.resumed = resume;
+    this.current = stepOf(this.sop, resume.step);
+    this.duties = Object.fromEntries(Object.entries(resume.duties).map(([id, d]) => [id, [...d]]));
+  }
+
+  /**
+   * Records the first row of the run: the opening decision, or, in a run a migration started, the
+   * migration itself (who asked, who approved, from which version and step to which).
+   */
+  begin(actor: Actor, options: RecordOptions): Promise<void> {
+    const r = this.resumed;
+    if (!r) return this.start(actor, options);
+    return this.record(
+      MIGRATION_DECISIONS.migrated,
+      r.approvedBy,
+      r.from.step,
+      this.current,
+      {
+        reason: r.reason,
+        evidence: r.evidence,
+        payload: {
+          from: r.from,
+          to: { id: this.sop.id, version: this.sop.version, step: this.current.id },
+          requestedBy: r.requestedBy,
+          approvalReason: r.approvalReason,
+          batchId: r.batchId,
+        },
+      },
+      1,
+    );
+  }
+
+  /** The version, step and state an approved migration continues the case with; null otherwise. */
+  get migration(): (SopRef & { step: string; resume: SopResume }) | null {
+    return this.migrationTarget;
+  }
+
+  /** Lets administrators keep or migrate this case under four eyes (sopMigrationUpdate). */
+  acceptMigrations(): void {
+    setHandler(sopMigrationQuery, () => this.migrationAck());
+    setHandler(
+      sopMigrationUpdate,
+      async (m) => {
+        const plan = this.validateMigration(m);
+        await this.applyMigration(m, plan);
+        return this.migrationAck();
+      },
+      { validator: (m) => void this.validateMigration(m) },
+    );
+  }
+
+  private migrationAck(): SopMigrationAck {
+    const { workflowId, runId } = workflowInfo();
+    const t = this.migrationTarget;
+    return {
+      workflowId,
+      runId,
+      sop: { id: this.sop.id, version: this.sop.version },
+      step: this.current.id,
+      pending: this.pendingMigration,
+      migratingTo: t ? { id: t.id, version: t.version, step: t.step } : null,
+    };
+  }
+
+  private validateMigration(m: SopMigrationInput): { to: SopRef; toStep: string | null } {
+    const decision = `sop_migration_${m.action}`;
+    if (m.actor.role !== 'admin') {
+      refuse('ROLE_NOT_ALLOWED', { role: m.actor.role, decision, step: this.current.id, roles: ['admin'], allowed: [] });
+    }
+    if (this.current.terminal || this.migrationTarget) {
+      refuse('CASE_NOT_RUNNING', { caseId: workflowInfo().workflowId, step: this.current.id });
+    }
+    if (m.action === 'request') {
+      if (this.pendingMigration) refuse('ALREADY_DECIDED', { what: `SOP migration request #${this.pendingMigration.sequence}` });
+      const missing = [
+        !m.outcome && 'outcome',
+        !m.toVersion && 'toVersion',
+        !m.reason?.trim() && 'reason',
+        !m.evidence?.length && 'evidence',
+      ].filter((x): x is string => !!x);
+      if (missing.length > 0) refuse('DECISION_INCOMPLETE', { decision: MIGRATION_DECISIONS.requested, missing });
+      return this.migrationPlan(m.outcome!, m.toVersion!, !!m.allowTestOnly);
+    }
+    const pending = this.pendingMigration;
+    if (!pending) return refuse('SOP_MIGRATION_NOT_REQUESTED', { caseId: workflowInfo().workflowId });
+    refuseIfNot(checkFourEyes(pending, m.actor));
+    if (!m.reason?.trim()) refuse('DECISION_INCOMPLETE', { decision, missing: ['reason'] });
+    if (m.action === 'reject') return { to: pending.to, toStep: null };
+    // The mapping is checked again at the step the case stands at now.
+    return this.migrationPlan(pending.outcome, pending.to.version, !!m.allowTestOnly);
+  }
+
+  private migrationPlan(outcome: MigrationOutcome, toVersion: string, allowTestOnly: boolean): { to: SopRef; toStep: string | null } {
+    const to = { id: this.sop.id, version: toVersion };
+    if (!(MIGRATION_OUTCOMES as readonly string[]).includes(outcome)) {
+      refuse('VALIDATION_FAILED', {
+        fields: [{ field: 'outcome', rule: 'isIn', message: { id: 'harus keep atau migrate', en: 'must be keep or migrate' } }],
+      });
+    }
+    if (outcome === 'keep') {
+      const known = listSops().some((s) => s.id === to.id && s.version === toVersion && (allowTestOnly || !s.testOnly));
+      if (!known || toVersion === this.sop.version) refuse('SOP_VERSION_UNKNOWN', { sopId: to.id, version: toVersion });
+      return { to, toStep: null };
+    }
+    const verdict = checkSopMigration({ id: this.sop.id, version: this.sop.version }, this.current.id, toVersion, allowTestOnly);
+    refuseIfNot(verdict);
+    return { to, toStep: verdict.ok ? verdict.toStep : null };
+  }
+
+  private async applyMigration(m: SopMigrationInput, plan: { to: SopRef; toStep: string | null }): Promise<void> {
+    const from = { id: this.sop.id, version: this.sop.version, step: this.current.id };
+    if (m.action === 'request') {
+      const request: PendingMigration = {
+        outcome: m.outcome!,
+        to: plan.to,
+        toStep: plan.toStep,
+        atStep: this.current.id,
+        requestedBy: m.actor,
+        reason: m.reason!,
+        evidence: m.evidence ?? [],
+        batchId: m.batchId ?? null,
+        sequence: this.sequence + 1,
+      };
+      this.pendingMigration = request;
+      await this.note(
+        MIGRATION_DECISIONS.requested,
+        {
+          reason: m.reason,
+          evidence: m.evidence,
+          payload: { outcome: request.outcome, from, to: plan.to, toStep: plan.toStep, batchId: request.batchId },
+        },
+        m.actor,
+      );
+      return;
+    }
+    const pending = this.pendingMigration!;
+    this.pendingMigration = null;
+    const payload = {
+      outcome: pending.outcome,
+      from,
+      to: plan.to,
+      toStep: plan.toStep,
+      requestSequence: pending.sequence,
+      requestedBy: pending.requestedBy.id,
+      batchId: pending.batchId,
+    };
+    const options = { reason: m.reason, evidence: m.evidence, payload };
+    if (m.action === 'reject') return this.note(MIGRATION_DECISIONS.rejected, options, m.actor);
+    if (pending.outcome === 'keep' || !plan.toStep) return this.note(MIGRATION_DECISIONS.approved, options, m.actor);
+    this.migrationTarget = {
+      ...plan.to,
+      step: plan.toStep,
+      resume: {
+        from: { ...from, runId: workflowInfo().runId },
+        step: plan.toStep,
+        duties: this.dutySnapshot(),
+        requestedBy: pending.requestedBy,
+        approvedBy: m.actor,
+        reason: pending.reason,
+        approvalReason: m.reason ?? null,
+        evidence: [...pending.evidence, ...(m.evidence ?? [])],
+        batchId: pending.batchId,
+      },
+    };
+    // The row that closes this run: the case leaves this version here; its next run records the arrival.
+    await this.record(MIGRATION_DECISIONS.approved, m.actor, this.current.id, { ...this.current, status: MIGRATED_STATUS }, options);
+    this.epoch++;
   }
 
   /**
