@@ -1,0 +1,223 @@
+import { vacancyFilledSignal } from '@meritflow/contracts';
+import type { EvidenceRef } from '@meritflow/domain';
+import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
+import { uploadEvidence } from '../support/selection-fixtures';
+
+const ADMIN_1: TestActor = { id: 'admin-bkn-01', role: 'admin', name: 'Admin Sistem 1' };
+const ADMIN_2: TestActor = { id: 'admin-bkn-02', role: 'admin', name: 'Admin Sistem 2' };
+const AUDITOR: TestActor = { id: 'bpkp-auditor-09', role: 'auditor', name: 'Auditor BPKP' };
+const LEGAL_BASIS = 'PermenPANRB 20/2025: kasus berjalan mengikuti SOP lowongan 1.1.0';
+
+const stack = new Stack();
+afterAll(() => stack.close());
+
+/** A vacancy pinned to SOP 1.0.0, waiting for the PPK. */
+async function runningVacancyOnV1(agencyCode = uniqueCode('PEMKAB')) {
+  const proposal = vacancyProposal({ agencyCode, sopVersion: '1.0.0' });
+  const res = await stack.call('POST', '/v1/vacancies', { body: proposal });
+  expect(res.status).toBe(201);
+  expect(res.body.sop).toEqual({ id: 'vacancy', version: '1.0.0' });
+  return { id: res.body.workflowId as string, path: vacancyPath(proposal), agencyCode, runId: res.body.runId as string };
+}
+
+const ledgerOf = async (id: string) =>
+  (
+    await (
+      await stack.db()
+    ).query(
+      `SELECT run_id, sequence, decision, actor_id, step_before, step_after, sop_version, payload FROM decisions
+        WHERE root_workflow_id = $1 AND sequence > 0 ORDER BY chain_seq`,
+      [id],
+    )
+  ).rows;
+
+const impact = (agencyCode: string, actor: TestActor = ADMIN_1) =>
+  stack.call('GET', `/v1/sop-migrations/impact?sopId=vacancy&toVersion=1.1.0&agencyCode=${agencyCode}`, { actor });
+
+describe('governed SOP migration of a running vacancy', () => {
+  it('lists the case, takes a request and a second person’s approval, migrates it by continue-as-new, and finishes it on 1.1.0', async () => {
+    const v = await runningVacancyOnV1();
+    // A finished case of the same agency is no one's concern.
+    const done = await stack.call('POST', '/v1/vacancies', { body: vacancyProposal({ agencyCode: v.agencyCode, sopVersion: '1.0.0' }) });
+    const rejected = await stack.call('POST', `/v1/vacancies/${done.body.workflowId}/decisions`, {
+      actor: PPK,
+      body: { decision: 'reject', reason: 'Tidak ada formasi' },
+    });
+    expect(rejected.status).toBe(200);
+
+    const listed = await impact(v.agencyCode);
+    expect(listed.status).toBe(200);
+    expect(listed.body.sop).toEqual({ id: 'vacancy', version: '1.1.0' });
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        caseId: v.id,
+        sop: { id: 'vacancy', version: '1.0.0' },
+        step: 'awaiting_ppk_decision',
+        migratable: true,
+        toStep: 'awaiting_ppk_decision',
+        refusal: null,
+      }),
+    ]);
+    expect((await impact(v.agencyCode, HR)).status).toBe(403);
+
+    const basis: EvidenceRef = await uploadEvidence(stack, 'dasar_hukum', v.agencyCode);
+    const requested = await stack.call('POST', '/v1/sop-migrations', {
+      actor: ADMIN_1,
+      body: { caseIds: [v.id], outcome: 'migrate', toVersion: '1.1.0', reason: LEGAL_BASIS, evidence: [basis] },
+    });
+    expect(requested.status).toBe(201);
+    const { batchId } = requested.body;
+    expect(requested.body.cases[0].pending).toMatchObject({
+      outcome: 'migrate',
+      to: { version: '1.1.0' },
+      requestedBy: { id: ADMIN_1.id },
+    });
+
+    // Four eyes: the person who asked cannot approve, and the refusal changes nothing.
+    const before = await ledgerOf(v.id);
+    const self = await stack.call('POST', `/v1/sop-migrations/${batchId}/approve`, { actor: ADMIN_1, body: { reason: 'Setuju' } });
+    expect([self.status, self.body.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
+    expect(await ledgerOf(v.id)).toEqual(before);
+
+    const approved = await stack.call('POST', `/v1/sop-migrations/${batchId}/approve`, {
+      actor: ADMIN_2,
+      body: { reason: 'Dasar hukum sesuai' },
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.cases[0].migratingTo).toEqual({ id: 'vacancy', version: '1.1.0', step: 'awaiting_ppk_decision' });
+
+    // The workflow continued as new on 1.1.0, at the mapped step, and says where it came from.
+    const migrated = await eventually(async () => {
+      const s = await stack.call('GET', v.path);
+      return s.status === 200 && s.body.sop.version === '1.1.0' && s.body.recordedCount === s.body.decisionCount ? s.body : undefined;
+    });
+    expect(migrated.runId).not.toBe(v.runId);
+    expect(migrated.step).toBe('awaiting_ppk_decision');
+    expect(migrated.decisions.map((d: { decision: string }) => d.decision)).toEqual([
+      'propose',
+      'sop_migration_requested',
+      'sop_migration_approved',
+      'sop_migrated',
+    ]);
+    const client = await stack.temporalClient();
+    const first = await client.workflow.getHandle(v.id, v.runId).describe();
+    expect(first.status.name).toBe('CONTINUED_AS_NEW');
+
+    // It finishes on the new version: approved, then closed as "filled", a step only 1.1.0 has.
+    const approve = await stack.call('POST', `${v.path}/decisions`, {
+      actor: PPK,
+      body: { decision: 'approve', fillingMethod: 'talent_pool' },
+    });
+    expect(approve.status).toBe(200);
+    await client.workflow
+      .getHandle(v.id)
+      .signal(vacancyFilledSignal, { filledBy: 'test', nip: '198203042008011064', name: 'Budi', decreeNumber: null, effectiveDate: null });
+    const result = await client.workflow.getHandle(v.id).result();
+    expect(result).toMatchObject({ step: 'filled', sop: { version: '1.1.0' } });
+
+    const rows = await eventually(async () => {
+      const r = await ledgerOf(v.id);
+      return r.length === 6 ? r : undefined;
+    });
+    expect(rows.map((r) => [r.run_id === v.runId ? 'run1' : 'run2', r.sequence, r.decision, r.actor_id, r.sop_version])).toEqual([
+      ['run1', 1, 'propose', HR.id, '1.0.0'],
+      ['run1', 2, 'sop_migration_requested', ADMIN_1.id, '1.0.0'],
+      ['run1', 3, 'sop_migration_approved', ADMIN_2.id, '1.0.0'],
+      ['run2', 1, 'sop_migrated', ADMIN_2.id, '1.1.0'],
+      ['run2', 2, 'approve', PPK.id, '1.1.0'],
+      ['run2', 3, 'filled', 'system', '1.1.0'],
+    ]);
+    expect(rows[3].payload).toMatchObject({
+      from: { id: 'vacancy', version: '1.0.0', step: 'awaiting_ppk_decision', runId: v.runId },
+      to: { version: '1.1.0', step: 'awaiting_ppk_decision' },
+      requestedBy: { id: ADMIN_1.id },
+    });
+
+    // The chain is whole across the runs, the history replays and matches the ledger, and the case left the impact list.
+    const verified = await stack.call('GET', `/v1/ledger/verify/${v.id}`, { actor: AUDITOR });
+    expect(verified.body).toMatchObject({ valid: true, broken: [] });
+    const replay = await stack.call('GET', `/v1/cases/${v.id}/replay`, { actor: AUDITOR });
+    expect(replay.status).toBe(200);
+    expect(replay.body.verdict).toBe('consistent');
+    expect(replay.body.replay.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    expect((await impact(v.agencyCode)).body.items).toEqual([]);
+  });
+});
+
+describe('refusals of a migration request: a 4xx naming the rule, and nothing recorded', () => {
+  let v: Awaited<ReturnType<typeof runningVacancyOnV1>>;
+  let basis: EvidenceRef;
+
+  beforeAll(async () => {
+    v = await runningVacancyOnV1();
+    basis = await uploadEvidence(stack, 'dasar_hukum', v.agencyCode);
+    // The proposal's row is in the ledger before the refusals are checked against it.
+    await eventually(async () => (await ledgerOf(v.id)).length === 1);
+  });
+
+  const request = (body: Record<string, unknown>, actor: TestActor = ADMIN_1) =>
+    stack.call('POST', '/v1/sop-migrations', {
+      actor,
+      body: { caseIds: [v.id], outcome: 'migrate', toVersion: '1.1.0', reason: LEGAL_BASIS, evidence: [basis], ...body },
+    });
+
+  it.each([
+    { what: 'a pair of versions without a mapping', body: { toVersion: '9.9.9' }, status: 400, code: 'SOP_MIGRATION_UNKNOWN' },
+    { what: 'a request without evidence', body: { evidence: [] }, status: 400, code: 'VALIDATION_FAILED', field: 'evidence' },
+    { what: 'a request without a legal basis', body: { reason: '' }, status: 400, code: 'VALIDATION_FAILED', field: 'reason' },
+    { what: 'an unknown outcome', body: { outcome: 'merge' }, status: 400, code: 'VALIDATION_FAILED', field: 'outcome' },
+    {
+      what: 'a case id that is not a migratable case',
+      body: { caseIds: ['open-selection:PEMKAB-X:SEL-1'] },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'caseIds',
+    },
+  ])('refuses $what with $status $code', async ({ body, status, code, field }) => {
+    const before = await ledgerOf(v.id);
+    const res = await request(body);
+    expect([res.status, res.body.code]).toEqual([status, code]);
+    if (field) expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(await ledgerOf(v.id)).toEqual(before);
+  });
+
+  it('answers an administrator of another agency as if the case did not exist', async () => {
+    const res = await request({}, { ...ADMIN_1, agency: uniqueCode('PEMKAB') });
+    expect([res.status, res.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    expect(await ledgerOf(v.id)).toHaveLength(1);
+  });
+
+  it('refuses a case that is no longer running with 409 CASE_NOT_RUNNING', async () => {
+    const ended = await runningVacancyOnV1(v.agencyCode);
+    await stack.call('POST', `${ended.path}/decisions`, { actor: HR, body: { decision: 'withdraw', reason: 'Ditarik' } });
+    await (await stack.temporalClient()).workflow.getHandle(ended.id).result();
+    const res = await stack.call('POST', '/v1/sop-migrations', {
+      actor: ADMIN_1,
+      body: { caseIds: [ended.id], outcome: 'migrate', toVersion: '1.1.0', reason: LEGAL_BASIS, evidence: [basis] },
+    });
+    expect([res.status, res.body.code]).toEqual([409, 'CASE_NOT_RUNNING']);
+  });
+
+  it('keeps the case on its version when the second person rejects, and refuses approving an unknown batch', async () => {
+    const asked = await request({});
+    expect(asked.status).toBe(201);
+    const again = await request({});
+    expect([again.status, again.body.code]).toEqual([409, 'ALREADY_DECIDED']);
+    const rejected = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/reject`, {
+      actor: ADMIN_2,
+      body: { reason: 'Dasar hukum belum berlaku untuk instansi ini' },
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.cases[0]).toMatchObject({ pending: null, migratingTo: null, sop: { version: '1.0.0' } });
+    const late = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/approve`, { actor: ADMIN_2, body: { reason: 'x' } });
+    expect([late.status, late.body.code]).toEqual([409, 'SOP_MIGRATION_NOT_REQUESTED']);
+    const unknown = await stack.call('POST', `/v1/sop-migrations/00000000-0000-4000-8000-000000000000/approve`, {
+      actor: ADMIN_2,
+      body: { reason: 'x' },
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    const rows = await ledgerOf(v.id);
+    expect(rows.map((r) => r.decision)).toEqual(['propose', 'sop_migration_requested', 'sop_migration_rejected']);
+    expect((await stack.call('GET', v.path)).body.sop.version).toBe('1.0.0');
+  });
+});
