@@ -136,10 +136,36 @@ describe('governed SOP migration of a running vacancy', () => {
     // The chain is whole across the runs, the history replays and matches the ledger, and the case left the impact list.
     const verified = await stack.call('GET', `/v1/ledger/verify/${v.id}`, { actor: AUDITOR });
     expect(verified.body).toMatchObject({ valid: true, broken: [] });
-    const replay = await stack.call('GET', `/v1/cases/${v.id}/replay`, { actor: AUDITOR });
-    expect(replay.status).toBe(200);
-    expect(replay.body.verdict).toBe('consistent');
-    expect(replay.body.replay.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    const replayed = async () => {
+      const res = await stack.call('GET', `/v1/cases/${v.id}/replay`, { actor: AUDITOR });
+      expect(res.status).toBe(200);
+      // Both runs replay on the current code, and the six rows match their histories one for one.
+      expect(res.body.replay.map((r: { runId: string; ok: boolean }) => [r.runId, r.ok])).toEqual([
+        [migrated.runId, true],
+        [v.runId, true],
+      ]);
+      expect(res.body.comparison).toMatchObject({ matches: 6, missing: [], extra: [], altered: [] });
+      expect(res.body.verdict).toBe('consistent');
+      return res.body;
+    };
+    expect((await replayed()).sources.map((x: { source: string }) => x.source)).toEqual(['temporal', 'temporal']);
+
+    // The archive keeps both closed runs, the one that continued as new included, and the replay reads them from there.
+    const sweep = await stack.call('POST', '/v1/archive/sweeps', { actor: ADMIN_1 });
+    expect(sweep.status).toBe(200);
+    const archived = (
+      await (await stack.db()).query(`SELECT run_id, kind FROM history_archive WHERE root_workflow_id = $1 ORDER BY run_id`, [v.id])
+    ).rows;
+    expect(archived).toEqual(
+      expect.arrayContaining([
+        { run_id: v.runId, kind: 'closed' },
+        { run_id: migrated.runId, kind: 'closed' },
+      ]),
+    );
+    const fromArchive = await replayed();
+    expect(fromArchive.sources.map((x: { source: string }) => x.source)).toEqual(['archive', 'archive']);
+    expect(fromArchive.archive.every((a: { ok: boolean }) => a.ok)).toBe(true);
+    expect((await stack.call('GET', `/v1/ledger/verify/${v.id}`, { actor: AUDITOR })).body).toMatchObject({ valid: true, broken: [] });
     expect((await impact(v.agencyCode)).body.items).toEqual([]);
   });
 });
