@@ -2,6 +2,8 @@ import { vacancyFilledSignal } from '@meritflow/contracts';
 import type { EvidenceRef } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
 import { uploadEvidence } from '../support/selection-fixtures';
+import { namedMoves } from '../support/register-fixtures';
+import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 
 const ADMIN_1: TestActor = { id: 'admin-bkn-01', role: 'admin', name: 'Admin Sistem 1' };
 const ADMIN_2: TestActor = { id: 'admin-bkn-02', role: 'admin', name: 'Admin Sistem 2' };
@@ -9,6 +11,8 @@ const AUDITOR: TestActor = { id: 'bpkp-auditor-09', role: 'auditor', name: 'Audi
 const LEGAL_BASIS = 'PermenPANRB 20/2025: kasus berjalan mengikuti SOP lowongan 1.1.0';
 
 const stack = new Stack();
+/** Today as a WIB calendar date: the decree is dated today, inside the backdating limit. */
+const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 afterAll(() => stack.close());
 
 /** A vacancy pinned to SOP 1.0.0, waiting for the PPK. */
@@ -170,6 +174,68 @@ describe('governed SOP migration of a running vacancy', () => {
   });
 });
 
+describe('governed SOP migration of a running move', () => {
+  it('migrates a mutation awaiting the PPK from 1.0.0 to 1.1.0 with its state, and decrees it under 1.1.0', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const facts = moveFacts(agency, await region(stack));
+    const created = await stack.call('POST', '/v1/moves', { body: { ...(await namedMoves(stack, { ...facts })), sopVersion: '1.0.0' } });
+    expect(created.status).toBe(201);
+    const id: string = created.body.workflowId;
+    const m = `/v1/moves/${id}/decisions`;
+    const advised = await stack.call('POST', m, {
+      actor: TPK_CHAIR,
+      body: { decision: 'tpk_advise', reason: 'Memenuhi', evidence: await evidence(stack, 'ba_tpk', agency) },
+    });
+    expect(advised.status).toBe(200);
+
+    const listed = await stack.call('GET', `/v1/sop-migrations/impact?sopId=${created.body.sop.id}&toVersion=1.1.0&agencyCode=${agency}`, {
+      actor: ADMIN_1,
+    });
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ caseId: id, step: 'ppk_decision', migratable: true, toStep: 'ppk_decision' }),
+    ]);
+    const requested = await stack.call('POST', '/v1/sop-migrations', {
+      actor: ADMIN_1,
+      body: {
+        caseIds: [id],
+        outcome: 'migrate',
+        toVersion: '1.1.0',
+        reason: LEGAL_BASIS,
+        evidence: [await uploadEvidence(stack, 'dasar_hukum', agency)],
+      },
+    });
+    expect(requested.status).toBe(201);
+    const approved = await stack.call('POST', `/v1/sop-migrations/${requested.body.batchId}/approve`, {
+      actor: ADMIN_2,
+      body: { reason: 'Setuju' },
+    });
+    expect(approved.status).toBe(200);
+
+    const state = await eventually(async () => {
+      const s = await stack.call('GET', `/v1/moves/${id}`);
+      return s.body.sop?.version === '1.1.0' && s.body.recordedCount === s.body.decisionCount ? s.body : undefined;
+    });
+    // The TPK's advice came over with the case; the PPK decides at the same step.
+    expect(state).toMatchObject({ step: 'ppk_decision', move: { person: { nip: facts.person.nip } } });
+    expect((await stack.call('POST', m, { actor: PPK, body: { decision: 'approve' } })).status).toBe(200);
+    const decree = await stack.call('POST', m, {
+      actor: HR,
+      body: {
+        decision: 'record_decree',
+        decreeNumber: '800/9/2026',
+        effectiveDate: today(),
+        evidence: await evidence(stack, 'sk', agency),
+      },
+    });
+    expect(decree.status).toBe(200);
+    const result = await (await stack.temporalClient()).workflow.getHandle(id).result();
+    expect(result).toMatchObject({ step: 'completed', sop: { version: '1.1.0' } });
+    const replay = await stack.call('GET', `/v1/cases/${id}/replay`, { actor: AUDITOR });
+    expect(replay.body.replay).toHaveLength(2);
+    expect(replay.body.verdict).toBe('consistent');
+  });
+});
+
 describe('refusals of a migration request: a 4xx naming the rule, and nothing recorded', () => {
   let v: Awaited<ReturnType<typeof runningVacancyOnV1>>;
   let basis: EvidenceRef;
@@ -229,6 +295,22 @@ describe('refusals of a migration request: a 4xx naming the rule, and nothing re
     expect(asked.status).toBe(201);
     const again = await request({});
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_DECIDED']);
+    // An administrator of another agency finds the batch exactly as missing as one that never existed.
+    const foreignAdmin = { ...ADMIN_2, agency: uniqueCode('PEMKAB') };
+    const foreign = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/approve`, {
+      actor: foreignAdmin,
+      body: { reason: 'x' },
+    });
+    const missing = await stack.call('POST', '/v1/sop-migrations/00000000-0000-4000-8000-00000000abcd/approve', {
+      actor: foreignAdmin,
+      body: { reason: 'x' },
+    });
+    expect([foreign.status, foreign.body.code, Object.keys(foreign.body.details)]).toEqual([
+      missing.status,
+      missing.body.code,
+      Object.keys(missing.body.details),
+    ]);
+    expect(foreign.status).toBe(404);
     const rejected = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/reject`, {
       actor: ADMIN_2,
       body: { reason: 'Dasar hukum belum berlaku untuk instansi ini' },

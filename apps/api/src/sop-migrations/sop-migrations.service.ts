@@ -134,9 +134,8 @@ export class SopMigrationsService {
     if (!BATCH_ID.test(batchId)) throw invalid('batchId', 'isUuid', 'harus berupa UUID', 'must be a UUID');
     const caseIds = await this.ledger.casesOfMigrationBatch(batchId);
     // A batch with a case of another agency is not this administrator's to decide; it looks missing.
-    if (caseIds.length === 0 || caseIds.some((id) => !reachesAgency(actor, rootCaseOf(id)?.agencyCode ?? ''))) {
-      throw new DomainError('CASE_NOT_FOUND', { caseId: batchId });
-    }
+    if (caseIds.length === 0) throw new DomainError('CASE_NOT_FOUND', { caseId: batchId });
+    if (caseIds.some((id) => !reachesAgency(actor, rootCaseOf(id)?.agencyCode ?? ''))) throw new ScopeDenied(batchId);
     for (const id of caseIds) {
       const ack = await this.workflows.query(id, sopMigrationQuery);
       if (ack.pending?.batchId !== batchId) throw new DomainError('SOP_MIGRATION_NOT_REQUESTED', { caseId: id });
