@@ -3,7 +3,6 @@ import { openSelectionTestFast, openSelectionV1 } from '../sop/open-selection/op
 import { mutationIntraV1 } from '../sop/move/move.v1';
 import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
 import { MOVE_SOPS_V1_1 } from '../sop/move/move.v1-1';
-import { getSop } from '../sop/sop-registry';
 import { checkConformance, type LedgerDecision } from './conformance';
 
 const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
@@ -415,53 +414,5 @@ describe('checkConformance on a move', () => {
   it('flags a refused attempt recorded for a role that may not take the decision', () => {
     const report = checkConformance(mutationIntraV1, rows(MOVE, sop, path('hr_officer')), NOW);
     expect(report.violations.map((v) => [v.rule, v.decision])).toEqual([['role_not_allowed', `${MOVE}#4`]]);
-  });
-});
-
-describe('checkConformance across an SOP migration', () => {
-  const v11 = { id: 'vacancy', version: '1.1.0' };
-  const asked: Row = {
-    decision: 'sop_migration_requested',
-    stepBefore: 'awaiting_ppk_decision',
-    stepAfter: 'awaiting_ppk_decision',
-    actorRole: 'admin',
-  };
-  const approved: Row = { ...asked, decision: 'sop_migration_approved' };
-  const migrated = (over: Partial<Row> = {}): Row => ({
-    decision: 'sop_migrated',
-    stepBefore: 'awaiting_ppk_decision',
-    stepAfter: 'awaiting_ppk_decision',
-    actorRole: 'admin',
-    payload: { from: { runId: 'run-1' } },
-    ...over,
-  });
-  const filled: Row = { decision: 'filled', stepBefore: 'approved', stepAfter: 'filled', actorRole: 'system' };
-  const ledger = (second: Row[]) => [
-    ...rows(VACANCY, vacancySop, [propose, asked, approved]).map((r) => ({ ...r, runId: 'run-1' })),
-    ...rows(VACANCY, v11, second, VACANCY, 5).map((r) => ({ ...r, runId: 'run-2' })),
-  ];
-
-  it('finds a vacancy migrated from 1.0.0 to 1.1.0 under four eyes, then filled, conforming', () => {
-    const report = checkConformance(getSop(v11), ledger([migrated(), approve, filled]), NOW);
-    expect(report.violations).toEqual([]);
-    expect(report.steps.map((s) => `${s.sop.version}:${s.step}`)).toEqual([
-      '1.0.0:awaiting_ppk_decision',
-      '1.1.0:awaiting_ppk_decision',
-      '1.1.0:approved',
-      '1.1.0:filled',
-    ]);
-  });
-
-  it.each<{ name: string; second: Row[]; rules: string[] }>([
-    { name: 'a migration recorded by HR', second: [migrated({ actorRole: 'hr_officer' }), approve], rules: ['start_not_allowed'] },
-    { name: 'a migration into a terminal step', second: [migrated({ stepAfter: 'closed' })], rules: ['start_not_allowed'] },
-  ])('flags $name', ({ second, rules }) => {
-    const report = checkConformance(getSop(v11), ledger(second), NOW);
-    expect(report.violations.map((v) => v.rule)).toEqual(rules);
-  });
-
-  it('still flags a root run on another version that no migration continued', () => {
-    const report = checkConformance(getSop(v11), rows(VACANCY, vacancySop, [propose]), NOW);
-    expect(report.violations.map((v) => v.rule)).toEqual(['sop_version_changed']);
   });
 });

@@ -2,7 +2,7 @@ import type { DecisionRow } from '../decision/decision-row';
 import type { LocalizedText } from '../i18n/messages';
 import { SYSTEM_ROLE } from '../roles';
 import { getSop } from '../sop/sop-registry';
-import { MIGRATION_DECISIONS } from '../sop/migration/sop-migration';
+import { MIGRATION_DECISIONS, MIGRATION_NOTES, migrationStartRule, runsContinuedByMigration } from '../sop/migration/sop-migration';
 import type { SopDefinition, SopRef, SopStep } from '../sop/sop.types';
 import { isArchiveDecision } from './history-archive';
 
@@ -127,14 +127,6 @@ const isDeadlineDecision = (d: string): boolean => (DEADLINE_DECISIONS as readon
 /** The record of a decision a guarding rule refused (moves: the mobility rules); the step does not change. */
 export const BLOCKED_ATTEMPT = 'decision_blocked';
 
-const MIGRATION_STEPS: readonly string[] = [MIGRATION_DECISIONS.requested, MIGRATION_DECISIONS.approved, MIGRATION_DECISIONS.rejected];
-
-const notAllowedStart = (d: LedgerDecision, sop: Readonly<SopDefinition>): ConformanceViolation =>
-  violation('start_not_allowed', d, d.stepBefore, {
-    id: `Migrasi SOP harus dicatat oleh administrator ke tahap berjalan ${sop.id}@${sop.version}, bukan "${d.stepAfter}"`,
-    en: `An SOP migration must be recorded by an administrator into a running step of ${sop.id}@${sop.version}, not "${d.stepAfter}"`,
-  });
-
 const refOf = (d: LedgerDecision): string => `${d.workflowId}#${d.sequence}`;
 const sameSop = (a: SopRef, b: SopRef): boolean => a.id === b.id && a.version === b.version;
 
@@ -163,12 +155,7 @@ export function checkConformance(sop: Readonly<SopDefinition>, ledgerRows: reado
   }
 
   // Root runs an approved SOP migration closed: their successor names them in its first row.
-  const migratedFrom = new Set(
-    decisions
-      .filter((d) => d.decision === MIGRATION_DECISIONS.migrated && d.sequence === 1)
-      .map((d) => (d.payload as { from?: { runId?: unknown } }).from?.runId)
-      .filter((r): r is string => typeof r === 'string'),
-  );
+  const migratedFrom = runsContinuedByMigration(decisions);
 
   for (const run of groupRuns(decisions)) {
     const first = run[0];
@@ -365,7 +352,7 @@ function checkStart(sop: Readonly<SopDefinition>, d: LedgerDecision, isChild: bo
   // A run an approved SOP migration started opens at the mapped step, recorded by the approving administrator.
   if (!isChild && d.decision === MIGRATION_DECISIONS.migrated) {
     const ok = d.actorRole === 'admin' && sop.steps.some((s) => s.id === d.stepAfter && !s.terminal);
-    if (!ok) violations.push(notAllowedStart(d, sop));
+    if (!ok) violations.push(violation('start_not_allowed', d, d.stepBefore, migrationStartRule(sop, d.stepAfter)));
     return base(d, 'start', ok, d.actorRole === 'admin', false);
   }
   const isStart = d.stepBefore === null && d.decision === sop.startDecision.decision && d.stepAfter === sop.initialStep;
@@ -415,7 +402,7 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
     return base(d, 'note', true, true, false);
   }
   // The four-eyes steps of an SOP migration are an administrator's records that leave the step as it is.
-  if (MIGRATION_STEPS.includes(d.decision) && d.stepAfter === from.id) {
+  if (MIGRATION_NOTES.includes(d.decision) && d.stepAfter === from.id) {
     const roleAllowed = d.actorRole === 'admin';
     if (!roleAllowed) violations.push(roleViolation(d, from.id, ['admin']));
     return base(d, 'note', true, roleAllowed, d.decision === MIGRATION_DECISIONS.requested);

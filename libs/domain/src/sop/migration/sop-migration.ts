@@ -145,3 +145,25 @@ export function checkFourEyes(
   }
   return { ok: true };
 }
+
+/** The four-eyes rows: an administrator's records that leave the case's step as it is. */
+export const MIGRATION_NOTES: readonly string[] = [
+  MIGRATION_DECISIONS.requested,
+  MIGRATION_DECISIONS.approved,
+  MIGRATION_DECISIONS.rejected,
+];
+
+/** The runs an approved migration continued: each successor names its predecessor in its first row. */
+export const runsContinuedByMigration = (rows: readonly { decision: string; sequence: number; payload: unknown }[]): Set<string> =>
+  new Set(
+    rows
+      .filter((d) => d.decision === MIGRATION_DECISIONS.migrated && d.sequence === 1)
+      .map((d) => (d.payload as { from?: { runId?: unknown } } | null)?.from?.runId)
+      .filter((r): r is string => typeof r === 'string'),
+  );
+
+/** Why a recorded migration is not a valid opening of a run on `sop` (conformance). */
+export const migrationStartRule = (sop: SopRef, stepAfter: string | null) => ({
+  id: `Migrasi SOP harus dicatat oleh administrator ke tahap berjalan ${sop.id}@${sop.version}, bukan "${stepAfter ?? '-'}"`,
+  en: `An SOP migration must be recorded by an administrator into a running step of ${sop.id}@${sop.version}, not "${stepAfter ?? '-'}"`,
+});
