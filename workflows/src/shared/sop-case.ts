@@ -1,14 +1,9 @@
-import { ApplicationFailure, condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
   assignDuty,
-  checkFourEyes,
-  checkSopMigration,
-  listSops,
   MIGRATED_STATUS,
   MIGRATION_DECISIONS,
-  MIGRATION_OUTCOMES,
-  type MigrationOutcome,
   type PendingMigration,
   type SopRef,
   autoTransition,
@@ -21,11 +16,8 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
-  type DecisionVerdict,
   type Duty,
   type DutyRegistry,
-  type ErrorCode,
-  type ErrorParams,
   type EvidenceRef,
   type SopDefinition,
   type SopDuration,
@@ -42,6 +34,8 @@ import {
   type SopMigrationInput,
   type SopResume,
 } from '@meritflow/contracts';
+import { refuse, refuseIfNot } from './refusals';
+import { validateMigration, type MigrationPlan } from './sop-migration';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -50,19 +44,7 @@ export interface RecordOptions {
   ruleVersion?: string | null;
 }
 
-/** Raises a domain refusal from an update validator; the API maps its type back to the code. */
-export function refuse(code: ErrorCode, params: ErrorParams, message = code): never {
-  throw ApplicationFailure.create({ type: code, message, details: [params], nonRetryable: true });
-}
-
-export function refuseUnless(verdict: DecisionVerdict): asserts verdict is Extract<DecisionVerdict, { ok: true }> {
-  if (!verdict.ok) refuse(verdict.code, verdict.params);
-}
-
-/** Raises the refusal of a domain rule's verdict, if it is one. */
-export function refuseIfNot(verdict: { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams }): void {
-  if (!verdict.ok) refuse(verdict.code, verdict.params);
-}
+export { refuse, refuseIfNot, refuseUnless } from './refusals';
 
 /**
  * The state of one case under its pinned SOP version: the current step, the decision sequence and
@@ -339,52 +321,11 @@ export class SopCase {
     };
   }
 
-  private validateMigration(m: SopMigrationInput): { to: SopRef; toStep: string | null } {
-    const decision = `sop_migration_${m.action}`;
-    if (m.actor.role !== 'admin') {
-      refuse('ROLE_NOT_ALLOWED', { role: m.actor.role, decision, step: this.current.id, roles: ['admin'], allowed: [] });
-    }
-    if (this.current.terminal || this.migrationTarget) {
-      refuse('CASE_NOT_RUNNING', { caseId: workflowInfo().workflowId, step: this.current.id });
-    }
-    if (m.action === 'request') {
-      if (this.pendingMigration) refuse('ALREADY_DECIDED', { what: `SOP migration request #${this.pendingMigration.sequence}` });
-      const missing = [
-        !m.outcome && 'outcome',
-        !m.toVersion && 'toVersion',
-        !m.reason?.trim() && 'reason',
-        !m.evidence?.length && 'evidence',
-      ].filter((x): x is string => !!x);
-      if (missing.length > 0) refuse('DECISION_INCOMPLETE', { decision: MIGRATION_DECISIONS.requested, missing });
-      return this.migrationPlan(m.outcome!, m.toVersion!, !!m.allowTestOnly);
-    }
-    const pending = this.pendingMigration;
-    if (!pending) return refuse('SOP_MIGRATION_NOT_REQUESTED', { caseId: workflowInfo().workflowId });
-    refuseIfNot(checkFourEyes(pending, m.actor));
-    if (!m.reason?.trim()) refuse('DECISION_INCOMPLETE', { decision, missing: ['reason'] });
-    if (m.action === 'reject') return { to: pending.to, toStep: null };
-    // The mapping is checked again at the step the case stands at now.
-    return this.migrationPlan(pending.outcome, pending.to.version, !!m.allowTestOnly);
+  private validateMigration(m: SopMigrationInput): MigrationPlan {
+    return validateMigration({ sop: this.sop, step: this.current, pending: this.pendingMigration, migrating: !!this.migrationTarget }, m);
   }
 
-  private migrationPlan(outcome: MigrationOutcome, toVersion: string, allowTestOnly: boolean): { to: SopRef; toStep: string | null } {
-    const to = { id: this.sop.id, version: toVersion };
-    if (!(MIGRATION_OUTCOMES as readonly string[]).includes(outcome)) {
-      refuse('VALIDATION_FAILED', {
-        fields: [{ field: 'outcome', rule: 'isIn', message: { id: 'harus keep atau migrate', en: 'must be keep or migrate' } }],
-      });
-    }
-    if (outcome === 'keep') {
-      const known = listSops().some((s) => s.id === to.id && s.version === toVersion && (allowTestOnly || !s.testOnly));
-      if (!known || toVersion === this.sop.version) refuse('SOP_VERSION_UNKNOWN', { sopId: to.id, version: toVersion });
-      return { to, toStep: null };
-    }
-    const verdict = checkSopMigration({ id: this.sop.id, version: this.sop.version }, this.current.id, toVersion, allowTestOnly);
-    refuseIfNot(verdict);
-    return { to, toStep: verdict.ok ? verdict.toStep : null };
-  }
-
-  private async applyMigration(m: SopMigrationInput, plan: { to: SopRef; toStep: string | null }): Promise<void> {
+  private async applyMigration(m: SopMigrationInput, plan: MigrationPlan): Promise<void> {
     const from = { id: this.sop.id, version: this.sop.version, step: this.current.id };
     if (m.action === 'request') {
       const request: PendingMigration = {
