@@ -2,6 +2,7 @@ import { vacancyFilledSignal } from '@meritflow/contracts';
 import type { EvidenceRef } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
 import { uploadEvidence } from '../support/selection-fixtures';
+import { exportFolder, runAuditCli } from '../support/audit-cli';
 import { namedMoves } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
 
@@ -13,7 +14,11 @@ const LEGAL_BASIS = 'PermenPANRB 20/2025: kasus berjalan mengikuti SOP lowongan 
 const stack = new Stack();
 /** Today as a WIB calendar date: the decree is dated today, inside the backdating limit. */
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-afterAll(() => stack.close());
+const files = exportFolder('meritflow-sop-migration-');
+afterAll(async () => {
+  files.remove();
+  await stack.close();
+});
 
 /** A vacancy pinned to SOP 1.0.0, waiting for the PPK. */
 async function runningVacancyOnV1(agencyCode = uniqueCode('PEMKAB')) {
@@ -171,6 +176,20 @@ describe('governed SOP migration of a running vacancy', () => {
     expect(fromArchive.archive.every((a: { ok: boolean }) => a.ok)).toBe(true);
     expect((await stack.call('GET', `/v1/ledger/verify/${v.id}`, { actor: AUDITOR })).body).toMatchObject({ valid: true, broken: [] });
     expect((await impact(v.agencyCode)).body.items).toEqual([]);
+
+    // The dossier reads the case across its runs and finds it conforming to the SOP it ended on.
+    const dossier = await stack.call('GET', `/v1/cases/${v.id}/dossier.json`, { actor: AUDITOR });
+    expect(dossier.status).toBe(200);
+    expect(dossier.body.conformance).toMatchObject({ conforms: true, violations: [] });
+    expect(dossier.body.conformance.workflows.map((w: { sop: { version: string } }) => w.sop.version)).toEqual(['1.0.0', '1.1.0']);
+
+    // Offline, from the export: both runs replay and every row matches.
+    const exported = await stack.call('GET', `/v1/cases/${v.id}/export`, { actor: AUDITOR });
+    expect(exported.status).toBe(200);
+    expect(exported.body.histories.map((h: { runId: string }) => h.runId)).toEqual([migrated.runId, v.runId]);
+    const offline = await runAuditCli(files.write('migrated', exported.body));
+    expect({ code: offline.code, stderr: offline.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(offline.stdout).toContain('Cocok / Matching: 6');
   });
 });
 
