@@ -255,6 +255,48 @@ describe('governed SOP migration of a running move', () => {
   });
 });
 
+describe('a step the mapping leaves out', () => {
+  it('lists a move at its first step as not migratable to 1.1.0-test.fast, and refuses it with 409 SOP_MIGRATION_STEP_UNMAPPED', async () => {
+    // The test-only pairs 1.0.0 -> 1.1.0-test.fast leave each move SOP's first step out on purpose.
+    const agency = uniqueCode('PEMKAB');
+    const created = await stack.call('POST', '/v1/moves', {
+      body: { ...(await namedMoves(stack, { ...moveFacts(agency, await region(stack)) })), sopVersion: '1.0.0' },
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.workflowId;
+    await eventually(async () => (await ledgerOf(id)).length === 2);
+    const listed = await stack.call(
+      'GET',
+      `/v1/sop-migrations/impact?sopId=${created.body.sop.id}&toVersion=1.1.0-test.fast&agencyCode=${agency}`,
+      {
+        actor: ADMIN_1,
+      },
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        caseId: id,
+        step: 'tpk_review',
+        migratable: false,
+        toStep: null,
+        refusal: expect.objectContaining({ code: 'SOP_MIGRATION_STEP_UNMAPPED' }),
+      }),
+    ]);
+    const before = await ledgerOf(id);
+    const res = await stack.call('POST', '/v1/sop-migrations', {
+      actor: ADMIN_1,
+      body: {
+        caseIds: [id],
+        outcome: 'migrate',
+        toVersion: '1.1.0-test.fast',
+        reason: LEGAL_BASIS,
+        evidence: [await uploadEvidence(stack, 'dasar_hukum', agency)],
+      },
+    });
+    expect([res.status, res.body.code, res.body.details.step]).toEqual([409, 'SOP_MIGRATION_STEP_UNMAPPED', 'tpk_review']);
+    expect(await ledgerOf(id)).toEqual(before);
+  });
+});
+
 describe('refusals of a migration request: a 4xx naming the rule, and nothing recorded', () => {
   let v: Awaited<ReturnType<typeof runningVacancyOnV1>>;
   let basis: EvidenceRef;

@@ -43,6 +43,11 @@ describe('SOP migration mappings', () => {
     expect(checkSopMigration({ id: 'vacancy', version: '1.0.0-test.fast' }, 'awaiting_ppk_decision', '1.1.0', true).ok).toBe(true);
     expect(migrationTargets({ id: 'vacancy', version: '1.0.0-test.fast' }, false)).toEqual([]);
     expect(migrationTargets({ id: 'vacancy', version: '1.0.0-test.fast' }, true)).toEqual(['1.1.0']);
+    expect(checkSopMigration({ id: 'mutation-intra', version: '1.0.0' }, 'tpk_review', '1.1.0-test.fast', true)).toMatchObject({
+      ok: false,
+      code: 'SOP_MIGRATION_STEP_UNMAPPED',
+      params: { step: 'tpk_review', mapped: ['ppk_decision', 'decree'] },
+    });
   });
 
   it('maps every running move step of 1.0.0 onto 1.1.0', () => {

@@ -37,6 +37,9 @@ const mapping = (
 ): SopMigrationMapping =>
   Object.freeze({ sopId: from.id, from: from.version, to: to.version, steps: Object.freeze(sameSteps(from, to)), note, testOnly });
 
+const withoutStep = (m: SopMigrationMapping, step: string): SopMigrationMapping =>
+  Object.freeze({ ...m, steps: Object.freeze(Object.fromEntries(Object.entries(m.steps).filter(([from]) => from !== step))) });
+
 const VACANCY_1_1 = {
   id: 'Versi 1.1.0 hanya menambah penutupan otomatis "terisi"; tahap yang sedang berjalan tetap sama',
   en: 'Version 1.1.0 only adds the automatic "filled" closing; running steps stay the same',
@@ -57,12 +60,17 @@ const ALL: readonly SopMigrationMapping[] = [
       MOVE_1_1,
     ),
   ),
+  // Test-only pairs that leave the first step out on purpose, so the refusal of an unmapped step is
+  // exercised on the real stack: a move still at its first step cannot move to 1.1.0-test.fast.
   ...MOVE_SOPS.map((v1) =>
-    mapping(
-      v1,
-      MOVE_SOPS_V1_1_TEST_FAST.find((s) => s.id === v1.id)!,
-      MOVE_1_1,
-      true,
+    withoutStep(
+      mapping(
+        v1,
+        MOVE_SOPS_V1_1_TEST_FAST.find((s) => s.id === v1.id)!,
+        MOVE_1_1,
+        true,
+      ),
+      v1.initialStep,
     ),
   ),
 ];
