@@ -108,6 +108,13 @@ describe('governed SOP migration of a running vacancy', () => {
       'sop_migration_approved',
       'sop_migrated',
     ]);
+    // The case list and the inbox show the case once, as its current run.
+    const list = await stack.call('GET', `/v1/vacancies?agencyCode=${v.agencyCode}`);
+    expect(list.body.items.filter((c: { workflowId: string }) => c.workflowId === v.id)).toEqual([
+      expect.objectContaining({ runId: migrated.runId, status: 'proposed' }),
+    ]);
+    const inbox = await stack.call('GET', '/v1/inbox', { actor: { ...PPK, agency: v.agencyCode } });
+    expect(inbox.body.cases.filter((c: { caseId: string }) => c.caseId === v.id)).toHaveLength(1);
     const client = await stack.temporalClient();
     const first = await client.workflow.getHandle(v.id, v.runId).describe();
     expect(first.status.name).toBe('CONTINUED_AS_NEW');

@@ -175,7 +175,12 @@ export class LedgerRepository {
 
   async listCases(filter: CaseFilter): Promise<{ items: CaseEntity[]; total: number }> {
     // Child workflows (assessments, reviews, appointments) are part of their root case, not cases of their own.
-    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c').where('c.workflow_id = c.root_workflow_id');
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.workflow_id = c.root_workflow_id')
+      // A run an SOP migration closed is listed through its successor, the case's current run.
+      .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS });
     if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
     if (filter.step) qb.andWhere('c.step = :step', { step: filter.step });
     if (filter.createdFrom) qb.andWhere('c.created_at >= :from', { from: filter.createdFrom });
