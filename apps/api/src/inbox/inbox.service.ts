@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '@meritflow/domain';
+import { byUrgency, isOverdue, isTaskFor, listSops, MIGRATED_STATUS, SYSTEM_ROLE, type Actor } from '@meritflow/domain';
 import { CaseEntity } from '@meritflow/persistence';
 import {
   CASE_TYPE_LIST,
@@ -99,7 +99,9 @@ export class InboxService {
       .createQueryBuilder('c')
       .where('c.workflow_id = c.root_workflow_id')
       .andWhere('c.case_type IN (:...types)', { types: [...ROOT_CASE_TYPES] })
-      .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] });
+      .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] })
+      // A run an SOP migration closed waits for nothing: its successor carries the case.
+      .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS });
     const agency = listScope(actor);
     if (agency) {
       // Another agency that reaches a case (the agency a person leaves, in a move) waits on it too.
