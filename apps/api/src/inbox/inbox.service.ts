@@ -165,7 +165,7 @@ export class InboxService {
         ...base,
         step: state.step,
         status: state.status,
-        pendingTasks: (readsBlind(actor.role, state.blindScoring) ? maskCandidates(tasks, state.blindScoring!.codes) : tasks).map(mark),
+        pendingTasks: (readsBlind(actor, state.blindScoring) ? maskCandidates(tasks, state.blindScoring!.codes) : tasks).map(mark),
         // A case without a roster (a move's TPK) leaves committee tasks to the role.
         committeeIds: state.committee ? state.committee.map((m) => m.id) : null,
       };

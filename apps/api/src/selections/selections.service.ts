@@ -136,14 +136,14 @@ export class SelectionsService {
    */
   private forViewer<T extends Pick<SelectionState, 'blindScoring'>>(state: T, viewer?: Actor): T {
     const blind = state.blindScoring;
-    if (!viewer || !readsBlind(viewer.role, blind)) return state;
+    if (!viewer || !readsBlind(viewer, blind)) return state;
     return { ...maskCandidates(state, blind!.codes), blindScoring: { revealed: false, codes: [] } };
   }
 
   /** The selection's blind codebook as `viewer` must use it, or null when they read names. */
   private async blindFor(id: string, viewer: Actor): Promise<BlindScoringState | null> {
     const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
-    return readsBlind(viewer.role, blindScoring) ? blindScoring! : null;
+    return readsBlind(viewer, blindScoring) ? blindScoring! : null;
   }
 
   /**
@@ -152,7 +152,7 @@ export class SelectionsService {
    */
   private async candidateNip(id: string, ref: string, viewer: Actor): Promise<string> {
     const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
-    const blind = readsBlind(viewer.role, blindScoring);
+    const blind = readsBlind(viewer, blindScoring);
     const nip = blind ? (ref.startsWith('K-') ? nipOfRef(blindScoring!.codes, ref) : null) : /^\d{18}$/.test(ref) ? ref : null;
     if (!nip) throw new DomainError('CASE_NOT_FOUND', { caseId: assessmentWorkflowId(id, ref) });
     return nip;

@@ -31,7 +31,11 @@ describe('readsBlind', () => {
     ['committee_member', { ...blind, revealed: true }, false],
     ['committee_member', undefined, false],
   ])('%s reads blind: %s → %s', (role, state, expected) => {
-    expect(readsBlind(role, state)).toBe(expected);
+    expect(readsBlind({ role }, state)).toBe(expected);
+  });
+
+  it('reads blind whoever acts for a committee member under a delegation', () => {
+    expect(readsBlind({ role: 'hr_officer', actingFor: { role: 'committee_member' } }, blind)).toBe(true);
   });
 });
 

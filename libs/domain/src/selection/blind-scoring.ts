@@ -26,9 +26,14 @@ export interface BlindScoringState {
   codes: CandidateCode[];
 }
 
-/** Whether this role must read the selection blind now. */
-export const readsBlind = (role: string, blind: BlindScoringState | null | undefined): boolean =>
-  !!blind && !blind.revealed && (BLIND_READER_ROLES as readonly string[]).includes(role);
+/**
+ * Whether this reader must read the selection blind now: a committee or assessor role, their own or
+ * the one they act for under a delegation.
+ */
+export const readsBlind = (reader: { role: string; actingFor?: { role: string } }, blind: BlindScoringState | null | undefined): boolean =>
+  !!blind &&
+  !blind.revealed &&
+  [reader.role, reader.actingFor?.role].some((r) => r !== undefined && (BLIND_READER_ROLES as readonly string[]).includes(r));
 
 /** The NIP a code (or a NIP) names in this codebook; null when it names no candidate. */
 export function nipOfRef(codes: readonly CandidateCode[], ref: string): string | null {
