@@ -44,6 +44,7 @@ export class WorkerModule implements OnApplicationShutdown {
         LedgerActivitiesImpl,
         ReferenceActivitiesImpl,
         DisciplineActivitiesImpl,
+        TalentActivitiesImpl,
         ArchiveActivitiesImpl,
       ],
       exports: [
