@@ -62,6 +62,15 @@ describe('blind scoring through the API', () => {
     expect(chairView.decisions.map((d: { decision: string }) => d.decision)).toContain('register_candidates');
     expect(namesAnyone(chairView, candidates)).toBe(false);
 
+    // The chair is refused in codes too (the refusal lists who is still to be screened).
+    const early = await post(`${sel.path}/decisions`, chair, {
+      decision: 'close_screening',
+      evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)],
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'DECISION_NOT_ALLOWED']);
+    expect(JSON.stringify(early.body)).toContain('K-01');
+    expect(namesAnyone(early.body, candidates)).toBe(false);
+
     for (const [i, c] of candidates.entries()) {
       await ok(`${sel.path}/decisions`, HR, {
         decision: 'screen_candidate',
@@ -123,6 +132,13 @@ describe('blind scoring through the API', () => {
         scores: codes.map((nip, ci) => ({ nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi })),
       });
       expect(namesAnyone(scored.body, candidates)).toBe(false);
+      if (mi === 0) {
+        // A refusal speaks of codes too.
+        const again = await post(review, asMember(m), { decision: 'score', nip: 'K-01', paper: 70, interview: 70 });
+        expect([again.status, again.body.code]).toEqual([409, 'ALREADY_DECIDED']);
+        expect(JSON.stringify(again.body)).toContain('K-01');
+        expect(namesAnyone(again.body, candidates)).toBe(false);
+      }
     }
 
     // The ranking the chair signs is in codes; HR sees the same ranking by NIP.

@@ -161,7 +161,10 @@ export class SelectionsService {
   /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
   async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
     await this.assertInRegister(id, input);
-    await this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step);
+    const blind = await this.blindFor(id, actor);
+    await blindRefusals(blind, () =>
+      this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step),
+    );
     return this.forViewer(await this.workflows.query(id, selectionStateQuery), actor);
   }
 
@@ -213,17 +216,20 @@ export class SelectionsService {
   async decideAssessment(id: string, ref: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: IdempotentRequest) {
     const nip = await this.candidateNip(id, ref, actor);
     const childId = assessmentWorkflowId(id, nip);
+    const blind = await this.blindFor(id, actor);
     const state = await this.child(id, 'assessment', input.decision, () =>
-      this.workflows.decide(
-        childId,
-        assessmentDecideUpdate,
-        { ...input, actor },
-        actor,
-        key,
-        async () => (await this.workflows.query(childId, assessmentStateQuery)).step,
+      blindRefusals(blind, () =>
+        this.workflows.decide(
+          childId,
+          assessmentDecideUpdate,
+          { ...input, actor },
+          actor,
+          key,
+          async () => (await this.workflows.query(childId, assessmentStateQuery)).step,
+        ),
       ),
     );
-    return this.masked(id, state, actor);
+    return blind ? maskCandidates(state, blind.codes) : state;
   }
 
   async getReview(id: string, viewer: Actor) {
@@ -238,13 +244,15 @@ export class SelectionsService {
     const blind = await this.blindFor(id, actor);
     const sent = blind ? unblindReview(input, blind) : input;
     const state = await this.child(id, 'committee_review', input.decision, async () => {
-      await this.workflows.decide(
-        childId,
-        committeeReviewDecideUpdate,
-        { ...sent, actor },
-        actor,
-        key,
-        async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step,
+      await blindRefusals(blind, () =>
+        this.workflows.decide(
+          childId,
+          committeeReviewDecideUpdate,
+          { ...sent, actor },
+          actor,
+          key,
+          async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step,
+        ),
       );
       return this.workflows.query(childId, committeeReviewStateQuery, actor.id);
     });
@@ -337,4 +345,17 @@ function unblindReview(input: WithoutActor<ReviewDecisionInput>, blind: BlindSco
   };
   if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
   return out;
+}
+
+/** Runs a decision; a refusal given to someone who reads blind names candidates by code, as their views do. */
+async function blindRefusals<T>(blind: BlindScoringState | null, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    // Subclasses (scope refusals) carry no candidate and keep their own meaning.
+    if (blind && err instanceof DomainError && err.constructor === DomainError) {
+      throw new DomainError(err.code, maskCandidates(err.params, blind.codes), err.message);
+    }
+    throw err;
+  }
 }
