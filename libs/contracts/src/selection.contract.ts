@@ -4,6 +4,7 @@ import type {
   Actor,
   DutyRegistry,
   AllowedDecision,
+  BlindScoringState,
   CandidateProfile,
   CommitteeMember,
   ConflictDeclaration,
@@ -51,6 +52,8 @@ export interface SelectionWorkflowInput {
   openedBy: Actor;
   reason: string | null;
   evidence: EvidenceRef[];
+  /** Blind scoring (issue 16): members score candidate codes until the ranking is signed. Absent: not blind. */
+  blindScoring?: boolean;
 }
 
 /**
@@ -135,6 +138,8 @@ export type CandidateStatus = 'ineligible' | 'registered' | 'screened_out' | 'sc
 export interface CandidateView {
   nip: string;
   name: string;
+  /** Blind selections only: the candidate's code (K-01, …), stable for the selection. */
+  code?: string;
   postCode: string;
   registrationOrder: number;
   status: CandidateStatus;
@@ -170,6 +175,8 @@ export interface SelectionState extends CaseStateBase {
   picks: Record<string, { nip: string; rank: number; justification: string | null }>;
   appointments: Record<string, AppointmentResult | null>;
   pendingTasks: PendingTask[];
+  /** Blind selections only. The API strips the codebook for those who read blind. */
+  blindScoring?: BlindScoringState;
 }
 
 /**

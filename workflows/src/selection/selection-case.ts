@@ -12,6 +12,8 @@ export interface SelectionData {
   readonly recommendations: SelectionState['recommendations'];
   readonly picks: SelectionState['picks'];
   readonly appointments: Record<string, AppointmentResult | null>;
+  /** Blind selections: set once the signed ranking revealed the names. */
+  blindRevealed?: boolean;
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { byUrgency, isOverdue, isTaskFor, listSops, MIGRATED_STATUS, SYSTEM_ROLE, type Actor } from '@meritflow/domain';
+import {
+  byUrgency,
+  isOverdue,
+  isTaskFor,
+  listSops,
+  maskCandidates,
+  MIGRATED_STATUS,
+  readsBlind,
+  SYSTEM_ROLE,
+  type Actor,
+  type BlindScoringState,
+} from '@meritflow/domain';
 import { CaseEntity } from '@meritflow/persistence';
 import {
   CASE_TYPE_LIST,
@@ -61,7 +72,7 @@ export interface Inbox {
 }
 
 /** A case state that lists its own pending tasks (a selection, which waits on many people at once). */
-type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[] };
+type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[]; blindScoring?: BlindScoringState };
 
 /**
  * What a case waits for, read from its state: its own task list where it keeps one, otherwise one task
@@ -118,7 +129,7 @@ export class InboxService {
     }
     const [rows, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.run_id', 'ASC').take(INBOX_MAX_CASES).getManyAndCount();
 
-    const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now));
+    const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now, actor));
     const tasks: InboxTask[] = cases.flatMap((c) =>
       c.pendingTasks
         .filter((t) => isTaskFor(actor, t, c.committeeIds))
@@ -135,7 +146,7 @@ export class InboxService {
     };
   }
 
-  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] | null }> {
+  private async caseView(c: CaseEntity, now: Date, actor: Actor): Promise<InboxCase & { committeeIds: string[] | null }> {
     const base = {
       caseId: c.workflowId,
       caseType: c.caseType,
@@ -151,11 +162,13 @@ export class InboxService {
     if (!entry) return { ...base, pendingTasks: [], committeeIds: [] };
     try {
       const state = (await this.workflows.query(c.workflowId, entry.stateQuery)) as WithTasks;
+      // A blind selection's committee and assessors see candidate codes in their tasks, not NIPs.
+      const tasks = pendingTasksOf(entry, state, c.workflowId);
       return {
         ...base,
         step: state.step,
         status: state.status,
-        pendingTasks: pendingTasksOf(entry, state, c.workflowId).map(mark),
+        pendingTasks: (readsBlind(actor, state.blindScoring) ? maskCandidates(tasks, state.blindScoring!.codes) : tasks).map(mark),
         // A case without a roster (a move's TPK) leaves committee tasks to the role.
         committeeIds: state.committee ? state.committee.map((m) => m.id) : null,
       };

@@ -4,3 +4,4 @@ export * from './eligibility';
 export * from './committee';
 export * from './scoring';
 export * from './selection-decisions';
+export * from './blind-scoring';
