@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@meritflow/config';
-import { DomainError, evaluateStart, selectSop, stepOf, type Actor, type EvidenceRef } from '@meritflow/domain';
+import { DomainError, evaluateStart, selectSop, serviceEndedIssue, stepOf, wibDate, type Actor, type EvidenceRef } from '@meritflow/domain';
 import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
 import {
   appointmentDecideUpdate,
@@ -145,7 +145,10 @@ export class SelectionsService {
       agencyCode,
       named.map((n) => n.nip),
     );
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      await this.assertServing(agencyCode, named);
+      return;
+    }
     throw new DomainError('PERSON_NOT_FOUND', {
       nip: missing.join(', '),
       fields: named
@@ -156,6 +159,23 @@ export class SelectionsService {
           message: { id: `NIP ${n.nip} tidak ada dalam register instansi`, en: `NIP ${n.nip} is not in the agency's register` },
         })),
     });
+  }
+
+  /** Candidates must be serving today (WIB): an official whose service has ended is refused by name. */
+  private async assertServing(agencyCode: string, named: readonly { field: string; nip: string }[]): Promise<void> {
+    const candidates = named.filter((n) => n.field.startsWith('candidates.'));
+    if (candidates.length === 0) return;
+    const { snapshots } = await this.register.snapshots(
+      agencyCode,
+      candidates.map((n) => n.nip),
+      wibDate(new Date()),
+    );
+    const fields = candidates.flatMap((n) => {
+      const facts = snapshots.find((s) => s.nip === n.nip)?.facts;
+      const issue = facts && serviceEndedIssue(facts, n.field);
+      return issue ? [issue] : [];
+    });
+    if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
   }
 
   getAssessment(id: string, nip: string) {
