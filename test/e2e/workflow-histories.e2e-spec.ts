@@ -346,8 +346,15 @@ describe('recorded history of a discipline case', () => {
       [hr, { decision: 'appeal_upheld', reason: 'BPASN menguatkan', evidence: await evidence(stack, 'putusan', agency) }],
     ];
     for (const [actor, body] of steps) expect((await d(actor, body)).status).toBe(200);
-    const history = await finish('discipline-dismissal-appeal-upheld', id);
+    // Recorded since the dismissal also ends service (patch marker); the older recording
+    // discipline-dismissal-appeal-upheld@… keeps the path without it under replay.
+    const history = await finish('discipline-dismissal-ends-service', id);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
+    const patches = history.events!.flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+    });
+    expect(patches).toContain('discipline-dismissal-ends-service');
   }, 60_000);
 });
 

@@ -7,7 +7,9 @@ import {
   nipOfRef,
   readsBlind,
   selectSop,
+  serviceEndedIssue,
   stepOf,
+  wibDate,
   type Actor,
   type BlindScoringState,
   type EvidenceRef,
@@ -192,7 +194,10 @@ export class SelectionsService {
       agencyCode,
       named.map((n) => n.nip),
     );
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      await this.assertServing(agencyCode, named);
+      return;
+    }
     throw new DomainError('PERSON_NOT_FOUND', {
       nip: missing.join(', '),
       fields: named
@@ -203,6 +208,23 @@ export class SelectionsService {
           message: { id: `NIP ${n.nip} tidak ada dalam register instansi`, en: `NIP ${n.nip} is not in the agency's register` },
         })),
     });
+  }
+
+  /** Candidates must be serving today (WIB): an official whose service has ended is refused by name. */
+  private async assertServing(agencyCode: string, named: readonly { field: string; nip: string }[]): Promise<void> {
+    const candidates = named.filter((n) => n.field.startsWith('candidates.'));
+    if (candidates.length === 0) return;
+    const { snapshots } = await this.register.snapshots(
+      agencyCode,
+      candidates.map((n) => n.nip),
+      wibDate(new Date()),
+    );
+    const fields = candidates.flatMap((n) => {
+      const facts = snapshots.find((s) => s.nip === n.nip)?.facts;
+      const issue = facts && serviceEndedIssue(facts, n.field);
+      return issue ? [issue] : [];
+    });
+    if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
   }
 
   async getAssessment(id: string, ref: string, viewer: Actor) {
