@@ -155,7 +155,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     await server?.stop();
   }, 60_000);
 
-  async function open(): Promise<WorkflowHandle> {
+  async function open(options: Pick<SelectionWorkflowInput, 'blindScoring'> = {}): Promise<WorkflowHandle> {
     const agencyCode = 'PEMKAB-STUB';
     const selectionCode = `SEL-${randomBytes(4).toString('hex').toUpperCase()}`;
     const input: SelectionWorkflowInput = {
@@ -177,6 +177,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
       openedBy: HR,
       reason: 'formasi JPT kosong',
       evidence: EVIDENCE,
+      ...options,
     };
     return env.client.workflow.start(SELECTION_WORKFLOW_TYPE, {
       taskQueue,
@@ -422,6 +423,62 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     await rowWritten(h, 'all_posts_picked');
     expect((await h.query(selectionStateQuery)).picks).toEqual({
       'JPT-PUPR': { nip: nips[1], rank: 2, justification: 'rekomendasi pengawas' },
+    });
+    // Not blind: no codes, no codebook, and neither the opening nor the signing row speaks of blind scoring.
+    const state = await h.query(selectionStateQuery);
+    expect(state).not.toHaveProperty('blindScoring');
+    expect(state.candidates.every((c) => c.code === undefined)).toBe(true);
+    expect(byDecision('open_selection').payload).not.toHaveProperty('blindScoring');
+    expect(byDecision('sign_ranking').payload).not.toHaveProperty('blindScoring');
+    await h.terminate('test done');
+  });
+
+  it('scores a blind selection by code: the opening row says blind, codes follow registration, the signed ranking reveals them', async () => {
+    const h = await open({ blindScoring: true });
+    await toRegistration(h);
+    const nips = [31, 32, 33, 34].map(nip);
+    await register(h, nips);
+    expect(ledgerOf(h.workflowId)[0]).toMatchObject({ decision: 'open_selection', payload: { blindScoring: true } });
+    gate(h.workflowId).open();
+    const screening = await reach(h, 'screening');
+    expect(screening.candidates.map((c) => [c.code, c.nip])).toEqual(nips.map((n, i) => [`K-0${i + 1}`, n]));
+    expect(screening.blindScoring).toEqual({
+      revealed: false,
+      codes: screening.candidates.map((c) => ({ code: c.code, nip: c.nip, name: c.name })),
+    });
+    for (const [i, n] of nips.entries()) {
+      await decide(h, { decision: 'screen_candidate', actor: HR, nip: n, passed: true, administrativeScore: 90 - i, reason: 'lengkap' });
+    }
+    await decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE });
+    for (const n of nips) {
+      await toChild(() =>
+        env.client.workflow.getHandle(assessmentWorkflowId(h.workflowId, n)).executeUpdate(assessmentDecideUpdate, {
+          args: [{ decision: 'record_assessment', actor: ASSESSOR, achieved: { integritas: 4 }, evidence: EVIDENCE }],
+        }),
+      );
+    }
+    const review = env.client.workflow.getHandle(committeeReviewWorkflowId(h.workflowId));
+    for (const m of COMMITTEE) {
+      const actor = asMember(m);
+      await toChild(() =>
+        review.executeUpdate(committeeReviewDecideUpdate, {
+          args: [{ decision: 'declare_interests', actor, declarations: nips.map((n) => ({ nip: n, conflicted: false })) }],
+        }),
+      );
+      await review.executeUpdate(committeeReviewDecideUpdate, {
+        args: [{ decision: 'score', actor, scores: nips.map((n, i) => ({ nip: n, paper: 80 - i, interview: 80 - i })) }],
+      });
+    }
+    const ranked = await reach(h, 'ranking');
+    expect(ranked.blindScoring?.revealed).toBe(false);
+
+    const signed = await decide(h, { decision: 'sign_ranking', actor: CHAIR, evidence: EVIDENCE });
+    expect(signed.step).toBe('external_review');
+    expect((await h.query(selectionStateQuery)).blindScoring?.revealed).toBe(true);
+    const row = ledgerOf(h.workflowId).find((r) => r.decision === 'sign_ranking')!;
+    expect(row.payload).toEqual({
+      shortlist: ranked.shortlist,
+      blindScoring: { revealed: nips.map((n, i) => ({ code: `K-0${i + 1}`, nip: n, name: `Calon ${n.slice(-3)}` })) },
     });
     await h.terminate('test done');
   });

@@ -147,6 +147,9 @@ const ID_PARAMS: Record<string, (path: string) => { existing: string; missing: s
     throw new Error(`no fixture for {id} in ${path}: add one`);
   },
   caseId: () => ({ existing: fx.vacancyId, missing: `vacancy:${B}:NOPE-1` }),
+  // SOP migration batches are decided by administrators only (a national role), so the walk below skips
+  // them; test/e2e/sop-migration.e2e-spec.ts checks that another agency's batch answers like a missing one.
+  batchId: () => ({ existing: '00000000-0000-4000-8000-000000000003', missing: '00000000-0000-4000-8000-000000000004' }),
 };
 /** Path parameters that are not ids an agency owns: a date, or reference codes named on purpose (403, see README). */
 const NOT_IDS = new Set(['date', 'regionCode', 'agencyCode', 'nip', 'postCode', 'unitCode']);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '@meritflow/domain';
 import { PPK, Stack, eventually, uniqueCode } from '../support/api-client';
-import { evidence } from '../support/move-fixtures';
+import { evidence, moveFacts, region } from '../support/move-fixtures';
 import { pdfText } from '../support/pdf-text';
 import { hrOf, newAgency, registerOfficial } from '../support/register-fixtures';
 
@@ -348,7 +348,7 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     await expect(client.workflow.getHandle(`discipline:${agency}:${caseCode}`).describe()).rejects.toThrow(/not found/i);
   }, 120_000);
 
-  it('upholds an administrative appeal of a dismissal: the sanction then takes effect, with no end date', async () => {
+  it('upholds an administrative appeal of a dismissal: the sanction then takes effect, with no end date, and ends service', async () => {
     const c = await openCase({ sopVersion: '1.0.0' });
     await examine(c);
     await c.decide(PPK, { decision: 'decide_sanction', level: 'heavy', sanction: 'pemberhentian_dengan_hormat', reason: 'Terbukti' });
@@ -368,9 +368,40 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     });
     expect(upheld.status).toBe(200);
     await eventually(async () => (await stepOf(c)) === 'completed', 30_000, 'dismissal applied');
-    expect((await registerEvents(c)).filter((e) => e.type === 'sanction_recorded').map((e) => e.payload)).toEqual([
+    const events = await registerEvents(c);
+    expect(events.filter((e) => e.type === 'sanction_recorded').map((e) => e.payload)).toEqual([
       { level: 'heavy', sanction: 'pemberhentian_dengan_hormat', imposedOn: today(), decreeNumber: 'SK-HD-006' },
     ]);
+    // The dismissal ends service on its TMT, recorded with the sanction by the decree's recorder.
+    const ended = events.filter((e) => e.type === 'service_ended');
+    expect(ended.map((e) => [e.payload, e.actor.role])).toEqual([
+      [{ endedOn: today(), reason: 'dismissal_honourable', decreeNumber: 'SK-HD-006' }, 'hr_officer'],
+    ]);
+    const state = (await stack.call('GET', c.path, { actor: c.hr })).body;
+    expect(state.registerChanges.flatMap((r: { eventIds: number[] }) => r.eventIds)).toContain(ended[0].id);
+
+    const profile = await stack.call('GET', `/v1/register/people/${c.nip}`, { actor: c.hr });
+    expect(profile.body).toMatchObject({
+      serviceStatus: 'ended',
+      serviceEnded: { endedOn: today(), reason: 'dismissal_honourable' },
+      position: null,
+    });
+    const before = await stack.call('GET', `/v1/register/people/${c.nip}?asOf=${dayBefore(today())}`, { actor: c.hr });
+    expect(before.body).toMatchObject({ serviceStatus: 'active', position: { postType: 'administrator' } });
+
+    // A move of the dismissed official is refused before anything starts.
+    const facts = moveFacts(c.agency, await region(stack));
+    const { since: _since, ...from } = facts.from;
+    const move = await stack.call('POST', '/v1/moves', {
+      actor: c.hr,
+      body: { ...facts, person: { nip: c.nip }, from, reason: 'Penyegaran' },
+    });
+    expect([move.status, move.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(move.body.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`)).toEqual([
+      'person.nip:register.serviceEnded',
+    ]);
+    const client = await stack.temporalClient();
+    await expect(client.workflow.getHandle(`move:${c.agency}:${c.nip}`).describe()).rejects.toThrow(/not found/i);
   }, 60_000);
 
   it('gives HR and then the PPK their task in the inbox, naming no one', async () => {

@@ -170,4 +170,72 @@ describe('the ASN register', () => {
     const paged = await stack.call('GET', '/v1/register/people?golongan=IV/b&postType=administrator&pageSize=2&page=2', { actor: hr });
     expect([paged.body.total, paged.body.items.length]).toEqual([3, 1]);
   });
+
+  it('ends an official’s service on its TMT: active before it, ended from it, listed by status, and nothing dated after it', async () => {
+    const agencyCode = newAgency();
+    const hr = hrOf(agencyCode);
+    const { nip } = await registerOfficial(stack, { agencyCode, name: 'Sri Pensiun' });
+    const { nip: serving } = await registerOfficial(stack, { agencyCode, name: 'Sri Aktif' });
+    const end = await stack.call('POST', `/v1/register/people/${nip}/events`, {
+      actor: hr,
+      body: {
+        reason: 'Pensiun batas usia',
+        events: [{ type: 'service_ended', payload: { endedOn: '2026-02-01', reason: 'retirement', decreeNumber: 'SK-PENSIUN-1' } }],
+      },
+    });
+    expect(end.status).toBe(201);
+    expect(end.body.events[0]).toMatchObject({ type: 'service_ended', effectiveDate: '2026-02-01', actor: { role: 'hr_officer' } });
+    expect(end.body.profile).toMatchObject({
+      serviceStatus: 'ended',
+      serviceEnded: { endedOn: '2026-02-01', reason: 'retirement', decreeNumber: 'SK-PENSIUN-1' },
+      position: null,
+    });
+    const before = await stack.call('GET', `/v1/register/people/${nip}?asOf=2026-01-31`, { actor: hr });
+    expect(before.body).toMatchObject({ serviceStatus: 'active', serviceEnded: null, position: { postType: 'administrator' } });
+
+    const ended = await stack.call('GET', '/v1/register/people?q=sri&serviceStatus=ended', { actor: hr });
+    expect(ended.body.items.map((p: { nip: string; serviceEndedOn: string }) => [p.nip, p.serviceEndedOn])).toEqual([[nip, '2026-02-01']]);
+    const active = await stack.call('GET', '/v1/register/people?q=sri&serviceStatus=active', { actor: hr });
+    expect(active.body.items.map((p: { nip: string; serviceStatus: string }) => [p.nip, p.serviceStatus])).toEqual([[serving, 'active']]);
+    const badStatus = await stack.call('GET', '/v1/register/people?serviceStatus=retired', { actor: hr });
+    expect(badStatus.status).toBe(400);
+
+    const count = await eventCount(agencyCode, nip);
+    const after = await stack.call('POST', `/v1/register/people/${nip}/events`, {
+      actor: hr,
+      body: {
+        reason: 'Kenaikan pangkat',
+        events: [{ type: 'rank_changed', payload: { golongan: 'IV/c', tmt: '2026-04-01', decreeNumber: 'SK-KP-9', kind: 'regular' } }],
+      },
+    });
+    expect([after.status, fields(after.body)]).toEqual([400, ['events.0.type:service.ended']]);
+    const twice = await stack.call('POST', `/v1/register/people/${nip}/events`, {
+      actor: hr,
+      body: {
+        reason: 'Meninggal dunia',
+        events: [{ type: 'service_ended', payload: { endedOn: '2026-03-01', reason: 'death', decreeNumber: 'SK-2' } }],
+      },
+    });
+    expect([twice.status, fields(twice.body)]).toEqual([400, ['events.0.type:service.alreadyEnded']]);
+    const badReason = await stack.call('POST', `/v1/register/people/${serving}/events`, {
+      actor: hr,
+      body: {
+        reason: 'Berhenti',
+        events: [{ type: 'service_ended', payload: { endedOn: '2020-01-01', reason: 'fired', decreeNumber: 'SK-3' } }],
+      },
+    });
+    expect([badReason.status, fields(badReason.body)]).toEqual([400, ['events.0.reason:isIn', 'events.0.endedOn:service.factsAfterEnd']]);
+    expect(await eventCount(agencyCode, nip)).toBe(count);
+    expect(await eventCount(agencyCode, serving)).toBe(9);
+
+    // A mistaken end is retracted like any fact; the official is serving again.
+    const undo = await stack.call('POST', `/v1/register/people/${nip}/events`, {
+      actor: hr,
+      body: { reason: 'SK pensiun dibatalkan', events: [{ type: 'events_retracted', payload: { eventIds: [end.body.events[0].id] } }] },
+    });
+    expect(undo.status).toBe(201);
+    expect(undo.body.profile).toMatchObject({ serviceStatus: 'active', position: { postType: 'administrator' } });
+    const again = await stack.call('GET', '/v1/register/people?q=sri&serviceStatus=ended', { actor: hr });
+    expect(again.body.total).toBe(0);
+  });
 });

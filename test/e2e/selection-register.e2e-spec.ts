@@ -134,4 +134,28 @@ describe('a selection reads its candidates from the ASN register', () => {
     ]);
     expect(row(overridden.nip).register.facts.education).toBe('D3');
   });
+
+  it('refuses a candidate whose service has ended, naming the field, and records nothing', async () => {
+    const sel = await openSelection(stack);
+    const retired = await registerOfficial(stack, {
+      agencyCode: sel.agencyCode,
+      name: 'Sudah Pensiun',
+      events: [
+        ...administratorHistory(),
+        { type: 'service_ended', payload: { endedOn: '2026-01-01', reason: 'retirement', decreeNumber: 'SK-PENSIUN-2026' } },
+      ],
+    });
+    expect(retired.res.status).toBe(201);
+    await formAndAnnounce(sel, committee());
+    const res = await post(`${sel.path}/decisions`, HR, {
+      decision: 'register_candidates',
+      candidates: [{ postCode: sel.postCode, nip: retired.nip }],
+    });
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`)).toEqual([
+      'candidates.0.nip:register.serviceEnded',
+    ]);
+    const decisions = (await stack.call('GET', sel.path)).body.decisions as { decision: string }[];
+    expect(decisions.map((d) => d.decision)).not.toContain('register_candidates');
+  });
 });

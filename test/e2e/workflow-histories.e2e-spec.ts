@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { decryptHistory } from '@meritflow/audit';
+import { vacancyFilledSignal } from '@meritflow/contracts';
 import { dataConverterWith } from '@meritflow/codec';
 import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
-import { runWholeSelection } from '../support/selection-fixtures';
+import { runWholeSelection, uploadEvidence } from '../support/selection-fixtures';
 import { runWholeMadyaSelection } from '../support/chain-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
 import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
@@ -33,8 +34,8 @@ const monthsFromNow = (months: number) => {
 Runtime.install({ logger: new DefaultLogger('WARN') });
 afterAll(() => stack.close());
 
-async function finish(name: string, workflowId: string) {
-  const handle = (await stack.temporalClient()).workflow.getHandle(workflowId);
+async function finish(name: string, workflowId: string, runId?: string) {
+  const handle = (await stack.temporalClient()).workflow.getHandle(workflowId, runId);
   await handle.result();
   const history = await handle.fetchHistory();
   await Worker.runReplayHistory(
@@ -82,6 +83,39 @@ describe('recorded workflow histories', () => {
     await eventually(async () => (await stack.call('GET', vacancyPath(proposal))).body.status === 'expired', 30_000, 'expiry');
     const history = await finish('vacancy-expired', created.body.workflowId);
     expect(history.events!.some((e) => e.timerFiredEventAttributes)).toBe(true);
+  });
+});
+
+describe('recorded histories of a vacancy an SOP migration continued as new', () => {
+  it('vacancy (SOP 1.0.0) migrated to 1.1.0 under four eyes, then approved and filled: both runs replay', async () => {
+    const proposal = vacancyProposal({ agencyCode: 'HIST-PEMKAB', positionCode: `HIST-MIG-${Date.now()}`, sopVersion: '1.0.0' });
+    const created = await stack.call('POST', '/v1/vacancies', { body: proposal });
+    expect(created.status).toBe(201);
+    const id: string = created.body.workflowId;
+    const basis = await uploadEvidence(stack, 'dasar_hukum', proposal.agencyCode);
+    const asked = await stack.call('POST', '/v1/sop-migrations', {
+      actor: { id: 'admin-hist-1', role: 'admin' },
+      body: { caseIds: [id], outcome: 'migrate', toVersion: '1.1.0', reason: 'SOP 1.1.0 berlaku', evidence: [basis] },
+    });
+    expect(asked.status).toBe(201);
+    const approved = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/approve`, {
+      actor: { id: 'admin-hist-2', role: 'admin' },
+      body: { reason: 'Setuju' },
+    });
+    expect(approved.status).toBe(200);
+    await eventually(async () => (await stack.call('GET', vacancyPath(proposal))).body.sop?.version === '1.1.0', 30_000, 'migration');
+    const p = vacancyPath(proposal);
+    expect(
+      (await stack.call('POST', `${p}/decisions`, { actor: PPK, body: { decision: 'approve', fillingMethod: 'talent_pool' } })).status,
+    ).toBe(200);
+    const client = await stack.temporalClient();
+    await client.workflow
+      .getHandle(id)
+      .signal(vacancyFilledSignal, { filledBy: 'hist', nip: '198203042008011064', name: 'Budi', decreeNumber: null, effectiveDate: null });
+    const second = await finish('vacancy-migrated-run2', id);
+    const firstRunId = second.events![0].workflowExecutionStartedEventAttributes!.continuedExecutionRunId!;
+    const first = await finish('vacancy-migrated-run1', id, firstRunId);
+    expect(first.events!.at(-1)!.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
   });
 });
 
@@ -319,8 +353,15 @@ describe('recorded history of a discipline case', () => {
       [hr, { decision: 'appeal_upheld', reason: 'BPASN menguatkan', evidence: await evidence(stack, 'putusan', agency) }],
     ];
     for (const [actor, body] of steps) expect((await d(actor, body)).status).toBe(200);
-    const history = await finish('discipline-dismissal-appeal-upheld', id);
+    // Recorded since the dismissal also ends service (patch marker); the older recording
+    // discipline-dismissal-appeal-upheld@… keeps the path without it under replay.
+    const history = await finish('discipline-dismissal-ends-service', id);
     expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(5);
+    const patches = history.events!.flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+    });
+    expect(patches).toContain('discipline-dismissal-ends-service');
   }, 60_000);
 });
 

@@ -68,8 +68,11 @@ export async function uploadEvidence(stack: Stack, kind: string, agencyCode: str
   return body.ref;
 }
 
-/** An approved JPT pratama vacancy for open selection, and a freshly opened selection for it (test-fast SOP). */
-export async function openSelection(stack: Stack) {
+/**
+ * An approved JPT pratama vacancy for open selection, and a freshly opened selection for it (test-fast
+ * SOP); `options` go into the opening request (e.g. `{ blindScoring: true }`).
+ */
+export async function openSelection(stack: Stack, options: Record<string, unknown> = {}) {
   const agencyCode = uniqueCode('PEMKAB');
   const proposal = vacancyProposal({
     agencyCode,
@@ -94,6 +97,7 @@ export async function openSelection(stack: Stack) {
       title: 'Seleksi Terbuka JPT Pratama 2026',
       vacancyIds: [v.body.workflowId],
       sopVersion: '1.0.0-test.fast',
+      ...options,
     },
   });
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));

@@ -28,6 +28,7 @@ import { SelectionsModule } from './selections/selections.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
 import { TalentModule } from './talent/talent.module';
+import { SopMigrationsModule } from './sop-migrations/sop-migrations.module';
 
 @Global()
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         VacanciesModule,
+        SopMigrationsModule,
         EvidenceModule,
         SelectionsModule,
         CasesModule,

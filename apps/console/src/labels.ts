@@ -15,6 +15,8 @@ import {
   type RankChangeKind,
   type Sanction,
   type SanctionLevel,
+  type ServiceEndReason,
+  type ServiceStatus,
 } from '@meritflow/domain';
 import type { Lang } from './i18n';
 
@@ -125,6 +127,20 @@ const PARTICIPANT_ROLES: Labels<CaseParticipantRole> = {
   decider: ['Pengambil keputusan', 'Decision-maker'],
 };
 
+const SERVICE_STATUSES: Labels<ServiceStatus> = {
+  active: ['Aktif', 'Serving'],
+  ended: ['Berhenti', 'Service ended'],
+};
+
+const SERVICE_END_REASONS: Labels<ServiceEndReason> = {
+  dismissal_honourable: ['Diberhentikan dengan hormat', 'Honourable dismissal'],
+  dismissal_dishonourable: ['Diberhentikan tidak dengan hormat', 'Dishonourable dismissal'],
+  retirement: ['Pensiun', 'Retirement'],
+  death: ['Meninggal dunia', 'Death'],
+  resignation: ['Berhenti atas permintaan sendiri', 'Resignation'],
+  contract_ended: ['Perjanjian kerja berakhir (PPPK)', 'Contract ended (PPPK)'],
+};
+
 /** Credentials the agencies ask for (domain.md §3); others are shown as recorded. */
 const CREDENTIALS: Labels<string> = {
   diklatpim_i: ['Diklatpim Tingkat I', 'Leadership training, level I'],
@@ -156,6 +172,8 @@ export const fitGapLabel = of(FIT_GAPS);
 export const performanceAxisLabel = of(PERFORMANCE_AXIS);
 export const potentialAxisLabel = of(POTENTIAL_AXIS);
 export const participantRoleLabel = of(PARTICIPANT_ROLES);
+export const serviceStatusLabel = of(SERVICE_STATUSES);
+export const serviceEndReasonLabel = of(SERVICE_END_REASONS);
 export const credentialLabel = (code: string, lang: Lang): string => pick(CREDENTIALS[code.toLowerCase()], code, lang);
 
 /** A grade with its rank title: "IV/b — Pembina Tingkat I". */

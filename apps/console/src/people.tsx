@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { GOLONGAN_CODES } from '@meritflow/domain';
+import { GOLONGAN_CODES, SERVICE_STATUSES, type ServiceStatus } from '@meritflow/domain';
 import { api, enc, type Session } from './api';
 import { useI18n } from './i18n';
-import { golonganLabel, POST_TYPE_CODES, postTypeLabel } from './labels';
+import { golonganLabel, POST_TYPE_CODES, postTypeLabel, serviceStatusLabel } from './labels';
 import { Refusal, SelectField, TextField, useLoad } from './ui';
 
 /** One official as the register's search answers (`GET /v1/register/people`). */
@@ -16,6 +16,8 @@ export interface PersonSummary {
   postCode: string | null;
   postType: string | null;
   postTitle: string | null;
+  serviceStatus: ServiceStatus;
+  serviceEndedOn: string | null;
   version: number;
 }
 interface PeoplePage {
@@ -74,7 +76,7 @@ export function People({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const national = isNationalSession(session);
   const [agency, setAgency] = useState('');
-  const [form, setForm] = useState({ q: '', unitCode: '', golongan: '', postCode: '', postType: '' });
+  const [form, setForm] = useState({ q: '', unitCode: '', golongan: '', postCode: '', postType: '', serviceStatus: '' });
   const [applied, setApplied] = useState(form);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState('25');
@@ -143,6 +145,12 @@ export function People({ session }: { session: Session }) {
             onChange={set('postType')}
             options={[any, ...POST_TYPE_CODES.map((p) => ({ value: p, label: postTypeLabel(p, lang) }))]}
           />
+          <SelectField
+            label={t('Status kepegawaian', 'Service')}
+            value={form.serviceStatus}
+            onChange={set('serviceStatus')}
+            options={[any, ...SERVICE_STATUSES.map((s) => ({ value: s, label: serviceStatusLabel(s, lang) }))]}
+          />
         </div>
         <button type="submit">{t('Cari', 'Search')}</button>
       </form>
@@ -170,6 +178,11 @@ export function People({ session }: { session: Session }) {
                     <td>
                       <a href={profileHref(p.nip, national ? agency : undefined)}>{p.name}</a>
                       {p.source === 'external' && <span className="badge">{t('instansi lain', 'other agency')}</span>}
+                      {p.serviceStatus === 'ended' && (
+                        <span className="badge" title={p.serviceEndedOn ?? undefined}>
+                          {serviceStatusLabel(p.serviceStatus, lang)}
+                        </span>
+                      )}
                     </td>
                     <td>
                       <code>{p.nip}</code>

@@ -18,6 +18,8 @@ import {
   rankKindLabel,
   sanctionLabel,
   sanctionLevelLabel,
+  serviceEndReasonLabel,
+  serviceStatusLabel,
   sexLabel,
   sourceLabel,
 } from './labels';
@@ -211,6 +213,17 @@ export function PersonProfile({ nip, agencyCode, session }: { nip: string; agenc
                 <span className="sub">
                   {' '}
                   · {t('sejak', 'since')} {formatDate(p.position.from, lang)}
+                </span>
+              )}
+            </dd>
+            <dt>{t('Status kepegawaian', 'Service')}</dt>
+            <dd data-testid="profile-service">
+              {serviceStatusLabel(p.serviceStatus, lang)}
+              {p.serviceEnded && (
+                <span className="sub">
+                  {' '}
+                  · {serviceEndReasonLabel(p.serviceEnded.reason, lang)}, TMT {formatDate(p.serviceEnded.endedOn, lang)} · SK{' '}
+                  {p.serviceEnded.decreeNumber}
                 </span>
               )}
             </dd>

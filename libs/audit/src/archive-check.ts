@@ -1,4 +1,4 @@
-import { ARCHIVE_DECISIONS, archiveIdempotencyKey, isArchiveDecision } from '@meritflow/domain';
+import { ARCHIVE_DECISIONS, archiveIdempotencyKey, isArchiveDecision, MIGRATION_DECISIONS } from '@meritflow/domain';
 import { historySha256 } from './archived-history';
 import type { CaseHistory } from './history.types';
 import type { LedgerRowLike } from './ledger-row';
@@ -64,14 +64,24 @@ export function checkArchivedHistories(histories: readonly SourcedHistory[], led
  * decisions). The same selection the repository's decisionsOfCase makes in SQL.
  */
 export function decisionRowsOfRun<T extends LedgerRowLike>(rows: readonly T[], rootWorkflowId: string, rootRunId: string): T[] {
-  const own = rows.filter((r) => r.workflowId === rootWorkflowId && r.runId === rootRunId && !isArchiveDecision(r.decision));
+  // A run an SOP migration started continues the run named in its first row: one case across its runs.
+  const runIds = new Set([rootRunId]);
+  for (let run: string | undefined = rootRunId; run;) {
+    const first = rows.find(
+      (r) => r.workflowId === rootWorkflowId && r.runId === run && Number(r.sequence) === 1 && r.decision === MIGRATION_DECISIONS.migrated,
+    );
+    const from = (first?.payload as { from?: { runId?: unknown } } | undefined)?.from?.runId;
+    run = typeof from === 'string' && !runIds.has(from) ? from : undefined;
+    if (run) runIds.add(run);
+  }
+  const own = rows.filter((r) => r.workflowId === rootWorkflowId && runIds.has(r.runId) && !isArchiveDecision(r.decision));
   if (own.length === 0) return [];
   const since = Math.min(...own.map((r) => new Date(r.decidedAt).getTime()));
   return rows.filter(
     (r) =>
       !isArchiveDecision(r.decision) &&
       r.rootWorkflowId === rootWorkflowId &&
-      (r.workflowId !== rootWorkflowId || r.runId === rootRunId) &&
+      (r.workflowId !== rootWorkflowId || runIds.has(r.runId)) &&
       new Date(r.decidedAt).getTime() >= since,
   );
 }

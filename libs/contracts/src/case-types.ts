@@ -84,6 +84,8 @@ export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
   alsoReachedBy?: (state: S) => readonly string[];
   /** The same, as a path into the case read model's `details` (for lists and the inbox, which read no state). */
   alsoReachedByDetails?: readonly string[];
+  /** The workflow registers sopMigrationUpdate: administrators may keep or migrate its running cases. */
+  acceptsSopMigration?: boolean;
 }
 
 const CODE = '[A-Z0-9][A-Z0-9._-]{0,63}';
@@ -117,6 +119,7 @@ export const CASE_TYPES = Object.freeze({
     label: { id: 'Usulan lowongan jabatan', en: 'Vacancy' },
     resource: 'vacancies',
     sideDecisions: ['withdraw', 'close'],
+    acceptsSopMigration: true,
   }),
   [SELECTION_CASE_TYPE]: entry({
     type: SELECTION_CASE_TYPE,
@@ -165,6 +168,7 @@ export const CASE_TYPES = Object.freeze({
     label: { id: 'Mutasi, rotasi atau promosi talenta', en: 'Move (mutation, rotation, talent promotion)' },
     resource: 'moves',
     sideDecisions: ['withdraw', 'override'],
+    acceptsSopMigration: true,
     // The agency the person leaves releases them, so it reaches the move too.
     alsoReachedBy: (s) => [s.move.from.agencyCode],
     alsoReachedByDetails: ['from', 'agencyCode'],

@@ -9,5 +9,6 @@ export * from './talent-review.contract';
 export * from './case-id';
 export * from './archive.contract';
 export * from './discipline.contract';
+export * from './sop-migration.contract';
 export * from './case-types';
 export * from './search-attributes';

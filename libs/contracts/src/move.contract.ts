@@ -1,4 +1,5 @@
 import type { CaseStateBase } from './case-state';
+import type { SopResume } from './sop-migration.contract';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, AsOfBasis, ElectionBanPeriod, EvidenceRef, MinisterApproval, ReportingDuty, SopRef } from '@meritflow/domain';
 import type { MobilityFacts } from './reference.activities.contract';
@@ -47,6 +48,13 @@ export interface MoveWorkflowInput {
    * `move.from.agencyCode` as of its as-of date. Absent in cases proposed with typed facts.
    */
   personFromRegister?: boolean;
+  /** Set when a governed SOP migration continued the case as new on another version. */
+  resume?: SopResume;
+  /** The state the run before carried over with `resume`. */
+  carried?: Pick<
+    MoveState,
+    'move' | 'evaluation' | 'overrides' | 'competencyFit' | 'decree' | 'blockedAttempts' | 'reportingDuty' | 'report'
+  >;
 }
 
 export interface MoveDecisionInput {

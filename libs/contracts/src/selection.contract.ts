@@ -4,6 +4,7 @@ import type {
   Actor,
   DutyRegistry,
   AllowedDecision,
+  BlindScoringState,
   CandidateProfile,
   CommitteeMember,
   ConflictDeclaration,
@@ -52,6 +53,8 @@ export interface SelectionWorkflowInput {
   openedBy: Actor;
   reason: string | null;
   evidence: EvidenceRef[];
+  /** Blind scoring (issue 16): members score candidate codes until the ranking is signed. Absent: not blind. */
+  blindScoring?: boolean;
 }
 
 /**
@@ -150,6 +153,8 @@ export type CandidateStatus = 'ineligible' | 'registered' | 'screened_out' | 'sc
 export interface CandidateView {
   nip: string;
   name: string;
+  /** Blind selections only: the candidate's code (K-01, …), stable for the selection. */
+  code?: string;
   postCode: string;
   registrationOrder: number;
   status: CandidateStatus;
@@ -187,6 +192,8 @@ export interface SelectionState extends CaseStateBase {
   /** Who decides after the ranking, and what each outside body decided per post (senior posts). */
   chain: SelectionChainView;
   pendingTasks: PendingTask[];
+  /** Blind selections only. The API strips the codebook for those who read blind. */
+  blindScoring?: BlindScoringState;
 }
 
 /** One outside body's recorded decision on a post. */

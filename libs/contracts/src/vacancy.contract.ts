@@ -1,4 +1,5 @@
 import type { CaseStateBase } from './case-state';
+import type { SopResume } from './sop-migration.contract';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, EvidenceRef, FillingMethod, SopRef, VacancyProposal } from '@meritflow/domain';
 
@@ -17,6 +18,10 @@ export interface VacancyWorkflowInput {
   /** Free-text justification HR gives for the proposal. */
   reason: string | null;
   evidence: EvidenceRef[];
+  /** Set when a governed SOP migration continued the case as new on another version. */
+  resume?: SopResume;
+  /** The state the run before carried over with `resume`. */
+  carried?: { approvedFillingMethod: FillingMethod | null };
 }
 
 export interface VacancyDecisionInput {

@@ -35,6 +35,7 @@ import { RegisterReading1764860000000 } from './migrations/1764860000000-registe
 import { CaseParticipantEntity } from './entities/case-participant.entity';
 import { RegisterImportProgress1764870000000 } from './migrations/1764870000000-register-import-progress';
 import { TalentReview1764910000000 } from './migrations/1764910000000-talent-review';
+import { RegisterServiceEnded1764960000000 } from './migrations/1764960000000-register-service-ended';
 import { TalentPoolEntity, TalentReviewPlacementEntity } from './entities/talent.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   RegisterReading1764860000000,
   RegisterImportProgress1764870000000,
   TalentReview1764910000000,
+  RegisterServiceEnded1764960000000,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { DomainError, type DecisionRecord } from '@meritflow/domain';
+import { DomainError, MIGRATED_STATUS, MIGRATION_DECISIONS, type DecisionRecord } from '@meritflow/domain';
 import { CaseEntity } from './entities/case.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { HolidayEntity } from './entities/holiday.entity';
@@ -134,7 +134,9 @@ export class LedgerRepository {
    * Every decision of a case and of the child workflows it ran, in the order they were taken. The
    * archive's rows in the chain (sequence 0) are not decisions and are left out; chainOfCase has them.
    */
-  decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
+  async decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
+    // A case an SOP migration continued as new is one case across its runs.
+    const runIds = await this.runsContinuedInto(rootWorkflowId, rootRunId);
     return (
       this.ds
         .getRepository(DecisionEntity)
@@ -142,8 +144,8 @@ export class LedgerRepository {
         .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
         .andWhere('d.sequence > 0')
         // Children of an earlier run of the same case id are not part of this run's history.
-        .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id = :rootRunId)', { rootRunId })
-        .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :rootRunId)')
+        .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id IN (:...runIds))', { runIds })
+        .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :firstRunId)', { firstRunId: runIds[0] })
         // Within one workflow the sequence is the order decisions were taken, whatever order their rows landed in.
         .orderBy('d.decided_at', 'ASC')
         .addOrderBy('d.workflow_id', 'ASC')
@@ -173,7 +175,12 @@ export class LedgerRepository {
 
   async listCases(filter: CaseFilter): Promise<{ items: CaseEntity[]; total: number }> {
     // Child workflows (assessments, reviews, appointments) are part of their root case, not cases of their own.
-    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c').where('c.workflow_id = c.root_workflow_id');
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.workflow_id = c.root_workflow_id')
+      // A run an SOP migration closed is listed through its successor, the case's current run.
+      .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS });
     if (filter.caseType) qb.andWhere('c.case_type = :caseType', { caseType: filter.caseType });
     if (filter.step) qb.andWhere('c.step = :step', { step: filter.step });
     if (filter.createdFrom) qb.andWhere('c.created_at >= :from', { from: filter.createdFrom });
@@ -187,6 +194,66 @@ export class LedgerRepository {
       .skip(filter.offset)
       .getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * Root cases still running at one of the given (SOP version, step) pairs: the impact list of a new
+   * SOP version. A run a migration closed (status "migrated") is left out; its successor stands for it.
+   */
+  async runningCasesAt(filter: {
+    caseTypes: readonly string[];
+    sopId: string;
+    at: readonly { version: string; step: string }[];
+    agencyCode?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: CaseEntity[]; total: number }> {
+    if (filter.at.length === 0) return { items: [], total: 0 };
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.workflow_id = c.root_workflow_id')
+      .andWhere('c.case_type IN (:...caseTypes)', { caseTypes: filter.caseTypes })
+      .andWhere('c.sop_id = :sopId', { sopId: filter.sopId })
+      .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS })
+      .andWhere('(c.sop_version, c.step) IN (SELECT * FROM unnest(CAST(:versions AS text[]), CAST(:steps AS text[])))', {
+        versions: filter.at.map((a) => a.version),
+        steps: filter.at.map((a) => a.step),
+      });
+    if (filter.agencyCode) qb.andWhere('c.agency_code = :agencyCode', { agencyCode: filter.agencyCode });
+    const [items, total] = await qb
+      .orderBy('c.created_at', 'ASC')
+      .addOrderBy('c.run_id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** The cases a keep-or-migrate request of one batch named, from their request rows. */
+  async casesOfMigrationBatch(batchId: string): Promise<string[]> {
+    const rows: { workflow_id: string }[] = await this.ds.query(
+      `SELECT DISTINCT workflow_id FROM decisions WHERE decision = $1 AND payload->>'batchId' = $2 ORDER BY workflow_id`,
+      [MIGRATION_DECISIONS.requested, batchId],
+    );
+    return rows.map((r) => r.workflow_id);
+  }
+
+  /**
+   * The runs of a case id that led to `runId` through SOP migrations, oldest first, ending with
+   * `runId`: each run a migration started names the run it continued from in its first row.
+   */
+  async runsContinuedInto(workflowId: string, runId: string): Promise<string[]> {
+    const runs = [runId];
+    for (let i = 0; i < 50; i++) {
+      const first = await this.ds
+        .getRepository(DecisionEntity)
+        .findOneBy({ workflowId, runId: runs[0], sequence: 1, decision: MIGRATION_DECISIONS.migrated });
+      const from = (first?.payload as { from?: { runId?: unknown } } | undefined)?.from?.runId;
+      if (typeof from !== 'string' || runs.includes(from)) break;
+      runs.unshift(from);
+    }
+    return runs;
   }
 
   async holidays(): Promise<Set<string>> {

@@ -16,6 +16,7 @@ import {
   type RegisterEvent,
   type RegisterEventDraft,
   type RegisterFacts,
+  type ServiceStatus,
 } from '@meritflow/domain';
 
 /** Who records a register change, why and on what evidence. */
@@ -34,6 +35,8 @@ export interface PeopleFilter {
   golongan?: string;
   postCode?: string;
   postType?: string;
+  /** Serving officials, or those whose service has ended, as of the read model's date. */
+  serviceStatus?: ServiceStatus;
   page: number;
   pageSize: number;
 }
@@ -48,6 +51,8 @@ export interface PersonSummary {
   postCode: string | null;
   postType: string | null;
   postTitle: string | null;
+  serviceStatus: ServiceStatus;
+  serviceEndedOn: string | null;
   version: number;
 }
 
@@ -325,20 +330,22 @@ export class RegisterRepository {
         p.version,
         today,
         next,
+        p.serviceEnded?.endedOn ?? null,
       ]);
     }
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       const params = chunk.flat();
-      const values = chunk.map((_, r) => `(${Array.from({ length: 15 }, (_, k) => `$${r * 15 + k + 1}`).join(', ')})`);
+      const values = chunk.map((_, r) => `(${Array.from({ length: 16 }, (_, k) => `$${r * 16 + k + 1}`).join(', ')})`);
       await m.query(
         `INSERT INTO register_people (agency_code, nip, employment_type, name, birth_date, sex, unit_code, source, golongan, post_code,
-           post_type, post_title, version, as_of, next_effective_date)
+           post_type, post_title, version, as_of, next_effective_date, service_ended_on)
          VALUES ${values.join(', ')}
          ON CONFLICT (agency_code, nip) DO UPDATE SET employment_type = EXCLUDED.employment_type, name = EXCLUDED.name,
            birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex, unit_code = EXCLUDED.unit_code, source = EXCLUDED.source,
            golongan = EXCLUDED.golongan, post_code = EXCLUDED.post_code, post_type = EXCLUDED.post_type, post_title = EXCLUDED.post_title,
-           version = EXCLUDED.version, as_of = EXCLUDED.as_of, next_effective_date = EXCLUDED.next_effective_date, updated_at = now()`,
+           version = EXCLUDED.version, as_of = EXCLUDED.as_of, next_effective_date = EXCLUDED.next_effective_date,
+           service_ended_on = EXCLUDED.service_ended_on, updated_at = now()`,
         params,
       );
     }
@@ -420,10 +427,12 @@ export class RegisterRepository {
     if (f.golongan) add('golongan = ?', f.golongan);
     if (f.postCode) add('post_code = ?', f.postCode);
     if (f.postType) add('post_type = ?', f.postType);
+    if (f.serviceStatus) where.push(`service_ended_on IS ${f.serviceStatus === 'ended' ? 'NOT ' : ''}NULL`);
     const clause = where.join(' AND ');
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM register_people WHERE ${clause}`, params);
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT nip, employment_type, name, unit_code, source, golongan, post_code, post_type, post_title, version
+      `SELECT nip, employment_type, name, unit_code, source, golongan, post_code, post_type, post_title, version,
+         to_char(service_ended_on, 'YYYY-MM-DD') AS service_ended_on
        FROM register_people WHERE ${clause} ORDER BY lower(name), nip LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
       params,
     );
@@ -439,6 +448,8 @@ export class RegisterRepository {
         postCode: (r.post_code as string) ?? null,
         postType: (r.post_type as string) ?? null,
         postTitle: (r.post_title as string) ?? null,
+        serviceStatus: r.service_ended_on ? ('ended' as const) : ('active' as const),
+        serviceEndedOn: (r.service_ended_on as string) ?? null,
         version: Number(r.version),
       })),
     };

@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, setHandler, sleep } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import {
   addDaysIso,
   APPEAL_KINDS,
@@ -13,6 +13,7 @@ import {
   disciplineSopSettings,
   effectDrafts,
   getSop,
+  isDismissal,
   restorationDrafts,
   sanctionTermOf,
   sanctionTermMonths,
@@ -36,6 +37,9 @@ import {
 } from '@meritflow/contracts';
 import { discipline, ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+
+/** A dismissal also writes `service_ended` to the register (task G); older dismissal histories replay without it. */
+const DISMISSAL_ENDS_SERVICE_PATCH = 'discipline-dismissal-ends-service';
 
 const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
 const DECREE_NUMBER = /^[A-Za-z0-9./ -]{3,100}$/;
@@ -299,7 +303,9 @@ export async function disciplineWorkflow(input: DisciplineWorkflowInput): Promis
     inForce = sanctionTermOf(choice, { number: decree!.number, effectiveDate: decree!.effectiveDate });
     subjectAtEffect = (await discipline.loadDisciplineSubject({ agencyCode, nip: subject.nip, asOf: wibDate(new Date()) })) ?? subject;
     subject = subjectAtEffect;
-    const drafts = effectDrafts(inForce, subjectAtEffect);
+    // Cases that dismissed before the register knew `service_ended` recorded the sanction only.
+    const endsService = isDismissal(inForce.sanction) && patched(DISMISSAL_ENDS_SERVICE_PATCH);
+    const drafts = effectDrafts(inForce, subjectAtEffect, { endsService });
     let eventIds: number[] = [];
     try {
       eventIds = await writeRegister(

@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   checkBackdating,
   moveWithRegisterFacts,
@@ -47,15 +55,17 @@ const issue = (field: string, rule: string, id: string, en: string): FieldIssue 
 export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState> {
   const sop = getSop(input.sop);
   // With the person named by NIP, the facts judged are the register's as of each evaluation date.
-  let move = input.move;
-  let evaluation: MoveEvaluationView | null = null;
-  const overrides: MoveState['overrides'] = [];
-  let competencyFit: MoveState['competencyFit'] = null;
-  let decree: MoveState['decree'] = null;
-  let blockedAttempts = 0;
+  // A run a migration started carries on with the state of the run before it.
+  const carried = input.carried;
+  let move = carried?.move ?? input.move;
+  let evaluation: MoveEvaluationView | null = carried?.evaluation ?? null;
+  const overrides: MoveState['overrides'] = [...(carried?.overrides ?? [])];
+  let competencyFit: MoveState['competencyFit'] = carried?.competencyFit ?? null;
+  let decree: MoveState['decree'] = carried?.decree ?? null;
+  let blockedAttempts = carried?.blockedAttempts ?? 0;
   let evaluating = false;
-  let reportingDuty: MoveState['reportingDuty'] = null;
-  let report: MoveState['report'] = null;
+  let reportingDuty: MoveState['reportingDuty'] = carried?.reportingDuty ?? null;
+  let report: MoveState['report'] = carried?.report ?? null;
   const intendedEffectiveDate = input.intendedEffectiveDate ?? null;
   const asOfIntended: EvaluationDate | undefined = intendedEffectiveDate
     ? { date: intendedEffectiveDate, basis: 'intended_effective_date' }
@@ -79,6 +89,7 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
     }),
     ledger,
   );
+  kase.resumeFrom(input.resume);
 
   const evaluate = async (asOf: EvaluationDate | undefined): Promise<MoveEvaluationView> => {
     const regionCodes = [...new Set([move.from.regionCode, move.to.regionCode])];
@@ -158,6 +169,7 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   };
 
   setHandler(moveStateQuery, view);
+  kase.acceptMigrations();
   setHandler(
     moveDecideUpdate,
     async (d): Promise<MoveDecisionAck> => {
@@ -235,25 +247,39 @@ export async function moveWorkflow(input: MoveWorkflowInput): Promise<MoveState>
   // The proposal takes sequence 1 before anything awaits, so no decision can be recorded ahead of it.
   // The official being moved never acts on their own move.
   kase.assign(move.person.nip, 'candidate');
-  await kase.start(input.proposedBy, {
-    reason: input.reason,
-    evidence: input.evidence,
-    payload: { move, talent: input.talent, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) },
-  });
-  // Checked at once so HR sees any rule in the way early; the rules bind only at the decision.
-  const initial = await evaluate(asOfIntended);
-  await kase.note('rules_evaluated', {
-    reason: initial.allowed
-      ? `every rule passes as of ${initial.asOf}`
-      : initial.verdicts
-          .filter((v) => !v.passed)
-          .map((v) => v.message.en)
-          .join('; '),
-    payload: { evaluation: initial },
-    ruleVersion: initial.ruleVersion,
-  });
+  if (input.resume) {
+    // A run a migration started records the migration first; the rules are evaluated again at the next decision.
+    await kase.begin(input.proposedBy, {});
+  } else {
+    await kase.start(input.proposedBy, {
+      reason: input.reason,
+      evidence: input.evidence,
+      payload: { move, talent: input.talent, ...(intendedEffectiveDate ? { intendedEffectiveDate } : {}) },
+    });
+    // Checked at once so HR sees any rule in the way early; the rules bind only at the decision.
+    const initial = await evaluate(asOfIntended);
+    await kase.note('rules_evaluated', {
+      reason: initial.allowed
+        ? `every rule passes as of ${initial.asOf}`
+        : initial.verdicts
+            .filter((v) => !v.passed)
+            .map((v) => v.message.en)
+            .join('; '),
+      payload: { evaluation: initial },
+      ruleVersion: initial.ruleVersion,
+    });
+  }
   await kase.runUntilTerminal();
   await condition(allHandlersFinished);
+  const next = kase.migration;
+  if (next) {
+    return continueAsNew<typeof moveWorkflow>({
+      ...input,
+      sop: { id: next.id, version: next.version },
+      resume: next.resume,
+      carried: { move, evaluation, overrides, competencyFit, decree, blockedAttempts, reportingDuty, report },
+    });
+  }
 
   // A talent promotion into an approved vacancy closes that vacancy as filled.
   if (kase.step.id === 'completed' && input.talent?.vacancyId) {

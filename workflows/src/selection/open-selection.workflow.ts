@@ -19,7 +19,7 @@ import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
 import { emptySelectionData, type SelectionContext } from './selection-case';
-import { acceptSelectionDecision } from './selection-decisions';
+import { acceptSelectionDecision, blindCodebook } from './selection-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 
@@ -152,6 +152,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     appointments,
     chain: { name: settings.chain ?? 'pratama', posts: data.chain },
     pendingTasks: pendingTasks(),
+    ...(input.blindScoring ? { blindScoring: { revealed: !!data.blindRevealed, codes: blindCodebook(ctx) } } : {}),
   });
 
   setHandler(selectionStateQuery, view);
@@ -330,7 +331,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   await kase.start(input.openedBy, {
     reason: input.reason,
     evidence: input.evidence,
-    payload: { posts: input.posts, settings },
+    // Only a blind selection says so, so the opening row of every other selection stays as it was.
+    payload: { posts: input.posts, settings, ...(input.blindScoring ? { blindScoring: true } : {}) },
   });
   await Promise.all([kase.runUntilTerminal(), driveAutomaticStages()]);
   await condition(allHandlersFinished);

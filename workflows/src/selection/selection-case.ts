@@ -14,6 +14,8 @@ export interface SelectionData {
   readonly appointments: Record<string, AppointmentResult | null>;
   /** What the outside bodies of a senior post's chain decided, per post. */
   readonly chain: SelectionChainView['posts'];
+  /** Blind selections: set once the signed ranking revealed the names. */
+  blindRevealed?: boolean;
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */

@@ -2,6 +2,7 @@ import {
   checkChainFollows,
   checkGovernorProposal,
   checkKeppres,
+  candidateCode,
   checkCloseScreening,
   checkNominatorNotNominated,
   checkPick,
@@ -12,6 +13,7 @@ import {
   evaluateCommitteeSeat,
   evaluateDecision,
   validateCommittee,
+  type CandidateCode,
   type SopStep,
 } from '@meritflow/domain';
 import {
@@ -106,6 +108,7 @@ const registerCandidates: SelectionDecisionHandler<'register_candidates'> = {
         name: r.name,
         postCode: r.postCode,
         registrationOrder: candidates.size + 1,
+        ...(c.input.blindScoring ? { code: candidateCode(candidates.size + 1) } : {}),
         status: eligibility.eligible ? 'registered' : 'ineligible',
         eligibility,
         screening: null,
@@ -162,11 +165,14 @@ const signRanking: SelectionDecisionHandler<'sign_ranking'> = {
     refuseIfNot(checkSignRanking(!!c.data.shortlists, c.kase.step.id, d.decision));
   },
   async apply(d, c, to) {
+    // A blind selection reveals its names here: the row carries the code → candidate mapping.
+    const reveal = c.input.blindScoring ? { blindScoring: { revealed: blindCodebook(c) } } : {};
     await c.kase.transition(d.decision, d.actor, to, {
       ...common(d),
-      payload: { shortlist: c.data.shortlists },
+      payload: { shortlist: c.data.shortlists, ...reveal },
       ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
     });
+    if (c.input.blindScoring) c.data.blindRevealed = true;
   },
 };
 
@@ -315,6 +321,9 @@ const recordKeppres: SelectionDecisionHandler<'record_keppres'> = {
     });
   },
 };
+/** A blind selection's codes, in registration order, with the candidate each names. */
+export const blindCodebook = (c: Pick<SelectionContext, 'data'>): CandidateCode[] =>
+  [...c.data.candidates.values()].filter((v) => v.code).map((v) => ({ code: v.code!, nip: v.nip, name: v.name }));
 
 /** Every decision of the selection and its handler; a decision without one does not compile. */
 export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind]: SelectionDecisionHandler<K> } = {

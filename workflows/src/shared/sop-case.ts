@@ -1,7 +1,11 @@
-import { ApplicationFailure, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
   assignDuty,
+  MIGRATED_STATUS,
+  MIGRATION_DECISIONS,
+  type PendingMigration,
+  type SopRef,
   autoTransition,
   checkActorDuties,
   checkAssessor,
@@ -12,17 +16,26 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
-  type DecisionVerdict,
   type Duty,
   type DutyRegistry,
-  type ErrorCode,
-  type ErrorParams,
   type EvidenceRef,
   type SopDefinition,
   type SopDuration,
   type SopStep,
 } from '@meritflow/domain';
-import { CASE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTES_PATCH, type CaseStateBase, type LedgerActivities } from '@meritflow/contracts';
+import {
+  CASE_SEARCH_ATTRIBUTES,
+  SEARCH_ATTRIBUTES_PATCH,
+  sopMigrationQuery,
+  sopMigrationUpdate,
+  type CaseStateBase,
+  type LedgerActivities,
+  type SopMigrationAck,
+  type SopMigrationInput,
+  type SopResume,
+} from '@meritflow/contracts';
+import { refuse, refuseIfNot } from './refusals';
+import { validateMigration, type MigrationPlan } from './sop-migration';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -31,19 +44,7 @@ export interface RecordOptions {
   ruleVersion?: string | null;
 }
 
-/** Raises a domain refusal from an update validator; the API maps its type back to the code. */
-export function refuse(code: ErrorCode, params: ErrorParams, message = code): never {
-  throw ApplicationFailure.create({ type: code, message, details: [params], nonRetryable: true });
-}
-
-export function refuseUnless(verdict: DecisionVerdict): asserts verdict is Extract<DecisionVerdict, { ok: true }> {
-  if (!verdict.ok) refuse(verdict.code, verdict.params);
-}
-
-/** Raises the refusal of a domain rule's verdict, if it is one. */
-export function refuseIfNot(verdict: { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams }): void {
-  if (!verdict.ok) refuse(verdict.code, verdict.params);
-}
+export { refuse, refuseIfNot, refuseUnless } from './refusals';
 
 /**
  * The state of one case under its pinned SOP version: the current step, the decision sequence and
@@ -81,10 +82,19 @@ export class SopCase {
   }
 
   /** Who holds which duty in this case tree (separation of duties); only `record` and `assign` add to it. */
-  private readonly duties: DutyRegistry;
+  private duties: DutyRegistry;
+
+  /** A keep-or-migrate request waiting for its second person. */
+  private pendingMigration: PendingMigration | null = null;
+  /** Set by an approved migration: the workflow continues as new on this version with this state. */
+  private migrationTarget: (SopRef & { step: string; resume: SopResume }) | null = null;
+  /** The run (version and step) this run continued from, when a migration started it. */
+  private resumed: SopResume | null = null;
 
   /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
   assertDuties(actor: Actor): void {
+    // A run an approved migration is closing takes no more decisions; its successor does.
+    if (this.migrationTarget) refuse('CASE_NOT_RUNNING', { caseId: workflowInfo().workflowId, step: this.current.id });
     refuseIfNot(checkActorDuties(this.duties, actor));
   }
 
@@ -196,7 +206,7 @@ export class SopCase {
   /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
   async runUntilTerminal(): Promise<void> {
     let extension: SopDuration | undefined;
-    while (!this.current.terminal) {
+    while (!this.current.terminal && !this.migrationTarget) {
       const epoch = this.epoch;
       const step = this.current;
       if (!step.deadline) {
@@ -239,6 +249,140 @@ export class SopCase {
     this.deadlineView = { ...this.deadlineView!, onExpiry: `${deadline.onExpiry}:done` };
     const decision = deadline.onExpiry === 'remind' ? 'deadline_reminder' : 'deadline_escalated';
     await this.record(decision, SYSTEM_ACTOR, step.id, step, { reason, payload });
+  }
+
+  /**
+   * For a run a migration started: the case stands at the mapped step of the new version with the
+   * duties held so far. Call before registering handlers, so an update that came with the start sees it.
+   */
+  resumeFrom(resume: SopResume | undefined): void {
+    if (!resume) return;
+    this.resumed = resume;
+    this.current = stepOf(this.sop, resume.step);
+    this.duties = Object.fromEntries(Object.entries(resume.duties).map(([id, d]) => [id, [...d]]));
+  }
+
+  /**
+   * Records the first row of the run: the opening decision, or, in a run a migration started, the
+   * migration itself (who asked, who approved, from which version and step to which).
+   */
+  begin(actor: Actor, options: RecordOptions): Promise<void> {
+    const r = this.resumed;
+    if (!r) return this.start(actor, options);
+    return this.record(
+      MIGRATION_DECISIONS.migrated,
+      r.approvedBy,
+      r.from.step,
+      this.current,
+      {
+        reason: r.reason,
+        evidence: r.evidence,
+        payload: {
+          from: r.from,
+          to: { id: this.sop.id, version: this.sop.version, step: this.current.id },
+          requestedBy: r.requestedBy,
+          approvalReason: r.approvalReason,
+          batchId: r.batchId,
+        },
+      },
+      1,
+    );
+  }
+
+  /** The version, step and state an approved migration continues the case with; null otherwise. */
+  get migration(): (SopRef & { step: string; resume: SopResume }) | null {
+    return this.migrationTarget;
+  }
+
+  /** Lets administrators keep or migrate this case under four eyes (sopMigrationUpdate). */
+  acceptMigrations(): void {
+    setHandler(sopMigrationQuery, () => this.migrationAck());
+    setHandler(
+      sopMigrationUpdate,
+      async (m) => {
+        const plan = this.validateMigration(m);
+        await this.applyMigration(m, plan);
+        return this.migrationAck();
+      },
+      { validator: (m) => void this.validateMigration(m) },
+    );
+  }
+
+  private migrationAck(): SopMigrationAck {
+    const { workflowId, runId } = workflowInfo();
+    const t = this.migrationTarget;
+    return {
+      workflowId,
+      runId,
+      sop: { id: this.sop.id, version: this.sop.version },
+      step: this.current.id,
+      pending: this.pendingMigration,
+      migratingTo: t ? { id: t.id, version: t.version, step: t.step } : null,
+    };
+  }
+
+  private validateMigration(m: SopMigrationInput): MigrationPlan {
+    return validateMigration({ sop: this.sop, step: this.current, pending: this.pendingMigration, migrating: !!this.migrationTarget }, m);
+  }
+
+  private async applyMigration(m: SopMigrationInput, plan: MigrationPlan): Promise<void> {
+    const from = { id: this.sop.id, version: this.sop.version, step: this.current.id };
+    if (m.action === 'request') {
+      const request: PendingMigration = {
+        outcome: m.outcome!,
+        to: plan.to,
+        toStep: plan.toStep,
+        atStep: this.current.id,
+        requestedBy: m.actor,
+        reason: m.reason!,
+        evidence: m.evidence ?? [],
+        batchId: m.batchId ?? null,
+        sequence: this.sequence + 1,
+      };
+      this.pendingMigration = request;
+      await this.note(
+        MIGRATION_DECISIONS.requested,
+        {
+          reason: m.reason,
+          evidence: m.evidence,
+          payload: { outcome: request.outcome, from, to: plan.to, toStep: plan.toStep, batchId: request.batchId },
+        },
+        m.actor,
+      );
+      return;
+    }
+    const pending = this.pendingMigration!;
+    this.pendingMigration = null;
+    const payload = {
+      outcome: pending.outcome,
+      from,
+      to: plan.to,
+      toStep: plan.toStep,
+      requestSequence: pending.sequence,
+      requestedBy: pending.requestedBy.id,
+      batchId: pending.batchId,
+    };
+    const options = { reason: m.reason, evidence: m.evidence, payload };
+    if (m.action === 'reject') return this.note(MIGRATION_DECISIONS.rejected, options, m.actor);
+    if (pending.outcome === 'keep' || !plan.toStep) return this.note(MIGRATION_DECISIONS.approved, options, m.actor);
+    this.migrationTarget = {
+      ...plan.to,
+      step: plan.toStep,
+      resume: {
+        from: { ...from, runId: workflowInfo().runId },
+        step: plan.toStep,
+        duties: this.dutySnapshot(),
+        requestedBy: pending.requestedBy,
+        approvedBy: m.actor,
+        reason: pending.reason,
+        approvalReason: m.reason ?? null,
+        evidence: [...pending.evidence, ...(m.evidence ?? [])],
+        batchId: pending.batchId,
+      },
+    };
+    // The row that closes this run: the case leaves this version here; its next run records the arrival.
+    await this.record(MIGRATION_DECISIONS.approved, m.actor, this.current.id, { ...this.current, status: MIGRATED_STATUS }, options);
+    this.epoch++;
   }
 
   /**

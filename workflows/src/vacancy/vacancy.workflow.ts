@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import { checkFillingMethod, evaluateDecision, FILLING_METHOD_RULE_VERSION, getSop, type FillingMethod } from '@meritflow/domain';
 import {
   VACANCY_CASE_TYPE,
@@ -16,7 +16,7 @@ import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<VacancyState> {
   const sop = getSop(input.sop);
   const { proposal } = input;
-  let approvedFillingMethod: FillingMethod | null = null;
+  let approvedFillingMethod: FillingMethod | null = input.carried?.approvedFillingMethod ?? null;
 
   const kase = new SopCase(
     sop,
@@ -29,6 +29,7 @@ export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<Vaca
     }),
     ledger,
   );
+  kase.resumeFrom(input.resume);
 
   const view = (): VacancyState => ({ caseType: VACANCY_CASE_TYPE, ...kase.baseView(), proposal, approvedFillingMethod });
 
@@ -44,6 +45,7 @@ export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<Vaca
   };
 
   setHandler(vacancyStateQuery, view);
+  kase.acceptMigrations();
   setHandler(
     vacancyDecideUpdate,
     async (d) => {
@@ -68,7 +70,7 @@ export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<Vaca
     else await kase.note('filled_noted', { reason, payload });
   });
 
-  await kase.start(input.proposedBy, {
+  await kase.begin(input.proposedBy, {
     reason: input.reason,
     evidence: input.evidence,
     payload: { proposal },
@@ -76,5 +78,14 @@ export async function vacancyWorkflow(input: VacancyWorkflowInput): Promise<Vaca
   });
   await kase.runUntilTerminal();
   await condition(allHandlersFinished);
+  const next = kase.migration;
+  if (next) {
+    return continueAsNew<typeof vacancyWorkflow>({
+      ...input,
+      sop: { id: next.id, version: next.version },
+      resume: next.resume,
+      carried: { approvedFillingMethod },
+    });
+  }
   return view();
 }

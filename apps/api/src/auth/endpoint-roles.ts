@@ -55,6 +55,8 @@ export const REFERENCE_EDITOR_ROLES = only(REFERENCE_DATA_EDITORS);
 export const CASE_REPORT_READERS = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);
 export const DELEGATORS = DELEGABLE_ROLES;
 export const SECURITY_LOG_READERS = only(['auditor', 'admin']);
+/** Keeping or migrating running cases to a new SOP version (four eyes: two different administrators). */
+export const SOP_MIGRATION_ADMINS = only(['admin']);
 /** The ASN register: HR keeps it; HR, the PPK and oversight read it. Committee members and assessors see only their case's candidates. */
 export const REGISTER_EDITOR_ROLES = only(['hr_officer']);
 export const REGISTER_READER_ROLES = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);

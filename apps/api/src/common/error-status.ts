@@ -32,6 +32,13 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   RULE_BLOCKED: HttpStatus.UNPROCESSABLE_ENTITY,
   // An administrative appeal filed after its window (PP 94/2021): well-formed, but too late.
   APPEAL_WINDOW_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  // A migration needs a mapping (data beside the SOPs) for the pair of versions, and an entry for the case's step.
+  SOP_MIGRATION_UNKNOWN: HttpStatus.BAD_REQUEST,
+  SOP_MIGRATION_STEP_UNMAPPED: HttpStatus.CONFLICT,
+  SOP_MIGRATION_NOT_REQUESTED: HttpStatus.CONFLICT,
+  // The second person of a four-eyes approval must be someone else than the first.
+  FOUR_EYES_REQUIRED: HttpStatus.FORBIDDEN,
+  CASE_NOT_RUNNING: HttpStatus.CONFLICT,
   // An Idempotency-Key sent again with a different request (IETF Idempotency-Key draft: 422).
   IDEMPOTENCY_CONFLICT: HttpStatus.UNPROCESSABLE_ENTITY,
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { byUrgency, isOverdue, isTaskFor, listSops, SYSTEM_ROLE, type Actor } from '@meritflow/domain';
+import {
+  byUrgency,
+  isOverdue,
+  isTaskFor,
+  listSops,
+  maskCandidates,
+  MIGRATED_STATUS,
+  readsBlind,
+  SYSTEM_ROLE,
+  type Actor,
+  type BlindScoringState,
+} from '@meritflow/domain';
 import { CaseEntity } from '@meritflow/persistence';
 import {
   CASE_TYPE_LIST,
@@ -61,7 +72,7 @@ export interface Inbox {
 }
 
 /** A case state that lists its own pending tasks (a selection, which waits on many people at once). */
-type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[] };
+type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[]; blindScoring?: BlindScoringState };
 
 /**
  * What a case waits for, read from its state: its own task list where it keeps one, otherwise one task
@@ -99,7 +110,9 @@ export class InboxService {
       .createQueryBuilder('c')
       .where('c.workflow_id = c.root_workflow_id')
       .andWhere('c.case_type IN (:...types)', { types: [...ROOT_CASE_TYPES] })
-      .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] });
+      .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] })
+      // A run an SOP migration closed waits for nothing: its successor carries the case.
+      .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS });
     const agency = listScope(actor);
     if (agency) {
       // Another agency that reaches a case (the agency a person leaves, in a move) waits on it too.
@@ -116,7 +129,7 @@ export class InboxService {
     }
     const [rows, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.run_id', 'ASC').take(INBOX_MAX_CASES).getManyAndCount();
 
-    const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now));
+    const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now, actor));
     const tasks: InboxTask[] = cases.flatMap((c) =>
       c.pendingTasks
         .filter((t) => isTaskFor(actor, t, c.committeeIds))
@@ -133,7 +146,7 @@ export class InboxService {
     };
   }
 
-  private async caseView(c: CaseEntity, now: Date): Promise<InboxCase & { committeeIds: string[] | null }> {
+  private async caseView(c: CaseEntity, now: Date, actor: Actor): Promise<InboxCase & { committeeIds: string[] | null }> {
     const base = {
       caseId: c.workflowId,
       caseType: c.caseType,
@@ -149,11 +162,13 @@ export class InboxService {
     if (!entry) return { ...base, pendingTasks: [], committeeIds: [] };
     try {
       const state = (await this.workflows.query(c.workflowId, entry.stateQuery)) as WithTasks;
+      // A blind selection's committee and assessors see candidate codes in their tasks, not NIPs.
+      const tasks = pendingTasksOf(entry, state, c.workflowId);
       return {
         ...base,
         step: state.step,
         status: state.status,
-        pendingTasks: pendingTasksOf(entry, state, c.workflowId).map(mark),
+        pendingTasks: (readsBlind(actor, state.blindScoring) ? maskCandidates(tasks, state.blindScoring!.codes) : tasks).map(mark),
         // A case without a roster (a move's TPK) leaves committee tasks to the role.
         committeeIds: state.committee ? state.committee.map((m) => m.id) : null,
       };

@@ -7,6 +7,7 @@ import {
   moveSopIdFor,
   scoreTalent,
   selectSop,
+  serviceEndedIssue,
   stepOf,
   wibDate,
   type Actor,
@@ -59,10 +60,12 @@ export class MovesService {
   /**
    * The moves as the rules first judge them: each person's facts (name, grade, appointment, sanctions)
    * and the start of the post they hold, from the register of the agency they leave, as of the move's
-   * intended date. A NIP that register lacks is refused before anything starts.
+   * intended date. A NIP that register lacks, or an official whose service has ended by then, is
+   * refused before anything starts.
    */
   private async withRegisterFacts(moves: readonly { move: NamedMove; asOf: string; field: string }[]): Promise<MoveFacts[]> {
     const missing: FieldIssue[] = [];
+    const refused: FieldIssue[] = [];
     const resolved: MoveFacts[] = [];
     for (const { move, asOf, field } of moves) {
       const { snapshots } = await this.register.snapshots(move.from.agencyCode, [move.person.nip], asOf);
@@ -78,6 +81,11 @@ export class MovesService {
         });
         continue;
       }
+      const ended = serviceEndedIssue(snapshot.facts, field);
+      if (ended) {
+        refused.push(ended);
+        continue;
+      }
       const placeholder: MoveFacts = {
         ...move,
         person: { nip: move.person.nip, name: snapshot.facts.name, golongan: 'I/a', cpnsTmt: asOf, sanctions: [] },
@@ -86,6 +94,7 @@ export class MovesService {
       resolved.push(moveWithRegisterFacts(placeholder, snapshot));
     }
     if (missing.length > 0) throw new DomainError('PERSON_NOT_FOUND', { nip: missing.map((m) => m.field).join(', '), fields: missing });
+    if (refused.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: refused });
     return resolved;
   }
 

@@ -4,7 +4,7 @@ import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
-import { NipPipe, PostCodePipe, SelectionIdPipe } from '../common/param-pipes';
+import { CandidateRefPipe, PostCodePipe, SelectionIdPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
 import { OpenSelectionDto } from './dto/open-selection.dto';
 import { AppointmentDecisionDto, AssessmentDecisionDto, ReviewDecisionDto, SelectionDecisionDto } from './dto/selection-decision.dto';
@@ -37,8 +37,8 @@ export class SelectionsController {
   @Roles(...EVERY_ROLE)
   @Get(':id')
   @ApiOperation({ summary: 'Stage, pending tasks (who must act, by when) and the full decision history' })
-  async get(@Param('id', SelectionIdPipe) id: string) {
-    const { decisions, ...state } = await this.selections.get(id);
+  async get(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor) {
+    const { decisions, ...state } = await this.selections.get(id, actor);
     return { ...state, decisions: decisions.map(presentDecision) };
   }
 
@@ -61,9 +61,9 @@ export class SelectionsController {
 
   @Roles(...EVERY_ROLE)
   @Get(':id/assessments/:nip')
-  @ApiOperation({ summary: 'One candidate’s assessment' })
-  getAssessment(@Param('id', SelectionIdPipe) id: string, @Param('nip', NipPipe) nip: string) {
-    return this.selections.getAssessment(id, nip);
+  @ApiOperation({ summary: 'One candidate’s assessment (by NIP, or by candidate code in a blind selection)' })
+  getAssessment(@Param('id', SelectionIdPipe) id: string, @Param('nip', CandidateRefPipe) nip: string, @CurrentActor() actor: Actor) {
+    return this.selections.getAssessment(id, nip, actor);
   }
 
   @Roles(...ASSESSMENT_DECIDERS)
@@ -73,7 +73,7 @@ export class SelectionsController {
   @ApiOperation({ summary: 'An assessor records the competency levels achieved; the job-person match follows' })
   decideAssessment(
     @Param('id', SelectionIdPipe) id: string,
-    @Param('nip', NipPipe) nip: string,
+    @Param('nip', CandidateRefPipe) nip: string,
     @CurrentActor() actor: Actor,
     @Body() dto: AssessmentDecisionDto,
     @IdempotencyKey() key?: IdempotentRequest,
@@ -88,7 +88,7 @@ export class SelectionsController {
       'Scoring progress; votes stay sealed (a member sees only their own) until every eligible member has scored or the deadline passed',
   })
   getReview(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.selections.getReview(id, actor.id);
+    return this.selections.getReview(id, actor);
   }
 
   @Roles(...REVIEW_DECIDERS)

@@ -3,12 +3,19 @@ import type { ApiConfig } from '@meritflow/config';
 import {
   DomainError,
   evaluateStart,
+  maskCandidates,
+  nipOfRef,
+  readsBlind,
   selectionChainFor,
   selectSop,
+  serviceEndedIssue,
   sopVariantOfChain,
   stepOf,
+  wibDate,
   type Actor,
+  type BlindScoringState,
   type EvidenceRef,
+  type FieldIssue,
   type RegionalSecretaryKind,
 } from '@meritflow/domain';
 import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
@@ -35,6 +42,7 @@ import {
   type SelectionDecisionInput,
   type SelectionDecisionOf,
   type SelectionPost,
+  type SelectionState,
   type SelectionWorkflowInput,
 } from '@meritflow/contracts';
 import { ScopeDenied } from '../auth/case-scope';
@@ -52,6 +60,7 @@ export interface OpenSelectionCommand {
   sopVersion?: string;
   /** Set when the one post is a province's or a regency/city's Sekda. */
   regionalSecretary?: RegionalSecretaryKind;
+  blindScoring?: boolean;
 }
 
 type WithoutActor<T> = Omit<T, 'actor'>;
@@ -95,10 +104,11 @@ export class SelectionsService {
       openedBy: actor,
       reason: cmd.reason,
       evidence: cmd.evidence,
+      ...(cmd.blindScoring ? { blindScoring: true } : {}),
     };
     const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input]);
     const step = stepOf(sop, sop.initialStep);
-    return { ...started, sop: input.sop, chain: chain.chain, step: step.id, status: step.status, posts };
+    return { ...started, sop: input.sop, chain: chain.chain, step: step.id, status: step.status, posts, blindScoring: !!cmd.blindScoring };
   }
 
   /** A selection fills posts whose vacancy the PPK approved for open selection, in the same agency. */
@@ -125,16 +135,48 @@ export class SelectionsService {
     };
   }
 
-  async get(id: string) {
+  /** The state and decisions, as `viewer` may read them (blind: codes instead of names and NIPs). */
+  async get(id: string, viewer?: Actor) {
     const state = await this.workflows.query(id, selectionStateQuery);
-    return { ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) };
+    return this.forViewer({ ...state, decisions: await this.ledger.decisionsOfCase(id, state.runId) }, viewer);
+  }
+
+  /**
+   * A blind selection as a committee member or assessor reads it before the ranking is signed: every
+   * candidate NIP and name replaced by the candidate's code, and no codebook. Others read it whole.
+   */
+  private forViewer<T extends Pick<SelectionState, 'blindScoring'>>(state: T, viewer?: Actor): T {
+    const blind = state.blindScoring;
+    if (!viewer || !readsBlind(viewer, blind)) return state;
+    return { ...maskCandidates(state, blind!.codes), blindScoring: { revealed: false, codes: [] } };
+  }
+
+  /** The selection's blind codebook as `viewer` must use it, or null when they read names. */
+  private async blindFor(id: string, viewer: Actor): Promise<BlindScoringState | null> {
+    const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
+    return readsBlind(viewer, blindScoring) ? blindScoring! : null;
+  }
+
+  /**
+   * The NIP a candidate reference names. Who reads blind names candidates by code only; a code of a
+   * selection that is not blind (or read with names) names nobody. Unknown: like a missing case.
+   */
+  private async candidateNip(id: string, ref: string, viewer: Actor): Promise<string> {
+    const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
+    const blind = readsBlind(viewer, blindScoring);
+    const nip = blind ? (ref.startsWith('K-') ? nipOfRef(blindScoring!.codes, ref) : null) : /^\d{18}$/.test(ref) ? ref : null;
+    if (!nip) throw new DomainError('CASE_NOT_FOUND', { caseId: assessmentWorkflowId(id, ref) });
+    return nip;
   }
 
   /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
   async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
     await this.assertInRegister(id, input);
-    await this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step);
-    return this.workflows.query(id, selectionStateQuery);
+    const blind = await this.blindFor(id, actor);
+    await blindRefusals(blind, () =>
+      this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step),
+    );
+    return this.forViewer(await this.workflows.query(id, selectionStateQuery), actor);
   }
 
   /**
@@ -161,7 +203,10 @@ export class SelectionsService {
       agencyCode,
       named.map((n) => n.nip),
     );
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      await this.assertServing(agencyCode, named);
+      return;
+    }
     throw new DomainError('PERSON_NOT_FOUND', {
       nip: missing.join(', '),
       fields: named
@@ -174,45 +219,81 @@ export class SelectionsService {
     });
   }
 
-  getAssessment(id: string, nip: string) {
-    return this.child(id, 'assessment', 'record_assessment', () =>
+  /** Candidates must be serving today (WIB): an official whose service has ended is refused by name. */
+  private async assertServing(agencyCode: string, named: readonly { field: string; nip: string }[]): Promise<void> {
+    const candidates = named.filter((n) => n.field.startsWith('candidates.'));
+    if (candidates.length === 0) return;
+    const { snapshots } = await this.register.snapshots(
+      agencyCode,
+      candidates.map((n) => n.nip),
+      wibDate(new Date()),
+    );
+    const fields = candidates.flatMap((n) => {
+      const facts = snapshots.find((s) => s.nip === n.nip)?.facts;
+      const issue = facts && serviceEndedIssue(facts, n.field);
+      return issue ? [issue] : [];
+    });
+    if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
+  }
+
+  async getAssessment(id: string, ref: string, viewer: Actor) {
+    const nip = await this.candidateNip(id, ref, viewer);
+    const state = await this.child(id, 'assessment', 'record_assessment', () =>
       this.workflows.query(assessmentWorkflowId(id, nip), assessmentStateQuery),
     );
+    return this.masked(id, state, viewer);
   }
 
-  decideAssessment(id: string, nip: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: IdempotentRequest) {
+  async decideAssessment(id: string, ref: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: IdempotentRequest) {
+    const nip = await this.candidateNip(id, ref, actor);
     const childId = assessmentWorkflowId(id, nip);
-    return this.child(id, 'assessment', input.decision, () =>
-      this.workflows.decide(
-        childId,
-        assessmentDecideUpdate,
-        { ...input, actor },
-        actor,
-        key,
-        async () => (await this.workflows.query(childId, assessmentStateQuery)).step,
+    const blind = await this.blindFor(id, actor);
+    const state = await this.child(id, 'assessment', input.decision, () =>
+      blindRefusals(blind, () =>
+        this.workflows.decide(
+          childId,
+          assessmentDecideUpdate,
+          { ...input, actor },
+          actor,
+          key,
+          async () => (await this.workflows.query(childId, assessmentStateQuery)).step,
+        ),
       ),
     );
+    return blind ? maskCandidates(state, blind.codes) : state;
   }
 
-  getReview(id: string, viewerId?: string) {
-    return this.child(id, 'committee_review', 'score', () =>
-      this.workflows.query(committeeReviewWorkflowId(id), committeeReviewStateQuery, viewerId),
+  async getReview(id: string, viewer: Actor) {
+    const state = await this.child(id, 'committee_review', 'score', () =>
+      this.workflows.query(committeeReviewWorkflowId(id), committeeReviewStateQuery, viewer.id),
     );
+    return this.masked(id, state, viewer);
   }
 
-  decideReview(id: string, actor: Actor, input: WithoutActor<ReviewDecisionInput>, key?: IdempotentRequest) {
+  async decideReview(id: string, actor: Actor, input: WithoutActor<ReviewDecisionInput>, key?: IdempotentRequest) {
     const childId = committeeReviewWorkflowId(id);
-    return this.child(id, 'committee_review', input.decision, async () => {
-      await this.workflows.decide(
-        childId,
-        committeeReviewDecideUpdate,
-        { ...input, actor },
-        actor,
-        key,
-        async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step,
+    const blind = await this.blindFor(id, actor);
+    const sent = blind ? unblindReview(input, blind) : input;
+    const state = await this.child(id, 'committee_review', input.decision, async () => {
+      await blindRefusals(blind, () =>
+        this.workflows.decide(
+          childId,
+          committeeReviewDecideUpdate,
+          { ...sent, actor },
+          actor,
+          key,
+          async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step,
+        ),
       );
       return this.workflows.query(childId, committeeReviewStateQuery, actor.id);
     });
+    return blind ? maskCandidates(state, blind.codes) : state;
+  }
+
+  /** A child's state as `viewer` may read it: with codes while they read the selection blind. */
+  private async masked<T>(id: string, state: T, viewer: Actor): Promise<T> {
+    const blind = await this.blindFor(id, viewer);
+    return blind ? maskCandidates(state, blind.codes) : state;
   }
 
   getAppointment(id: string, postCode: string) {
@@ -263,5 +344,49 @@ export class SelectionsService {
         });
       }
     }
+  }
+}
+
+/**
+ * A blind reader's review decision with its candidate codes turned into NIPs for the workflow. They
+ * name candidates by code only: a NIP or an unknown code is refused naming the field.
+ */
+function unblindReview(input: WithoutActor<ReviewDecisionInput>, blind: BlindScoringState): WithoutActor<ReviewDecisionInput> {
+  const fields: FieldIssue[] = [];
+  const resolve = (ref: string | undefined, field: string): string => {
+    const nip = ref && ref.startsWith('K-') ? nipOfRef(blind.codes, ref) : null;
+    if (nip) return nip;
+    fields.push({
+      field,
+      rule: 'blindScoring.code',
+      message: {
+        id: 'seleksi ini dinilai tanpa nama: sebut calon dengan kodenya (K-01, …)',
+        en: 'this selection is scored blind: name the candidate by code (K-01, …)',
+      },
+    });
+    return ref ?? '';
+  };
+  const out: WithoutActor<ReviewDecisionInput> = {
+    ...input,
+    ...(input.nip !== undefined ? { nip: resolve(input.nip, 'nip') } : {}),
+    ...(input.scores ? { scores: input.scores.map((x, i) => ({ ...x, nip: resolve(x.nip, `scores.${i}.nip`) })) } : {}),
+    ...(input.declarations
+      ? { declarations: input.declarations.map((x, i) => ({ ...x, nip: resolve(x.nip, `declarations.${i}.nip`) })) }
+      : {}),
+  };
+  if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
+  return out;
+}
+
+/** Runs a decision; a refusal given to someone who reads blind names candidates by code, as their views do. */
+async function blindRefusals<T>(blind: BlindScoringState | null, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    // Subclasses (scope refusals) carry no candidate and keep their own meaning.
+    if (blind && err instanceof DomainError && err.constructor === DomainError) {
+      throw new DomainError(err.code, maskCandidates(err.params, blind.codes), err.message);
+    }
+    throw err;
   }
 }

@@ -91,7 +91,8 @@ export class VacanciesService {
 
   async get(workflowId: string) {
     const state = await this.workflows.query(workflowId, vacancyStateQuery);
-    return { ...state, decisions: await this.ledger.decisionsOf(workflowId, state.runId) };
+    // Across the runs an SOP migration continued the case with.
+    return { ...state, decisions: await this.ledger.decisionsOfCase(workflowId, state.runId) };
   }
 
   list(filter: { agencyCode?: string; status?: string; limit?: number; offset?: number }) {

@@ -21,7 +21,8 @@ afterAll(() => ds.destroy());
 
 const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };
 const agency = () => `PEMKAB-${randomBytes(4).toString('hex').toUpperCase()}`;
-const nip = () => `19750412200003100${randomBytes(1).readUInt8() % 10}`;
+// Sequence 001–009: a NIP's sequence starts at 001, so 000 would be refused at registration.
+const nip = () => `19750412200003100${(randomBytes(1).readUInt8() % 9) + 1}`;
 
 async function official(agencyCode: string, golongan: 'I/a' | 'III/c') {
   const n = nip();
@@ -86,6 +87,24 @@ describe('discipline activities on the register', () => {
     expect(err).toBeInstanceOf(ApplicationFailure);
     expect([err.type, err.nonRetryable]).toEqual(['VALIDATION_FAILED', true]);
     expect((await register.events(a, n)).map((e) => e.type)).toEqual(['person_registered', 'rank_changed']);
+  });
+
+  it('ends service with a dismissal once: a retry writes nothing more, and the official is active the day before', async () => {
+    const a = agency();
+    const n = await official(a, 'III/c');
+    const dismissal: RegisterEventDraft[] = [
+      {
+        type: 'sanction_recorded',
+        payload: { level: 'heavy', sanction: 'pemberhentian_tidak_dengan_hormat', imposedOn: '2026-12-07', decreeNumber: 'SK-HD-3' },
+      },
+      { type: 'service_ended', payload: { endedOn: '2026-12-07', reason: 'dismissal_dishonourable', decreeNumber: 'SK-HD-3' } },
+    ];
+    const input = { agencyCode: a, nip: n, drafts: dismissal, actor: HR, reason: 'Hukuman disiplin SK-HD-3', evidence: [] };
+    const first = await activities.recordDisciplineEffect(input);
+    expect(await activities.recordDisciplineEffect(input)).toEqual({ eventIds: first.eventIds, skipped: 2 });
+    expect((await register.events(a, n)).filter((e) => e.type === 'service_ended')).toHaveLength(1);
+    expect((await register.profile(a, n, '2026-12-07')).serviceStatus).toBe('ended');
+    expect((await register.profile(a, n, '2026-12-06')).serviceStatus).toBe('active');
   });
 
   it('knows no official another agency holds', async () => {

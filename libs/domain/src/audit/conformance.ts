@@ -2,6 +2,7 @@ import type { DecisionRow } from '../decision/decision-row';
 import type { LocalizedText } from '../i18n/messages';
 import { SYSTEM_ROLE } from '../roles';
 import { getSop } from '../sop/sop-registry';
+import { MIGRATION_DECISIONS, MIGRATION_NOTES, migrationStartRule, runsContinuedByMigration } from '../sop/migration/sop-migration';
 import type { SopDefinition, SopRef, SopStep } from '../sop/sop.types';
 import { isArchiveDecision } from './history-archive';
 
@@ -153,9 +154,14 @@ export function checkConformance(sop: Readonly<SopDefinition>, ledgerRows: reado
     });
   }
 
+  // Root runs an approved SOP migration closed: their successor names them in its first row.
+  const migratedFrom = runsContinuedByMigration(decisions);
+
   for (const run of groupRuns(decisions)) {
     const first = run[0];
     const isRoot = first.workflowId === first.rootWorkflowId;
+    // A run on an earlier version that a migration continued, or a run a migration started, is not a version change.
+    const migrated = (first.runId !== undefined && migratedFrom.has(first.runId)) || first.decision === MIGRATION_DECISIONS.migrated;
     let runSop: Readonly<SopDefinition> | null = sop;
     if (!isRoot || !sameSop(first.sop, sop)) {
       try {
@@ -165,7 +171,7 @@ export function checkConformance(sop: Readonly<SopDefinition>, ledgerRows: reado
       }
     }
     workflows.push({ workflowId: first.workflowId, runId: first.runId ?? null, sop: first.sop, decisions: run.length });
-    if (isRoot && !sameSop(first.sop, sop)) {
+    if (isRoot && !sameSop(first.sop, sop) && !migrated) {
       violations.push(
         violation('sop_version_changed', first, null, {
           id: `Kasus tercatat dengan SOP ${first.sop.id}@${first.sop.version}, bukan ${sop.id}@${sop.version}`,
@@ -343,6 +349,12 @@ function walkRun(
 }
 
 function checkStart(sop: Readonly<SopDefinition>, d: LedgerDecision, isChild: boolean, violations: ConformanceViolation[]): DecisionCheck {
+  // A run an approved SOP migration started opens at the mapped step, recorded by the approving administrator.
+  if (!isChild && d.decision === MIGRATION_DECISIONS.migrated) {
+    const ok = d.actorRole === 'admin' && sop.steps.some((s) => s.id === d.stepAfter && !s.terminal);
+    if (!ok) violations.push(violation('start_not_allowed', d, d.stepBefore, migrationStartRule(sop, d.stepAfter)));
+    return base(d, 'start', ok, d.actorRole === 'admin', false);
+  }
   const isStart = d.stepBefore === null && d.decision === sop.startDecision.decision && d.stepAfter === sop.initialStep;
   // A child workflow is opened by its parent, so the system records its start.
   const roleAllowed = (sop.startDecision.roles as readonly string[]).includes(d.actorRole) || (isChild && d.actorRole === SYSTEM_ROLE);
@@ -388,6 +400,12 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
   }
   if (isSystem && d.stepAfter === from.id && !from.transitions.some((t) => t.decision === d.decision)) {
     return base(d, 'note', true, true, false);
+  }
+  // The four-eyes steps of an SOP migration are an administrator's records that leave the step as it is.
+  if (MIGRATION_NOTES.includes(d.decision) && d.stepAfter === from.id) {
+    const roleAllowed = d.actorRole === 'admin';
+    if (!roleAllowed) violations.push(roleViolation(d, from.id, ['admin']));
+    return base(d, 'note', true, roleAllowed, d.decision === MIGRATION_DECISIONS.requested);
   }
   // An attempt a guarding rule refused is recorded under the person who tried, and leaves the step as it is.
   if (d.decision === BLOCKED_ATTEMPT && d.stepAfter === from.id) {

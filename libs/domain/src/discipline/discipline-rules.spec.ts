@@ -5,6 +5,7 @@ import {
   checkDecree,
   checkSanctionChoice,
   demotionTarget,
+  DISMISSAL_SERVICE_END,
   effectDrafts,
   restorationDrafts,
   sanctionEndsOn,
@@ -15,7 +16,7 @@ import {
 } from './discipline-rules';
 import { DISCIPLINE_SETTINGS_V1, disciplineTestFast, disciplineV1 } from './discipline.v1';
 import { validateSop } from '../sop/sop.schema';
-import type { Sanction } from '../register/register.types';
+import { ALL_SANCTIONS, type Sanction } from '../register/register.types';
 
 const subject = (golongan: DisciplineSubject['golongan'] = 'III/c'): DisciplineSubject => ({
   nip: '198001012005011001',
@@ -193,7 +194,7 @@ describe('discipline rules (PP 94/2021)', () => {
     ]);
   });
 
-  it('records a medium cut with its end, and a dismissal as the sanction only (the register has no leaving-service event)', () => {
+  it('records a medium cut with its end', () => {
     const cut = sanctionTermOf(
       { level: 'medium', sanction: 'potongan_tunjangan_25_9_bulan' },
       { number: 'SK-3', effectiveDate: '2026-12-07' },
@@ -211,12 +212,32 @@ describe('discipline rules (PP 94/2021)', () => {
       },
     ]);
     expect(restorationDrafts(cut, subject(), 'X')).toEqual([]);
+  });
+
+  it.each([
+    { sanction: 'pemberhentian_dengan_hormat' as const, reason: 'dismissal_honourable' },
+    { sanction: 'pemberhentian_tidak_dengan_hormat' as const, reason: 'dismissal_dishonourable' },
+  ])('ends service on the TMT of a dismissal ($sanction → $reason)', ({ sanction, reason }) => {
+    const out = sanctionTermOf({ level: 'heavy', sanction }, { number: 'SK-4', effectiveDate: '2026-12-07' });
+    expect(out.endsOn).toBeNull();
+    expect(effectDrafts(out, subject())).toEqual([
+      { type: 'sanction_recorded', payload: { level: 'heavy', sanction, imposedOn: '2026-12-07', decreeNumber: 'SK-4' } },
+      { type: 'service_ended', payload: { endedOn: '2026-12-07', reason, decreeNumber: 'SK-4' } },
+    ]);
+    expect(restorationDrafts(out, subject(), 'X')).toEqual([]);
+  });
+
+  it('records a dismissal as the sanction only for cases begun before the register knew the end of service', () => {
     const out = sanctionTermOf(
       { level: 'heavy', sanction: 'pemberhentian_dengan_hormat' },
       { number: 'SK-4', effectiveDate: '2026-12-07' },
     );
-    expect(out.endsOn).toBeNull();
-    expect(effectDrafts(out, subject()).map((d) => d.type)).toEqual(['sanction_recorded']);
+    expect(effectDrafts(out, subject(), { endsService: false }).map((d) => d.type)).toEqual(['sanction_recorded']);
+  });
+
+  it('ends service for dismissals only', () => {
+    const ending = ALL_SANCTIONS.filter((s) => DISMISSAL_SERVICE_END[s] !== undefined);
+    expect(ending.sort()).toEqual(['pemberhentian_dengan_hormat', 'pemberhentian_tidak_dengan_hormat']);
   });
 
   it('ships valid SOP versions, the fast one test-only', () => {

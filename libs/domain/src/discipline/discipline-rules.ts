@@ -3,7 +3,7 @@ import { addMonthsIso, previousDayIso } from '../mobility/months';
 import { GOLONGAN_CODES, golonganRank, type Golongan } from '../personnel/golongan';
 import type { CurrentPostType, SanctionLevel } from '../selection/candidate';
 import { parseIsoDate } from '../selection/iso-date';
-import { SANCTIONS, type PersonProfile, type RegisterEventDraft, type Sanction } from '../register/register.types';
+import { SANCTIONS, type PersonProfile, type RegisterEventDraft, type Sanction, type ServiceEndReason } from '../register/register.types';
 
 /** Version of the discipline rules below (PP 94/2021); recorded with every decision they judged. */
 export const DISCIPLINE_RULES_VERSION = 'pp94-2021/1.0.0';
@@ -289,12 +289,22 @@ export function sanctionTermOf(c: SanctionChoice, decree: { number: string; effe
   };
 }
 
+/** How a dismissal ends service in the register; other sanctions do not end it. */
+export const DISMISSAL_SERVICE_END: Partial<Record<Sanction, ServiceEndReason>> = {
+  pemberhentian_dengan_hormat: 'dismissal_honourable',
+  pemberhentian_tidak_dengan_hormat: 'dismissal_dishonourable',
+};
+
 /**
  * The register events a sanction writes when it takes effect: the sanction itself, and for a heavy
- * one its effect on the grade or the post. The register has no event for leaving service, so a
- * dismissal records the sanction only.
+ * one its effect on the grade or the post, or for a dismissal the end of service on its TMT.
+ * `endsService: false` leaves the end out, as cases started before the register knew it did.
  */
-export function effectDrafts(s: SanctionInForce, subject: DisciplineSubject): RegisterEventDraft[] {
+export function effectDrafts(
+  s: SanctionInForce,
+  subject: DisciplineSubject,
+  options: { endsService: boolean } = { endsService: true },
+): RegisterEventDraft[] {
   const drafts: RegisterEventDraft[] = [
     {
       type: 'sanction_recorded',
@@ -320,6 +330,10 @@ export function effectDrafts(s: SanctionInForce, subject: DisciplineSubject): Re
       type: 'position_assigned',
       payload: { ...s.pelaksanaPost, postType: 'pelaksana', from: s.imposedOn, decreeNumber: s.decreeNumber },
     });
+  }
+  const endReason = DISMISSAL_SERVICE_END[s.sanction];
+  if (endReason && options.endsService) {
+    drafts.push({ type: 'service_ended', payload: { endedOn: s.imposedOn, reason: endReason, decreeNumber: s.decreeNumber } });
   }
   return drafts;
 }

@@ -111,6 +111,26 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Masa upaya administratif sudah berakhir pada ${s(p.endsOn)}; upaya yang diajukan ${s(p.filedOn)} tidak dapat diterima`,
     en: `The appeal window ended on ${s(p.endsOn)}; an appeal filed on ${s(p.filedOn)} cannot be accepted`,
   }),
+  SOP_MIGRATION_UNKNOWN: (p) => ({
+    id: `Tidak ada pemetaan migrasi SOP "${s(p.sopId)}" dari versi ${s(p.from)} ke ${s(p.to)}; kasus tidak dapat dipindahkan`,
+    en: `There is no migration mapping for SOP "${s(p.sopId)}" from version ${s(p.from)} to ${s(p.to)}; the case cannot be moved`,
+  }),
+  SOP_MIGRATION_STEP_UNMAPPED: (p) => ({
+    id: `Pemetaan SOP "${s(p.sopId)}" ${s(p.from)} → ${s(p.to)} tidak mengizinkan pemindahan dari tahap "${s(p.step)}" (tahap yang dapat dipindahkan: ${list(p.mapped)})`,
+    en: `The mapping of SOP "${s(p.sopId)}" ${s(p.from)} → ${s(p.to)} does not allow a move from step "${s(p.step)}" (steps that may move: ${list(p.mapped)})`,
+  }),
+  SOP_MIGRATION_NOT_REQUESTED: (p) => ({
+    id: `Kasus ${s(p.caseId)} tidak memiliki permintaan migrasi SOP yang menunggu persetujuan`,
+    en: `Case ${s(p.caseId)} has no SOP migration request awaiting approval`,
+  }),
+  FOUR_EYES_REQUIRED: (p) => ({
+    id: `Prinsip empat mata: ${s(p.actorId)} tidak boleh menyetujui permintaan yang diajukan oleh ${s(p.requestedBy)}; persetujuan harus oleh orang lain`,
+    en: `Four eyes: ${s(p.actorId)} may not approve a request made by ${s(p.requestedBy)}; another person must approve it`,
+  }),
+  CASE_NOT_RUNNING: (p) => ({
+    id: `Kasus ${s(p.caseId)} sudah selesai (tahap "${s(p.step)}"); hanya kasus yang berjalan dapat dipindahkan ke versi SOP lain`,
+    en: `Case ${s(p.caseId)} has ended (step "${s(p.step)}"); only running cases can move to another SOP version`,
+  }),
   RULE_BLOCKED: (p) => ({
     id: `Keputusan "${s(p.decision)}" ditolak oleh aturan ${s(p.ruleVersion)}: ${list((p.blocking as { message: { id: string } }[] | undefined)?.map((v) => v.message.id))}. Upaya ini dicatat.`,
     en: `Decision "${s(p.decision)}" is blocked by rules ${s(p.ruleVersion)}: ${list((p.blocking as { message: { en: string } }[] | undefined)?.map((v) => v.message.en))}. The attempt is recorded.`,

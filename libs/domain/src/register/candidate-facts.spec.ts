@@ -1,8 +1,15 @@
 import { CURRENT_POST_TYPES, type CurrentPostType, type EducationLevel } from '../selection/candidate';
-import { cumulativeExperienceYears, heldPosts, highestEducation, registerFacts, wholeMonthsBetween } from './candidate-facts';
+import {
+  cumulativeExperienceYears,
+  heldPosts,
+  highestEducation,
+  registerFacts,
+  serviceEndedIssue,
+  wholeMonthsBetween,
+} from './candidate-facts';
 import { projectProfile } from './project-profile';
 import type { PositionEntry, RegisterEventDraft } from './register.types';
-import { NIP, post, rank, registration, stored, TODAY } from './register.fixture';
+import { NIP, post, rank, registration, serviceEnded, stored, TODAY } from './register.fixture';
 
 const held = (postType: CurrentPostType, from: string, to: string | null = null): PositionEntry => ({
   postCode: `POST-${from}`,
@@ -180,5 +187,17 @@ describe('registerFacts', () => {
       expect.objectContaining({ golongan: null, education: null, currentPostType: null, currentPostSince: null, postHistory: [] }),
     );
     expect(facts.cumulativeExperienceYears).toBe(0);
+  });
+
+  it.each([
+    { asOf: '2026-01-31', serviceEndedOn: undefined, refused: null },
+    { asOf: '2026-02-01', serviceEndedOn: '2026-02-01', refused: 'person.nip register.serviceEnded' },
+  ])('marks an official whose service ended by $asOf, and refuses them as a candidate', ({ asOf, serviceEndedOn, refused }) => {
+    const facts = registerFacts(projectProfile(stored([...history, serviceEnded('2026-02-01')]), asOf)!);
+
+    expect(facts.serviceEndedOn).toBe(serviceEndedOn);
+    expect('serviceEndedOn' in facts).toBe(serviceEndedOn !== undefined);
+    const issue = serviceEndedIssue(facts, 'person.nip');
+    expect(issue && `${issue.field} ${issue.rule}`).toBe(refused);
   });
 });

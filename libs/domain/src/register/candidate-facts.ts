@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../errors';
 import { educationRank, type CandidateProfile, type CurrentPostType, type EducationLevel } from '../selection/candidate';
 import { parseIsoDate } from '../selection/iso-date';
 import type { PersonProfile, PositionEntry } from './register.types';
@@ -60,6 +61,8 @@ export interface RegisterFacts extends Omit<CandidateProfile, 'golongan' | 'educ
   currentPostSince: string | null;
   postHistory: HeldPost[];
   source: PersonProfile['source'];
+  /** Set only when the official's service ended on or before `asOf`: such an official is no candidate for anything. */
+  serviceEndedOn?: string;
   asOf: string;
   registerVersion: number;
 }
@@ -85,6 +88,8 @@ export function registerFacts(profile: PersonProfile): RegisterFacts {
     credentials: profile.credentials.filter((c) => c.validUntil === undefined || c.validUntil >= asOf).map((c) => c.code.toLowerCase()),
     postHistory: heldPosts(profile.positionHistory, asOf),
     source: profile.source,
+    // Only when ended, so the facts (and their hash) of serving officials stay as they were.
+    ...(profile.serviceEnded ? { serviceEndedOn: profile.serviceEnded.endedOn } : {}),
     asOf,
     registerVersion: profile.version,
   };
@@ -97,4 +102,17 @@ export interface FactsSnapshot {
   registerVersion: number;
   sha256: string;
   facts: RegisterFacts;
+}
+
+/** The refusal of an official whose service has ended by `asOf`, naming `field`; null while serving. */
+export function serviceEndedIssue(facts: Pick<RegisterFacts, 'nip' | 'serviceEndedOn'>, field: string): FieldIssue | null {
+  if (!facts.serviceEndedOn) return null;
+  return {
+    field,
+    rule: 'register.serviceEnded',
+    message: {
+      id: `masa kerja NIP ${facts.nip} berakhir pada ${facts.serviceEndedOn}; pegawai ini tidak dapat diusulkan`,
+      en: `the service of NIP ${facts.nip} ended on ${facts.serviceEndedOn}; this official cannot be put forward`,
+    },
+  };
 }

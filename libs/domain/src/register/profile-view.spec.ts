@@ -31,6 +31,8 @@ const profile = (competencies: PersonProfile['competencies'] = []): PersonProfil
   competencies,
   credentials: [],
   talentPlacements: [],
+  serviceStatus: 'active',
+  serviceEnded: null,
   asOf: '2026-06-30',
   version: 9,
 });

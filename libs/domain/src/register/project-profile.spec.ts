@@ -1,6 +1,6 @@
 import { projectProfile } from './project-profile';
 import type { RegisterEventDraft } from './register.types';
-import { ALL_KNOWN, BIRTH, ended, NIP, post, rank, registration, stored, TODAY, type Recorded } from './register.fixture';
+import { ALL_KNOWN, BIRTH, ended, NIP, post, rank, registration, serviceEnded, stored, TODAY, type Recorded } from './register.fixture';
 
 const rated = (year: number, predicate: 'baik' | 'sangat_baik' | 'kurang'): RegisterEventDraft => ({
   type: 'performance_rated',
@@ -205,5 +205,39 @@ describe('projectProfile: events recorded out of date order', () => {
   it('takes a year’s rating into account from the end of that year', () => {
     expect(projectProfile(stored(backFilled), '2025-12-30')!.performance.map((r) => r.year)).toEqual([2024]);
     expect(projectProfile(stored(backFilled), '2025-12-31')!.performance.map((r) => r.year)).toEqual([2024, 2025]);
+  });
+});
+
+describe('projectProfile: end of service', () => {
+  // Ids 1–5: serving as administrator from 2021, dismissed with honour on 2025-07-01 (id 6).
+  const DISMISSED = [...CAREER.slice(0, 5), serviceEnded('2025-07-01')];
+
+  it.each([
+    { asOf: '2025-06-30', status: 'active', postType: 'administrator' },
+    { asOf: '2025-07-01', status: 'ended', postType: null },
+    { asOf: TODAY, status: 'ended', postType: null },
+  ])('on $asOf the official is $status and holds $postType', ({ asOf, status, postType }) => {
+    const p = projectProfile(stored(DISMISSED), asOf)!;
+
+    expect(p.serviceStatus).toBe(status);
+    expect(p.position?.postType ?? null).toBe(postType);
+    expect(p.serviceEnded).toEqual(
+      status === 'ended' ? { endedOn: '2025-07-01', reason: 'dismissal_honourable', decreeNumber: 'SK-PHK-2025-07-01' } : null,
+    );
+  });
+
+  it('closes the post held on the day service ends', () => {
+    const p = projectProfile(stored(DISMISSED), TODAY)!;
+
+    expect(p.positionHistory.map((h) => [h.postType, h.to])).toEqual([
+      ['pengawas', '2021-01-04'],
+      ['administrator', '2025-07-01'],
+    ]);
+  });
+
+  it('shows a serving official again once the end is retracted', () => {
+    const p = projectProfile(stored([...DISMISSED, retract(6)]), TODAY)!;
+
+    expect([p.serviceStatus, p.serviceEnded, p.position?.postType]).toEqual(['active', null, 'administrator']);
   });
 });

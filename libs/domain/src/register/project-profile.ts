@@ -40,6 +40,8 @@ export function projectProfile(events: readonly RegisterEvent[], asOf: string, v
     competencies: [],
     credentials: [],
     talentPlacements: [],
+    serviceStatus: 'active',
+    serviceEnded: null,
     asOf,
     version: known.length ? known[known.length - 1].id : 0,
   };
@@ -87,6 +89,14 @@ export function projectProfile(events: readonly RegisterEvent[], asOf: string, v
       case 'talent_placed':
         profile.talentPlacements.push({ ...e.payload });
         break;
+      case 'service_ended': {
+        // Leaving service ends the post held on that day.
+        const held = positions[positions.length - 1];
+        if (held && held.to === null && e.payload.endedOn >= held.from) held.to = e.payload.endedOn;
+        profile.serviceStatus = 'ended';
+        profile.serviceEnded = { ...e.payload };
+        break;
+      }
       default:
         break;
     }

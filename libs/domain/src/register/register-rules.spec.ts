@@ -2,7 +2,7 @@ import type { Golongan } from '../personnel/golongan';
 import { EDUCATION_LEVELS, SANCTION_LEVELS, type SanctionLevel } from '../selection/candidate';
 import { checkRegisterEvent, effectiveDateOf, type RegisterContext } from './register-rules';
 import { ALL_SANCTIONS, REGISTER_EVENT_TYPES, SANCTIONS, type RankChangeKind, type RegisterEventDraft } from './register.types';
-import { BIRTH, contextOf, ended, NIP, post, rank, registration, TODAY, type Recorded } from './register.fixture';
+import { BIRTH, contextOf, ended, NIP, post, rank, registration, serviceEnded, TODAY, type Recorded } from './register.fixture';
 
 /** A registered PNS with the initial grade III/a from his CPNS TMT. */
 const BASE = [registration(), rank('III/a', '2000-03-01', 'initial')];
@@ -368,6 +368,65 @@ describe('checkRegisterEvent: competencies, credentials, 9-box, retractions', ()
   });
 });
 
+describe('checkRegisterEvent: end of service', () => {
+  const SERVING = [...BASE, post('pengawas', '2012-01-02'), rank('III/b', '2004-04-01')];
+  const ENDED = [...SERVING, serviceEnded('2026-02-01')];
+
+  it.each([
+    { what: 'an honourable dismissal', draft: serviceEnded('2026-02-01'), issues: [] },
+    { what: 'a retirement', draft: serviceEnded('2026-02-01', 'retirement'), issues: [] },
+    {
+      what: 'an unknown reason',
+      draft: { type: 'service_ended', payload: { endedOn: '2026-02-01', reason: 'fired', decreeNumber: 'SK-1' } },
+      issues: ['reason isIn'],
+    },
+    {
+      what: 'no decree number and a date that does not exist',
+      draft: { type: 'service_ended', payload: { endedOn: '2026-02-30', reason: 'death', decreeNumber: '' } },
+      issues: ['decreeNumber text', 'endedOn date'],
+    },
+    { what: 'an end before birth', draft: serviceEnded('1970-01-01'), issues: ['endedOn beforeBirth', 'endedOn service.factsAfterEnd'] },
+    { what: 'an end before the latest post started', draft: serviceEnded('2010-01-01'), issues: ['endedOn service.factsAfterEnd'] },
+  ] as { what: string; draft: RegisterEventDraft; issues: string[] }[])('$what → $issues', ({ draft, issues }) => {
+    expect(found(draft, SERVING)).toEqual(issues);
+  });
+
+  it('refuses a second end of service while the first stands', () => {
+    expect(found(serviceEnded('2026-02-01', 'retirement'), ENDED)).toEqual(['type service.alreadyEnded']);
+  });
+
+  it('records a corrected end once the first is retracted', () => {
+    const endId = ENDED.length;
+    const retracted = [...ENDED, { type: 'events_retracted', payload: { eventIds: [endId] } } as RegisterEventDraft];
+    expect(found(serviceEnded('2026-01-15', 'resignation'), retracted)).toEqual([]);
+  });
+
+  it.each([
+    { what: 'a grade with a TMT after the end', draft: rank('III/c', '2026-04-01'), issues: ['type service.ended'] },
+    { what: 'a post from after the end', draft: post('administrator', '2026-03-01'), issues: ['type service.ended'] },
+    {
+      what: 'a name change recorded after the end',
+      draft: { type: 'identity_changed', payload: { name: 'B. S.' } },
+      issues: ['type service.ended'],
+    },
+    {
+      what: 'the rating of the year service ended',
+      draft: { type: 'performance_rated', payload: { year: 2026, predicate: 'baik' } },
+      issues: [],
+    },
+    { what: 'a grade with a TMT before the end', draft: rank('III/c', '2008-04-01'), issues: [] },
+    { what: 'a retraction of the end', draft: { type: 'events_retracted', payload: { eventIds: [ENDED.length] } }, issues: [] },
+  ] as { what: string; draft: RegisterEventDraft; issues: string[] }[])('after the end: $what → $issues', ({ draft, issues }) => {
+    expect(found(draft, ENDED)).toEqual(issues);
+  });
+
+  it('gives its refusals in Bahasa Indonesia and English', () => {
+    const [i] = checkRegisterEvent(rank('III/c', '2026-04-01'), contextOf(ENDED));
+    expect(i.message.id).toContain('berakhir pada 2026-02-01');
+    expect(i.message.en).toContain('ended on 2026-02-01');
+  });
+});
+
 describe('effectiveDateOf', () => {
   const cases: [RegisterEventDraft, string][] = [
     [registration(), BIRTH],
@@ -381,6 +440,7 @@ describe('effectiveDateOf', () => {
     [assessedOn('2025-05-20'), '2025-05-20'],
     [issued('2019-11-01'), '2019-11-01'],
     [{ type: 'talent_placed', payload: { period: '2025', performance: 'meets', potential: 'high', box: 8 } }, TODAY],
+    [serviceEnded('2026-02-01'), '2026-02-01'],
     [{ type: 'events_retracted', payload: { eventIds: [2] } }, TODAY],
   ];
 

@@ -10,13 +10,14 @@ import {
   PERSON_SOURCES,
   RANK_CHANGE_KINDS,
   SANCTIONS,
+  SERVICE_END_REASONS,
   type PersonProfile,
   type RegisterEventDraft,
   type RegisterEventPayloads,
 } from './register.types';
 
 /** The version of the checks below; an import batch and every event record it. */
-export const REGISTER_RULES_VERSION = 'register@2026-12-01';
+export const REGISTER_RULES_VERSION = 'register@2026-12-06';
 
 const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
 
@@ -218,6 +219,65 @@ function checkPositionEnd(p: RegisterEventPayloads['position_ended'], person: Pe
   }
 }
 
+/** The latest dated fact of the record (TMTs, post dates, graduation, sanctions, assessments, credentials). */
+function lastDatedFact(person: PersonProfile): string | null {
+  const dates = [
+    ...person.rankHistory.map((r) => r.tmt),
+    ...person.positionHistory.flatMap((p) => (p.to === null ? [p.from] : [p.from, p.to])),
+    ...person.education.map((e) => e.graduatedOn),
+    ...person.sanctions.map((s) => s.imposedOn),
+    ...person.competencies.map((c) => c.assessedOn),
+    ...person.credentials.map((c) => c.issuedOn),
+  ];
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
+function checkServiceEnd(p: RegisterEventPayloads['service_ended'], person: PersonProfile, issues: FieldIssue[]): void {
+  oneOf(issues, 'reason', p.reason, SERVICE_END_REASONS, 'alasan berhenti / reason');
+  text(issues, 'decreeNumber', p.decreeNumber, { id: 'nomor SK', en: 'the decree number' });
+  if (!date(issues, 'endedOn', p.endedOn, { id: 'TMT berhenti', en: 'the end of service (TMT)' })) return;
+  notBeforeBirth(issues, 'endedOn', p.endedOn, person);
+  const last = lastDatedFact(person);
+  if (last !== null && last > p.endedOn) {
+    issues.push(
+      issue(
+        'endedOn',
+        'service.factsAfterEnd',
+        `data pegawai sudah memuat fakta bertanggal ${last}, setelah TMT berhenti ${p.endedOn}`,
+        `the record already holds a fact dated ${last}, after the end of service on ${p.endedOn}`,
+      ),
+    );
+  }
+}
+
+/** Once service has ended, only a retraction may follow; nothing may take effect after the end. */
+function checkAfterEnd(draft: RegisterEventDraft, ended: RegisterEventPayloads['service_ended'], today: string): FieldIssue[] {
+  if (draft.type === 'events_retracted') return [];
+  if (draft.type === 'service_ended') {
+    return [
+      issue(
+        'type',
+        'service.alreadyEnded',
+        `masa kerja pegawai ini sudah berakhir pada ${ended.endedOn}; tarik peristiwa itu dulu untuk mencatat yang lain`,
+        `this official's service already ended on ${ended.endedOn}; retract that event first to record another`,
+      ),
+    ];
+  }
+  const after =
+    draft.type === 'performance_rated'
+      ? Number(draft.payload.year) > Number(ended.endedOn.slice(0, 4))
+      : effectiveDateOf(draft, today) > ended.endedOn;
+  if (!after) return [];
+  return [
+    issue(
+      'type',
+      'service.ended',
+      `masa kerja pegawai ini berakhir pada ${ended.endedOn}; tidak ada perubahan yang berlaku sesudahnya`,
+      `this official's service ended on ${ended.endedOn}; no change may take effect after it`,
+    ),
+  ];
+}
+
 function checkOther(draft: RegisterEventDraft, ctx: RegisterContext, person: PersonProfile, issues: FieldIssue[]): void {
   switch (draft.type) {
     case 'identity_changed': {
@@ -388,9 +448,14 @@ export function checkRegisterEvent(draft: RegisterEventDraft, ctx: RegisterConte
   }
   const person = ctx.person;
   if (!person) return [issue('nip', 'register.unknownNip', `NIP ${ctx.nip} tidak terdaftar`, `NIP ${ctx.nip} is not in the register`)];
+  if (person.serviceEnded) {
+    const ended = checkAfterEnd(draft, person.serviceEnded, ctx.today);
+    if (ended.length > 0) return ended;
+  }
   if (draft.type === 'rank_changed') checkRank(draft.payload, person, issues);
   else if (draft.type === 'position_assigned') checkPosition(draft.payload, person, issues);
   else if (draft.type === 'position_ended') checkPositionEnd(draft.payload, person, issues);
+  else if (draft.type === 'service_ended') checkServiceEnd(draft.payload, person, issues);
   else checkOther(draft, ctx, person, issues);
   return issues;
 }
@@ -417,6 +482,8 @@ export function effectiveDateOf(draft: RegisterEventDraft, today: string): strin
       return draft.payload.assessedOn;
     case 'credential_recorded':
       return draft.payload.issuedOn;
+    case 'service_ended':
+      return draft.payload.endedOn;
     default:
       return today;
   }

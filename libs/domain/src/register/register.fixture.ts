@@ -1,7 +1,7 @@
 import type { CurrentPostType } from '../selection/candidate';
 import { projectProfile } from './project-profile';
 import { effectiveDateOf, type RegisterContext } from './register-rules';
-import type { RankChangeKind, RegisterEvent, RegisterEventDraft, RegisterEventPayloads } from './register.types';
+import type { RankChangeKind, ServiceEndReason, RegisterEvent, RegisterEventDraft, RegisterEventPayloads } from './register.types';
 import type { Golongan } from '../personnel/golongan';
 
 /** The day the test changes are recorded; a WIB date. */
@@ -49,6 +49,11 @@ export const post = (
 });
 
 export const ended = (to: string): RegisterEventDraft => ({ type: 'position_ended', payload: { to, decreeNumber: `SK-BERHENTI-${to}` } });
+
+export const serviceEnded = (endedOn: string, reason: ServiceEndReason = 'dismissal_honourable'): RegisterEventDraft => ({
+  type: 'service_ended',
+  payload: { endedOn, reason, decreeNumber: `SK-PHK-${endedOn}` },
+});
 
 /** A draft recorded on a given day (the effective date of identity changes, placements and retractions). */
 export interface Recorded {

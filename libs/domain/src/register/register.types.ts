@@ -30,6 +30,24 @@ export type RankChangeKind = (typeof RANK_CHANGE_KINDS)[number];
 export const PERSON_SOURCES = ['register', 'external'] as const;
 export type PersonSource = (typeof PERSON_SOURCES)[number];
 
+/**
+ * Why an official's service ended (UU 20/2023 Pasal 52; PP 11/2017 Bab XI): the two dismissals of
+ * PP 94/2021, retirement, death, resignation at one's own request, and the end of a PPPK contract.
+ */
+export const SERVICE_END_REASONS = [
+  'dismissal_honourable',
+  'dismissal_dishonourable',
+  'retirement',
+  'death',
+  'resignation',
+  'contract_ended',
+] as const;
+export type ServiceEndReason = (typeof SERVICE_END_REASONS)[number];
+
+/** Whether an official is serving on a date, or their service has ended (a `service_ended` event). */
+export const SERVICE_STATUSES = ['active', 'ended'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
 /** The facts each register event carries, by event type. Dates are 'YYYY-MM-DD'. */
 export interface RegisterEventPayloads {
   person_registered: {
@@ -74,6 +92,8 @@ export interface RegisterEventPayloads {
   credential_recorded: { code: string; issuedOn: string; validUntil?: string; reference?: string };
   /** 9-box placement stored as its axis levels, not a box number alone (domain.md §4). */
   talent_placed: { period: string; performance: PerformanceLevel; potential: PotentialLevel; box: number };
+  /** The official leaves service on `endedOn` (the decree's TMT); nothing is dated after it except a retraction. */
+  service_ended: { endedOn: string; reason: ServiceEndReason; decreeNumber: string };
   /** Withdraws earlier events (a mistake); the replacement, if any, is a new event. */
   events_retracted: { eventIds: number[] };
 }
@@ -91,6 +111,7 @@ export const REGISTER_EVENT_TYPES = [
   'competency_assessed',
   'credential_recorded',
   'talent_placed',
+  'service_ended',
   'events_retracted',
 ] as const satisfies readonly RegisterEventType[];
 
@@ -158,6 +179,9 @@ export interface PersonProfile {
   competencies: RegisterEventPayloads['competency_assessed'][];
   credentials: RegisterEventPayloads['credential_recorded'][];
   talentPlacements: RegisterEventPayloads['talent_placed'][];
+  /** 'ended' from the TMT of a `service_ended` event on; before it (`?asOf=` earlier) the official is active. */
+  serviceStatus: ServiceStatus;
+  serviceEnded: RegisterEventPayloads['service_ended'] | null;
   /** The date the profile is shown as of. */
   asOf: string;
   /** The id of the last event taken into account: the register version the profile reflects. */

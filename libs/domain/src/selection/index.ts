@@ -5,3 +5,4 @@ export * from './committee';
 export * from './scoring';
 export * from './selection-decisions';
 export * from './decision-chain';
+export * from './blind-scoring';

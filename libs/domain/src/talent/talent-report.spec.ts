@@ -21,6 +21,8 @@ const person = (nip: string, o: Partial<PersonProfile> = {}): PersonProfile => (
   competencies: [],
   credentials: [],
   talentPlacements: [],
+  serviceStatus: 'active',
+  serviceEnded: null,
   asOf: '2026-12-31',
   version: 1,
   ...o,

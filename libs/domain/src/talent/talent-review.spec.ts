@@ -52,6 +52,8 @@ function profile(o: Partial<PersonProfile> = {}): PersonProfile {
     ],
     credentials: [],
     talentPlacements: [],
+    serviceStatus: 'active',
+    serviceEnded: null,
     asOf: AS_OF,
     version: 7,
     ...o,
@@ -97,6 +99,14 @@ describe('placeOfficial', () => {
   });
 
   it.each([
+    [
+      'an official whose service has ended',
+      {
+        serviceStatus: 'ended' as const,
+        serviceEnded: { endedOn: '2026-06-01', reason: 'dismissal_honourable' as const, decreeNumber: 'SK/1' },
+      },
+      'service_ended',
+    ],
     ['a PPPK', { employmentType: 'pppk' as const }, 'not_pns'],
     ['an external record', { source: 'external' as const }, 'external'],
     ['no post', { position: null }, 'no_post'],

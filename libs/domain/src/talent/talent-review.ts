@@ -67,7 +67,7 @@ export const talentReviewSettingsInForce = (asOf: string): TalentReviewSettings 
   TALENT_REVIEW_SETTINGS[0]!;
 
 /** Why an official of the agency was not placed. */
-export type NotPlacedReason = 'not_pns' | 'external' | 'no_post' | 'no_rating' | 'not_assessed' | 'no_education';
+export type NotPlacedReason = 'service_ended' | 'not_pns' | 'external' | 'no_post' | 'no_rating' | 'not_assessed' | 'no_education';
 
 export interface TalentReviewPlacement {
   nip: string;
@@ -121,6 +121,7 @@ export interface TalentReviewExclusion {
 }
 
 const EXCLUSION_TEXT: Record<NotPlacedReason, LocalizedText> = {
+  service_ended: { id: 'masa kerja sudah berakhir', en: 'service has ended' },
   not_pns: { id: 'bukan PNS', en: 'not a career civil servant (PNS)' },
   external: { id: 'data dari instansi lain', en: 'a record kept for another agency' },
   no_post: { id: 'tidak sedang menduduki jabatan', en: 'holds no post' },
@@ -148,6 +149,7 @@ export function placeOfficial(
   const out = (reason: NotPlacedReason) => ({
     excluded: { nip: profile.nip, name: profile.name, reason, message: EXCLUSION_TEXT[reason] },
   });
+  if (profile.serviceStatus === 'ended') return out('service_ended');
   if (profile.employmentType !== 'pns') return out('not_pns');
   if (profile.source !== 'register') return out('external');
   if (!profile.position) return out('no_post');

@@ -102,6 +102,10 @@ export class RegisterPersonEntity {
   @Column({ name: 'next_effective_date', type: 'date', nullable: true })
   nextEffectiveDate!: string | null;
 
+  /** Set once the official's service has ended as of `as_of` (migration 1764960000000). */
+  @Column({ name: 'service_ended_on', type: 'date', nullable: true })
+  serviceEndedOn!: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -49,6 +49,13 @@ interface Run {
 /** How many child histories are read at once; a large selection has hundreds of assessments. */
 const FETCH_WINDOW = 16;
 
+/** How many earlier runs of one case (SOP migrations) a replay follows back. */
+const MAX_CONTINUED_RUNS = 50;
+
+/** The run this one continued as new from (an SOP migration), if any. */
+const continuedFrom = (h: SourcedHistory): string | undefined =>
+  h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+
 const isNotFound = (err: unknown): boolean => err instanceof WorkflowNotFoundError || (err as { code?: unknown })?.code === 5;
 
 /**
@@ -99,9 +106,15 @@ export class CaseReplayService {
     const archived = await this.archive.historiesOfCase(caseId);
     const byRun = new Map(archived.map((a) => [a.runId, a]));
     const root = await this.rootRun(caseId, archived);
-    const histories: SourcedHistory[] = [];
-    const seen = new Set<string>();
-    let level: Run[] = [root];
+    const histories: SourcedHistory[] = [await this.load(root, byRun.get(root.runId))];
+    // The runs an SOP migration continued as new, newest first: the case is one case across them.
+    for (let prev = continuedFrom(histories.at(-1)!); prev && histories.length <= MAX_CONTINUED_RUNS;) {
+      if (histories.some((h) => h.runId === prev)) break;
+      histories.push(await this.load({ workflowId: caseId, runId: prev, workflowType: root.workflowType }, byRun.get(prev)));
+      prev = continuedFrom(histories.at(-1)!);
+    }
+    const seen = new Set<string>(histories.map((h) => h.runId));
+    let level: Run[] = histories.flatMap((h) => childWorkflowsOf(h.history)).filter((c) => !seen.has(c.runId));
     while (level.length > 0) {
       const fetched: SourcedHistory[] = [];
       for (let i = 0; i < level.length; i += FETCH_WINDOW) {

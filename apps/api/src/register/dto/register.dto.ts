@@ -23,6 +23,7 @@ import {
   NIP_KINDS,
   PERSON_SOURCES,
   REGISTER_EVENT_TYPES,
+  SERVICE_STATUSES,
 } from '@meritflow/domain';
 import { OptionalEvidence, toInt } from '../../common/dto-fields';
 import { IsCalendarDate } from '../../common/date.validators';
@@ -126,6 +127,10 @@ export class PeopleQuery extends AgencyQuery {
   @ApiPropertyOptional({ enum: GOLONGAN_CODES }) @IsOptional() @IsIn(GOLONGAN_CODES) golongan?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(BUSINESS_CODE_PATTERN) postCode?: string;
   @ApiPropertyOptional({ enum: CURRENT_POST_TYPES }) @IsOptional() @IsIn(CURRENT_POST_TYPES) postType?: string;
+  @ApiPropertyOptional({ enum: SERVICE_STATUSES, description: 'Serving officials, or those whose service has ended (today, WIB)' })
+  @IsOptional()
+  @IsIn(SERVICE_STATUSES)
+  serviceStatus?: (typeof SERVICE_STATUSES)[number];
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) page?: number;
   @ApiPropertyOptional({ default: 25 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { BUSINESS_CODE_PATTERN, REGIONAL_SECRETARY_KINDS, type RegionalSecretaryKind } from '@meritflow/domain';
 import { VACANCY_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
@@ -51,4 +63,11 @@ export class OpenSelectionDto {
 
   @OptionalSopVersion()
   sopVersion?: string;
+
+  @ApiPropertyOptional({
+    description: 'Blind scoring: committee members and assessors read and score candidate codes (K-01, …) until the ranking is signed',
+  })
+  @IsOptional()
+  @IsBoolean()
+  blindScoring?: boolean;
 }

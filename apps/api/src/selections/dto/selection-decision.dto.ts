@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ACTOR_ID_PATTERN, BUSINESS_CODE_PATTERN, listSops } from '@meritflow/domain';
-import { IsNip } from '../../common/nip.validator';
+import { IsCandidateRef, IsNip } from '../../common/nip.validator';
 import { NoControlCharacters, SingleLine } from '../../common/text.validators';
 import { OptionalEvidence, OptionalReason } from '../../common/dto-fields';
 import { EvidenceRefDto } from '../../vacancies/dto/evidence-ref.dto';
@@ -156,8 +156,8 @@ export class AssessmentDecisionDto extends DecisionBase {
 }
 
 export class DeclarationDto {
-  @ApiProperty()
-  @IsNip()
+  @ApiProperty({ description: 'NIP, or the candidate code (K-01, …) in a blind selection' })
+  @IsCandidateRef()
   nip!: string;
 
   @ApiProperty()
@@ -173,8 +173,8 @@ export class DeclarationDto {
 }
 
 export class ScoreDto {
-  @ApiProperty()
-  @IsNip()
+  @ApiProperty({ description: 'NIP, or the candidate code (K-01, …) in a blind selection' })
+  @IsCandidateRef()
   nip!: string;
 
   @ApiProperty({ minimum: 0, maximum: 100 })
@@ -203,9 +203,9 @@ export class ReviewDecisionDto extends DecisionBase {
   @Type(() => DeclarationDto)
   declarations?: DeclarationDto[];
 
-  @ApiPropertyOptional({ description: 'score' })
+  @ApiPropertyOptional({ description: 'score: NIP, or the candidate code (K-01, …) in a blind selection' })
   @IsOptional()
-  @IsNip()
+  @IsCandidateRef()
   nip?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })

@@ -1,0 +1,74 @@
+import { getSop } from '../sop/sop-registry';
+import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
+import { checkConformance, type LedgerDecision } from './conformance';
+
+const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
+const NOW = new Date('2026-03-01T00:00:00Z');
+
+type Row = Partial<LedgerDecision> & Pick<LedgerDecision, 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole'>;
+
+/** Rows of one workflow run, numbered and an hour apart, under `sop`. */
+function rows(workflowId: string, sop: { id: string; version: string }, list: Row[], root = workflowId, startHour = 0): LedgerDecision[] {
+  return list.map((r, i) => ({
+    workflowId,
+    rootWorkflowId: root,
+    sequence: i + 1,
+    sop,
+    decidedAt: new Date(Date.UTC(2026, 1, 2, startHour + i)).toISOString(),
+    evidenceCount: 0,
+    payload: {},
+    ...r,
+  }));
+}
+
+const vacancySop = { id: vacancyV1.id, version: vacancyV1.version };
+const propose: Row = { decision: 'propose', stepBefore: null, stepAfter: 'awaiting_ppk_decision', actorRole: 'hr_officer' };
+const approve: Row = { decision: 'approve', stepBefore: 'awaiting_ppk_decision', stepAfter: 'approved', actorRole: 'ppk' };
+
+describe('checkConformance across an SOP migration', () => {
+  const v11 = { id: 'vacancy', version: '1.1.0' };
+  const asked: Row = {
+    decision: 'sop_migration_requested',
+    stepBefore: 'awaiting_ppk_decision',
+    stepAfter: 'awaiting_ppk_decision',
+    actorRole: 'admin',
+  };
+  const approved: Row = { ...asked, decision: 'sop_migration_approved' };
+  const migrated = (over: Partial<Row> = {}): Row => ({
+    decision: 'sop_migrated',
+    stepBefore: 'awaiting_ppk_decision',
+    stepAfter: 'awaiting_ppk_decision',
+    actorRole: 'admin',
+    payload: { from: { runId: 'run-1' } },
+    ...over,
+  });
+  const filled: Row = { decision: 'filled', stepBefore: 'approved', stepAfter: 'filled', actorRole: 'system' };
+  const ledger = (second: Row[]) => [
+    ...rows(VACANCY, vacancySop, [propose, asked, approved]).map((r) => ({ ...r, runId: 'run-1' })),
+    ...rows(VACANCY, v11, second, VACANCY, 5).map((r) => ({ ...r, runId: 'run-2' })),
+  ];
+
+  it('finds a vacancy migrated from 1.0.0 to 1.1.0 under four eyes, then filled, conforming', () => {
+    const report = checkConformance(getSop(v11), ledger([migrated(), approve, filled]), NOW);
+    expect(report.violations).toEqual([]);
+    expect(report.steps.map((s) => `${s.sop.version}:${s.step}`)).toEqual([
+      '1.0.0:awaiting_ppk_decision',
+      '1.1.0:awaiting_ppk_decision',
+      '1.1.0:approved',
+      '1.1.0:filled',
+    ]);
+  });
+
+  it.each<{ name: string; second: Row[]; rules: string[] }>([
+    { name: 'a migration recorded by HR', second: [migrated({ actorRole: 'hr_officer' }), approve], rules: ['start_not_allowed'] },
+    { name: 'a migration into a terminal step', second: [migrated({ stepAfter: 'closed' })], rules: ['start_not_allowed'] },
+  ])('flags $name', ({ second, rules }) => {
+    const report = checkConformance(getSop(v11), ledger(second), NOW);
+    expect(report.violations.map((v) => v.rule)).toEqual(rules);
+  });
+
+  it('still flags a root run on another version that no migration continued', () => {
+    const report = checkConformance(getSop(v11), rows(VACANCY, vacancySop, [propose]), NOW);
+    expect(report.violations.map((v) => v.rule)).toEqual(['sop_version_changed']);
+  });
+});
