@@ -19,7 +19,7 @@ import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
 import { emptySelectionData, type SelectionContext } from './selection-case';
-import { acceptSelectionDecision, blindCodebook } from './selection-decisions';
+import { acceptSelectionDecision, blindCodebook, settleObjections } from './selection-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 
@@ -51,7 +51,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       details: { posts: postCodes, candidates: candidates.size, extensions: data.extensions },
     }),
     ledger,
-    { registration: closeRegistration },
+    { registration: closeRegistration, objection_window: closeObjectionWindow },
   );
   const ctx: SelectionContext = { input, settings, policy, selectionId, postCodes, kase, data };
 
@@ -74,6 +74,13 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       return settings.registrationExtension;
     }
     await kase.auto('low_applicants_escalated', { reason: `${reason} after ${data.extensions} extensions`, payload });
+  }
+
+  /** SOP 1.1.0 on: the objection window closed; with no objection open the shortlist goes straight on. */
+  async function closeObjectionWindow(dueAt: string): Promise<void> {
+    data.objectionWindowClosed = true;
+    await kase.auto('objection_window_closed', { payload: { dueAt, objections: data.objections.length } });
+    await settleObjections(ctx);
   }
 
   const pendingTasks = (): PendingTask[] => {
@@ -112,6 +119,10 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         return [{ role: 'committee_member', decision: 'score', workflowId: committeeReviewWorkflowId(selectionId) }];
       case 'ranking':
         return [{ ...base, role: 'committee_chair', actorId: chair, decision: 'sign_ranking' }];
+      case 'objection_review':
+        return data.objections
+          .filter((o) => !o.answer)
+          .map((o) => ({ ...base, role: 'committee_chair', actorId: chair, decision: 'answer_objection', subject: o.nip }));
       case 'external_review':
         return postCodes.filter((p) => !recommendations[p]).map((p) => ({ ...base, role: 'overseer', decision: 'recommend', subject: p }));
       case 'ppk_decision':
@@ -153,6 +164,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     chain: { name: settings.chain ?? 'pratama', posts: data.chain },
     pendingTasks: pendingTasks(),
     ...(input.blindScoring ? { blindScoring: { revealed: !!data.blindRevealed, codes: blindCodebook(ctx) } } : {}),
+    ...(settings.objectionWindow ? { objections: data.objections, resultsPublished: !!data.resultsPublished } : {}),
   });
 
   setHandler(selectionStateQuery, view);

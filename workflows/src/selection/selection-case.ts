@@ -1,4 +1,4 @@
-import type { CommitteeMember, EligibilityPolicy, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
+import type { CommitteeMember, EligibilityPolicy, ObjectionRecord, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
 import type { AppointmentResult, CandidateView, SelectionChainView, SelectionState, SelectionWorkflowInput } from '@meritflow/contracts';
 import type { SopCase } from '../shared/sop-case';
 
@@ -16,6 +16,10 @@ export interface SelectionData {
   readonly chain: SelectionChainView['posts'];
   /** Blind selections: set once the signed ranking revealed the names. */
   blindRevealed?: boolean;
+  /** SOP 1.1.0 on: objections to the published results, and whether their window has closed. */
+  readonly objections: ObjectionRecord[];
+  objectionWindowClosed?: boolean;
+  resultsPublished?: boolean;
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */
@@ -39,4 +43,5 @@ export const emptySelectionData = (): SelectionData => ({
   picks: {},
   appointments: {},
   chain: {},
+  objections: [],
 });

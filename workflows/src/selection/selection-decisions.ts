@@ -1,4 +1,7 @@
 import {
+  checkAnswerObjection,
+  checkFileObjection,
+  objectionsSettled,
   checkChainFollows,
   checkGovernorProposal,
   checkKeppres,
@@ -173,8 +176,73 @@ const signRanking: SelectionDecisionHandler<'sign_ranking'> = {
       ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
     });
     if (c.input.blindScoring) c.data.blindRevealed = true;
+    // SOP 1.1.0 on: the results go to the candidates with their score breakdown, and the objection window opens.
+    if (to.id === 'objection_window') {
+      await c.kase.note('results_published', {
+        payload: { results: publishedResults(c), objectionWindow: c.settings.objectionWindow ?? null },
+        ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
+      });
+      c.data.resultsPublished = true;
+    }
   },
 };
+
+/** Each scored candidate's published result: rank and total where ranked, and the score breakdown. */
+export function publishedResults(c: Pick<SelectionContext, 'data'>) {
+  const ranked = new Map(
+    Object.values(c.data.ranking ?? {})
+      .flat()
+      .map((r) => [r.nip, r]),
+  );
+  return [...c.data.candidates.values()]
+    .filter((v) => v.status === 'ranked' || v.status === 'no_quorum')
+    .map((v) => {
+      const r = ranked.get(v.nip);
+      return {
+        nip: v.nip,
+        postCode: v.postCode,
+        status: v.status,
+        rank: r?.rank ?? null,
+        total: r?.total ?? null,
+        components: r?.components ?? null,
+        shortlisted: (c.data.shortlists?.[v.postCode] ?? []).some((s) => s.nip === v.nip),
+      };
+    });
+}
+
+const fileObjection: SelectionDecisionHandler<'file_objection'> = {
+  validate(d, c) {
+    refuseIfNot(
+      checkFileObjection(d.actor.id, {
+        selectionId: c.selectionId,
+        candidate: c.data.candidates.get(d.actor.id),
+        objections: c.data.objections,
+      }),
+    );
+  },
+  async apply(d, c, to) {
+    c.data.objections.push({ nip: d.actor.id, filedAt: new Date().toISOString(), reason: d.reason!, answer: null });
+    await c.kase.transition(d.decision, d.actor, to, { ...common(d), payload: { nip: d.actor.id } });
+  },
+};
+
+const answerObjection: SelectionDecisionHandler<'answer_objection'> = {
+  validate(d, c) {
+    refuseIfNot(checkAnswerObjection(d, c.data.objections));
+  },
+  async apply(d, c, to) {
+    const o = c.data.objections.find((x) => x.nip === d.nip)!;
+    o.answer = { upheld: d.upheld, reason: d.reason!, by: d.actor.id, answeredAt: new Date().toISOString() };
+    await c.kase.transition(d.decision, d.actor, to, { ...common(d), payload: { nip: d.nip, upheld: d.upheld } });
+    await settleObjections(c);
+  },
+};
+
+/** Once the window has closed and every objection is answered, the shortlist goes on. */
+export async function settleObjections(c: SelectionContext): Promise<void> {
+  if (c.kase.step.id !== 'objection_review' || !objectionsSettled(!!c.data.objectionWindowClosed, c.data.objections)) return;
+  await c.kase.auto('objections_answered', { payload: { objections: c.data.objections, shortlist: c.data.shortlists } });
+}
 
 const recommend: SelectionDecisionHandler<'recommend'> = {
   validate(d, c) {
@@ -343,6 +411,8 @@ export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind
   tpa_assess: follows('tpaAssessment', (c, p) => !!c.data.chain[p]?.ministerForward, 'tpa_assess', 'tpa_assessed'),
   record_keppres: recordKeppres,
   governor_approve: follows('governorApproval', (c, p) => !!c.data.picks[p], 'governor_approve', 'governor_approved'),
+  file_objection: fileObjection,
+  answer_objection: answerObjection,
 };
 
 /**

@@ -99,6 +99,11 @@ export class SelectionDecisionDto extends DecisionBase {
   @IsBoolean()
   passed?: boolean;
 
+  @ApiPropertyOptional({ description: 'answer_objection: true upholds the objection, false rejects it (with a reason)' })
+  @IsOptional()
+  @IsBoolean()
+  upheld?: boolean;
+
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'screen_candidate, required when passed' })
   @IsOptional()
   @IsNumber()
