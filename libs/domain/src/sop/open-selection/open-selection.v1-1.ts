@@ -70,7 +70,7 @@ export const openSelectionV1_1 = withSettings(
   { ...openSelectionSettingsV1, objectionWindow: OBJECTION_WINDOW },
 );
 
-/** Test-only: 1.1.0 with deadlines of seconds (an objection window of 8 s), for a real Temporal server. */
+/** Test-only: 1.1.0 with deadlines of seconds (an objection window of 12 s), for a real Temporal server. */
 export const openSelectionV1_1TestFast = withSettings(
   defineSop({
     ...openSelectionBase,
@@ -86,10 +86,10 @@ export const openSelectionV1_1TestFast = withSettings(
         ppkDecision: { after: { seconds: 60 }, onExpiry: 'remind', notifyRole: 'ppk' },
       }),
       {
-        window: { after: { seconds: 8 }, onExpiry: 'handler', notifyRole: 'committee_chair' },
+        window: { after: { seconds: 12 }, onExpiry: 'handler', notifyRole: 'committee_chair' },
         review: { after: { seconds: 60 }, onExpiry: 'escalate', notifyRole: 'ppk' },
       },
     ),
   }),
-  { ...openSelectionTestFast.settings, objectionWindow: { seconds: 8 } },
+  { ...openSelectionTestFast.settings, objectionWindow: { seconds: 12 } },
 );
