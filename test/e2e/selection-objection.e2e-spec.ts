@@ -176,4 +176,81 @@ describe('the objection stage of an open selection (issue 16 item 2) through the
     });
     expect(recommended.status).toBe(200);
   });
+
+  it('an upheld objection reopens that candidate’s scores; the chair re-enters them and re-signs the ranking', async () => {
+    const profiles = ['Indra Kurniawan', 'Joko Santoso', 'Kartika Sari', 'Lina Marlina'].map((n) => eligibleProfile(n));
+    const sel = await runToSignedRanking(
+      stack,
+      { positionClass: 'jpt_pratama', sopVersion: '1.1.0-test.fast', agencyPrefix: 'PEMKOT' },
+      profiles,
+    );
+    const decisions = `${sel.path}/decisions`;
+    const [first, , , last] = sel.ranked;
+    const chair = asMember(sel.members[0]);
+    const objector = candidate(last, sel.agencyCode);
+    await waitForStep(stack, sel.path, 'objection_window');
+    const before = (await stack.call('GET', `${sel.path}/my-result`, { actor: objector })).body;
+    const filed = await stack.call('POST', decisions, {
+      actor: objector,
+      body: {
+        decision: 'file_objection',
+        reason: 'Nilai makalah saya tertukar dengan calon lain',
+        evidence: [await uploadAs(objector, 'surat_sanggahan', sel.agencyCode)],
+      },
+    });
+    expect(filed.status).toBe(200);
+    await waitForStep(stack, sel.path, 'objection_review');
+    const upheld = await stack.call('POST', decisions, {
+      actor: chair,
+      body: { decision: 'answer_objection', nip: last, upheld: true, reason: 'Terbukti tertukar menurut berita acara' },
+    });
+    expect(upheld.status).toBe(200);
+    expect(upheld.body.step).toBe('rescoring');
+    expect(upheld.body.pendingTasks).toEqual([expect.objectContaining({ decision: 'rescore_candidate', subject: last })]);
+
+    const doc = async () => [await uploadEvidence(stack, 'ba_penilaian_ulang', sel.agencyCode)];
+    // Not re-signed before the upheld candidate is rescored; only that candidate is rescored.
+    expect((await stack.call('POST', decisions, { actor: chair, body: { decision: 'sign_ranking', evidence: await doc() } })).status).toBe(
+      400,
+    );
+    const wrong = await stack.call('POST', decisions, {
+      actor: chair,
+      body: { decision: 'rescore_candidate', nip: first, paper: 50, interview: 50, reason: 'x', evidence: await doc() },
+    });
+    expect(wrong.status).toBe(400);
+    const rescored = await stack.call('POST', decisions, {
+      actor: chair,
+      body: {
+        decision: 'rescore_candidate',
+        nip: last,
+        paper: 100,
+        interview: 100,
+        reason: 'Nilai makalah dikoreksi',
+        evidence: await doc(),
+      },
+    });
+    expect(rescored.status).toBe(200);
+    const resigned = await stack.call('POST', decisions, { actor: chair, body: { decision: 'sign_ranking', evidence: await doc() } });
+    expect(resigned.status).toBe(200);
+    expect(resigned.body.step).toBe('external_review');
+
+    const after = (await stack.call('GET', `${sel.path}/my-result`, { actor: objector })).body;
+    expect(after.components).toMatchObject({ paper: 100, interview: 100 });
+    expect(after.total).toBeGreaterThan(before.total);
+    expect(after.rank).toBeLessThan(before.rank);
+    expect(after.objection).toMatchObject({ answer: { upheld: true } });
+    const state = await eventually(async () => {
+      const r = await stack.call('GET', sel.path);
+      return r.body.recordedCount === r.body.decisionCount ? r.body : undefined;
+    });
+    const rows = state.decisions.map((d: Decision) => d.decision);
+    expect(rows).toEqual(expect.arrayContaining(['scoring_reopened', 'rescore_candidate']));
+    expect(rows.filter((d: string) => d === 'sign_ranking')).toHaveLength(2);
+    const republished = state.decisions.filter((d: Decision) => d.decision === 'results_published');
+    expect(republished.map((d: Decision) => d.payload.resigned)).toEqual([false, true]);
+    expect(state.decisions.find((d: Decision) => d.decision === 'rescore_candidate').payload).toMatchObject({
+      nip: last,
+      after: { paper: 100, interview: 100 },
+    });
+  });
 });

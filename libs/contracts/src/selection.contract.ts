@@ -119,6 +119,8 @@ export type SelectionDecision = SelectionDecisionBase &
     // actor id is their NIP); the committee chair answers each objection.
     | { decision: 'file_objection' }
     | { decision: 'answer_objection'; nip: string; upheld: boolean }
+    /** After an upheld objection: the committee's paper and interview scores of that candidate, re-entered. */
+    | { decision: 'rescore_candidate'; nip: string; paper: number; interview: number }
   );
 
 export type SelectionDecisionKind = SelectionDecision['decision'];
@@ -144,6 +146,7 @@ export const SELECTION_DECISION_KINDS = [
   'governor_approve',
   'file_objection',
   'answer_objection',
+  'rescore_candidate',
 ] as const satisfies readonly SelectionDecisionKind[];
 
 /**

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, rankCandidates, shortlist, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
+import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
 import {
   appointmentWorkflowId,
   assessmentWorkflowId,
@@ -19,7 +19,7 @@ import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
 import { emptySelectionData, type SelectionContext } from './selection-case';
-import { acceptSelectionDecision, blindCodebook, settleObjections } from './selection-decisions';
+import { acceptSelectionDecision, blindCodebook, rankScored, settleObjections } from './selection-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 
@@ -119,6 +119,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         return [{ role: 'committee_member', decision: 'score', workflowId: committeeReviewWorkflowId(selectionId) }];
       case 'ranking':
         return [{ ...base, role: 'committee_chair', actorId: chair, decision: 'sign_ranking' }];
+      case 'rescoring': {
+        const rescore = data.objections
+          .filter((o) => o.answer?.upheld && !data.rescored?.includes(o.nip))
+          .map((o) => ({ ...base, role: 'committee_chair', actorId: chair, decision: 'rescore_candidate', subject: o.nip }));
+        return rescore.length > 0 ? rescore : [{ ...base, role: 'committee_chair', actorId: chair, decision: 'sign_ranking' }];
+      }
       case 'objection_review':
         return data.objections
           .filter((o) => !o.answer)
@@ -249,22 +255,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   }
 
   function computeRanking(): void {
-    const entries = [...candidates.values()]
-      .filter((c) => c.status === 'scored')
-      .map((c) => ({
-        nip: c.nip,
-        postCode: c.postCode,
-        registrationOrder: c.registrationOrder,
-        components: {
-          administrative: c.screening!.administrativeScore!,
-          assessment: Math.min(100, c.assessment!.jpmPercent),
-          paper: c.review!.paper!,
-          interview: c.review!.interview!,
-        },
-      }));
-    data.ranking = rankCandidates(entries, settings.weights);
-    data.shortlists = Object.fromEntries(postCodes.map((p) => [p, shortlist(data.ranking![p] ?? [], settings.shortlistSize)]));
-    for (const list of Object.values(data.ranking)) for (const r of list) candidates.get(r.nip)!.status = 'ranked';
+    rankScored(ctx);
   }
 
   async function runAppointments(): Promise<void> {

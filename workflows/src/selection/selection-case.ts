@@ -20,6 +20,8 @@ export interface SelectionData {
   readonly objections: ObjectionRecord[];
   objectionWindowClosed?: boolean;
   resultsPublished?: boolean;
+  /** Candidates rescored after an upheld objection. */
+  rescored?: string[];
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */

@@ -1,7 +1,12 @@
 import {
   checkAnswerObjection,
   checkFileObjection,
+  checkRescore,
+  checkResign,
   objectionsSettled,
+  rankCandidates,
+  shortlist,
+  upheldNips,
   checkChainFollows,
   checkGovernorProposal,
   checkKeppres,
@@ -163,11 +168,34 @@ const closeScreening: SelectionDecisionHandler<'close_screening'> = {
   apply: plain<'close_screening'>().apply,
 };
 
+/** Ranks the scored candidates by the pinned weights and cuts each post's shortlist (after review, and after rescoring). */
+export function rankScored(c: Pick<SelectionContext, 'data' | 'settings' | 'postCodes'>): void {
+  const { candidates } = c.data;
+  const entries = [...candidates.values()]
+    .filter((v) => v.status === 'scored' || v.status === 'ranked')
+    .map((v) => ({
+      nip: v.nip,
+      postCode: v.postCode,
+      registrationOrder: v.registrationOrder,
+      components: {
+        administrative: v.screening!.administrativeScore!,
+        assessment: Math.min(100, v.assessment!.jpmPercent),
+        paper: v.review!.paper!,
+        interview: v.review!.interview!,
+      },
+    }));
+  c.data.ranking = rankCandidates(entries, c.settings.weights);
+  c.data.shortlists = Object.fromEntries(c.postCodes.map((p) => [p, shortlist(c.data.ranking![p] ?? [], c.settings.shortlistSize)]));
+  for (const list of Object.values(c.data.ranking)) for (const r of list) candidates.get(r.nip)!.status = 'ranked';
+}
+
 const signRanking: SelectionDecisionHandler<'sign_ranking'> = {
   validate(d, c) {
     refuseIfNot(checkSignRanking(!!c.data.shortlists, c.kase.step.id, d.decision));
+    if (c.kase.step.id === 'rescoring') refuseIfNot(checkResign(c.data.objections, c.data.rescored ?? []));
   },
   async apply(d, c, to) {
+    const resigned = c.kase.step.id === 'rescoring';
     // A blind selection reveals its names here: the row carries the code → candidate mapping.
     const reveal = c.input.blindScoring ? { blindScoring: { revealed: blindCodebook(c) } } : {};
     await c.kase.transition(d.decision, d.actor, to, {
@@ -177,9 +205,10 @@ const signRanking: SelectionDecisionHandler<'sign_ranking'> = {
     });
     if (c.input.blindScoring) c.data.blindRevealed = true;
     // SOP 1.1.0 on: the results go to the candidates with their score breakdown, and the objection window opens.
-    if (to.id === 'objection_window') {
+    // Re-signed after rescoring: the candidates read the new ranking (no second window).
+    if (to.id === 'objection_window' || resigned) {
       await c.kase.note('results_published', {
-        payload: { results: publishedResults(c), objectionWindow: c.settings.objectionWindow ?? null },
+        payload: { results: publishedResults(c), objectionWindow: resigned ? null : (c.settings.objectionWindow ?? null), resigned },
         ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
       });
       c.data.resultsPublished = true;
@@ -238,11 +267,45 @@ const answerObjection: SelectionDecisionHandler<'answer_objection'> = {
   },
 };
 
-/** Once the window has closed and every objection is answered, the shortlist goes on. */
+/**
+ * Once the window has closed and every objection is answered, the shortlist goes on; an upheld
+ * objection first reopens the scoring of the candidates it concerns.
+ */
 export async function settleObjections(c: SelectionContext): Promise<void> {
   if (c.kase.step.id !== 'objection_review' || !objectionsSettled(!!c.data.objectionWindowClosed, c.data.objections)) return;
+  const upheld = upheldNips(c.data.objections);
+  if (upheld.length > 0) {
+    await c.kase.auto('scoring_reopened', { reason: `objections upheld: ${upheld.join(', ')}`, payload: { nips: upheld } });
+    return;
+  }
   await c.kase.auto('objections_answered', { payload: { objections: c.data.objections, shortlist: c.data.shortlists } });
 }
+
+const rescoreCandidate: SelectionDecisionHandler<'rescore_candidate'> = {
+  validate(d, c) {
+    refuseIfNot(checkRescore(d, c.data.objections));
+  },
+  async apply(d, c, to) {
+    const v = c.data.candidates.get(d.nip)!;
+    const before = { paper: v.review!.paper, interview: v.review!.interview };
+    v.review = { ...v.review!, paper: d.paper, interview: d.interview };
+    // A candidate left unranked for want of quorum is ranked once the committee's scores are re-entered.
+    if (v.status === 'no_quorum') v.status = 'scored';
+    c.data.rescored = [...new Set([...(c.data.rescored ?? []), d.nip])];
+    rankScored(c);
+    await c.kase.transition(d.decision, d.actor, to, {
+      ...common(d),
+      payload: {
+        nip: d.nip,
+        before,
+        after: { paper: d.paper, interview: d.interview },
+        ranking: c.data.ranking,
+        shortlist: c.data.shortlists,
+      },
+      ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
+    });
+  },
+};
 
 const recommend: SelectionDecisionHandler<'recommend'> = {
   validate(d, c) {
@@ -413,6 +476,7 @@ export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind
   governor_approve: follows('governorApproval', (c, p) => !!c.data.picks[p], 'governor_approve', 'governor_approved'),
   file_objection: fileObjection,
   answer_objection: answerObjection,
+  rescore_candidate: rescoreCandidate,
 };
 
 /**

@@ -1,4 +1,12 @@
-import { checkAnswerObjection, checkFileObjection, objectionsSettled, type ObjectionRecord } from './objection';
+import {
+  checkAnswerObjection,
+  checkFileObjection,
+  checkRescore,
+  checkResign,
+  objectionsSettled,
+  upheldNips,
+  type ObjectionRecord,
+} from './objection';
 import { getOpenSelectionSop, selectSop } from '../sop/sop-registry';
 import { evaluateDecision } from '../sop/sop-engine';
 
@@ -64,6 +72,32 @@ describe('objection rules (sanggah)', () => {
   });
 });
 
+describe('reopened scoring after an upheld objection', () => {
+  const upheld = (nip: string): ObjectionRecord => ({ ...open(nip), answer: { upheld: true, reason: 'benar', by: 'k', answeredAt: 'x' } });
+
+  it('rescores only candidates whose objection was upheld, with scores of 0–100', () => {
+    const objections = [upheld(NIP), answered(OTHER)];
+    expect(upheldNips(objections)).toEqual([NIP]);
+    expect(checkRescore({ nip: NIP, paper: 80, interview: 0 }, objections)).toEqual({ ok: true });
+    expect(checkRescore({ nip: OTHER, paper: 80, interview: 80 }, objections)).toMatchObject({
+      ok: false,
+      params: { fields: [{ field: 'nip', rule: 'objection.upheld' }] },
+    });
+    expect(checkRescore({ nip: NIP, paper: 101, interview: 80 }, objections)).toMatchObject({
+      ok: false,
+      params: { fields: [{ field: 'paper' }] },
+    });
+    expect(checkRescore({ nip: NIP, paper: 80 }, objections)).toMatchObject({ ok: false, params: { fields: [{ field: 'interview' }] } });
+  });
+
+  it('re-signs the ranking only once every upheld candidate is rescored', () => {
+    const objections = [upheld(NIP), upheld(OTHER)];
+    expect(checkResign(objections, [NIP])).toMatchObject({ ok: false, params: { fields: [{ rule: 'objection.rescored' }] } });
+    expect(checkResign(objections, [NIP, OTHER])).toEqual({ ok: true });
+    expect(checkResign([answered(NIP)], [])).toEqual({ ok: true });
+  });
+});
+
 describe('open selection 1.1.0 (objection stage)', () => {
   const sop = getOpenSelectionSop({ id: 'open-selection', version: '1.1.0' });
   const candidate = { id: NIP, role: 'candidate' as const };
@@ -79,8 +113,18 @@ describe('open selection 1.1.0 (objection stage)', () => {
     const window = sop.steps.find((s) => s.id === 'objection_window')!;
     expect(window.deadline).toMatchObject({ after: { workingDays: 3 }, onExpiry: 'handler' });
     expect(window.auto).toEqual([{ decision: 'objection_window_closed', to: 'objection_review' }]);
-    expect(sop.steps.find((s) => s.id === 'objection_review')!.auto).toEqual([{ decision: 'objections_answered', to: 'external_review' }]);
+    expect(sop.steps.find((s) => s.id === 'objection_review')!.auto).toContainEqual({
+      decision: 'objections_answered',
+      to: 'external_review',
+    });
     expect(sop.settings.objectionWindow).toEqual({ workingDays: 3 });
+    expect(sop.steps.find((s) => s.id === 'objection_review')!.auto).toContainEqual({ decision: 'scoring_reopened', to: 'rescoring' });
+    const resign = evaluateDecision(sop, 'rescoring', {
+      decision: 'sign_ranking',
+      actor: chair,
+      evidence: [{ kind: 'x', uri: 'evidence:1' }],
+    } as never);
+    expect(resign).toMatchObject({ ok: true, to: { id: 'external_review' } });
   });
 
   it('takes objections from candidates in the window only, and answers from the chair only', () => {

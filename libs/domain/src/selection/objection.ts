@@ -66,3 +66,38 @@ export function checkAnswerObjection(d: { nip?: string; upheld?: unknown }, obje
 /** The shortlist goes on only once the window has closed and every objection is answered. */
 export const objectionsSettled = (windowClosed: boolean, objections: readonly ObjectionRecord[]): boolean =>
   windowClosed && objections.every((o) => o.answer !== null);
+
+/** Candidates whose objection the committee upheld: their scoring is reopened. */
+export const upheldNips = (objections: readonly ObjectionRecord[]): string[] =>
+  objections.filter((o) => o.answer?.upheld).map((o) => o.nip);
+
+const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
+
+/**
+ * rescore_candidate (after an upheld objection): the committee's paper and interview scores of a
+ * candidate whose objection was upheld, re-entered by the chair, each 0–100.
+ */
+export function checkRescore(
+  d: { nip?: string; paper?: unknown; interview?: unknown },
+  objections: readonly ObjectionRecord[],
+): ObjectionVerdict {
+  if (!upheldNips(objections).includes(d.nip ?? '')) {
+    return invalid(
+      'nip',
+      'objection.upheld',
+      'hanya calon yang sanggahannya diterima dinilai ulang',
+      'only a candidate whose objection was upheld is rescored',
+    );
+  }
+  for (const name of ['paper', 'interview'] as const) {
+    if (!isScore(d[name])) return invalid(name, 'range', `${name}: nilai 0–100`, `${name}: a score of 0–100`);
+  }
+  return OK;
+}
+
+/** The ranking is re-signed only once every upheld candidate has been rescored. */
+export function checkResign(objections: readonly ObjectionRecord[], rescored: readonly string[]): ObjectionVerdict {
+  const missing = upheldNips(objections).filter((n) => !rescored.includes(n));
+  if (missing.length === 0) return OK;
+  return invalid('decision', 'objection.rescored', `nilai ulang dulu: ${missing.join(', ')}`, `rescore first: ${missing.join(', ')}`);
+}

@@ -7,7 +7,8 @@ import type { OpenSelectionSettings, OpenSelectionSop } from './open-selection.t
  * Open selection 1.1.0: the pratama flow with the objection stage (sanggah, issue 16 item 2). The signed
  * ranking publishes the results to the candidates and opens a timed objection window; a candidate
  * objects to their own result with evidence; when the window closes the committee chair answers each
- * objection, and the shortlist goes on to the overseer only when every objection is answered. The
+ * objection, and the shortlist goes on to the overseer only when every objection is answered; an upheld
+ * objection reopens that candidate's paper and interview scores and the ranking is re-signed. The
  * window's length is not confirmed by domain.md: 3 working days [BK]. Shipped: never edit.
  * Effective 2027-01-01 so new cases keep 1.0.0 by default until then; a case may pin 1.1.0.
  */
@@ -34,8 +35,23 @@ const withObjections = (pratama: SopStep[], d: { window: SopStep['deadline']; re
       label: { id: 'Jawaban panitia atas sanggahan', en: 'The committee answers the objections' },
       terminal: false,
       transitions: [{ decision: 'answer_objection', roles: ['committee_chair'], to: 'objection_review', requires: ['reason'] }],
-      auto: [{ decision: 'objections_answered', to: 'external_review' }],
+      auto: [
+        { decision: 'objections_answered', to: 'external_review' },
+        { decision: 'scoring_reopened', to: 'rescoring' },
+      ],
       deadline: d.review,
+    },
+    {
+      // An upheld objection reopens the scoring it concerns: the chair re-enters the committee's paper and
+      // interview scores of each upheld candidate, and re-signs the recomputed ranking.
+      id: 'rescoring',
+      status: 'rescoring',
+      label: { id: 'Penilaian ulang atas sanggahan yang diterima', en: 'Rescoring after upheld objections' },
+      terminal: false,
+      transitions: [
+        { decision: 'rescore_candidate', roles: ['committee_chair'], to: 'rescoring', requires: ['reason', 'evidence'] },
+        { decision: 'sign_ranking', roles: ['committee_chair'], to: 'external_review', requires: ['evidence'] },
+      ],
     },
   ];
   return [...signed.slice(0, ranking + 1), ...stage, ...signed.slice(ranking + 1)];
