@@ -19,7 +19,8 @@ import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
 import { emptySelectionData, type SelectionContext } from './selection-case';
-import { acceptSelectionDecision, blindCodebook, rankScored, settleObjections } from './selection-decisions';
+import { acceptSelectionDecision, blindCodebook } from './selection-decisions';
+import { rankScored, settleObjections } from './objection-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 

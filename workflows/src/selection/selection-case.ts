@@ -1,5 +1,12 @@
 import type { CommitteeMember, EligibilityPolicy, ObjectionRecord, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
-import type { AppointmentResult, CandidateView, SelectionChainView, SelectionState, SelectionWorkflowInput } from '@meritflow/contracts';
+import type {
+  AppointmentResult,
+  SelectionDecisionInput,
+  CandidateView,
+  SelectionChainView,
+  SelectionState,
+  SelectionWorkflowInput,
+} from '@meritflow/contracts';
 import type { SopCase } from '../shared/sop-case';
 
 /** What an open selection holds besides its SOP step; the decision handlers read and change it. */
@@ -46,4 +53,10 @@ export const emptySelectionData = (): SelectionData => ({
   appointments: {},
   chain: {},
   objections: [],
+});
+
+/** The reason and evidence every decision on the selection records. */
+export const decisionCommon = (d: { reason?: string; evidence?: SelectionDecisionInput['evidence'] }) => ({
+  reason: d.reason ?? null,
+  evidence: d.evidence ?? [],
 });
