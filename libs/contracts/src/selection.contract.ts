@@ -12,6 +12,7 @@ import type {
   EvidenceRef,
   FactOverride,
   JpmCategory,
+  ObjectionRecord,
   RankedCandidate,
   RequiredCompetency,
   SelectionChain,
@@ -114,6 +115,12 @@ export type SelectionDecision = SelectionDecisionBase &
     | { decision: 'record_keppres'; postCode: string; nip: string; decreeNumber: string }
     /** The governor approves the PPK's pick for a regency/city Sekda. */
     | { decision: 'governor_approve'; postCode: string }
+    // The objection stage (issue 16 item 2): a candidate objects to their own published result (the
+    // actor id is their NIP); the committee chair answers each objection.
+    | { decision: 'file_objection' }
+    | { decision: 'answer_objection'; nip: string; upheld: boolean }
+    /** After an upheld objection: the committee's paper and interview scores of that candidate, re-entered. */
+    | { decision: 'rescore_candidate'; nip: string; paper: number; interview: number }
   );
 
 export type SelectionDecisionKind = SelectionDecision['decision'];
@@ -137,6 +144,9 @@ export const SELECTION_DECISION_KINDS = [
   'tpa_assess',
   'record_keppres',
   'governor_approve',
+  'file_objection',
+  'answer_objection',
+  'rescore_candidate',
 ] as const satisfies readonly SelectionDecisionKind[];
 
 /**
@@ -194,6 +204,10 @@ export interface SelectionState extends CaseStateBase {
   pendingTasks: PendingTask[];
   /** Blind selections only. The API strips the codebook for those who read blind. */
   blindScoring?: BlindScoringState;
+  /** SOP 1.1.0 on: the objections filed after the results were published, and their answers. */
+  objections?: ObjectionRecord[];
+  /** SOP 1.1.0 on: the signed ranking was published to the candidates (each reads their own). */
+  resultsPublished?: boolean;
 }
 
 /** One outside body's recorded decision on a post. */

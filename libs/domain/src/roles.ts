@@ -1,7 +1,17 @@
 import { BUSINESS_CODE_PATTERN } from './personnel/position';
 
 /** Roles an actor can hold in meritflow (domain.md §1, "Engine roles"). */
-export const ROLES = ['hr_officer', 'committee_member', 'committee_chair', 'assessor', 'ppk', 'overseer', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'hr_officer',
+  'committee_member',
+  'committee_chair',
+  'assessor',
+  'ppk',
+  'overseer',
+  'auditor',
+  'admin',
+  'candidate',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Automatic transitions (timers, extensions) are recorded with this actor. */

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, rankCandidates, shortlist, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
+import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
 import {
   appointmentWorkflowId,
   assessmentWorkflowId,
@@ -20,6 +20,7 @@ import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
 import { emptySelectionData, type SelectionContext } from './selection-case';
 import { acceptSelectionDecision, blindCodebook } from './selection-decisions';
+import { rankScored, settleObjections } from './objection-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 
@@ -51,7 +52,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       details: { posts: postCodes, candidates: candidates.size, extensions: data.extensions },
     }),
     ledger,
-    { registration: closeRegistration },
+    { registration: closeRegistration, objection_window: closeObjectionWindow },
   );
   const ctx: SelectionContext = { input, settings, policy, selectionId, postCodes, kase, data };
 
@@ -74,6 +75,13 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       return settings.registrationExtension;
     }
     await kase.auto('low_applicants_escalated', { reason: `${reason} after ${data.extensions} extensions`, payload });
+  }
+
+  /** SOP 1.1.0 on: the objection window closed; with no objection open the shortlist goes straight on. */
+  async function closeObjectionWindow(dueAt: string): Promise<void> {
+    data.objectionWindowClosed = true;
+    await kase.auto('objection_window_closed', { payload: { dueAt, objections: data.objections.length } });
+    await settleObjections(ctx);
   }
 
   const pendingTasks = (): PendingTask[] => {
@@ -112,6 +120,16 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         return [{ role: 'committee_member', decision: 'score', workflowId: committeeReviewWorkflowId(selectionId) }];
       case 'ranking':
         return [{ ...base, role: 'committee_chair', actorId: chair, decision: 'sign_ranking' }];
+      case 'rescoring': {
+        const rescore = data.objections
+          .filter((o) => o.answer?.upheld && !data.rescored?.includes(o.nip))
+          .map((o) => ({ ...base, role: 'committee_chair', actorId: chair, decision: 'rescore_candidate', subject: o.nip }));
+        return rescore.length > 0 ? rescore : [{ ...base, role: 'committee_chair', actorId: chair, decision: 'sign_ranking' }];
+      }
+      case 'objection_review':
+        return data.objections
+          .filter((o) => !o.answer)
+          .map((o) => ({ ...base, role: 'committee_chair', actorId: chair, decision: 'answer_objection', subject: o.nip }));
       case 'external_review':
         return postCodes.filter((p) => !recommendations[p]).map((p) => ({ ...base, role: 'overseer', decision: 'recommend', subject: p }));
       case 'ppk_decision':
@@ -153,6 +171,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     chain: { name: settings.chain ?? 'pratama', posts: data.chain },
     pendingTasks: pendingTasks(),
     ...(input.blindScoring ? { blindScoring: { revealed: !!data.blindRevealed, codes: blindCodebook(ctx) } } : {}),
+    ...(settings.objectionWindow ? { objections: data.objections, resultsPublished: !!data.resultsPublished } : {}),
   });
 
   setHandler(selectionStateQuery, view);
@@ -237,22 +256,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   }
 
   function computeRanking(): void {
-    const entries = [...candidates.values()]
-      .filter((c) => c.status === 'scored')
-      .map((c) => ({
-        nip: c.nip,
-        postCode: c.postCode,
-        registrationOrder: c.registrationOrder,
-        components: {
-          administrative: c.screening!.administrativeScore!,
-          assessment: Math.min(100, c.assessment!.jpmPercent),
-          paper: c.review!.paper!,
-          interview: c.review!.interview!,
-        },
-      }));
-    data.ranking = rankCandidates(entries, settings.weights);
-    data.shortlists = Object.fromEntries(postCodes.map((p) => [p, shortlist(data.ranking![p] ?? [], settings.shortlistSize)]));
-    for (const list of Object.values(data.ranking)) for (const r of list) candidates.get(r.nip)!.status = 'ranked';
+    rankScored(ctx);
   }
 
   async function runAppointments(): Promise<void> {

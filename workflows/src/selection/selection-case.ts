@@ -1,5 +1,12 @@
-import type { CommitteeMember, EligibilityPolicy, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
-import type { AppointmentResult, CandidateView, SelectionChainView, SelectionState, SelectionWorkflowInput } from '@meritflow/contracts';
+import type { CommitteeMember, EligibilityPolicy, ObjectionRecord, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
+import type {
+  AppointmentResult,
+  SelectionDecisionInput,
+  CandidateView,
+  SelectionChainView,
+  SelectionState,
+  SelectionWorkflowInput,
+} from '@meritflow/contracts';
 import type { SopCase } from '../shared/sop-case';
 
 /** What an open selection holds besides its SOP step; the decision handlers read and change it. */
@@ -16,6 +23,12 @@ export interface SelectionData {
   readonly chain: SelectionChainView['posts'];
   /** Blind selections: set once the signed ranking revealed the names. */
   blindRevealed?: boolean;
+  /** SOP 1.1.0 on: objections to the published results, and whether their window has closed. */
+  readonly objections: ObjectionRecord[];
+  objectionWindowClosed?: boolean;
+  resultsPublished?: boolean;
+  /** Candidates rescored after an upheld objection. */
+  rescored?: string[];
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */
@@ -39,4 +52,11 @@ export const emptySelectionData = (): SelectionData => ({
   picks: {},
   appointments: {},
   chain: {},
+  objections: [],
+});
+
+/** The reason and evidence every decision on the selection records. */
+export const decisionCommon = (d: { reason?: string; evidence?: SelectionDecisionInput['evidence'] }) => ({
+  reason: d.reason ?? null,
+  evidence: d.evidence ?? [],
 });

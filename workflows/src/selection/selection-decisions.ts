@@ -1,4 +1,5 @@
 import {
+  checkResign,
   checkChainFollows,
   checkGovernorProposal,
   checkKeppres,
@@ -28,7 +29,8 @@ import {
 } from '@meritflow/contracts';
 import { refuse, refuseIfNot, refuseUnless } from '../shared/sop-case';
 import { checkRegistration, resolveCandidates } from './register-candidates';
-import type { SelectionContext } from './selection-case';
+import { decisionCommon as common, type SelectionContext } from './selection-case';
+import { answerObjection, fileObjection, publishedResults, rescoreCandidate } from './objection-decisions';
 
 /**
  * One decision on the selection: `validate` refuses what the case cannot take (it runs in the update's
@@ -38,11 +40,6 @@ export interface SelectionDecisionHandler<K extends SelectionDecisionKind> {
   validate(d: SelectionDecisionRequestOf<K>, c: SelectionContext): asserts d is SelectionDecisionRequestOf<K> & SelectionDecisionOf<K>;
   apply(d: SelectionDecisionOf<K>, c: SelectionContext, to: SopStep): Promise<void>;
 }
-
-const common = (d: { reason?: string; evidence?: SelectionDecisionInput['evidence'] }) => ({
-  reason: d.reason ?? null,
-  evidence: d.evidence ?? [],
-});
 
 /** A decision that only moves the case as the SOP says, with the reason and evidence given. */
 const plain = <K extends SelectionDecisionKind>(): SelectionDecisionHandler<K> => ({
@@ -163,8 +160,10 @@ const closeScreening: SelectionDecisionHandler<'close_screening'> = {
 const signRanking: SelectionDecisionHandler<'sign_ranking'> = {
   validate(d, c) {
     refuseIfNot(checkSignRanking(!!c.data.shortlists, c.kase.step.id, d.decision));
+    if (c.kase.step.id === 'rescoring') refuseIfNot(checkResign(c.data.objections, c.data.rescored ?? []));
   },
   async apply(d, c, to) {
+    const resigned = c.kase.step.id === 'rescoring';
     // A blind selection reveals its names here: the row carries the code → candidate mapping.
     const reveal = c.input.blindScoring ? { blindScoring: { revealed: blindCodebook(c) } } : {};
     await c.kase.transition(d.decision, d.actor, to, {
@@ -173,6 +172,15 @@ const signRanking: SelectionDecisionHandler<'sign_ranking'> = {
       ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
     });
     if (c.input.blindScoring) c.data.blindRevealed = true;
+    // SOP 1.1.0 on: the results go to the candidates with their score breakdown, and the objection window opens.
+    // Re-signed after rescoring: the candidates read the new ranking (no second window).
+    if (to.id === 'objection_window' || resigned) {
+      await c.kase.note('results_published', {
+        payload: { results: publishedResults(c), objectionWindow: resigned ? null : (c.settings.objectionWindow ?? null), resigned },
+        ruleVersion: `weights:${JSON.stringify(c.settings.weights)}`,
+      });
+      c.data.resultsPublished = true;
+    }
   },
 };
 
@@ -343,6 +351,9 @@ export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind
   tpa_assess: follows('tpaAssessment', (c, p) => !!c.data.chain[p]?.ministerForward, 'tpa_assess', 'tpa_assessed'),
   record_keppres: recordKeppres,
   governor_approve: follows('governorApproval', (c, p) => !!c.data.picks[p], 'governor_approve', 'governor_approved'),
+  file_objection: fileObjection,
+  answer_objection: answerObjection,
+  rescore_candidate: rescoreCandidate,
 };
 
 /**

@@ -28,7 +28,10 @@ const only = (roles: readonly string[]): Role[] => ROLES.filter((r) => roles.inc
 const childSopIds = (workflowType: string): readonly string[] =>
   CASE_TYPE_LIST.flatMap((e) => e.childTypes).find((c) => c.workflowType === workflowType)?.sopIds ?? [];
 
-export const EVERY_ROLE: readonly Role[] = ROLES;
+/** Every staff role. A candidate (issue 16: actor id = their NIP) reads only their own result, on its own endpoint. */
+export const EVERY_ROLE: readonly Role[] = ROLES.filter((r) => r !== 'candidate');
+/** A candidate of an open selection reading their own published result. */
+export const CANDIDATE_READERS = only(['candidate']);
 export const VACANCY_STARTERS = sopRoles(CASE_TYPES.vacancy.sopIds, 'start');
 export const VACANCY_DECIDERS = sopRoles(CASE_TYPES.vacancy.sopIds);
 export const SELECTION_STARTERS = sopRoles(CASE_TYPES['open-selection'].sopIds, 'start');

@@ -13,6 +13,7 @@ import { Roles } from '../auth/access.decorators';
 import {
   APPOINTMENT_DECIDERS,
   ASSESSMENT_DECIDERS,
+  CANDIDATE_READERS,
   EVERY_ROLE,
   REVIEW_DECIDERS,
   SELECTION_DECIDERS,
@@ -42,13 +43,23 @@ export class SelectionsController {
     return { ...state, decisions: decisions.map(presentDecision) };
   }
 
+  @Roles(...CANDIDATE_READERS)
+  @Get(':id/my-result')
+  @ApiOperation({
+    summary:
+      'A candidate (token subject = their NIP) reads their own published result with its score breakdown, their objection and the window; nobody else’s',
+  })
+  myResult(@Param('id', SelectionIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.selections.myResult(id, actor);
+  }
+
   @Roles(...SELECTION_DECIDERS)
   @Post(':id/decisions')
   @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick',
+      'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick; file_objection (a candidate, for themselves), answer_objection (the chair)',
   })
   decide(
     @Param('id', SelectionIdPipe) id: string,

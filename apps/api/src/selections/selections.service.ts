@@ -17,6 +17,7 @@ import {
   type EvidenceRef,
   type FieldIssue,
   type RegionalSecretaryKind,
+  PUBLISHED_STATUSES,
 } from '@meritflow/domain';
 import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
 import {
@@ -176,7 +177,45 @@ export class SelectionsService {
     await blindRefusals(blind, () =>
       this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step),
     );
+    // A candidate's answer is their own result, never the whole selection.
+    if (actor.role === 'candidate') return this.myResult(id, actor);
     return this.forViewer(await this.workflows.query(id, selectionStateQuery), actor);
+  }
+
+  /**
+   * A candidate's own result once published (SOP 1.1.0 on), with the score breakdown, their objection
+   * and the objection window. Before publication, or for anyone who is not a scored candidate of the
+   * selection, it is like a missing case.
+   */
+  async myResult(id: string, actor: Actor) {
+    const state = await this.workflows.query(id, selectionStateQuery);
+    const me = state.candidates.find((c) => c.nip === actor.id);
+    if (!me || !state.resultsPublished || !PUBLISHED_STATUSES.includes(me.status)) {
+      throw new DomainError('CASE_NOT_FOUND', { caseId: id });
+    }
+    const ranked = (state.ranking?.[me.postCode] ?? []).find((r) => r.nip === me.nip) ?? null;
+    return {
+      selectionId: id,
+      selectionCode: state.selectionCode,
+      title: state.title,
+      step: state.step,
+      nip: me.nip,
+      name: me.name,
+      postCode: me.postCode,
+      status: me.status,
+      administrativeScore: me.screening?.administrativeScore ?? null,
+      assessment: me.assessment ? { jpmPercent: me.assessment.jpmPercent, category: me.assessment.category } : null,
+      review: me.review ? { paper: me.review.paper, interview: me.review.interview, quorumMet: me.review.quorumMet } : null,
+      rank: ranked?.rank ?? null,
+      total: ranked?.total ?? null,
+      components: ranked?.components ?? null,
+      shortlisted: (state.shortlist?.[me.postCode] ?? []).some((r) => r.nip === me.nip),
+      objection: state.objections?.find((o) => o.nip === me.nip) ?? null,
+      objectionWindow: {
+        open: state.step === 'objection_window',
+        dueAt: state.step === 'objection_window' ? (state.deadline?.dueAt ?? null) : null,
+      },
+    };
   }
 
   /**

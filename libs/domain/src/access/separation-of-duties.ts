@@ -40,6 +40,8 @@ export function checkDuty(registry: DutyRegistry, personId: string, duty: Duty |
 
 /** Checks the actor, and the official they act for under a delegation, against the duty their role takes on. */
 export function checkActorDuties(registry: DutyRegistry, actor: Actor): Verdict {
+  // A candidate acts only as themselves, on their own result (the decision's rule checks the NIP).
+  if (actor.role === 'candidate' && !actor.actingFor) return { ok: true };
   const duty = dutyOfRole(actor.role);
   for (const id of [actor.id, actor.actingFor?.id]) {
     if (!id) continue;

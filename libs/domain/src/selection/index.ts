@@ -6,3 +6,4 @@ export * from './scoring';
 export * from './selection-decisions';
 export * from './decision-chain';
 export * from './blind-scoring';
+export * from './objection';

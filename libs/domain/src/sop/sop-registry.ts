@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../roles';
 import type { SopDefinition, SopRef } from './sop.types';
 import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFast, committeeReviewV1 } from './open-selection/children.v1';
 import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
+import { openSelectionV1_1, openSelectionV1_1TestFast } from './open-selection/open-selection.v1-1';
 import { OPEN_SELECTION_CHAIN_SOPS } from './open-selection/open-selection.chains';
 import type { OpenSelectionSop } from './open-selection/open-selection.types';
 import { bulkMemberV1, bulkMoveV1 } from './move/bulk-move.v1';
@@ -22,6 +23,8 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   vacancyTestFast,
   openSelectionV1,
   openSelectionTestFast,
+  openSelectionV1_1,
+  openSelectionV1_1TestFast,
   ...OPEN_SELECTION_CHAIN_SOPS,
   assessmentV1,
   assessmentTestFast,

@@ -99,6 +99,25 @@ export class SelectionDecisionDto extends DecisionBase {
   @IsBoolean()
   passed?: boolean;
 
+  @ApiPropertyOptional({ description: 'answer_objection: true upholds the objection, false rejects it (with a reason)' })
+  @IsOptional()
+  @IsBoolean()
+  upheld?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'rescore_candidate: the committee’s paper score, re-entered' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  paper?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'rescore_candidate: the committee’s interview score, re-entered' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  interview?: number;
+
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'screen_candidate, required when passed' })
   @IsOptional()
   @IsNumber()

@@ -30,6 +30,8 @@ export interface OpenSelectionSettings {
   chain?: SelectionChain;
   /** The outside bodies whose decisions the chain records, by the step that records them. */
   bodies?: Readonly<Record<string, OutsideBody>>;
+  /** The objection window after the signed ranking (1.1.0 on; absent: no objection stage). */
+  objectionWindow?: SopDuration;
 }
 
 export interface OpenSelectionSop extends SopDefinition {
