@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { CaseType } from '@meritflow/contracts';
 import type { RegisterFacts } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
@@ -137,37 +138,53 @@ export function CaseView({ id, session }: { id: string; session: Session }) {
   return <CaseOfType id={id} type={type} session={session} />;
 }
 
-function titleOf(type: string, data: AnyCase): string {
-  if (type === 'open-selection') return (data as Selection).title;
-  if (type === 'vacancy') return (data as Vacancy).proposal.title;
-  if (type === 'move') {
-    const m = (data as Move).move;
-    return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
-  }
-  if (type === 'discipline') return `Kasus disiplin ${(data as DisciplineCase).caseCode}`;
-  if (type === 'talent-review') {
-    const r = data as unknown as TalentReview;
-    return `Reviu talenta ${r.agencyCode} ${r.period}`;
-  }
-  return data.workflowId;
-}
+type CaseBodyProps = { data: AnyCase; session: Session; reload: () => void };
+
+/**
+ * How the console shows each case type: its title and its page body. Keyed by the registry's case
+ * types, so a type added to libs/contracts/src/case-types.ts does not compile until it has a view.
+ */
+const CASE_VIEWS: Record<CaseType, { title(data: AnyCase): string; Body(p: CaseBodyProps): ReactNode }> = {
+  vacancy: {
+    title: (data) => (data as Vacancy).proposal.title,
+    Body: ({ data, session, reload }) => <VacancyBody v={data as Vacancy} session={session} reload={reload} />,
+  },
+  'open-selection': {
+    title: (data) => (data as Selection).title,
+    Body: ({ data, session, reload }) => <SelectionBody s={data as Selection} session={session} reload={reload} />,
+  },
+  move: {
+    title: (data) => {
+      const m = (data as Move).move;
+      return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
+    },
+    Body: ({ data }) => <MoveBody m={data as Move} />,
+  },
+  'bulk-move': { title: (data) => data.workflowId, Body: ({ data }) => <BulkBody b={data as BulkMove} /> },
+  discipline: {
+    title: (data) => `Kasus disiplin ${(data as DisciplineCase).caseCode}`,
+    Body: ({ data, session, reload }) => <DisciplineBody d={data as DisciplineCase} session={session} reload={reload} />,
+  },
+  'talent-review': {
+    title: (data) => {
+      const r = data as unknown as TalentReview;
+      return `Reviu talenta ${r.agencyCode} ${r.period}`;
+    },
+    Body: ({ data, session, reload }) => <TalentReviewBody r={data as unknown as TalentReview} session={session} reload={reload} />,
+  },
+};
 
 function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; session: Session }) {
   const { data, error, reload } = useLoad(() => api<AnyCase>('GET', `/v1/${type.resource}/${enc(id)}`), [id], 3000);
   const { t, lang } = useI18n();
   if (error && !data) return <Refusal error={error} />;
   if (!data) return <p>{t('Memuat…', 'Loading…')}</p>;
-  let body;
-  if (type.type === 'open-selection') body = <SelectionBody s={data as Selection} session={session} reload={reload} />;
-  else if (type.type === 'vacancy') body = <VacancyBody v={data as Vacancy} session={session} reload={reload} />;
-  else if (type.type === 'move') body = <MoveBody m={data as Move} />;
-  else if (type.type === 'bulk-move') body = <BulkBody b={data as BulkMove} />;
-  else if (type.type === 'discipline') body = <DisciplineBody d={data as DisciplineCase} session={session} reload={reload} />;
-  else if (type.type === 'talent-review') body = <TalentReviewBody r={data as unknown as TalentReview} session={session} reload={reload} />;
+  const view = CASE_VIEWS[type.type as CaseType] as (typeof CASE_VIEWS)[CaseType] | undefined;
+  const body = view && <view.Body data={data} session={session} reload={reload} />;
   return (
     <article aria-labelledby="case-h">
       <header className="case-head">
-        <h1 id="case-h">{titleOf(type.type, data)}</h1>
+        <h1 id="case-h">{view ? view.title(data) : data.workflowId}</h1>
         <p>
           <code>{data.workflowId}</code>
         </p>
