@@ -1,13 +1,9 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, setHandler, sleep } from '@temporalio/workflow';
 import {
   addDaysIso,
-  APPEAL_KINDS,
   appealKindOf,
   appealWindowEndsOn,
-  checkAppealFiled,
-  checkDecree,
-  checkPastDate,
-  checkSanctionChoice,
+  checkDisciplineDecisionFields,
   DISCIPLINE_RULES_VERSION,
   evaluateDecision,
   disciplineSopSettings,
@@ -22,7 +18,6 @@ import {
   type ErrorCode,
   type ErrorParams,
   type EvidenceRef,
-  type FieldIssue,
   type RegisterEventDraft,
   type Sanction,
   type SanctionChoice,
@@ -40,9 +35,6 @@ import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 
 /** A dismissal also writes `service_ended` to the register (task G); older dismissal histories replay without it. */
 const DISMISSAL_ENDS_SERVICE_PATCH = 'discipline-dismissal-ends-service';
-
-const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
-const DECREE_NUMBER = /^[A-Za-z0-9./ -]{3,100}$/;
 
 /** The first instant after a WIB calendar day: when a period that ends on `lastDay` is over. */
 const endOfWibDay = (lastDay: string): number => Date.parse(`${addDaysIso(lastDay, 1)}T00:00:00+07:00`);
@@ -110,84 +102,23 @@ export async function disciplineWorkflow(input: DisciplineWorkflowInput): Promis
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
     kase.assertDuties(d.actor);
-    const today = wibDate(new Date());
-    const fields: FieldIssue[] = [];
-    const ctx = { subject, examination, minExaminationTeam: settings.minExaminationTeam };
-    switch (d.decision) {
-      case 'record_examination': {
-        fields.push(...checkPastDate('examinedOn', d.examinedOn, today));
-        if (typeof d.examinedOn === 'string' && d.examinedOn < input.reportedOn)
-          fields.push(
-            issue(
-              'examinedOn',
-              'discipline.examinedBeforeReport',
-              'pemeriksaan sebelum laporan',
-              'the examination is dated before the report',
-            ),
-          );
-        const team = d.team ?? [];
-        if (!Array.isArray(team) || team.some((m) => !m || typeof m.id !== 'string' || typeof m.name !== 'string' || !m.id || !m.name))
-          fields.push(issue('team', 'isArray', 'anggota tim pemeriksa: { id, name }', 'examination team members: { id, name }'));
-        else if (team.some((m) => m.id === subject.nip))
-          fields.push(
-            issue(
-              'team',
-              'discipline.subjectOnTeam',
-              'pegawai yang diperiksa tidak boleh menjadi anggota tim',
-              'the official examined cannot sit on the team',
-            ),
-          );
-        break;
-      }
-      case 'decide_sanction': {
-        fields.push(...checkSanctionChoice(choiceOf(d), ctx));
-        const on = d.decidedOn ?? today;
-        fields.push(...checkPastDate('decidedOn', on, today));
-        if (examination && on < examination.examinedOn)
-          fields.push(
-            issue(
-              'decidedOn',
-              'discipline.decidedBeforeExamination',
-              'keputusan sebelum pemeriksaan',
-              'the decision is dated before the examination',
-            ),
-          );
-        break;
-      }
-      case 'appeal_changed':
-        fields.push(...checkSanctionChoice(choiceOf(d), ctx));
-        break;
-      case 'record_decree':
-        if (!d.decreeNumber || !DECREE_NUMBER.test(d.decreeNumber))
-          fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
-        fields.push(...checkDecree({ decreeDate: d.decreeDate, effectiveDate: d.effectiveDate }, decided!.decidedOn, today));
-        break;
-      case 'file_appeal': {
-        const window = appealWindow!;
-        if (d.appealKind !== window.kind)
-          fields.push(
-            issue(
-              'appealKind',
-              'discipline.appealKind',
-              `upaya administratif atas hukuman ini adalah ${window.kind}`,
-              `the appeal open against this sanction is ${window.kind} (one of ${APPEAL_KINDS.join(', ')})`,
-            ),
-          );
-        const filed = checkAppealFiled(d.filedOn, window, today);
-        if (!filed.ok && filed.late) refuse('APPEAL_WINDOW_CLOSED', { endsOn: window.endsOn, filedOn: d.filedOn, fields: filed.issues });
-        if (!filed.ok) fields.push(...filed.issues);
-        break;
-      }
-      case 'record_restoration':
-        if (inForce && subjectAtEffect && restorationDrafts(inForce, subjectAtEffect, 'X').length > 0) {
-          if (!d.restorationDecreeNumber || !DECREE_NUMBER.test(d.restorationDecreeNumber))
-            fields.push(
-              issue('restorationDecreeNumber', 'required', 'nomor SK pemulihan wajib diisi', 'the restoring decree number is required'),
-            );
-        }
-        break;
-    }
-    if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
+    const checked = checkDisciplineDecisionFields(
+      d,
+      {
+        reportedOn: input.reportedOn,
+        subject,
+        examination,
+        minExaminationTeam: settings.minExaminationTeam,
+        decidedOn: decided?.decidedOn ?? null,
+        appealWindow,
+        inForce,
+        subjectAtEffect,
+      },
+      wibDate(new Date()),
+    );
+    if (!checked.ok && checked.late)
+      refuse('APPEAL_WINDOW_CLOSED', { endsOn: checked.endsOn, filedOn: checked.filedOn, fields: checked.fields });
+    if (!checked.ok) refuse('VALIDATION_FAILED', { fields: checked.fields });
     return verdict;
   };
 

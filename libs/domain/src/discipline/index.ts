@@ -1,2 +1,3 @@
 export * from './discipline-rules';
 export * from './discipline.v1';
+export * from './discipline-decision-fields';
