@@ -39,7 +39,15 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     return this.register.snapshots(input.agencyCode, input.nips, input.asOf);
   }
 
+  loadPostHolders(input: { agencyCode: string; postCode: string; asOf: string }) {
+    return this.register.postHolders(input.agencyCode, input.postCode, input.asOf);
+  }
+
   asActivities(): ReferenceActivities {
-    return { loadMobilityFacts: this.loadMobilityFacts.bind(this), loadRegisterFacts: this.loadRegisterFacts.bind(this) };
+    return {
+      loadMobilityFacts: this.loadMobilityFacts.bind(this),
+      loadRegisterFacts: this.loadRegisterFacts.bind(this),
+      loadPostHolders: this.loadPostHolders.bind(this),
+    };
   }
 }
