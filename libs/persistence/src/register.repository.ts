@@ -13,7 +13,6 @@ import {
   type FactsSnapshot,
   type FieldIssue,
   type PersonProfile,
-  type PostHolder,
   type RegisterEvent,
   type RegisterEventDraft,
   type RegisterFacts,
@@ -410,41 +409,6 @@ export class RegisterRepository {
       snapshots.push({ nip, asOf, registerVersion: p.version, sha256: factsSha256(facts), facts });
     }
     return { snapshots, missing };
-  }
-
-  /**
-   * Who holds `postCode` on `asOf` by the post history: every official ever assigned to the post,
-   * projected as of that date, kept where that post is their current one.
-   */
-  async postHolders(agencyCode: string, postCode: string, asOf: string): Promise<PostHolder[]> {
-    const rows: { nip: string }[] = await this.ds.query(
-      `SELECT DISTINCT nip FROM register_events
-       WHERE agency_code = $1 AND event_type = 'position_assigned' AND payload->>'postCode' = $2`,
-      [agencyCode, postCode],
-    );
-    if (rows.length === 0) return [];
-    const events = await this.loadEvents(
-      this.ds.manager,
-      agencyCode,
-      rows.map((r) => r.nip),
-    );
-    const holders: PostHolder[] = [];
-    for (const { nip } of rows) {
-      const p = projectProfile(
-        events.filter((e) => e.nip === nip),
-        asOf,
-      );
-      if (!p?.position || p.position.postCode !== postCode || p.serviceEnded) continue;
-      holders.push({
-        nip,
-        name: p.name,
-        postCode,
-        since: p.position.from,
-        decreeNumber: p.position.decreeNumber,
-        registerVersion: p.version,
-      });
-    }
-    return holders.sort((a, b) => a.nip.localeCompare(b.nip));
   }
 
   async search(f: PeopleFilter): Promise<{ items: PersonSummary[]; total: number }> {
