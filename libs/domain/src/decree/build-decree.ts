@@ -8,7 +8,7 @@ import {
   POSITION_CLASS_WORDING,
   SANCTION_LEVEL_WORDING,
   SANCTION_WORDING,
-  wibDate,
+  wibDayOf,
 } from './decree-wording';
 
 /** The decisions that appoint (or sanction), per decree kind: a decree exists only after one of them. */
@@ -29,7 +29,7 @@ export function decreeVariables(f: DecreeFacts): Record<string, string> {
     agency: f.agencyCode,
     number: f.decreeNumber,
     tmt: indonesianDate(f.effectiveDate),
-    decisionDate: indonesianDate(wibDate(f.appointing.decidedAt)),
+    decisionDate: indonesianDate(wibDayOf(f.appointing.decidedAt)),
     signatoryOffice: f.signatory.office.toUpperCase(),
   };
   const s = f.subject;
@@ -114,7 +114,7 @@ export function templateInForce(kind: DecreeKind, effectiveDate: string): Decree
  * before the decision it executes is refused (`decreeDate`, rule `decree.beforeDecision`).
  */
 export function buildDecree(f: DecreeFacts): DecreeContent {
-  const decidedOn = wibDate(f.appointing.decidedAt);
+  const decidedOn = wibDayOf(f.appointing.decidedAt);
   if (f.decreeDate < decidedOn) {
     throw new DomainError('VALIDATION_FAILED', {
       fields: [

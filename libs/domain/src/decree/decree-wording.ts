@@ -1,5 +1,6 @@
 import { SANCTIONS, type Sanction } from '../register/register.types';
 import type { SanctionLevel } from '../selection/candidate';
+import { wibDate } from '../calendar/working-days';
 
 /** How a decree spells dates, post classes, moves and sanctions: legal wording in Bahasa Indonesia, not UI labels. */
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -17,9 +18,8 @@ export function indonesianDate(iso: string): string {
 /** The month of a date in Roman numerals, as agencies number their letters (`12` → `XII`). */
 export const romanMonth = (iso: string): string => ROMAN[Number(iso.slice(5, 7)) - 1];
 
-const WIB_MS = 7 * 3600_000;
-/** The calendar day in WIB of an instant: decrees are dated in Indonesian time. */
-export const wibDate = (instant: string): string => new Date(Date.parse(instant) + WIB_MS).toISOString().slice(0, 10);
+/** The calendar day in WIB of an ISO instant: decrees are dated in Indonesian time. */
+export const wibDayOf = (instant: string): string => wibDate(new Date(instant));
 
 export const POSITION_CLASS_WORDING: Readonly<Record<string, string>> = Object.freeze({
   jpt_utama: 'Utama',
