@@ -21,7 +21,7 @@ const row = (workflowId: string, decision: string, payload: Record<string, unkno
     ruleVersion: null,
     decidedAt: '2026-12-03T03:00:00.000Z',
     recordedAt: '2026-12-03T03:00:00.000Z',
-    idempotencyKey: null,
+    idempotencyKey: '',
     chainSeq: null,
     rowHash: null,
     prevHash: null,
