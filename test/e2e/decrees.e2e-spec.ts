@@ -285,6 +285,11 @@ describe('decrees (SK) from appointing decisions', () => {
     });
     expect(decreed.body.annex.map((a: { nip: string }) => a.nip)).toEqual([kept1, kept2]);
 
+    // Drafts are kept as they were made, like the evidence they point to.
+    const db = await stack.db();
+    await expect(db.query(`UPDATE decrees SET decree_number = 'x' WHERE case_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM decrees WHERE case_id = $1`, [id])).rejects.toThrow(/append-only/);
+
     // The same number on another case of the agency is refused, naming the field.
     const other = await post(
       '/v1/bulk-moves',

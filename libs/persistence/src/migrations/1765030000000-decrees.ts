@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { APP_ROLE } from './1764100000000-ledger-hash-chain';
 
 /**
  * Decrees (SK) drafted from appointing decisions (issue 18 item 3). The PDF itself is evidence; this
@@ -43,6 +44,10 @@ export class Decrees1765030000000 implements MigrationInterface {
     await q.query(
       `CREATE TRIGGER decrees_no_truncate BEFORE TRUNCATE ON decrees FOR EACH STATEMENT EXECUTE FUNCTION decrees_refuse_change()`,
     );
+    // The application may add drafts, never change one: refused by privilege before the trigger.
+    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON decrees FROM PUBLIC`);
+    const [{ exists }] = await q.query(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists`, [APP_ROLE]);
+    if (exists) await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON decrees FROM ${APP_ROLE}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
