@@ -104,7 +104,7 @@ describe('decreeBasis: the decree’s facts from the ledger', () => {
       'DECREE_NOT_APPLICABLE',
       { detail: 'Keppres' },
     ],
-  ] as const)('refuses %s with %s', (_, c, rows, code, params) => {
+  ] as const)('refuses %s (case %#)', (_, c, rows, code, params) => {
     expect(() => decreeBasis(c, rows as DossierDecision[], REQ)).toThrow(
       expect.objectContaining({ code, params: expect.objectContaining(params) }),
     );
@@ -128,6 +128,65 @@ describe('decreeBasis: the decree’s facts from the ledger', () => {
         { nip: '1', name: 'Satu', from: 'A-Satu', to: 'B-Satu' },
         { nip: '3', name: 'Tiga', from: 'A-Tiga', to: 'B-Tiga' },
       ],
+    });
+  });
+  it('reads a move’s person from the register facts its approval was judged on, and who decided', () => {
+    const id = 'move:PEMKAB-SLEMAN:MUT-1';
+    const rows = [
+      row(
+        id,
+        'propose',
+        {
+          move: {
+            kind: 'rotation',
+            scope: 'intra_agency',
+            person: { nip: NIP },
+            from: { positionCode: 'KABID-A', agencyCode: 'PEMKAB-SLEMAN' },
+            to: { positionCode: 'KABID-B', agencyCode: 'PEMKAB-SLEMAN' },
+          },
+        },
+        'hr_officer',
+      ),
+      row(id, 'approve', {
+        evaluation: { allowed: true, facts: { register: { facts: { nip: NIP, name: 'Andi Wijaya', golongan: 'III/d' } } } },
+      }),
+    ];
+    const b = decreeBasis({ ...SEL, caseId: id, caseType: 'move' }, rows, REQ);
+    expect(b).toMatchObject({ kind: 'move', subjectKey: '', appointingRow: { decision: 'approve' } });
+    expect(b.facts.subject).toEqual({
+      kind: 'move',
+      moveKind: 'rotation',
+      person: { nip: NIP, name: 'Andi Wijaya', golongan: 'III/d' },
+      from: { code: 'KABID-A', title: null, unit: null, agencyCode: 'PEMKAB-SLEMAN' },
+      to: { code: 'KABID-B', title: null, unit: null, agencyCode: 'PEMKAB-SLEMAN' },
+      decidedBy: 'Pejabat Pembina Kepegawaian',
+    });
+  });
+
+  it('reads a discipline decree from the report, the examination and the PPK’s sanction', () => {
+    const id = 'discipline:PEMKAB-SLEMAN:HD-1';
+    const rows = [
+      row(
+        id,
+        'report',
+        {
+          subject: { nip: NIP, name: 'Andi Wijaya', golongan: 'III/c', position: { title: 'Kepala Seksi', postCode: 'KASI-1' } },
+          allegation: 'Tidak masuk kerja 12 hari',
+          reportedOn: '2026-11-01',
+        },
+        'hr_officer',
+      ),
+      row(id, 'record_examination', { examination: { examinedOn: '2026-11-20', team: [] } }, 'hr_officer'),
+      row(id, 'decide_sanction', { sanction: { level: 'medium', sanction: 'potongan_tunjangan_25_6_bulan', decidedOn: '2026-12-03' } }),
+    ];
+    const b = decreeBasis({ ...SEL, caseId: id, caseType: 'discipline' }, rows, REQ);
+    expect(b.facts.subject).toEqual({
+      kind: 'discipline',
+      person: { nip: NIP, name: 'Andi Wijaya', golongan: 'III/c', post: 'Kepala Seksi (KASI-1)' },
+      allegation: 'Tidak masuk kerja 12 hari',
+      examinedOn: '2026-11-20',
+      level: 'medium',
+      sanction: 'potongan_tunjangan_25_6_bulan',
     });
   });
 });
