@@ -169,6 +169,7 @@ const bodyFor = (path: string, method: string): unknown => {
     [/^\/api\/v1\/bulk-moves\/\{id\}\/decisions$/, { decision: 'reject_batch', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/discipline-cases\/\{id\}\/decisions$/, { decision: 'close_case', reason: 'Tidak terbukti' }],
     [/^\/api\/v1\/talent-reviews\/\{id\}\/decisions$/, { decision: 'withdraw', reason: 'Tidak jadi' }],
+    [/^\/api\/v1\/cases\/\{caseId\}\/decree$/, { decreeDate: '2026-12-06', effectiveDate: '2026-12-07', place: 'Sleman' }],
   ];
   const hit = bodies.find(([re]) => re.test(path));
   if (!hit) throw new Error(`no valid body for ${method} ${path}: add one`);

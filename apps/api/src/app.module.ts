@@ -10,6 +10,7 @@ import { CaseReplayModule } from './audit/replay/case-replay.module';
 import { AuditReadLogInterceptor } from './common/audit-read-log.interceptor';
 import { AuthModule } from './auth/auth.module';
 import { DossierModule } from './dossier/dossier.module';
+import { DecreesModule } from './decrees/decrees.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
@@ -60,6 +61,7 @@ export class AppModule {
         TalentModule,
         AuditModule,
         DossierModule,
+        DecreesModule,
         LedgerModule,
         CaseReplayModule,
         CodecModule,

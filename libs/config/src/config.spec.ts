@@ -43,6 +43,7 @@ describe('loadApiConfig', () => {
       API_SHUTDOWN_GRACE_SECONDS: 10,
       API_BODY_LIMIT: '256kb',
       DEFAULT_LOCALE: 'id',
+      DECREE_NUMBER_PATTERNS: {},
       EVIDENCE_MAX_BYTES: 10 * 1024 * 1024,
       REGISTER_IMPORT_MAX_BYTES: 64 * 1024 * 1024,
       REGISTER_IMPORT_MAX_ROWS: 2_000_000,
@@ -162,6 +163,16 @@ describe('loadApiConfig', () => {
       expect(loadApiConfig({ ...BASE, [variable]: '' })).toEqual(loadApiConfig({ ...BASE }));
     },
   );
+
+  it('reads DECREE_NUMBER_PATTERNS per agency and refuses a pattern without {seq} or with an unknown token', () => {
+    expect(loadApiConfig({ ...BASE }).DECREE_NUMBER_PATTERNS).toEqual({});
+    const patterns = { 'PEMKAB-SLEMAN': '800.1.3.3/{seq}/BKPSDM/{month}/{year}' };
+    expect(loadApiConfig({ ...BASE, DECREE_NUMBER_PATTERNS: JSON.stringify(patterns) }).DECREE_NUMBER_PATTERNS).toEqual(patterns);
+    for (const bad of ['not json', '{"PEMKAB-SLEMAN":"800/{year}"}', '{"PEMKAB-SLEMAN":"{seq}/{unit}"}', '{"pemkab":"{seq}"}']) {
+      const error = configError(() => loadApiConfig({ ...BASE, DECREE_NUMBER_PATTERNS: bad }));
+      expect(error.issues.join(' ')).toContain('DECREE_NUMBER_PATTERNS');
+    }
+  });
 
   it('returns a frozen object', () => {
     const config = loadApiConfig({ ...BASE });

@@ -263,6 +263,31 @@ const apiSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,64}$/)
     .optional(),
+  /**
+   * Decree (SK) numbering per agency, as JSON `{ "<AGENCY-CODE>": "<pattern>" }` with the tokens
+   * {code} {seq} {agency} {year} {month} ({seq} required); agencies not named use the default pattern.
+   */
+  DECREE_NUMBER_PATTERNS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, 'keys must be agency codes'),
+        z
+          .string()
+          .max(120)
+          .regex(/\{seq\}/, 'must contain {seq}')
+          .regex(/^(?:[^{}]|\{(?:code|seq|agency|year|month)\})*$/, 'only the tokens {code} {seq} {agency} {year} {month}'),
+      ),
+    )
+    .default({}),
 });
 
 const workerSchema = z.object({

@@ -48,3 +48,4 @@ export * from './canonical-json';
 export * from './register';
 export * from './discipline';
 export * from './talent';
+export * from './decree';

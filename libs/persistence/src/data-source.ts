@@ -39,6 +39,8 @@ import { RegisterServiceEnded1764960000000 } from './migrations/1764960000000-re
 import { TalentPoolEntity, TalentReviewPlacementEntity } from './entities/talent.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
+import { Decrees1765030000000 } from './migrations/1765030000000-decrees';
+import { DecreeEntity } from './entities/decree.entity';
 
 /** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
 export const ENTITIES = [
@@ -67,6 +69,7 @@ export const ENTITIES = [
   CaseParticipantEntity,
   TalentReviewPlacementEntity,
   TalentPoolEntity,
+  DecreeEntity,
 ];
 export const MIGRATIONS = [
   InitialLedger1763800000000,
@@ -84,6 +87,7 @@ export const MIGRATIONS = [
   RegisterImportProgress1764870000000,
   TalentReview1764910000000,
   RegisterServiceEnded1764960000000,
+  Decrees1765030000000,
 ];
 
 /**

@@ -32,3 +32,5 @@ export * from './register-import/register-importer';
 export * from './register-import/import-batch';
 export * from './talent.repository';
 export * from './entities/talent.entity';
+export * from './decree.repository';
+export * from './entities/decree.entity';

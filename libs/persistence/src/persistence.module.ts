@@ -15,6 +15,7 @@ import { RegisterRepository } from './register.repository';
 import { RegisterReferenceRepository } from './register-reference.repository';
 import { CaseParticipantsRepository } from './case-participants.repository';
 import { TalentRepository } from './talent.repository';
+import { DecreeRepository } from './decree.repository';
 
 /** Every repository: each is built from the one DataSource, and nothing else. */
 export const REPOSITORIES = [
@@ -34,6 +35,7 @@ export const REPOSITORIES = [
   RegisterReferenceRepository,
   CaseParticipantsRepository,
   TalentRepository,
+  DecreeRepository,
 ] as const satisfies readonly (new (ds: DataSource) => object)[];
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({

@@ -56,6 +56,9 @@ export const CALENDAR_EDITOR_ROLES = only(CALENDAR_EDITORS);
 export const REFERENCE_EDITOR_ROLES = only(REFERENCE_DATA_EDITORS);
 /** Whole-case reports (dossier, conformance, compliance): the agency's HR and PPK, and oversight. */
 export const CASE_REPORT_READERS = only(['hr_officer', 'ppk', 'overseer', 'auditor', 'admin']);
+/** Decrees (SK): HR drafts them (the secretariat drafts SKs, domain.md §1) and the PPK who signs; readers as for case reports. */
+export const DECREE_WRITERS = only(['hr_officer', 'ppk']);
+export const DECREE_READERS = CASE_REPORT_READERS;
 export const DELEGATORS = DELEGABLE_ROLES;
 export const SECURITY_LOG_READERS = only(['auditor', 'admin']);
 /** Keeping or migrating running cases to a new SOP version (four eyes: two different administrators). */

@@ -32,6 +32,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   RULE_BLOCKED: HttpStatus.UNPROCESSABLE_ENTITY,
   // An administrative appeal filed after its window (PP 94/2021): well-formed, but too late.
   APPEAL_WINDOW_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  // A decree follows the decision it executes (the PPK's pick, the approval, the sanction): not before it.
+  DECREE_NOT_READY: HttpStatus.CONFLICT,
+  DECREE_NOT_APPLICABLE: HttpStatus.CONFLICT,
+  DECREE_TEMPLATE_NOT_IN_FORCE: HttpStatus.UNPROCESSABLE_ENTITY,
+  DECREE_NOT_FOUND: HttpStatus.NOT_FOUND,
   // A migration needs a mapping (data beside the SOPs) for the pair of versions, and an entry for the case's step.
   SOP_MIGRATION_UNKNOWN: HttpStatus.BAD_REQUEST,
   SOP_MIGRATION_STEP_UNMAPPED: HttpStatus.CONFLICT,

@@ -111,6 +111,22 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Masa upaya administratif sudah berakhir pada ${s(p.endsOn)}; upaya yang diajukan ${s(p.filedOn)} tidak dapat diterima`,
     en: `The appeal window ended on ${s(p.endsOn)}; an appeal filed on ${s(p.filedOn)} cannot be accepted`,
   }),
+  DECREE_NOT_READY: (p) => ({
+    id: `Belum ada keputusan yang ditetapkan dengan SK dalam kasus ${s(p.caseId)}: SK dibuat setelah ${list(p.requires)}${p.postCode ? ` untuk jabatan ${s(p.postCode)}` : ''}`,
+    en: `Case ${s(p.caseId)} has no decision a decree executes yet: the decree follows ${list(p.requires)}${p.postCode ? ` for post ${s(p.postCode)}` : ''}`,
+  }),
+  DECREE_NOT_APPLICABLE: (p) => ({
+    id: `Kasus jenis ${s(p.caseType)} tidak ditetapkan dengan SK dari meritflow${p.detail ? ` (${s(p.detail)})` : ''}`,
+    en: `A ${s(p.caseType)} case is not settled by a decree from meritflow${p.detail ? ` (${s(p.detail)})` : ''}`,
+  }),
+  DECREE_TEMPLATE_NOT_IN_FORCE: (p) => ({
+    id: `Tidak ada templat SK jenis ${s(p.kind)} yang berlaku pada TMT ${s(p.effectiveDate)}`,
+    en: `No ${s(p.kind)} decree template is in force on the effective date ${s(p.effectiveDate)}`,
+  }),
+  DECREE_NOT_FOUND: (p) => ({
+    id: `Belum ada SK yang dibuat untuk kasus ${s(p.caseId)}; buat dahulu dengan POST .../decree`,
+    en: `No decree has been drafted for case ${s(p.caseId)}; draft one first with POST .../decree`,
+  }),
   SOP_MIGRATION_UNKNOWN: (p) => ({
     id: `Tidak ada pemetaan migrasi SOP "${s(p.sopId)}" dari versi ${s(p.from)} ke ${s(p.to)}; kasus tidak dapat dipindahkan`,
     en: `There is no migration mapping for SOP "${s(p.sopId)}" from version ${s(p.from)} to ${s(p.to)}; the case cannot be moved`,

@@ -1,0 +1,5 @@
+export * from './decree.types';
+export * from './decree-templates';
+export * from './decree-wording';
+export * from './decree-numbering';
+export * from './build-decree';
