@@ -36,7 +36,6 @@ import { CaseParticipantEntity } from './entities/case-participant.entity';
 import { RegisterImportProgress1764870000000 } from './migrations/1764870000000-register-import-progress';
 import { TalentReview1764910000000 } from './migrations/1764910000000-talent-review';
 import { RegisterServiceEnded1764960000000 } from './migrations/1764960000000-register-service-ended';
-import { LedgerCanonicalInline1765040000000 } from './migrations/1765040000000-ledger-canonical-inline';
 import { TalentPoolEntity, TalentReviewPlacementEntity } from './entities/talent.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
@@ -85,7 +84,6 @@ export const MIGRATIONS = [
   RegisterImportProgress1764870000000,
   TalentReview1764910000000,
   RegisterServiceEnded1764960000000,
-  LedgerCanonicalInline1765040000000,
 ];
 
 /**
