@@ -7,6 +7,7 @@ import {
   twinAppointmentId,
   twinAssessmentId,
   twinDecideUpdate,
+  twinFloorUpdate,
   twinReviewId,
   twinStateQuery,
   type TwinDecision,
@@ -54,6 +55,11 @@ export async function twinDecide(client: Client, workflowId: string, d: TwinDeci
       throw err;
     }
   }
+}
+
+/** The floor update (issue 19): the same decision applied in memory, no activity (or a local one). */
+export function twinFloor(client: Client, workflowId: string, d: TwinDecision & { probe: 'none' | 'local' }) {
+  return client.workflow.getHandle(workflowId).executeUpdate(twinFloorUpdate, { args: [d] });
 }
 
 /** Polls the state query every 200 ms, as the API fixtures poll GET (test/support eventually()). */

@@ -52,6 +52,12 @@ export interface TwinActivities {
 }
 
 export const twinDecideUpdate = defineUpdate<TwinAck, [TwinDecision]>('twin.decide');
+/**
+ * The floor of a decision (issue 19): the same update on the same workflow, validated and applied in
+ * memory, with no activity at all. `probe: 'local'` writes through a local activity instead, the
+ * option issue 19 names, measured beside it.
+ */
+export const twinFloorUpdate = defineUpdate<TwinAck, [TwinDecision & { probe?: 'none' | 'local' }]>('twin.floor');
 export const twinStateQuery = defineQuery<TwinState>('twin.state');
 export const twinFilledSignal = defineSignal<[{ filledBy: string; nip: string }]>('twin.filled');
 

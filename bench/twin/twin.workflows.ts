@@ -4,6 +4,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -13,6 +14,7 @@ import {
   twinAssessmentId,
   twinDecideUpdate,
   twinFilledSignal,
+  twinFloorUpdate,
   twinReviewId,
   twinStateQuery,
   type TwinActivities,
@@ -22,6 +24,12 @@ import {
 
 // Same activity options as workflows/src/shared/ledger.ts.
 const act = proxyActivities<TwinActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+// The probe of issue 19's "ledger write as a local activity" option, same options.
+const local = proxyLocalActivities<TwinActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -282,6 +290,27 @@ export async function twinSelectionWorkflow(input: TwinSelectionInput): Promise<
       return kase.ack();
     },
     { validator: (d) => void validate(d) },
+  );
+  // The floor (issue 19): a screening update validated like screen_candidate, applied in memory only.
+  const validateFloor = (d: TwinDecision) => {
+    if (kase.step !== 'screening' || !candidates.has(d.nip ?? '')) refuse(`${d.decision} at ${kase.step}`);
+  };
+  setHandler(
+    twinFloorUpdate,
+    async (d) => {
+      validateFloor(d);
+      if (d.probe === 'local') {
+        await local.recordDecision({
+          workflowId: selectionId,
+          sequence: kase.sequence,
+          decision: d.decision,
+          stepAfter: kase.step,
+          payload: {},
+        });
+      }
+      return kase.ack();
+    },
+    { validator: validateFloor },
   );
 
   async function stages(): Promise<void> {

@@ -478,6 +478,8 @@ const benchSchema = z.object({
   BENCH_REPLAY_CASES: count(3, 1),
   BENCH_SCALE: count(500),
   BENCH_SCALE_CONCURRENCY: count(16, 1),
+  /** (l) flat in case size: candidates of the large selection, against selections of 10. */
+  BENCH_CASE_CANDIDATES: count(500, 11),
   /** Officials in the synthetic SIASN export that (h) imports. */
   BENCH_REGISTER_PEOPLE: count(50_000, 1),
   /** Measures to leave out, e.g. "d,f". */

@@ -29,6 +29,11 @@ export interface TemporalDevServerOptions {
    * workflow that upserts one the server does not know fails its workflow task.
    */
   searchAttributes?: readonly { name: string; type: 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList' }[];
+  /**
+   * Dynamic config values (`--dynamic-config-value key=json`) on top of MERITFLOW_DEV_DYNAMIC_CONFIG,
+   * which every dev server gets (tests, bench, `npm start`).
+   */
+  dynamicConfig?: Readonly<Record<string, unknown>>;
   /** Server log level; default warn, since info floods the terminal. */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
   log?: LineLogger;
@@ -52,6 +57,23 @@ export interface TemporalDevServer {
   /** Stops the server (SIGTERM, SIGKILL after the timeout); resolves once the process is gone. */
   stop(): Promise<void>;
 }
+
+/**
+ * What every dev server runs with (issue 19). Eager activity dispatch: a workflow task that schedules
+ * an activity on its own task queue gets the activity task back in the completion's answer, instead of
+ * through matching; a decision's ledger write then starts at once. The server ships it off; the
+ * cluster's docker/temporal/dynamicconfig/meritflow.yaml turns it on the same way.
+ */
+export const MERITFLOW_DEV_DYNAMIC_CONFIG: Readonly<Record<string, unknown>> = {
+  'system.enableActivityEagerExecution': true,
+};
+
+/**
+ * SQLite settings for a file-backed dev server (issue 19): a write-ahead log with synchronous=NORMAL,
+ * as Temporal's own stress CI runs it. A commit then needs no fsync of the database file; the log is
+ * synced at checkpoints, so a power cut can lose the last moments but never corrupts the file.
+ */
+export const SQLITE_FILE_PRAGMAS: readonly string[] = ['journal_mode=WAL', 'synchronous=NORMAL'];
 
 /** Starts `temporal server start-dev` and resolves once its frontend answers for every namespace; port 0 picks free ports. */
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
@@ -77,6 +99,10 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   if (opts.dbFile) {
     await mkdir(path.dirname(path.resolve(opts.dbFile)), { recursive: true });
     args.push('--db-filename', path.resolve(opts.dbFile));
+    for (const pragma of SQLITE_FILE_PRAGMAS) args.push('--sqlite-pragma', pragma);
+  }
+  for (const [key, value] of Object.entries({ ...MERITFLOW_DEV_DYNAMIC_CONFIG, ...opts.dynamicConfig })) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
   for (const ns of namespaces.filter((n) => n !== 'default')) args.push('--namespace', ns);
   for (const sa of opts.searchAttributes ?? []) args.push('--search-attribute', `${sa.name}=${sa.type}`);

@@ -5,6 +5,7 @@ import {
   evaluateStart,
   maskCandidates,
   nipOfRef,
+  isBlindReader,
   readsBlind,
   selectionChainFor,
   selectSop,
@@ -154,6 +155,8 @@ export class SelectionsService {
 
   /** The selection's blind codebook as `viewer` must use it, or null when they read names. */
   private async blindFor(id: string, viewer: Actor): Promise<BlindScoringState | null> {
+    // Only a blind reader's role can read blind: anyone else needs no query (one fewer per decision, issue 19).
+    if (!isBlindReader(viewer)) return null;
     const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
     return readsBlind(viewer, blindScoring) ? blindScoring! : null;
   }

@@ -16,6 +16,14 @@ import { TEMPORAL_CLIENT } from './temporal.tokens';
  */
 const QUERY_ATTEMPTS = 3;
 const QUERY_ATTEMPT_MS = 15_000;
+/**
+ * A decision still unanswered after this long asks Temporal whether its case has run at all (issue 19
+ * item 7): a case still waiting in the server's backlog for its first workflow task answers 503 now,
+ * instead of holding the request until a worker reaches it.
+ */
+const NOT_STARTED_CHECK_MS = 2_000;
+/** The longest a decision waits for its answer; past it, 503 (resend with the same Idempotency-Key). */
+const DECISION_WAIT_MS = 60_000;
 
 /** Starts, updates and queries workflows for the use cases, translating Temporal's errors once. */
 @Injectable()
@@ -99,10 +107,7 @@ export class WorkflowGateway {
       if (!same) throw new DomainError('IDEMPOTENCY_CONFLICT', { key: idempotent.key });
     }
     try {
-      return await this.temporal.workflow.getHandle(workflowId).executeUpdate(def, {
-        args: [input],
-        ...(idempotent ? { updateId: `${actor.id}:${idempotent.key}` } : {}),
-      });
+      return await this.sendUpdate(workflowId, def, input, idempotent ? `${actor.id}:${idempotent.key}` : undefined);
     } catch (err) {
       const translated = fromTemporalError(err, workflowId);
       // An update to a finished run reports "not found"; so does one racing a child workflow's start.
@@ -112,6 +117,50 @@ export class WorkflowGateway {
         if (step) throw new DomainError('DECISION_NOT_ALLOWED', { step, decision: input.decision, allowed: [] });
       }
       throw translated;
+    }
+  }
+
+  /**
+   * The update, bounded: DECISION_WAIT_MS at most, and cut short with 503 once the case turns out not to
+   * have started (its first workflow task not yet done). The update may still reach the case later, as
+   * any request cut off in flight may; resent with the same Idempotency-Key it answers with that outcome.
+   */
+  private async sendUpdate<R, A>(workflowId: string, def: UpdateDefinition<R, [A]>, input: A, updateId: string | undefined): Promise<R> {
+    const abort = new AbortController();
+    let notStarted = false;
+    const check = setTimeout(() => {
+      void this.hasStarted(workflowId).then((started) => {
+        if (started !== false) return;
+        notStarted = true;
+        abort.abort();
+      });
+    }, NOT_STARTED_CHECK_MS);
+    try {
+      return await this.temporal.connection.withAbortSignal(abort.signal, () =>
+        this.temporal.connection.withDeadline(Date.now() + DECISION_WAIT_MS, () =>
+          this.temporal.workflow.getHandle(workflowId).executeUpdate(def, { args: [input], ...(updateId ? { updateId } : {}) }),
+        ),
+      );
+    } catch (err) {
+      if (notStarted) {
+        throw new DomainError('UPSTREAM_UNAVAILABLE', { service: 'Temporal', waitingFor: `case ${workflowId} to start`, retryable: true });
+      }
+      throw err;
+    } finally {
+      clearTimeout(check);
+    }
+  }
+
+  /**
+   * False while a workflow has not finished its first workflow task: its history holds only the start
+   * and the scheduled task (a task in progress is written when it completes). Null when unknown.
+   */
+  private async hasStarted(workflowId: string): Promise<boolean | null> {
+    try {
+      const d = await this.temporal.workflow.getHandle(workflowId).describe();
+      return d.status.name !== 'RUNNING' || Number(d.raw.workflowExecutionInfo?.historyLength ?? 0) > 3;
+    } catch {
+      return null;
     }
   }
 

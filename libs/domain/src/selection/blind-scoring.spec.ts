@@ -1,4 +1,12 @@
-import { candidateCode, maskCandidates, nipOfRef, readsBlind, type BlindScoringState, type CandidateCode } from './blind-scoring';
+import {
+  candidateCode,
+  isBlindReader,
+  maskCandidates,
+  nipOfRef,
+  readsBlind,
+  type BlindScoringState,
+  type CandidateCode,
+} from './blind-scoring';
 
 const NIP_A = '198001012005011001';
 const NIP_B = '198001012005011002';
@@ -36,6 +44,20 @@ describe('readsBlind', () => {
 
   it('reads blind whoever acts for a committee member under a delegation', () => {
     expect(readsBlind({ role: 'hr_officer', actingFor: { role: 'committee_member' } }, blind)).toBe(true);
+  });
+});
+
+describe('isBlindReader', () => {
+  it.each<[{ role: string; actingFor?: { role: string } }, boolean]>([
+    [{ role: 'committee_member' }, true],
+    [{ role: 'committee_chair' }, true],
+    [{ role: 'assessor' }, true],
+    [{ role: 'hr_officer' }, false],
+    [{ role: 'ppk' }, false],
+    [{ role: 'hr_officer', actingFor: { role: 'assessor' } }, true],
+    [{ role: 'ppk', actingFor: { role: 'hr_officer' } }, false],
+  ])('%j is a blind reader: %s', (reader, expected) => {
+    expect(isBlindReader(reader)).toBe(expected);
   });
 });
 

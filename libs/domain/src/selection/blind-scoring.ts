@@ -27,13 +27,15 @@ export interface BlindScoringState {
 }
 
 /**
- * Whether this reader must read the selection blind now: a committee or assessor role, their own or
- * the one they act for under a delegation.
+ * Whether this reader holds a role that reads a blind selection blind (a committee or assessor role,
+ * their own or the one they act for under a delegation), whatever the selection's state.
  */
-export const readsBlind = (reader: { role: string; actingFor?: { role: string } }, blind: BlindScoringState | null | undefined): boolean =>
-  !!blind &&
-  !blind.revealed &&
+export const isBlindReader = (reader: { role: string; actingFor?: { role: string } }): boolean =>
   [reader.role, reader.actingFor?.role].some((r) => r !== undefined && (BLIND_READER_ROLES as readonly string[]).includes(r));
+
+/** Whether this reader must read the selection blind now: a blind reader, before the names are revealed. */
+export const readsBlind = (reader: { role: string; actingFor?: { role: string } }, blind: BlindScoringState | null | undefined): boolean =>
+  !!blind && !blind.revealed && isBlindReader(reader);
 
 /** The NIP a code (or a NIP) names in this codebook; null when it names no candidate. */
 export function nipOfRef(codes: readonly CandidateCode[], ref: string): string | null {
