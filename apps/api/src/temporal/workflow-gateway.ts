@@ -19,9 +19,10 @@ const QUERY_ATTEMPT_MS = 15_000;
 /**
  * A decision still unanswered after this long asks Temporal whether its case has run at all (issue 19
  * item 7): a case still waiting in the server's backlog for its first workflow task answers 503 now,
- * instead of holding the request until a worker reaches it.
+ * instead of holding the request until a worker reaches it. Ten seconds, not less: a worker that is
+ * merely busy reaches a new case within that, and a user is better served by the answer than by a 503.
  */
-const NOT_STARTED_CHECK_MS = 2_000;
+const NOT_STARTED_CHECK_MS = 10_000;
 /** The longest a decision waits for its answer; past it, 503 (resend with the same Idempotency-Key). */
 const DECISION_WAIT_MS = 60_000;
 
