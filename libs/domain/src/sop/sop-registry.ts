@@ -2,8 +2,15 @@ import { wibDate } from '../calendar/working-days';
 import { DomainError } from '../errors';
 import { ROLES, type Role } from '../roles';
 import type { SopDefinition, SopRef } from './sop.types';
-import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFast, committeeReviewV1 } from './open-selection/children.v1';
-import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
+import {
+  appointmentV1,
+  assessmentTestFast,
+  assessmentV1,
+  committeeReviewTestConsole,
+  committeeReviewTestFast,
+  committeeReviewV1,
+} from './open-selection/children.v1';
+import { openSelectionTestConsole, openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
 import { openSelectionV1_1, openSelectionV1_1TestFast } from './open-selection/open-selection.v1-1';
 import { OPEN_SELECTION_CHAIN_SOPS } from './open-selection/open-selection.chains';
 import { OPEN_SELECTION_SENIOR_CHAIN_SOPS } from './open-selection/open-selection.senior-chains';
@@ -24,6 +31,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   vacancyTestFast,
   openSelectionV1,
   openSelectionTestFast,
+  openSelectionTestConsole,
   openSelectionV1_1,
   openSelectionV1_1TestFast,
   ...OPEN_SELECTION_CHAIN_SOPS,
@@ -32,6 +40,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   assessmentTestFast,
   committeeReviewV1,
   committeeReviewTestFast,
+  committeeReviewTestConsole,
   appointmentV1,
   ...MOVE_SOPS,
   ...MOVE_SOPS_V1_1,

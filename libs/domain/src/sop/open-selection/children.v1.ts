@@ -100,3 +100,12 @@ export const committeeReviewTestFast = committeeReview('1.0.0-test.fast', true, 
   onExpiry: 'handler',
   notifyRole: 'committee_chair',
 });
+/**
+ * Test-only: the review window of the console's browser test. The review ends as soon as every member
+ * has scored; a 30 s window raced five members scoring through a browser on a busy machine.
+ */
+export const committeeReviewTestConsole = committeeReview('1.0.0-test.console', true, {
+  after: { seconds: 600 },
+  onExpiry: 'handler',
+  notifyRole: 'committee_chair',
+});

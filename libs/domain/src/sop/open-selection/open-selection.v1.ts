@@ -193,3 +193,13 @@ export const openSelectionTestFast = withSettings(
     },
   },
 );
+
+/**
+ * Test-only: 1.0.0-test.fast with a committee review that waits for every member (10 minutes), for the
+ * console's browser test, where members score through the pages one after another.
+ */
+const { settings: fastSettings, ...fastSop } = openSelectionTestFast;
+export const openSelectionTestConsole = withSettings(defineSop({ ...fastSop, version: '1.0.0-test.console' }), {
+  ...fastSettings,
+  children: { ...fastSettings.children, committeeReview: { id: 'committee-review', version: '1.0.0-test.console' } },
+});
