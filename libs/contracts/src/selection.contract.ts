@@ -15,6 +15,7 @@ import type {
   ObjectionRecord,
   RankedCandidate,
   RequiredCompetency,
+  ScoringProgress,
   SelectionChain,
   SopRef,
 } from '@meritflow/domain';
@@ -353,8 +354,12 @@ export interface CommitteeReviewState {
   sealed: boolean;
   members: CommitteeMember[];
   declarations: ConflictDeclaration[];
-  /** Per candidate: how many eligible members have scored, out of how many; votes only once unsealed. */
-  progress: { nip: string; scored: number; eligible: number; quorum: number }[];
+  /**
+   * Per candidate: "scored of eligibleMembers scored, quorum q" and who is pending (members who have
+   * not declared yet count as eligible and pending); `eligible` is the older name of eligibleMembers.
+   * Votes only once unsealed.
+   */
+  progress: ({ nip: string; eligible: number } & ScoringProgress)[];
   /** Pending: members who still have to declare or score. */
   pending: { memberId: string; task: 'declare_interests' | 'score'; nips: string[] }[];
   deadline: { dueAt: string } | null;
