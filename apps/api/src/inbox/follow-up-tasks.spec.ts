@@ -1,4 +1,4 @@
-import { listSops, SYSTEM_ROLE } from '@meritflow/domain';
+import { listSops } from '@meritflow/domain';
 import { CASE_TYPE_LIST, caseTypeEntry, type CaseStateBase } from '@meritflow/contracts';
 import { followUpTasksOf } from './follow-up-tasks';
 
@@ -13,7 +13,8 @@ const waitingSteps = CASE_TYPE_LIST.flatMap((entry) =>
       sop.steps
         .filter((step) => !step.terminal)
         .filter((step) => {
-          const human = step.transitions.filter((t) => t.roles.some((r) => r !== SYSTEM_ROLE));
+          // SOP transitions are people's decisions; the system's moves are `auto`.
+          const human = step.transitions;
           return human.length > 0 && human.every((t) => entry.sideDecisions.includes(t.decision));
         })
         .map((step) => [entry.type, sop.version, step.id] as const),
