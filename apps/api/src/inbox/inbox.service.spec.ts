@@ -119,7 +119,11 @@ describe('InboxService', () => {
         },
       ]),
     );
-    expect(where.some((w) => w.sql.includes('NOT (c.step IN') && (w.params?.terminal as string[]).includes('closed'))).toBe(true);
+    // Terminal by SOP and step: a talent review ends at `approved`, a vacancy does not.
+    const terminal = where.find((w) => w.sql.includes('NOT IN (SELECT * FROM unnest'))!.params!;
+    const pairs = (terminal.terminalSops as string[]).map((sop, i) => `${sop}:${(terminal.terminalSteps as string[])[i]}`);
+    expect(pairs).toEqual(expect.arrayContaining(['vacancy:closed', 'talent-review:approved', 'open-selection:closed']));
+    expect(pairs).not.toContain('vacancy:approved');
     expect(qb.taken).toBe(100);
   });
 

@@ -30,8 +30,13 @@ export const INBOX_MAX_CASES = 100;
 /** Workflow queries run this many at a time. */
 const QUERY_CONCURRENCY = 8;
 
-/** Steps at which a case is over (terminal in its SOP), whatever the SOP version. */
-const TERMINAL_STEPS = [...new Set(listSops().flatMap((s) => s.steps.filter((st) => st.terminal).map((st) => st.id)))];
+/**
+ * The (SOP, step) pairs at which a case is over, whatever the SOP version. Pairs, not step ids: a
+ * talent review ends at `approved`, where a vacancy only starts waiting for the case that fills it.
+ */
+const TERMINAL = [
+  ...new Set(listSops().flatMap((s) => s.steps.filter((st) => st.terminal).map((st) => JSON.stringify([s.id, st.id])))),
+].map((pair) => JSON.parse(pair) as [string, string]);
 
 /**
  * A pending task; `options` lists every decision that settles it, where there is a choice;
@@ -142,7 +147,10 @@ export class InboxService {
       .createQueryBuilder('c')
       .where('c.workflow_id = c.root_workflow_id')
       .andWhere('c.case_type IN (:...types)', { types: [...ROOT_CASE_TYPES] })
-      .andWhere('NOT (c.step IN (:...terminal))', { terminal: TERMINAL_STEPS.length ? TERMINAL_STEPS : ['-'] })
+      .andWhere('(c.sop_id, c.step) NOT IN (SELECT * FROM unnest(CAST(:terminalSops AS text[]), CAST(:terminalSteps AS text[])))', {
+        terminalSops: TERMINAL.map(([sop]) => sop),
+        terminalSteps: TERMINAL.map(([, step]) => step),
+      })
       // A run an SOP migration closed waits for nothing: its successor carries the case.
       .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS });
     const agency = listScope(actor);
