@@ -26,6 +26,16 @@ describe('errorBody', () => {
       'Recommended names: choose from the shortlist: 1, 2',
     ],
     [
+      issue(
+        'caseId',
+        'matches',
+        'must look like vacancy:<AGENCY-CODE>:<POSITION-CODE>',
+        'harus berbentuk vacancy:<KODE-INSTANSI>:<KODE-JABATAN>',
+      ),
+      'Kasus: harus berbentuk vacancy:<KODE-INSTANSI>:<KODE-JABATAN>',
+      'Case: must look like vacancy:<AGENCY-CODE>:<POSITION-CODE>',
+    ],
+    [
       issue('asOf', 'custom', 'asOf must be a real date', 'asOf harus tanggal yang sah'),
       'Tanggal acuan: harus tanggal yang sah',
       'Reference date: must be a real date',

@@ -101,10 +101,16 @@ function withoutFieldName(text: string, path: string): string {
   return text.replace(new RegExp(`^(${escapeRe(path)}|${escapeRe(last)})\\b:?\\s*`), '').trim();
 }
 
-/** One issue as a person reads it: "<label>: <what is wrong>", in both languages. */
+/** Whether the text is a validator's generic one, which starts with the field's name ("nip must be …"). */
+const namesField = (text: string, path: string): boolean => withoutFieldName(text, path) !== text.trim();
+
+/**
+ * One issue as a person reads it: "<label>: <what is wrong>", in both languages. A validator's generic
+ * text is said by its rule; a rule's own text (the shape a case id must have) is kept, less the name.
+ */
 export function humanIssue(issue: FieldIssue): FieldIssue {
   const label = fieldLabel(issue.field);
-  const rule = RULE_TEXT[issue.rule];
+  const rule = namesField(issue.message.en, issue.field) ? RULE_TEXT[issue.rule] : undefined;
   const what = rule ?? { id: withoutFieldName(issue.message.id, issue.field), en: withoutFieldName(issue.message.en, issue.field) };
   return { ...issue, message: { id: `${label.id}: ${what.id}`, en: `${label.en}: ${what.en}` } };
 }
