@@ -14,8 +14,10 @@ import type {
   JpmCategory,
   ObjectionRecord,
   RankedCandidate,
+  RegistrationWindow,
   RequiredCompetency,
   PresidentialApprovalVerdict,
+  ScoringProgress,
   SelectionChain,
   SopRef,
 } from '@meritflow/domain';
@@ -88,7 +90,12 @@ interface SelectionDecisionBase {
 export type SelectionDecision = SelectionDecisionBase &
   (
     | { decision: 'form_committee'; members: CommitteeMember[] }
-    | { decision: 'announce' }
+    | {
+        decision: 'announce';
+        /** The registration period (YYYY-MM-DD, both inclusive, WIB); both or neither. Without it the SOP's duration runs. */
+        registrationOpensOn?: string;
+        registrationClosesOn?: string;
+      }
     | { decision: 'register_candidates'; candidates: CandidateRegistration[] }
     | { decision: 'proceed' }
     | { decision: 'cancel_selection' }
@@ -167,6 +174,13 @@ export type SelectionDecisionInput = { [K in SelectionDecisionKind]: SelectionDe
 
 export type CandidateStatus = 'ineligible' | 'registered' | 'screened_out' | 'screened_in' | 'assessed' | 'scored' | 'no_quorum' | 'ranked';
 
+/** Why a candidate is ineligible, one failed rule: its stable name and the reason in Indonesian and English. */
+export interface EligibilityReasonText {
+  rule: string;
+  id: string;
+  en: string;
+}
+
 export interface CandidateView {
   nip: string;
   name: string;
@@ -175,8 +189,11 @@ export interface CandidateView {
   postCode: string;
   registrationOrder: number;
   status: CandidateStatus;
-  /** The verdict without its passing checks (the full verdict is in the register_candidates ledger row). */
-  eligibility: Pick<EligibilityVerdict, 'eligible' | 'ruleVersion' | 'reasons'>;
+  /**
+   * The verdict without its passing checks (the full verdict is in the register_candidates ledger row).
+   * `messages`: each failed rule said in both languages, added by the API (GET /selections/{id}).
+   */
+  eligibility: Pick<EligibilityVerdict, 'eligible' | 'ruleVersion' | 'reasons'> & { messages?: EligibilityReasonText[] };
   screening: { passed: boolean; reason: string; administrativeScore: number | null; assessorIds?: string[] } | null;
   assessment: AssessmentResult | null;
   review: CandidateReviewResult | null;
@@ -211,6 +228,8 @@ export interface SelectionState extends CaseStateBase {
   pendingTasks: PendingTask[];
   /** Blind selections only. The API strips the codebook for those who read blind. */
   blindScoring?: BlindScoringState;
+  /** The registration period the chair set at the announcement, if any (the registration deadline then falls at its end). */
+  registrationWindow?: RegistrationWindow | null;
   /** SOP 1.1.0 on: the objections filed after the results were published, and their answers. */
   objections?: ObjectionRecord[];
   /** SOP 1.1.0 on: the signed ranking was published to the candidates (each reads their own). */
@@ -365,8 +384,12 @@ export interface CommitteeReviewState {
   sealed: boolean;
   members: CommitteeMember[];
   declarations: ConflictDeclaration[];
-  /** Per candidate: how many eligible members have scored, out of how many; votes only once unsealed. */
-  progress: { nip: string; scored: number; eligible: number; quorum: number }[];
+  /**
+   * Per candidate: "scored of eligibleMembers scored, quorum q" and who is pending (members who have
+   * not declared yet count as eligible and pending); `eligible` is the older name of eligibleMembers.
+   * Votes only once unsealed.
+   */
+  progress: ({ nip: string; eligible: number } & ScoringProgress)[];
   /** Pending: members who still have to declare or score. */
   pending: { memberId: string; task: 'declare_interests' | 'score'; nips: string[] }[];
   deadline: { dueAt: string } | null;

@@ -8,3 +8,4 @@ export * from './decision-chain';
 export * from './blind-scoring';
 export * from './objection';
 export * from './presidential-approval';
+export * from './registration-window';
