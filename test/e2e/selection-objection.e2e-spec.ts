@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import type { EvidenceRef } from '@meritflow/domain';
 import { Stack, eventually, type TestActor } from '../support/api-client';
 import { OVERSEER, asMember, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
 import { runToSignedRanking } from '../support/chain-fixtures';
+import { candidateActor, uploadAsCandidate } from '../support/senior-chain-runs';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -15,25 +14,8 @@ interface Decision {
   sop: { id: string; version: string };
 }
 
-/** A candidate signs in as themselves: the token's subject is their NIP. */
-const candidate = (nip: string, agency: string): TestActor => ({ id: nip, role: 'candidate', agency });
-
-/** The candidate uploads their own evidence (objection documents come from them, not from HR). */
-async function uploadAs(actor: TestActor, kind: string, agencyCode: string): Promise<EvidenceRef> {
-  const form = new FormData();
-  const bytes = Buffer.from(`%PDF-1.4\n% ${kind} ${randomBytes(8).toString('hex')}\n%%EOF\n`);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), `${kind}.pdf`);
-  form.append('kind', kind);
-  form.append('agencyCode', agencyCode);
-  const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, {
-    method: 'POST',
-    headers: await stack.authHeaders(actor, '', agencyCode),
-    body: form,
-  });
-  const body = await res.json();
-  if (res.status !== 201) throw new Error(`evidence upload failed: ${res.status} ${JSON.stringify(body)}`);
-  return body.ref;
-}
+const candidate = candidateActor;
+const uploadAs = (actor: TestActor, kind: string, agencyCode: string) => uploadAsCandidate(stack, actor, kind, agencyCode);
 
 describe('the objection stage of an open selection (issue 16 item 2) through the API', () => {
   it('publishes results, takes a candidate’s objection in the window, has the chair answer it, then goes on', async () => {

@@ -1,7 +1,7 @@
 import { HR, Stack, eventually } from '../support/api-client';
 import { uploadEvidence, waitForStep } from '../support/selection-fixtures';
 import { accepted, appointAndClose, runToSignedRanking, utamaProfile } from '../support/chain-fixtures';
-import { administratorHistory, registerOfficial } from '../support/register-fixtures';
+import { registerUtamaIncumbent } from '../support/senior-chain-runs';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -18,20 +18,6 @@ interface Decision {
 const SOP = '1.0.0-utama.test.fast';
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-/** The post's incumbent in the agency's register, appointed to it on `since`. */
-async function incumbent(agencyCode: string, postCode: string, since: string) {
-  const events = [
-    ...administratorHistory({ from: '2014-01-06' }),
-    {
-      type: 'position_assigned',
-      payload: { postCode, title: 'Kepala Lembaga', postType: 'jpt_utama', unitCode: 'DINAS-A', from: since, decreeNumber: 'KEPPRES-LAMA' },
-    },
-  ];
-  const { nip, res } = await registerOfficial(stack, { agencyCode, name: 'Pejabat Lama', events });
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return nip;
-}
-
 /** Runs a JPT utama selection to the TPA's assessment, the post held since `since`. */
 async function toTpaAssessment(since: string, names: string[]) {
   const sel = await runToSignedRanking(
@@ -39,7 +25,7 @@ async function toTpaAssessment(since: string, names: string[]) {
     { positionClass: 'jpt_utama', sopVersion: SOP, agencyPrefix: 'LPNK' },
     names.map(utamaProfile),
   );
-  const holder = await incumbent(sel.agencyCode, sel.postCode, since);
+  const holder = await registerUtamaIncumbent(stack, sel.agencyCode, sel.postCode, since);
   const decisions = `${sel.path}/decisions`;
   const post = (body: Record<string, unknown>) => stack.call('POST', decisions, { actor: HR, body });
   const doc = async (kind: string) => [await uploadEvidence(stack, kind, sel.agencyCode)];

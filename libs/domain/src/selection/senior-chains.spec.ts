@@ -4,6 +4,7 @@ import { openSelectionMadyaV1, openSelectionRegencySekdaV1 } from '../sop/open-s
 import {
   openSelectionMadyaV1_0_1,
   openSelectionMadyaV1_1,
+  openSelectionMadyaV1_1TestFast,
   openSelectionRegencySekdaV1_1,
   openSelectionUtamaTestFast,
   openSelectionUtamaV1,
@@ -124,5 +125,21 @@ describe('the JPT utama chain and the President’s approval as SOP versions', (
     ]);
     expect(getOpenSelectionSop(sop).settings.objectionWindow).toEqual({ workingDays: 3 });
     expect(sop.effectiveFrom).toBe('2027-01-01');
+  });
+
+  it('1.1.0-madya.test.fast walks the same steps as 1.1.0-madya, test-only, with a window of seconds', () => {
+    const fast = openSelectionMadyaV1_1TestFast;
+    expect(fast.testOnly).toBe(true);
+    expect(fast.variant).toBe('madya');
+    expect(fast.steps.map((s) => [s.id, s.transitions.map((t) => [t.decision, t.to]), s.auto])).toEqual(
+      openSelectionMadyaV1_1.steps.map((s) => [s.id, s.transitions.map((t) => [t.decision, t.to]), s.auto]),
+    );
+    expect(stepOf(fast, 'objection_window')!.deadline).toMatchObject({ after: { seconds: 12 }, onExpiry: 'handler' });
+    const settings = getOpenSelectionSop(fast).settings;
+    expect(settings.objectionWindow).toEqual({ seconds: 12 });
+    expect(settings.presidentialApproval).toBeDefined();
+    // Never chosen for a case that does not pin it.
+    const in2027 = new Date('2027-01-04T03:00:00Z');
+    expect(selectSop('open-selection', { asOf: in2027, allowTestOnly: true, variant: 'madya' })).not.toBe(fast);
   });
 });

@@ -195,6 +195,22 @@ export const openSelectionMadyaV1_1 = seniorSop(
   withChainObjections(madya(PRODUCTION), OBJECTIONS),
   { ...PRESIDENTIAL, ...withWindow },
 );
+/** Test-only: 1.1.0-madya with deadlines of seconds (an objection window of 12 s, as 1.1.0-test.fast), for a real Temporal server. */
+export const openSelectionMadyaV1_1TestFast = seniorSop(
+  'madya',
+  {
+    version: '1.1.0-madya.test.fast',
+    effectiveFrom: '2026-01-01',
+    testOnly: true,
+    basis: MADYA_PRESIDENTIAL_BASIS,
+    bodies: MADYA_PRESIDENTIAL_BODIES,
+  },
+  withChainObjections(madya(TEST_FAST), {
+    window: { after: { seconds: 12 }, onExpiry: 'handler', notifyRole: 'committee_chair' },
+    review: { after: { seconds: 60 }, onExpiry: 'escalate', notifyRole: 'ppk' },
+  }),
+  { ...PRESIDENTIAL, ...CHAIN_TEST_FAST_SETTINGS, objectionWindow: { seconds: 12 } },
+);
 export const openSelectionRegencySekdaV1_1 = seniorSop(
   'regency_sekda',
   { ...V1_1, version: '1.1.0-sekda', basis: SEKDA_BASIS, bodies: SEKDA_BODIES },
@@ -214,6 +230,7 @@ export const OPEN_SELECTION_SENIOR_CHAIN_SOPS = [
   openSelectionMadyaV1_0_1,
   openSelectionMadyaV1_0_1TestFast,
   openSelectionMadyaV1_1,
+  openSelectionMadyaV1_1TestFast,
   openSelectionRegencySekdaV1_1,
   openSelectionUtamaV1_1,
 ] as const;
