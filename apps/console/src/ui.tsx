@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DecisionView } from '@meritflow/domain';
 import { ApiError, type Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n, type Lang } from './i18n';
@@ -468,34 +469,24 @@ export function FileField({
   );
 }
 
-/** Loads data, and reloads it on demand or every `everyMs` while mounted. */
+/**
+ * Loads data through TanStack Query, keyed by this component instance and `deps`, and polls every
+ * `everyMs` while mounted. The older pages' shape ({ data, error, loading, reload }); new code calls
+ * useApiQuery (query.ts) with a named key so mutations can invalidate it.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: number) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const instance = useId();
   const loadRef = useRef(load);
   loadRef.current = load;
+  const q = useQuery<T>({
+    queryKey: ['load', instance, ...deps],
+    queryFn: () => loadRef.current(),
+    refetchInterval: everyMs,
+  });
   const reload = useCallback(async () => {
-    try {
-      const d = await loadRef.current();
-      setData(d);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    setLoading(true);
-    setData(null);
-    void reload();
-    if (!everyMs) return;
-    const h = setInterval(() => void reload(), everyMs);
-    return () => clearInterval(h);
-    // The caller names what the effect depends on (no react-hooks lint plugin in this repo).
-  }, deps);
-  return { data, error, loading, reload };
+    await q.refetch();
+  }, [q.refetch]);
+  return { data: q.data ?? null, error: q.error, loading: q.isPending, reload };
 }
 
 /** A ledger row as the API presents it; its evidence is read defensively, as whatever JSON was recorded. */
