@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { createHashRouter, NavLink, Outlet, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
+import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
 import { caseTypes, saveSession, setApiContext, loadSession, type Session } from './api';
 import { CaseView } from './case';
 import { I18nContext, roleLabel, storedLang, useI18n, type Lang } from './i18n';
@@ -21,7 +21,7 @@ const router = createHashRouter([
     path: '/',
     element: <Shell />,
     children: [
-      { index: true, element: <Inbox /> },
+      { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', element: <Inbox /> },
       { path: 'cases', element: <Cases /> },
       { path: 'vacancies/new', element: <WithSession page={(s) => <NewVacancy session={s} />} /> },

@@ -65,8 +65,8 @@ export function applyServerErrors<V extends FieldValues>(form: UseFormReturn<V, 
   const d = error.details ?? {};
   const list: { field: string; message?: { id: string; en: string } }[] = Array.isArray(d.fields)
     ? (d.fields as { field: string; message?: { id: string; en: string } }[])
-    : typeof d.field === 'string'
-      ? [{ field: d.field, message: error.messages }]
+    : error.field
+      ? [{ field: error.field, message: error.messages }]
       : [];
   let attached = false;
   for (const f of list) {

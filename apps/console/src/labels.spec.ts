@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { getSop, listSops } from '@meritflow/domain';
 import { formatDate, formatTime } from './dates';
 import { decisionLabel, DECISIONS, roleLabel, statusLabel, STATUSES, stepLabel, stepLabels } from './labels-workflow';

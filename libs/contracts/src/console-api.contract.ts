@@ -22,6 +22,9 @@ export interface CaseListItem {
   updatedAt: string;
 }
 
+/** The fields the case list sorts by (`sort=<field>:<asc|desc>`). */
+export type CaseListSortField = 'createdAt' | 'updatedAt' | 'caseId' | 'title' | 'caseType' | 'agencyCode' | 'step' | 'status';
+
 /** `GET /v1/cases?q=&caseType=&agencyCode=&step=&status=&from=&to=&sort=<field>:<asc|desc>&page=&pageSize=`. */
 export interface CaseListQuery {
   /** Searches case id, title and subject. */
@@ -47,11 +50,14 @@ export interface CaseListPage {
   pageSize: number;
 }
 
-/** `GET /v1/inbox/counts`: the caller's open tasks. */
+/** `GET /v1/inbox/counts`: the caller's open tasks, in all and per case type. */
 export interface InboxCounts {
   total: number;
   overdue: number;
-  byCaseType: Record<string, number>;
+  byCaseType: Record<string, { total: number; overdue: number }>;
+  /** Only the newest open cases were looked at (as in the inbox). */
+  truncated?: boolean;
+  generatedAt?: string;
 }
 
 /** A pending task; `options` lists every decision that settles it, where there is a choice. */
