@@ -105,8 +105,11 @@ export function Cases() {
     setParams(out);
   };
   const clear = () => {
+    // Clearing the filters keeps the sort and the page size.
     form.reset(Object.fromEntries(FILTERS.map((k) => [k, ''])) as Filters);
-    setParams(new URLSearchParams());
+    const kept = new URLSearchParams();
+    for (const k of ['sort', 'pageSize']) if (params.get(k)) kept.set(k, params.get(k)!);
+    setParams(kept);
   };
 
   const data = list.data;
