@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, PPK, Stack, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { eventually, HR, PPK, Stack, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { expectNoSeriousA11yViolations, launchChromium, screenshot } from './browser';
 
 /**
@@ -49,6 +49,16 @@ describe('the console shell', () => {
       30_000,
       'the case list to show the approvals',
     );
+    // The PPK's inbox holds the decision on every vacancy still waiting for it.
+    const waiting = vacancies.filter((v) => !approved.includes(v));
+    await eventually(
+      async () => {
+        const res = await stack.call<{ tasks: { caseId: string }[] }>('GET', '/v1/inbox', { actor: { ...PPK, agency } });
+        return res.status === 200 && waiting.every((v) => res.body.tasks.some((t) => t.caseId.endsWith(`:${v.positionCode}`)));
+      },
+      30_000,
+      "the PPK's inbox tasks",
+    );
   });
 
   afterAll(async () => {
@@ -57,7 +67,10 @@ describe('the console shell', () => {
     await stack.close();
   });
 
-  async function signIn(viewport: Viewport): Promise<Page> {
+  const HR_USER = { sub: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' };
+  const PPK_USER = { sub: '196801011990031004', name: 'Bupati Sleman', role: 'ppk' };
+
+  async function signIn(viewport: Viewport, user = HR_USER): Promise<Page> {
     const context = await browser.newContext({ viewport: VIEWPORTS[viewport] });
     contexts.push(context);
     const page = await context.newPage();
@@ -65,9 +78,9 @@ describe('the console shell', () => {
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
     await expectNoSeriousA11yViolations(page, `sign-in (${viewport})`);
     await screenshot(page, `shell-${viewport}-01-sign-in`);
-    await page.getByLabel('NIP atau ID pengguna').fill('198503152010012003');
-    await page.getByLabel('Nama', { exact: true }).fill('Siti Rahayu');
-    await page.getByLabel('Peran', { exact: true }).selectOption('hr_officer');
+    await page.getByLabel('NIP atau ID pengguna').fill(user.sub);
+    await page.getByLabel('Nama', { exact: true }).fill(user.name);
+    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
     await page.getByLabel('Kode instansi').fill(agency);
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.getByTestId('signed-in-as').waitFor();
@@ -81,18 +94,18 @@ describe('the console shell', () => {
   const countText = (page: Page) => page.getByTestId('case-count').innerText();
 
   it.each(['laptop', 'phone'] as const)('signs in to the inbox with its counts and tasks (%s)', async (viewport) => {
-    const page = await signIn(viewport);
+    const page = await signIn(viewport, PPK_USER);
     await page.getByRole('heading', { name: 'Kotak tugas' }).waitFor();
     const counts = page.getByTestId('inbox-counts');
     await counts.waitFor();
-    // Each approved vacancy gives HR the task to open the case that fills it.
     const tasks = page.getByTestId('inbox-tasks');
-    await tasks.locator('tbody tr', { hasText: approved[0].positionCode }).waitFor({ timeout: 30_000 });
+    const row = tasks.locator('tbody tr', { hasText: vacancies[2].positionCode });
+    await row.waitFor({ timeout: 30_000 });
+    // The task and the step read as labels, never as codes.
+    await expect(row.innerText()).resolves.toContain('Setujui atau Tolak');
+    await expect(row.innerText()).resolves.toContain('Menunggu keputusan PPK');
     await expect(counts.innerText()).resolves.toMatch(/\d+ tugas menunggu Anda/);
-    // Steps read as labels, never as codes.
-    const text = await page.locator('main').innerText();
-    expect(text).toContain('Disetujui, menunggu pengisian');
-    expect(text).not.toMatch(/awaiting_ppk_decision|open_selection/);
+    expect(await page.locator('main').innerText()).not.toMatch(/awaiting_ppk_decision|hr_officer|\bppk\b/);
     expect(await noSidewaysScroll(page)).toBe(true);
     await screenshot(page, `shell-${viewport}-02-inbox`);
     await expectNoSeriousA11yViolations(page, `inbox (${viewport})`);
