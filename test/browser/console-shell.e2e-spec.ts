@@ -91,8 +91,6 @@ describe('the console shell', () => {
   const noSidewaysScroll = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-  const countText = (page: Page) => page.getByTestId('case-count').innerText();
-
   it.each(['laptop', 'phone'] as const)('signs in to the inbox with its counts and tasks (%s)', async (viewport) => {
     const page = await signIn(viewport, PPK_USER);
     await page.getByRole('heading', { name: 'Kotak tugas' }).waitFor();
@@ -115,7 +113,7 @@ describe('the console shell', () => {
     const page = await signIn('laptop');
     await page.getByRole('link', { name: 'Kasus', exact: true }).click();
     await page.getByRole('heading', { name: 'Daftar kasus' }).waitFor();
-    await expect(countText(page)).resolves.toBe('1–12 dari 12 kasus');
+    await page.getByTestId('case-count').getByText('1–12 dari 12 kasus').waitFor();
 
     // Paging: 10 a page, then the second page.
     await page.getByLabel('Per halaman').selectOption('10');

@@ -270,7 +270,9 @@ export function Cases() {
                 <td data-label={t('Jenis', 'Type')} data-case-type={c.caseType}>
                   {typeLabelOf(registry, c.caseType, lang)}
                 </td>
-                <td data-label={t('Instansi', 'Agency')}>{c.agencyCode}</td>
+                <td data-label={t('Instansi', 'Agency')} className="nowrap">
+                  {c.agencyCode}
+                </td>
                 <td data-label={t('Tahap', 'Step')} data-step={c.step}>
                   {stepLabel(c.step, lang, c.sop.id)} <span className="sub">({statusLabel(c.status, lang)})</span>
                 </td>
