@@ -46,6 +46,7 @@ export function useApiQuery<T>(
     queryFn: () => api<T>('GET', path!),
     enabled: path !== null && (rest.enabled ?? true),
     refetchInterval: everyMs,
+    refetchIntervalInBackground: everyMs !== undefined,
     ...rest,
   });
 }

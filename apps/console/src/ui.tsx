@@ -272,6 +272,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: nu
     queryKey: ['load', instance, ...deps],
     queryFn: () => loadRef.current(),
     refetchInterval: everyMs,
+    // As the hand-written hook did: a page left open behind another keeps following its case.
+    refetchIntervalInBackground: true,
   });
   const reload = useCallback(async () => {
     await q.refetch();
