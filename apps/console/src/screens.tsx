@@ -1,381 +1,18 @@
 import { useState } from 'react';
-import { api, caseTypes, enc, saveSession, uploadEvidence, type EvidenceRef, type Session } from './api';
-import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
+import type { CaseListItem } from '@meritflow/contracts';
+import { caseHref } from './case-list';
+import { api, uploadEvidence, type EvidenceRef, type Session } from './api';
+import { roleLabel, useI18n } from './i18n';
+import { competencyTypeLabel, fillingMethodLabel, positionClassLabel } from './labels';
 import { ActionForm, FileField, Refusal, SelectField, TextField, useLoad } from './ui';
 
-export const ROLES = ['hr_officer', 'committee_member', 'committee_chair', 'assessor', 'ppk', 'overseer', 'auditor', 'admin'];
-const NATIONAL = ['overseer', 'auditor', 'admin'];
+// Sign-in lives in signin.tsx; re-exported for the shell.
+export { ROLES, SignIn } from './signin';
 
-interface Preset {
-  label: string;
-  sub: string;
-  name: string;
-  role: string;
-  agency: string;
-}
-const PRESETS: Preset[] = [
-  {
-    label: 'Siti Rahayu — SDM / HR (PEMKAB-SLEMAN)',
-    sub: '198503152010012003',
-    name: 'Siti Rahayu',
-    role: 'hr_officer',
-    agency: 'PEMKAB-SLEMAN',
-  },
-  { label: 'Bupati Sleman — PPK (PEMKAB-SLEMAN)', sub: '196801011990031004', name: 'Bupati Sleman', role: 'ppk', agency: 'PEMKAB-SLEMAN' },
-  {
-    label: 'Prof. Dr. Sri Wahyuni — Ketua Pansel / chair',
-    sub: 'pansel-ketua',
-    name: 'Prof. Dr. Sri Wahyuni',
-    role: 'committee_chair',
-    agency: 'PEMKAB-SLEMAN',
-  },
-  {
-    label: 'Dr. Agus Salim — Anggota Pansel / member',
-    sub: 'pansel-2',
-    name: 'Dr. Agus Salim',
-    role: 'committee_member',
-    agency: 'PEMKAB-SLEMAN',
-  },
-  {
-    label: 'Asesor UPT Penilaian Kompetensi — assessor',
-    sub: 'asesor-01',
-    name: 'Asesor UPT Penilaian Kompetensi',
-    role: 'assessor',
-    agency: 'PEMKAB-SLEMAN',
-  },
-  {
-    label: 'Kanreg I BKN Yogyakarta — pengawas / overseer (*)',
-    sub: 'bkn-kanreg-1',
-    name: 'Kanreg I BKN Yogyakarta',
-    role: 'overseer',
-    agency: '*',
-  },
-  { label: 'Auditor sistem merit — auditor (*)', sub: 'auditor-01', name: 'Auditor Sistem Merit', role: 'auditor', agency: '*' },
-];
-
-/** Development sign-in: the API's local issuer signs a token for whoever is chosen here. */
-export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
-  const { t, lang } = useI18n();
-  const [preset, setPreset] = useState(0);
-  const [sub, setSub] = useState(PRESETS[0].sub);
-  const [name, setName] = useState(PRESETS[0].name);
-  const [role, setRole] = useState(PRESETS[0].role);
-  const [agency, setAgency] = useState(PRESETS[0].agency);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const choose = (i: number) => {
-    setPreset(i);
-    const p = PRESETS[i];
-    setSub(p.sub);
-    setName(p.name);
-    setRole(p.role);
-    setAgency(p.agency);
-  };
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const tok = await api<{ accessToken: string }>('POST', '/v1/auth/token', { sub, name, roles: [role], agency }, null);
-      const pending: Session = { token: tok.accessToken, roles: [role], role, actor: { id: sub, role } };
-      const actor = await api('GET', '/v1/auth/me', undefined, pending);
-      const session = { ...pending, actor };
-      saveSession(session);
-      onSignedIn(session);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="card narrow" aria-labelledby="signin-h">
-      <h1 id="signin-h">{t('Masuk', 'Sign in')}</h1>
-      <p className="hint">
-        {t(
-          'Lingkungan pengembangan: API menjadi penerbit token lokal. Di produksi, masuk melalui penyedia identitas instansi.',
-          "Development: the API is its own token issuer. In production, sign in through the agency's identity provider.",
-        )}
-      </p>
-      <form onSubmit={submit}>
-        <SelectField
-          label={t('Pengguna contoh', 'User preset')}
-          value={String(preset)}
-          onChange={(v) => choose(Number(v))}
-          options={PRESETS.map((p, i) => ({ value: String(i), label: p.label }))}
-        />
-        <TextField label={t('NIP atau ID pengguna', 'NIP or user id')} name="sub" value={sub} onChange={setSub} required />
-        <TextField label={t('Nama', 'Name')} name="name" value={name} onChange={setName} />
-        <SelectField
-          label={t('Peran', 'Role')}
-          value={role}
-          onChange={(r) => {
-            setRole(r);
-            if (NATIONAL.includes(r)) setAgency('*');
-            else if (agency === '*') setAgency('PEMKAB-SLEMAN');
-          }}
-          options={ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))}
-        />
-        <TextField
-          label={t('Kode instansi', 'Agency code')}
-          name="agency"
-          value={agency}
-          onChange={setAgency}
-          hint={t('* untuk lembaga nasional (pengawas, auditor, admin)', '* for national bodies (overseer, auditor, admin)')}
-          required
-        />
-        <button type="submit" disabled={busy}>
-          {t('Masuk', 'Sign in')}
-        </button>
-        <Refusal error={error} />
-      </form>
-      <TokenSignIn onSignedIn={onSignedIn} />
-    </section>
-  );
-}
-
-/** Sign-in with a token from the agency's identity provider (where the local issuer is off). */
-function TokenSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
-  const { t } = useI18n();
-  const [token, setToken] = useState('');
-  const [role, setRole] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <details>
-      <summary>{t('Masuk dengan token dari penyedia identitas', 'Sign in with a token from the identity provider')}</summary>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          try {
-            const probe: Session = { token: token.trim(), roles: role ? [role] : [], role, sendRole: role !== '', actor: { id: '', role } };
-            const actor = await api('GET', '/v1/auth/me', undefined, probe);
-            const session: Session = { ...probe, role: actor.role, actor };
-            saveSession(session);
-            onSignedIn(session);
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <TextField label={t('Token (JWT)', 'Token (JWT)')} value={token} onChange={setToken} multiline required />
-        <SelectField
-          label={t('Bertindak sebagai (jika token memuat beberapa peran)', 'Act as (when the token carries several roles)')}
-          value={role}
-          onChange={setRole}
-          options={[{ value: '', label: '—' }, ...ROLES.map((r) => ({ value: r, label: r }))]}
-        />
-        <button type="submit">{t('Masuk dengan token', 'Sign in with the token')}</button>
-        <Refusal error={error} />
-      </form>
-    </details>
-  );
-}
-
-interface InboxTask {
-  caseId: string;
-  caseType: string;
-  title: string;
-  step: string;
-  role: string;
-  actorId?: string;
-  decision: string;
-  /** Every decision that settles the task, where there is a choice (approve or reject). */
-  options?: string[];
-  subject?: string;
-  dueAt?: string;
-  overdue: boolean;
-  workflowId: string;
-}
-interface InboxCase {
-  caseId: string;
-  caseType: string;
-  title: string;
-  step: string;
-  status: string;
-  pendingTasks: Omit<InboxTask, 'caseId' | 'caseType' | 'title' | 'step'>[];
-  unavailable?: boolean;
-}
-interface InboxData {
-  tasks: InboxTask[];
-  cases: InboxCase[];
-  openCases: number;
-  truncated: boolean;
-  generatedAt: string;
-}
-
-export const caseHref = (id: string): string => `#/case/${enc(id)}`;
-
-/** The caller's tasks across open cases: who must act, by when, overdue marked. */
-export function Inbox() {
-  const { t, lang } = useI18n();
-  const { data, error, loading, reload } = useLoad(() => api<InboxData>('GET', '/v1/inbox'), [], 5000);
-  const who = (x: { role: string; actorId?: string }) => `${roleLabel(x.role, lang)}${x.actorId ? ` (${x.actorId})` : ''}`;
-  return (
-    <section aria-labelledby="inbox-h">
-      <div className="row">
-        <h1 id="inbox-h">{t('Kotak tugas', 'Inbox')}</h1>
-        <button type="button" onClick={() => void reload()}>
-          {t('Muat ulang', 'Reload')}
-        </button>
-      </div>
-      <Refusal error={error} />
-      {loading && !data && <p>{t('Memuat…', 'Loading…')}</p>}
-      {data && (
-        <>
-          <h2>
-            {t('Tugas Anda', 'Your tasks')} ({data.tasks.length})
-          </h2>
-          {data.tasks.length === 0 ? (
-            <p>{t('Tidak ada tugas yang menunggu Anda.', 'Nothing is waiting for you.')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table data-testid="inbox-tasks">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('Kasus', 'Case')}</th>
-                    <th scope="col">{t('Tugas', 'Task')}</th>
-                    <th scope="col">{t('Siapa yang harus bertindak', 'Who must act')}</th>
-                    <th scope="col">{t('Batas waktu', 'Due by')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.tasks.map((task, i) => (
-                    <tr key={i} className={task.overdue ? 'overdue' : undefined}>
-                      <td>
-                        <a href={caseHref(task.caseId)}>{task.title}</a>
-                        <div className="sub">{task.caseId}</div>
-                      </td>
-                      <td>
-                        {(task.options ?? [task.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '))}
-                        {task.subject && <div className="sub">{task.subject}</div>}
-                      </td>
-                      <td>{who(task)}</td>
-                      <td>
-                        {formatTime(task.dueAt, lang)}
-                        {task.overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <h2>
-            {t('Kasus terbuka', 'Open cases')} ({data.openCases}
-            {data.truncated ? t(', 100 terbaru ditampilkan', ', newest 100 shown') : ''})
-          </h2>
-          <ul className="cases">
-            {data.cases.map((c) => (
-              <li key={c.caseId}>
-                <a href={caseHref(c.caseId)}>{c.title}</a> <span className="sub">{c.caseId}</span> — <span className="step">{c.step}</span>
-                {c.unavailable && <span className="badge">{t('status tidak terbaca', 'state unavailable')}</span>}
-                {c.pendingTasks.length > 0 && (
-                  <ul>
-                    {c.pendingTasks.map((p, i) => (
-                      <li key={i}>
-                        {(p.options ?? [p.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '))}
-                        {p.subject ? ` (${p.subject})` : ''} — {who(p)} — {formatTime(p.dueAt, lang)}
-                        {p.overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-interface CaseItem {
-  workflowId: string;
-  caseType: string;
-  agencyCode: string;
-  title: string;
-  status: string;
-  step: string;
-  sop: { id: string; version: string };
-  updatedAt: string;
-}
-
-/** Every case in scope (auditors: every agency), to open read-only or to act on. */
-export function Cases() {
-  const { t, lang } = useI18n();
-  const [type, setType] = useState('');
-  const [openId, setOpenId] = useState('');
-  const { data: types } = useLoad(() => caseTypes(), []);
-  const { data, error } = useLoad(
-    () => api<{ items: CaseItem[]; total: number }>('GET', `/v1/cases?limit=100${type ? `&type=${type}` : ''}`),
-    [type],
-  );
-  const typeLabel = (code: string) => {
-    const found = types?.find((x) => x.type === code);
-    return found ? (lang === 'id' ? found.label.id : found.label.en) : code;
-  };
-  return (
-    <section aria-labelledby="cases-h">
-      <h1 id="cases-h">{t('Daftar kasus', 'Cases')}</h1>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (openId.trim()) location.hash = caseHref(openId.trim());
-        }}
-      >
-        <TextField label={t('Buka kasus dengan ID', 'Open a case by id')} value={openId} onChange={setOpenId} />
-        <button type="submit">{t('Buka', 'Open')}</button>
-      </form>
-      <SelectField
-        label={t('Jenis kasus', 'Case type')}
-        value={type}
-        onChange={setType}
-        options={[
-          { value: '', label: t('Semua', 'All') },
-          ...(types ?? []).map((x) => ({ value: x.type, label: lang === 'id' ? x.label.id : x.label.en })),
-        ]}
-      />
-      <Refusal error={error} />
-      {data && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('Kasus', 'Case')}</th>
-                <th scope="col">{t('Jenis', 'Type')}</th>
-                <th scope="col">{t('Instansi', 'Agency')}</th>
-                <th scope="col">{t('Tahap', 'Step')}</th>
-                <th scope="col">SOP</th>
-                <th scope="col">{t('Diperbarui', 'Updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((c) => (
-                <tr key={c.workflowId}>
-                  <td>
-                    <a href={caseHref(c.workflowId)}>{c.title}</a>
-                    <div className="sub">{c.workflowId}</div>
-                  </td>
-                  <td data-case-type={c.caseType}>{typeLabel(c.caseType)}</td>
-                  <td>{c.agencyCode}</td>
-                  <td>
-                    {c.step} <span className="sub">({c.status})</span>
-                  </td>
-                  <td>
-                    {c.sop.id}@{c.sop.version}
-                  </td>
-                  <td>{formatTime(c.updatedAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
+// The inbox and the case list live in inbox.tsx and case-list.tsx; re-exported for the pages that import them here.
+export { Inbox } from './inbox';
+export { Cases, caseHref } from './case-list';
+type CaseItem = CaseListItem;
 
 const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'];
 const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'];
@@ -388,7 +25,7 @@ export const SOP_VERSIONS = [
 
 /** HR proposes a vacancy; the PPK decides it. */
 export function NewVacancy({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const agency = session.actor.agency ?? '';
   const [positionCode, setPositionCode] = useState('');
   const [title, setTitle] = useState('');
@@ -415,8 +52,8 @@ export function NewVacancy({ session }: { session: Session }) {
         session={session}
         caseId={positionCode ? `vacancy:${agency}:${positionCode}` : undefined}
         lines={[
-          { label: t('Jabatan', 'Post'), value: `${title || '—'} (${positionClass}, ${gradeMin}–${gradeMax})` },
-          { label: t('Cara pengisian yang diminta', 'Filling method requested'), value: filling },
+          { label: t('Jabatan', 'Post'), value: `${title || '—'} (${positionClassLabel(positionClass, lang)}, ${gradeMin}–${gradeMax})` },
+          { label: t('Cara pengisian yang diminta', 'Filling method requested'), value: fillingMethodLabel(filling, lang) },
           { label: t('Alasan', 'Reason'), value: reason || '—' },
         ]}
         submitLabel={t('Usulkan lowongan', 'Propose the vacancy')}
@@ -454,7 +91,7 @@ export function NewVacancy({ session }: { session: Session }) {
           label={t('Kelas jabatan', 'Post class')}
           value={positionClass}
           onChange={setPositionClass}
-          options={POSITION_CLASSES.map((v) => ({ value: v, label: v }))}
+          options={POSITION_CLASSES.map((v) => ({ value: v, label: positionClassLabel(v, lang) }))}
         />
         <div className="row">
           <SelectField
@@ -478,7 +115,7 @@ export function NewVacancy({ session }: { session: Session }) {
                 label={`${t('Jenis', 'Type')} ${i + 1}`}
                 value={c.type}
                 onChange={(v) => setComp(i, 'type', v)}
-                options={COMPETENCY_TYPES.map((v) => ({ value: v, label: v }))}
+                options={COMPETENCY_TYPES.map((v) => ({ value: v, label: competencyTypeLabel(v, lang) }))}
               />
               <TextField label={`${t('Kompetensi', 'Competency')} ${i + 1}`} value={c.name} onChange={(v) => setComp(i, 'name', v)} />
               <TextField
@@ -494,7 +131,7 @@ export function NewVacancy({ session }: { session: Session }) {
           label={t('Cara pengisian', 'Filling method')}
           value={filling}
           onChange={setFilling}
-          options={FILLING.map((v) => ({ value: v, label: v }))}
+          options={FILLING.map((v) => ({ value: v, label: fillingMethodLabel(v, lang) }))}
         />
         <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
       </ActionForm>
