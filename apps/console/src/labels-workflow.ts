@@ -167,6 +167,8 @@ export const STATUSES: Labels<string> = {
   awaiting_governor: ['Menunggu gubernur', 'Awaiting the governor'],
   awaiting_minister: ['Menunggu menteri', 'Awaiting the minister'],
   awaiting_keppres: ['Menunggu Keputusan Presiden', 'Awaiting the presidential decree'],
+  awaiting_nomination: ['Menunggu usulan tiga nama dari pengusul', 'Awaiting the proposer’s three names'],
+  awaiting_president: ['Menunggu persetujuan Presiden', 'Awaiting the President’s approval'],
   awaiting_tpa: ['Menunggu TPA', 'Awaiting the TPA'],
   done: ['Selesai', 'Done'],
 };
