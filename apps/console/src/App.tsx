@@ -6,8 +6,10 @@ import { People, REGISTER_READERS } from './people';
 import { PersonProfile } from './profile';
 import { Cases, EvidenceUpload, Inbox, NewSelection, NewVacancy, SignIn } from './screens';
 import { NewTalentReview } from './talent';
+import { NewMove } from './move-new';
+import { NewBulkMove } from './bulk-move-new';
 
-/** Hash routes: #/inbox, #/cases, #/vacancies/new, #/selections/new, #/talent-reviews/new, #/evidence, #/case/<id>, #/people, #/people/<nip>[?agencyCode=]. */
+/** Hash routes: #/inbox, #/cases, #/vacancies/new, #/selections/new, #/talent-reviews/new, #/moves/new, #/bulk-moves/new, #/talent-promotions/new, #/evidence, #/case/<id>, #/people, #/people/<nip>[?agencyCode=]. */
 function useRoute(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
@@ -67,6 +69,9 @@ export function App() {
   else if (route === 'selections/new') page = <NewSelection session={session} />;
   else if (route === 'evidence') page = <EvidenceUpload session={session} />;
   else if (route === 'talent-reviews/new') page = <NewTalentReview session={session} />;
+  else if (route === 'moves/new') page = <NewMove key={route} session={session} />;
+  else if (route === 'talent-promotions/new') page = <NewMove key={route} session={session} kind="talent_promotion" />;
+  else if (route === 'bulk-moves/new') page = <NewBulkMove session={session} />;
   else if (route === 'people') page = <People session={session} />;
   else if (route.startsWith('people/')) {
     const [nip, search] = route.slice(7).split('?');
@@ -96,6 +101,9 @@ export function App() {
             {hr && link('#/vacancies/new', t('Usulkan lowongan', 'Propose vacancy'))}
             {hr && link('#/selections/new', t('Buka seleksi', 'Open selection'))}
             {hr && link('#/talent-reviews/new', t('Reviu talenta', 'Talent review'))}
+            {hr && link('#/moves/new', t('Usulkan mutasi', 'Propose a move'))}
+            {hr && link('#/bulk-moves/new', t('Mutasi massal', 'Bulk move'))}
+            {hr && link('#/talent-promotions/new', t('Promosi talenta', 'Talent promotion'))}
             {hr && link('#/evidence', t('Unggah bukti', 'Upload evidence'))}
           </nav>
         )}
