@@ -392,7 +392,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     await decide(h, { decision: 'sign_ranking', actor: CHAIR, evidence: EVIDENCE });
     await expect(
       decide(h, { decision: 'recommend', actor: OVERSEER, postCode: 'JPT-PUPR', recommended: [nips[3]], evidence: EVIDENCE }),
-    ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'recommended', rule: 'shortlist' })] }));
+    ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'recommended.0', rule: 'shortlist' })] }));
     await expect(
       decide(h, { decision: 'recommend', actor: OVERSEER, postCode: 'JPT-X', recommended: [nips[0]], evidence: EVIDENCE }),
     ).rejects.toEqual(refused('VALIDATION_FAILED', { fields: [expect.objectContaining({ field: 'postCode', rule: 'post' })] }));

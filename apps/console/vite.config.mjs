@@ -17,6 +17,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    rollupOptions: {
+      // TanStack Query marks modules "use client" for React Server Components; a client bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   // `npm run console:dev`: the dev server forwards API calls to a running API (npm start).
   server: { port: 5173, proxy: { '/api': { target: api, changeOrigin: false } } },

@@ -1,6 +1,6 @@
 import { loadTestStackConfig } from '@meritflow/config';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
@@ -85,3 +85,38 @@ export async function waitForStep(page: Page, step: string, timeoutMs = 45_000):
 
 export const stepIs = async (page: Page, step: string): Promise<boolean> =>
   (await page.locator(`[data-testid="case-step"][data-step="${step}"]`).count()) > 0;
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA rules) on the page as it is now and fails with the rule, its help text
+ * and the offending elements when any violation is serious or critical. The script is evaluated
+ * through the DevTools protocol, so the console's Content-Security-Policy stays as it is.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const res = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return res.violations;
+  })) as AxeViolation[];
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) {
+    const text = bad
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+      )
+      .join('\n');
+    throw new Error(`accessibility violations on ${label}:\n${text}`);
+  }
+}

@@ -2,8 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Stack, uniqueCode } from '../support/api-client';
 import { moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
 import { namedMoves } from '../support/register-fixtures';
-import { expectNoSeriousA11yViolations } from './a11y';
-import { launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
+import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
 
 /**
  * Moves in the console, in Debian's Chromium: HR opens a mutation, a talent promotion and a bulk

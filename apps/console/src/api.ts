@@ -1,6 +1,6 @@
 import type { Lang } from './i18n';
 
-/** A refusal from the API: `{ statusCode, code, message, messages: { id, en }, details }`. */
+/** A refusal from the API: `{ statusCode, code, message, messages: { id, en }, details, field }` (`field`: the path of the input it is about). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -8,6 +8,7 @@ export class ApiError extends Error {
     readonly messages: { id: string; en: string },
     readonly details: Record<string, unknown>,
     readonly retryAfter?: string,
+    readonly field?: string,
   ) {
     super(messages.en || code);
   }
@@ -78,6 +79,7 @@ async function toError(res: Response): Promise<ApiError> {
     messages,
     (body.details as Record<string, unknown>) ?? {},
     res.headers.get('Retry-After') ?? undefined,
+    typeof body.field === 'string' ? body.field : undefined,
   );
 }
 

@@ -20,6 +20,8 @@ import {
 } from '@meritflow/domain';
 import type { Lang } from './i18n';
 
+export * from './labels-workflow';
+
 // Labels of the register's codes, one dictionary (Bahasa Indonesia, English). Each map is keyed by
 // the domain's own union type, so a code added to the domain fails the console's type check until
 // it has a label here.

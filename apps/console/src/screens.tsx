@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { api, caseTypes, enc, saveSession, uploadEvidence, type EvidenceRef, type Session } from './api';
-import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
+import type { CaseListItem } from '@meritflow/contracts';
+import { caseHref } from './case-list';
+import { api, saveSession, uploadEvidence, type EvidenceRef, type Session } from './api';
+import { roleLabel, useI18n } from './i18n';
+import { competencyTypeLabel, fillingMethodLabel, positionClassLabel } from './labels';
 import { ActionForm, FileField, Refusal, SelectField, TextField, useLoad } from './ui';
 
 export const ROLES = ['hr_officer', 'committee_member', 'committee_chair', 'assessor', 'ppk', 'overseer', 'auditor', 'admin'];
@@ -172,210 +175,10 @@ function TokenSignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   );
 }
 
-interface InboxTask {
-  caseId: string;
-  caseType: string;
-  title: string;
-  step: string;
-  role: string;
-  actorId?: string;
-  decision: string;
-  /** Every decision that settles the task, where there is a choice (approve or reject). */
-  options?: string[];
-  subject?: string;
-  dueAt?: string;
-  overdue: boolean;
-  workflowId: string;
-}
-interface InboxCase {
-  caseId: string;
-  caseType: string;
-  title: string;
-  step: string;
-  status: string;
-  pendingTasks: Omit<InboxTask, 'caseId' | 'caseType' | 'title' | 'step'>[];
-  unavailable?: boolean;
-}
-interface InboxData {
-  tasks: InboxTask[];
-  cases: InboxCase[];
-  openCases: number;
-  truncated: boolean;
-  generatedAt: string;
-}
-
-export const caseHref = (id: string): string => `#/case/${enc(id)}`;
-
-/** The caller's tasks across open cases: who must act, by when, overdue marked. */
-export function Inbox() {
-  const { t, lang } = useI18n();
-  const { data, error, loading, reload } = useLoad(() => api<InboxData>('GET', '/v1/inbox'), [], 5000);
-  const who = (x: { role: string; actorId?: string }) => `${roleLabel(x.role, lang)}${x.actorId ? ` (${x.actorId})` : ''}`;
-  return (
-    <section aria-labelledby="inbox-h">
-      <div className="row">
-        <h1 id="inbox-h">{t('Kotak tugas', 'Inbox')}</h1>
-        <button type="button" onClick={() => void reload()}>
-          {t('Muat ulang', 'Reload')}
-        </button>
-      </div>
-      <Refusal error={error} />
-      {loading && !data && <p>{t('Memuat…', 'Loading…')}</p>}
-      {data && (
-        <>
-          <h2>
-            {t('Tugas Anda', 'Your tasks')} ({data.tasks.length})
-          </h2>
-          {data.tasks.length === 0 ? (
-            <p>{t('Tidak ada tugas yang menunggu Anda.', 'Nothing is waiting for you.')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table data-testid="inbox-tasks">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('Kasus', 'Case')}</th>
-                    <th scope="col">{t('Tugas', 'Task')}</th>
-                    <th scope="col">{t('Siapa yang harus bertindak', 'Who must act')}</th>
-                    <th scope="col">{t('Batas waktu', 'Due by')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.tasks.map((task, i) => (
-                    <tr key={i} className={task.overdue ? 'overdue' : undefined}>
-                      <td>
-                        <a href={caseHref(task.caseId)}>{task.title}</a>
-                        <div className="sub">{task.caseId}</div>
-                      </td>
-                      <td>
-                        {(task.options ?? [task.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '))}
-                        {task.subject && <div className="sub">{task.subject}</div>}
-                      </td>
-                      <td>{who(task)}</td>
-                      <td>
-                        {formatTime(task.dueAt, lang)}
-                        {task.overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <h2>
-            {t('Kasus terbuka', 'Open cases')} ({data.openCases}
-            {data.truncated ? t(', 100 terbaru ditampilkan', ', newest 100 shown') : ''})
-          </h2>
-          <ul className="cases">
-            {data.cases.map((c) => (
-              <li key={c.caseId}>
-                <a href={caseHref(c.caseId)}>{c.title}</a> <span className="sub">{c.caseId}</span> — <span className="step">{c.step}</span>
-                {c.unavailable && <span className="badge">{t('status tidak terbaca', 'state unavailable')}</span>}
-                {c.pendingTasks.length > 0 && (
-                  <ul>
-                    {c.pendingTasks.map((p, i) => (
-                      <li key={i}>
-                        {(p.options ?? [p.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '))}
-                        {p.subject ? ` (${p.subject})` : ''} — {who(p)} — {formatTime(p.dueAt, lang)}
-                        {p.overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-interface CaseItem {
-  workflowId: string;
-  caseType: string;
-  agencyCode: string;
-  title: string;
-  status: string;
-  step: string;
-  sop: { id: string; version: string };
-  updatedAt: string;
-}
-
-/** Every case in scope (auditors: every agency), to open read-only or to act on. */
-export function Cases() {
-  const { t, lang } = useI18n();
-  const [type, setType] = useState('');
-  const [openId, setOpenId] = useState('');
-  const { data: types } = useLoad(() => caseTypes(), []);
-  const { data, error } = useLoad(
-    () => api<{ items: CaseItem[]; total: number }>('GET', `/v1/cases?limit=100${type ? `&type=${type}` : ''}`),
-    [type],
-  );
-  const typeLabel = (code: string) => {
-    const found = types?.find((x) => x.type === code);
-    return found ? (lang === 'id' ? found.label.id : found.label.en) : code;
-  };
-  return (
-    <section aria-labelledby="cases-h">
-      <h1 id="cases-h">{t('Daftar kasus', 'Cases')}</h1>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (openId.trim()) location.hash = caseHref(openId.trim());
-        }}
-      >
-        <TextField label={t('Buka kasus dengan ID', 'Open a case by id')} value={openId} onChange={setOpenId} />
-        <button type="submit">{t('Buka', 'Open')}</button>
-      </form>
-      <SelectField
-        label={t('Jenis kasus', 'Case type')}
-        value={type}
-        onChange={setType}
-        options={[
-          { value: '', label: t('Semua', 'All') },
-          ...(types ?? []).map((x) => ({ value: x.type, label: lang === 'id' ? x.label.id : x.label.en })),
-        ]}
-      />
-      <Refusal error={error} />
-      {data && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('Kasus', 'Case')}</th>
-                <th scope="col">{t('Jenis', 'Type')}</th>
-                <th scope="col">{t('Instansi', 'Agency')}</th>
-                <th scope="col">{t('Tahap', 'Step')}</th>
-                <th scope="col">SOP</th>
-                <th scope="col">{t('Diperbarui', 'Updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((c) => (
-                <tr key={c.workflowId}>
-                  <td>
-                    <a href={caseHref(c.workflowId)}>{c.title}</a>
-                    <div className="sub">{c.workflowId}</div>
-                  </td>
-                  <td data-case-type={c.caseType}>{typeLabel(c.caseType)}</td>
-                  <td>{c.agencyCode}</td>
-                  <td>
-                    {c.step} <span className="sub">({c.status})</span>
-                  </td>
-                  <td>
-                    {c.sop.id}@{c.sop.version}
-                  </td>
-                  <td>{formatTime(c.updatedAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
+// The inbox and the case list live in inbox.tsx and case-list.tsx; re-exported for the pages that import them here.
+export { Inbox } from './inbox';
+export { Cases, caseHref } from './case-list';
+type CaseItem = CaseListItem;
 
 const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'];
 const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'];
@@ -388,7 +191,7 @@ export const SOP_VERSIONS = [
 
 /** HR proposes a vacancy; the PPK decides it. */
 export function NewVacancy({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const agency = session.actor.agency ?? '';
   const [positionCode, setPositionCode] = useState('');
   const [title, setTitle] = useState('');
@@ -415,8 +218,8 @@ export function NewVacancy({ session }: { session: Session }) {
         session={session}
         caseId={positionCode ? `vacancy:${agency}:${positionCode}` : undefined}
         lines={[
-          { label: t('Jabatan', 'Post'), value: `${title || '—'} (${positionClass}, ${gradeMin}–${gradeMax})` },
-          { label: t('Cara pengisian yang diminta', 'Filling method requested'), value: filling },
+          { label: t('Jabatan', 'Post'), value: `${title || '—'} (${positionClassLabel(positionClass, lang)}, ${gradeMin}–${gradeMax})` },
+          { label: t('Cara pengisian yang diminta', 'Filling method requested'), value: fillingMethodLabel(filling, lang) },
           { label: t('Alasan', 'Reason'), value: reason || '—' },
         ]}
         submitLabel={t('Usulkan lowongan', 'Propose the vacancy')}
@@ -454,7 +257,7 @@ export function NewVacancy({ session }: { session: Session }) {
           label={t('Kelas jabatan', 'Post class')}
           value={positionClass}
           onChange={setPositionClass}
-          options={POSITION_CLASSES.map((v) => ({ value: v, label: v }))}
+          options={POSITION_CLASSES.map((v) => ({ value: v, label: positionClassLabel(v, lang) }))}
         />
         <div className="row">
           <SelectField
@@ -478,7 +281,7 @@ export function NewVacancy({ session }: { session: Session }) {
                 label={`${t('Jenis', 'Type')} ${i + 1}`}
                 value={c.type}
                 onChange={(v) => setComp(i, 'type', v)}
-                options={COMPETENCY_TYPES.map((v) => ({ value: v, label: v }))}
+                options={COMPETENCY_TYPES.map((v) => ({ value: v, label: competencyTypeLabel(v, lang) }))}
               />
               <TextField label={`${t('Kompetensi', 'Competency')} ${i + 1}`} value={c.name} onChange={(v) => setComp(i, 'name', v)} />
               <TextField
@@ -494,7 +297,7 @@ export function NewVacancy({ session }: { session: Session }) {
           label={t('Cara pengisian', 'Filling method')}
           value={filling}
           onChange={setFilling}
-          options={FILLING.map((v) => ({ value: v, label: v }))}
+          options={FILLING.map((v) => ({ value: v, label: fillingMethodLabel(v, lang) }))}
         />
         <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
       </ActionForm>

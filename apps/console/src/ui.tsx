@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DecisionView } from '@meritflow/domain';
 import { ApiError, type Session } from './api';
-import { decisionLabel, formatTime, roleLabel, useI18n, type Lang } from './i18n';
+import { decisionLabel, formatTime, roleLabel, stepLabel, useI18n, type Lang } from './i18n';
 
 type T = (id: string, en: string) => string;
 
@@ -15,22 +16,20 @@ function explain(e: ApiError, t: T, lang: Lang): { title: string; way: string; r
   const allowed = Array.isArray(d.allowed)
     ? (d.allowed as unknown[]).map((a) => (typeof a === 'string' ? a : (a as { decision: string }).decision))
     : [];
-  const rule: string[] = [`${t('Kode', 'Code')}: ${e.code} (HTTP ${e.status})`];
-  if (typeof d.step === 'string') rule.push(`${t('Tahap saat ini', 'Current step')}: ${d.step}`);
-  if (typeof d.decision === 'string')
-    rule.push(`${t('Keputusan yang dicoba', 'Decision tried')}: ${decisionLabel(d.decision, lang)} (${d.decision})`);
+  // Codes stay machine-readable on the element (data-code); a person reads labels only.
+  const rule: string[] = [];
+  if (typeof d.step === 'string') rule.push(`${t('Tahap saat ini', 'Current step')}: ${stepLabel(d.step, lang)}`);
+  if (typeof d.decision === 'string') rule.push(`${t('Keputusan yang dicoba', 'Decision tried')}: ${decisionLabel(d.decision, lang)}`);
   if (allowed.length)
-    rule.push(
-      `${t('Keputusan yang boleh sekarang', 'Decisions allowed now')}: ${allowed.map((a) => `${decisionLabel(a, lang)} (${a})`).join(', ')}`,
-    );
+    rule.push(`${t('Keputusan yang boleh sekarang', 'Decisions allowed now')}: ${allowed.map((a) => decisionLabel(a, lang)).join(', ')}`);
   if (Array.isArray(d.roles) && d.roles.length)
     rule.push(`${t('Peran yang diizinkan', 'Roles allowed')}: ${(d.roles as string[]).map((r) => roleLabel(r, lang)).join(', ')}`);
   if (typeof d.rule === 'string') rule.push(`${t('Aturan', 'Rule')}: ${d.rule}`);
   if (typeof d.ruleVersion === 'string') rule.push(`${t('Versi aturan', 'Rule version')}: ${d.ruleVersion}`);
   const stepWay = allowed.length
     ? t(
-        `Kasus ada di tahap ${String(d.step ?? '')}; sekarang hanya ${allowed.join(', ')} yang boleh. Tunggu tahap yang sesuai atau minta pemegang peran yang berwenang.`,
-        `The case is at step ${String(d.step ?? '')}; only ${allowed.join(', ')} may be taken now. Wait for the right step or ask whoever holds the role that may act.`,
+        `Kasus ada di tahap ${stepLabel(String(d.step ?? ''), 'id')}; sekarang hanya ${allowed.map((a) => decisionLabel(a, 'id')).join(', ')} yang boleh. Tunggu tahap yang sesuai atau minta pemegang peran yang berwenang.`,
+        `The case is at step ${stepLabel(String(d.step ?? ''), 'en')}; only ${allowed.map((a) => decisionLabel(a, 'en')).join(', ')} may be taken now. Wait for the right step or ask whoever holds the role that may act.`,
       )
     : t(
         'Keputusan ini tidak dapat diambil pada tahap ini. Muat ulang kasus untuk melihat tahap dan tugas yang tertunda.',
@@ -199,13 +198,14 @@ export function Refusal({ error }: { error: unknown }) {
         <ul>
           {fields.map((f, i) => (
             <li key={i}>
-              <code>{f.field}</code>: {f.message ? (lang === 'id' ? f.message.id : f.message.en) : ''}
+              {f.message ? (lang === 'id' ? f.message.id : f.message.en) : t('Isian ini belum benar', 'This field is not right')}
             </li>
           ))}
         </ul>
       )}
       <p>
-        <strong>{t('Aturan', 'Rule')}:</strong> {x.rule.join(' · ')}
+        <strong>{t('Aturan', 'Rule')}:</strong>{' '}
+        {x.rule.length > 0 ? x.rule.join(' · ') : t('sebagaimana ditetapkan SOP kasus ini', "as the case's SOP sets it")}
       </p>
       <p>
         <strong>{t('Langkah selanjutnya', 'Way forward')}:</strong> {x.way}
@@ -239,9 +239,7 @@ export function RecordPreview({
       <p className="preview-title">{t('Yang akan dicatat di buku besar keputusan', 'What will be recorded in the decision ledger')}</p>
       <dl>
         <dt>{t('Keputusan', 'Decision')}</dt>
-        <dd>
-          {decisionLabel(decision, lang)} (<code>{decision}</code>)
-        </dd>
+        <dd>{decisionLabel(decision, lang)}</dd>
         {caseId && (
           <>
             <dt>{t('Kasus', 'Case')}</dt>
@@ -468,34 +466,24 @@ export function FileField({
   );
 }
 
-/** Loads data, and reloads it on demand or every `everyMs` while mounted. */
+/**
+ * Loads data through TanStack Query, keyed by this component instance and `deps`, and polls every
+ * `everyMs` while mounted. The older pages' shape ({ data, error, loading, reload }); new code calls
+ * useApiQuery (query.ts) with a named key so mutations can invalidate it.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: number) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const instance = useId();
   const loadRef = useRef(load);
   loadRef.current = load;
+  const q = useQuery<T>({
+    queryKey: ['load', instance, ...deps],
+    queryFn: () => loadRef.current(),
+    refetchInterval: everyMs,
+  });
   const reload = useCallback(async () => {
-    try {
-      const d = await loadRef.current();
-      setData(d);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    setLoading(true);
-    setData(null);
-    void reload();
-    if (!everyMs) return;
-    const h = setInterval(() => void reload(), everyMs);
-    return () => clearInterval(h);
-    // The caller names what the effect depends on (no react-hooks lint plugin in this repo).
-  }, deps);
-  return { data, error, loading, reload };
+    await q.refetch();
+  }, [q.refetch]);
+  return { data: q.data ?? null, error: q.error, loading: q.isPending, reload };
 }
 
 /** A ledger row as the API presents it; its evidence is read defensively, as whatever JSON was recorded. */
@@ -534,15 +522,15 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
             <tbody>
               {decisions.map((d) => (
                 <tr key={`${d.workflowId}:${d.sequence}:${d.id}`}>
-                  <td>{formatTime(d.decidedAt, lang)}</td>
-                  <td>
-                    {decisionLabel(d.decision, lang)} <code>{d.decision}</code>
+                  <td data-label={t('Waktu', 'Time')}>{formatTime(d.decidedAt, lang)}</td>
+                  <td data-label={t('Keputusan', 'Decision')}>
+                    <span data-decision={d.decision}>{decisionLabel(d.decision, lang)}</span>
                     {d.workflowId !== rootId && <div className="sub">{d.workflowId.slice(rootId.length + 1)}</div>}
                     <div className="sub">
-                      {d.stepBefore ?? '—'} → {d.stepAfter ?? '—'}
+                      {stepLabel(d.stepBefore, lang)} → {stepLabel(d.stepAfter, lang)}
                     </div>
                   </td>
-                  <td>
+                  <td data-label={t('Pelaku', 'Actor')}>
                     {d.actor.name ?? d.actor.id}
                     <div className="sub">{d.actor.id}</div>
                     {d.actor.actingFor && (
@@ -551,9 +539,9 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
                       </div>
                     )}
                   </td>
-                  <td>{roleLabel(d.actor.role, lang)}</td>
-                  <td>{d.reason ?? '—'}</td>
-                  <td>
+                  <td data-label={t('Peran', 'Role')}>{roleLabel(d.actor.role, lang)}</td>
+                  <td data-label={t('Alasan', 'Reason')}>{d.reason ?? '—'}</td>
+                  <td data-label={t('Bukti', 'Evidence')}>
                     {(d.evidence ?? []).length === 0
                       ? '—'
                       : (d.evidence ?? []).map((e) => (
@@ -562,7 +550,7 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
                           </div>
                         ))}
                   </td>
-                  <td>
+                  <td data-label={t('SOP / aturan', 'SOP / rule')}>
                     {d.sop.id}@{d.sop.version}
                     {d.ruleVersion && <div className="sub">{d.ruleVersion}</div>}
                   </td>

@@ -1,6 +1,6 @@
 import { HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE } from './archive.contract';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { MOVE_SOPS } from '@meritflow/domain';
+import { MOVE_SOPS, type FillingMethod } from '@meritflow/domain';
 import type { CaseStateBase } from './case-state';
 import {
   DISCIPLINE_CASE_TYPE,
@@ -63,6 +63,28 @@ export interface ChildCaseType {
   label: CaseTypeLabel;
 }
 
+/** A task to start another case, which the case waits for at a step where it takes no decision itself. */
+export interface FollowUpTask {
+  /** The task's code (a label in the console's dictionary), e.g. open_selection. */
+  decision: string;
+  /** The case type the task starts. */
+  startsCaseType: string;
+  /** Decisions of this case that settle the task instead (closing the vacancy). */
+  alternatives?: readonly string[];
+}
+
+/**
+ * Who must start the next case when one step of this case is done: at `step`, `role` gets the task
+ * that the value of the state field at `by` selects. The task stays until a case that fills this one
+ * is running (the ledger's link back to it) or the case moves on.
+ */
+export interface FollowUp {
+  step: string;
+  role: string;
+  by: readonly string[];
+  tasks: Readonly<Record<string, FollowUpTask>>;
+}
+
 /** One case type: everything the API, the audit tools and the console need to know about it. */
 export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
   type: string;
@@ -84,6 +106,8 @@ export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
   alsoReachedBy?: (state: S) => readonly string[];
   /** The same, as a path into the case read model's `details` (for lists and the inbox, which read no state). */
   alsoReachedByDetails?: readonly string[];
+  /** Steps that wait for another case to be started (see FollowUp); read by the inbox. */
+  followUps?: readonly FollowUp[];
   /** The workflow registers sopMigrationUpdate: administrators may keep or migrate its running cases. */
   acceptsSopMigration?: boolean;
 }
@@ -119,6 +143,20 @@ export const CASE_TYPES = Object.freeze({
     label: { id: 'Usulan lowongan jabatan', en: 'Vacancy' },
     resource: 'vacancies',
     sideDecisions: ['withdraw', 'close'],
+    // After the PPK approves, HR opens the case that fills the post by the approved method.
+    followUps: [
+      {
+        step: 'approved',
+        role: 'hr_officer',
+        by: ['approvedFillingMethod'],
+        tasks: {
+          open_selection: { decision: 'open_selection', startsCaseType: SELECTION_CASE_TYPE, alternatives: ['close'] },
+          talent_pool: { decision: 'propose_talent_move', startsCaseType: MOVE_CASE_TYPE, alternatives: ['close'] },
+          // A mutation names no vacancy, so the ledger cannot tell it filled this one: only closing the vacancy settles it.
+          mutation_rotation: { decision: 'propose_move', startsCaseType: MOVE_CASE_TYPE, alternatives: ['close'] },
+        } satisfies Record<FillingMethod, FollowUpTask>,
+      },
+    ],
     acceptsSopMigration: true,
   }),
   [SELECTION_CASE_TYPE]: entry({

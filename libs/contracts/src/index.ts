@@ -12,3 +12,4 @@ export * from './discipline.contract';
 export * from './sop-migration.contract';
 export * from './case-types';
 export * from './search-attributes';
+export * from './console-api.contract';

@@ -15,6 +15,7 @@ import type {
   ObjectionRecord,
   RankedCandidate,
   RequiredCompetency,
+  ScoringProgress,
   SelectionChain,
   SopRef,
 } from '@meritflow/domain';
@@ -160,6 +161,13 @@ export type SelectionDecisionInput = { [K in SelectionDecisionKind]: SelectionDe
 
 export type CandidateStatus = 'ineligible' | 'registered' | 'screened_out' | 'screened_in' | 'assessed' | 'scored' | 'no_quorum' | 'ranked';
 
+/** Why a candidate is ineligible, one failed rule: its stable name and the reason in Indonesian and English. */
+export interface EligibilityReasonText {
+  rule: string;
+  id: string;
+  en: string;
+}
+
 export interface CandidateView {
   nip: string;
   name: string;
@@ -168,8 +176,11 @@ export interface CandidateView {
   postCode: string;
   registrationOrder: number;
   status: CandidateStatus;
-  /** The verdict without its passing checks (the full verdict is in the register_candidates ledger row). */
-  eligibility: Pick<EligibilityVerdict, 'eligible' | 'ruleVersion' | 'reasons'>;
+  /**
+   * The verdict without its passing checks (the full verdict is in the register_candidates ledger row).
+   * `messages`: each failed rule said in both languages, added by the API (GET /selections/{id}).
+   */
+  eligibility: Pick<EligibilityVerdict, 'eligible' | 'ruleVersion' | 'reasons'> & { messages?: EligibilityReasonText[] };
   screening: { passed: boolean; reason: string; administrativeScore: number | null; assessorIds?: string[] } | null;
   assessment: AssessmentResult | null;
   review: CandidateReviewResult | null;
@@ -353,8 +364,12 @@ export interface CommitteeReviewState {
   sealed: boolean;
   members: CommitteeMember[];
   declarations: ConflictDeclaration[];
-  /** Per candidate: how many eligible members have scored, out of how many; votes only once unsealed. */
-  progress: { nip: string; scored: number; eligible: number; quorum: number }[];
+  /**
+   * Per candidate: "scored of eligibleMembers scored, quorum q" and who is pending (members who have
+   * not declared yet count as eligible and pending); `eligible` is the older name of eligibleMembers.
+   * Votes only once unsealed.
+   */
+  progress: ({ nip: string; eligible: number } & ScoringProgress)[];
   /** Pending: members who still have to declare or score. */
   pending: { memberId: string; task: 'declare_interests' | 'score'; nips: string[] }[];
   deadline: { dueAt: string } | null;

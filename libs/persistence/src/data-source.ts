@@ -36,6 +36,7 @@ import { CaseParticipantEntity } from './entities/case-participant.entity';
 import { RegisterImportProgress1764870000000 } from './migrations/1764870000000-register-import-progress';
 import { TalentReview1764910000000 } from './migrations/1764910000000-talent-review';
 import { RegisterServiceEnded1764960000000 } from './migrations/1764960000000-register-service-ended';
+import { CaseListSort1765020000000 } from './migrations/1765020000000-case-list-sort';
 import { TalentPoolEntity, TalentReviewPlacementEntity } from './entities/talent.entity';
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   RegisterImportProgress1764870000000,
   TalentReview1764910000000,
   RegisterServiceEnded1764960000000,
+  CaseListSort1765020000000,
 ];
 
 /**

@@ -13,9 +13,29 @@ export interface CaseFilter {
   /** Cases created in [createdFrom, createdTo). */
   createdFrom?: Date;
   createdTo?: Date;
+  /** Case id, title or business key (position, selection code, NIP) containing this text, any case. */
+  search?: string;
+  sort?: { field: CaseSortField; direction: 'asc' | 'desc' };
   limit: number;
   offset: number;
 }
+
+/** The columns a case list may sort by, by their API name; the list's tie-breaker is the run id. */
+const CASE_SORT_COLUMNS = {
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+  caseId: 'c.workflow_id',
+  title: 'c.title',
+  caseType: 'c.case_type',
+  agencyCode: 'c.agency_code',
+  step: 'c.step',
+  status: 'c.status',
+} as const;
+export type CaseSortField = keyof typeof CASE_SORT_COLUMNS;
+export const CASE_SORT_FIELDS = Object.keys(CASE_SORT_COLUMNS) as CaseSortField[];
+
+/** `text` as a literal LIKE pattern: its own %, _ and \\ match themselves. */
+const likeLiteral = (text: string): string => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** Writes and reads the decision ledger and its case read model. */
 export class LedgerRepository {
@@ -187,8 +207,13 @@ export class LedgerRepository {
     if (filter.createdTo) qb.andWhere('c.created_at < :to', { to: filter.createdTo });
     if (filter.agencyCode) qb.andWhere('c.agency_code = :agencyCode', { agencyCode: filter.agencyCode });
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.search)
+      qb.andWhere('(c.workflow_id ILIKE :search OR c.title ILIKE :search OR c.business_key ILIKE :search)', {
+        search: likeLiteral(filter.search),
+      });
+    const sort = filter.sort ?? { field: 'createdAt', direction: 'desc' };
     const [items, total] = await qb
-      .orderBy('c.created_at', 'DESC')
+      .orderBy(CASE_SORT_COLUMNS[sort.field], sort.direction === 'asc' ? 'ASC' : 'DESC')
       .addOrderBy('c.run_id', 'ASC')
       .take(filter.limit)
       .skip(filter.offset)

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   eligibleScorers,
   evaluateDecision,
@@ -6,6 +6,7 @@ import {
   hasQuorum,
   meanScore,
   quorumFor,
+  scoringProgress,
   SYSTEM_ACTOR,
   type ConflictDeclaration,
   type FieldIssue,
@@ -22,6 +23,12 @@ import {
 import { authorityOf } from '@meritflow/domain';
 import { ledger } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+
+/**
+ * Since this patch the results count the quorum over every member not conflicted for a candidate: a
+ * member who never declared is an eligible scorer who did not score, not someone outside the count.
+ */
+export const QUORUM_OVER_UNDECLARED_PATCH = 'committee-review-quorum-counts-undeclared';
 
 /** A single score or a whole sheet, as one list. */
 const scoreSheet = (d: ReviewDecisionInput): { nip: string; paper: number; interview: number }[] =>
@@ -63,9 +70,10 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
   const voted = (memberId: string, nip: string) => votes.some((v) => v.memberId === memberId && v.nip === nip);
   const everyoneDone = () => declared.size === input.members.length && nips.every((nip) => scorersOf(nip).every((m) => voted(m.id, nip)));
 
-  const computeResults = (): CandidateReviewResult[] =>
-    nips.map((nip) => {
-      const eligible = scorersOf(nip).map((m) => m.id);
+  const computeResults = (): CandidateReviewResult[] => {
+    const overEveryMember = patched(QUORUM_OVER_UNDECLARED_PATCH);
+    return nips.map((nip) => {
+      const eligible = (overEveryMember ? eligibleScorers(input.members, allDeclarations(), nip) : scorersOf(nip)).map((m) => m.id);
       const own = votes.filter((v) => v.nip === nip && eligible.includes(v.memberId));
       return {
         nip,
@@ -77,6 +85,7 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
         interview: meanScore(own.map((v) => v.interview)),
       };
     });
+  };
 
   async function unseal(reason: string): Promise<void> {
     if (results) return;
@@ -94,14 +103,10 @@ export async function committeeReviewWorkflow(input: CommitteeReviewInput): Prom
     sealed: results === null,
     members: input.members,
     declarations: allDeclarations(),
+    // Counted over every member not conflicted for the candidate: who has not declared yet is pending.
     progress: nips.map((nip) => {
-      const eligible = scorersOf(nip);
-      return {
-        nip,
-        scored: eligible.filter((m) => voted(m.id, nip)).length,
-        eligible: eligible.length,
-        quorum: quorumFor(eligible.length, settings),
-      };
+      const p = scoringProgress(input.members, allDeclarations(), (memberId) => voted(memberId, nip), nip, settings);
+      return { nip, ...p, eligible: p.eligibleMembers };
     }),
     pending: input.members.flatMap((m): CommitteeReviewState['pending'] => {
       if (!declared.has(m.id)) return [{ memberId: m.id, task: 'declare_interests' as const, nips }];

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { LedgerRepository } from '@meritflow/persistence';
+import { LedgerRepository, type CaseSortField } from '@meritflow/persistence';
 import { presentCase } from '../common/ledger.presenter';
 import { ROOT_CASE_TYPES } from '@meritflow/contracts';
-import { ListCasesQuery } from './list-cases.query';
+import { DEFAULT_CASE_SORT, DEFAULT_PAGE_SIZE, ListCasesQuery } from './list-cases.query';
 import { Roles } from '../auth/access.decorators';
 import { EVERY_ROLE } from '../auth/endpoint-roles';
 import { listScope } from '../auth/case-scope';
@@ -12,6 +12,18 @@ import type { Actor } from '@meritflow/domain';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The page asked for: page/pageSize, or the older limit/offset when only those are given. */
+function pageOf(q: ListCasesQuery): { page: number; pageSize: number; limit: number; offset: number } {
+  if (q.page === undefined && q.pageSize === undefined && (q.limit !== undefined || q.offset !== undefined)) {
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    return { page: Math.floor(offset / limit) + 1, pageSize: limit, limit, offset };
+  }
+  const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = q.page ?? 1;
+  return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize };
+}
+
 @ApiTags('cases')
 @Controller('v1/cases')
 export class CasesController {
@@ -19,19 +31,24 @@ export class CasesController {
 
   @Roles(...EVERY_ROLE)
   @Get()
-  @ApiOperation({ summary: `Every case (${ROOT_CASE_TYPES.join(', ')}), filtered by type, agency, stage and creation date` })
+  @ApiOperation({
+    summary: `Every case (${ROOT_CASE_TYPES.join(', ')}) in the caller's scope: searched, filtered by type, agency, step, status and opening date, sorted and paged`,
+  })
   async list(@CurrentActor() actor: Actor, @Query() q: ListCasesQuery) {
-    const limit = q.limit ?? 50;
-    const offset = q.offset ?? 0;
+    const { page, pageSize, limit, offset } = pageOf(q);
+    const [field, direction] = (q.sort ?? DEFAULT_CASE_SORT).split(':') as [CaseSortField, 'asc' | 'desc'];
     const { items, total } = await this.ledger.listCases({
-      caseType: q.type,
+      caseType: q.caseType ?? q.type,
       agencyCode: listScope(actor, q.agencyCode),
-      step: q.stage,
+      step: q.step ?? q.stage,
+      status: q.status,
+      search: q.q?.trim() || undefined,
       createdFrom: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
       createdTo: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+      sort: { field, direction },
       limit,
       offset,
     });
-    return { items: items.map(presentCase), total, limit, offset };
+    return { items: items.map(presentCase), total, page, pageSize, limit, offset };
   }
 }

@@ -3,15 +3,21 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode } from '@meritflow/domain';
 import { ERROR_STATUS } from './error-status';
 
-/** Every error answer: `{ statusCode, code, message, messages: { id, en }, details }`. */
+/** Every error answer: `{ statusCode, code, message, messages: { id, en }, details, field }`. */
 export const ERROR_BODY_SCHEMA = {
   type: 'object',
-  required: ['statusCode', 'code', 'message', 'messages', 'details'],
+  required: ['statusCode', 'code', 'message', 'messages', 'details', 'field'],
   properties: {
     statusCode: { type: 'integer', example: 409 },
     code: { type: 'string', enum: [...ERROR_CODES] },
     message: { type: 'string', description: 'In Bahasa Indonesia unless Accept-Language prefers English' },
     messages: { type: 'object', required: ['id', 'en'], properties: { id: { type: 'string' }, en: { type: 'string' } } },
+    field: {
+      type: 'string',
+      nullable: true,
+      example: 'candidates.0.nip',
+      description: 'The path of the field the refusal is about (its first issue), for a form to attach the message to; null otherwise',
+    },
     details: {
       type: 'object',
       description: 'The refusal’s parameters; bad input lists one entry per field in `fields`',

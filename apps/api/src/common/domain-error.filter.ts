@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, errorMessage, pickLocale, type ErrorCode, type Locale } from '@meritflow/domain';
+import { DomainError, pickLocale, type ErrorCode, type Locale } from '@meritflow/domain';
 import type { SecurityEventRepository } from '@meritflow/persistence';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { caseIdInPath } from './audit-read-log.interceptor';
+import { errorBody } from './error-body';
 import { ERROR_STATUS } from './error-status';
 import { OutOfScope } from './out-of-scope';
 
@@ -39,7 +40,8 @@ interface ParserError {
 }
 
 /**
- * Turns every error into `{ statusCode, code, message, messages: { id, en }, details }`.
+ * Turns every error into `{ statusCode, code, message, messages: { id, en }, details, field }`
+ * (error-body.ts: human text without API field names, the field's path in `field`).
  * Stack traces never leave the process.
  */
 @Catch()
@@ -59,7 +61,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const status = ERROR_STATUS[error.code];
     if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${describe(exception)}`);
     if (SECURITY_CODES.has(error.code) || error instanceof OutOfScope) this.recordSecurityEvent(req as AuthenticatedRequest, error);
-    const messages = errorMessage(error.code, error.params);
+    const { messages, details, field } = errorBody(error);
     const locale = pickLocale(req.headers['accept-language'], this.defaultLocale);
     // A passing outage: tell clients when to ask again (a decision sent with its Idempotency-Key is safe to repeat).
     if (status === 503) res.setHeader('Retry-After', '5');
@@ -68,7 +70,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       code: error.code,
       message: messages[locale],
       messages,
-      details: error.params,
+      details,
+      field,
     });
   }
 

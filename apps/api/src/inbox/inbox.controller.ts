@@ -20,4 +20,14 @@ export class InboxController {
   get(@CurrentActor() actor: Actor) {
     return this.inbox.inboxFor(actor);
   }
+
+  @Roles(...EVERY_ROLE)
+  @Get('counts')
+  @ApiOperation({
+    summary:
+      'How many tasks wait for the caller: { total, overdue, byCaseType: { <caseType>: { total, overdue } }, truncated, generatedAt }, over the same cases as the inbox',
+  })
+  counts(@CurrentActor() actor: Actor) {
+    return this.inbox.countsFor(actor);
+  }
 }

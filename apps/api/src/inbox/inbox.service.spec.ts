@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@meritflow/domain';
-import type { CaseEntity } from '@meritflow/persistence';
+import type { CaseEntity, LedgerRepository } from '@meritflow/persistence';
 import type { WorkflowGateway } from '../temporal/workflow-gateway';
 import { InboxService } from './inbox.service';
 
@@ -94,12 +94,16 @@ function gateway(): WorkflowGateway {
   return { query: jest.fn(async (id: string) => states[id]) } as unknown as WorkflowGateway;
 }
 
+/** The ledger's link from a vacancy to the cases filling it. */
+const ledger = (filling: Record<string, string[]> = {}): LedgerRepository =>
+  ({ casesFillingVacancy: jest.fn(async (id: string) => filling[id] ?? []) }) as unknown as LedgerRepository;
+
 const actor = (id: string, role: Actor['role'], agency = 'PEMKAB-A'): Actor => ({ id, role, agency });
 
 describe('InboxService', () => {
   it("lists the HR officer's tasks of their agency's open cases, overdue first and marked", async () => {
     const { ds, where, qb } = fakeDataSource([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
-    const inbox = await new InboxService(ds, gateway()).inboxFor(actor('hr-1', 'hr_officer'), NOW);
+    const inbox = await new InboxService(ds, gateway(), ledger()).inboxFor(actor('hr-1', 'hr_officer'), NOW);
     expect(inbox.tasks.map((t) => [t.decision, t.subject, t.overdue])).toEqual([
       ['screen_candidate', '197804122003031001', true],
       ['screen_candidate', '197804122003031002', false],
@@ -121,7 +125,7 @@ describe('InboxService', () => {
 
   it('gives the PPK one task per vacancy awaiting them, with its choices and deadline', async () => {
     const { ds } = fakeDataSource([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
-    const inbox = await new InboxService(ds, gateway()).inboxFor(actor('ppk-1', 'ppk'), NOW);
+    const inbox = await new InboxService(ds, gateway(), ledger()).inboxFor(actor('ppk-1', 'ppk'), NOW);
     expect(inbox.tasks).toEqual([
       expect.objectContaining({
         caseId: VAC,
@@ -137,7 +141,7 @@ describe('InboxService', () => {
   it('reads a move and a bulk move from the state query the registry names: the deciding role gets the task, a way out makes none', async () => {
     const { ds, where } = fakeDataSource([row(MOVE, 'move', 'ppk_decision'), row(BULK, 'bulk-move', 'decree')]);
     const gw = gateway();
-    const svc = new InboxService(ds, gw);
+    const svc = new InboxService(ds, gw, ledger());
     const ppk = await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
     expect(ppk.tasks).toEqual([
       expect.objectContaining({
@@ -177,7 +181,7 @@ describe('InboxService', () => {
 
   it('gives a named task only to the person named, and committee tasks only to members of that committee', async () => {
     const { ds } = fakeDataSource([row(SEL, 'open-selection', 'screening')]);
-    const svc = new InboxService(ds, gateway());
+    const svc = new InboxService(ds, gateway(), ledger());
     const chair = await svc.inboxFor(actor('chair-1', 'committee_chair'), NOW);
     expect(chair.tasks.map((t) => t.decision)).toEqual(['close_screening', 'score']);
     const otherChair = await svc.inboxFor(actor('chair-9', 'committee_chair'), NOW);
@@ -191,9 +195,65 @@ describe('InboxService', () => {
   it('sees every agency for national bodies, and reports a case whose state cannot be read', async () => {
     const { ds, where } = fakeDataSource([row(SEL, 'open-selection', 'screening')], 250);
     const failing = { query: jest.fn(async () => Promise.reject(new Error('query timed out'))) } as unknown as WorkflowGateway;
-    const inbox = await new InboxService(ds, failing).inboxFor(actor('bkn-1', 'overseer', '*'), NOW);
+    const inbox = await new InboxService(ds, failing, ledger()).inboxFor(actor('bkn-1', 'overseer', '*'), NOW);
     expect(where.some((w) => w.sql.includes('agency_code'))).toBe(false);
     expect(inbox.cases).toEqual([expect.objectContaining({ caseId: SEL, unavailable: true, pendingTasks: [] })]);
     expect(inbox).toMatchObject({ openCases: 250, truncated: true, tasks: [] });
+  });
+
+  const APPROVED = (method: string) => 'vacancy:PEMKAB-A:' + method.toUpperCase().replace(/_/g, '-');
+  const approvedGateway = (): WorkflowGateway =>
+    ({
+      query: jest.fn(async (id: string) => ({
+        step: 'approved',
+        status: 'approved',
+        deadline: null,
+        approvedFillingMethod: id.split(':')[2].toLowerCase().replace(/-/g, '_'),
+        allowedDecisions: [{ decision: 'close', roles: ['hr_officer'], requires: ['reason'] }],
+      })),
+    }) as unknown as WorkflowGateway;
+
+  it.each([
+    ['open_selection', 'open_selection', 'open-selection'],
+    ['talent_pool', 'propose_talent_move', 'move'],
+    ['mutation_rotation', 'propose_move', 'move'],
+  ])('gives HR the task to start the case that fills a vacancy approved for %s', async (method, decision, startsCaseType) => {
+    const id = APPROVED(method);
+    const { ds } = fakeDataSource([row(id, 'vacancy', 'approved')]);
+    const svc = new InboxService(ds, approvedGateway(), ledger());
+    const hr = await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW);
+    expect(hr.tasks).toEqual([
+      expect.objectContaining({ caseId: id, role: 'hr_officer', decision, startsCaseType, options: [decision, 'close'], overdue: false }),
+    ]);
+    expect((await svc.inboxFor(actor('ppk-1', 'ppk'), NOW)).tasks).toEqual([]);
+  });
+
+  it('drops the follow-up once a case filling the vacancy runs', async () => {
+    const id = APPROVED('open_selection');
+    const { ds } = fakeDataSource([row(id, 'vacancy', 'approved')]);
+    const svc = new InboxService(ds, approvedGateway(), ledger({ [id]: ['open-selection:PEMKAB-A:SEL-9'] }));
+    expect((await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW)).tasks).toEqual([]);
+  });
+
+  it("counts the caller's tasks, overdue and per case type, listing every case type", async () => {
+    const { ds } = fakeDataSource([
+      row(SEL, 'open-selection', 'screening'),
+      row(VAC, 'vacancy', 'awaiting_ppk_decision'),
+      row(MOVE, 'move', 'ppk_decision'),
+    ]);
+    const counts = await new InboxService(ds, gateway(), ledger()).countsFor(actor('ppk-1', 'ppk'), NOW);
+    expect(counts).toMatchObject({
+      total: 2,
+      overdue: 1,
+      truncated: false,
+      byCaseType: {
+        vacancy: { total: 1, overdue: 1 },
+        move: { total: 1, overdue: 0 },
+        'open-selection': { total: 0, overdue: 0 },
+        'bulk-move': { total: 0, overdue: 0 },
+        discipline: { total: 0, overdue: 0 },
+        'talent-review': { total: 0, overdue: 0 },
+      },
+    });
   });
 });

@@ -12,7 +12,7 @@ import {
   type Actor,
   type BlindScoringState,
 } from '@meritflow/domain';
-import { CaseEntity } from '@meritflow/persistence';
+import { CaseEntity, LedgerRepository } from '@meritflow/persistence';
 import {
   CASE_TYPE_LIST,
   caseTypeEntry,
@@ -23,6 +23,7 @@ import {
 } from '@meritflow/contracts';
 import { listScope } from '../auth/case-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
+import { followUpTasksOf } from './follow-up-tasks';
 
 /** At most this many open cases are looked at per call (newest activity first), so one call stays bounded. */
 export const INBOX_MAX_CASES = 100;
@@ -32,8 +33,11 @@ const QUERY_CONCURRENCY = 8;
 /** Steps at which a case is over (terminal in its SOP), whatever the SOP version. */
 const TERMINAL_STEPS = [...new Set(listSops().flatMap((s) => s.steps.filter((st) => st.terminal).map((st) => st.id)))];
 
-/** A pending task; `options` lists every decision that settles it, where there is a choice. */
-export type InboxPendingTask = PendingTask & { options?: string[] };
+/**
+ * A pending task; `options` lists every decision that settles it, where there is a choice;
+ * `startsCaseType` marks a task to open a new case of that type (from the case's follow-ups).
+ */
+export type InboxPendingTask = PendingTask & { options?: string[]; startsCaseType?: string };
 
 export interface InboxTask extends InboxPendingTask {
   caseId: string;
@@ -71,6 +75,16 @@ export interface Inbox {
   truncated: boolean;
 }
 
+/** How many tasks wait for the caller, in all and per root case type (every type listed, zeros included). */
+export interface InboxCounts {
+  total: number;
+  overdue: number;
+  byCaseType: Record<string, { total: number; overdue: number }>;
+  /** As in the inbox: only the first INBOX_MAX_CASES open cases were looked at. */
+  truncated: boolean;
+  generatedAt: string;
+}
+
 /** A case state that lists its own pending tasks (a selection, which waits on many people at once). */
 type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[]; blindScoring?: BlindScoringState };
 
@@ -102,7 +116,25 @@ export class InboxService {
   constructor(
     private readonly ds: DataSource,
     private readonly workflows: WorkflowGateway,
+    private readonly ledger: LedgerRepository,
   ) {}
+
+  async countsFor(actor: Actor, now: Date = new Date()): Promise<InboxCounts> {
+    const inbox = await this.inboxFor(actor, now);
+    const byCaseType = Object.fromEntries(ROOT_CASE_TYPES.map((t) => [t, { total: 0, overdue: 0 }]));
+    for (const t of inbox.tasks) {
+      const c = (byCaseType[t.caseType] ??= { total: 0, overdue: 0 });
+      c.total++;
+      if (t.overdue) c.overdue++;
+    }
+    return {
+      total: inbox.tasks.length,
+      overdue: inbox.tasks.filter((t) => t.overdue).length,
+      byCaseType,
+      truncated: inbox.truncated,
+      generatedAt: inbox.generatedAt,
+    };
+  }
 
   async inboxFor(actor: Actor, now: Date = new Date()): Promise<Inbox> {
     const qb = this.ds
@@ -163,7 +195,7 @@ export class InboxService {
     try {
       const state = (await this.workflows.query(c.workflowId, entry.stateQuery)) as WithTasks;
       // A blind selection's committee and assessors see candidate codes in their tasks, not NIPs.
-      const tasks = pendingTasksOf(entry, state, c.workflowId);
+      const tasks = [...pendingTasksOf(entry, state, c.workflowId), ...(await this.openFollowUps(entry, state, c.workflowId))];
       return {
         ...base,
         step: state.step,
@@ -175,6 +207,13 @@ export class InboxService {
     } catch {
       return { ...base, pendingTasks: [], committeeIds: [], unavailable: true };
     }
+  }
+
+  /** Follow-up tasks, unless a case that fills this one already runs (the ledger links it back). */
+  private async openFollowUps(entry: CaseTypeEntry, state: WithTasks, workflowId: string): Promise<InboxPendingTask[]> {
+    const tasks = followUpTasksOf(entry, state, workflowId);
+    if (tasks.length === 0) return [];
+    return (await this.ledger.casesFillingVacancy(workflowId)).length > 0 ? [] : tasks;
   }
 }
 

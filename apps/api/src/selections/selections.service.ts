@@ -49,6 +49,7 @@ import {
 import { ScopeDenied } from '../auth/case-scope';
 import { API_CONFIG } from '../config.provider';
 import type { IdempotentRequest } from '../common/idempotency-key';
+import { withEligibilityMessages } from './selection.presenter';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
 
 export interface OpenSelectionCommand {
@@ -146,7 +147,8 @@ export class SelectionsService {
    * A blind selection as a committee member or assessor reads it before the ranking is signed: every
    * candidate NIP and name replaced by the candidate's code, and no codebook. Others read it whole.
    */
-  private forViewer<T extends Pick<SelectionState, 'blindScoring'>>(state: T, viewer?: Actor): T {
+  private forViewer<T extends Pick<SelectionState, 'blindScoring' | 'candidates'>>(given: T, viewer?: Actor): T {
+    const state = withEligibilityMessages(given);
     const blind = state.blindScoring;
     if (!viewer || !readsBlind(viewer, blind)) return state;
     return { ...maskCandidates(state, blind!.codes), blindScoring: { revealed: false, codes: [] } };

@@ -3,6 +3,7 @@ import {
   eligibleScorers,
   hasQuorum,
   quorumFor,
+  scoringProgress,
   undeclaredMembers,
   validateCommittee,
   type CommitteeMember,
@@ -174,5 +175,51 @@ describe('quorumFor (strictly more than half of the eligible scorers)', () => {
     { present: 5, eligible: 4, ok: false },
   ])('$present of $eligible present → quorum $ok', ({ present, eligible, ok }) => {
     expect(hasQuorum(present, eligible, DEFAULT_COMMITTEE_SETTINGS)).toBe(ok);
+  });
+});
+
+describe('scoringProgress (k of n scored, quorum q, who is pending)', () => {
+  const members = committee(2, 3); // ext-1..3, int-1..2
+  const NIP = '198503152010012003';
+  const decl = (memberId: string, conflicted = false): ConflictDeclaration => ({ memberId, candidateNip: NIP, conflicted });
+
+  it.each([
+    {
+      when: 'one member declared and scored, four have not declared',
+      declarations: [decl('ext-1')],
+      scored: ['ext-1'],
+      expected: { scored: 1, eligibleMembers: 5, quorum: 3, quorumMet: false, pending: ['ext-2', 'ext-3', 'int-1', 'int-2'] },
+    },
+    {
+      when: 'three of five scored',
+      declarations: ['ext-1', 'ext-2', 'ext-3', 'int-1', 'int-2'].map((m) => decl(m)),
+      scored: ['ext-1', 'ext-2', 'int-1'],
+      expected: { scored: 3, eligibleMembers: 5, quorum: 3, quorumMet: true, pending: ['ext-3', 'int-2'] },
+    },
+    {
+      when: 'one member is conflicted and two of the four others scored',
+      declarations: [decl('ext-1'), decl('ext-2'), decl('int-1', true)],
+      scored: ['ext-1', 'ext-2'],
+      expected: { scored: 2, eligibleMembers: 4, quorum: 3, quorumMet: false, pending: ['ext-3', 'int-2'] },
+    },
+    {
+      when: 'nobody has acted yet',
+      declarations: [],
+      scored: [],
+      expected: { scored: 0, eligibleMembers: 5, quorum: 3, quorumMet: false, pending: ['ext-1', 'ext-2', 'ext-3', 'int-1', 'int-2'] },
+    },
+  ])('counts $when', ({ declarations, scored, expected }) => {
+    const progress = scoringProgress(members, declarations, (id) => scored.includes(id), NIP, DEFAULT_COMMITTEE_SETTINGS);
+
+    expect({ ...progress, pending: progress.pending.map((p) => p.id) }).toEqual(expected);
+  });
+
+  it('names the pending members and says whose declaration is still due', () => {
+    const progress = scoringProgress(members, [decl('ext-1')], () => false, NIP, DEFAULT_COMMITTEE_SETTINGS);
+
+    expect(progress.pending.slice(0, 2)).toEqual([
+      { id: 'ext-1', name: 'Anggota Eksternal 1', undeclared: false },
+      { id: 'ext-2', name: 'Anggota Eksternal 2', undeclared: true },
+    ]);
   });
 });

@@ -140,3 +140,38 @@ export function quorumFor(eligibleCount: number, settings: CommitteeSettings): n
 
 export const hasQuorum = (scorersPresent: number, eligibleCount: number, settings: CommitteeSettings): boolean =>
   scorersPresent <= eligibleCount && scorersPresent >= quorumFor(eligibleCount, settings);
+
+/** One candidate's scoring so far: "k of n scored, quorum q", and who is still to score. */
+export interface ScoringProgress {
+  /** Eligible members who have scored the candidate. */
+  scored: number;
+  /** Members not conflicted for the candidate; a member who has not declared yet counts here, as pending. */
+  eligibleMembers: number;
+  quorum: number;
+  quorumMet: boolean;
+  /** Eligible members who have not scored yet, in committee order; `undeclared` when their declaration is still due. */
+  pending: { id: string; name: string; undeclared: boolean }[];
+}
+
+/**
+ * The quorum of one candidate counted over every member who may score them: only a declared conflict
+ * excludes a member, so one score out of five members (four yet to declare) is 1 of 5, not 1 of 1.
+ */
+export function scoringProgress(
+  members: readonly CommitteeMember[],
+  declarations: readonly ConflictDeclaration[],
+  hasScored: (memberId: string) => boolean,
+  candidateNip: string,
+  settings: CommitteeSettings,
+): ScoringProgress {
+  const eligible = eligibleScorers([...members], [...declarations], candidateNip);
+  const declared = new Set(declarations.map((d) => d.memberId));
+  const scored = eligible.filter((m) => hasScored(m.id)).length;
+  return {
+    scored,
+    eligibleMembers: eligible.length,
+    quorum: quorumFor(eligible.length, settings),
+    quorumMet: hasQuorum(scored, eligible.length, settings),
+    pending: eligible.filter((m) => !hasScored(m.id)).map((m) => ({ id: m.id, name: m.name, undeclared: !declared.has(m.id) })),
+  };
+}

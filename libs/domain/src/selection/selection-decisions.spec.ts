@@ -141,7 +141,14 @@ describe('checkRecommendation (recommend)', () => {
     ['refuses a post outside the selection', { postCode: 'JPT-9', recommended: [NIP_A] }, [], 'VALIDATION_FAILED:postCode/post'],
     ['refuses a second recommendation for a post', { postCode: 'JPT-1', recommended: [NIP_A] }, ['JPT-1'], 'ALREADY_DECIDED:'],
     ['refuses an empty recommendation', { postCode: 'JPT-1', recommended: [] }, [], 'VALIDATION_FAILED:recommended/shortlist'],
-    ['refuses someone off the shortlist', { postCode: 'JPT-1', recommended: [NIP_C] }, [], 'VALIDATION_FAILED:recommended/shortlist'],
+    ['refuses someone off the shortlist', { postCode: 'JPT-1', recommended: [NIP_C] }, [], 'VALIDATION_FAILED:recommended.0/shortlist'],
+    [
+      'names who is off the shortlist by position',
+      { postCode: 'JPT-1', recommended: [NIP_A, NIP_C] },
+      [],
+      'VALIDATION_FAILED:recommended.1/shortlist',
+    ],
+    ['refuses a name given twice', { postCode: 'JPT-1', recommended: [NIP_B, NIP_A, NIP_B] }, [], 'VALIDATION_FAILED:recommended.2/unique'],
   ])('%s', (_name, d, done, expected) => {
     expect(outcome(checkRecommendation(d, rctx(done)))).toBe(expected);
   });

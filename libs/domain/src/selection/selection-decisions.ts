@@ -165,9 +165,27 @@ export function checkRecommendation(
   if (ctx.recommendedPosts.includes(post)) return no('ALREADY_DECIDED', { what: `recommendation for ${post}` });
   const allowed = ctx.shortlistNips(post);
   const recommended = d.recommended ?? [];
-  if (recommended.length === 0 || recommended.some((n) => !allowed.includes(n))) {
+  const off = recommended.findIndex((n) => !allowed.includes(n));
+  if (recommended.length === 0 || off >= 0) {
     return invalid(
-      field('recommended', 'shortlist', `pilih dari tiga besar: ${allowed.join(', ')}`, `choose from the shortlist: ${allowed.join(', ')}`),
+      field(
+        off >= 0 ? `recommended.${off}` : 'recommended',
+        'shortlist',
+        `pilih dari tiga besar: ${allowed.join(', ')}`,
+        `choose from the shortlist: ${allowed.join(', ')}`,
+      ),
+    );
+  }
+  // An ordered recommendation names each person once: a repeat would say nothing about the order.
+  const twice = recommended.findIndex((n, i) => recommended.indexOf(n) !== i);
+  if (twice >= 0) {
+    return invalid(
+      field(
+        `recommended.${twice}`,
+        'unique',
+        'setiap nama hanya boleh disebut sekali, berurutan dari yang paling direkomendasikan',
+        'name each person once, most recommended first',
+      ),
     );
   }
   return OK;

@@ -1,0 +1,79 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from './i18n';
+import { DESTRUCTIVE_DECISIONS } from './labels';
+
+/** Whether a decision ends, refuses or undoes something and so asks for a confirmation first. */
+export const isDestructive = (decision: string): boolean => DESTRUCTIVE_DECISIONS.has(decision);
+
+/**
+ * A modal confirmation (the native <dialog>: focus is trapped and Escape cancels) for a destructive
+ * decision: it names what will happen and offers "Cancel" as the default, safe choice.
+ */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  body?: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm"
+      aria-labelledby={titleId}
+      data-testid="confirm-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
+    >
+      <h2 id={titleId}>{props.title}</h2>
+      {props.body && <div className="confirm-body">{props.body}</div>}
+      <p className="hint">
+        {t('Keputusan tercatat tidak dapat diubah atau dihapus.', 'A recorded decision can never be changed or deleted.')}
+      </p>
+      <div className="row confirm-actions">
+        <button type="button" autoFocus onClick={props.onCancel}>
+          {t('Batal', 'Cancel')}
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/**
+ * `ask(run)` runs `run` at once for an ordinary decision, and after a confirmation for a destructive
+ * one; render `dialog` once in the component.
+ */
+export function useConfirm(decision: string, text: { title: string; body?: ReactNode; confirmLabel: string }) {
+  const [pending, setPending] = useState<null | (() => void)>(null);
+  const ask = (run: () => void) => (isDestructive(decision) ? setPending(() => run) : run());
+  const dialog = (
+    <ConfirmDialog
+      open={pending !== null}
+      title={text.title}
+      body={text.body}
+      confirmLabel={text.confirmLabel}
+      onCancel={() => setPending(null)}
+      onConfirm={() => {
+        const run = pending;
+        setPending(null);
+        run?.();
+      }}
+    />
+  );
+  return { ask, dialog };
+}

@@ -1,0 +1,89 @@
+/// <reference types="jest" />
+import { getSop, listSops } from '@meritflow/domain';
+import { formatDate, formatTime } from './dates';
+import { decisionLabel, DECISIONS, roleLabel, statusLabel, STATUSES, stepLabel, stepLabels } from './labels-workflow';
+import { sopPath } from './sop-path';
+
+// The console's one label dictionary must cover every code the shipped SOPs can show a user.
+const sops = listSops();
+const decisions = [
+  ...new Set(
+    sops.flatMap((s) => [
+      s.startDecision.decision,
+      ...s.steps.flatMap((st) => [...st.transitions.map((t) => t.decision), ...(st.auto ?? []).map((a) => a.decision)]),
+    ]),
+  ),
+].sort();
+const statuses = [...new Set(sops.flatMap((s) => s.steps.map((st) => st.status)))].sort();
+const steps = [...new Set(sops.flatMap((s) => s.steps.map((st) => st.id)))].sort();
+
+describe('the label dictionary', () => {
+  it.each(decisions)('labels the decision %s in both languages', (code) => {
+    expect(DECISIONS[code]).toBeDefined();
+    expect(decisionLabel(code, 'id')).not.toBe(code);
+    expect(decisionLabel(code, 'en')).not.toBe(code);
+  });
+
+  it.each(statuses)('labels the status %s in both languages', (code) => {
+    expect(STATUSES[code]).toBeDefined();
+    expect(statusLabel(code, 'id')).not.toBe(code);
+  });
+
+  it.each(steps)("labels the step %s with its SOP's own label", (code) => {
+    const own = sops.flatMap((s) => s.steps).filter((st) => st.id === code);
+    expect(stepLabels().has(code)).toBe(true);
+    expect(own.map((st) => st.label.id)).toContain(stepLabel(code, 'id'));
+    expect(own.map((st) => st.label.en)).toContain(stepLabel(code, 'en'));
+  });
+
+  it.each([
+    ['ppk', 'id', 'Pejabat Pembina Kepegawaian (PPK)'],
+    ['ppk', 'en', 'Appointing official (PPK)'],
+    ['candidate', 'id', 'Pelamar'],
+  ] as const)('labels the role %s (%s)', (role, lang, label) => {
+    expect(roleLabel(role, lang)).toBe(label);
+  });
+
+  it('never shows an unknown code raw', () => {
+    expect(statusLabel('awaiting_something_new', 'id')).toBe('Awaiting something new');
+    expect(decisionLabel(null, 'en')).toBe('—');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2026-12-06', 'id', '6 Desember 2026'],
+    ['2026-12-06', 'en', '6 December 2026'],
+    ['2026-01-31', 'id', '31 Januari 2026'],
+    // 23:30 UTC on 5 December is already 6 December in Jakarta.
+    ['2026-12-05T23:30:00Z', 'id', '6 Desember 2026'],
+  ] as const)('formats %s in %s as %s', (value, lang, text) => {
+    expect(formatDate(value, lang)).toBe(text);
+  });
+
+  it('gives times in WIB', () => {
+    expect(formatTime('2026-12-06T07:05:00Z', 'id')).toBe('6 Desember 2026 14.05 WIB');
+  });
+
+  it('leaves an unreadable value as it is and an absent one as a dash', () => {
+    expect(formatDate('not a date', 'id')).toBe('not a date');
+    expect(formatDate(undefined, 'id')).toBe('—');
+  });
+});
+
+describe('the stepper path of an SOP', () => {
+  const vacancy = sops.find((s) => s.id === 'vacancy' && !s.testOnly)!;
+
+  it('starts at the initial step and lists each non-terminal step once', () => {
+    const path = sopPath(vacancy, vacancy.initialStep);
+    expect(path[0]).toBe(vacancy.initialStep);
+    expect(new Set(path).size).toBe(path.length);
+    const terminal = path.filter((id) => vacancy.steps.find((s) => s.id === id)!.terminal);
+    expect(terminal.length).toBeLessThanOrEqual(1);
+  });
+
+  it.each(vacancy.steps.filter((s) => s.terminal).map((s) => s.id))('ends at the terminal step %s when the case is there', (end) => {
+    const path = sopPath(getSop(vacancy), end);
+    expect(path[path.length - 1]).toBe(end);
+  });
+});
