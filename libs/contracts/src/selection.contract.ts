@@ -14,6 +14,7 @@ import type {
   JpmCategory,
   ObjectionRecord,
   RankedCandidate,
+  RegistrationWindow,
   RequiredCompetency,
   ScoringProgress,
   SelectionChain,
@@ -88,7 +89,12 @@ interface SelectionDecisionBase {
 export type SelectionDecision = SelectionDecisionBase &
   (
     | { decision: 'form_committee'; members: CommitteeMember[] }
-    | { decision: 'announce' }
+    | {
+        decision: 'announce';
+        /** The registration period (YYYY-MM-DD, both inclusive, WIB); both or neither. Without it the SOP's duration runs. */
+        registrationOpensOn?: string;
+        registrationClosesOn?: string;
+      }
     | { decision: 'register_candidates'; candidates: CandidateRegistration[] }
     | { decision: 'proceed' }
     | { decision: 'cancel_selection' }
@@ -215,6 +221,8 @@ export interface SelectionState extends CaseStateBase {
   pendingTasks: PendingTask[];
   /** Blind selections only. The API strips the codebook for those who read blind. */
   blindScoring?: BlindScoringState;
+  /** The registration period the chair set at the announcement, if any (the registration deadline then falls at its end). */
+  registrationWindow?: RegistrationWindow | null;
   /** SOP 1.1.0 on: the objections filed after the results were published, and their answers. */
   objections?: ObjectionRecord[];
   /** SOP 1.1.0 on: the signed ranking was published to the candidates (each reads their own). */

@@ -170,6 +170,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     appointments,
     chain: { name: settings.chain ?? 'pratama', posts: data.chain },
     pendingTasks: pendingTasks(),
+    registrationWindow: data.registrationWindow ?? null,
     ...(input.blindScoring ? { blindScoring: { revealed: !!data.blindRevealed, codes: blindCodebook(ctx) } } : {}),
     ...(settings.objectionWindow ? { objections: data.objections, resultsPublished: !!data.resultsPublished } : {}),
   });

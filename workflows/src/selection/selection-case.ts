@@ -1,4 +1,11 @@
-import type { CommitteeMember, EligibilityPolicy, ObjectionRecord, OpenSelectionSettings, RankedCandidate } from '@meritflow/domain';
+import type {
+  CommitteeMember,
+  EligibilityPolicy,
+  ObjectionRecord,
+  OpenSelectionSettings,
+  RankedCandidate,
+  RegistrationWindow,
+} from '@meritflow/domain';
 import type {
   AppointmentResult,
   SelectionDecisionInput,
@@ -29,6 +36,8 @@ export interface SelectionData {
   resultsPublished?: boolean;
   /** Candidates rescored after an upheld objection. */
   rescored?: string[];
+  /** The registration period set at the announcement, when the chair gave one. */
+  registrationWindow?: RegistrationWindow;
 }
 
 /** One running selection as its handlers see it: its input and pinned settings, its SOP case, its data. */

@@ -1,4 +1,9 @@
+import { patched } from '@temporalio/workflow';
 import {
+  checkRegistrationWindow,
+  registrationClosesAt,
+  registrationHasOpened,
+  wibDate,
   checkResign,
   checkChainFollows,
   checkGovernorProposal,
@@ -75,8 +80,39 @@ const formCommittee: SelectionDecisionHandler<'form_committee'> = {
   },
 };
 
+/** Since this patch the chair may set the registration dates at the announcement; its closing day is the deadline. */
+export const REGISTRATION_WINDOW_PATCH = 'selection-registration-window';
+
+const announce: SelectionDecisionHandler<'announce'> = {
+  validate(d) {
+    refuseIfNot(checkRegistrationWindow(d, { today: wibDate(new Date()) }));
+  },
+  async apply(d, c, to) {
+    const window =
+      d.registrationOpensOn && d.registrationClosesOn ? { opensOn: d.registrationOpensOn, closesOn: d.registrationClosesOn } : null;
+    if (window && patched(REGISTRATION_WINDOW_PATCH)) {
+      c.data.registrationWindow = window;
+      c.kase.fixDeadline(to.id, registrationClosesAt(window));
+    }
+    await c.kase.transition(d.decision, d.actor, to, { ...common(d), payload: window ? { registrationWindow: window } : {} });
+  },
+};
+
 const registerCandidates: SelectionDecisionHandler<'register_candidates'> = {
   validate(d, c) {
+    const today = wibDate(new Date());
+    if (!registrationHasOpened(c.data.registrationWindow, today)) {
+      const opensOn = c.data.registrationWindow!.opensOn;
+      refuse('VALIDATION_FAILED', {
+        fields: [
+          {
+            field: 'candidates',
+            rule: 'registrationNotOpen',
+            message: { id: `pendaftaran baru dibuka pada ${opensOn}`, en: `registration opens on ${opensOn}` },
+          },
+        ],
+      });
+    }
     const list = d.candidates ?? [];
     const entries = list.map((r, i) => ({
       postCode: r.postCode,
@@ -336,7 +372,7 @@ export const blindCodebook = (c: Pick<SelectionContext, 'data'>): CandidateCode[
 /** Every decision of the selection and its handler; a decision without one does not compile. */
 export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind]: SelectionDecisionHandler<K> } = {
   form_committee: formCommittee,
-  announce: plain(),
+  announce,
   register_candidates: registerCandidates,
   proceed: plain(),
   cancel_selection: plain(),

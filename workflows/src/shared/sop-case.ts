@@ -63,6 +63,8 @@ export class SopCase {
   /** Bumped on every change of step, so a deadline knows whether its step is still current. */
   private epoch = 0;
   private deadlineView: { step: string; dueAt: string; onExpiry: string; notifyRole: string } | null = null;
+  /** A due instant a decision chose for the next deadline of one step (the registration closing day set at the announcement). */
+  private fixedDue: { step: string; dueAt: string } | null = null;
   /** The search attributes last upserted (agency, step, status), so an unchanged step upserts nothing. */
   private indexed: string | undefined;
 
@@ -203,6 +205,14 @@ export class SopCase {
     return this.record(decision, actor, this.current.id, this.current, options);
   }
 
+  /**
+   * The next deadline of `step` falls at `dueAt` rather than after the SOP's duration; once only, so an
+   * extension the SOP grants afterwards runs as the SOP says. Call before the transition into the step.
+   */
+  fixDeadline(step: string, dueAt: string): void {
+    this.fixedDue = { step, dueAt };
+  }
+
   /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
   async runUntilTerminal(): Promise<void> {
     let extension: SopDuration | undefined;
@@ -213,10 +223,12 @@ export class SopCase {
         await condition(() => this.epoch !== epoch);
         continue;
       }
+      const fixed = !extension && this.fixedDue?.step === step.id ? this.fixedDue.dueAt : undefined;
+      if (this.fixedDue?.step === step.id) this.fixedDue = null;
       const after = extension ?? step.deadline.after;
       extension = undefined;
       const enteredAt = new Date().toISOString();
-      const due = await this.ledger.computeDeadline({ startedAt: enteredAt, after });
+      const due = fixed ?? (await this.ledger.computeDeadline({ startedAt: enteredAt, after }));
       if (this.epoch !== epoch) continue;
       this.deadlineView = { step: step.id, dueAt: due, onExpiry: step.deadline.onExpiry, notifyRole: step.deadline.notifyRole };
       const remaining = Date.parse(due) - Date.now();

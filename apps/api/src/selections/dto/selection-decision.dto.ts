@@ -79,6 +79,23 @@ export class SelectionDecisionDto extends DecisionBase {
   @Type(() => CommitteeMemberDto)
   members?: CommitteeMemberDto[];
 
+  @ApiPropertyOptional({
+    example: '2026-12-08',
+    description: 'announce: the first day of registration (YYYY-MM-DD, WIB), not before the announcement day; with registrationClosesOn',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  registrationOpensOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-29',
+    description:
+      'announce: the last day of registration (inclusive, WIB), not before the opening, at most 90 days long; the registration deadline falls at its end. Without both dates the SOP duration runs from the announcement',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  registrationClosesOn?: string;
+
   @ApiPropertyOptional({ type: [CandidateRegistrationDto], description: 'register_candidates (at most 100 per request)' })
   @IsOptional()
   @IsArray()
