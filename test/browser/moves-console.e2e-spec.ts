@@ -89,7 +89,7 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     await stack.close();
   });
 
-  it('HR proposes a mutation picked from the register; the TPK advises, the PPK approves (reject asks to confirm), HR records the decree', async () => {
+  it('HR proposes a mutation picked from the register; the TPK advises, the PPK approves (a reject asks to confirm first), HR records the decree', async () => {
     const agency = uniqueCode('PEMKAB');
     const reg = await region(stack);
     const facts = moveFacts(agency, reg);
@@ -130,10 +130,14 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     const reject = ppk.getByTestId('decide-reject');
     await reject.waitFor();
     await reject.getByLabel('Alasan', { exact: true }).fill('Uji konfirmasi');
-    const rejectButton = reject.getByRole('button', { name: 'Tolak pemindahan', exact: true });
-    expect(await rejectButton.isDisabled()).toBe(true);
-    await reject.getByRole('checkbox', { name: /Saya yakin/ }).check();
-    expect(await rejectButton.isDisabled()).toBe(false);
+    // Rejecting asks first; cancelling the dialog records nothing.
+    await reject.getByRole('button', { name: 'Tolak pemindahan', exact: true }).click();
+    const dialog = reject.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    await expectNoSeriousA11yViolations(ppk, 'the reject confirmation');
+    await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+    await reject.getByText('Dibatalkan: tidak ada yang dicatat.').waitFor();
+    expect(await stepIs(ppk, 'ppk_decision')).toBe(true);
     await capture(ppk, 'move-02-ppk-decision');
     await decide(ppk, 'approve', 'Setujui pemindahan', 'decree');
 

@@ -1,7 +1,8 @@
 import { useState, type ComponentProps, type ReactNode } from 'react';
-import type { CandidateStatus, CaseType } from '@meritflow/contracts';
-import { DEFAULT_COMMITTEE_SETTINGS, quorumFor, type RegisterFacts } from '@meritflow/domain';
+import type { CandidateStatus, CaseType, CommitteeReviewState } from '@meritflow/contracts';
+import type { RegisterFacts } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
+import { formatDate, todayIso } from './dates';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
@@ -46,7 +47,7 @@ interface Candidate {
   name: string;
   postCode: string;
   status: string;
-  eligibility: { eligible: boolean; reasons: EligibilityReason[] };
+  eligibility: { eligible: boolean; reasons: EligibilityReason[]; messages?: EligibilityReason[] };
   screening: { passed: boolean; reason: string; administrativeScore: number | null } | null;
   assessment: { jpmPercent: number; category: string } | null;
   review: { paper: number | null; interview: number | null; quorumMet: boolean; votes: number; quorum: number } | null;
@@ -306,17 +307,7 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
       {s.candidates.length > 0 && <CandidatesTable s={s} />}
 
       {role === 'ppk' && s.step === 'committee_formation' && <CommitteeForm s={s} common={common} decide={decide} />}
-      {role === 'committee_chair' && isChair && s.step === 'announcement' && (
-        <EvidenceDecision
-          common={common}
-          decide={decide}
-          decision="announce"
-          kind="pengumuman"
-          title={t('Umumkan seleksi', 'Announce the selection')}
-          fileLabel={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')}
-          agency={s.agencyCode}
-        />
-      )}
+      {role === 'committee_chair' && isChair && s.step === 'announcement' && <AnnounceForm s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'registration' && <RegisterForm s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'screening' && <ScreeningForms s={s} common={common} decide={decide} />}
       {role === 'committee_chair' && isChair && s.step === 'screening' && !s.candidates.some((c) => c.status === 'registered') && (
@@ -377,6 +368,59 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
       {role === 'hr_officer' && <ChainForms s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'appointment' && <AppointmentForms s={s} session={session} reload={reload} />}
     </>
+  );
+}
+
+/**
+ * The chair announces the selection with its registration window: both dates or neither (then the
+ * SOP's duration runs from the announcement), the opening not before today, the closing not before it.
+ */
+function AnnounceForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
+  const [opens, setOpens] = useState('');
+  const [closes, setCloses] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const today = todayIso();
+  const problem =
+    (opens === '') !== (closes === '')
+      ? t('Isi kedua tanggal pendaftaran, atau kosongkan keduanya.', 'Give both registration dates, or neither.')
+      : opens !== '' && opens < today
+        ? t('Pendaftaran tidak dapat dibuka sebelum hari ini.', 'Registration cannot open before today.')
+        : opens !== '' && closes < opens
+          ? t('Penutupan tidak boleh sebelum pembukaan.', 'Closing cannot come before opening.')
+          : null;
+  const title = t('Umumkan seleksi', 'Announce the selection');
+  return (
+    <ActionForm
+      {...common}
+      title={title}
+      decision="announce"
+      lines={[
+        {
+          label: t('Masa pendaftaran', 'Registration window'),
+          value: opens
+            ? `${formatDate(opens, lang)} – ${formatDate(closes, lang)}`
+            : t('menurut durasi SOP sejak pengumuman', 'the SOP duration from the announcement'),
+        },
+        { label: t('Bukti', 'Evidence'), value: file ? `pengumuman: ${file.name}` : t('pengumuman (wajib)', 'announcement (required)') },
+      ]}
+      submitLabel={title}
+      disabled={problem !== null}
+      onSubmit={async () =>
+        decide({
+          decision: 'announce',
+          ...(opens ? { registrationOpensOn: opens, registrationClosesOn: closes } : {}),
+          evidence: await evidenceOf(file, 'pengumuman', s.agencyCode, t),
+        })
+      }
+      testId="decide-announce"
+    >
+      <div className="row">
+        <TextField label={t('Pendaftaran dibuka', 'Registration opens')} type="date" value={opens} onChange={setOpens} error={problem} />
+        <TextField label={t('Pendaftaran ditutup', 'Registration closes')} type="date" value={closes} onChange={setCloses} />
+      </div>
+      <FileField label={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')} onChange={setFile} required />
+    </ActionForm>
   );
 }
 
@@ -523,7 +567,7 @@ function CandidatesTable({ s }: { s: Selection }) {
                   {candidateStatusLabel(c.status, lang)}
                   {!c.eligibility.eligible && (
                     <ul className="sub reasons" data-testid={`ineligible-${c.nip}`}>
-                      {eligibilityReasons(c.eligibility.reasons, lang).map((r, i) => (
+                      {eligibilityReasons(c.eligibility.messages ?? c.eligibility.reasons, lang).map((r, i) => (
                         <li key={i}>{r}</li>
                       ))}
                     </ul>
@@ -1019,32 +1063,18 @@ function AssessOne({
   );
 }
 
-interface Review {
-  sealed: boolean;
-  step: string;
-  members: Member[];
-  declarations: { memberId: string; candidateNip: string; conflicted: boolean }[];
-  progress: { nip: string; scored: number; eligible: number; quorum: number }[];
-  pending: { memberId: string; task: 'declare_interests' | 'score'; nips: string[] }[];
-  deadline: { dueAt: string } | null;
-  votes: { memberId: string; nip: string; paper: number; interview: number }[] | null;
-  results: { nip: string; quorum: number; votes: number; quorumMet: boolean; paper: number | null; interview: number | null }[] | null;
-}
+type Review = CommitteeReviewState;
 
-/**
- * Quorum per candidate, counting every member who may still score: a member who has not declared
- * conflicts yet is counted (and named as pending), so one early score never reads as a quorum.
- */
-export function quorumRows(r: Pick<Review, 'members' | 'declarations' | 'progress' | 'pending'>) {
-  const name = (id: string) => r.members.find((m) => m.id === id)?.name ?? id;
-  return r.progress.map((p) => {
-    const conflicted = r.declarations.filter((d) => d.candidateNip === p.nip && d.conflicted).length;
-    const eligible = Math.max(p.eligible, r.members.length - conflicted);
-    // The API's own quorum when it counted the same members; otherwise the majority rule over them.
-    const quorum = eligible === p.eligible ? p.quorum : quorumFor(eligible, DEFAULT_COMMITTEE_SETTINGS);
-    const pending = r.pending.filter((x) => x.task === 'declare_interests' || x.nips.includes(p.nip)).map((x) => name(x.memberId));
-    return { nip: p.nip, scored: p.scored, eligible, quorum, met: p.scored >= quorum, pending };
-  });
+/** Quorum per candidate as the API counts it: every member not conflicted, the undeclared named as pending. */
+export function quorumRows(r: Pick<Review, 'progress'>) {
+  return r.progress.map((p) => ({
+    nip: p.nip,
+    scored: p.scored,
+    eligible: p.eligibleMembers,
+    quorum: p.quorum,
+    met: p.quorumMet,
+    pending: p.pending.map((m) => m.name),
+  }));
 }
 
 /** Committee review: declare conflicts, score the candidates one may score; sealed until every eligible member scored. */

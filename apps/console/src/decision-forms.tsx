@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AllowedDecision } from '@meritflow/domain';
 import { api, uploadEvidence, type Session } from './api';
+import { ConfirmDialog, isDestructive } from './confirm';
 import { useI18n } from './i18n';
 import { ActionForm, FileField, TextField, type PreviewLine } from './ui';
 
@@ -13,8 +14,6 @@ export interface DecisionFormSpec {
   /** The evidence kind cited when the SOP requires (or the form offers) a document. */
   evidenceKind?: string;
   fields?: readonly ExtraField[];
-  /** Ends the case or refuses: asks the user to confirm before it is sent. */
-  destructive?: boolean;
 }
 
 /** A case type's forms, keyed by decision code; a decision without an entry has no form (the API still takes it). */
@@ -74,7 +73,6 @@ interface Values {
   overrideRules: string[];
   jpm: string;
   exclusions: Record<string, string>;
-  confirmed: boolean;
 }
 
 const EMPTY: Values = {
@@ -85,7 +83,6 @@ const EMPTY: Values = {
   overrideRules: [],
   jpm: '',
   exclusions: {},
-  confirmed: false,
 };
 
 function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: DecisionFormSpec; ctx: DecisionContext }) {
@@ -106,8 +103,15 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     (has('effectiveDate') && v.effectiveDate === '') ||
     (has('overrideRules') && v.overrideRules.length === 0) ||
     (has('competencyFit') && v.jpm.trim() === '') ||
-    excluded.some(([, r]) => r.trim().length < 3) ||
-    (spec.destructive === true && !v.confirmed);
+    excluded.some(([, r]) => r.trim().length < 3);
+  // A destructive decision (the shared dictionary's list) is sent only after the confirmation dialog.
+  const [confirming, setConfirming] = useState<null | ((ok: boolean) => void)>(null);
+  const confirmed = () =>
+    isDestructive(allowed.decision) ? new Promise<boolean>((resolve) => setConfirming(() => resolve)) : Promise.resolve(true);
+  const answer = (ok: boolean) => {
+    confirming?.(ok);
+    setConfirming(null);
+  };
 
   const lines: PreviewLine[] = [];
   if (has('decreeNumber')) lines.push({ label: t('Nomor SK', 'Decree number'), value: v.decreeNumber || '—' });
@@ -134,6 +138,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     });
 
   const submit = async () => {
+    if (!(await confirmed())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
     const evidence = v.file ? [await uploadEvidence(v.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)] : undefined;
     const body: Record<string, unknown> = { decision: allowed.decision };
     if (v.reason.trim()) body.reason = v.reason.trim();
@@ -251,22 +256,23 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
       {offersEvidence && (
         <FileField label={`${t('Dokumen', 'Document')}: ${title} (PDF)`} onChange={(file) => set({ file })} required={needsEvidence} />
       )}
-      {spec.destructive && (
-        <div className="check confirm">
-          <input
-            type="checkbox"
-            id={`confirm-${allowed.decision}`}
-            checked={v.confirmed}
-            onChange={(e) => set({ confirmed: e.target.checked })}
-          />
-          <label htmlFor={`confirm-${allowed.decision}`}>
-            {t(
-              `Saya yakin: "${title}" dicatat permanen dan tidak dapat dibatalkan.`,
-              `I am sure: "${title}" is recorded for good and cannot be undone.`,
-            )}
-          </label>
-        </div>
-      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`${title}?`}
+        body={
+          <dl className="facts">
+            {lines.map((l, i) => (
+              <span key={i} className="pair">
+                <dt>{l.label}</dt>
+                <dd>{l.value}</dd>
+              </span>
+            ))}
+          </dl>
+        }
+        confirmLabel={t(`Ya, ${title.toLowerCase()}`, `Yes, ${title.toLowerCase()}`)}
+        onConfirm={() => answer(true)}
+        onCancel={() => answer(false)}
+      />
     </ActionForm>
   );
 }

@@ -14,16 +14,12 @@ export const MOVE_FORMS: DecisionFormRegistry = {
     evidenceKind: 'ba_komite_talenta',
   },
   release: { title: ['Setujui melepas pegawai', 'Release the official'], evidenceKind: 'surat_lolos_butuh' },
-  refuse_release: {
-    title: ['Tolak melepas pegawai', 'Refuse to release the official'],
-    evidenceKind: 'surat_penolakan',
-    destructive: true,
-  },
+  refuse_release: { title: ['Tolak melepas pegawai', 'Refuse to release the official'], evidenceKind: 'surat_penolakan' },
   record_pertek: { title: ['Catat pertimbangan teknis BKN', 'Record the BKN pertek'], evidenceKind: 'pertek_bkn' },
   approve: { title: ['Setujui pemindahan', 'Approve the move'] },
   record_governor_decision: { title: ['Catat keputusan Gubernur', 'Record the governor’s decision'], evidenceKind: 'keputusan_gubernur' },
   record_minister_decision: { title: ['Catat keputusan Mendagri', 'Record the Minister’s decision'], evidenceKind: 'keputusan_mendagri' },
-  reject: { title: ['Tolak pemindahan', 'Reject the move'], destructive: true },
+  reject: { title: ['Tolak pemindahan', 'Reject the move'] },
   override: {
     title: ['Kesampingkan aturan dengan dasar hukum', 'Lift a rule on a legal basis'],
     evidenceKind: 'dasar_hukum',
@@ -35,13 +31,13 @@ export const MOVE_FORMS: DecisionFormRegistry = {
     fields: ['decreeNumber', 'effectiveDate'],
   },
   report_submitted: { title: ['Catat laporan kepada Mendagri', 'Record the report to the Minister'], evidenceKind: 'laporan_mendagri' },
-  withdraw: { title: ['Tarik usulan', 'Withdraw the proposal'], destructive: true },
+  withdraw: { title: ['Tarik usulan', 'Withdraw the proposal'] },
 };
 
 /** The collective decree's decisions. */
 export const BULK_FORMS: DecisionFormRegistry = {
   approve_batch: { title: ['Setujui SK kolektif', 'Approve the batch'], fields: ['exclusions'] },
-  reject_batch: { title: ['Tolak SK kolektif', 'Reject the batch'], destructive: true },
+  reject_batch: { title: ['Tolak SK kolektif', 'Reject the batch'] },
   record_decree: {
     title: ['Catat SK kolektif', 'Record the collective decree'],
     evidenceKind: 'sk_kolektif',
