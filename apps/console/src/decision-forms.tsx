@@ -262,10 +262,10 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
         body={
           <dl className="facts">
             {lines.map((l, i) => (
-              <span key={i} className="pair">
+              <div key={i} className="pair">
                 <dt>{l.label}</dt>
                 <dd>{l.value}</dd>
-              </span>
+              </div>
             ))}
           </dl>
         }

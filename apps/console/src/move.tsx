@@ -159,10 +159,10 @@ function TalentPlacement({ m }: { m: MoveCase }) {
       </p>
       <dl className="facts" data-testid="talent-inputs">
         {Object.entries(talent.inputs).map(([k, v]) => (
-          <span key={k} className="pair">
+          <div key={k} className="pair">
             <dt>{TALENT_INPUTS[k] ? t(...TALENT_INPUTS[k]) : k}</dt>
             <dd>{v}</dd>
-          </span>
+          </div>
         ))}
       </dl>
     </>
