@@ -1,6 +1,6 @@
 import { useState, type ComponentProps, type ReactNode } from 'react';
 import type { CandidateStatus, CaseType, CommitteeReviewState } from '@meritflow/contracts';
-import type { RegisterFacts } from '@meritflow/domain';
+import { getSop, type RegisterFacts, type SopRef } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
 import { formatDate, todayIso } from './dates';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
@@ -10,6 +10,18 @@ import { DisciplineBody, type DisciplineCase } from './discipline';
 import { BulkBody, MoveBody } from './move';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 import { TalentReviewBody, type TalentReview } from './talent';
+import { statusLabel } from './labels';
+import { Stepper } from './stepper';
+
+/** The SOP a case pinned, by its title and version, not its code. */
+const sopTitle = (sop: SopRef, lang: 'id' | 'en'): string => {
+  try {
+    const def = getSop(sop);
+    return `${lang === 'id' ? def.title.id : def.title.en}, ${lang === 'id' ? 'versi' : 'version'} ${sop.version}`;
+  } catch {
+    return `${sop.id} ${sop.version}`;
+  }
+};
 
 interface Allowed {
   decision: string;
@@ -136,7 +148,7 @@ const CASE_VIEWS: Record<CaseType, { title(data: AnyCase): string; Body(p: CaseB
     Body: ({ data, session, reload }) => <MoveBody m={data as Move} session={session} reload={reload} />,
   },
   'bulk-move': {
-    title: (data) => data.workflowId,
+    title: (data) => `SK kolektif ${data.workflowId.split(':')[2] ?? data.workflowId}`,
     Body: ({ data, session, reload }) => <BulkBody b={data as BulkMove} session={session} reload={reload} />,
   },
   discipline: {
@@ -173,14 +185,12 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
           </dd>
           <dt>{t('Tahap', 'Step')}</dt>
           <dd data-testid="case-step" data-step={data.step}>
-            {lang === 'id' ? data.stepLabel.id : data.stepLabel.en} ({data.step})
+            {lang === 'id' ? data.stepLabel.id : data.stepLabel.en}
           </dd>
           <dt>{t('Status', 'Status')}</dt>
-          <dd>{data.status}</dd>
+          <dd data-status={data.status}>{statusLabel(data.status, lang)}</dd>
           <dt>SOP</dt>
-          <dd>
-            {data.sop.id}@{data.sop.version}
-          </dd>
+          <dd>{sopTitle(data.sop, lang)}</dd>
           {data.deadline && (
             <>
               <dt>{t('Batas waktu tahap', 'Step due by')}</dt>
@@ -188,6 +198,7 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
             </>
           )}
         </dl>
+        <Stepper sop={data.sop} step={data.step} />
       </header>
       {body}
       {REPORT_READERS.includes(session.role) && <ReportsPanel caseId={data.workflowId} session={session} />}
