@@ -95,6 +95,8 @@ export function Cases() {
   useEffect(() => form.reset(JSON.parse(urlFilters) as Filters), [urlFilters]);
   const chosenType = form.watch('caseType');
   const { steps, statuses } = useMemo(() => stepsAndStatuses(registry, chosenType), [registry, chosenType]);
+  // With one case type chosen, its steps read as its SOP names them.
+  const soleSop = chosenType ? registry?.find((x) => x.type === chosenType)?.sopIds[0] : undefined;
   const apply = (next: Partial<Filters> & { sort?: string; page?: number; pageSize?: number }) => {
     const merged = { ...filters, sort, page, pageSize, ...next };
     const out = new URLSearchParams();
@@ -105,8 +107,11 @@ export function Cases() {
     setParams(out);
   };
   const clear = () => {
+    // Clearing the filters keeps the sort and the page size.
     form.reset(Object.fromEntries(FILTERS.map((k) => [k, ''])) as Filters);
-    setParams(new URLSearchParams());
+    const kept = new URLSearchParams();
+    for (const k of ['sort', 'pageSize']) if (params.get(k)) kept.set(k, params.get(k)!);
+    setParams(kept);
   };
 
   const data = list.data;
@@ -144,7 +149,10 @@ export function Cases() {
             form={form}
             name="step"
             label={t('Tahap', 'Step')}
-            options={[{ value: '', label: t('Semua tahap', 'Every step') }, ...steps.map((s) => ({ value: s, label: stepLabel(s, lang) }))]}
+            options={[
+              { value: '', label: t('Semua tahap', 'Every step') },
+              ...steps.map((s) => ({ value: s, label: stepLabel(s, lang, soleSop) })),
+            ]}
           />
           <FormSelect
             form={form}
@@ -264,7 +272,7 @@ export function Cases() {
                 </td>
                 <td data-label={t('Instansi', 'Agency')}>{c.agencyCode}</td>
                 <td data-label={t('Tahap', 'Step')} data-step={c.step}>
-                  {stepLabel(c.step, lang)} <span className="sub">({statusLabel(c.status, lang)})</span>
+                  {stepLabel(c.step, lang, c.sop.id)} <span className="sub">({statusLabel(c.status, lang)})</span>
                 </td>
                 <td data-label={t('Dibuka', 'Opened')}>{formatDate(c.createdAt, lang)}</td>
                 <td data-label={t('Diperbarui', 'Updated')}>{formatTime(c.updatedAt, lang)}</td>

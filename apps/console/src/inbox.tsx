@@ -92,7 +92,8 @@ export function Inbox() {
                       <Link to={casePath(task.caseId)}>{task.title}</Link>
                       <div className="sub id">{task.caseId}</div>
                       <div className="sub">
-                        {typeLabelOf(registry, task.caseType, lang)} · {stepLabel(task.step, lang)}
+                        {typeLabelOf(registry, task.caseType, lang)} ·{' '}
+                        {stepLabel(task.step, lang, data.cases.find((c) => c.caseId === task.caseId)?.sop.id)}
                       </div>
                     </td>
                     <td data-label={t('Tugas', 'Task')}>
@@ -121,7 +122,7 @@ export function Inbox() {
                 <li key={c.caseId}>
                   <Link to={casePath(c.caseId)}>{c.title}</Link> <span className="sub id">{c.caseId}</span> —{' '}
                   <span className="step" data-step={c.step}>
-                    {stepLabel(c.step, lang)}
+                    {stepLabel(c.step, lang, c.sop.id)}
                   </span>{' '}
                   <span className="sub">({statusLabel(c.status, lang)})</span>
                   {c.unavailable && <span className="badge">{t('status tidak terbaca', 'state unavailable')}</span>}

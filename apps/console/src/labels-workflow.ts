@@ -194,10 +194,24 @@ export const FILLING_METHOD_LABELS: Labels<FillingMethod> = {
   mutation_rotation: ['Mutasi/rotasi', 'Move or rotation'],
 };
 
-/** Step labels come from the SOPs themselves (each step carries its own), newest version first. */
+/**
+ * Step labels come from the SOPs themselves (each step carries its own), newest version first. Step
+ * ids repeat across SOPs with different meanings ("approved" is a vacancy's approval and a talent
+ * pool's), so a label is looked up by SOP first; without one, every distinct label is given.
+ */
+const STEPS_BY_SOP: Map<string, Pair> = new Map();
 const STEPS: Map<string, Pair> = new Map();
 for (const sop of [...listSops()].reverse()) {
-  for (const st of sop.steps) if (!STEPS.has(st.id)) STEPS.set(st.id, [st.label.id, st.label.en]);
+  for (const st of sop.steps) {
+    const pair: Pair = [st.label.id, st.label.en];
+    if (!STEPS_BY_SOP.has(`${sop.id}:${st.id}`)) STEPS_BY_SOP.set(`${sop.id}:${st.id}`, pair);
+  }
+}
+for (const [key, pair] of STEPS_BY_SOP) {
+  const id = key.slice(key.indexOf(':') + 1);
+  const known = STEPS.get(id);
+  if (!known) STEPS.set(id, pair);
+  else if (!known[0].split(' / ').includes(pair[0])) STEPS.set(id, [`${known[0]} / ${pair[0]}`, `${known[1]} / ${pair[1]}`]);
 }
 export const stepLabels = (): ReadonlyMap<string, Pair> => STEPS;
 
@@ -218,7 +232,12 @@ export const humanise = (code: string): string => {
 
 export const decisionLabel = of(DECISIONS);
 export const statusLabel = of(STATUSES);
-export const stepLabel = of(STEPS);
+const anyStepLabel = of(STEPS);
+/** A step's label, read from the case's SOP (`sopId`) where known. */
+export const stepLabel = (code: string | null | undefined, lang: Lang, sopId?: string): string => {
+  const own = code && sopId ? STEPS_BY_SOP.get(`${sopId}:${code}`) : undefined;
+  return own ? pick(own, code!, lang) : anyStepLabel(code, lang);
+};
 export const roleLabel = of(ROLES_LABELS);
 export const positionClassLabel = of(POSITION_CLASS_LABELS);
 export const fillingMethodLabel = of(FILLING_METHOD_LABELS);

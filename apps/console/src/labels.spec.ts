@@ -15,7 +15,6 @@ const decisions = [
   ),
 ].sort();
 const statuses = [...new Set(sops.flatMap((s) => s.steps.map((st) => st.status)))].sort();
-const steps = [...new Set(sops.flatMap((s) => s.steps.map((st) => st.id)))].sort();
 
 describe('the label dictionary', () => {
   it.each(decisions)('labels the decision %s in both languages', (code) => {
@@ -29,11 +28,22 @@ describe('the label dictionary', () => {
     expect(statusLabel(code, 'id')).not.toBe(code);
   });
 
-  it.each(steps)("labels the step %s with its SOP's own label", (code) => {
-    const own = sops.flatMap((s) => s.steps).filter((st) => st.id === code);
-    expect(stepLabels().has(code)).toBe(true);
-    expect(own.map((st) => st.label.id)).toContain(stepLabel(code, 'id'));
-    expect(own.map((st) => st.label.en)).toContain(stepLabel(code, 'en'));
+  it.each(sops.flatMap((s) => s.steps.map((st) => [s.id, s.version, st.id] as const)))(
+    "labels the step %s@%s %s with its SOP's own label",
+    (sopId, _version, code) => {
+      const own = sops.filter((s) => s.id === sopId).flatMap((s) => s.steps.filter((st) => st.id === code));
+      expect(stepLabels().has(code)).toBe(true);
+      expect(own.map((st) => st.label.id)).toContain(stepLabel(code, 'id', sopId));
+      expect(own.map((st) => st.label.en)).toContain(stepLabel(code, 'en', sopId));
+    },
+  );
+
+  it('tells apart steps that share an id across SOPs', () => {
+    expect(stepLabel('approved', 'id', 'vacancy')).toBe('Disetujui, menunggu pengisian');
+    expect(stepLabel('approved', 'en', 'talent-review')).toBe('Talent pool approved');
+    // Without the SOP, every meaning is given rather than a wrong one.
+    expect(stepLabel('approved', 'id')).toContain('Disetujui, menunggu pengisian');
+    expect(stepLabel('approved', 'id')).toContain('Kelompok rencana suksesi disetujui');
   });
 
   it.each([

@@ -527,7 +527,7 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
                     <span data-decision={d.decision}>{decisionLabel(d.decision, lang)}</span>
                     {d.workflowId !== rootId && <div className="sub">{d.workflowId.slice(rootId.length + 1)}</div>}
                     <div className="sub">
-                      {stepLabel(d.stepBefore, lang)} → {stepLabel(d.stepAfter, lang)}
+                      {stepLabel(d.stepBefore, lang, d.sop.id)} → {stepLabel(d.stepAfter, lang, d.sop.id)}
                     </div>
                   </td>
                   <td data-label={t('Pelaku', 'Actor')}>
