@@ -199,6 +199,15 @@ describe('the web console drives a whole open selection', () => {
   it('HR screens every candidate and the chair closes screening', async () => {
     for (const c of candidates) {
       const form = hr.getByTestId(`screen-${c.nip}`);
+      // Screening starts empty: no result chosen, no reason written, nothing to send yet.
+      const send = form.getByRole('button', { name: `Catat hasil ${c.name}`, exact: true });
+      expect(await form.getByLabel('Lulus', { exact: true }).isChecked()).toBe(false);
+      expect(await form.getByLabel(`Alasan ${c.nip}`).inputValue()).toBe('');
+      expect(await send.isDisabled()).toBe(true);
+      await form.getByLabel('Lulus', { exact: true }).check();
+      await form.getByLabel(`Alasan ${c.nip}`).fill('Berkas lengkap dan sah');
+      expect(await send.isDisabled()).toBe(true);
+      await form.getByLabel(`Nilai administrasi ${c.nip}`).fill('85');
       await submitAndWait(form, `Catat hasil ${c.name}`, async () => (await hr.getByTestId(`screen-${c.nip}`).count()) === 0);
     }
     await chair.reload();
@@ -261,6 +270,11 @@ describe('the web console drives a whole open selection', () => {
         expect(voters.length).toBe(candidates.length);
         expect(new Set(voters)).toEqual(new Set([members[0].id]));
         expect(await page.getByTestId('quorum').locator('tbody tr').count()).toBe(candidates.length);
+        // One of five has scored: members who have not declared yet still count, and are named as pending.
+        const row = page.getByTestId('quorum').locator(`tbody tr[data-nip="${candidates[0].nip}"]`);
+        await expect(row.innerText()).resolves.toContain('1 dari 5 sudah menilai, kuorum 3');
+        expect(await row.getAttribute('data-met')).toBe('false');
+        await expect(row.innerText()).resolves.toContain(members[4].name);
         await screenshot(page, '07-committee-sealed-quorum');
       }
     }
@@ -276,8 +290,26 @@ describe('the web console drives a whole open selection', () => {
     const overseer = await signIn(OVERSEER);
     await openCase(overseer, selectionId);
     const rec = overseer.getByTestId('decide-recommend');
+    await rec.waitFor();
+    // Nothing is recommended until the overseer picks names from the shortlist; it then orders them.
+    const boxes = rec.getByRole('checkbox');
+    expect(await boxes.count()).toBe(3);
+    for (let i = 0; i < 3; i++) expect(await boxes.nth(i).isChecked()).toBe(false);
     await rec.getByLabel(`Surat rekomendasi ${positionCode} (PDF)`).setInputFiles(pdf('rekomendasi_bkn'));
+    expect(await rec.getByRole('button', { name: `Beri rekomendasi ${positionCode}`, exact: true }).isDisabled()).toBe(true);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const order = rec.getByTestId(`recommend-order-${positionCode}`);
+    const second = (await order.locator('li').nth(1).innerText()).split('\n')[0].replace(/[↑↓]/g, '').trim();
+    await order.getByRole('button', { name: `Naikkan ${second}` }).click();
+    await expect(order.locator('li').first().innerText()).resolves.toContain(second);
+    await screenshot(overseer, '08a-overseer-recommend');
     await submitAndWait(rec, `Beri rekomendasi ${positionCode}`, () => stepIs(overseer, 'ppk_decision'));
+    const shortlist = overseer.getByTestId(`shortlist-${positionCode}`);
+    const rows = shortlist.locator('tbody tr');
+    await expect(rows.nth(1).locator('td').last().innerText()).resolves.toBe('1');
+    await expect(rows.nth(0).locator('td').last().innerText()).resolves.toBe('2');
+    await expect(rows.nth(2).locator('td').last().innerText()).resolves.toBe('—');
   });
 
   it('the PPK reviews the shortlist with scores and picks the second-ranked, with the justification required', async () => {

@@ -10,10 +10,13 @@ import { keys, queryClient } from './query';
 import { Cases, EvidenceUpload, Inbox, NewSelection, NewVacancy, SignIn } from './screens';
 import { SessionContext, useSession, useSignedIn } from './session';
 import { NewTalentReview } from './talent';
+import { NewMove } from './move-new';
+import { NewBulkMove } from './bulk-move-new';
 
 /**
  * Routes (react-router, hash history so the API serves one /console/ page and links stay shareable):
- * #/inbox, #/cases, #/vacancies/new, #/selections/new, #/talent-reviews/new, #/evidence, #/case/:id,
+ * #/inbox, #/cases, #/vacancies/new, #/selections/new, #/talent-reviews/new, #/moves/new, #/talent-promotions/new,
+ * #/bulk-moves/new, #/evidence, #/case/:id,
  * #/people, #/people/:nip[?agencyCode=].
  */
 const router = createHashRouter([
@@ -28,6 +31,12 @@ const router = createHashRouter([
       { path: 'selections/new', element: <WithSession page={(s) => <NewSelection session={s} />} /> },
       { path: 'evidence', element: <WithSession page={(s) => <EvidenceUpload session={s} />} /> },
       { path: 'talent-reviews/new', element: <WithSession page={(s) => <NewTalentReview session={s} />} /> },
+      { path: 'moves/new', element: <WithSession page={(s) => <NewMove key="move" session={s} />} /> },
+      {
+        path: 'talent-promotions/new',
+        element: <WithSession page={(s) => <NewMove key="talent" session={s} kind="talent_promotion" />} />,
+      },
+      { path: 'bulk-moves/new', element: <WithSession page={(s) => <NewBulkMove session={s} />} /> },
       { path: 'case/:id', element: <CaseRoute /> },
       { path: 'people', element: <WithSession page={(s) => <People session={s} />} /> },
       { path: 'people/:nip', element: <PersonRoute /> },
@@ -83,6 +92,9 @@ function Shell() {
             {hr && link('/vacancies/new', t('Usulkan lowongan', 'Propose vacancy'))}
             {hr && link('/selections/new', t('Buka seleksi', 'Open selection'))}
             {hr && link('/talent-reviews/new', t('Reviu talenta', 'Talent review'))}
+            {hr && link('/moves/new', t('Usulkan mutasi', 'Propose a move'))}
+            {hr && link('/bulk-moves/new', t('Mutasi massal', 'Bulk move'))}
+            {hr && link('/talent-promotions/new', t('Promosi talenta', 'Talent promotion'))}
             {hr && link('/evidence', t('Unggah bukti', 'Upload evidence'))}
           </nav>
         )}

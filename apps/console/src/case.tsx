@@ -1,13 +1,27 @@
-import { useState, type ReactNode } from 'react';
-import type { CaseType } from '@meritflow/contracts';
-import type { RegisterFacts } from '@meritflow/domain';
+import { useState, type ComponentProps, type ReactNode } from 'react';
+import type { CandidateStatus, CaseType, CommitteeReviewState } from '@meritflow/contracts';
+import { getSop, type RegisterFacts, type SopRef } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
+import { formatDate, todayIso } from './dates';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
 import { DisciplineBody, type DisciplineCase } from './discipline';
+import { BulkBody, MoveBody } from './move';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 import { TalentReviewBody, type TalentReview } from './talent';
+import { statusLabel } from './labels';
+import { Stepper } from './stepper';
+
+/** The SOP a case pinned, by its title and version, not its code. */
+const sopTitle = (sop: SopRef, lang: 'id' | 'en'): string => {
+  try {
+    const def = getSop(sop);
+    return `${lang === 'id' ? def.title.id : def.title.en}, ${lang === 'id' ? 'versi' : 'version'} ${sop.version}`;
+  } catch {
+    return `${sop.id} ${sop.version}`;
+  }
+};
 
 interface Allowed {
   decision: string;
@@ -45,7 +59,7 @@ interface Candidate {
   name: string;
   postCode: string;
   status: string;
-  eligibility: { eligible: boolean; reasons: { id: string; en: string }[] | string[] };
+  eligibility: { eligible: boolean; reasons: EligibilityReason[]; messages?: EligibilityReason[] };
   screening: { passed: boolean; reason: string; administrativeScore: number | null } | null;
   assessment: { jpmPercent: number; category: string } | null;
   review: { paper: number | null; interview: number | null; quorumMet: boolean; votes: number; quorum: number } | null;
@@ -93,35 +107,8 @@ interface Vacancy extends CaseBase {
   approvedFillingMethod: string | null;
 }
 
-interface Verdict {
-  rule: string;
-  ruleVersion: string;
-  passed: boolean;
-  overridden?: boolean;
-  message: { id: string; en: string };
-}
-interface Move extends CaseBase {
-  move: { kind: string; scope: string; person: { nip: string; name: string }; from: Record<string, string>; to: Record<string, string> };
-  talent: {
-    placement: { performance: string; potential: string; box: number };
-    inputs: Record<string, number>;
-    ruleVersion: string;
-  } | null;
-  evaluation: {
-    allowed: boolean;
-    ruleVersion: string;
-    evaluatedAt: string;
-    verdicts: Verdict[];
-    facts: { agencyMerit: { category: string; scheme: string } | null };
-  } | null;
-  overrides: { rules: string[]; by: string; reason: string }[];
-  decree: { number: string; effectiveDate: string } | null;
-}
-interface BulkMove extends CaseBase {
-  members: { nip: string; name: string; from: string; to: string; allowed: boolean | null; excluded: { reason: string } | null }[];
-  decree: { number: string; effectiveDate: string } | null;
-  annex: { no: number; nip: string; name: string; from: string; to: string }[];
-}
+type Move = ComponentProps<typeof MoveBody>['m'];
+type BulkMove = ComponentProps<typeof BulkBody>['b'];
 type AnyCase = Selection | Vacancy | Move | BulkMove | (CaseBase & DisciplineCase);
 
 const REPORT_READERS = ['hr_officer', 'ppk', 'overseer', 'auditor', 'admin'];
@@ -158,9 +145,12 @@ const CASE_VIEWS: Record<CaseType, { title(data: AnyCase): string; Body(p: CaseB
       const m = (data as Move).move;
       return `${m.person.name}: ${m.from.positionCode} → ${m.to.positionCode}`;
     },
-    Body: ({ data }) => <MoveBody m={data as Move} />,
+    Body: ({ data, session, reload }) => <MoveBody m={data as Move} session={session} reload={reload} />,
   },
-  'bulk-move': { title: (data) => data.workflowId, Body: ({ data }) => <BulkBody b={data as BulkMove} /> },
+  'bulk-move': {
+    title: (data) => `SK kolektif ${data.workflowId.split(':')[2] ?? data.workflowId}`,
+    Body: ({ data, session, reload }) => <BulkBody b={data as BulkMove} session={session} reload={reload} />,
+  },
   discipline: {
     title: (data) => `Kasus disiplin ${(data as DisciplineCase).caseCode}`,
     Body: ({ data, session, reload }) => <DisciplineBody d={data as DisciplineCase} session={session} reload={reload} />,
@@ -195,14 +185,12 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
           </dd>
           <dt>{t('Tahap', 'Step')}</dt>
           <dd data-testid="case-step" data-step={data.step}>
-            {lang === 'id' ? data.stepLabel.id : data.stepLabel.en} ({data.step})
+            {lang === 'id' ? data.stepLabel.id : data.stepLabel.en}
           </dd>
           <dt>{t('Status', 'Status')}</dt>
-          <dd>{data.status}</dd>
+          <dd data-status={data.status}>{statusLabel(data.status, lang)}</dd>
           <dt>SOP</dt>
-          <dd>
-            {data.sop.id}@{data.sop.version}
-          </dd>
+          <dd>{sopTitle(data.sop, lang)}</dd>
           {data.deadline && (
             <>
               <dt>{t('Batas waktu tahap', 'Step due by')}</dt>
@@ -210,130 +198,12 @@ function CaseOfType({ id, type, session }: { id: string; type: CaseTypeInfo; ses
             </>
           )}
         </dl>
+        <Stepper sop={data.sop} step={data.step} />
       </header>
       {body}
       {REPORT_READERS.includes(session.role) && <ReportsPanel caseId={data.workflowId} session={session} />}
       <Timeline decisions={data.decisions} rootId={data.workflowId} />
     </article>
-  );
-}
-
-/** A move, read-only here: decisions on moves are taken through the API. */
-function MoveBody({ m }: { m: Move }) {
-  const { t, lang } = useI18n();
-  const place = (p: Record<string, string>) => [p.positionCode, p.positionClass, p.agencyCode, p.regionCode].filter(Boolean).join(', ');
-  return (
-    <section aria-labelledby="move-h" className="card">
-      <h2 id="move-h">{t('Pemindahan pegawai', 'The move')}</h2>
-      <dl className="facts">
-        <dt>{t('Pegawai', 'Official')}</dt>
-        <dd>
-          {m.move.person.name} ({m.move.person.nip})
-        </dd>
-        <dt>{t('Jenis / cakupan', 'Kind / scope')}</dt>
-        <dd>
-          {m.move.kind} / {m.move.scope}
-        </dd>
-        <dt>{t('Dari', 'From')}</dt>
-        <dd>{place(m.move.from)}</dd>
-        <dt>{t('Ke', 'To')}</dt>
-        <dd>{place(m.move.to)}</dd>
-        {m.decree && (
-          <>
-            <dt>{t('Nomor SK / TMT', 'Decree / effective date')}</dt>
-            <dd>
-              {m.decree.number} / {m.decree.effectiveDate}
-            </dd>
-          </>
-        )}
-      </dl>
-      {m.talent && (
-        <>
-          <h3>{t('Penempatan talenta (kotak sembilan)', 'Talent placement (9-box)')}</h3>
-          <p data-testid="nine-box">
-            {t('Kotak', 'Box')} {m.talent.placement.box} ({m.talent.placement.performance}/{m.talent.placement.potential}) ·{' '}
-            {m.talent.ruleVersion}
-            {m.evaluation?.facts.agencyMerit && ` · ${t('kategori merit', 'merit category')} ${m.evaluation.facts.agencyMerit.category}`}
-          </p>
-          <ul>
-            {Object.entries(m.talent.inputs).map(([k, v]) => (
-              <li key={k}>
-                {k}: {v}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {m.evaluation && (
-        <>
-          <h3>
-            {t('Aturan mobilitas', 'Mobility rules')} ({m.evaluation.ruleVersion}, {formatTime(m.evaluation.evaluatedAt, lang)})
-          </h3>
-          <ul>
-            {m.evaluation.verdicts.map((v) => (
-              <li key={v.rule} className={v.passed ? undefined : 'bad'}>
-                {v.rule}: {v.passed ? t('lolos', 'passed') : v.overridden ? t('dikecualikan', 'overridden') : t('tidak lolos', 'failed')} —{' '}
-                {lang === 'id' ? v.message.id : v.message.en}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {m.overrides.length > 0 && (
-        <>
-          <h3>{t('Pengecualian aturan', 'Overrides')}</h3>
-          <ul>
-            {m.overrides.map((o, i) => (
-              <li key={i}>
-                {o.rules.join(', ')} — {o.reason} ({o.by})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-/** A bulk move, read-only: each member's check and exclusion, then the collective decree's annex. */
-function BulkBody({ b }: { b: BulkMove }) {
-  const { t } = useI18n();
-  return (
-    <section aria-labelledby="bulk-h" className="card">
-      <h2 id="bulk-h">{t('Pegawai dalam SK kolektif', 'People in the collective decree')}</h2>
-      {b.decree && (
-        <p>
-          {t('Nomor SK', 'Decree')} {b.decree.number} · TMT {b.decree.effectiveDate}
-        </p>
-      )}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">NIP</th>
-              <th scope="col">{t('Nama', 'Name')}</th>
-              <th scope="col">{t('Dari → ke', 'From → to')}</th>
-              <th scope="col">{t('Pemeriksaan aturan', 'Rule check')}</th>
-              <th scope="col">{t('Dikecualikan', 'Excluded')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.members.map((m) => (
-              <tr key={m.nip}>
-                <td>{m.nip}</td>
-                <td>{m.name}</td>
-                <td>
-                  {m.from} → {m.to}
-                </td>
-                <td>{m.allowed === null ? '—' : m.allowed ? t('lolos', 'passed') : t('terhalang', 'blocked')}</td>
-                <td>{m.excluded ? m.excluded.reason : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {b.annex.length > 0 && <p>{t(`Lampiran SK: ${b.annex.length} pegawai`, `Decree annex: ${b.annex.length} people`)}</p>}
-    </section>
   );
 }
 
@@ -448,17 +318,7 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
       {s.candidates.length > 0 && <CandidatesTable s={s} />}
 
       {role === 'ppk' && s.step === 'committee_formation' && <CommitteeForm s={s} common={common} decide={decide} />}
-      {role === 'committee_chair' && isChair && s.step === 'announcement' && (
-        <EvidenceDecision
-          common={common}
-          decide={decide}
-          decision="announce"
-          kind="pengumuman"
-          title={t('Umumkan seleksi', 'Announce the selection')}
-          fileLabel={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')}
-          agency={s.agencyCode}
-        />
-      )}
+      {role === 'committee_chair' && isChair && s.step === 'announcement' && <AnnounceForm s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'registration' && <RegisterForm s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'screening' && <ScreeningForms s={s} common={common} decide={decide} />}
       {role === 'committee_chair' && isChair && s.step === 'screening' && !s.candidates.some((c) => c.status === 'registered') && (
@@ -519,6 +379,59 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
       {role === 'hr_officer' && <ChainForms s={s} common={common} decide={decide} />}
       {role === 'hr_officer' && s.step === 'appointment' && <AppointmentForms s={s} session={session} reload={reload} />}
     </>
+  );
+}
+
+/**
+ * The chair announces the selection with its registration window: both dates or neither (then the
+ * SOP's duration runs from the announcement), the opening not before today, the closing not before it.
+ */
+function AnnounceForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
+  const [opens, setOpens] = useState('');
+  const [closes, setCloses] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const today = todayIso();
+  const problem =
+    (opens === '') !== (closes === '')
+      ? t('Isi kedua tanggal pendaftaran, atau kosongkan keduanya.', 'Give both registration dates, or neither.')
+      : opens !== '' && opens < today
+        ? t('Pendaftaran tidak dapat dibuka sebelum hari ini.', 'Registration cannot open before today.')
+        : opens !== '' && closes < opens
+          ? t('Penutupan tidak boleh sebelum pembukaan.', 'Closing cannot come before opening.')
+          : null;
+  const title = t('Umumkan seleksi', 'Announce the selection');
+  return (
+    <ActionForm
+      {...common}
+      title={title}
+      decision="announce"
+      lines={[
+        {
+          label: t('Masa pendaftaran', 'Registration window'),
+          value: opens
+            ? `${formatDate(opens, lang)} – ${formatDate(closes, lang)}`
+            : t('menurut durasi SOP sejak pengumuman', 'the SOP duration from the announcement'),
+        },
+        { label: t('Bukti', 'Evidence'), value: file ? `pengumuman: ${file.name}` : t('pengumuman (wajib)', 'announcement (required)') },
+      ]}
+      submitLabel={title}
+      disabled={problem !== null}
+      onSubmit={async () =>
+        decide({
+          decision: 'announce',
+          ...(opens ? { registrationOpensOn: opens, registrationClosesOn: closes } : {}),
+          evidence: await evidenceOf(file, 'pengumuman', s.agencyCode, t),
+        })
+      }
+      testId="decide-announce"
+    >
+      <div className="row">
+        <TextField label={t('Pendaftaran dibuka', 'Registration opens')} type="date" value={opens} onChange={setOpens} error={problem} />
+        <TextField label={t('Pendaftaran ditutup', 'Registration closes')} type="date" value={closes} onChange={setCloses} />
+      </div>
+      <FileField label={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')} onChange={setFile} required />
+    </ActionForm>
   );
 }
 
@@ -609,6 +522,31 @@ function KeppresOne({ s, post, common, decide }: { s: Selection; post: string; c
 type Common = { caseId: string; session: Session; sop: { id: string; version: string }; onDone: () => void };
 type Decide = (body: Record<string, unknown>) => Promise<unknown>;
 
+/** A failed eligibility check as the API sends it (the check with its message); older rows may carry text only. */
+type EligibilityReason = { rule?: string; message?: { id: string; en: string }; id?: string; en?: string } | string;
+
+/** The reasons a candidate is ineligible, in the reader's language. */
+export function eligibilityReasons(reasons: readonly EligibilityReason[], lang: 'id' | 'en'): string[] {
+  return reasons.map((r) => {
+    if (typeof r === 'string') return r;
+    const text = r.message ?? (r.id !== undefined && r.en !== undefined ? { id: r.id, en: r.en } : undefined);
+    return text ? (lang === 'id' ? text.id : text.en) : (r.rule ?? '');
+  });
+}
+
+const CANDIDATE_STATUS: Record<CandidateStatus, readonly [string, string]> = {
+  ineligible: ['Tidak memenuhi syarat', 'Ineligible'],
+  registered: ['Terdaftar', 'Registered'],
+  screened_out: ['Tidak lulus seleksi administrasi', 'Screened out'],
+  screened_in: ['Lulus seleksi administrasi', 'Screened in'],
+  assessed: ['Sudah diasesmen', 'Assessed'],
+  scored: ['Sudah dinilai panitia', 'Scored'],
+  no_quorum: ['Kuorum penilaian tidak tercapai', 'No scoring quorum'],
+  ranked: ['Diperingkat', 'Ranked'],
+};
+const candidateStatusLabel = (code: string, lang: 'id' | 'en'): string =>
+  code in CANDIDATE_STATUS ? CANDIDATE_STATUS[code as CandidateStatus][lang === 'id' ? 0 : 1] : code;
+
 function CandidatesTable({ s }: { s: Selection }) {
   const { t, lang } = useI18n();
   return (
@@ -637,13 +575,13 @@ function CandidatesTable({ s }: { s: Selection }) {
                 <td>{c.name}</td>
                 <td>{c.postCode}</td>
                 <td>
-                  {c.status}
+                  {candidateStatusLabel(c.status, lang)}
                   {!c.eligibility.eligible && (
-                    <div className="sub">
-                      {(c.eligibility.reasons as unknown[])
-                        .map((r) => (typeof r === 'string' ? r : lang === 'id' ? (r as { id: string }).id : (r as { en: string }).en))
-                        .join('; ')}
-                    </div>
+                    <ul className="sub reasons" data-testid={`ineligible-${c.nip}`}>
+                      {eligibilityReasons(c.eligibility.messages ?? c.eligibility.reasons, lang).map((r, i) => (
+                        <li key={i}>{r}</li>
+                      ))}
+                    </ul>
                   )}
                 </td>
                 <td>
@@ -956,12 +894,22 @@ function ScreeningForms({ s, common, decide }: { s: Selection; common: Common; d
   );
 }
 
+/**
+ * One candidate's screening. It starts empty: the officer chooses the result and types the reason
+ * (a score too when passed), so nothing is recorded that nobody decided or wrote.
+ */
 function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode: string; common: Common; decide: Decide }) {
   const { t } = useI18n();
   const [assessors, setAssessors] = useState<string[]>([]);
-  const [passed, setPassed] = useState('true');
-  const [score, setScore] = useState('85');
-  const [reason, setReason] = useState('Berkas lengkap dan sah');
+  const [passed, setPassed] = useState<'' | 'true' | 'false'>('');
+  const [score, setScore] = useState('');
+  const [reason, setReason] = useState('');
+  const scoreValue = Number(score);
+  const scoreProblem =
+    passed === 'true' && score.trim() !== '' && !(Number.isFinite(scoreValue) && scoreValue >= 0 && scoreValue <= 100)
+      ? t('Nilai administrasi harus 0–100.', 'The administrative score must be 0–100.')
+      : null;
+  const incomplete = passed === '' || reason.trim() === '' || (passed === 'true' && (score.trim() === '' || scoreProblem !== null));
   return (
     <ActionForm
       {...common}
@@ -971,47 +919,66 @@ function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode
         {
           label: t('Hasil', 'Result'),
           value:
-            passed === 'true'
-              ? t(`lulus, nilai administrasi ${score}`, `passed, administrative score ${score}`)
-              : t('tidak lulus', 'failed'),
+            passed === ''
+              ? t('belum dipilih (wajib)', 'not chosen yet (required)')
+              : passed === 'true'
+                ? t(`lulus, nilai administrasi ${score || '?'}`, `passed, administrative score ${score || '?'}`)
+                : t('tidak lulus', 'failed'),
         },
-        { label: t('Alasan', 'Reason'), value: reason || '—' },
+        { label: t('Alasan', 'Reason'), value: reason || t('wajib diisi', 'required') },
         ...(passed === 'true' && assessors.length
           ? [{ label: t('Asesor yang ditugaskan', 'Assessors assigned'), value: assessors.join(', ') }]
           : []),
       ]}
       submitLabel={t(`Catat hasil ${c.name}`, `Record ${c.name}'s screening`)}
+      disabled={incomplete}
       onSubmit={() =>
         decide({
           decision: 'screen_candidate',
           nip: c.nip,
           passed: passed === 'true',
-          ...(passed === 'true' ? { administrativeScore: Number(score) } : {}),
+          ...(passed === 'true' ? { administrativeScore: scoreValue } : {}),
           ...(passed === 'true' && assessors.length ? { assessorIds: assessors } : {}),
-          reason,
+          reason: reason.trim(),
         })
       }
       testId={`screen-${c.nip}`}
     >
+      <fieldset>
+        <legend>
+          {t('Hasil seleksi administrasi', 'Screening result')} {c.nip}
+        </legend>
+        {(
+          [
+            ['true', t('Lulus', 'Passed')],
+            ['false', t('Tidak lulus', 'Failed')],
+          ] as const
+        ).map(([value, label]) => (
+          <div className="check" key={value}>
+            <input
+              type="radio"
+              name={`screen-${c.nip}`}
+              id={`screen-${c.nip}-${value}`}
+              checked={passed === value}
+              onChange={() => setPassed(value)}
+              required
+            />
+            <label htmlFor={`screen-${c.nip}-${value}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
       <div className="row">
-        <SelectField
-          label={`${t('Hasil', 'Result')} ${c.nip}`}
-          value={passed}
-          onChange={setPassed}
-          options={[
-            { value: 'true', label: t('Lulus', 'Passed') },
-            { value: 'false', label: t('Tidak lulus', 'Failed') },
-          ]}
-        />
         {passed === 'true' && (
           <TextField
             label={`${t('Nilai administrasi', 'Administrative score')} ${c.nip}`}
             value={score}
             onChange={setScore}
             inputMode="numeric"
+            error={scoreProblem}
+            required
           />
         )}
-        <TextField label={`${t('Alasan', 'Reason')} ${c.nip}`} value={reason} onChange={setReason} required />
+        <TextField label={`${t('Alasan', 'Reason')} ${c.nip}`} value={reason} onChange={setReason} multiline required />
       </div>
       {passed === 'true' && (
         <AssessorsField session={common.session} agencyCode={agencyCode} subject={c.nip} value={assessors} onChange={setAssessors} />
@@ -1107,16 +1074,18 @@ function AssessOne({
   );
 }
 
-interface Review {
-  sealed: boolean;
-  step: string;
-  members: Member[];
-  declarations: { memberId: string; candidateNip: string; conflicted: boolean }[];
-  progress: { nip: string; scored: number; eligible: number; quorum: number }[];
-  pending: { memberId: string; task: 'declare_interests' | 'score'; nips: string[] }[];
-  deadline: { dueAt: string } | null;
-  votes: { memberId: string; nip: string; paper: number; interview: number }[] | null;
-  results: { nip: string; quorum: number; votes: number; quorumMet: boolean; paper: number | null; interview: number | null }[] | null;
+type Review = CommitteeReviewState;
+
+/** Quorum per candidate as the API counts it: every member not conflicted, the undeclared named as pending. */
+export function quorumRows(r: Pick<Review, 'progress'>) {
+  return r.progress.map((p) => ({
+    nip: p.nip,
+    scored: p.scored,
+    eligible: p.eligibleMembers,
+    quorum: p.quorum,
+    met: p.quorumMet,
+    pending: p.pending.map((m) => m.name),
+  }));
 }
 
 /** Committee review: declare conflicts, score the candidates one may score; sealed until every eligible member scored. */
@@ -1164,22 +1133,24 @@ function ReviewPanel({ s, session, reload }: { s: Selection; session: Session; r
           <thead>
             <tr>
               <th scope="col">{t('Pelamar', 'Candidate')}</th>
-              <th scope="col">{t('Sudah menilai', 'Scored')}</th>
-              <th scope="col">{t('Anggota berhak menilai', 'Eligible members')}</th>
-              <th scope="col">{t('Kuorum', 'Quorum')}</th>
+              <th scope="col">{t('Penilaian', 'Scoring')}</th>
+              <th scope="col">{t('Belum menilai', 'Not scored yet')}</th>
             </tr>
           </thead>
           <tbody>
-            {r.progress.map((p) => (
-              <tr key={p.nip}>
+            {quorumRows(r).map((q) => (
+              <tr key={q.nip} data-nip={q.nip} data-met={String(q.met)}>
                 <td>
-                  {s.candidates.find((c) => c.nip === p.nip)?.name} <code>{p.nip}</code>
+                  {s.candidates.find((c) => c.nip === q.nip)?.name} <span className="nip">{q.nip}</span>
                 </td>
-                <td>{p.scored}</td>
-                <td>{p.eligible}</td>
                 <td>
-                  {p.quorum} {p.scored >= p.quorum ? `✓ ${t('tercapai', 'met')}` : ''}
+                  {t(
+                    `${q.scored} dari ${q.eligible} sudah menilai, kuorum ${q.quorum}`,
+                    `${q.scored} of ${q.eligible} scored, quorum ${q.quorum}`,
+                  )}
+                  {q.met && <span className="badge ok">{t('kuorum tercapai', 'quorum met')}</span>}
                 </td>
+                <td>{q.pending.length === 0 ? '—' : q.pending.join(', ')}</td>
               </tr>
             ))}
           </tbody>
@@ -1350,7 +1321,7 @@ function ShortlistTable({ s }: { s: Selection }) {
                   <td>
                     <strong>{c.total}</strong>
                   </td>
-                  <td>{s.recommendations[post]?.recommended.includes(c.nip) ? '✓' : '—'}</td>
+                  <td data-testid={`recommended-${c.nip}`}>{recommendedPlace(s, post, c.nip)}</td>
                 </tr>
               ))}
             </tbody>
@@ -1361,25 +1332,102 @@ function ShortlistTable({ s }: { s: Selection }) {
   );
 }
 
+/** The place the overseer gave a candidate in its recommendation (1 = first), or a dash. */
+const recommendedPlace = (s: Selection, post: string, nip: string): string => {
+  const i = s.recommendations[post]?.recommended.indexOf(nip) ?? -1;
+  return i >= 0 ? String(i + 1) : '—';
+};
+
 function RecommendForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const { t } = useI18n();
   const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.recommendations[p]);
   return (
     <>
       {open.map((post) => (
-        <EvidenceDecision
-          key={post}
-          common={common}
-          decide={decide}
-          decision="recommend"
-          kind="rekomendasi_bkn"
-          agency={s.agencyCode}
-          title={`${t('Beri rekomendasi', 'Recommend')} ${post}`}
-          fileLabel={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)}
-          extra={{ postCode: post, recommended: (s.shortlist?.[post] ?? []).map((c) => c.nip) }}
-        />
+        <RecommendOne key={post} s={s} post={post} common={common} decide={decide} />
       ))}
     </>
+  );
+}
+
+/** The overseer picks the names it recommends from the shortlist, and puts them in its order (best first). */
+function RecommendOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t } = useI18n();
+  const list = s.shortlist?.[post] ?? [];
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
+  const move = (i: number, by: -1 | 1) =>
+    setChosen((c) => {
+      const next = [...c];
+      [next[i], next[i + by]] = [next[i + by], next[i]];
+      return next;
+    });
+  const title = `${t('Beri rekomendasi', 'Recommend')} ${post}`;
+  return (
+    <ActionForm
+      {...common}
+      title={title}
+      decision="recommend"
+      lines={[
+        {
+          label: t('Direkomendasikan (urut)', 'Recommended (in order)'),
+          value: chosen.length ? chosen.map((n, i) => `${i + 1}. ${nameOf(n)}`).join(', ') : t('pilih minimal satu', 'choose at least one'),
+        },
+        {
+          label: t('Bukti', 'Evidence'),
+          value: file ? `rekomendasi_bkn: ${file.name}` : t('surat rekomendasi (wajib)', 'letter (required)'),
+        },
+      ]}
+      submitLabel={title}
+      disabled={chosen.length === 0 || !file}
+      onSubmit={async () =>
+        decide({
+          decision: 'recommend',
+          postCode: post,
+          recommended: chosen,
+          evidence: await evidenceOf(file, 'rekomendasi_bkn', s.agencyCode, t),
+        })
+      }
+      testId="decide-recommend"
+    >
+      <fieldset>
+        <legend>{t('Calon dari tiga besar yang direkomendasikan', 'Shortlisted candidates recommended')}</legend>
+        {list.map((c) => (
+          <div className="check" key={c.nip}>
+            <input
+              type="checkbox"
+              id={`rec-${post}-${c.nip}`}
+              checked={chosen.includes(c.nip)}
+              onChange={(e) => setChosen((x) => (e.target.checked ? [...x, c.nip] : x.filter((n) => n !== c.nip)))}
+            />
+            <label htmlFor={`rec-${post}-${c.nip}`}>
+              {t('Rekomendasikan', 'Recommend')} {nameOf(c.nip)} ({t('peringkat', 'rank')} {c.rank}, total {c.total})
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {chosen.length > 1 && (
+        <ol aria-label={t('Urutan rekomendasi', 'Order of recommendation')} data-testid={`recommend-order-${post}`}>
+          {chosen.map((n, i) => (
+            <li key={n}>
+              {nameOf(n)}{' '}
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('Naikkan', 'Move up')} ${nameOf(n)}`}>
+                ↑
+              </button>
+              <button
+                type="button"
+                disabled={i === chosen.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`${t('Turunkan', 'Move down')} ${nameOf(n)}`}
+              >
+                ↓
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <FileField label={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)} onChange={setFile} required />
+    </ActionForm>
   );
 }
 

@@ -54,10 +54,10 @@ export function RecordPreview({
           </>
         )}
         {(lines ?? []).map((l, i) => (
-          <span key={i} className="pair">
+          <div key={i} className="pair">
             <dt>{l.label}</dt>
             <dd>{l.value}</dd>
-          </span>
+          </div>
         ))}
         <dt>{t('Waktu', 'Time')}</dt>
         <dd>

@@ -1,0 +1,251 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Stack, uniqueCode } from '../support/api-client';
+import { moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
+import { namedMoves } from '../support/register-fixtures';
+import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
+
+/**
+ * Moves in the console, in Debian's Chromium: HR opens a mutation, a talent promotion and a bulk
+ * move from the console, picking the officials from the register, and each decision after that is
+ * taken on the case page through the form its allowed decisions give. Only the register and the
+ * reference data are seeded through the API; every proposal and decision goes through the page.
+ */
+jest.setTimeout(420_000);
+
+interface User {
+  id: string;
+  name: string;
+  role: string;
+}
+const HR: User = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' };
+const PPK: User = { id: '196801011990031004', name: 'Bupati Sleman', role: 'ppk' };
+const TPK: User = { id: 'tpk-ketua-01', name: 'Ketua TPK', role: 'committee_chair' };
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+/** Today as a WIB calendar date: the decree's TMT, inside the backdating limit. */
+const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+
+describe('moves, talent promotions and bulk moves in the web console', () => {
+  const stack = new Stack();
+  let browser: Browser;
+  let close: () => Promise<void>;
+  const contexts: BrowserContext[] = [];
+  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
+
+  async function signIn(agency: string, user: User): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(consoleUrl);
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    await page.getByLabel('NIP atau ID pengguna').fill(user.id);
+    await page.getByLabel('Nama', { exact: true }).fill(user.name);
+    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
+    await page.getByLabel('Kode instansi').fill(agency);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    return page;
+  }
+
+  /** Screenshots at the laptop and the phone viewport, each checked with axe-core. */
+  async function capture(page: Page, name: string): Promise<void> {
+    for (const v of [DESKTOP, PHONE]) {
+      await page.setViewportSize(v);
+      await screenshot(page, `${name}-${v.width}x${v.height}`);
+      await expectNoSeriousA11yViolations(page, `${name} at ${v.width}x${v.height}`);
+    }
+    await page.setViewportSize(DESKTOP);
+  }
+
+  async function pick(form: Locator, name: string): Promise<void> {
+    await form.getByRole('combobox', { name: 'Cari pegawai di register' }).fill(name);
+    await form.getByRole('option', { name: new RegExp(name) }).click();
+  }
+
+  async function openCase(page: Page, id: string): Promise<void> {
+    await page.goto(`${consoleUrl}#/case/${encodeURIComponent(id)}`);
+    await page.getByTestId('case-step').waitFor();
+  }
+
+  async function decide(page: Page, decision: string, button: string, step: string, fill?: (f: Locator) => Promise<void>) {
+    const form = page.getByTestId(`decide-${decision}`);
+    await form.waitFor();
+    await fill?.(form);
+    await submitAndWait(form, button, () => stepIs(page, step));
+  }
+
+  const decree = (number: string) => async (f: Locator) => {
+    await f.getByLabel('Nomor SK').fill(number);
+    await f.getByLabel('TMT (terhitung mulai tanggal)').fill(today());
+    await f.locator('input[type="file"]').setInputFiles(pdf('sk'));
+  };
+
+  beforeAll(async () => {
+    ({ browser, close } = await launchChromium());
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await close?.();
+    await stack.close();
+  });
+
+  it('HR proposes a mutation picked from the register; the TPK advises, the PPK approves (a reject asks to confirm first), HR records the decree', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const reg = await region(stack);
+    const facts = moveFacts(agency, reg);
+    facts.person = { ...facts.person, name: 'Rudi Hartanto' };
+    await namedMoves(stack, facts);
+
+    const hr = await signIn(agency, HR);
+    await hr.goto(`${consoleUrl}#/moves/new`);
+    const form = hr.getByTestId('propose-move');
+    await pick(form, 'Rudi Hartanto');
+    await hr.getByTestId('picked-person').waitFor();
+    // The post left comes from the register; the clerk names the region and the post entered.
+    expect(await form.getByLabel('Kode jabatan (Jabatan asal)').inputValue()).toBe(facts.from.positionCode);
+    await form.getByLabel('Kode wilayah (Jabatan asal)').fill(reg);
+    await form.getByLabel('Kode wilayah (Jabatan tujuan)').fill(reg);
+    await form.getByLabel('Kode jabatan (Jabatan tujuan)').fill(facts.to.positionCode);
+    await form.getByLabel('Alasan').fill('Penyegaran organisasi');
+    await capture(hr, 'move-01-hr-propose');
+    const id = `move:${agency}:${facts.person.nip}`;
+    const link = hr.getByRole('link', { name: id });
+    await submitAndWait(form, 'Usulkan', async () => (await link.count()) > 0);
+    await link.click();
+    await waitForStep(hr, 'tpk_review');
+    await hr.getByTestId('move-verdicts').waitFor();
+    // HR may only withdraw here; the TPK's advice is not HR's form.
+    expect(await hr.getByTestId('decide-tpk_advise').count()).toBe(0);
+    expect(await hr.getByTestId('decide-withdraw').count()).toBe(1);
+
+    const tpk = await signIn(agency, TPK);
+    await openCase(tpk, id);
+    await decide(tpk, 'tpk_advise', 'Catat pertimbangan TPK', 'ppk_decision', async (f) => {
+      await f.getByLabel('Alasan', { exact: true }).fill('Memenuhi kompetensi jabatan tujuan');
+      await f.locator('input[type="file"]').setInputFiles(pdf('ba_tpk'));
+    });
+
+    const ppk = await signIn(agency, PPK);
+    await openCase(ppk, id);
+    const reject = ppk.getByTestId('decide-reject');
+    await reject.waitFor();
+    await reject.getByLabel('Alasan', { exact: true }).fill('Uji konfirmasi');
+    // Rejecting asks first; cancelling the dialog records nothing.
+    await reject.getByRole('button', { name: 'Tolak pemindahan', exact: true }).click();
+    const dialog = reject.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    await expectNoSeriousA11yViolations(ppk, 'the reject confirmation');
+    await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+    await reject.getByText('Dibatalkan: tidak ada yang dicatat.').waitFor();
+    expect(await stepIs(ppk, 'ppk_decision')).toBe(true);
+    await capture(ppk, 'move-02-ppk-decision');
+    await decide(ppk, 'approve', 'Setujui pemindahan', 'decree');
+
+    await hr.reload();
+    await decide(hr, 'record_decree', 'Catat SK pemindahan', 'completed', decree('800/12/2026'));
+    await expect(hr.getByTestId('move-decree').innerText()).resolves.toContain('800/12/2026');
+    await capture(hr, 'move-03-completed');
+  });
+
+  it('HR proposes a talent promotion with its 9-box inputs; the talent committee reviews, the PPK approves, HR records the decree', async () => {
+    const { agency, reg, vacancy, facts, talent } = await talentPromotionCase(stack);
+    facts.person = { ...facts.person, name: 'Andi Talenta' };
+    await namedMoves(stack, facts);
+
+    const hr = await signIn(agency, HR);
+    await hr.goto(`${consoleUrl}#/talent-promotions/new`);
+    const form = hr.getByTestId('propose-move');
+    expect(await form.getByLabel('Jenis pemindahan').inputValue()).toBe('talent_promotion');
+    await pick(form, 'Andi Talenta');
+    await form.getByLabel('Kode wilayah (Jabatan asal)').fill(reg);
+    await form.getByLabel('Kode wilayah (Jabatan tujuan)').fill(reg);
+    await form.getByLabel('Kode jabatan (Jabatan tujuan)').fill(vacancy.positionCode);
+    await form.getByLabel('Kelas jabatan (Jabatan tujuan)').selectOption('jpt_pratama');
+    await form.getByLabel(/Nomor usulan lowongan/).fill(vacancy.vacancyId);
+    const inputs: [string, number][] = [
+      ['Kinerja utama (0–100)', talent.performanceMain],
+      ['Kinerja pendukung (0–100)', talent.performanceSupporting],
+      ['Kompetensi (0–100)', talent.competency],
+      ['Potensi (0–100)', talent.potential],
+      ['Kualifikasi (0–100)', talent.qualification],
+      ['Integritas (0–100)', talent.integrity],
+    ];
+    const propose = form.getByRole('button', { name: 'Usulkan', exact: true });
+    for (const [label, value] of inputs) {
+      expect(await propose.isDisabled()).toBe(true);
+      await form.getByLabel(label, { exact: true }).fill(String(value));
+    }
+    const id = `move:${agency}:${facts.person.nip}`;
+    const link = hr.getByRole('link', { name: id });
+    await submitAndWait(form, 'Usulkan', async () => (await link.count()) > 0);
+    await link.click();
+    await waitForStep(hr, 'talent_review');
+    await expect(hr.getByTestId('nine-box').getAttribute('data-box')).resolves.toBe('9');
+    await capture(hr, 'talent-promotion-01-case');
+
+    const committee = await signIn(agency, TPK);
+    await openCase(committee, id);
+    await decide(committee, 'talent_committee_review', 'Catat pembahasan Komite Talenta', 'ppk_decision', async (f) => {
+      await f.getByLabel('Alasan', { exact: true }).fill('Masuk kelompok rencana suksesi, kotak 9');
+      await f.locator('input[type="file"]').setInputFiles(pdf('ba_komite_talenta'));
+    });
+    const ppk = await signIn(agency, PPK);
+    await openCase(ppk, id);
+    await decide(ppk, 'approve', 'Setujui pemindahan', 'decree');
+    await hr.reload();
+    await decide(hr, 'record_decree', 'Catat SK pemindahan', 'completed', decree('821/7/2026'));
+  });
+
+  it('HR proposes a bulk rotation of people picked from the register; the PPK approves with a named exclusion; HR records the collective decree', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const reg = await region(stack);
+    const names = ['Bayu Saputra', 'Citra Wulandari', 'Dedi Kurniawan'];
+    const moves = names.map((name) => {
+      const m = moveFacts(agency, reg, { kind: 'rotation' });
+      m.person = { ...m.person, name };
+      return m;
+    });
+    await namedMoves(stack, { agencyCode: agency, batchCode: 'X', title: 'seed', moves });
+
+    const hr = await signIn(agency, HR);
+    await hr.goto(`${consoleUrl}#/bulk-moves/new`);
+    const form = hr.getByTestId('propose-bulk-move');
+    const batch = uniqueCode('SK-ROTASI');
+    await form.getByLabel('Kode SK kolektif').fill(batch);
+    await form.getByLabel('Judul', { exact: true }).fill('Rotasi administrator Desember 2026');
+    await form.getByLabel('Kode wilayah', { exact: true }).fill(reg);
+    for (const [i, m] of moves.entries()) {
+      await pick(form, names[i]);
+      const draft = hr.getByTestId('bulk-draft');
+      await draft.getByLabel('Kode jabatan (Jabatan tujuan)').fill(m.to.positionCode);
+      await draft.getByRole('button', { name: 'Tambahkan ke SK' }).click();
+    }
+    expect(await hr.getByTestId('bulk-rows').locator('li').count()).toBe(3);
+    await capture(hr, 'bulk-move-01-hr-propose');
+    const id = `bulk-move:${agency}:${batch}`;
+    const link = hr.getByRole('link', { name: id });
+    await submitAndWait(form, 'Usulkan 3 pegawai', async () => (await link.count()) > 0);
+    await link.click();
+    await waitForStep(hr, 'awaiting_approval', 60_000);
+
+    const ppk = await signIn(agency, PPK);
+    await openCase(ppk, id);
+    await decide(ppk, 'approve_batch', 'Setujui SK kolektif', 'decree', async (f) => {
+      await f.getByLabel(`Kecualikan ${names[2]}`).check();
+      await f.getByLabel(`Alasan pengecualian ${names[2]}`).fill('Sedang tugas belajar');
+      await capture(ppk, 'bulk-move-02-ppk-approve');
+    });
+
+    await hr.reload();
+    await decide(hr, 'record_decree', 'Catat SK kolektif', 'completed', decree('821.2/55/2026'));
+    const annex = hr.getByTestId('bulk-annex');
+    await annex.waitFor();
+    const lines = await annex.locator('li').allInnerTexts();
+    expect(lines).toHaveLength(2);
+    expect(lines.join(' ')).not.toContain(names[2]);
+    await expect(hr.getByTestId('bulk-members').locator(`li[data-nip="${moves[2].person.nip}"]`).innerText()).resolves.toContain(
+      'Sedang tugas belajar',
+    );
+    await capture(hr, 'bulk-move-03-completed');
+  });
+});
