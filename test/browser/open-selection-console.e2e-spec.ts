@@ -134,7 +134,7 @@ describe('the web console drives a whole open selection', () => {
     await hr.getByRole('link', { name: 'Buka seleksi' }).click();
     await hr.getByLabel('Kode seleksi').fill(selectionCode);
     await hr.getByLabel(new RegExp(vacancyId)).check();
-    await hr.getByLabel('Versi SOP').selectOption('1.0.0-test.fast');
+    await hr.getByLabel('Versi SOP').selectOption('1.0.0-test.console');
     await submitAndWait(hr.locator('section.action'), 'Buka seleksi', () => stepIs(hr, 'committee_formation'));
 
     await openCase(ppk, selectionId);
@@ -233,7 +233,7 @@ describe('the web console drives a whole open selection', () => {
       if (i === 0) await screenshot(assessor, '06-assessor');
       await submitAndWait(form, `Catat asesmen ${c.name}`, async () => (await assessor.getByTestId(`assess-${c.nip}`).count()) === 0);
     }
-    // Every member signs in while the assessments finish, so the (30 s, test SOP) review goes quickly.
+    // Every member signs in while the assessments finish; the review (test.console SOP) ends when all have scored.
     for (const [i, m] of members.entries()) {
       memberPages.push(i === 0 ? chair : await signIn({ sub: m.id, name: m.name, role: 'committee_member', agency }));
     }
@@ -353,7 +353,7 @@ describe('the web console drives a whole open selection', () => {
     await auditor.waitForFunction(() => document.querySelectorAll('table.timeline tbody tr').length >= 20);
     const timeline = await auditor.locator('table.timeline').innerText();
     expect(timeline).toContain('Bupati Sleman');
-    expect(timeline).toContain('open-selection@1.0.0-test.fast');
+    expect(timeline).toContain('open-selection@1.0.0-test.console');
     expect(timeline).toContain('Pengalaman lapangan di bidang konstruksi lebih relevan');
     expect(timeline).toMatch(/sk_pansel [0-9a-f]{12}/);
     expect(await rows.count()).toBeGreaterThanOrEqual(20);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { listSops } from '@meritflow/domain';
 import type { CaseListItem } from '@meritflow/contracts';
 import { caseHref } from './case-list';
 import { api, uploadEvidence, type EvidenceRef, type Session } from './api';
@@ -18,9 +19,20 @@ const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'I
 const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'];
 const FILLING = ['open_selection', 'talent_pool', 'mutation_rotation'];
 const COMPETENCY_TYPES = ['managerial', 'technical', 'socio_cultural'];
+/**
+ * The open-selection versions HR may pin, read from the SOP registry (the senior chains' variants are
+ * chosen by the post, not here); the server refuses test-only versions unless it allows them.
+ */
 export const SOP_VERSIONS = [
   { value: '', label: 'Versi berlaku / current version' },
-  { value: '1.0.0-test.fast', label: '1.0.0-test.fast (uji, tenggat singkat / test, short timers)' },
+  ...listSops()
+    .filter((s) => s.id === 'open-selection' && !s.variant)
+    .map((s) => ({
+      value: s.version,
+      label: s.testOnly
+        ? `${s.version} (uji, tenggat singkat / test, short timers)`
+        : `${s.version} (berlaku ${s.effectiveFrom} / from ${s.effectiveFrom})`,
+    })),
 ];
 
 /** HR proposes a vacancy; the PPK decides it. */
