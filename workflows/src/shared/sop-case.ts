@@ -4,6 +4,7 @@ import {
   assignDuty,
   MIGRATED_STATUS,
   MIGRATION_DECISIONS,
+  RUN_CONTINUED_DECISION,
   type PendingMigration,
   type SopRef,
   autoTransition,
@@ -32,10 +33,11 @@ import {
   type LedgerActivities,
   type SopMigrationAck,
   type SopMigrationInput,
+  type SopContinuation,
   type SopResume,
 } from '@meritflow/contracts';
 import { refuse, refuseIfNot } from './refusals';
-import { validateMigration, type MigrationPlan } from './sop-migration';
+import { validateMigration, type MigrationContext, type MigrationPlan } from './sop-migration';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -90,6 +92,12 @@ export class SopCase {
   private migrationTarget: (SopRef & { step: string; resume: SopResume }) | null = null;
   /** The run (version and step) this run continued from, when a migration started it. */
   private resumed: SopResume | null = null;
+  /** The run this one continues on the same version, when its history grew long. */
+  private continued: SopContinuation | null = null;
+  private carriedDeadline: SopContinuation['deadline'] = null;
+  /** Set once the run pauses to continue as new; `waiting` while the deadline loop has nothing in flight. */
+  private pausing = false;
+  private waiting = false;
 
   /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
   assertDuties(actor: Actor): void {
@@ -203,25 +211,30 @@ export class SopCase {
     return this.record(decision, actor, this.current.id, this.current, options);
   }
 
-  /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
+  /** Runs the deadlines of each step the case enters until it reaches a terminal step (or this run pauses to continue as new). */
   async runUntilTerminal(): Promise<void> {
     let extension: SopDuration | undefined;
-    while (!this.current.terminal && !this.migrationTarget) {
+    while (!this.current.terminal && !this.migrationTarget && !this.pausing) {
       const epoch = this.epoch;
       const step = this.current;
-      if (!step.deadline) {
-        await condition(() => this.epoch !== epoch);
+      const moved = () => this.epoch !== epoch || this.pausing;
+      // A run continuing a long history keeps the deadline the run before had set for this step.
+      const carried = this.carriedDeadline?.step === step.id ? this.carriedDeadline : null;
+      this.carriedDeadline = null;
+      if (!step.deadline || carried?.onExpiry.endsWith(':done')) {
+        if (carried) this.deadlineView = carried;
+        await this.idle(moved);
         continue;
       }
       const after = extension ?? step.deadline.after;
       extension = undefined;
       const enteredAt = new Date().toISOString();
-      const due = await this.ledger.computeDeadline({ startedAt: enteredAt, after });
-      if (this.epoch !== epoch) continue;
+      const due = carried ? carried.dueAt : await this.ledger.computeDeadline({ startedAt: enteredAt, after });
+      if (moved()) continue;
       this.deadlineView = { step: step.id, dueAt: due, onExpiry: step.deadline.onExpiry, notifyRole: step.deadline.notifyRole };
       const remaining = Date.parse(due) - Date.now();
-      const moved = remaining > 0 ? await condition(() => this.epoch !== epoch, remaining) : false;
-      if (moved || this.epoch !== epoch) continue;
+      const woken = remaining > 0 ? await this.idle(moved, remaining) : false;
+      if (woken || moved()) continue;
       const next = await this.expire(step, due);
       if (this.epoch !== epoch) continue;
       if (next) {
@@ -229,8 +242,59 @@ export class SopCase {
         continue;
       }
       // Reminded or escalated once: the step stays open without a further deadline.
-      await condition(() => this.epoch !== epoch);
+      await this.idle(moved);
     }
+  }
+
+  /** Waits with nothing of its own in flight: the moments the run may pause to continue as new. */
+  private async idle(until: () => boolean, timeout?: number): Promise<boolean> {
+    this.waiting = true;
+    try {
+      if (timeout === undefined) {
+        await condition(until);
+        return true;
+      }
+      return await condition(until, timeout);
+    } finally {
+      this.waiting = false;
+    }
+  }
+
+  /** Whether the deadline loop is waiting (no deadline handler or activity of its own running). */
+  get quiet(): boolean {
+    return this.waiting;
+  }
+
+  /** Stops the deadline loop so the run can continue as new on the same version (see `continuation`). */
+  pauseToContinue(): void {
+    this.pausing = true;
+  }
+
+  get paused(): boolean {
+    return this.pausing;
+  }
+
+  /** What the next run needs to go on where this one stands; null unless paused. */
+  get continuation(): SopContinuation | null {
+    if (!this.pausing || this.migrationTarget) return null;
+    const { runId, historyLength, historySize } = workflowInfo();
+    const deadline = this.deadlineView?.step === this.current.id ? this.deadlineView : null;
+    return {
+      from: { id: this.sop.id, version: this.sop.version, step: this.current.id, runId },
+      step: this.current.id,
+      duties: this.dutySnapshot(),
+      deadline,
+      history: { length: historyLength, sizeBytes: historySize },
+    };
+  }
+
+  /** For a run continuing a long history: the step, duties and running deadline of the run before. */
+  continueFrom(c: SopContinuation | undefined): void {
+    if (!c) return;
+    this.continued = c;
+    this.current = stepOf(this.sop, c.step);
+    this.duties = Object.fromEntries(Object.entries(c.duties).map(([id, d]) => [id, [...d]]));
+    this.carriedDeadline = c.deadline;
   }
 
   private async expire(step: SopStep, due: string): Promise<SopDuration | void> {
@@ -267,6 +331,17 @@ export class SopCase {
    * migration itself (who asked, who approved, from which version and step to which).
    */
   begin(actor: Actor, options: RecordOptions): Promise<void> {
+    const c = this.continued;
+    if (c) {
+      return this.record(
+        RUN_CONTINUED_DECISION,
+        SYSTEM_ACTOR,
+        c.from.step,
+        this.current,
+        { reason: `history of run ${c.from.runId} reached ${c.history.length} events`, payload: { from: c.from, history: c.history } },
+        1,
+      );
+    }
     const r = this.resumed;
     if (!r) return this.start(actor, options);
     return this.record(
@@ -294,8 +369,14 @@ export class SopCase {
     return this.migrationTarget;
   }
 
-  /** Lets administrators keep or migrate this case under four eyes (sopMigrationUpdate). */
-  acceptMigrations(): void {
+  /**
+   * Lets administrators keep or migrate this case under four eyes (sopMigrationUpdate). `blocked` is the
+   * workflow's own reason to refuse a move at this moment (a child workflow runs), checked with the mapping.
+   */
+  private blocked: () => MigrationContext['blocked'] = () => null;
+
+  acceptMigrations(blocked?: () => MigrationContext['blocked']): void {
+    if (blocked) this.blocked = blocked;
     setHandler(sopMigrationQuery, () => this.migrationAck());
     setHandler(
       sopMigrationUpdate,
@@ -318,11 +399,15 @@ export class SopCase {
       step: this.current.id,
       pending: this.pendingMigration,
       migratingTo: t ? { id: t.id, version: t.version, step: t.step } : null,
+      blocked: this.blocked(),
     };
   }
 
   private validateMigration(m: SopMigrationInput): MigrationPlan {
-    return validateMigration({ sop: this.sop, step: this.current, pending: this.pendingMigration, migrating: !!this.migrationTarget }, m);
+    return validateMigration(
+      { sop: this.sop, step: this.current, pending: this.pendingMigration, migrating: !!this.migrationTarget, blocked: this.blocked() },
+      m,
+    );
   }
 
   private async applyMigration(m: SopMigrationInput, plan: MigrationPlan): Promise<void> {

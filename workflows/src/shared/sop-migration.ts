@@ -2,6 +2,8 @@ import { workflowInfo } from '@temporalio/workflow';
 import {
   checkFourEyes,
   checkSopMigration,
+  type ErrorCode,
+  type ErrorParams,
   listSops,
   MIGRATION_DECISIONS,
   MIGRATION_OUTCOMES,
@@ -26,6 +28,8 @@ export interface MigrationContext {
   step: SopStep;
   pending: PendingMigration | null;
   migrating: boolean;
+  /** The workflow's own reason to refuse a move now (a child workflow runs), or null. */
+  blocked?: { code: ErrorCode; params: ErrorParams } | null;
 }
 
 /**
@@ -49,6 +53,7 @@ export function validateMigration(c: MigrationContext, m: SopMigrationInput): Mi
       !m.evidence?.length && 'evidence',
     ].filter((x): x is string => !!x);
     if (missing.length > 0) refuse('DECISION_INCOMPLETE', { decision: MIGRATION_DECISIONS.requested, missing });
+    if (m.outcome === 'migrate') refuseIfBlocked(c);
     return migrationPlan(c, m.outcome!, m.toVersion!, !!m.allowTestOnly);
   }
   const pending = c.pending;
@@ -56,8 +61,14 @@ export function validateMigration(c: MigrationContext, m: SopMigrationInput): Mi
   refuseIfNot(checkFourEyes(pending, m.actor));
   if (!m.reason?.trim()) refuse('DECISION_INCOMPLETE', { decision, missing: ['reason'] });
   if (m.action === 'reject') return { to: pending.to, toStep: null };
+  if (pending.outcome === 'migrate') refuseIfBlocked(c);
   // The mapping is checked again at the step the case stands at now.
   return migrationPlan(c, pending.outcome, pending.to.version, !!m.allowTestOnly);
+}
+
+/** Keeping a case, or rejecting a request, changes nothing and is never blocked; a move is. */
+function refuseIfBlocked(c: MigrationContext): void {
+  if (c.blocked) refuse(c.blocked.code, c.blocked.params);
 }
 
 function migrationPlan(c: MigrationContext, outcome: MigrationOutcome, toVersion: string, allowTestOnly: boolean): MigrationPlan {
