@@ -47,7 +47,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const selectionId = workflowInfo().workflowId;
   const postCodes = input.posts.map((p) => p.positionCode);
 
-  // A run an SOP migration started carries the selection's whole state over from the run before.
+  // A run an SOP migration (or a long history) started carries the selection's whole state over from the run before.
   const data = selectionDataFrom(input.carried);
   const { candidates, recommendations, picks, appointments } = data;
 
@@ -71,14 +71,6 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const ctx: SelectionContext = { input, settings, policy, selectionId, postCodes, kase, data };
   /** The child workflows running now (assessment, committee review, appointment): no migration meanwhile. */
   let childStage: string | null = null;
-  const withChildren = async <R>(stage: string, run: () => Promise<R>): Promise<R> => {
-    childStage = stage;
-    try {
-      return await run();
-    } finally {
-      childStage = null;
-    }
-  };
 
   /** The registration window closed: enough applicants, an extension, or the PPK must decide. */
   async function closeRegistration(dueAt: string): Promise<SopDuration | void> {
@@ -229,57 +221,58 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
 
   async function runAssessments(): Promise<void> {
     const screenedIn = [...candidates.values()].filter((c) => c.status === 'screened_in');
-    await withChildren('assessment', () =>
-      inWindows(screenedIn, async (c) => {
-        const post = input.posts.find((p) => p.positionCode === c.postCode)!;
-        const child = await startChild(assessmentWorkflow, {
-          workflowId: assessmentWorkflowId(selectionId, c.nip),
-          args: [
-            {
-              sop: settings.children.assessment,
-              selectionId,
-              agencyCode: input.agencyCode,
-              postCode: c.postCode,
-              nip: c.nip,
-              name: c.name,
-              requiredCompetencies: post.requiredCompetencies,
-              jpmScheme: settings.jpmScheme,
-              assessorIds: c.screening?.assessorIds ?? [],
-              duties: kase.dutySnapshot(),
-            },
-          ],
-        });
-        return {
-          done: child.result().then((result) => {
-            c.assessment = result;
-            c.status = 'assessed';
-            return result;
-          }),
-        };
-      }),
-    );
+    // Set and cleared inline (an async wrapper would add a hop and reorder commands in recorded histories).
+    childStage = 'assessment';
+    await inWindows(screenedIn, async (c) => {
+      const post = input.posts.find((p) => p.positionCode === c.postCode)!;
+      const child = await startChild(assessmentWorkflow, {
+        workflowId: assessmentWorkflowId(selectionId, c.nip),
+        args: [
+          {
+            sop: settings.children.assessment,
+            selectionId,
+            agencyCode: input.agencyCode,
+            postCode: c.postCode,
+            nip: c.nip,
+            name: c.name,
+            requiredCompetencies: post.requiredCompetencies,
+            jpmScheme: settings.jpmScheme,
+            assessorIds: c.screening?.assessorIds ?? [],
+            duties: kase.dutySnapshot(),
+          },
+        ],
+      });
+      return {
+        done: child.result().then((result) => {
+          c.assessment = result;
+          c.status = 'assessed';
+          return result;
+        }),
+      };
+    });
+    childStage = null;
   }
 
   async function runCommitteeReview(): Promise<void> {
     const assessed = [...candidates.values()].filter((c) => c.status === 'assessed');
-    const results = await withChildren('committee_review', async () =>
-      (
-        await startChild(committeeReviewWorkflow, {
-          workflowId: committeeReviewWorkflowId(selectionId),
-          args: [
-            {
-              sop: settings.children.committeeReview,
-              selectionId,
-              agencyCode: input.agencyCode,
-              members: data.committee,
-              candidates: assessed.map((c) => ({ nip: c.nip, name: c.name, postCode: c.postCode })),
-              committeeSettings: settings.committee,
-              duties: kase.dutySnapshot(),
-            },
-          ],
-        })
-      ).result(),
-    );
+    childStage = 'committee_review';
+    const results = await (
+      await startChild(committeeReviewWorkflow, {
+        workflowId: committeeReviewWorkflowId(selectionId),
+        args: [
+          {
+            sop: settings.children.committeeReview,
+            selectionId,
+            agencyCode: input.agencyCode,
+            members: data.committee,
+            candidates: assessed.map((c) => ({ nip: c.nip, name: c.name, postCode: c.postCode })),
+            committeeSettings: settings.committee,
+            duties: kase.dutySnapshot(),
+          },
+        ],
+      })
+    ).result();
+    childStage = null;
     for (const r of results) {
       const c = candidates.get(r.nip)!;
       c.review = r;
@@ -292,86 +285,65 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   }
 
   async function runAppointments(): Promise<void> {
-    await withChildren('appointment', () =>
-      inWindows(postCodes, async (postCode) => {
-        const post = input.posts.find((p) => p.positionCode === postCode)!;
-        const pick = picks[postCode];
-        appointments[postCode] = null;
-        const child = await startChild(appointmentWorkflow, {
-          workflowId: appointmentWorkflowId(selectionId, postCode),
-          args: [
-            {
-              sop: settings.children.appointment,
-              selectionId,
-              agencyCode: input.agencyCode,
-              postCode,
-              postTitle: post.title,
-              nip: pick.nip,
-              name: candidates.get(pick.nip)!.name,
-              pickedBy: SYSTEM_ACTOR,
-              duties: kase.dutySnapshot(),
-            },
-          ],
-        });
-        return { done: child.result().then((r) => (appointments[postCode] = r)) };
-      }),
-    );
+    childStage = 'appointment';
+    await inWindows(postCodes, async (postCode) => {
+      const post = input.posts.find((p) => p.positionCode === postCode)!;
+      const pick = picks[postCode];
+      appointments[postCode] = null;
+      const child = await startChild(appointmentWorkflow, {
+        workflowId: appointmentWorkflowId(selectionId, postCode),
+        args: [
+          {
+            sop: settings.children.appointment,
+            selectionId,
+            agencyCode: input.agencyCode,
+            postCode,
+            postTitle: post.title,
+            nip: pick.nip,
+            name: candidates.get(pick.nip)!.name,
+            pickedBy: SYSTEM_ACTOR,
+            duties: kase.dutySnapshot(),
+          },
+        ],
+      });
+      return { done: child.result().then((r) => (appointments[postCode] = r)) };
+    });
+    childStage = null;
   }
 
   /** Whether the automatic stages are only waiting for a step (nothing of theirs in flight). */
   let stagesWaiting = false;
-  /** Waits for `step`; false once the case has ended, or this run closes (a migration, a long history). */
-  const reach = async (step: string) => {
-    stagesWaiting = true;
-    await condition(() => kase.step.id === step || kase.step.terminal || !!kase.migration || kase.paused);
-    stagesWaiting = false;
-    return kase.step.id === step && !kase.migration && !kase.paused;
-  };
-
-  /**
-   * A long selection (hundreds of candidates) continues as new on the same version before its history
-   * nears Temporal's limits: when Temporal suggests it, or at `input.historyLimit` events. Only at a
-   * quiet moment: no child workflow, deadline handler, automatic stage or update in flight.
-   */
-  const historyLong = () => {
-    const info = workflowInfo();
-    return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events);
-  };
-  async function continueWhenLong(): Promise<void> {
-    await condition(
-      () =>
-        kase.step.terminal || !!kase.migration || (historyLong() && kase.quiet && stagesWaiting && !childStage && allHandlersFinished()),
-    );
-    if (kase.step.terminal || kase.migration || !patched(CONTINUE_ON_LONG_HISTORY_PATCH)) return;
-    kase.pauseToContinue();
-  }
-
-  /** The assessments and the committee review (children), then the ranking. */
-  async function assessAndRank(): Promise<void> {
-    if (!(await reach('assessment'))) return;
-    await runAssessments();
-    await kase.auto('assessments_completed', {
-      payload: { results: [...candidates.values()].filter((c) => c.assessment).map((c) => c.assessment) },
-    });
-    await runCommitteeReview();
-    const noQuorum = [...candidates.values()].filter((c) => c.status === 'no_quorum').map((c) => c.nip);
-    // Ranked before the step changes, so nobody sees (or signs) the ranking step without its shortlist.
-    computeRanking();
-    await kase.auto('committee_review_completed', {
-      reason: noQuorum.length > 0 ? `no quorum for ${noQuorum.join(', ')}: not ranked` : null,
-      payload: { results: [...candidates.values()].filter((c) => c.review).map((c) => c.review), noQuorum },
-      ruleVersion: settings.committee.version,
-    });
-    await kase.note('ranking_computed', {
-      payload: { ranking: data.ranking, shortlist: data.shortlists, weights: settings.weights },
-      ruleVersion: 'ranking@2026-01-01',
-    });
-  }
 
   /** The stages the system itself carries forward, each entered when the SOP step is reached. */
   async function driveAutomaticStages(): Promise<void> {
-    // A run that continues a selection already ranked (after an SOP migration) goes straight on to the appointment.
-    if (data.ranking === null) await assessAndRank();
+    /** Waits for `step`; false once the case has ended, or this run closes (a migration, a long history). */
+    const reach = async (step: string) => {
+      stagesWaiting = true;
+      await condition(() => kase.step.id === step || kase.step.terminal || !!kase.migration || kase.paused);
+      stagesWaiting = false;
+      return kase.step.id === step && !kase.migration && !kase.paused;
+    };
+    // A run that continues a selection already ranked goes straight on to the appointment.
+    if (data.ranking === null) {
+      if (!(await reach('assessment'))) return;
+      await runAssessments();
+      await kase.auto('assessments_completed', {
+        payload: { results: [...candidates.values()].filter((c) => c.assessment).map((c) => c.assessment) },
+      });
+      await runCommitteeReview();
+      const noQuorum = [...candidates.values()].filter((c) => c.status === 'no_quorum').map((c) => c.nip);
+      // Ranked before the step changes, so nobody sees (or signs) the ranking step without its shortlist.
+      computeRanking();
+      await kase.auto('committee_review_completed', {
+        reason: noQuorum.length > 0 ? `no quorum for ${noQuorum.join(', ')}: not ranked` : null,
+        payload: { results: [...candidates.values()].filter((c) => c.review).map((c) => c.review), noQuorum },
+        ruleVersion: settings.committee.version,
+      });
+      await kase.note('ranking_computed', {
+        payload: { ranking: data.ranking, shortlist: data.shortlists, weights: settings.weights },
+        ruleVersion: 'ranking@2026-01-01',
+      });
+    }
     if (!(await reach('appointment'))) return;
     await runAppointments();
     await kase.auto('appointments_completed', { payload: { appointments } });
@@ -396,7 +368,25 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     }
   }
 
-  // The opening row, or in a run a migration started, the migration (sop_migrated).
+  /**
+   * A long selection (hundreds of candidates) continues as new on the same version before its history
+   * nears Temporal's limits: when Temporal suggests it, or at `input.historyLimit` events. Only at a
+   * quiet moment: no child workflow, deadline handler, automatic stage or update in flight.
+   */
+  const historyLong = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events);
+  };
+  async function continueWhenLong(): Promise<void> {
+    await condition(
+      () =>
+        kase.step.terminal || !!kase.migration || (historyLong() && kase.quiet && stagesWaiting && !childStage && allHandlersFinished()),
+    );
+    if (kase.step.terminal || kase.migration || !patched(CONTINUE_ON_LONG_HISTORY_PATCH)) return;
+    kase.pauseToContinue();
+  }
+
+  // The opening row; in a run a migration started, the migration (sop_migrated); in a continued run, run_continued.
   await kase.begin(input.openedBy, {
     reason: input.reason,
     evidence: input.evidence,

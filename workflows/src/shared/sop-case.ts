@@ -221,9 +221,12 @@ export class SopCase {
       // A run continuing a long history keeps the deadline the run before had set for this step.
       const carried = this.carriedDeadline?.step === step.id ? this.carriedDeadline : null;
       this.carriedDeadline = null;
+      // `waiting` marks each wait inline: an extra async hop here would reorder commands in recorded histories.
       if (!step.deadline || carried?.onExpiry.endsWith(':done')) {
         if (carried) this.deadlineView = carried;
-        await this.idle(moved);
+        this.waiting = true;
+        await condition(moved);
+        this.waiting = false;
         continue;
       }
       const after = extension ?? step.deadline.after;
@@ -233,7 +236,9 @@ export class SopCase {
       if (moved()) continue;
       this.deadlineView = { step: step.id, dueAt: due, onExpiry: step.deadline.onExpiry, notifyRole: step.deadline.notifyRole };
       const remaining = Date.parse(due) - Date.now();
-      const woken = remaining > 0 ? await this.idle(moved, remaining) : false;
+      this.waiting = true;
+      const woken = remaining > 0 ? await condition(moved, remaining) : false;
+      this.waiting = false;
       if (woken || moved()) continue;
       const next = await this.expire(step, due);
       if (this.epoch !== epoch) continue;
@@ -242,20 +247,8 @@ export class SopCase {
         continue;
       }
       // Reminded or escalated once: the step stays open without a further deadline.
-      await this.idle(moved);
-    }
-  }
-
-  /** Waits with nothing of its own in flight: the moments the run may pause to continue as new. */
-  private async idle(until: () => boolean, timeout?: number): Promise<boolean> {
-    this.waiting = true;
-    try {
-      if (timeout === undefined) {
-        await condition(until);
-        return true;
-      }
-      return await condition(until, timeout);
-    } finally {
+      this.waiting = true;
+      await condition(moved);
       this.waiting = false;
     }
   }
