@@ -70,6 +70,22 @@ export async function accepted(stack: Stack, path: string, actor: Actor, body: R
  * committee, four candidates, screening, assessment, sealed scoring. Returns the ranked NIPs, best first.
  */
 export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions, profiles: CandidateProfile[]) {
+  const sel = await runToRanking(stack, o, profiles);
+  const chair = asMember(sel.members[0]);
+  await sel.decide(chair, { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] });
+  return sel;
+}
+
+/**
+ * The same up to the computed ranking, not signed. `atAssessment` runs while the assessment children
+ * run (before any is recorded), e.g. to try what a running child refuses.
+ */
+export async function runToRanking(
+  stack: Stack,
+  o: ChainSelectionOptions,
+  profiles: CandidateProfile[],
+  atAssessment?: (sel: Awaited<ReturnType<typeof openChainSelection>>) => Promise<void>,
+) {
   const sel = await openChainSelection(stack, o);
   const members = committee();
   const chair = asMember(members[0]);
@@ -84,6 +100,7 @@ export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions,
   }
   await decide(chair, { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] });
   await waitForStep(stack, sel.path, 'assessment');
+  await atAssessment?.(sel);
   for (const [i, c] of profiles.entries()) {
     const level = 5 - Math.min(i, 2);
     await accepted(stack, `${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, {
@@ -108,7 +125,6 @@ export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions,
   }
   const ranking = await waitForStep(stack, sel.path, 'ranking');
   const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
-  await decide(chair, { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] });
   return { ...sel, members, ranked, decide };
 }
 
