@@ -1,10 +1,9 @@
 import type { EvidenceRef } from '@meritflow/domain';
-import { PPK, Stack, eventually, type TestActor } from '../support/api-client';
-import { OVERSEER, asMember, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
-import { appointAndClose, openChainSelection, runToRanking, runToSignedRanking } from '../support/chain-fixtures';
+import { Stack, eventually, type TestActor } from '../support/api-client';
+import { asMember, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
+import { MIGRATION_ADMINS, objectAndGoOn, openChainSelection, runToRanking, runToSignedRanking } from '../support/chain-fixtures';
 
-const ADMIN_1: TestActor = { id: 'admin-bkn-11', role: 'admin', name: 'Admin Sistem 1' };
-const ADMIN_2: TestActor = { id: 'admin-bkn-12', role: 'admin', name: 'Admin Sistem 2' };
+const [ADMIN_1, ADMIN_2] = MIGRATION_ADMINS;
 const AUDITOR: TestActor = { id: 'bpkp-auditor-19', role: 'auditor', name: 'Auditor BPKP' };
 const LEGAL_BASIS = 'PermenPANRB: seleksi terbuka yang berjalan mengikuti SOP 1.1.0 (masa sanggah)';
 const FROM = '1.0.0-test.fast';
@@ -92,19 +91,14 @@ describe('governed SOP migration of a running open selection (issue 16 item 4)',
     const client = await stack.temporalClient();
     expect((await client.workflow.getHandle(sel.id, before.runId).describe()).status.name).toBe('CONTINUED_AS_NEW');
 
-    // Signing on 1.1.0 publishes the results and opens the objection window; with no objection it closes and goes on.
+    // Signing on 1.1.0 publishes the results and opens the objection window; one candidate objects, the chair answers.
     const chair = asMember(sel.members[0]);
     await sel.decide(chair, { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] });
-    await waitForStep(stack, sel.path, 'external_review');
-    await sel.decide(OVERSEER, {
-      decision: 'recommend',
-      postCode: sel.postCode,
-      recommended: sel.ranked.slice(0, 3),
-      evidence: [await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode)],
-    });
-    await sel.decide(PPK, { decision: 'pick', postCode: sel.postCode, nip: sel.ranked[0] });
-    const closed = await appointAndClose(stack, sel);
+    const closed = await objectAndGoOn(stack, sel);
     expect(closed).toMatchObject({ step: 'closed', sop: { version: TO } });
+    expect(closed.objections).toEqual([
+      expect.objectContaining({ nip: sel.ranked.at(-1), answer: expect.objectContaining({ upheld: false }) }),
+    ]);
 
     const rows = await ledgerOf(sel.id);
     const run = (r: { run_id: string }) => (r.run_id === before.runId ? 'run1' : 'run2');
