@@ -5,7 +5,7 @@ import { enrol } from './register-fixtures';
 
 /** A senior post's selection: the post class and Sekda kind choose its decision chain (issue 16 item 1). */
 export interface ChainSelectionOptions {
-  positionClass: 'jpt_madya' | 'jpt_pratama';
+  positionClass: 'jpt_utama' | 'jpt_madya' | 'jpt_pratama';
   regionalSecretary?: 'province' | 'regency_city';
   sopVersion: string;
   agencyPrefix: string;
@@ -15,9 +15,13 @@ export interface ChainSelectionOptions {
 export const madyaProfile = (name: string): CandidateProfile =>
   eligibleProfile(name, { golongan: 'IV/c', currentPostType: 'jpt_pratama', cumulativeExperienceYears: 12 });
 
+/** A JPT madya holder meeting the utama requirements (domain.md §3): 10 years, two years in a madya post. */
+export const utamaProfile = (name: string): CandidateProfile =>
+  eligibleProfile(name, { golongan: 'IV/d', currentPostType: 'jpt_madya', cumulativeExperienceYears: 14 });
+
 export async function openChainSelection(stack: Stack, o: ChainSelectionOptions) {
   const agencyCode = uniqueCode(o.agencyPrefix);
-  const madya = o.positionClass === 'jpt_madya';
+  const madya = o.positionClass === 'jpt_madya' || o.positionClass === 'jpt_utama';
   const proposal = vacancyProposal({
     agencyCode,
     positionCode: uniqueCode('SEKDA'),

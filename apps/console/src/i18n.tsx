@@ -55,6 +55,11 @@ const DECISIONS: Record<string, [string, string]> = {
   sanction_applied: ['Hukuman dijatuhkan; register diperbarui', 'Sanction applied; register updated'],
   sanction_ended: ['Masa hukuman berakhir', 'Sanction ended'],
   record_restoration: ['Catat pemulihan di register', 'Record the restoration'],
+  propose_nominees: ['Catat usulan tiga nama pengusul (JPT utama)', 'Record the proposer’s three names (JPT utama)'],
+  nominations_received: ['Usulan pengusul lengkap', 'Every proposer’s nominees received'],
+  president_approval_required: ['Penggantian pejabat perlu persetujuan Presiden', 'The replacement needs the President’s approval'],
+  president_approve: ['Catat persetujuan Presiden atas penggantian', 'Record the President’s approval of the replacement'],
+  president_approved: ['Persetujuan Presiden lengkap', 'Every required presidential approval received'],
 };
 export const decisionLabel = (code: string, lang: Lang): string => {
   const l = DECISIONS[code];

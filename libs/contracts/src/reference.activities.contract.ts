@@ -1,4 +1,4 @@
-import type { FactsSnapshot, PoolEntry } from '@meritflow/domain';
+import type { FactsSnapshot, PoolEntry, PostHolder } from '@meritflow/domain';
 
 /** Reference data the mobility rules read (election windows, Minister approvals, agency merit); implemented in apps/worker. */
 export interface MobilityFacts {
@@ -38,4 +38,6 @@ export interface ReferenceActivities {
     nips: string[];
     asOf: string;
   }): Promise<{ snapshots: FactsSnapshot[]; missing: string[] }>;
+  /** Who holds `postCode` in the agency's register as of `asOf` (the post history's open appointments), with since when. */
+  loadPostHolders(input: { agencyCode: string; postCode: string; asOf: string }): Promise<PostHolder[]>;
 }

@@ -16,6 +16,7 @@ import type {
   ObjectionRecord,
   RankedCandidate,
   RequiredCompetency,
+  PresidentialApprovalVerdict,
   SelectionChain,
   SopRef,
 } from '@meritflow/domain';
@@ -130,6 +131,10 @@ export type SelectionDecision = SelectionDecisionBase &
     | { decision: 'record_keppres'; postCode: string; nip: string; decreeNumber: string }
     /** The governor approves the PPK's pick for a regency/city Sekda. */
     | { decision: 'governor_approve'; postCode: string }
+    /** JPT utama: the proposing minister or agency head's three names, from the ranked candidates. */
+    | { decision: 'propose_nominees'; postCode: string; nominees: string[] }
+    /** Utama/madya: the President approves replacing an incumbent within their protected two years. */
+    | { decision: 'president_approve'; postCode: string }
     // The objection stage (issue 16 item 2): a candidate objects to their own published result (the
     // actor id is their NIP); the committee chair answers each objection.
     | { decision: 'file_objection' }
@@ -159,6 +164,8 @@ export const SELECTION_DECISION_KINDS = [
   'tpa_assess',
   'record_keppres',
   'governor_approve',
+  'propose_nominees',
+  'president_approve',
   'file_objection',
   'answer_objection',
   'rescore_candidate',
@@ -242,6 +249,11 @@ export interface SelectionChainView {
       tpaAssessment?: ChainStepRecord;
       keppres?: ChainStepRecord & { nip: string; decreeNumber: string };
       governorApproval?: ChainStepRecord;
+      /** JPT utama: the proposer's three names. */
+      nomination?: ChainStepRecord & { nominees: string[] };
+      /** Utama/madya: whether replacing the incumbent needs the President's approval, with the facts it was judged on. */
+      presidentialApprovalCheck?: PresidentialApprovalVerdict;
+      presidentApproval?: ChainStepRecord;
     }
   >;
 }

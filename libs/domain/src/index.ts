@@ -17,6 +17,7 @@ export * from './selection';
 export * from './sop/open-selection/open-selection.types';
 export * from './sop/open-selection/open-selection.v1';
 export * from './sop/open-selection/open-selection.chains';
+export * from './sop/open-selection/open-selection.senior-chains';
 export * from './sop/open-selection/children.v1';
 export { isIsoDate } from './selection/iso-date';
 export * from './calendar/calendar-policy';

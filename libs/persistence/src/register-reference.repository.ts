@@ -5,12 +5,14 @@ import {
   checkRegisterUnit,
   DomainError,
   type Actor,
+  type PostHolder,
   type RegisterPost,
   type RegisterUnit,
 } from '@meritflow/domain';
 import { ReferenceDataChangeEntity, type RegisterReferenceTable } from './entities/reference-data.entity';
 import { RegisterPostEntity, RegisterUnitEntity } from './entities/register.entity';
 import { recordReferenceChange } from './mobility-reference.repository';
+import { postHoldersOf } from './register-post-holders';
 
 /** One recorded change to an agency's units or posts: who, in what role, before, after, why. */
 export interface RegisterReferenceChange {
@@ -85,6 +87,11 @@ export class RegisterReferenceRepository {
     };
     const rows = await this.ds.getRepository(RegisterPostEntity).find({ where, order: { code: 'ASC' } });
     return rows.map(toPost);
+  }
+
+  /** Who holds the post on `asOf`, by the register's post history (register-post-holders.ts). */
+  postHolders(agencyCode: string, postCode: string, asOf: string): Promise<PostHolder[]> {
+    return postHoldersOf(this.ds, agencyCode, postCode, asOf);
   }
 
   async post(agencyCode: string, code: string): Promise<RegisterPost | null> {

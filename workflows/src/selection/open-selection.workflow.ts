@@ -17,7 +17,6 @@ import {
   selectionDecideUpdate,
   selectionStateQuery,
   type PendingTask,
-  type SelectionChainView,
   type SelectionState,
   type SelectionWorkflowInput,
   vacancyFilledSignal,
@@ -30,6 +29,7 @@ import { committeeReviewWorkflow } from './committee-review.workflow';
 import { carrySelectionData, selectionDataFrom, type SelectionContext } from './selection-case';
 import { acceptSelectionDecision, blindCodebook } from './selection-decisions';
 import { rankScored, settleObjections } from './objection-decisions';
+import { chainPendingTasks } from './chain-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 /** Guards the continue-as-new of a long history: runs recorded before it replay without it. */
@@ -103,9 +103,9 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const pendingTasks = (): PendingTask[] => {
     const due = kase.deadline?.dueAt;
     const base = { workflowId: selectionId, ...(due ? { dueAt: due } : {}) };
-    // An outside body's step: the secretariat records the body's decision for each post still open.
-    const chainTasks = (decision: string, key: keyof SelectionChainView['posts'][string]): PendingTask[] =>
-      postCodes.filter((p) => !data.chain[p]?.[key]).map((p) => ({ ...base, role: 'hr_officer', decision, subject: p }));
+    // An outside body's step of a senior post's chain (chain-decisions.ts).
+    const chainTasks = chainPendingTasks(ctx, base);
+    if (chainTasks) return chainTasks;
     const chair = data.committee.find((m) => m.isChair)?.id;
     const list = [...candidates.values()];
     switch (kase.step.id) {
@@ -150,16 +150,6 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         return postCodes.filter((p) => !recommendations[p]).map((p) => ({ ...base, role: 'overseer', decision: 'recommend', subject: p }));
       case 'ppk_decision':
         return postCodes.filter((p) => !picks[p]).map((p) => ({ ...base, role: 'ppk', decision: 'pick', subject: p }));
-      case 'governor_proposal':
-        return chainTasks('governor_propose', 'governorProposal');
-      case 'minister_review':
-        return chainTasks('minister_forward', 'ministerForward');
-      case 'tpa_assessment':
-        return chainTasks('tpa_assess', 'tpaAssessment');
-      case 'presidential_decree':
-        return chainTasks('record_keppres', 'keppres');
-      case 'governor_approval':
-        return chainTasks('governor_approve', 'governorApproval');
       case 'appointment':
         return postCodes
           .filter((p) => !appointments[p])

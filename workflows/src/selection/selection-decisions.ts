@@ -1,8 +1,5 @@
 import {
   checkResign,
-  checkChainFollows,
-  checkGovernorProposal,
-  checkKeppres,
   candidateCode,
   checkCloseScreening,
   checkNominatorNotNominated,
@@ -20,8 +17,6 @@ import {
 import {
   candidateNipOf,
   type CandidateView,
-  type ChainStepRecord,
-  type SelectionChainView,
   type SelectionDecisionInput,
   type SelectionDecisionKind,
   type SelectionDecisionOf,
@@ -31,6 +26,7 @@ import { refuse, refuseIfNot, refuseUnless } from '../shared/sop-case';
 import { checkRegistration, resolveCandidates } from './register-candidates';
 import { decisionCommon as common, type SelectionContext } from './selection-case';
 import { answerObjection, fileObjection, publishedResults, rescoreCandidate } from './objection-decisions';
+import { CHAIN_DECISION_HANDLERS } from './chain-decisions';
 
 /**
  * One decision on the selection: `validate` refuses what the case cannot take (it runs in the update's
@@ -228,107 +224,6 @@ const pick: SelectionDecisionHandler<'pick'> = {
   },
 };
 
-// --- senior posts' chains (issue 16 item 1) -------------------------------------------------------
-
-type ChainPost = SelectionChainView['posts'][string];
-type ChainKey = keyof ChainPost;
-
-/** The outside body a step records for (SOP data), and the record every chain decision keeps. */
-const bodyOf = (c: SelectionContext) => c.settings.bodies?.[c.kase.step.id] ?? { code: 'UNKNOWN', name: { id: '-', en: '-' } };
-const chainRecord = (d: { actor: { id: string } }, c: SelectionContext): ChainStepRecord => ({
-  body: bodyOf(c).code,
-  by: d.actor.id,
-  decidedAt: new Date().toISOString(),
-});
-const chainOf = (c: SelectionContext, postCode: string): ChainPost => (c.data.chain[postCode] ??= {});
-const decidedPosts = (c: SelectionContext, key: ChainKey) => c.postCodes.filter((p) => c.data.chain[p]?.[key]);
-
-/**
- * Records an outside body's decision on one post with its document, and takes the step's automatic
- * transition once every post has it. `what` names the step in refusals and in the ledger.
- */
-async function recordChainStep(
-  d: SelectionDecisionOf<'governor_propose' | 'minister_forward' | 'tpa_assess' | 'record_keppres' | 'governor_approve'>,
-  c: SelectionContext,
-  to: SopStep,
-  key: ChainKey,
-  record: ChainPost[ChainKey],
-  allDone: string,
-  payload: Record<string, unknown> = {},
-): Promise<void> {
-  (chainOf(c, d.postCode) as Record<string, unknown>)[key] = record;
-  await c.kase.transition(d.decision, d.actor, to, {
-    ...common(d),
-    payload: { postCode: d.postCode, body: bodyOf(c), ...payload },
-  });
-  if (decidedPosts(c, key).length === c.postCodes.length) {
-    await c.kase.auto(allDone, { payload: { chain: c.settings.chain, posts: c.data.chain } });
-  }
-}
-
-const governorPropose: SelectionDecisionHandler<'governor_propose'> = {
-  validate(d, c) {
-    refuseIfNot(
-      checkGovernorProposal(d, {
-        postCodes: c.postCodes,
-        decidedPosts: decidedPosts(c, 'governorProposal'),
-        what: "the governor's proposal",
-        ranked: (post) => (c.data.ranking?.[post] ?? []).map((r) => r.nip),
-        size: c.settings.shortlistSize,
-      }),
-    );
-  },
-  async apply(d, c, to) {
-    const nominees = [...d.nominees];
-    await recordChainStep(d, c, to, 'governorProposal', { ...chainRecord(d, c), nominees }, 'governor_proposals_received', { nominees });
-  },
-};
-
-/** A chain step that needs the previous body's decision on the post first. */
-const follows = <K extends 'minister_forward' | 'tpa_assess' | 'governor_approve'>(
-  key: ChainKey,
-  previousDone: (c: SelectionContext, post: string) => boolean,
-  what: string,
-  allDone: string,
-): SelectionDecisionHandler<K> => ({
-  validate(d, c) {
-    refuseIfNot(
-      checkChainFollows(d, {
-        postCodes: c.postCodes,
-        decidedPosts: decidedPosts(c, key),
-        what,
-        step: c.kase.step.id,
-        previousDone: (p) => previousDone(c, p),
-      }),
-    );
-  },
-  async apply(d, c, to) {
-    await recordChainStep(d as SelectionDecisionOf<K>, c, to, key, chainRecord(d, c), allDone);
-  },
-});
-
-const recordKeppres: SelectionDecisionHandler<'record_keppres'> = {
-  validate(d, c) {
-    refuseIfNot(
-      checkKeppres(d, {
-        postCodes: c.postCodes,
-        decidedPosts: decidedPosts(c, 'keppres'),
-        what: 'the Keppres',
-        proposed: (post) => c.data.chain[post]?.governorProposal?.nominees ?? [],
-      }),
-    );
-  },
-  async apply(d, c, to) {
-    const chosen = c.data.ranking![d.postCode].find((r) => r.nip === d.nip)!;
-    // The Keppres is the pick of a madya post: the appointment that follows is the one every chain runs.
-    c.data.picks[d.postCode] = { nip: chosen.nip, rank: chosen.rank, justification: d.reason ?? null };
-    await recordChainStep(d, c, to, 'keppres', { ...chainRecord(d, c), nip: d.nip, decreeNumber: d.decreeNumber }, 'all_posts_picked', {
-      nip: d.nip,
-      rank: chosen.rank,
-      decreeNumber: d.decreeNumber,
-    });
-  },
-};
 /** A blind selection's codes, in registration order, with the candidate each names. */
 export const blindCodebook = (c: Pick<SelectionContext, 'data'>): CandidateCode[] =>
   [...c.data.candidates.values()].filter((v) => v.code).map((v) => ({ code: v.code!, nip: v.nip, name: v.name }));
@@ -346,11 +241,8 @@ export const SELECTION_DECISION_HANDLERS: { readonly [K in SelectionDecisionKind
   recommend,
   proceed_without_recommendation: plain(),
   pick,
-  governor_propose: governorPropose,
-  minister_forward: follows('ministerForward', (c, p) => !!c.data.chain[p]?.governorProposal, 'minister_forward', 'minister_forwarded'),
-  tpa_assess: follows('tpaAssessment', (c, p) => !!c.data.chain[p]?.ministerForward, 'tpa_assess', 'tpa_assessed'),
-  record_keppres: recordKeppres,
-  governor_approve: follows('governorApproval', (c, p) => !!c.data.picks[p], 'governor_approve', 'governor_approved'),
+  // Senior posts' chains: each outside body's decision (chain-decisions.ts).
+  ...CHAIN_DECISION_HANDLERS,
   file_objection: fileObjection,
   answer_objection: answerObjection,
   rescore_candidate: rescoreCandidate,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MobilityReferenceRepository, RegisterRepository, TalentRepository } from '@meritflow/persistence';
+import { MobilityReferenceRepository, RegisterReferenceRepository, RegisterRepository, TalentRepository } from '@meritflow/persistence';
 import type { MobilityFacts, ReferenceActivities, RegisterLookup, TalentPoolLookup } from '@meritflow/contracts';
 
 /** Reads the reference data the mobility rules judge a move on; read-only, so retries are harmless. */
@@ -9,6 +9,7 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     @Inject(MobilityReferenceRepository) private readonly repo: MobilityReferenceRepository,
     @Inject(RegisterRepository) private readonly register: RegisterRepository,
     @Inject(TalentRepository) private readonly talent: TalentRepository,
+    @Inject(RegisterReferenceRepository) private readonly posts: RegisterReferenceRepository,
   ) {}
 
   async loadMobilityFacts(input: {
@@ -39,7 +40,15 @@ export class ReferenceActivitiesImpl implements ReferenceActivities {
     return this.register.snapshots(input.agencyCode, input.nips, input.asOf);
   }
 
+  loadPostHolders(input: { agencyCode: string; postCode: string; asOf: string }) {
+    return this.posts.postHolders(input.agencyCode, input.postCode, input.asOf);
+  }
+
   asActivities(): ReferenceActivities {
-    return { loadMobilityFacts: this.loadMobilityFacts.bind(this), loadRegisterFacts: this.loadRegisterFacts.bind(this) };
+    return {
+      loadMobilityFacts: this.loadMobilityFacts.bind(this),
+      loadRegisterFacts: this.loadRegisterFacts.bind(this),
+      loadPostHolders: this.loadPostHolders.bind(this),
+    };
   }
 }

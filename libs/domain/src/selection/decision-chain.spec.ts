@@ -32,7 +32,8 @@ describe('selectionChainFor', () => {
     ['a provincial Sekda is JPT madya', ['jpt_pratama'], 'province', 'VALIDATION_FAILED:regionalSecretary.positionClass'],
     ['a Sekda selection fills one post', ['jpt_pratama', 'jpt_pratama'], 'regency_city', 'VALIDATION_FAILED:regionalSecretary.onePost'],
     ['posts of two chains are two selections', ['jpt_pratama', 'jpt_madya'], undefined, 'VALIDATION_FAILED:positionClass.mixed'],
-    ['JPT utama has no chain of its own yet and keeps the default line', ['jpt_utama'], undefined, 'pratama'],
+    ['JPT utama posts follow the utama chain', ['jpt_utama'], undefined, 'utama'],
+    ['utama and madya posts are two selections', ['jpt_utama', 'jpt_madya'], undefined, 'VALIDATION_FAILED:positionClass.mixed'],
     ['a post that is not JPT has no selection chain', ['administrator'], undefined, 'VALIDATION_FAILED:positionClass.chain'],
   ])('%s', (_name, classes, sekda, expected) => {
     expect(

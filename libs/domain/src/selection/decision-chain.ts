@@ -6,9 +6,13 @@ import type { ErrorCode, ErrorParams, FieldIssue } from '../errors';
  * - pratama: the overseer recommends, the PPK picks 1 of 3 (PP 11/2017 Pasal 127) [S27];
  * - madya (including a provincial Sekda): the governor proposes three names, the Minister of Home
  *   Affairs forwards them, the TPA assesses, a Keppres appoints [S26];
- * - regency_sekda: as pratama, then the governor approves before the appointment [S28].
+ * - regency_sekda: as pratama, then the governor approves before the appointment [S28];
+ * - utama: the proposing minister or agency head proposes three names, the TPA assesses, a Keppres
+ *   appoints (domain.md names no proposer for utama: the proposing body is SOP data [BK]).
+ * Utama and madya chains from 1.0.0-utama / 1.0.1-madya also ask the President's approval where the
+ * replacement falls within the incumbent's protected two years (presidential-approval.ts).
  */
-export const SELECTION_CHAINS = ['pratama', 'madya', 'regency_sekda'] as const;
+export const SELECTION_CHAINS = ['pratama', 'madya', 'regency_sekda', 'utama'] as const;
 export type SelectionChain = (typeof SELECTION_CHAINS)[number];
 
 /** Which regional secretary (Sekda) post a selection fills, if any. */
@@ -30,8 +34,7 @@ const invalid = (...fields: FieldIssue[]) => ({ ok: false as const, code: 'VALID
 
 /**
  * The chain a new selection follows, from its posts' class and whether it fills a Sekda post. One
- * selection follows one chain: posts of different chains are separate selections. JPT utama has no
- * chain modelled yet and keeps the default (pratama) line it followed before.
+ * selection follows one chain: posts of different chains are separate selections.
  */
 export function selectionChainFor(posts: readonly { positionClass: string }[], regionalSecretary?: RegionalSecretaryKind): ChainVerdict {
   const classes = [...new Set(posts.map((p) => p.positionClass))];
@@ -65,8 +68,8 @@ export function selectionChainFor(posts: readonly { positionClass: string }[], r
     );
   }
   if (classes[0] === 'jpt_madya') return { ok: true, chain: 'madya' };
-  // JPT utama has no chain of its own yet: it stays on the default line, as before the chains existed.
-  if (classes[0] === 'jpt_pratama' || classes[0] === 'jpt_utama') return { ok: true, chain: 'pratama' };
+  if (classes[0] === 'jpt_utama') return { ok: true, chain: 'utama' };
+  if (classes[0] === 'jpt_pratama') return { ok: true, chain: 'pratama' };
   return invalid(
     field(
       'vacancyIds',
@@ -135,10 +138,10 @@ export function checkChainFollows(
   return OK;
 }
 
-/** record_keppres: the decree names one of the names the governor proposed, and carries its number. */
+/** record_keppres: the decree names one of the names proposed (by the governor, or the utama proposer), and carries its number. */
 export function checkKeppres(
   d: { postCode?: string; nip?: string; decreeNumber?: string },
-  ctx: PerPostContext & { proposed: (postCode: string) => readonly string[] },
+  ctx: PerPostContext & { proposed: (postCode: string) => readonly string[]; proposer?: { id: string; en: string } },
 ): ChainRuleVerdict {
   const post = checkChainPost(d, ctx);
   if (!post.ok) return post;
@@ -148,8 +151,8 @@ export function checkKeppres(
       field(
         'nip',
         'nominees.proposed',
-        `Keppres mengangkat salah satu usulan gubernur: ${proposed.join(', ')}`,
-        `the Keppres appoints one of the governor's nominees: ${proposed.join(', ')}`,
+        `Keppres mengangkat salah satu usulan ${ctx.proposer?.id ?? 'gubernur'}: ${proposed.join(', ')}`,
+        `the Keppres appoints one of ${ctx.proposer ? `the nominees of ${ctx.proposer.en}` : "the governor's nominees"}: ${proposed.join(', ')}`,
       ),
     );
   }

@@ -7,3 +7,4 @@ export * from './selection-decisions';
 export * from './decision-chain';
 export * from './blind-scoring';
 export * from './objection';
+export * from './presidential-approval';

@@ -6,6 +6,7 @@ import { appointmentV1, assessmentTestFast, assessmentV1, committeeReviewTestFas
 import { openSelectionTestFast, openSelectionV1 } from './open-selection/open-selection.v1';
 import { openSelectionV1_1, openSelectionV1_1TestFast } from './open-selection/open-selection.v1-1';
 import { OPEN_SELECTION_CHAIN_SOPS } from './open-selection/open-selection.chains';
+import { OPEN_SELECTION_SENIOR_CHAIN_SOPS } from './open-selection/open-selection.senior-chains';
 import type { OpenSelectionSop } from './open-selection/open-selection.types';
 import { bulkMemberV1, bulkMoveV1 } from './move/bulk-move.v1';
 import { bulkMoveV1_1 } from './move/bulk-move.v1-1';
@@ -26,6 +27,7 @@ const ALL: readonly Readonly<SopDefinition>[] = [
   openSelectionV1_1,
   openSelectionV1_1TestFast,
   ...OPEN_SELECTION_CHAIN_SOPS,
+  ...OPEN_SELECTION_SENIOR_CHAIN_SOPS,
   assessmentV1,
   assessmentTestFast,
   committeeReviewV1,

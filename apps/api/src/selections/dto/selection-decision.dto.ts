@@ -148,7 +148,9 @@ export class SelectionDecisionDto extends DecisionBase {
   @IsNip({ each: true })
   recommended?: string[];
 
-  @ApiPropertyOptional({ description: 'governor_propose: the three names the governor proposes, from the ranked candidates' })
+  @ApiPropertyOptional({
+    description: 'governor_propose, propose_nominees (JPT utama): the three names proposed, from the ranked candidates',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)

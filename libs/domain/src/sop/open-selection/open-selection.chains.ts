@@ -30,7 +30,7 @@ const escalate = (after: SopDuration, notifyRole: SopDeadline['notifyRole'] = 'p
 });
 
 /** The step after the ranking in each chain, and the SLA of each outside body's step. */
-interface ChainDurations {
+export interface ChainDurations {
   registration: SopStep['deadline'];
   lowApplicants: SopStep['deadline'];
   externalReview: SopStep['deadline'];
@@ -41,7 +41,7 @@ interface ChainDurations {
   keppres: SopDuration;
 }
 
-const outsideStep = (
+export const outsideStep = (
   id: string,
   status: string,
   label: SopStep['label'],
@@ -62,7 +62,7 @@ const outsideStep = (
 });
 
 /** Madya (incl. a provincial Sekda): ranking → governor proposes 3 → Minister forwards → TPA assesses → Keppres. */
-const madyaSteps = (d: ChainDurations): SopStep[] => {
+export const madyaSteps = (d: ChainDurations): SopStep[] => {
   const pratama = openSelectionSteps(d);
   const upToRanking = pratama
     .filter((s) => !['external_review', 'ppk_decision', 'appointment', 'closed', 'cancelled'].includes(s.id))
@@ -111,7 +111,7 @@ const madyaSteps = (d: ChainDurations): SopStep[] => {
 };
 
 /** Regency/city Sekda: the pratama chain, then the governor approves the PPK's pick before the appointment. */
-const regencySekdaSteps = (d: ChainDurations): SopStep[] => {
+export const regencySekdaSteps = (d: ChainDurations): SopStep[] => {
   const pratama = openSelectionSteps(d);
   return pratama.flatMap((s) => {
     if (s.id !== 'ppk_decision') return [s];
@@ -133,7 +133,7 @@ const withSettings = (sop: Readonly<SopDefinition>, settings: OpenSelectionSetti
   Object.freeze({ ...sop, settings: Object.freeze(settings) }) as Readonly<OpenSelectionSop>;
 
 // The outside bodies' SLAs are [BK]: ≈14 days for each answer (as for BKN [S20]), as 10 working days.
-const PRODUCTION: ChainDurations = {
+export const CHAIN_DURATIONS_V1: ChainDurations = {
   registration: { after: { workingDays: 15 }, onExpiry: 'handler', notifyRole: 'committee_chair' },
   lowApplicants: { after: { workingDays: 5 }, onExpiry: 'remind', notifyRole: 'ppk' },
   externalReview: { after: { workingDays: 10 }, onExpiry: 'escalate', notifyRole: 'ppk' },
@@ -145,7 +145,7 @@ const PRODUCTION: ChainDurations = {
 };
 
 /** Test-only durations: the governor's SLA passes after 2 seconds, so escalation is seen on a real server. */
-const TEST_FAST: ChainDurations = {
+export const CHAIN_DURATIONS_TEST_FAST: ChainDurations = {
   registration: { after: { seconds: 4 }, onExpiry: 'handler', notifyRole: 'committee_chair' },
   lowApplicants: { after: { seconds: 60 }, onExpiry: 'remind', notifyRole: 'ppk' },
   externalReview: { after: { seconds: 60 }, onExpiry: 'escalate', notifyRole: 'ppk' },
@@ -156,7 +156,7 @@ const TEST_FAST: ChainDurations = {
   keppres: { seconds: 60 },
 };
 
-const TEST_FAST_SETTINGS: Partial<OpenSelectionSettings> = {
+export const CHAIN_TEST_FAST_SETTINGS: Partial<OpenSelectionSettings> = {
   registrationExtension: { seconds: 2 },
   children: {
     assessment: { id: 'assessment', version: '1.0.0-test.fast' },
@@ -191,32 +191,32 @@ const chainSop = (
     { ...openSelectionSettingsV1, ...extra, chain, bodies },
   );
 
-const MADYA_BASIS = ['PP 11/2017 jo PP 17/2020 Pasal 118, 120', 'Perpres 3/2013 (Tim Penilai Akhir)'];
-const MADYA_BODIES = {
+export const MADYA_BASIS = ['PP 11/2017 jo PP 17/2020 Pasal 118, 120', 'Perpres 3/2013 (Tim Penilai Akhir)'];
+export const MADYA_BODIES = {
   governor_proposal: GOVERNOR,
   minister_review: MINISTER_OF_HOME_AFFAIRS,
   tpa_assessment: TPA,
   presidential_decree: PRESIDENT,
 };
-const SEKDA_BASIS = ['PP 11/2017 jo PP 17/2020 Pasal 125'];
-const SEKDA_BODIES = { governor_approval: GOVERNOR };
+export const SEKDA_BASIS = ['PP 11/2017 jo PP 17/2020 Pasal 125'];
+export const SEKDA_BODIES = { governor_approval: GOVERNOR };
 
-export const openSelectionMadyaV1 = chainSop('madya', '1.0.0-madya', false, MADYA_BASIS, madyaSteps(PRODUCTION), MADYA_BODIES);
+export const openSelectionMadyaV1 = chainSop('madya', '1.0.0-madya', false, MADYA_BASIS, madyaSteps(CHAIN_DURATIONS_V1), MADYA_BODIES);
 export const openSelectionMadyaTestFast = chainSop(
   'madya',
   '1.0.0-madya.test.fast',
   true,
   MADYA_BASIS,
-  madyaSteps(TEST_FAST),
+  madyaSteps(CHAIN_DURATIONS_TEST_FAST),
   MADYA_BODIES,
-  TEST_FAST_SETTINGS,
+  CHAIN_TEST_FAST_SETTINGS,
 );
 export const openSelectionRegencySekdaV1 = chainSop(
   'regency_sekda',
   '1.0.0-sekda',
   false,
   SEKDA_BASIS,
-  regencySekdaSteps(PRODUCTION),
+  regencySekdaSteps(CHAIN_DURATIONS_V1),
   SEKDA_BODIES,
 );
 export const openSelectionRegencySekdaTestFast = chainSop(
@@ -224,9 +224,9 @@ export const openSelectionRegencySekdaTestFast = chainSop(
   '1.0.0-sekda.test.fast',
   true,
   SEKDA_BASIS,
-  regencySekdaSteps(TEST_FAST),
+  regencySekdaSteps(CHAIN_DURATIONS_TEST_FAST),
   SEKDA_BODIES,
-  TEST_FAST_SETTINGS,
+  CHAIN_TEST_FAST_SETTINGS,
 );
 
 export const OPEN_SELECTION_CHAIN_SOPS = [

@@ -1,6 +1,7 @@
 import type { CommitteeSettings } from '../../selection/committee';
 import type { JpmScheme, SelectionWeights } from '../../selection/scoring';
 import type { OutsideBody, SelectionChain } from '../../selection/decision-chain';
+import type { PresidentialApprovalPolicy } from '../../selection/presidential-approval';
 import type { SopDefinition, SopDuration, SopRef } from '../sop.types';
 
 /** The settings an open selection pins with its SOP version; the unconfirmed facts of domain.md §3–§4 live here. */
@@ -32,6 +33,8 @@ export interface OpenSelectionSettings {
   bodies?: Readonly<Record<string, OutsideBody>>;
   /** The objection window after the signed ranking (1.1.0 on; absent: no objection stage). */
   objectionWindow?: SopDuration;
+  /** Utama/madya chains from 1.0.0-utama / 1.0.1-madya: when replacing the incumbent needs the President's approval (absent: never asked). */
+  presidentialApproval?: PresidentialApprovalPolicy;
 }
 
 export interface OpenSelectionSop extends SopDefinition {

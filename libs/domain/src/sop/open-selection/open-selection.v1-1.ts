@@ -12,7 +12,7 @@ import type { OpenSelectionSettings, OpenSelectionSop } from './open-selection.t
  * window's length is not confirmed by domain.md: 3 working days [BK]. Shipped: never edit.
  * Effective 2027-01-01 so new cases keep 1.0.0 by default until then; a case may pin 1.1.0.
  */
-const withObjections = (pratama: SopStep[], d: { window: SopStep['deadline']; review: SopStep['deadline'] }): SopStep[] => {
+export const withObjections = (pratama: SopStep[], d: { window: SopStep['deadline']; review: SopStep['deadline'] }): SopStep[] => {
   const ranking = pratama.findIndex((s) => s.id === 'ranking');
   const signed = pratama.map((s) =>
     s.id === 'ranking'
@@ -60,7 +60,7 @@ const withObjections = (pratama: SopStep[], d: { window: SopStep['deadline']; re
 const withSettings = (sop: Readonly<SopDefinition>, settings: OpenSelectionSettings): Readonly<OpenSelectionSop> =>
   Object.freeze({ ...sop, settings: Object.freeze(settings) }) as Readonly<OpenSelectionSop>;
 
-const OBJECTION_WINDOW: SopDuration = { workingDays: 3 };
+export const OBJECTION_WINDOW: SopDuration = { workingDays: 3 };
 
 export const openSelectionV1_1 = withSettings(
   defineSop({
