@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorParams } from '../../errors';
-import type { Actor } from '../../roles';
+import { SYSTEM_ROLE, type Actor } from '../../roles';
 import type { EvidenceRef } from '../../decision/decision-record';
 import { MOVE_SOPS } from '../move/move.v1';
 import { MOVE_SOPS_V1_1, MOVE_SOPS_V1_1_TEST_FAST } from '../move/move.v1-1';
@@ -196,6 +196,27 @@ export const continuedFromRun = (row: { decision: string; sequence: number | str
 /** The runs a migration or a continuation continued: each successor names its predecessor in its first row. */
 export const runsContinuedByMigration = (rows: readonly { decision: string; sequence: number; payload: unknown }[]): Set<string> =>
   new Set(rows.map(continuedFromRun).filter((r): r is string => typeof r === 'string'));
+
+/**
+ * How the first row of a run a migration or a continuation started must look (conformance): a
+ * migration recorded by an administrator into a running step; a continuation recorded by the system
+ * at the step the run before stood at. Null for any other row.
+ */
+export function checkLinkedRunStart(
+  sop: Readonly<SopDefinition>,
+  d: { decision: string; actorRole: string; stepBefore: string | null; stepAfter: string | null },
+): { ok: boolean; roleAllowed: boolean; rule: { id: string; en: string } } | null {
+  const running = sop.steps.some((s) => s.id === d.stepAfter && !s.terminal);
+  if (d.decision === MIGRATION_DECISIONS.migrated) {
+    const roleAllowed = d.actorRole === 'admin';
+    return { ok: roleAllowed && running, roleAllowed, rule: migrationStartRule(sop, d.stepAfter) };
+  }
+  if (d.decision === RUN_CONTINUED_DECISION) {
+    const roleAllowed = d.actorRole === SYSTEM_ROLE;
+    return { ok: roleAllowed && running && d.stepBefore === d.stepAfter, roleAllowed, rule: runContinuedRule(sop, d.stepAfter) };
+  }
+  return null;
+}
 
 /** Why a recorded continuation is not a valid opening of a run on `sop` (conformance). */
 export const runContinuedRule = (sop: SopRef, stepAfter: string | null) => ({
