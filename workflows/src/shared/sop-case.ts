@@ -1,4 +1,4 @@
-import { condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
   assignDuty,
@@ -25,7 +25,6 @@ import {
   type SopStep,
 } from '@meritflow/domain';
 import {
-  CASE_SEARCH_ATTRIBUTES,
   SEARCH_ATTRIBUTES_PATCH,
   sopMigrationQuery,
   sopMigrationUpdate,
@@ -37,7 +36,14 @@ import {
   type SopResume,
 } from '@meritflow/contracts';
 import { refuse, refuseIfNot } from './refusals';
-import { validateMigration, type MigrationContext, type MigrationPlan } from './sop-migration';
+import {
+  continuationOf,
+  continuationRecord,
+  upsertCaseIndex,
+  validateMigration,
+  type MigrationContext,
+  type MigrationPlan,
+} from './sop-migration';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -95,9 +101,10 @@ export class SopCase {
   /** The run this one continues on the same version, when its history grew long. */
   private continued: SopContinuation | null = null;
   private carriedDeadline: SopContinuation['deadline'] = null;
-  /** Set once the run pauses to continue as new; `waiting` while the deadline loop has nothing in flight. */
-  private pausing = false;
-  private waiting = false;
+  /** Set once the run pauses to continue as new (pauseToContinue); read-only for the workflow. */
+  paused = false;
+  /** Whether the deadline loop is waiting, with no deadline handler or activity of its own in flight; read-only for the workflow. */
+  quiet = false;
 
   /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
   assertDuties(actor: Actor): void {
@@ -214,19 +221,19 @@ export class SopCase {
   /** Runs the deadlines of each step the case enters until it reaches a terminal step (or this run pauses to continue as new). */
   async runUntilTerminal(): Promise<void> {
     let extension: SopDuration | undefined;
-    while (!this.current.terminal && !this.migrationTarget && !this.pausing) {
+    while (!this.current.terminal && !this.migrationTarget && !this.paused) {
       const epoch = this.epoch;
       const step = this.current;
-      const moved = () => this.epoch !== epoch || this.pausing;
+      const moved = () => this.epoch !== epoch || this.paused;
       // A run continuing a long history keeps the deadline the run before had set for this step.
       const carried = this.carriedDeadline?.step === step.id ? this.carriedDeadline : null;
       this.carriedDeadline = null;
-      // `waiting` marks each wait inline: an extra async hop here would reorder commands in recorded histories.
+      // `quiet` marks each wait inline: an extra async hop here would reorder commands in recorded histories.
       if (!step.deadline || carried?.onExpiry.endsWith(':done')) {
         if (carried) this.deadlineView = carried;
-        this.waiting = true;
+        this.quiet = true;
         await condition(moved);
-        this.waiting = false;
+        this.quiet = false;
         continue;
       }
       const after = extension ?? step.deadline.after;
@@ -236,9 +243,9 @@ export class SopCase {
       if (moved()) continue;
       this.deadlineView = { step: step.id, dueAt: due, onExpiry: step.deadline.onExpiry, notifyRole: step.deadline.notifyRole };
       const remaining = Date.parse(due) - Date.now();
-      this.waiting = true;
+      this.quiet = true;
       const woken = remaining > 0 ? await condition(moved, remaining) : false;
-      this.waiting = false;
+      this.quiet = false;
       if (woken || moved()) continue;
       const next = await this.expire(step, due);
       if (this.epoch !== epoch) continue;
@@ -247,38 +254,21 @@ export class SopCase {
         continue;
       }
       // Reminded or escalated once: the step stays open without a further deadline.
-      this.waiting = true;
+      this.quiet = true;
       await condition(moved);
-      this.waiting = false;
+      this.quiet = false;
     }
-  }
-
-  /** Whether the deadline loop is waiting (no deadline handler or activity of its own running). */
-  get quiet(): boolean {
-    return this.waiting;
   }
 
   /** Stops the deadline loop so the run can continue as new on the same version (see `continuation`). */
   pauseToContinue(): void {
-    this.pausing = true;
-  }
-
-  get paused(): boolean {
-    return this.pausing;
+    this.paused = true;
   }
 
   /** What the next run needs to go on where this one stands; null unless paused. */
   get continuation(): SopContinuation | null {
-    if (!this.pausing || this.migrationTarget) return null;
-    const { runId, historyLength, historySize } = workflowInfo();
-    const deadline = this.deadlineView?.step === this.current.id ? this.deadlineView : null;
-    return {
-      from: { id: this.sop.id, version: this.sop.version, step: this.current.id, runId },
-      step: this.current.id,
-      duties: this.dutySnapshot(),
-      deadline,
-      history: { length: historyLength, sizeBytes: historySize },
-    };
+    if (!this.paused || this.migrationTarget) return null;
+    return continuationOf(this.sop, this.current.id, this.dutySnapshot(), this.deadlineView);
   }
 
   /** For a run continuing a long history: the step, duties and running deadline of the run before. */
@@ -325,16 +315,7 @@ export class SopCase {
    */
   begin(actor: Actor, options: RecordOptions): Promise<void> {
     const c = this.continued;
-    if (c) {
-      return this.record(
-        RUN_CONTINUED_DECISION,
-        SYSTEM_ACTOR,
-        c.from.step,
-        this.current,
-        { reason: `history of run ${c.from.runId} reached ${c.history.length} events`, payload: { from: c.from, history: c.history } },
-        1,
-      );
-    }
+    if (c) return this.record(RUN_CONTINUED_DECISION, SYSTEM_ACTOR, c.from.step, this.current, continuationRecord(c), 1);
     const r = this.resumed;
     if (!r) return this.start(actor, options);
     return this.record(
@@ -473,12 +454,7 @@ export class SopCase {
     const values = `${agency}\n${step.id}\n${step.status}`;
     if (values === this.indexed || !patched(SEARCH_ATTRIBUTES_PATCH)) return;
     this.indexed = values;
-    upsertSearchAttributes([
-      { key: CASE_SEARCH_ATTRIBUTES.caseType, value: this.caseType },
-      { key: CASE_SEARCH_ATTRIBUTES.agency, value: agency },
-      { key: CASE_SEARCH_ATTRIBUTES.step, value: step.id },
-      { key: CASE_SEARCH_ATTRIBUTES.status, value: step.status },
-    ]);
+    upsertCaseIndex(this.caseType, agency, step);
   }
 
   private async record(

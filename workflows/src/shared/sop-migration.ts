@@ -1,4 +1,4 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   checkFourEyes,
   checkSopMigration,
@@ -13,7 +13,7 @@ import {
   type SopRef,
   type SopStep,
 } from '@meritflow/domain';
-import type { SopMigrationInput } from '@meritflow/contracts';
+import { CASE_SEARCH_ATTRIBUTES, type CaseStateBase, type SopContinuation, type SopMigrationInput } from '@meritflow/contracts';
 import { refuse, refuseIfNot } from './refusals';
 
 /** Where a keep-or-migrate request leads: the version, and the mapped step (null to keep the case). */
@@ -86,4 +86,37 @@ function migrationPlan(c: MigrationContext, outcome: MigrationOutcome, toVersion
   const verdict = checkSopMigration({ id: c.sop.id, version: c.sop.version }, c.step.id, toVersion, allowTestOnly);
   refuseIfNot(verdict);
   return { to, toStep: verdict.ok ? verdict.toStep : null };
+}
+
+/** Where a run pausing for a long history stands, for the next run: step, duties, the step's running deadline. */
+export function continuationOf(
+  sop: Readonly<SopDefinition>,
+  step: string,
+  duties: SopContinuation['duties'],
+  deadline: CaseStateBase['deadline'],
+): SopContinuation {
+  const { runId, historyLength, historySize } = workflowInfo();
+  return {
+    from: { id: sop.id, version: sop.version, step, runId },
+    step,
+    duties,
+    deadline: deadline?.step === step ? deadline : null,
+    history: { length: historyLength, sizeBytes: historySize },
+  };
+}
+
+/** The reason and payload of a continued run's first row (run_continued). */
+export const continuationRecord = (c: SopContinuation) => ({
+  reason: `history of run ${c.from.runId} reached ${c.history.length} events`,
+  payload: { from: c.from, history: c.history },
+});
+
+/** A root case's search attributes (type, agency, step, status) in Temporal's visibility. */
+export function upsertCaseIndex(caseType: string, agency: string, step: SopStep): void {
+  upsertSearchAttributes([
+    { key: CASE_SEARCH_ATTRIBUTES.caseType, value: caseType },
+    { key: CASE_SEARCH_ATTRIBUTES.agency, value: agency },
+    { key: CASE_SEARCH_ATTRIBUTES.step, value: step.id },
+    { key: CASE_SEARCH_ATTRIBUTES.status, value: step.status },
+  ]);
 }
