@@ -155,7 +155,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     await server?.stop();
   }, 60_000);
 
-  async function open(options: Pick<SelectionWorkflowInput, 'blindScoring'> = {}): Promise<WorkflowHandle> {
+  async function open(options: Pick<SelectionWorkflowInput, 'blindScoring' | 'historyLimit'> = {}): Promise<WorkflowHandle> {
     const agencyCode = 'PEMKAB-STUB';
     const selectionCode = `SEL-${randomBytes(4).toString('hex').toUpperCase()}`;
     const input: SelectionWorkflowInput = {
@@ -354,6 +354,69 @@ describe('openSelectionWorkflow with stubbed activities', () => {
       }
     }
   }
+
+  it('continues as new once the history passes its limit, at a quiet step, carrying the state, the duties and the running deadline', async () => {
+    // A limit the first run passes only during registration (about 20 events at the announcement, 70 at
+    // low applicants): registration waits on its deadline activity, so the first quiet moment after it is
+    // the low-applicants step. The second run stays far below it.
+    const h = await open({ historyLimit: { events: 45 } });
+    const firstRunId = (await h.describe()).runId;
+    gate(h.workflowId).open();
+    await toRegistration(h);
+    const next = await (async () => {
+      for (;;) {
+        const d = await env.client.workflow.getHandle(h.workflowId).describe();
+        if (d.runId !== firstRunId) return d;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    expect((await env.client.workflow.getHandle(h.workflowId, firstRunId).describe()).status.name).toBe('CONTINUED_AS_NEW');
+    const before = await env.client.workflow.getHandle(h.workflowId, firstRunId).query(selectionStateQuery);
+    const after = await reach(h, 'low_applicants');
+    expect(after.runId).toBe(next.runId);
+    // The deadline the first run computed goes on; it is not started again.
+    expect(after.deadline).toEqual(before.deadline);
+    expect(after.deadline).toMatchObject({ step: 'low_applicants', onExpiry: 'remind' });
+    for (const field of ['committee', 'extensions', 'candidates', 'posts'] as const)
+      expect([field, after[field]]).toEqual([field, before[field]]);
+
+    // The first row of the new run links it to the run before, as the system, at the same step.
+    const rowsOf = (runId: string) => ledgerOf(h.workflowId).filter((r) => r.runId === runId);
+    expect(rowsOf(firstRunId).map((r) => r.decision)).toEqual([
+      'open_selection',
+      'form_committee',
+      'announce',
+      'registration_extended',
+      'registration_extended',
+      'low_applicants_escalated',
+    ]);
+    const [continued] = rowsOf(next.runId);
+    expect(continued).toMatchObject({
+      sequence: 1,
+      decision: 'run_continued',
+      actor: { role: 'system' },
+      stepBefore: 'low_applicants',
+      stepAfter: 'low_applicants',
+      sop: { id: 'open-selection', version: '1.0.0' },
+      payload: { from: { version: '1.0.0', step: 'low_applicants', runId: firstRunId } },
+    });
+    expect((continued.payload as { history: { length: number } }).history.length).toBeGreaterThanOrEqual(45);
+
+    // The case goes on in the new run under the same rules, its sequence counting on from its first row.
+    await expect(decide(h, { decision: 'cancel_selection', actor: HR, reason: 'x' })).rejects.toEqual(refused('ROLE_NOT_ALLOWED'));
+    const ack = await decide(h, { decision: 'cancel_selection', actor: PPK, reason: 'pelamar tidak cukup' });
+    expect(ack).toMatchObject({ step: 'cancelled', terminal: true, decisionCount: 2 });
+    await h.result();
+    expect(rowsOf(next.runId).map((r) => [r.sequence, r.decision])).toEqual([
+      [1, 'run_continued'],
+      [2, 'cancel_selection'],
+    ]);
+    // Both runs replay on the current code.
+    for (const runId of [firstRunId, next.runId]) {
+      const history = await env.client.workflow.getHandle(h.workflowId, runId).fetchHistory();
+      await Worker.runReplayHistory({ workflowBundle: bundle }, history, h.workflowId);
+    }
+  });
 
   it('signs the ranking, takes the recommendation and the pick through their handlers, with the PPK justifying a lower rank', async () => {
     const h = await open();

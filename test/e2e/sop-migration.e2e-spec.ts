@@ -328,7 +328,7 @@ describe('refusals of a migration request: a 4xx naming the rule, and nothing re
     { what: 'an unknown outcome', body: { outcome: 'merge' }, status: 400, code: 'VALIDATION_FAILED', field: 'outcome' },
     {
       what: 'a case id that is not a migratable case',
-      body: { caseIds: ['open-selection:PEMKAB-X:SEL-1'] },
+      body: { caseIds: ['discipline:PEMKAB-X:HD-1'] },
       status: 400,
       code: 'VALIDATION_FAILED',
       field: 'caseIds',

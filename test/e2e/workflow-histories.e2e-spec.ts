@@ -9,8 +9,8 @@ import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
-import { runWholeSelection, uploadEvidence } from '../support/selection-fixtures';
-import { runWholeMadyaSelection } from '../support/chain-fixtures';
+import { asMember, eligibleProfile, runWholeSelection, uploadEvidence } from '../support/selection-fixtures';
+import { migrateCase, objectAndGoOn, runToRanking, runWholeMadyaSelection } from '../support/chain-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
 import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
@@ -141,6 +141,28 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     const sel = await runWholeMadyaSelection(stack);
     expect(sel.closed.chain.name).toBe('madya');
     await finish('open-selection-madya', sel.id);
+  });
+
+  it('open selection migrated at its ranking to 1.1.0-test.fast, then through the objection stage (an objection answered): both runs replay', async () => {
+    const profiles = ['Mira Handayani', 'Nanda Putra', 'Oki Setiawan', 'Putri Anggraini'].map((n) => eligibleProfile(n));
+    const sel = await runToRanking(
+      stack,
+      { positionClass: 'jpt_pratama', sopVersion: '1.0.0-test.fast', agencyPrefix: 'PEMKAB' },
+      profiles,
+    );
+    const firstRunId = (await stack.call('GET', sel.path)).body.runId as string;
+    await migrateCase(stack, sel.id, sel.agencyCode, '1.1.0-test.fast');
+    await eventually(async () => (await stack.call('GET', sel.path)).body.sop?.version === '1.1.0-test.fast', 30_000, 'migration');
+    await sel.decide(asMember(sel.members[0]), {
+      decision: 'sign_ranking',
+      evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)],
+    });
+    const closed = await objectAndGoOn(stack, sel);
+    expect(closed.objections).toHaveLength(1);
+    const second = await finish('open-selection-v1-1-objection-migrated-run2', sel.id);
+    expect(second.events![0].workflowExecutionStartedEventAttributes!.continuedExecutionRunId).toBe(firstRunId);
+    const first = await finish('open-selection-migrated-run1', sel.id, firstRunId);
+    expect(first.events!.at(-1)!.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
   });
 
   it('a mutation within one agency, and a bulk rotation with one person excluded', async () => {

@@ -1,6 +1,6 @@
 import type { Actor, CandidateProfile } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
-import { ASSESSOR, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
+import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
 import { enrol } from './register-fixtures';
 
 /** A senior post's selection: the post class and Sekda kind choose its decision chain (issue 16 item 1). */
@@ -74,6 +74,22 @@ export async function accepted(stack: Stack, path: string, actor: Actor, body: R
  * committee, four candidates, screening, assessment, sealed scoring. Returns the ranked NIPs, best first.
  */
 export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions, profiles: CandidateProfile[]) {
+  const sel = await runToRanking(stack, o, profiles);
+  const chair = asMember(sel.members[0]);
+  await sel.decide(chair, { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] });
+  return sel;
+}
+
+/**
+ * The same up to the computed ranking, not signed. `atAssessment` runs while the assessment children
+ * run (before any is recorded), e.g. to try what a running child refuses.
+ */
+export async function runToRanking(
+  stack: Stack,
+  o: ChainSelectionOptions,
+  profiles: CandidateProfile[],
+  atAssessment?: (sel: Awaited<ReturnType<typeof openChainSelection>>) => Promise<void>,
+) {
   const sel = await openChainSelection(stack, o);
   const members = committee();
   const chair = asMember(members[0]);
@@ -88,6 +104,7 @@ export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions,
   }
   await decide(chair, { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] });
   await waitForStep(stack, sel.path, 'assessment');
+  await atAssessment?.(sel);
   for (const [i, c] of profiles.entries()) {
     const level = 5 - Math.min(i, 2);
     await accepted(stack, `${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, {
@@ -112,7 +129,6 @@ export async function runToSignedRanking(stack: Stack, o: ChainSelectionOptions,
   }
   const ranking = await waitForStep(stack, sel.path, 'ranking');
   const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
-  await decide(chair, { decision: 'sign_ranking', evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)] });
   return { ...sel, members, ranked, decide };
 }
 
@@ -165,4 +181,53 @@ export async function runWholeMadyaSelection(stack: Stack) {
     evidence: await doc('keppres'),
   });
   return { ...sel, closed: await appointAndClose(stack, sel) };
+}
+
+/** Two administrators: one asks, the other approves (four eyes). */
+export const MIGRATION_ADMINS = [
+  { id: 'admin-bkn-11', role: 'admin', name: 'Admin Sistem 1' },
+  { id: 'admin-bkn-12', role: 'admin', name: 'Admin Sistem 2' },
+] as const satisfies readonly Actor[];
+
+/** Migrates a running case to `toVersion` under four eyes through the API and returns the batch's approval. */
+export async function migrateCase(stack: Stack, caseId: string, agencyCode: string, toVersion: string) {
+  const basis = await uploadEvidence(stack, 'dasar_hukum', agencyCode);
+  const [asker, approver] = MIGRATION_ADMINS;
+  const asked = await stack.call('POST', '/v1/sop-migrations', {
+    actor: asker,
+    body: { caseIds: [caseId], outcome: 'migrate', toVersion, reason: 'SOP 1.1.0 berlaku (masa sanggah)', evidence: [basis] },
+  });
+  if (asked.status !== 201) throw new Error(`migration request refused: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const approved = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/approve`, {
+    actor: approver,
+    body: { reason: 'Dasar hukum sesuai' },
+  });
+  if (approved.status !== 200) throw new Error(`migration approval refused: ${approved.status} ${JSON.stringify(approved.body)}`);
+  return approved.body;
+}
+
+/**
+ * After the signed ranking on 1.1.0: the lowest-ranked candidate objects in the window, the chair
+ * answers (not upheld) once it has closed, and the shortlist goes on to the overseer and the PPK.
+ */
+export async function objectAndGoOn(stack: Stack, sel: Awaited<ReturnType<typeof runToRanking>>) {
+  await waitForStep(stack, sel.path, 'objection_window');
+  const nip = sel.ranked.at(-1)!;
+  const candidate = { id: nip, role: 'candidate', agency: sel.agencyCode } as const;
+  await accepted(stack, `${sel.path}/decisions`, candidate, {
+    decision: 'file_objection',
+    reason: 'Nilai wawancara saya tidak sesuai berita acara',
+    evidence: [await uploadEvidence(stack, 'surat_sanggahan', sel.agencyCode, candidate)],
+  });
+  await waitForStep(stack, sel.path, 'objection_review');
+  await sel.decide(asMember(sel.members[0]), { decision: 'answer_objection', nip, upheld: false, reason: 'Nilai sesuai berita acara' });
+  await waitForStep(stack, sel.path, 'external_review');
+  await sel.decide(OVERSEER, {
+    decision: 'recommend',
+    postCode: sel.postCode,
+    recommended: sel.ranked.slice(0, 3),
+    evidence: [await uploadEvidence(stack, 'rekomendasi_bkn', sel.agencyCode)],
+  });
+  await sel.decide(PPK, { decision: 'pick', postCode: sel.postCode, nip: sel.ranked[0] });
+  return appointAndClose(stack, sel);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor, CandidateProfile, CommitteeMember, EvidenceRef } from '@meritflow/domain';
-import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
+import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type TestActor } from './api-client';
 import { appointmentWorkflowId, assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
 import { enrol } from './register-fixtures';
 
@@ -52,7 +52,7 @@ export function eligibleProfile(name: string, overrides: Partial<CandidateProfil
   };
 }
 
-export async function uploadEvidence(stack: Stack, kind: string, agencyCode: string): Promise<EvidenceRef> {
+export async function uploadEvidence(stack: Stack, kind: string, agencyCode: string, actor: TestActor = HR): Promise<EvidenceRef> {
   const form = new FormData();
   const bytes = Buffer.from(`%PDF-1.4\n% ${kind} ${randomBytes(8).toString('hex')}\n%%EOF\n`);
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), `${kind}.pdf`);
@@ -60,7 +60,7 @@ export async function uploadEvidence(stack: Stack, kind: string, agencyCode: str
   form.append('agencyCode', agencyCode);
   const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, {
     method: 'POST',
-    headers: await stack.authHeaders(HR, '', agencyCode),
+    headers: await stack.authHeaders(actor, '', agencyCode),
     body: form,
   });
   const body = await res.json();

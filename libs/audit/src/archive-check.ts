@@ -1,4 +1,4 @@
-import { ARCHIVE_DECISIONS, archiveIdempotencyKey, isArchiveDecision, MIGRATION_DECISIONS } from '@meritflow/domain';
+import { ARCHIVE_DECISIONS, archiveIdempotencyKey, continuedFromRun, isArchiveDecision } from '@meritflow/domain';
 import { historySha256 } from './archived-history';
 import type { CaseHistory } from './history.types';
 import type { LedgerRowLike } from './ledger-row';
@@ -64,14 +64,12 @@ export function checkArchivedHistories(histories: readonly SourcedHistory[], led
  * decisions). The same selection the repository's decisionsOfCase makes in SQL.
  */
 export function decisionRowsOfRun<T extends LedgerRowLike>(rows: readonly T[], rootWorkflowId: string, rootRunId: string): T[] {
-  // A run an SOP migration started continues the run named in its first row: one case across its runs.
+  // A run an SOP migration (or a long history) started continues the run named in its first row: one case across its runs.
   const runIds = new Set([rootRunId]);
   for (let run: string | undefined = rootRunId; run;) {
-    const first = rows.find(
-      (r) => r.workflowId === rootWorkflowId && r.runId === run && Number(r.sequence) === 1 && r.decision === MIGRATION_DECISIONS.migrated,
-    );
-    const from = (first?.payload as { from?: { runId?: unknown } } | undefined)?.from?.runId;
-    run = typeof from === 'string' && !runIds.has(from) ? from : undefined;
+    const first = rows.find((r) => r.workflowId === rootWorkflowId && r.runId === run && continuedFromRun(r) !== undefined);
+    const from = first ? continuedFromRun(first) : undefined;
+    run = from !== undefined && !runIds.has(from) ? from : undefined;
     if (run) runIds.add(run);
   }
   const own = rows.filter((r) => r.workflowId === rootWorkflowId && runIds.has(r.runId) && !isArchiveDecision(r.decision));

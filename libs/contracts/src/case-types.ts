@@ -193,6 +193,7 @@ export const CASE_TYPES = Object.freeze({
     label: { id: 'Seleksi terbuka JPT', en: 'Open selection' },
     resource: 'selections',
     sideDecisions: ['cancel_selection'],
+    acceptsSopMigration: true,
   }),
   [MOVE_CASE_TYPE]: entry<MoveState>({
     type: MOVE_CASE_TYPE,

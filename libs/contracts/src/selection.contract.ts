@@ -1,4 +1,5 @@
 import type { CaseStateBase } from './case-state';
+import type { SopContinuation, SopResume } from './sop-migration.contract';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
@@ -59,6 +60,20 @@ export interface SelectionWorkflowInput {
   evidence: EvidenceRef[];
   /** Blind scoring (issue 16): members score candidate codes until the ranking is signed. Absent: not blind. */
   blindScoring?: boolean;
+  /** Set on a run an approved SOP migration started: the version, step and duties it continues from. */
+  resume?: SopResume;
+  /**
+   * The selection's state handed over by the run before (candidates, committee, scores, codes,
+   * objections…), in the workflow's own shape (workflows/src/selection/selection-case.ts).
+   */
+  carried?: Readonly<Record<string, unknown>>;
+  /** Set on a run that continues a long history on the same version (continue-as-new). */
+  continued?: SopContinuation;
+  /**
+   * The run continues as new once its history reaches this many events (or Temporal suggests it),
+   * at a quiet moment: no child workflow, deadline handler or update running. Absent: the default.
+   */
+  historyLimit?: { events: number };
 }
 
 /**

@@ -5,8 +5,8 @@ import { CASE_TYPE_LIST } from './case-types';
 const migratable = CASE_TYPE_LIST.filter((e) => e.acceptsSopMigration);
 
 describe('case types that accept SOP migration', () => {
-  it('include vacancies and moves, and not the open selection (being refactored)', () => {
-    expect(migratable.map((e) => e.type).sort()).toEqual(['move', 'vacancy']);
+  it('include vacancies, moves and the open selection', () => {
+    expect(migratable.map((e) => e.type).sort()).toEqual(['move', 'open-selection', 'vacancy']);
   });
 
   it.each(migratable.map((e) => [e.type, e] as const))('%s has a mapping for every SOP it may pin', (_, e) => {

@@ -1,5 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DutyRegistry, EvidenceRef, MigrationOutcome, PendingMigration, SopRef } from '@meritflow/domain';
+import type {
+  Actor,
+  DutyRegistry,
+  ErrorCode,
+  ErrorParams,
+  EvidenceRef,
+  MigrationOutcome,
+  PendingMigration,
+  SopRef,
+} from '@meritflow/domain';
 
 /** The steps of the four-eyes procedure, as the API sends them to a case's workflow. */
 export const MIGRATION_ACTIONS = ['request', 'approve', 'reject'] as const;
@@ -30,6 +39,8 @@ export interface SopMigrationAck {
   pending: PendingMigration | null;
   /** Set once an approved migration is under way: the run continues as new on this version. */
   migratingTo: (SopRef & { step: string }) | null;
+  /** Why the case cannot migrate at this moment whatever the mapping says (a child workflow runs); absent or null: nothing. */
+  blocked?: { code: ErrorCode; params: ErrorParams } | null;
 }
 
 /** What a run started by a migration carries over from the run before it. */
@@ -45,6 +56,19 @@ export interface SopResume {
   approvalReason: string | null;
   evidence: EvidenceRef[];
   batchId: string | null;
+}
+
+/**
+ * What a run that continues a long history (continue-as-new on the same SOP version) carries over:
+ * the step, the duties held and the step's running deadline, so the deadline does not start again.
+ */
+export interface SopContinuation {
+  from: SopRef & { step: string; runId: string };
+  step: string;
+  duties: DutyRegistry;
+  deadline: { step: string; dueAt: string; onExpiry: string; notifyRole: string } | null;
+  /** The length and size of the history the run before ended with. */
+  history: { length: number; sizeBytes: number };
 }
 
 /** Every case type that accepts migrations registers this one update (and answers the state query). */

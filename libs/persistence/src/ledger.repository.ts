@@ -1,6 +1,13 @@
 import type { Pool } from 'pg';
-import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { DomainError, MIGRATED_STATUS, MIGRATION_DECISIONS, type DecisionRecord } from '@meritflow/domain';
+import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import {
+  continuedFromRun,
+  DomainError,
+  MIGRATED_STATUS,
+  MIGRATION_DECISIONS,
+  RUN_LINK_DECISIONS,
+  type DecisionRecord,
+} from '@meritflow/domain';
 import { CaseEntity } from './entities/case.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { HolidayEntity } from './entities/holiday.entity';
@@ -265,17 +272,17 @@ export class LedgerRepository {
   }
 
   /**
-   * The runs of a case id that led to `runId` through SOP migrations, oldest first, ending with
-   * `runId`: each run a migration started names the run it continued from in its first row.
+   * The runs of a case id that led to `runId` through SOP migrations (or continuations of a long
+   * history), oldest first, ending with `runId`: each such run names the run before in its first row.
    */
   async runsContinuedInto(workflowId: string, runId: string): Promise<string[]> {
     const runs = [runId];
     for (let i = 0; i < 50; i++) {
       const first = await this.ds
         .getRepository(DecisionEntity)
-        .findOneBy({ workflowId, runId: runs[0], sequence: 1, decision: MIGRATION_DECISIONS.migrated });
-      const from = (first?.payload as { from?: { runId?: unknown } } | undefined)?.from?.runId;
-      if (typeof from !== 'string' || runs.includes(from)) break;
+        .findOneBy({ workflowId, runId: runs[0], sequence: 1, decision: In([...RUN_LINK_DECISIONS]) });
+      const from = first ? continuedFromRun(first) : undefined;
+      if (from === undefined || runs.includes(from)) break;
       runs.unshift(from);
     }
     return runs;

@@ -1,4 +1,13 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
 import {
   appointmentWorkflowId,
@@ -17,12 +26,14 @@ import { SopCase } from '../shared/sop-case';
 import { appointmentWorkflow } from './appointment.workflow';
 import { assessmentWorkflow } from './assessment.workflow';
 import { committeeReviewWorkflow } from './committee-review.workflow';
-import { emptySelectionData, type SelectionContext } from './selection-case';
+import { carrySelectionData, selectionDataFrom, type SelectionContext } from './selection-case';
 import { acceptSelectionDecision, blindCodebook } from './selection-decisions';
 import { rankScored, settleObjections } from './objection-decisions';
 import { chainPendingTasks } from './chain-decisions';
 
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
+/** Guards the continue-as-new of a long history: runs recorded before it replay without it. */
+const CONTINUE_ON_LONG_HISTORY_PATCH = 'selection-continue-as-new-on-long-history';
 
 /**
  * A JPT open selection for one or more posts, step by step as its pinned SOP version says. The
@@ -36,7 +47,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const selectionId = workflowInfo().workflowId;
   const postCodes = input.posts.map((p) => p.positionCode);
 
-  const data = emptySelectionData();
+  // A run an SOP migration (or a long history) started carries the selection's whole state over from the run before.
+  const data = selectionDataFrom(input.carried);
   const { candidates, recommendations, picks, appointments } = data;
 
   const eligibleCount = (postCode: string) =>
@@ -54,7 +66,11 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     ledger,
     { registration: closeRegistration, objection_window: closeObjectionWindow },
   );
+  kase.resumeFrom(input.resume);
+  kase.continueFrom(input.continued);
   const ctx: SelectionContext = { input, settings, policy, selectionId, postCodes, kase, data };
+  /** The child workflows running now (assessment, committee review, appointment): no migration meanwhile. */
+  let childStage: string | null = null;
 
   /** The registration window closed: enough applicants, an extension, or the PPK must decide. */
   async function closeRegistration(dueAt: string): Promise<SopDuration | void> {
@@ -166,6 +182,10 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   });
 
   setHandler(selectionStateQuery, view);
+  // A child's results belong to the run that started it, so a move waits until no child runs.
+  kase.acceptMigrations(() =>
+    childStage ? { code: 'SOP_MIGRATION_CHILD_RUNNING', params: { caseId: selectionId, step: kase.step.id, children: childStage } } : null,
+  );
   // Each decision is validated and applied by its handler (selection-decisions.ts).
   setHandler(
     selectionDecideUpdate,
@@ -192,6 +212,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
 
   async function runAssessments(): Promise<void> {
     const screenedIn = [...candidates.values()].filter((c) => c.status === 'screened_in');
+    // Set and cleared inline (an async wrapper would add a hop and reorder commands in recorded histories).
+    childStage = 'assessment';
     await inWindows(screenedIn, async (c) => {
       const post = input.posts.find((p) => p.positionCode === c.postCode)!;
       const child = await startChild(assessmentWorkflow, {
@@ -219,10 +241,12 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         }),
       };
     });
+    childStage = null;
   }
 
   async function runCommitteeReview(): Promise<void> {
     const assessed = [...candidates.values()].filter((c) => c.status === 'assessed');
+    childStage = 'committee_review';
     const results = await (
       await startChild(committeeReviewWorkflow, {
         workflowId: committeeReviewWorkflowId(selectionId),
@@ -239,6 +263,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         ],
       })
     ).result();
+    childStage = null;
     for (const r of results) {
       const c = candidates.get(r.nip)!;
       c.review = r;
@@ -251,6 +276,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   }
 
   async function runAppointments(): Promise<void> {
+    childStage = 'appointment';
     await inWindows(postCodes, async (postCode) => {
       const post = input.posts.find((p) => p.positionCode === postCode)!;
       const pick = picks[postCode];
@@ -273,32 +299,42 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
       });
       return { done: child.result().then((r) => (appointments[postCode] = r)) };
     });
+    childStage = null;
   }
+
+  /** Whether the automatic stages are only waiting for a step (nothing of theirs in flight). */
+  let stagesWaiting = false;
 
   /** The stages the system itself carries forward, each entered when the SOP step is reached. */
   async function driveAutomaticStages(): Promise<void> {
+    /** Waits for `step`; false once the case has ended, or this run closes (a migration, a long history). */
     const reach = async (step: string) => {
-      await condition(() => kase.step.id === step || kase.step.terminal);
-      return kase.step.id === step;
+      stagesWaiting = true;
+      await condition(() => kase.step.id === step || kase.step.terminal || !!kase.migration || kase.paused);
+      stagesWaiting = false;
+      return kase.step.id === step && !kase.migration && !kase.paused;
     };
-    if (!(await reach('assessment'))) return;
-    await runAssessments();
-    await kase.auto('assessments_completed', {
-      payload: { results: [...candidates.values()].filter((c) => c.assessment).map((c) => c.assessment) },
-    });
-    await runCommitteeReview();
-    const noQuorum = [...candidates.values()].filter((c) => c.status === 'no_quorum').map((c) => c.nip);
-    // Ranked before the step changes, so nobody sees (or signs) the ranking step without its shortlist.
-    computeRanking();
-    await kase.auto('committee_review_completed', {
-      reason: noQuorum.length > 0 ? `no quorum for ${noQuorum.join(', ')}: not ranked` : null,
-      payload: { results: [...candidates.values()].filter((c) => c.review).map((c) => c.review), noQuorum },
-      ruleVersion: settings.committee.version,
-    });
-    await kase.note('ranking_computed', {
-      payload: { ranking: data.ranking, shortlist: data.shortlists, weights: settings.weights },
-      ruleVersion: 'ranking@2026-01-01',
-    });
+    // A run that continues a selection already ranked goes straight on to the appointment.
+    if (data.ranking === null) {
+      if (!(await reach('assessment'))) return;
+      await runAssessments();
+      await kase.auto('assessments_completed', {
+        payload: { results: [...candidates.values()].filter((c) => c.assessment).map((c) => c.assessment) },
+      });
+      await runCommitteeReview();
+      const noQuorum = [...candidates.values()].filter((c) => c.status === 'no_quorum').map((c) => c.nip);
+      // Ranked before the step changes, so nobody sees (or signs) the ranking step without its shortlist.
+      computeRanking();
+      await kase.auto('committee_review_completed', {
+        reason: noQuorum.length > 0 ? `no quorum for ${noQuorum.join(', ')}: not ranked` : null,
+        payload: { results: [...candidates.values()].filter((c) => c.review).map((c) => c.review), noQuorum },
+        ruleVersion: settings.committee.version,
+      });
+      await kase.note('ranking_computed', {
+        payload: { ranking: data.ranking, shortlist: data.shortlists, weights: settings.weights },
+        ruleVersion: 'ranking@2026-01-01',
+      });
+    }
     if (!(await reach('appointment'))) return;
     await runAppointments();
     await kase.auto('appointments_completed', { payload: { appointments } });
@@ -323,13 +359,52 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     }
   }
 
-  await kase.start(input.openedBy, {
+  /**
+   * A long selection (hundreds of candidates) continues as new on the same version before its history
+   * nears Temporal's limits: when Temporal suggests it, or at `input.historyLimit` events. Only at a
+   * quiet moment: no child workflow, deadline handler, automatic stage or update in flight.
+   */
+  const historyLong = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events);
+  };
+  async function continueWhenLong(): Promise<void> {
+    await condition(
+      () =>
+        kase.step.terminal || !!kase.migration || (historyLong() && kase.quiet && stagesWaiting && !childStage && allHandlersFinished()),
+    );
+    if (kase.step.terminal || kase.migration || !patched(CONTINUE_ON_LONG_HISTORY_PATCH)) return;
+    kase.pauseToContinue();
+  }
+
+  // The opening row; in a run a migration started, the migration (sop_migrated); in a continued run, run_continued.
+  await kase.begin(input.openedBy, {
     reason: input.reason,
     evidence: input.evidence,
     // Only a blind selection says so, so the opening row of every other selection stays as it was.
     payload: { posts: input.posts, settings, ...(input.blindScoring ? { blindScoring: true } : {}) },
   });
-  await Promise.all([kase.runUntilTerminal(), driveAutomaticStages()]);
+  await Promise.all([kase.runUntilTerminal(), driveAutomaticStages(), continueWhenLong()]);
+  // Updates in flight finish here, so the state carried over holds everything they recorded.
   await condition(allHandlersFinished);
+  const next = kase.migration;
+  if (next) {
+    return continueAsNew<typeof openSelectionWorkflow>({
+      ...input,
+      sop: { id: next.id, version: next.version },
+      resume: next.resume,
+      continued: undefined,
+      carried: carrySelectionData(data),
+    });
+  }
+  const continuation = kase.continuation;
+  if (continuation) {
+    return continueAsNew<typeof openSelectionWorkflow>({
+      ...input,
+      resume: undefined,
+      continued: continuation,
+      carried: carrySelectionData(data),
+    });
+  }
   return view();
 }

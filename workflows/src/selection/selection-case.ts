@@ -64,6 +64,19 @@ export const emptySelectionData = (): SelectionData => ({
   objections: [],
 });
 
+/** SelectionData as a run hands it to the next one (continue-as-new): plain JSON, candidates as a list. */
+export type CarriedSelectionData = Omit<SelectionData, 'candidates'> & { candidates: CandidateView[] };
+
+/** Everything the selection holds, for the next run; a field added to SelectionData is carried with it. */
+export const carrySelectionData = (data: SelectionData): CarriedSelectionData => ({ ...data, candidates: [...data.candidates.values()] });
+
+/** The data a run starts with: empty, or what the run before carried over. */
+export function selectionDataFrom(carried: Readonly<Record<string, unknown>> | undefined): SelectionData {
+  if (!carried) return emptySelectionData();
+  const c = carried as unknown as CarriedSelectionData;
+  return { ...emptySelectionData(), ...c, candidates: new Map(c.candidates.map((v) => [v.nip, v])) };
+}
+
 /** The reason and evidence every decision on the selection records. */
 export const decisionCommon = (d: { reason?: string; evidence?: SelectionDecisionInput['evidence'] }) => ({
   reason: d.reason ?? null,

@@ -1,9 +1,10 @@
-import { condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   allowedDecisions,
   assignDuty,
   MIGRATED_STATUS,
   MIGRATION_DECISIONS,
+  RUN_CONTINUED_DECISION,
   type PendingMigration,
   type SopRef,
   autoTransition,
@@ -24,7 +25,6 @@ import {
   type SopStep,
 } from '@meritflow/domain';
 import {
-  CASE_SEARCH_ATTRIBUTES,
   SEARCH_ATTRIBUTES_PATCH,
   sopMigrationQuery,
   sopMigrationUpdate,
@@ -32,10 +32,18 @@ import {
   type LedgerActivities,
   type SopMigrationAck,
   type SopMigrationInput,
+  type SopContinuation,
   type SopResume,
 } from '@meritflow/contracts';
 import { refuse, refuseIfNot } from './refusals';
-import { validateMigration, type MigrationPlan } from './sop-migration';
+import {
+  continuationOf,
+  continuationRecord,
+  upsertCaseIndex,
+  validateMigration,
+  type MigrationContext,
+  type MigrationPlan,
+} from './sop-migration';
 
 export interface RecordOptions {
   reason?: string | null;
@@ -92,6 +100,13 @@ export class SopCase {
   private migrationTarget: (SopRef & { step: string; resume: SopResume }) | null = null;
   /** The run (version and step) this run continued from, when a migration started it. */
   private resumed: SopResume | null = null;
+  /** The run this one continues on the same version, when its history grew long. */
+  private continued: SopContinuation | null = null;
+  private carriedDeadline: SopContinuation['deadline'] = null;
+  /** Set once the run pauses to continue as new (pauseToContinue); read-only for the workflow. */
+  paused = false;
+  /** Whether the deadline loop is waiting, with no deadline handler or activity of its own in flight; read-only for the workflow. */
+  quiet = false;
 
   /** For an update validator: refuses an actor whose role, or the official they act for, would break separation of duties. */
   assertDuties(actor: Actor): void {
@@ -213,14 +228,22 @@ export class SopCase {
     this.fixedDue = { step, dueAt };
   }
 
-  /** Runs the deadlines of each step the case enters until it reaches a terminal step. */
+  /** Runs the deadlines of each step the case enters until it reaches a terminal step (or this run pauses to continue as new). */
   async runUntilTerminal(): Promise<void> {
     let extension: SopDuration | undefined;
-    while (!this.current.terminal && !this.migrationTarget) {
+    while (!this.current.terminal && !this.migrationTarget && !this.paused) {
       const epoch = this.epoch;
       const step = this.current;
-      if (!step.deadline) {
-        await condition(() => this.epoch !== epoch);
+      const moved = () => this.epoch !== epoch || this.paused;
+      // A run continuing a long history keeps the deadline the run before had set for this step.
+      const carried = this.carriedDeadline?.step === step.id ? this.carriedDeadline : null;
+      this.carriedDeadline = null;
+      // `quiet` marks each wait inline: an extra async hop here would reorder commands in recorded histories.
+      if (!step.deadline || carried?.onExpiry.endsWith(':done')) {
+        if (carried) this.deadlineView = carried;
+        this.quiet = true;
+        await condition(moved);
+        this.quiet = false;
         continue;
       }
       const fixed = !extension && this.fixedDue?.step === step.id ? this.fixedDue.dueAt : undefined;
@@ -228,12 +251,14 @@ export class SopCase {
       const after = extension ?? step.deadline.after;
       extension = undefined;
       const enteredAt = new Date().toISOString();
-      const due = fixed ?? (await this.ledger.computeDeadline({ startedAt: enteredAt, after }));
-      if (this.epoch !== epoch) continue;
+      const due = carried ? carried.dueAt : (fixed ?? (await this.ledger.computeDeadline({ startedAt: enteredAt, after })));
+      if (moved()) continue;
       this.deadlineView = { step: step.id, dueAt: due, onExpiry: step.deadline.onExpiry, notifyRole: step.deadline.notifyRole };
       const remaining = Date.parse(due) - Date.now();
-      const moved = remaining > 0 ? await condition(() => this.epoch !== epoch, remaining) : false;
-      if (moved || this.epoch !== epoch) continue;
+      this.quiet = true;
+      const woken = remaining > 0 ? await condition(moved, remaining) : false;
+      this.quiet = false;
+      if (woken || moved()) continue;
       const next = await this.expire(step, due);
       if (this.epoch !== epoch) continue;
       if (next) {
@@ -241,8 +266,30 @@ export class SopCase {
         continue;
       }
       // Reminded or escalated once: the step stays open without a further deadline.
-      await condition(() => this.epoch !== epoch);
+      this.quiet = true;
+      await condition(moved);
+      this.quiet = false;
     }
+  }
+
+  /** Stops the deadline loop so the run can continue as new on the same version (see `continuation`). */
+  pauseToContinue(): void {
+    this.paused = true;
+  }
+
+  /** What the next run needs to go on where this one stands; null unless paused. */
+  get continuation(): SopContinuation | null {
+    if (!this.paused || this.migrationTarget) return null;
+    return continuationOf(this.sop, this.current.id, this.dutySnapshot(), this.deadlineView);
+  }
+
+  /** For a run continuing a long history: the step, duties and running deadline of the run before. */
+  continueFrom(c: SopContinuation | undefined): void {
+    if (!c) return;
+    this.continued = c;
+    this.current = stepOf(this.sop, c.step);
+    this.duties = Object.fromEntries(Object.entries(c.duties).map(([id, d]) => [id, [...d]]));
+    this.carriedDeadline = c.deadline;
   }
 
   private async expire(step: SopStep, due: string): Promise<SopDuration | void> {
@@ -279,6 +326,8 @@ export class SopCase {
    * migration itself (who asked, who approved, from which version and step to which).
    */
   begin(actor: Actor, options: RecordOptions): Promise<void> {
+    const c = this.continued;
+    if (c) return this.record(RUN_CONTINUED_DECISION, SYSTEM_ACTOR, c.from.step, this.current, continuationRecord(c), 1);
     const r = this.resumed;
     if (!r) return this.start(actor, options);
     return this.record(
@@ -306,8 +355,14 @@ export class SopCase {
     return this.migrationTarget;
   }
 
-  /** Lets administrators keep or migrate this case under four eyes (sopMigrationUpdate). */
-  acceptMigrations(): void {
+  /**
+   * Lets administrators keep or migrate this case under four eyes (sopMigrationUpdate). `blocked` is the
+   * workflow's own reason to refuse a move at this moment (a child workflow runs), checked with the mapping.
+   */
+  private blocked: () => MigrationContext['blocked'] = () => null;
+
+  acceptMigrations(blocked?: () => MigrationContext['blocked']): void {
+    if (blocked) this.blocked = blocked;
     setHandler(sopMigrationQuery, () => this.migrationAck());
     setHandler(
       sopMigrationUpdate,
@@ -330,11 +385,15 @@ export class SopCase {
       step: this.current.id,
       pending: this.pendingMigration,
       migratingTo: t ? { id: t.id, version: t.version, step: t.step } : null,
+      blocked: this.blocked(),
     };
   }
 
   private validateMigration(m: SopMigrationInput): MigrationPlan {
-    return validateMigration({ sop: this.sop, step: this.current, pending: this.pendingMigration, migrating: !!this.migrationTarget }, m);
+    return validateMigration(
+      { sop: this.sop, step: this.current, pending: this.pendingMigration, migrating: !!this.migrationTarget, blocked: this.blocked() },
+      m,
+    );
   }
 
   private async applyMigration(m: SopMigrationInput, plan: MigrationPlan): Promise<void> {
@@ -407,12 +466,7 @@ export class SopCase {
     const values = `${agency}\n${step.id}\n${step.status}`;
     if (values === this.indexed || !patched(SEARCH_ATTRIBUTES_PATCH)) return;
     this.indexed = values;
-    upsertSearchAttributes([
-      { key: CASE_SEARCH_ATTRIBUTES.caseType, value: this.caseType },
-      { key: CASE_SEARCH_ATTRIBUTES.agency, value: agency },
-      { key: CASE_SEARCH_ATTRIBUTES.step, value: step.id },
-      { key: CASE_SEARCH_ATTRIBUTES.status, value: step.status },
-    ]);
+    upsertCaseIndex(this.caseType, agency, step);
   }
 
   private async record(

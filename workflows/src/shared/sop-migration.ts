@@ -1,7 +1,9 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   checkFourEyes,
   checkSopMigration,
+  type ErrorCode,
+  type ErrorParams,
   listSops,
   MIGRATION_DECISIONS,
   MIGRATION_OUTCOMES,
@@ -11,7 +13,7 @@ import {
   type SopRef,
   type SopStep,
 } from '@meritflow/domain';
-import type { SopMigrationInput } from '@meritflow/contracts';
+import { CASE_SEARCH_ATTRIBUTES, type CaseStateBase, type SopContinuation, type SopMigrationInput } from '@meritflow/contracts';
 import { refuse, refuseIfNot } from './refusals';
 
 /** Where a keep-or-migrate request leads: the version, and the mapped step (null to keep the case). */
@@ -26,6 +28,8 @@ export interface MigrationContext {
   step: SopStep;
   pending: PendingMigration | null;
   migrating: boolean;
+  /** The workflow's own reason to refuse a move now (a child workflow runs), or null. */
+  blocked?: { code: ErrorCode; params: ErrorParams } | null;
 }
 
 /**
@@ -49,6 +53,7 @@ export function validateMigration(c: MigrationContext, m: SopMigrationInput): Mi
       !m.evidence?.length && 'evidence',
     ].filter((x): x is string => !!x);
     if (missing.length > 0) refuse('DECISION_INCOMPLETE', { decision: MIGRATION_DECISIONS.requested, missing });
+    if (m.outcome === 'migrate') refuseIfBlocked(c);
     return migrationPlan(c, m.outcome!, m.toVersion!, !!m.allowTestOnly);
   }
   const pending = c.pending;
@@ -56,8 +61,14 @@ export function validateMigration(c: MigrationContext, m: SopMigrationInput): Mi
   refuseIfNot(checkFourEyes(pending, m.actor));
   if (!m.reason?.trim()) refuse('DECISION_INCOMPLETE', { decision, missing: ['reason'] });
   if (m.action === 'reject') return { to: pending.to, toStep: null };
+  if (pending.outcome === 'migrate') refuseIfBlocked(c);
   // The mapping is checked again at the step the case stands at now.
   return migrationPlan(c, pending.outcome, pending.to.version, !!m.allowTestOnly);
+}
+
+/** Keeping a case, or rejecting a request, changes nothing and is never blocked; a move is. */
+function refuseIfBlocked(c: MigrationContext): void {
+  if (c.blocked) refuse(c.blocked.code, c.blocked.params);
 }
 
 function migrationPlan(c: MigrationContext, outcome: MigrationOutcome, toVersion: string, allowTestOnly: boolean): MigrationPlan {
@@ -75,4 +86,37 @@ function migrationPlan(c: MigrationContext, outcome: MigrationOutcome, toVersion
   const verdict = checkSopMigration({ id: c.sop.id, version: c.sop.version }, c.step.id, toVersion, allowTestOnly);
   refuseIfNot(verdict);
   return { to, toStep: verdict.ok ? verdict.toStep : null };
+}
+
+/** Where a run pausing for a long history stands, for the next run: step, duties, the step's running deadline. */
+export function continuationOf(
+  sop: Readonly<SopDefinition>,
+  step: string,
+  duties: SopContinuation['duties'],
+  deadline: CaseStateBase['deadline'],
+): SopContinuation {
+  const { runId, historyLength, historySize } = workflowInfo();
+  return {
+    from: { id: sop.id, version: sop.version, step, runId },
+    step,
+    duties,
+    deadline: deadline?.step === step ? deadline : null,
+    history: { length: historyLength, sizeBytes: historySize },
+  };
+}
+
+/** The reason and payload of a continued run's first row (run_continued). */
+export const continuationRecord = (c: SopContinuation) => ({
+  reason: `history of run ${c.from.runId} reached ${c.history.length} events`,
+  payload: { from: c.from, history: c.history },
+});
+
+/** A root case's search attributes (type, agency, step, status) in Temporal's visibility. */
+export function upsertCaseIndex(caseType: string, agency: string, step: SopStep): void {
+  upsertSearchAttributes([
+    { key: CASE_SEARCH_ATTRIBUTES.caseType, value: caseType },
+    { key: CASE_SEARCH_ATTRIBUTES.agency, value: agency },
+    { key: CASE_SEARCH_ATTRIBUTES.step, value: step.id },
+    { key: CASE_SEARCH_ATTRIBUTES.status, value: step.status },
+  ]);
 }

@@ -40,6 +40,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   // A migration needs a mapping (data beside the SOPs) for the pair of versions, and an entry for the case's step.
   SOP_MIGRATION_UNKNOWN: HttpStatus.BAD_REQUEST,
   SOP_MIGRATION_STEP_UNMAPPED: HttpStatus.CONFLICT,
+  SOP_MIGRATION_CHILD_RUNNING: HttpStatus.CONFLICT,
   SOP_MIGRATION_NOT_REQUESTED: HttpStatus.CONFLICT,
   // The second person of a four-eyes approval must be someone else than the first.
   FOUR_EYES_REQUIRED: HttpStatus.FORBIDDEN,

@@ -105,6 +105,9 @@ export class SopMigrationsService {
       if (cmd.outcome === 'migrate') {
         const verdict = checkSopMigration(state.sop, state.step, cmd.toVersion, this.allowTestOnly);
         if (!verdict.ok) throw new DomainError(verdict.code, { ...verdict.params, caseId: id });
+        // The workflow's own reason to refuse a move now (an open selection's child workflows run).
+        const { blocked } = await this.workflows.query(id, sopMigrationQuery);
+        if (blocked) throw new DomainError(blocked.code, blocked.params);
       }
       await this.workflows.assertEvidence(id, actor, cmd.evidence);
     }
@@ -173,8 +176,8 @@ export class SopMigrationsService {
       throw invalid(
         'caseIds',
         'migratableCase',
-        `${id} bukan id kasus yang dapat dimigrasikan (lowongan atau mutasi)`,
-        `${id} is not the id of a case that can migrate (a vacancy or a move)`,
+        `${id} bukan id kasus yang dapat dimigrasikan (lowongan, mutasi atau seleksi terbuka)`,
+        `${id} is not the id of a case that can migrate (a vacancy, a move or an open selection)`,
       );
     }
     if (!reachesAgency(actor, ref.agencyCode)) throw new ScopeDenied(id);

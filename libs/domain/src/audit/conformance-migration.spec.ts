@@ -72,3 +72,33 @@ describe('checkConformance across an SOP migration', () => {
     expect(report.violations.map((v) => v.rule)).toEqual(['sop_version_changed']);
   });
 });
+
+describe('checkConformance across a run that continued a long history', () => {
+  const continued = (over: Partial<Row> = {}): Row => ({
+    decision: 'run_continued',
+    stepBefore: 'awaiting_ppk_decision',
+    stepAfter: 'awaiting_ppk_decision',
+    actorRole: 'system',
+    payload: { from: { runId: 'run-1' }, history: { length: 4100, sizeBytes: 1 } },
+    ...over,
+  });
+  const ledger = (second: Row[]) => [
+    ...rows(VACANCY, vacancySop, [propose]).map((r) => ({ ...r, runId: 'run-1' })),
+    ...rows(VACANCY, vacancySop, second, VACANCY, 5).map((r) => ({ ...r, runId: 'run-2' })),
+  ];
+
+  it('finds the case conforming when the next run opens, as the system, at the step the run before stood at', () => {
+    const report = checkConformance(getSop(vacancySop), ledger([continued(), approve]), NOW);
+    expect(report.violations).toEqual([]);
+    expect(report.workflows.map((w) => w.runId)).toEqual(['run-1', 'run-2']);
+  });
+
+  it.each<{ name: string; row: Partial<Row> }>([
+    { name: 'recorded by a person', row: { actorRole: 'admin' } },
+    { name: 'at another step than the one it left', row: { stepAfter: 'approved' } },
+    { name: 'into a terminal step', row: { stepBefore: 'closed', stepAfter: 'closed' } },
+  ])('flags a continuation $name (start_not_allowed)', ({ row }) => {
+    const report = checkConformance(getSop(vacancySop), ledger([continued(row)]), NOW);
+    expect(report.violations.map((v) => v.rule)).toContain('start_not_allowed');
+  });
+});

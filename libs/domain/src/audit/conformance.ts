@@ -2,7 +2,7 @@ import type { DecisionRow } from '../decision/decision-row';
 import type { LocalizedText } from '../i18n/messages';
 import { SYSTEM_ROLE } from '../roles';
 import { getSop } from '../sop/sop-registry';
-import { MIGRATION_DECISIONS, MIGRATION_NOTES, migrationStartRule, runsContinuedByMigration } from '../sop/migration/sop-migration';
+import { checkLinkedRunStart, MIGRATION_DECISIONS, MIGRATION_NOTES, runsContinuedByMigration } from '../sop/migration/sop-migration';
 import type { SopDefinition, SopRef, SopStep } from '../sop/sop.types';
 import { isArchiveDecision } from './history-archive';
 
@@ -349,11 +349,11 @@ function walkRun(
 }
 
 function checkStart(sop: Readonly<SopDefinition>, d: LedgerDecision, isChild: boolean, violations: ConformanceViolation[]): DecisionCheck {
-  // A run an approved SOP migration started opens at the mapped step, recorded by the approving administrator.
-  if (!isChild && d.decision === MIGRATION_DECISIONS.migrated) {
-    const ok = d.actorRole === 'admin' && sop.steps.some((s) => s.id === d.stepAfter && !s.terminal);
-    if (!ok) violations.push(violation('start_not_allowed', d, d.stepBefore, migrationStartRule(sop, d.stepAfter)));
-    return base(d, 'start', ok, d.actorRole === 'admin', false);
+  // A run an approved SOP migration, or a long history, started opens at a running step (sop-migration.ts).
+  const linked = isChild ? null : checkLinkedRunStart(sop, d);
+  if (linked) {
+    if (!linked.ok) violations.push(violation('start_not_allowed', d, d.stepBefore, linked.rule));
+    return base(d, 'start', linked.ok, linked.roleAllowed, false);
   }
   const isStart = d.stepBefore === null && d.decision === sop.startDecision.decision && d.stepAfter === sop.initialStep;
   // A child workflow is opened by its parent, so the system records its start.

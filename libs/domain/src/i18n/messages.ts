@@ -135,6 +135,10 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Pemetaan SOP "${s(p.sopId)}" ${s(p.from)} → ${s(p.to)} tidak mengizinkan pemindahan dari tahap "${s(p.step)}" (tahap yang dapat dipindahkan: ${list(p.mapped)})`,
     en: `The mapping of SOP "${s(p.sopId)}" ${s(p.from)} → ${s(p.to)} does not allow a move from step "${s(p.step)}" (steps that may move: ${list(p.mapped)})`,
   }),
+  SOP_MIGRATION_CHILD_RUNNING: (p) => ({
+    id: `Kasus ${s(p.caseId)} tidak dapat dimigrasikan selama proses turunannya (${s(p.children)}) masih berjalan pada tahap "${s(p.step)}"`,
+    en: `Case ${s(p.caseId)} cannot migrate while its child workflows (${s(p.children)}) are running at step "${s(p.step)}"`,
+  }),
   SOP_MIGRATION_NOT_REQUESTED: (p) => ({
     id: `Kasus ${s(p.caseId)} tidak memiliki permintaan migrasi SOP yang menunggu persetujuan`,
     en: `Case ${s(p.caseId)} has no SOP migration request awaiting approval`,

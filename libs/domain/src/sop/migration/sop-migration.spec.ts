@@ -50,6 +50,52 @@ describe('SOP migration mappings', () => {
     });
   });
 
+  it.each(['committee_formation', 'announcement', 'registration', 'low_applicants', 'screening', 'ranking'])(
+    'lets an open selection on 1.0.0 at %s (no child running, ranking not signed) move to the same step of 1.1.0',
+    (step) => {
+      expect(checkSopMigration({ id: 'open-selection', version: '1.0.0' }, step, '1.1.0', false)).toMatchObject({ ok: true, toStep: step });
+    },
+  );
+
+  it.each([
+    // Child workflows run there.
+    'assessment',
+    'committee_review',
+    'appointment',
+    // The signed shortlist went on without an objection window: the case stays on 1.0.0.
+    'external_review',
+    'ppk_decision',
+  ])('refuses to move an open selection on 1.0.0 at %s to 1.1.0 (SOP_MIGRATION_STEP_UNMAPPED)', (step) => {
+    expect(checkSopMigration({ id: 'open-selection', version: '1.0.0' }, step, '1.1.0', false)).toMatchObject({
+      ok: false,
+      code: 'SOP_MIGRATION_STEP_UNMAPPED',
+      params: { step },
+    });
+  });
+
+  it.each([
+    { from: '1.0.0-madya', to: '1.1.0' },
+    { from: '1.0.0-sekda', to: '1.1.0' },
+    { from: '1.1.0', to: '1.0.0' },
+    { from: '1.0.0', to: '1.1.0-test.fast' },
+  ])('has no open-selection mapping from $from to $to (SOP_MIGRATION_UNKNOWN)', ({ from, to }) => {
+    expect(checkSopMigration({ id: 'open-selection', version: from }, 'screening', to, true)).toMatchObject({
+      ok: false,
+      code: 'SOP_MIGRATION_UNKNOWN',
+    });
+  });
+
+  it('maps the fast open-selection pair for tests only, child steps included (the workflow refuses those while children run)', () => {
+    const from = { id: 'open-selection', version: '1.0.0-test.fast' };
+    expect(checkSopMigration(from, 'ranking', '1.1.0-test.fast', false)).toMatchObject({ ok: false, code: 'SOP_MIGRATION_UNKNOWN' });
+    expect(checkSopMigration(from, 'ranking', '1.1.0-test.fast', true)).toMatchObject({ ok: true, toStep: 'ranking' });
+    expect(checkSopMigration(from, 'assessment', '1.1.0-test.fast', true)).toMatchObject({ ok: true, toStep: 'assessment' });
+    expect(checkSopMigration(from, 'external_review', '1.1.0-test.fast', true)).toMatchObject({
+      ok: false,
+      code: 'SOP_MIGRATION_STEP_UNMAPPED',
+    });
+  });
+
   it('maps every running move step of 1.0.0 onto 1.1.0', () => {
     const verdict = checkSopMigration({ id: 'mutation-intra', version: '1.0.0' }, 'decree', '1.1.0', false);
     expect(verdict).toMatchObject({ ok: true, toStep: 'decree' });

@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorParams } from '../../errors';
-import type { Actor } from '../../roles';
+import { SYSTEM_ROLE, type Actor } from '../../roles';
 import type { EvidenceRef } from '../../decision/decision-record';
 import { MOVE_SOPS } from '../move/move.v1';
 import { MOVE_SOPS_V1_1, MOVE_SOPS_V1_1_TEST_FAST } from '../move/move.v1-1';
@@ -8,6 +8,7 @@ import type { SopDefinition, SopRef } from '../sop.types';
 import { vacancyTestFast } from '../vacancy/vacancy.test-fast';
 import { vacancyV1 } from '../vacancy/vacancy.v1';
 import { vacancyV1_1 } from '../vacancy/vacancy.v1-1';
+import { OPEN_SELECTION_MIGRATIONS, type StepListMapping } from './open-selection.migrations';
 
 /**
  * Which steps of a running case on `from` may move to which step of `to`, for one SOP id. Data
@@ -36,6 +37,20 @@ const mapping = (
   testOnly = from.testOnly || to.testOnly,
 ): SopMigrationMapping =>
   Object.freeze({ sopId: from.id, from: from.version, to: to.version, steps: Object.freeze(sameSteps(from, to)), note, testOnly });
+
+/** A mapping that lists the steps that move, each to the same step of `to` (which must have it). */
+const listed = (m: StepListMapping): SopMigrationMapping => {
+  const missing = m.steps.filter((s) => !m.to.steps.some((t) => t.id === s && !t.terminal));
+  if (missing.length > 0) throw new Error(`${m.from.id} ${m.from.version} -> ${m.to.version}: no running step ${missing.join(', ')}`);
+  return Object.freeze({
+    sopId: m.from.id,
+    from: m.from.version,
+    to: m.to.version,
+    steps: Object.freeze(Object.fromEntries(m.steps.map((s) => [s, s]))),
+    note: m.note,
+    testOnly: m.testOnly ?? (m.from.testOnly || m.to.testOnly),
+  });
+};
 
 const withoutStep = (m: SopMigrationMapping, step: string): SopMigrationMapping =>
   Object.freeze({ ...m, steps: Object.freeze(Object.fromEntries(Object.entries(m.steps).filter(([from]) => from !== step))) });
@@ -73,6 +88,7 @@ const ALL: readonly SopMigrationMapping[] = [
       v1.initialStep,
     ),
   ),
+  ...OPEN_SELECTION_MIGRATIONS.map(listed),
 ];
 
 export const listSopMigrations = (): readonly SopMigrationMapping[] => ALL;
@@ -161,14 +177,52 @@ export const MIGRATION_NOTES: readonly string[] = [
   MIGRATION_DECISIONS.rejected,
 ];
 
-/** The runs an approved migration continued: each successor names its predecessor in its first row. */
+/**
+ * The first row of a run that continues the run before on the same SOP version, at the same step,
+ * because the history grew long (continue-as-new); recorded by the system.
+ */
+export const RUN_CONTINUED_DECISION = 'run_continued';
+
+/** First rows (sequence 1) that name the run before in `payload.from.runId`: a migration or a continuation. */
+export const RUN_LINK_DECISIONS: readonly string[] = [MIGRATION_DECISIONS.migrated, RUN_CONTINUED_DECISION];
+
+/** The run a first row says its run continued, or undefined. */
+export const continuedFromRun = (row: { decision: string; sequence: number | string; payload: unknown }): string | undefined => {
+  if (Number(row.sequence) !== 1 || !RUN_LINK_DECISIONS.includes(row.decision)) return undefined;
+  const from = (row.payload as { from?: { runId?: unknown } } | null)?.from?.runId;
+  return typeof from === 'string' ? from : undefined;
+};
+
+/** The runs a migration or a continuation continued: each successor names its predecessor in its first row. */
 export const runsContinuedByMigration = (rows: readonly { decision: string; sequence: number; payload: unknown }[]): Set<string> =>
-  new Set(
-    rows
-      .filter((d) => d.decision === MIGRATION_DECISIONS.migrated && d.sequence === 1)
-      .map((d) => (d.payload as { from?: { runId?: unknown } } | null)?.from?.runId)
-      .filter((r): r is string => typeof r === 'string'),
-  );
+  new Set(rows.map(continuedFromRun).filter((r): r is string => typeof r === 'string'));
+
+/**
+ * How the first row of a run a migration or a continuation started must look (conformance): a
+ * migration recorded by an administrator into a running step; a continuation recorded by the system
+ * at the step the run before stood at. Null for any other row.
+ */
+export function checkLinkedRunStart(
+  sop: Readonly<SopDefinition>,
+  d: { decision: string; actorRole: string; stepBefore: string | null; stepAfter: string | null },
+): { ok: boolean; roleAllowed: boolean; rule: { id: string; en: string } } | null {
+  const running = sop.steps.some((s) => s.id === d.stepAfter && !s.terminal);
+  if (d.decision === MIGRATION_DECISIONS.migrated) {
+    const roleAllowed = d.actorRole === 'admin';
+    return { ok: roleAllowed && running, roleAllowed, rule: migrationStartRule(sop, d.stepAfter) };
+  }
+  if (d.decision === RUN_CONTINUED_DECISION) {
+    const roleAllowed = d.actorRole === SYSTEM_ROLE;
+    return { ok: roleAllowed && running && d.stepBefore === d.stepAfter, roleAllowed, rule: runContinuedRule(sop, d.stepAfter) };
+  }
+  return null;
+}
+
+/** Why a recorded continuation is not a valid opening of a run on `sop` (conformance). */
+export const runContinuedRule = (sop: SopRef, stepAfter: string | null) => ({
+  id: `Lanjutan riwayat harus dicatat oleh sistem pada tahap berjalan yang sama ${sop.id}@${sop.version}, bukan "${stepAfter ?? '-'}"`,
+  en: `A continued run must be recorded by the system at the same running step of ${sop.id}@${sop.version}, not "${stepAfter ?? '-'}"`,
+});
 
 /** Why a recorded migration is not a valid opening of a run on `sop` (conformance). */
 export const migrationStartRule = (sop: SopRef, stepAfter: string | null) => ({
