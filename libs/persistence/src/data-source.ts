@@ -41,6 +41,7 @@ import { TalentPoolEntity, TalentReviewPlacementEntity } from './entities/talent
 import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-ledger';
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 import { Decrees1765030000000 } from './migrations/1765030000000-decrees';
+import { LedgerVerifyOnePass1765050000000 } from './migrations/1765050000000-ledger-verify-one-pass';
 import { DecreeEntity } from './entities/decree.entity';
 
 /** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
@@ -90,6 +91,7 @@ export const MIGRATIONS = [
   RegisterServiceEnded1764960000000,
   CaseListSort1765020000000,
   Decrees1765030000000,
+  LedgerVerifyOnePass1765050000000,
 ];
 
 /**

@@ -61,8 +61,11 @@ export class LedgerRepository {
     const r = record;
     // The upsert touches exactly one `cases` row when the decision was new and none otherwise, so the
     // statement's row count says whether the decision was inserted.
-    const { rowCount } = await this.pool().query(
-      `WITH ins AS (
+    // Named, so each pooled connection parses and plans the statement once and then only binds and
+    // executes it (pg keeps the prepared statement per connection).
+    const { rowCount } = await this.pool().query({
+      name: 'meritflow-ledger-append',
+      text: `WITH ins AS (
          INSERT INTO decisions (idempotency_key, case_type, workflow_id, run_id, sequence, decision, step_before,
            step_after, actor_id, actor_role, actor_name, reason, payload, evidence, sop_id, sop_version,
            rule_version, decided_at, root_workflow_id, parent_workflow_id, acting_for)
@@ -82,7 +85,7 @@ export class LedgerRepository {
          details = CASE WHEN EXCLUDED.last_sequence > cases.last_sequence THEN EXCLUDED.details ELSE cases.details END,
          updated_at = GREATEST(cases.updated_at, EXCLUDED.updated_at),
          last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence)`,
-      [
+      values: [
         r.idempotencyKey,
         r.caseType,
         r.workflowId,
@@ -110,7 +113,7 @@ export class LedgerRepository {
         r.statusAfter,
         JSON.stringify(r.case.details),
       ],
-    );
+    });
     if (rowCount === 0) {
       await this.assertSameDecision(record);
       return { inserted: false };
