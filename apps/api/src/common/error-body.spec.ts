@@ -21,6 +21,11 @@ describe('errorBody', () => {
     ],
     [issue('pageSize', 'max', 'pageSize must not be greater than 100'), 'Jumlah per halaman: terlalu besar', 'Page size: is too large'],
     [
+      issue('vacancyIds', 'arrayUnique', "All vacancyIds's elements must be unique"),
+      'Lowongan: tidak boleh berisi nama yang sama dua kali',
+      'Vacancies: must not name anyone twice',
+    ],
+    [
       issue('recommended', 'shortlist', 'choose from the shortlist: 1, 2', 'pilih dari tiga besar: 1, 2'),
       'Nama yang direkomendasikan: pilih dari tiga besar: 1, 2',
       'Recommended names: choose from the shortlist: 1, 2',

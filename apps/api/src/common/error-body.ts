@@ -52,6 +52,12 @@ const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   to: { id: 'Tanggal akhir', en: 'End date' },
   type: { id: 'Jenis kasus', en: 'Case type' },
   vacancyId: { id: 'Lowongan', en: 'Vacancy' },
+  vacancyIds: { id: 'Lowongan', en: 'Vacancies' },
+  blindScoring: { id: 'Penilaian tanpa nama', en: 'Blind scoring' },
+  caseIds: { id: 'Kasus', en: 'Cases' },
+  outcome: { id: 'Hasil', en: 'Outcome' },
+  toVersion: { id: 'Versi tujuan', en: 'Target version' },
+  sopVersion: { id: 'Versi SOP', en: 'SOP version' },
 };
 const ANY_FIELD: LocalizedText = { id: 'Isian', en: 'A field' };
 
@@ -101,8 +107,14 @@ function withoutFieldName(text: string, path: string): string {
   return text.replace(new RegExp(`^(${escapeRe(path)}|${escapeRe(last)})\\b:?\\s*`), '').trim();
 }
 
-/** Whether the text is a validator's generic one, which starts with the field's name ("nip must be …"). */
-const namesField = (text: string, path: string): boolean => withoutFieldName(text, path) !== text.trim();
+/**
+ * Whether the text is a validator's generic one, which names the field: most start with it ("nip must
+ * be …"), some put it inside ("All vacancyIds's elements must be unique").
+ */
+const namesField = (text: string, path: string): boolean => {
+  const last = path.split('.').pop() ?? path;
+  return withoutFieldName(text, path) !== text.trim() || new RegExp(`\\b${escapeRe(last)}\\b`).test(text);
+};
 
 /**
  * One issue as a person reads it: "<label>: <what is wrong>", in both languages. A validator's generic
