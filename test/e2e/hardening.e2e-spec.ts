@@ -158,7 +158,7 @@ describe('no stack traces or secrets in error bodies', () => {
     expect(res.status).toBe(status);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const parsed = JSON.parse(text);
-    expect(Object.keys(parsed).sort()).toEqual(['code', 'details', 'message', 'messages', 'statusCode']);
+    expect(Object.keys(parsed).sort()).toEqual(['code', 'details', 'field', 'message', 'messages', 'statusCode']);
     expect(parsed.statusCode).toBe(status);
     expect(text).not.toMatch(STACK_TRACE);
     expect(text).not.toContain(stack.state.databaseUrl);
@@ -188,7 +188,7 @@ describe('no stack traces or secrets in error bodies', () => {
       });
       const body = await res.text();
       expect(res.status).toBeGreaterThanOrEqual(500);
-      expect(Object.keys(JSON.parse(body)).sort()).toEqual(['code', 'details', 'message', 'messages', 'statusCode']);
+      expect(Object.keys(JSON.parse(body)).sort()).toEqual(['code', 'details', 'field', 'message', 'messages', 'statusCode']);
       expect(body).not.toMatch(STACK_TRACE);
       expect(body).not.toContain('PRIVATE KEY');
       expect(body).not.toContain(readStackState().databaseUrl);
