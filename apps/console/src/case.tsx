@@ -1,4 +1,4 @@
-import { useState, type ComponentProps, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentProps, type ReactNode } from 'react';
 import type { CandidateStatus, CaseType, CommitteeReviewState } from '@meritflow/contracts';
 import { getSop, type RegisterFacts, type SopRef } from '@meritflow/domain';
 import { api, caseTypeOfId, caseTypes, download, enc, uploadEvidence, type CaseTypeInfo, type EvidenceRef, type Session } from './api';
@@ -8,6 +8,7 @@ import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './pickers';
 import { DisciplineBody, type DisciplineCase } from './discipline';
 import { BulkBody, MoveBody } from './move';
+import { CaseDecree, useDecreeDraft } from './case-decree';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 import { TalentReviewBody, type TalentReview } from './talent';
 import { statusLabel } from './labels';
@@ -1522,6 +1523,14 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
   const [on, setOn] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [file2, setFile2] = useState<File | null>(null);
+  const drafted = useDecreeDraft(s.workflowId, post);
+  // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
+  useEffect(() => {
+    if (drafted) {
+      setNumber(drafted.decreeNumber);
+      setTmt(drafted.effectiveDate);
+    }
+  }, [drafted]);
   const common = {
     caseId: `${s.workflowId}:appointment:${post}`,
     session,
@@ -1540,6 +1549,8 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
       <h2 id={`appt-${post}`}>
         {t('Pengangkatan', 'Appointment')} {post}: {name}
       </h2>
+      {/* The SK follows the PPK's pick for this post: drafted here, cited by record_decree below. */}
+      {(may('record_decree') || a.result.decreeNumber) && <CaseDecree caseId={s.workflowId} postCode={post} session={session} />}
       {may('record_decree') && (
         <ActionForm
           {...common}
@@ -1548,7 +1559,14 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           lines={[
             { label: t('Nomor SK', 'Decree number'), value: number || '—' },
             { label: 'TMT', value: tmt || '—' },
-            { label: t('Bukti', 'Evidence'), value: file ? `sk_pengangkatan: ${file.name}` : t('SK (wajib)', 'decree (required)') },
+            {
+              label: t('Bukti', 'Evidence'),
+              value: file
+                ? `sk_pengangkatan: ${file.name}`
+                : drafted
+                  ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256})`
+                  : t('SK (wajib)', 'decree (required)'),
+            },
           ]}
           submitLabel={t('Catat SK', 'Record the decree')}
           onSubmit={async () =>
@@ -1556,7 +1574,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
               decision: 'record_decree',
               decreeNumber: number,
               effectiveDate: tmt,
-              evidence: await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t),
+              evidence: !file && drafted ? [drafted.evidence] : await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t),
             })
           }
           testId="record-decree"
@@ -1569,7 +1587,16 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
             onChange={setTmt}
             required
           />
-          <FileField label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} onChange={setFile} required />
+          {drafted && (
+            <p data-testid="cited-decree">
+              {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
+              <span className="nip" data-testid="cited-decree-sha256">
+                {drafted.evidence.sha256}
+              </span>
+              . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
+            </p>
+          )}
+          <FileField label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} onChange={setFile} required={!drafted} />
         </ActionForm>
       )}
       {may('record_inauguration') && (

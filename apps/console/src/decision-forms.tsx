@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AllowedDecision } from '@meritflow/domain';
 import { api, uploadEvidence, type Session } from './api';
 import { ConfirmDialog, isDestructive } from './confirm';
+import type { DecreeDraft } from './decree';
 import { useI18n } from './i18n';
 import { ActionForm, FileField, TextField, type PreviewLine } from './ui';
 
@@ -14,6 +15,8 @@ export interface DecisionFormSpec {
   /** The evidence kind cited when the SOP requires (or the form offers) a document. */
   evidenceKind?: string;
   fields?: readonly ExtraField[];
+  /** The decision records the SK: it cites the SK drafted on the case page (number, TMT, PDF hash) unless a signed scan is uploaded. */
+  citesDecree?: boolean;
 }
 
 /** A case type's forms, keyed by decision code; a decision without an entry has no form (the API still takes it). */
@@ -34,6 +37,8 @@ export interface DecisionContext {
   members?: { nip: string; name: string }[];
   /** A competency fit is required for this case (rotations). */
   needsCompetencyFit?: boolean;
+  /** The SK drafted for the case (case-decree.tsx), cited by the decision that records the decree. */
+  decree?: DecreeDraft | null;
 }
 
 /**
@@ -89,6 +94,11 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   const { t } = useI18n();
   const [v, setV] = useState<Values>(EMPTY);
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
+  // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
+  const drafted = spec.citesDecree ? (ctx.decree ?? null) : null;
+  useEffect(() => {
+    if (drafted) setV((x) => ({ ...x, decreeNumber: drafted.decreeNumber, effectiveDate: drafted.effectiveDate }));
+  }, [drafted]);
   const fields = spec.fields ?? [];
   const needsReason = allowed.requires.includes('reason');
   const needsEvidence = allowed.requires.includes('evidence');
@@ -98,7 +108,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   const excluded = Object.entries(v.exclusions).filter(([, r]) => r !== undefined);
   const missing =
     (needsReason && v.reason.trim() === '') ||
-    (needsEvidence && !v.file) ||
+    (needsEvidence && !v.file && !drafted) ||
     (has('decreeNumber') && v.decreeNumber.trim() === '') ||
     (has('effectiveDate') && v.effectiveDate === '') ||
     (has('overrideRules') && v.overrideRules.length === 0) ||
@@ -134,12 +144,22 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   if (offersEvidence)
     lines.push({
       label: t('Bukti', 'Evidence'),
-      value: v.file ? v.file.name : needsEvidence ? t('dokumen (wajib)', 'document (required)') : '—',
+      value: v.file
+        ? v.file.name
+        : drafted
+          ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256})`
+          : needsEvidence
+            ? t('dokumen (wajib)', 'document (required)')
+            : '—',
     });
 
   const submit = async () => {
     if (!(await confirmed())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
-    const evidence = v.file ? [await uploadEvidence(v.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)] : undefined;
+    const evidence = v.file
+      ? [await uploadEvidence(v.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)]
+      : drafted
+        ? [drafted.evidence]
+        : undefined;
     const body: Record<string, unknown> = { decision: allowed.decision };
     if (v.reason.trim()) body.reason = v.reason.trim();
     if (evidence) body.evidence = evidence;
@@ -253,8 +273,21 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
           required={needsReason}
         />
       )}
+      {drafted && (
+        <p data-testid="cited-decree">
+          {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
+          <span className="nip" data-testid="cited-decree-sha256">
+            {drafted.evidence.sha256}
+          </span>
+          . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
+        </p>
+      )}
       {offersEvidence && (
-        <FileField label={`${t('Dokumen', 'Document')}: ${title} (PDF)`} onChange={(file) => set({ file })} required={needsEvidence} />
+        <FileField
+          label={`${t('Dokumen', 'Document')}: ${title} (PDF)`}
+          onChange={(file) => set({ file })}
+          required={needsEvidence && !drafted}
+        />
       )}
       <ConfirmDialog
         open={confirming !== null}
