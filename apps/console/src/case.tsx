@@ -9,6 +9,7 @@ import { AssessorsField, CandidatePicker, FactsSummary, MemberPicker } from './p
 import { DisciplineBody, type DisciplineCase } from './discipline';
 import { BulkBody, MoveBody } from './move';
 import { CaseDecree, useDecreeDraft } from './case-decree';
+import { ChainForms } from './selection-chain';
 import { ActionForm, FileField, Refusal, SelectField, TextField, Timeline, useLoad, type DecisionRow } from './ui';
 import { TalentReviewBody, type TalentReview } from './talent';
 import { statusLabel } from './labels';
@@ -377,7 +378,7 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
           />
         </>
       )}
-      {role === 'hr_officer' && <ChainForms s={s} common={common} decide={decide} />}
+      <ChainForms s={s} session={session} reload={reload} />
       {role === 'hr_officer' && s.step === 'appointment' && <AppointmentForms s={s} session={session} reload={reload} />}
     </>
   );
@@ -432,90 +433,6 @@ function AnnounceForm({ s, common, decide }: { s: Selection; common: Common; dec
         <TextField label={t('Pendaftaran ditutup', 'Registration closes')} type="date" value={closes} onChange={setCloses} />
       </div>
       <FileField label={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')} onChange={setFile} required />
-    </ActionForm>
-  );
-}
-
-/** The outside bodies' steps of a senior post's chain, recorded by the secretariat with the body's document. */
-const CHAIN_STEPS: Record<string, { kind: string; title: [string, string] }> = {
-  governor_propose: { kind: 'surat_usulan_gubernur', title: ['Catat usulan tiga nama Gubernur', 'Record the governor’s three names'] },
-  minister_forward: { kind: 'surat_mendagri', title: ['Catat penerusan Mendagri', 'Record the Minister’s forwarding'] },
-  tpa_assess: { kind: 'hasil_sidang_tpa', title: ['Catat hasil penilaian TPA', 'Record the TPA’s assessment'] },
-  governor_approve: { kind: 'persetujuan_gubernur', title: ['Catat persetujuan Gubernur', 'Record the governor’s approval'] },
-};
-
-function ChainForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {s.pendingTasks.map((task) => {
-        const post = task.subject ?? '';
-        if (task.decision === 'record_keppres') {
-          return <KeppresOne key={post} s={s} post={post} common={common} decide={decide} />;
-        }
-        const step = CHAIN_STEPS[task.decision];
-        if (!step) return null;
-        const nominees = task.decision === 'governor_propose' ? { nominees: (s.shortlist?.[post] ?? []).map((c) => c.nip) } : {};
-        return (
-          <EvidenceDecision
-            key={`${task.decision}-${post}`}
-            common={common}
-            decide={decide}
-            decision={task.decision}
-            kind={step.kind}
-            agency={s.agencyCode}
-            title={`${t(...step.title)} ${post}`}
-            fileLabel={t(`Dokumen ${post} (PDF)`, `Document ${post} (PDF)`)}
-            extra={{ postCode: post, ...nominees }}
-          />
-        );
-      })}
-    </>
-  );
-}
-
-function KeppresOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
-  const { t } = useI18n();
-  const nominees = s.chain?.posts[post]?.governorProposal?.nominees ?? [];
-  const [nip, setNip] = useState(nominees[0] ?? '');
-  const [decreeNumber, setDecreeNumber] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
-  return (
-    <ActionForm
-      {...common}
-      title={`${t('Catat Keppres untuk', 'Record the Keppres for')} ${post}`}
-      decision="record_keppres"
-      lines={[
-        { label: t('Diangkat', 'Appointed'), value: nip ? `${nameOf(nip)} (${nip})` : '—' },
-        { label: t('Nomor Keppres', 'Keppres number'), value: decreeNumber || '—' },
-      ]}
-      submitLabel={t('Catat Keppres', 'Record the Keppres')}
-      disabled={!nip || decreeNumber.trim() === ''}
-      onSubmit={async () =>
-        decide({
-          decision: 'record_keppres',
-          postCode: post,
-          nip,
-          decreeNumber: decreeNumber.trim(),
-          evidence: await evidenceOf(file, 'keppres', s.agencyCode, t),
-        })
-      }
-      testId={`keppres-${post}`}
-    >
-      <fieldset>
-        <legend>{t('Usulan Gubernur', 'The governor’s nominees')}</legend>
-        {nominees.map((n) => (
-          <div className="check" key={n}>
-            <input type="radio" name={`keppres-${post}`} id={`keppres-${n}`} checked={nip === n} onChange={() => setNip(n)} />
-            <label htmlFor={`keppres-${n}`}>
-              {nameOf(n)} ({n})
-            </label>
-          </div>
-        ))}
-      </fieldset>
-      <TextField label={t('Nomor Keppres', 'Keppres number')} value={decreeNumber} onChange={setDecreeNumber} required />
-      <FileField label={t('Keppres (PDF)', 'Keppres (PDF)')} onChange={setFile} required />
     </ActionForm>
   );
 }
