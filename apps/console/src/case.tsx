@@ -292,7 +292,7 @@ function SelectionBody({ s, session, reload }: { s: Selection; session: Session;
               const overdue = p.dueAt !== undefined && Date.parse(p.dueAt) < Date.now();
               return (
                 <li key={i}>
-                  {decisionLabel(p.decision, lang)}
+                  {decisionLabel(p.decision, lang, s.sop.id)}
                   {p.subject ? ` — ${nameOf(p.subject)} (${p.subject})` : ''} · {roleLabel(p.role, lang)}
                   {p.actorId ? ` (${p.actorId})` : ''} · {t('paling lambat', 'by')} {formatTime(p.dueAt, lang)}
                   {overdue && <span className="badge danger">{t('Terlambat', 'Overdue')}</span>}

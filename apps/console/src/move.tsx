@@ -5,7 +5,7 @@ import { AllowedDecisionForms, type DecisionFormRegistry } from './decision-form
 import { formatTime, useI18n } from './i18n';
 import type { DecisionRow } from './ui';
 import { performanceAxisLabel, potentialAxisLabel } from './labels';
-import { mobilityRuleLabel, moveKindLabel, postClassLabel, scopeLabel } from './move-labels';
+import { mobilityRuleLabel, moveKindLabel, postClassLabel, scopeLabel } from './labels';
 
 /** The move SOPs' decisions (mutation, rotation, talent promotion), keyed by decision code. */
 export const MOVE_FORMS: DecisionFormRegistry = {
