@@ -1,13 +1,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AllowedDecision } from '@meritflow/domain';
+import type { AllowedDecision, FillingMethod } from '@meritflow/domain';
 import { api, uploadEvidence, type Session } from './api';
 import { ConfirmDialog, isDestructive } from './confirm';
 import type { DecreeDraft } from './decree';
 import { useI18n } from './i18n';
-import { ActionForm, FileField, TextField, type PreviewLine } from './ui';
+import { fillingMethodLabel } from './labels';
+import { ActionForm, FileField, SelectField, TextField, type PreviewLine } from './ui';
 
 /** What a decision's form may ask for beyond the SOP's own requirements (reason, evidence). */
-export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions';
+export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
 
 /** One decision's form: its title, the document it cites, its extra fields, whether it ends or undoes something. */
 export interface DecisionFormSpec {
@@ -37,6 +38,8 @@ export interface DecisionContext {
   members?: { nip: string; name: string }[];
   /** A competency fit is required for this case (rotations). */
   needsCompetencyFit?: boolean;
+  /** The filling method a vacancy's approval starts from (the one HR requested), for the fillingMethod field. */
+  fillingMethod?: string;
   /** The SK drafted for the case (case-decree.tsx), cited by the decision that records the decree. */
   decree?: DecreeDraft | null;
 }
@@ -78,6 +81,7 @@ interface Values {
   overrideRules: string[];
   jpm: string;
   exclusions: Record<string, string>;
+  fillingMethod: string;
 }
 
 const EMPTY: Values = {
@@ -88,11 +92,15 @@ const EMPTY: Values = {
   overrideRules: [],
   jpm: '',
   exclusions: {},
+  fillingMethod: '',
 };
 
+const FILLING_METHODS = ['open_selection', 'talent_pool', 'mutation_rotation'] as const satisfies readonly FillingMethod[];
+
 function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: DecisionFormSpec; ctx: DecisionContext }) {
-  const { t } = useI18n();
-  const [v, setV] = useState<Values>(EMPTY);
+  const { t, lang } = useI18n();
+  const start = { ...EMPTY, fillingMethod: ctx.fillingMethod ?? '' };
+  const [v, setV] = useState<Values>(start);
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
   // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
   const drafted = spec.citesDecree ? (ctx.decree ?? null) : null;
@@ -113,6 +121,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     (has('effectiveDate') && v.effectiveDate === '') ||
     (has('overrideRules') && v.overrideRules.length === 0) ||
     (has('competencyFit') && v.jpm.trim() === '') ||
+    (has('fillingMethod') && v.fillingMethod === '') ||
     excluded.some(([, r]) => r.trim().length < 3);
   // A destructive decision (the shared dictionary's list) is sent only after the confirmation dialog.
   const [confirming, setConfirming] = useState<null | ((ok: boolean) => void)>(null);
@@ -124,6 +133,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   };
 
   const lines: PreviewLine[] = [];
+  if (has('fillingMethod')) lines.push({ label: t('Cara pengisian', 'Filling method'), value: fillingMethodLabel(v.fillingMethod, lang) });
   if (has('decreeNumber')) lines.push({ label: t('Nomor SK', 'Decree number'), value: v.decreeNumber || '—' });
   if (has('effectiveDate')) lines.push({ label: t('TMT', 'Effective date (TMT)'), value: v.effectiveDate || '—' });
   if (has('overrideRules'))
@@ -163,13 +173,14 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     const body: Record<string, unknown> = { decision: allowed.decision };
     if (v.reason.trim()) body.reason = v.reason.trim();
     if (evidence) body.evidence = evidence;
+    if (has('fillingMethod')) body.fillingMethod = v.fillingMethod;
     if (has('decreeNumber')) body.decreeNumber = v.decreeNumber.trim();
     if (has('effectiveDate')) body.effectiveDate = v.effectiveDate;
     if (has('overrideRules')) body.overrideRules = v.overrideRules;
     if (has('competencyFit')) body.competencyFit = { jpmPercent: Number(v.jpm) };
     if (has('exclusions') && excluded.length) body.exclusions = excluded.map(([nip, reason]) => ({ nip, reason: reason.trim() }));
     await api('POST', ctx.decisionsPath, body);
-    setV(EMPTY);
+    setV(start);
   };
 
   let extra: ReactNode = null;
@@ -242,6 +253,14 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
             );
           })}
         </fieldset>
+      )}
+      {has('fillingMethod') && (
+        <SelectField
+          label={t('Cara pengisian yang disetujui', 'Filling method approved')}
+          value={v.fillingMethod}
+          onChange={(fillingMethod) => set({ fillingMethod })}
+          options={FILLING_METHODS.map((m) => ({ value: m, label: fillingMethodLabel(m, lang) }))}
+        />
       )}
       {has('competencyFit') && (
         <TextField
