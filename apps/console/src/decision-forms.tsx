@@ -295,7 +295,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
       {drafted && (
         <p data-testid="cited-decree">
           {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
-          <span className="nip" data-testid="cited-decree-sha256">
+          <span className="id" data-testid="cited-decree-sha256">
             {drafted.evidence.sha256}
           </span>
           . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
