@@ -157,7 +157,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
       value: v.file
         ? v.file.name
         : drafted
-          ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256})`
+          ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256.slice(0, 16)}…)`
           : needsEvidence
             ? t('dokumen (wajib)', 'document (required)')
             : '—',

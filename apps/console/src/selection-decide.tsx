@@ -285,7 +285,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
               value: file
                 ? `sk_pengangkatan: ${file.name}`
                 : drafted
-                  ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256})`
+                  ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256.slice(0, 16)}…)`
                   : t('SK (wajib)', 'decree (required)'),
             },
           ]}
