@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Stack, uniqueCode } from '../support/api-client';
 import { moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
@@ -141,10 +143,32 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     await capture(ppk, 'move-02-ppk-decision');
     await decide(ppk, 'approve', 'Setujui pemindahan', 'decree');
 
+    // HR drafts the SK on the case page, downloads its PDF, and records the decree citing that PDF.
     await hr.reload();
-    await decide(hr, 'record_decree', 'Catat SK pemindahan', 'completed', decree('800/12/2026'));
-    await expect(hr.getByTestId('move-decree').innerText()).resolves.toContain('800/12/2026');
-    await capture(hr, 'move-03-completed');
+    const panel = hr.getByTestId('decree-panel');
+    await panel.getByLabel('Ditetapkan di').fill('Sleman');
+    await panel.getByRole('button', { name: 'Buat SK', exact: true }).click();
+    await panel.getByTestId('decree-draft').waitFor();
+    const recordForm = hr.getByTestId('decide-record_decree');
+    const cited = recordForm.getByTestId('cited-decree-sha256');
+    await cited.waitFor();
+    const sha256 = (await cited.innerText()).trim();
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    const [download] = await Promise.all([hr.waitForEvent('download'), panel.getByRole('button', { name: 'Unduh PDF' }).click()]);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    // The form is prefilled from the draft: its number and TMT, and no upload is needed.
+    const number = await recordForm.getByLabel('Nomor SK').inputValue();
+    expect(number).not.toBe('');
+    expect(await panel.getByTestId('decree-draft').innerText()).toContain(number);
+    await capture(hr, 'move-03-decree-drafted');
+    await decide(hr, 'record_decree', 'Catat SK pemindahan', 'completed');
+    await expect(hr.getByTestId('move-decree').innerText()).resolves.toContain(number);
+    // The stored SK now counts the ledger row that cites it.
+    await hr.reload();
+    await expect(hr.getByTestId('decree-draft').innerText()).resolves.toMatch(/Dirujuk keputusan\s*1/);
+    await capture(hr, 'move-04-completed');
   });
 
   it('HR proposes a talent promotion with its 9-box inputs; the talent committee reviews, the PPK approves, HR records the decree', async () => {

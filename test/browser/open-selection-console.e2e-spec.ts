@@ -127,7 +127,7 @@ describe('the web console drives a whole open selection', () => {
     await expect(row.first().innerText()).resolves.toMatch(/Setujui/);
     await screenshot(ppk, '03-ppk-inbox');
     await openCase(ppk, vacancyId);
-    await submitAndWait(ppk.getByTestId('approve-vacancy'), 'Setujui', () => stepIs(ppk, 'approved'));
+    await submitAndWait(ppk.getByTestId('decide-approve'), 'Setujui lowongan', () => stepIs(ppk, 'approved'));
   });
 
   it('HR opens the selection; the PPK forms the committee after a refusal shown in plain words', async () => {

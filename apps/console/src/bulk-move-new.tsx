@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, type Session } from './api';
 import { useI18n } from './i18n';
 import { fromRegister, PostFields, type PostDraft } from './move-new';
-import { moveKindLabel } from './move-labels';
+import { moveKindLabel } from './labels';
 import { PersonPicker, type PersonSummary } from './people';
 import { ActionForm, SelectField, TextField } from './ui';
 

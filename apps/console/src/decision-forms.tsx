@@ -1,12 +1,14 @@
-import { useState, type ReactNode } from 'react';
-import type { AllowedDecision } from '@meritflow/domain';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AllowedDecision, FillingMethod } from '@meritflow/domain';
 import { api, uploadEvidence, type Session } from './api';
 import { ConfirmDialog, isDestructive } from './confirm';
+import type { DecreeDraft } from './decree';
 import { useI18n } from './i18n';
-import { ActionForm, FileField, TextField, type PreviewLine } from './ui';
+import { fillingMethodLabel } from './labels';
+import { ActionForm, FileField, SelectField, TextField, type PreviewLine } from './ui';
 
 /** What a decision's form may ask for beyond the SOP's own requirements (reason, evidence). */
-export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions';
+export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
 
 /** One decision's form: its title, the document it cites, its extra fields, whether it ends or undoes something. */
 export interface DecisionFormSpec {
@@ -14,6 +16,8 @@ export interface DecisionFormSpec {
   /** The evidence kind cited when the SOP requires (or the form offers) a document. */
   evidenceKind?: string;
   fields?: readonly ExtraField[];
+  /** The decision records the SK: it cites the SK drafted on the case page (number, TMT, PDF hash) unless a signed scan is uploaded. */
+  citesDecree?: boolean;
 }
 
 /** A case type's forms, keyed by decision code; a decision without an entry has no form (the API still takes it). */
@@ -34,6 +38,10 @@ export interface DecisionContext {
   members?: { nip: string; name: string }[];
   /** A competency fit is required for this case (rotations). */
   needsCompetencyFit?: boolean;
+  /** The filling method a vacancy's approval starts from (the one HR requested), for the fillingMethod field. */
+  fillingMethod?: string;
+  /** The SK drafted for the case (case-decree.tsx), cited by the decision that records the decree. */
+  decree?: DecreeDraft | null;
 }
 
 /**
@@ -73,6 +81,7 @@ interface Values {
   overrideRules: string[];
   jpm: string;
   exclusions: Record<string, string>;
+  fillingMethod: string;
 }
 
 const EMPTY: Values = {
@@ -83,12 +92,21 @@ const EMPTY: Values = {
   overrideRules: [],
   jpm: '',
   exclusions: {},
+  fillingMethod: '',
 };
 
+const FILLING_METHODS = ['open_selection', 'talent_pool', 'mutation_rotation'] as const satisfies readonly FillingMethod[];
+
 function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: DecisionFormSpec; ctx: DecisionContext }) {
-  const { t } = useI18n();
-  const [v, setV] = useState<Values>(EMPTY);
+  const { t, lang } = useI18n();
+  const start = { ...EMPTY, fillingMethod: ctx.fillingMethod ?? '' };
+  const [v, setV] = useState<Values>(start);
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
+  // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
+  const drafted = spec.citesDecree ? (ctx.decree ?? null) : null;
+  useEffect(() => {
+    if (drafted) setV((x) => ({ ...x, decreeNumber: drafted.decreeNumber, effectiveDate: drafted.effectiveDate }));
+  }, [drafted]);
   const fields = spec.fields ?? [];
   const needsReason = allowed.requires.includes('reason');
   const needsEvidence = allowed.requires.includes('evidence');
@@ -98,11 +116,12 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   const excluded = Object.entries(v.exclusions).filter(([, r]) => r !== undefined);
   const missing =
     (needsReason && v.reason.trim() === '') ||
-    (needsEvidence && !v.file) ||
+    (needsEvidence && !v.file && !drafted) ||
     (has('decreeNumber') && v.decreeNumber.trim() === '') ||
     (has('effectiveDate') && v.effectiveDate === '') ||
     (has('overrideRules') && v.overrideRules.length === 0) ||
     (has('competencyFit') && v.jpm.trim() === '') ||
+    (has('fillingMethod') && v.fillingMethod === '') ||
     excluded.some(([, r]) => r.trim().length < 3);
   // A destructive decision (the shared dictionary's list) is sent only after the confirmation dialog.
   const [confirming, setConfirming] = useState<null | ((ok: boolean) => void)>(null);
@@ -114,6 +133,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   };
 
   const lines: PreviewLine[] = [];
+  if (has('fillingMethod')) lines.push({ label: t('Cara pengisian', 'Filling method'), value: fillingMethodLabel(v.fillingMethod, lang) });
   if (has('decreeNumber')) lines.push({ label: t('Nomor SK', 'Decree number'), value: v.decreeNumber || '—' });
   if (has('effectiveDate')) lines.push({ label: t('TMT', 'Effective date (TMT)'), value: v.effectiveDate || '—' });
   if (has('overrideRules'))
@@ -134,22 +154,33 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   if (offersEvidence)
     lines.push({
       label: t('Bukti', 'Evidence'),
-      value: v.file ? v.file.name : needsEvidence ? t('dokumen (wajib)', 'document (required)') : '—',
+      value: v.file
+        ? v.file.name
+        : drafted
+          ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256.slice(0, 16)}…)`
+          : needsEvidence
+            ? t('dokumen (wajib)', 'document (required)')
+            : '—',
     });
 
   const submit = async () => {
     if (!(await confirmed())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
-    const evidence = v.file ? [await uploadEvidence(v.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)] : undefined;
+    const evidence = v.file
+      ? [await uploadEvidence(v.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)]
+      : drafted
+        ? [drafted.evidence]
+        : undefined;
     const body: Record<string, unknown> = { decision: allowed.decision };
     if (v.reason.trim()) body.reason = v.reason.trim();
     if (evidence) body.evidence = evidence;
+    if (has('fillingMethod')) body.fillingMethod = v.fillingMethod;
     if (has('decreeNumber')) body.decreeNumber = v.decreeNumber.trim();
     if (has('effectiveDate')) body.effectiveDate = v.effectiveDate;
     if (has('overrideRules')) body.overrideRules = v.overrideRules;
     if (has('competencyFit')) body.competencyFit = { jpmPercent: Number(v.jpm) };
     if (has('exclusions') && excluded.length) body.exclusions = excluded.map(([nip, reason]) => ({ nip, reason: reason.trim() }));
     await api('POST', ctx.decisionsPath, body);
-    setV(EMPTY);
+    setV(start);
   };
 
   let extra: ReactNode = null;
@@ -223,6 +254,14 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
           })}
         </fieldset>
       )}
+      {has('fillingMethod') && (
+        <SelectField
+          label={t('Cara pengisian yang disetujui', 'Filling method approved')}
+          value={v.fillingMethod}
+          onChange={(fillingMethod) => set({ fillingMethod })}
+          options={FILLING_METHODS.map((m) => ({ value: m, label: fillingMethodLabel(m, lang) }))}
+        />
+      )}
       {has('competencyFit') && (
         <TextField
           label={t('Kesesuaian kompetensi (JPM, 0–100)', 'Competency fit (JPM, 0–100)')}
@@ -253,8 +292,21 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
           required={needsReason}
         />
       )}
+      {drafted && (
+        <p data-testid="cited-decree">
+          {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
+          <span className="id" data-testid="cited-decree-sha256">
+            {drafted.evidence.sha256}
+          </span>
+          . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
+        </p>
+      )}
       {offersEvidence && (
-        <FileField label={`${t('Dokumen', 'Document')}: ${title} (PDF)`} onChange={(file) => set({ file })} required={needsEvidence} />
+        <FileField
+          label={`${t('Dokumen', 'Document')}: ${title} (PDF)`}
+          onChange={(file) => set({ file })}
+          required={needsEvidence && !drafted}
+        />
       )}
       <ConfirmDialog
         open={confirming !== null}

@@ -156,7 +156,7 @@ export function DecreePanel({
             {draft.template.id} {t('versi', 'version')} {draft.template.version}
           </dd>
           <dt>{t('Sidik (SHA-256)', 'Fingerprint (SHA-256)')}</dt>
-          <dd className="nip">{draft.evidence.sha256}</dd>
+          <dd className="id">{draft.evidence.sha256}</dd>
           {draft.reproducible !== undefined && (
             <>
               <dt>{t('Dapat dibuat ulang sama persis', 'Renders again identically')}</dt>

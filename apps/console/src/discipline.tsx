@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SANCTION_LEVELS, SANCTIONS } from '@meritflow/domain';
 import { api, enc, uploadEvidence, type Session } from './api';
+import { CaseDecree } from './case-decree';
 import { formatTime, useI18n } from './i18n';
 import { ActionForm, FileField, SelectField, TextField } from './ui';
 
@@ -136,6 +137,8 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
           </>
         )}
       </section>
+      {/* The SK of the sanction follows the PPK's decide_sanction. */}
+      {d.decided && <CaseDecree caseId={d.workflowId} session={session} />}
       <DisciplineActions d={d} session={session} reload={reload} />
     </>
   );

@@ -173,6 +173,48 @@ export const STATUSES: Labels<string> = {
   done: ['Selesai', 'Done'],
 };
 
+/** The move SOPs' decisions where the shared id means something else (a move's `propose` proposes a move, not a vacancy). */
+const MOVE_DECISIONS: Labels<string> = {
+  propose: ['Usulkan pemindahan', 'Propose the move'],
+  approve: ['Setujui pemindahan', 'Approve the move'],
+  reject: ['Tolak pemindahan', 'Reject the move'],
+  override: ['Kesampingkan aturan dengan dasar hukum', 'Lift a rule on a legal basis'],
+  rules_evaluated: ['Aturan mobilitas diperiksa', 'Mobility rules checked'],
+  decision_blocked: ['Keputusan terhalang aturan mobilitas', 'Decision blocked by a mobility rule'],
+  record_decree: ['Catat SK pemindahan', 'Record the transfer decree'],
+};
+
+/**
+ * Decision labels per SOP, for the ids that repeat across SOPs with different meanings (as the step
+ * labels are looked up by SOP): a bulk move's `member_added` adds an official to the collective
+ * decree, a discipline case's `record_decree` records the sanction's decree. Without an entry for the
+ * case's SOP, DECISIONS applies.
+ */
+export const DECISIONS_BY_SOP: Readonly<Record<string, Labels<string>>> = {
+  ...Object.fromEntries(
+    ['mutation-intra', 'mutation-inter-agency', 'mutation-inter-province', 'rotation', 'talent-promotion'].map((id) => [
+      id,
+      MOVE_DECISIONS,
+    ]),
+  ),
+  'bulk-move': {
+    member_added: ['Pegawai ditambahkan ke SK kolektif', 'Official added to the collective decree'],
+    members_checked: ['Semua pegawai dalam SK kolektif diperiksa', 'Every official in the collective decree checked'],
+    approve_batch: ['Setujui SK kolektif', 'Approve the collective decree'],
+    reject_batch: ['Tolak SK kolektif', 'Reject the collective decree'],
+    record_decree: ['Catat SK kolektif', 'Record the collective decree'],
+  },
+  'bulk-member': {
+    member_checked: ['Pegawai diperiksa', 'Official checked'],
+  },
+  discipline: {
+    record_decree: ['Catat SK hukuman disiplin', 'Record the discipline decree'],
+  },
+  appointment: {
+    record_decree: ['Catat SK pengangkatan', 'Record the appointment decree'],
+  },
+};
+
 export const ROLES_LABELS: Labels<Role | 'system'> = {
   hr_officer: ['Petugas BKPSDM (SDM)', 'HR officer'],
   committee_member: ['Anggota panitia seleksi', 'Committee member'],
@@ -237,7 +279,12 @@ export const humanise = (code: string): string => {
   return words ? words[0].toUpperCase() + words.slice(1) : code;
 };
 
-export const decisionLabel = of(DECISIONS);
+const anyDecisionLabel = of(DECISIONS);
+/** A decision's label, read for the case's SOP (`sopId`) where the id means something else there. */
+export const decisionLabel = (code: string | null | undefined, lang: Lang, sopId?: string): string => {
+  const own = code && sopId ? DECISIONS_BY_SOP[sopId]?.[code] : undefined;
+  return own ? pick(own, code!, lang) : anyDecisionLabel(code, lang);
+};
 export const statusLabel = of(STATUSES);
 const anyStepLabel = of(STEPS);
 /** A step's label, read from the case's SOP (`sopId`) where known. */

@@ -1,7 +1,7 @@
 /// <reference types="jest" />
 import { getSop, listSops } from '@meritflow/domain';
 import { formatDate, formatTime } from './dates';
-import { decisionLabel, DECISIONS, roleLabel, statusLabel, STATUSES, stepLabel, stepLabels } from './labels-workflow';
+import { decisionLabel, DECISIONS, DECISIONS_BY_SOP, roleLabel, statusLabel, STATUSES, stepLabel, stepLabels } from './labels-workflow';
 import { sopPath } from './sop-path';
 
 // The console's one label dictionary must cover every code the shipped SOPs can show a user.
@@ -21,6 +21,24 @@ describe('the label dictionary', () => {
     expect(DECISIONS[code]).toBeDefined();
     expect(decisionLabel(code, 'id')).not.toBe(code);
     expect(decisionLabel(code, 'en')).not.toBe(code);
+  });
+
+  // An id that repeats across SOPs with another meaning is labelled for the case's SOP.
+  it.each([
+    ['bulk-move', 'member_added', 'Pegawai ditambahkan ke SK kolektif', 'Official added to the collective decree'],
+    ['discipline', 'record_decree', 'Catat SK hukuman disiplin', 'Record the discipline decree'],
+    ['mutation-intra', 'record_decree', 'Catat SK pemindahan', 'Record the transfer decree'],
+    ['talent-promotion', 'propose', 'Usulkan pemindahan', 'Propose the move'],
+    ['appointment', 'record_decree', 'Catat SK pengangkatan', 'Record the appointment decree'],
+    ['vacancy', 'propose', 'Usulkan lowongan', 'Propose a vacancy'],
+    ['open-selection', 'member_added', 'Anggota panitia ditambahkan', 'Member added'],
+  ])('labels %s %s as "%s"', (sopId, code, id, en) => {
+    expect(decisionLabel(code, 'id', sopId)).toBe(id);
+    expect(decisionLabel(code, 'en', sopId)).toBe(en);
+  });
+
+  it.each(Object.keys(DECISIONS_BY_SOP))('the SOP %s of a per-SOP decision label is shipped', (sopId) => {
+    expect(sops.some((s) => s.id === sopId)).toBe(true);
   });
 
   it.each(statuses)('labels the status %s in both languages', (code) => {

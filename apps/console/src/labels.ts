@@ -6,11 +6,15 @@ import {
   type EducationLevel,
   type Golongan,
   type JpmCategory,
+  type MobilityRule,
+  type MoveKind,
+  type MutationScope,
   type NipKind,
   type PerformanceLevel,
   type PerformancePredicate,
   type PersonSource,
   type PostFitGap,
+  type PositionClass,
   type PotentialLevel,
   type RankChangeKind,
   type Sanction,
@@ -189,3 +193,45 @@ export const golonganLabel = (g: string | null | undefined): string => {
 };
 
 export const POST_TYPE_CODES = Object.keys(POST_TYPES) as CurrentPostType[];
+
+// The move codes (kind, scope, post class incl. pelaksana, mobility rules).
+const KINDS: Labels<MoveKind> = {
+  mutation: ['Mutasi', 'Transfer (mutation)'],
+  rotation: ['Rotasi', 'Rotation'],
+  talent_promotion: ['Promosi dari kelompok rencana suksesi', 'Promotion from the talent pool'],
+};
+const SCOPES: Labels<MutationScope> = {
+  intra_agency: ['Dalam satu instansi', 'Within one agency'],
+  inter_agency_province: ['Antar-instansi dalam satu provinsi', 'Between agencies in one province'],
+  inter_province: ['Antar-provinsi', 'Across provinces'],
+};
+const CLASSES: Labels<PositionClass | 'pelaksana'> = {
+  jpt_utama: ['JPT Utama', 'Senior executive (utama)'],
+  jpt_madya: ['JPT Madya', 'Senior executive (madya)'],
+  jpt_pratama: ['JPT Pratama', 'Senior executive (pratama)'],
+  administrator: ['Administrator', 'Administrator'],
+  pengawas: ['Pengawas', 'Supervisor'],
+  functional: ['Jabatan fungsional', 'Functional post'],
+  pelaksana: ['Pelaksana', 'Staff'],
+};
+const RULES: Labels<MobilityRule> = {
+  electionMoratorium: ['Larangan mutasi masa pilkada', 'Election-period ban'],
+  jptProtection: ['Perlindungan dua tahun JPT', 'Two-year protection of a JPT'],
+  minimumTenure: ['Masa jabatan minimum', 'Minimum tenure'],
+  rotationTenureWindow: ['Rentang masa jabatan rotasi', 'Rotation tenure window'],
+  rotationSameLevel: ['Rotasi pada jenjang yang sama', 'Rotation at the same level'],
+  newPnsTransferBan: ['Larangan pindah PNS baru', 'New civil servants may not transfer'],
+  disciplinaryBlock: ['Terhalang hukuman disiplin', 'Blocked by a discipline sanction'],
+  ageLimit: ['Batas usia', 'Age limit'],
+  fillWithoutOpenSelection: ['Pengisian tanpa seleksi terbuka', 'Filling without an open selection'],
+  talentPoolMembership: ['Anggota kelompok rencana suksesi', 'Talent-pool membership'],
+  sanctionInForce: ['Hukuman disiplin yang berlaku', 'Sanction in force'],
+};
+
+export const moveKindLabel = (code: string, lang: Lang): string => of(KINDS)(code, lang);
+export const scopeLabel = (code: string, lang: Lang): string => of(SCOPES)(code, lang);
+export const postClassLabel = (code: string, lang: Lang): string => of(CLASSES)(code, lang);
+export const mobilityRuleLabel = (code: string, lang: Lang): string => of(RULES)(code, lang);
+export const MOVE_KIND_CODES = Object.keys(KINDS) as MoveKind[];
+export const SCOPE_CODES = Object.keys(SCOPES) as MutationScope[];
+export const POST_CLASS_CODES = Object.keys(CLASSES) as (PositionClass | 'pelaksana')[];

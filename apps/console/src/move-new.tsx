@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, type Session } from './api';
 import { useI18n } from './i18n';
-import { MOVE_KIND_CODES, moveKindLabel, POST_CLASS_CODES, postClassLabel, SCOPE_CODES, scopeLabel } from './move-labels';
+import { MOVE_KIND_CODES, moveKindLabel, POST_CLASS_CODES, postClassLabel, SCOPE_CODES, scopeLabel } from './labels';
 import { PersonPicker, type PersonSummary } from './people';
 import { ActionForm, SelectField, TextField } from './ui';
 

@@ -1,10 +1,11 @@
 import type { BulkMoveState, MoveState } from '@meritflow/contracts';
 import { enc, type Session } from './api';
+import { CaseDecree, useDecreeDraft } from './case-decree';
 import { AllowedDecisionForms, type DecisionFormRegistry } from './decision-forms';
 import { formatTime, useI18n } from './i18n';
 import type { DecisionRow } from './ui';
 import { performanceAxisLabel, potentialAxisLabel } from './labels';
-import { mobilityRuleLabel, moveKindLabel, postClassLabel, scopeLabel } from './move-labels';
+import { mobilityRuleLabel, moveKindLabel, postClassLabel, scopeLabel } from './labels';
 
 /** The move SOPs' decisions (mutation, rotation, talent promotion), keyed by decision code. */
 export const MOVE_FORMS: DecisionFormRegistry = {
@@ -29,6 +30,7 @@ export const MOVE_FORMS: DecisionFormRegistry = {
     title: ['Catat SK pemindahan', 'Record the decree'],
     evidenceKind: 'sk_mutasi',
     fields: ['decreeNumber', 'effectiveDate'],
+    citesDecree: true,
   },
   report_submitted: { title: ['Catat laporan kepada Mendagri', 'Record the report to the Minister'], evidenceKind: 'laporan_mendagri' },
   withdraw: { title: ['Tarik usulan', 'Withdraw the proposal'] },
@@ -42,6 +44,7 @@ export const BULK_FORMS: DecisionFormRegistry = {
     title: ['Catat SK kolektif', 'Record the collective decree'],
     evidenceKind: 'sk_kolektif',
     fields: ['decreeNumber', 'effectiveDate'],
+    citesDecree: true,
   },
 };
 
@@ -55,6 +58,9 @@ export function MoveBody({ m, session, reload }: { m: MoveCase; session: Session
   const place = (p: { positionCode: string; positionClass: string; agencyCode: string; regionCode: string }) =>
     `${p.positionCode} (${postClassLabel(p.positionClass, lang)}), ${p.agencyCode}, ${p.regionCode}`;
   const failed = (m.evaluation?.verdicts ?? []).filter((v) => !v.passed && !v.overridden);
+  // The SK follows the approval (or the governor's / Minister's decision): the step that records it, or a recorded decree.
+  const appointed = m.decree !== null || m.allowedDecisions.some((a) => a.decision === 'record_decree');
+  const drafted = useDecreeDraft(m.workflowId, undefined, appointed);
   return (
     <>
       <section aria-labelledby="move-h" className="card">
@@ -117,6 +123,7 @@ export function MoveBody({ m, session, reload }: { m: MoveCase; session: Session
           </>
         )}
       </section>
+      {appointed && <CaseDecree caseId={m.workflowId} session={session} />}
       <AllowedDecisionForms
         allowed={m.allowedDecisions}
         registry={MOVE_FORMS}
@@ -129,6 +136,7 @@ export function MoveBody({ m, session, reload }: { m: MoveCase; session: Session
           onDone: reload,
           failedRules: failed.map((v) => ({ rule: v.rule, label: mobilityRuleLabel(v.rule, lang) })),
           needsCompetencyFit: m.move.kind === 'rotation',
+          decree: drafted,
         }}
       />
     </>
@@ -173,6 +181,8 @@ function TalentPlacement({ m }: { m: MoveCase }) {
 export function BulkBody({ b, session, reload }: { b: BulkCase; session: Session; reload: Reload }) {
   const { t, lang } = useI18n();
   const agencyCode = b.workflowId.split(':')[1] ?? '';
+  const appointed = b.decree !== null || b.allowedDecisions.some((a) => a.decision === 'record_decree');
+  const drafted = useDecreeDraft(b.workflowId, undefined, appointed);
   return (
     <>
       <section aria-labelledby="bulk-h" className="card">
@@ -215,6 +225,7 @@ export function BulkBody({ b, session, reload }: { b: BulkCase; session: Session
           </>
         )}
       </section>
+      {appointed && <CaseDecree caseId={b.workflowId} session={session} />}
       <AllowedDecisionForms
         allowed={b.allowedDecisions}
         registry={BULK_FORMS}
@@ -226,6 +237,7 @@ export function BulkBody({ b, session, reload }: { b: BulkCase; session: Session
           session,
           onDone: reload,
           members: b.members.filter((m) => !m.excluded).map((m) => ({ nip: m.nip, name: m.name })),
+          decree: drafted,
         }}
       />
     </>

@@ -39,7 +39,7 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
                 <tr key={`${d.workflowId}:${d.sequence}:${d.id}`}>
                   <td data-label={t('Waktu', 'Time')}>{formatTime(d.decidedAt, lang)}</td>
                   <td data-label={t('Keputusan', 'Decision')}>
-                    <span data-decision={d.decision}>{decisionLabel(d.decision, lang)}</span>
+                    <span data-decision={d.decision}>{decisionLabel(d.decision, lang, d.sop.id)}</span>
                     {d.workflowId !== rootId && <div className="sub">{d.workflowId.slice(rootId.length + 1)}</div>}
                     <div className="sub">
                       {stepLabel(d.stepBefore, lang, d.sop.id)} → {stepLabel(d.stepAfter, lang, d.sop.id)}

@@ -32,7 +32,7 @@ export function RecordPreview({
       <p className="preview-title">{t('Yang akan dicatat di buku besar keputusan', 'What will be recorded in the decision ledger')}</p>
       <dl>
         <dt>{t('Keputusan', 'Decision')}</dt>
-        <dd>{decisionLabel(decision, lang)}</dd>
+        <dd>{decisionLabel(decision, lang, sop?.id)}</dd>
         {caseId && (
           <>
             <dt>{t('Kasus', 'Case')}</dt>

@@ -1,0 +1,351 @@
+import { useEffect, useState } from 'react';
+import { api, enc, type Session } from './api';
+import { useI18n } from './i18n';
+import { CaseDecree, useDecreeDraft } from './case-decree';
+import { ActionForm, FileField, Refusal, TextField, useLoad } from './ui';
+
+import type { Allowed, Candidate, Selection, Common, Decide } from './selection-shared';
+import { evidenceOf } from './selection-shared';
+
+export function ShortlistTable({ s }: { s: Selection }) {
+  const { t } = useI18n();
+  const nameOf = (nip: string) => s.candidates.find((c) => c.nip === nip)?.name ?? nip;
+  return (
+    <section aria-labelledby="short-h">
+      <h2 id="short-h">{t('Tiga besar per jabatan', 'Shortlist per post')}</h2>
+      {Object.entries(s.shortlist ?? {}).map(([post, list]) => (
+        <div className="table-wrap" key={post}>
+          <table data-testid={`shortlist-${post}`}>
+            <caption>{post}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('Peringkat', 'Rank')}</th>
+                <th scope="col">{t('Pelamar', 'Candidate')}</th>
+                <th scope="col">{t('Administrasi', 'Administrative')}</th>
+                <th scope="col">{t('Asesmen', 'Assessment')}</th>
+                <th scope="col">{t('Makalah', 'Paper')}</th>
+                <th scope="col">{t('Wawancara', 'Interview')}</th>
+                <th scope="col">{t('Total', 'Total')}</th>
+                <th scope="col">{t('Rekomendasi', 'Recommended')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.nip}>
+                  <td>{c.rank}</td>
+                  <td>
+                    {nameOf(c.nip)} <code>{c.nip}</code>
+                  </td>
+                  <td>{c.components.administrative}</td>
+                  <td>{c.components.assessment}</td>
+                  <td>{c.components.paper}</td>
+                  <td>{c.components.interview}</td>
+                  <td>
+                    <strong>{c.total}</strong>
+                  </td>
+                  <td data-testid={`recommended-${c.nip}`}>{recommendedPlace(s, post, c.nip)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The place the overseer gave a candidate in its recommendation (1 = first), or a dash. */
+const recommendedPlace = (s: Selection, post: string, nip: string): string => {
+  const i = s.recommendations[post]?.recommended.indexOf(nip) ?? -1;
+  return i >= 0 ? String(i + 1) : '—';
+};
+
+export function RecommendForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
+  const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.recommendations[p]);
+  return (
+    <>
+      {open.map((post) => (
+        <RecommendOne key={post} s={s} post={post} common={common} decide={decide} />
+      ))}
+    </>
+  );
+}
+
+/** The overseer picks the names it recommends from the shortlist, and puts them in its order (best first). */
+function RecommendOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t } = useI18n();
+  const list = s.shortlist?.[post] ?? [];
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
+  const move = (i: number, by: -1 | 1) =>
+    setChosen((c) => {
+      const next = [...c];
+      [next[i], next[i + by]] = [next[i + by], next[i]];
+      return next;
+    });
+  const title = `${t('Beri rekomendasi', 'Recommend')} ${post}`;
+  return (
+    <ActionForm
+      {...common}
+      title={title}
+      decision="recommend"
+      lines={[
+        {
+          label: t('Direkomendasikan (urut)', 'Recommended (in order)'),
+          value: chosen.length ? chosen.map((n, i) => `${i + 1}. ${nameOf(n)}`).join(', ') : t('pilih minimal satu', 'choose at least one'),
+        },
+        {
+          label: t('Bukti', 'Evidence'),
+          value: file ? `rekomendasi_bkn: ${file.name}` : t('surat rekomendasi (wajib)', 'letter (required)'),
+        },
+      ]}
+      submitLabel={title}
+      disabled={chosen.length === 0 || !file}
+      onSubmit={async () =>
+        decide({
+          decision: 'recommend',
+          postCode: post,
+          recommended: chosen,
+          evidence: await evidenceOf(file, 'rekomendasi_bkn', s.agencyCode, t),
+        })
+      }
+      testId="decide-recommend"
+    >
+      <fieldset>
+        <legend>{t('Calon dari tiga besar yang direkomendasikan', 'Shortlisted candidates recommended')}</legend>
+        {list.map((c) => (
+          <div className="check" key={c.nip}>
+            <input
+              type="checkbox"
+              id={`rec-${post}-${c.nip}`}
+              checked={chosen.includes(c.nip)}
+              onChange={(e) => setChosen((x) => (e.target.checked ? [...x, c.nip] : x.filter((n) => n !== c.nip)))}
+            />
+            <label htmlFor={`rec-${post}-${c.nip}`}>
+              {t('Rekomendasikan', 'Recommend')} {nameOf(c.nip)} ({t('peringkat', 'rank')} {c.rank}, total {c.total})
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {chosen.length > 1 && (
+        <ol aria-label={t('Urutan rekomendasi', 'Order of recommendation')} data-testid={`recommend-order-${post}`}>
+          {chosen.map((n, i) => (
+            <li key={n}>
+              {nameOf(n)}{' '}
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('Naikkan', 'Move up')} ${nameOf(n)}`}>
+                ↑
+              </button>
+              <button
+                type="button"
+                disabled={i === chosen.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`${t('Turunkan', 'Move down')} ${nameOf(n)}`}
+              >
+                ↓
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <FileField label={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)} onChange={setFile} required />
+    </ActionForm>
+  );
+}
+
+export function PickForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
+  const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.picks[p]);
+  return (
+    <>
+      {open.map((post) => (
+        <PickOne key={post} s={s} post={post} common={common} decide={decide} />
+      ))}
+    </>
+  );
+}
+
+function PickOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t } = useI18n();
+  const list = s.shortlist?.[post] ?? [];
+  const [nip, setNip] = useState(list[0]?.nip ?? '');
+  const [reason, setReason] = useState('');
+  const chosen = list.find((c) => c.nip === nip);
+  const needsReason = chosen !== undefined && chosen.rank !== 1;
+  const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
+  return (
+    <ActionForm
+      {...common}
+      title={`${t('Pilih calon untuk', 'Pick the candidate for')} ${post}`}
+      decision="pick"
+      lines={[
+        {
+          label: t('Calon dipilih', 'Candidate picked'),
+          value: chosen ? `${nameOf(chosen.nip)} (${chosen.nip}), ${t('peringkat', 'rank')} ${chosen.rank}` : '—',
+        },
+        {
+          label: t('Alasan', 'Justification'),
+          value: needsReason
+            ? reason || t('wajib, karena bukan peringkat pertama', 'required, as not the top-ranked')
+            : t('tidak wajib (peringkat pertama)', 'not required (top-ranked)'),
+        },
+      ]}
+      submitLabel={t('Tetapkan pilihan', 'Record the pick')}
+      disabled={!chosen || (needsReason && reason.trim() === '')}
+      onSubmit={() => decide({ decision: 'pick', postCode: post, nip, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+      testId={`pick-${post}`}
+    >
+      <fieldset>
+        <legend>{t('Tiga besar', 'Shortlist')}</legend>
+        {list.map((c) => (
+          <div className="check" key={c.nip}>
+            <input type="radio" name={`pick-${post}`} id={`pick-${c.nip}`} checked={nip === c.nip} onChange={() => setNip(c.nip)} />
+            <label htmlFor={`pick-${c.nip}`}>
+              {c.rank}. {nameOf(c.nip)} ({c.nip}) — total {c.total}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {needsReason && (
+        <TextField
+          label={t('Alasan memilih selain peringkat pertama', 'Why not the top-ranked candidate')}
+          value={reason}
+          onChange={setReason}
+          multiline
+          required
+        />
+      )}
+    </ActionForm>
+  );
+}
+
+interface Appointment {
+  step: string;
+  allowedDecisions: Allowed[];
+  result: { nip: string; decreeNumber: string | null; effectiveDate: string | null; inauguratedOn: string | null };
+}
+
+export function AppointmentForms({ s, session, reload }: { s: Selection; session: Session; reload: () => void }) {
+  const posts = s.pendingTasks.filter((p) => p.decision === 'record_decree' && p.subject).map((p) => p.subject!);
+  return (
+    <>
+      {posts.map((post) => (
+        <AppointmentOne key={post} s={s} post={post} session={session} reload={reload} />
+      ))}
+    </>
+  );
+}
+
+function AppointmentOne({ s, post, session, reload }: { s: Selection; post: string; session: Session; reload: () => void }) {
+  const { t } = useI18n();
+  const path = `/v1/selections/${enc(s.workflowId)}/appointments/${enc(post)}`;
+  const { data: a, error, reload: reloadA } = useLoad(() => api<Appointment>('GET', path), [path], 3000);
+  const [number, setNumber] = useState('');
+  const [tmt, setTmt] = useState('');
+  const [on, setOn] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [file2, setFile2] = useState<File | null>(null);
+  const drafted = useDecreeDraft(s.workflowId, post);
+  // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
+  useEffect(() => {
+    if (drafted) {
+      setNumber(drafted.decreeNumber);
+      setTmt(drafted.effectiveDate);
+    }
+  }, [drafted]);
+  const common = {
+    caseId: `${s.workflowId}:appointment:${post}`,
+    session,
+    sop: s.sop,
+    onDone: () => {
+      void reloadA();
+      reload();
+    },
+  };
+  if (error && !a) return <Refusal error={error} />;
+  if (!a) return null;
+  const may = (d: string) => a.allowedDecisions.some((x) => x.decision === d);
+  const name = s.candidates.find((c) => c.nip === a.result.nip)?.name ?? a.result.nip;
+  return (
+    <section aria-labelledby={`appt-${post}`}>
+      <h2 id={`appt-${post}`}>
+        {t('Pengangkatan', 'Appointment')} {post}: {name}
+      </h2>
+      {/* The SK follows the PPK's pick for this post: drafted here, cited by record_decree below. */}
+      {(may('record_decree') || a.result.decreeNumber) && <CaseDecree caseId={s.workflowId} postCode={post} session={session} />}
+      {may('record_decree') && (
+        <ActionForm
+          {...common}
+          title={t('Catat SK pengangkatan', 'Record the decree')}
+          decision="record_decree"
+          lines={[
+            { label: t('Nomor SK', 'Decree number'), value: number || '—' },
+            { label: 'TMT', value: tmt || '—' },
+            {
+              label: t('Bukti', 'Evidence'),
+              value: file
+                ? `sk_pengangkatan: ${file.name}`
+                : drafted
+                  ? `${t('SK yang dibuat', 'The drafted decree')} ${drafted.decreeNumber} (SHA-256 ${drafted.evidence.sha256.slice(0, 16)}…)`
+                  : t('SK (wajib)', 'decree (required)'),
+            },
+          ]}
+          submitLabel={t('Catat SK', 'Record the decree')}
+          onSubmit={async () =>
+            api('POST', `${path}/decisions`, {
+              decision: 'record_decree',
+              decreeNumber: number,
+              effectiveDate: tmt,
+              evidence: !file && drafted ? [drafted.evidence] : await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t),
+            })
+          }
+          testId="record-decree"
+        >
+          <TextField label={t('Nomor SK', 'Decree number')} value={number} onChange={setNumber} required />
+          <TextField
+            label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
+            type="date"
+            value={tmt}
+            onChange={setTmt}
+            required
+          />
+          {drafted && (
+            <p data-testid="cited-decree">
+              {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
+              <span className="id" data-testid="cited-decree-sha256">
+                {drafted.evidence.sha256}
+              </span>
+              . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
+            </p>
+          )}
+          <FileField label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} onChange={setFile} required={!drafted} />
+        </ActionForm>
+      )}
+      {may('record_inauguration') && (
+        <ActionForm
+          {...common}
+          title={t('Catat pelantikan', 'Record the inauguration')}
+          decision="record_inauguration"
+          lines={[
+            { label: t('Tanggal pelantikan', 'Inaugurated on'), value: on || '—' },
+            {
+              label: t('Bukti', 'Evidence'),
+              value: file2 ? `ba_pelantikan: ${file2.name}` : t('berita acara (wajib)', 'minutes (required)'),
+            },
+          ]}
+          submitLabel={t('Catat pelantikan', 'Record the inauguration')}
+          onSubmit={async () =>
+            api('POST', `${path}/decisions`, {
+              decision: 'record_inauguration',
+              inauguratedOn: on,
+              evidence: await evidenceOf(file2, 'ba_pelantikan', s.agencyCode, t),
+            })
+          }
+          testId="record-inauguration"
+        >
+          <TextField label={t('Tanggal pelantikan', 'Inauguration date')} type="date" value={on} onChange={setOn} required />
+          <FileField label={t('Berita acara pelantikan (PDF)', 'Inauguration minutes (PDF)')} onChange={setFile2} required />
+        </ActionForm>
+      )}
+    </section>
+  );
+}
