@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
-import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot } from './browser';
+import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, submitAndWait } from './browser';
 
 /**
  * SOP migration in the console, in Debian's Chromium, on the real stack: a vacancy pinned to SOP
@@ -87,8 +87,7 @@ describe('SOP migration of a running case in the web console', () => {
     await request.getByLabel('Keputusan yang diusulkan').selectOption('migrate');
     await request.getByLabel('Dasar hukum', { exact: true }).fill('PermenPANRB 20/2025: kasus berjalan mengikuti SOP lowongan 1.1.0');
     await request.locator('input[type="file"]').setInputFiles(pdf('dasar_hukum'));
-    await request.getByRole('button', { name: 'Kirim usulan', exact: true }).click();
-    await first.getByTestId('mig-requested').waitFor();
+    await submitAndWait(request, 'Kirim usulan', async () => (await first.getByTestId('mig-requested').count()) > 0);
 
     // The request shows as pending; the one who asked is refused the approval, in words.
     const batch = first.getByTestId('mig-batch');

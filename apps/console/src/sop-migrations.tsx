@@ -148,6 +148,7 @@ function ImpactList(props: { items: ImpactItem[]; pendingIds: Set<string>; sopId
   const { t } = useI18n();
   const { items, lang } = props;
   const [chosen, setChosen] = useState<string[]>([]);
+  const [done, setDone] = useState<string | null>(null);
   const selectable = items.filter((i) => !props.pendingIds.has(i.caseId));
   const picked = chosen.filter((id) => selectable.some((i) => i.caseId === id));
   return (
@@ -200,17 +201,31 @@ function ImpactList(props: { items: ImpactItem[]; pendingIds: Set<string>; sopId
           </tbody>
         </table>
       )}
-      <RequestForm key={picked.join(',')} caseIds={picked} items={items} target={props.target} onDone={() => setChosen([])} />
+      <RequestForm
+        caseIds={picked}
+        items={items}
+        target={props.target}
+        onDone={(batchId) => {
+          setChosen([]);
+          setDone(batchId);
+        }}
+      />
+      {done && (
+        <p role="status" data-testid="mig-requested">
+          {t('Usulan terkirim; menunggu administrator kedua. Batch', 'Request sent; awaiting a second administrator. Batch')}{' '}
+          <code>{done}</code>
+        </p>
+      )}
     </section>
   );
 }
 
-function RequestForm(props: { caseIds: string[]; items: ImpactItem[]; target: string; onDone: () => void }) {
+function RequestForm(props: { caseIds: string[]; items: ImpactItem[]; target: string; onDone: (batchId: string) => void }) {
   const { t, lang } = useI18n();
   const form = useZodForm(requestSchema, { outcome: 'migrate', reason: '' });
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [fileKey, setFileKey] = useState(0);
   const agencies = [...new Set(props.items.filter((i) => props.caseIds.includes(i.caseId)).map((i) => i.agencyCode))];
   const send = useApiMutation(
     async (v: z.output<typeof requestSchema>) => {
@@ -225,7 +240,12 @@ function RequestForm(props: { caseIds: string[]; items: ImpactItem[]; target: st
     },
     {
       invalidate: [['sop-migrations'], ['case']],
-      onSuccess: (r) => setDone(r.batchId),
+      onSuccess: (r) => {
+        form.reset();
+        setFile(null);
+        setFileKey((k) => k + 1);
+        props.onDone(r.batchId);
+      },
       onError: (e) => applyServerErrors(form, e, lang),
     },
   );
@@ -267,6 +287,7 @@ function RequestForm(props: { caseIds: string[]; items: ImpactItem[]; target: st
       <div className="field">
         <label htmlFor="mig-file">{t('Dokumen dasar hukum (PDF atau gambar)', 'Legal basis document (PDF or image)')}</label>
         <input
+          key={fileKey}
           id="mig-file"
           type="file"
           accept="application/pdf,image/*"
@@ -284,12 +305,6 @@ function RequestForm(props: { caseIds: string[]; items: ImpactItem[]; target: st
         {t('Kirim usulan', 'Send the request')}
       </button>
       <Refusal error={send.error} />
-      {done && (
-        <p role="status" data-testid="mig-requested">
-          {t('Usulan terkirim; menunggu administrator kedua. Batch', 'Request sent; awaiting a second administrator. Batch')}{' '}
-          <code>{done}</code>
-        </p>
-      )}
     </form>
   );
 }
