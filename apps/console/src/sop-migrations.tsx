@@ -5,6 +5,7 @@ import { CASE_TYPE_LIST } from '@meritflow/contracts';
 import { listSops, MIGRATION_DECISIONS, type DecisionView } from '@meritflow/domain';
 import { api, caseTypes, enc, uploadEvidence, type Session } from './api';
 import { ConfirmDialog } from './confirm';
+import { formatDate } from './dates';
 import { FormSelect, FormText, applyServerErrors, fields, msg, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { stepLabel, statusLabel } from './labels';
@@ -118,11 +119,14 @@ export function SopMigrations({ session }: { session: Session }) {
               setToVersion('');
             }}
           >
-            {SOP_IDS.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
+            {SOP_IDS.map((id) => {
+              const title = versionsOf(id).at(-1)?.title;
+              return (
+                <option key={id} value={id}>
+                  {title ? (lang === 'id' ? title.id : title.en) : id}
+                </option>
+              );
+            })}
           </select>
         </div>
         <div className="field">
@@ -130,8 +134,9 @@ export function SopMigrations({ session }: { session: Session }) {
           <select id="mig-version" value={target} onChange={(e) => setToVersion(e.target.value)}>
             {versions.map((s) => (
               <option key={s.version} value={s.version}>
-                {s.version}
-                {s.testOnly ? t(' (uji)', ' (test)') : ''}
+                {s.testOnly
+                  ? `${s.version} ${t('(uji, tenggat singkat)', '(test, short timers)')}`
+                  : `${s.version} (${t('berlaku', 'from')} ${formatDate(s.effectiveFrom, lang)})`}
               </option>
             ))}
           </select>
