@@ -164,6 +164,7 @@ export function NewSelection({ session }: { session: Session }) {
   const [title, setTitle] = useState('Seleksi Terbuka JPT Pratama');
   const [chosen, setChosen] = useState<string[]>([]);
   const [sopVersion, setSopVersion] = useState('');
+  const [blind, setBlind] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const { data, error } = useLoad(() => api<{ items: CaseItem[] }>('GET', `/v1/vacancies?status=approved&limit=100`), []);
   return (
@@ -178,6 +179,12 @@ export function NewSelection({ session }: { session: Session }) {
         lines={[
           { label: t('Lowongan yang diisi', 'Vacancies filled'), value: chosen.join(', ') || '—' },
           { label: t('Versi SOP', 'SOP version'), value: sopVersion || t('versi berlaku', 'current version') },
+          {
+            label: t('Penilaian tersamar', 'Blind scoring'),
+            value: blind
+              ? t('Ya: panitia dan asesor melihat kode peserta', 'Yes: the committee and assessors see candidate codes')
+              : t('Tidak', 'No'),
+          },
         ]}
         submitLabel={t('Buka seleksi', 'Open the selection')}
         disabled={chosen.length === 0}
@@ -188,6 +195,7 @@ export function NewSelection({ session }: { session: Session }) {
             title,
             vacancyIds: chosen,
             ...(sopVersion ? { sopVersion } : {}),
+            ...(blind ? { blindScoring: true } : {}),
           });
           setCreated(res.workflowId);
           location.hash = caseHref(res.workflowId);
@@ -213,6 +221,22 @@ export function NewSelection({ session }: { session: Session }) {
           ))}
         </fieldset>
         <SelectField label={t('Versi SOP', 'SOP version')} value={sopVersion} onChange={setSopVersion} options={SOP_VERSIONS} />
+        <div className="check">
+          <input
+            type="checkbox"
+            id="ns-blind"
+            checked={blind}
+            aria-describedby="ns-blind-hint"
+            onChange={(e) => setBlind(e.target.checked)}
+          />
+          <label htmlFor="ns-blind">{t('Penilaian tersamar (blind scoring)', 'Blind scoring')}</label>
+        </div>
+        <small id="ns-blind-hint" className="hint">
+          {t(
+            'Anggota panitia, ketua dan asesor melihat kode peserta (K-01, …), bukan NIP dan nama, sampai ketua menandatangani peringkat.',
+            'Committee members, the chair and assessors see candidate codes (K-01, …), not NIPs and names, until the chair signs the ranking.',
+          )}
+        </small>
       </ActionForm>
       {created && <p role="status">{created}</p>}
     </section>
