@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, submitAndWait } from './browser';
 
 /**
@@ -17,6 +17,7 @@ interface User {
   role: string;
 }
 const ADMIN_1: User = { id: 'admin-bkn-01', name: 'Admin Sistem 1', role: 'admin' };
+const HR: User = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' };
 const ADMIN_2: User = { id: 'admin-bkn-02', name: 'Admin Sistem 2', role: 'admin' };
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -120,5 +121,37 @@ describe('SOP migration of a running case in the web console', () => {
     expect(migrated.step).toBe('awaiting_ppk_decision');
     await second.getByText('Tidak ada usulan yang menunggu.').waitFor({ timeout: 45_000 });
     await capture(second, 'sop-migration-03-approved');
+  });
+
+  it('HR opens a selection with blind scoring from the console; the workflow pins it and the opening row records it', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const v = await stack.call('POST', '/v1/vacancies', { body: vacancyProposal({ agencyCode: agency }) });
+    expect(v.status).toBe(201);
+    const vacancyId = v.body.workflowId as string;
+    const approved = await stack.call('POST', `/v1/vacancies/${vacancyId}/decisions`, {
+      actor: PPK,
+      body: { decision: 'approve', fillingMethod: 'open_selection' },
+    });
+    expect(approved.status).toBe(200);
+
+    const hr = await signIn(agency, HR);
+    await hr.getByRole('link', { name: 'Buka seleksi', exact: true }).click();
+    const selectionCode = uniqueCode('SELTER');
+    await hr.getByLabel('Kode seleksi').fill(selectionCode);
+    await hr.getByLabel(new RegExp(vacancyId)).check({ timeout: 45_000 });
+    await hr.getByLabel('Penilaian tersamar (blind scoring)').check();
+    const form = hr.locator('section.action');
+    await expect(form.locator('.preview').innerText()).resolves.toContain('panitia dan asesor melihat kode peserta');
+    await capture(hr, 'blind-selection-01-open');
+    const id = `open-selection:${agency}:${selectionCode}`;
+    await submitAndWait(form, 'Buka seleksi', async () => (await hr.locator('[data-testid="case-step"]').count()) > 0, 45_000);
+
+    const opened = await eventually(async () => {
+      const s = await stack.call('GET', `/v1/selections/${id}`);
+      return s.status === 200 && s.body.decisions.length > 0 ? s.body : undefined;
+    });
+    expect(opened.decisions[0].payload).toMatchObject({ blindScoring: true });
+    // HR reads names and the codebook; nothing is revealed before the ranking is signed.
+    expect(opened.blindScoring).toMatchObject({ revealed: false });
   });
 });
