@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { listSops } from '@meritflow/domain';
 import type { CaseListItem } from '@meritflow/contracts';
 import { caseHref } from './case-list';
-import { api, uploadEvidence, type EvidenceRef, type Session } from './api';
+import { api, type Session } from './api';
 import { roleLabel, useI18n } from './i18n';
 import { competencyTypeLabel, fillingMethodLabel, positionClassLabel } from './labels';
-import { ActionForm, FileField, Refusal, SelectField, TextField, useLoad } from './ui';
+import { ActionForm, Refusal, SelectField, TextField, useLoad } from './ui';
 
 // Sign-in lives in signin.tsx; re-exported for the shell.
 export { ROLES, SignIn } from './signin';
@@ -13,6 +13,7 @@ export { ROLES, SignIn } from './signin';
 // The inbox and the case list live in inbox.tsx and case-list.tsx; re-exported for the pages that import them here.
 export { Inbox } from './inbox';
 export { Cases, caseHref } from './case-list';
+export { EvidenceUpload } from './evidence-upload';
 type CaseItem = CaseListItem;
 
 const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'];
@@ -239,59 +240,6 @@ export function NewSelection({ session }: { session: Session }) {
         </small>
       </ActionForm>
       {created && <p role="status">{created}</p>}
-    </section>
-  );
-}
-
-/** Upload a document; its reference (URI and SHA-256) is what a decision cites. */
-export function EvidenceUpload({ session }: { session: Session }) {
-  const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState('nota_dinas');
-  const [error, setError] = useState<unknown>(null);
-  const [refs, setRefs] = useState<EvidenceRef[]>([]);
-  const agency = session.actor.agency ?? '';
-  return (
-    <section aria-labelledby="ev-h" className="card">
-      <h1 id="ev-h">{t('Unggah dokumen bukti', 'Upload evidence')}</h1>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          if (!file) return;
-          try {
-            const ref = await uploadEvidence(file, kind, agency);
-            setRefs((r) => [ref, ...r]);
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <TextField
-          label={t('Jenis dokumen', 'Document kind')}
-          value={kind}
-          onChange={setKind}
-          hint={t('mis. sk_pansel, pengumuman, ba_seleksi_administrasi', 'e.g. sk_pansel, pengumuman, ba_seleksi_administrasi')}
-        />
-        <FileField label={t('Berkas (PDF atau gambar)', 'File (PDF or image)')} onChange={setFile} required />
-        <p className="hint">
-          {t(
-            'Mengunggah menyimpan berkas dan sidik SHA-256-nya; belum ada keputusan yang dicatat.',
-            'Uploading stores the file and its SHA-256; no decision is recorded yet.',
-          )}
-        </p>
-        <button type="submit">{t('Unggah', 'Upload')}</button>
-        <Refusal error={error} />
-      </form>
-      {refs.length > 0 && (
-        <ul aria-label={t('Dokumen terunggah', 'Uploaded documents')}>
-          {refs.map((r) => (
-            <li key={r.uri}>
-              <code>{r.uri}</code> SHA-256 <code>{r.sha256}</code>
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }
