@@ -135,6 +135,16 @@ describe('SOP migration of a running case in the web console', () => {
     expect(approved.status).toBe(200);
 
     const hr = await signIn(agency, HR);
+    // The evidence upload checks the document kind by the domain's rule before anything is sent.
+    await hr.getByRole('link', { name: 'Unggah bukti', exact: true }).click();
+    await hr.getByLabel('Jenis dokumen').fill('Nota Dinas');
+    await hr.getByLabel('Berkas (PDF atau gambar)').setInputFiles(pdf('nota_dinas'));
+    await hr.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await hr.locator('.field-error', { hasText: 'Diawali huruf kecil' }).waitFor();
+    await hr.getByLabel('Jenis dokumen').fill('nota_dinas');
+    await hr.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await expect(hr.getByTestId('evidence-uploaded').innerText({ timeout: 30_000 })).resolves.toContain('evidence:');
+
     await hr.getByRole('link', { name: 'Buka seleksi', exact: true }).click();
     const selectionCode = uniqueCode('SELTER');
     await hr.getByLabel('Kode seleksi').fill(selectionCode);
