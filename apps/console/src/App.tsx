@@ -12,11 +12,12 @@ import { SessionContext, useSession, useSignedIn } from './session';
 import { NewTalentReview } from './talent';
 import { NewMove } from './move-new';
 import { NewBulkMove } from './bulk-move-new';
+import { SopMigrations } from './sop-migrations';
 
 /**
  * Routes (react-router, hash history so the API serves one /console/ page and links stay shareable):
  * #/inbox, #/cases, #/vacancies/new, #/selections/new, #/talent-reviews/new, #/moves/new, #/talent-promotions/new,
- * #/bulk-moves/new, #/evidence, #/case/:id,
+ * #/bulk-moves/new, #/evidence, #/sop-migrations (admin), #/case/:id,
  * #/people, #/people/:nip[?agencyCode=].
  */
 const router = createHashRouter([
@@ -37,6 +38,7 @@ const router = createHashRouter([
         element: <WithSession page={(s) => <NewMove key="talent" session={s} kind="talent_promotion" />} />,
       },
       { path: 'bulk-moves/new', element: <WithSession page={(s) => <NewBulkMove session={s} />} /> },
+      { path: 'sop-migrations', element: <WithSession page={(s) => <SopMigrations session={s} />} /> },
       { path: 'case/:id', element: <CaseRoute /> },
       { path: 'people', element: <WithSession page={(s) => <People session={s} />} /> },
       { path: 'people/:nip', element: <PersonRoute /> },
@@ -71,6 +73,7 @@ function Shell() {
     navigate('/');
   };
   const hr = session?.role === 'hr_officer';
+  const admin = session?.role === 'admin';
   const reader = !!session && REGISTER_READERS.includes(session.role);
   const link = (to: string, label: string) => (
     <NavLink to={to} end>
@@ -96,6 +99,7 @@ function Shell() {
             {hr && link('/bulk-moves/new', t('Mutasi massal', 'Bulk move'))}
             {hr && link('/talent-promotions/new', t('Promosi talenta', 'Talent promotion'))}
             {hr && link('/evidence', t('Unggah bukti', 'Upload evidence'))}
+            {admin && link('/sop-migrations', t('Migrasi SOP', 'SOP migration'))}
           </nav>
         )}
         <div className="who">

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { listSops } from '@meritflow/domain';
-import type { CaseListItem } from '@meritflow/contracts';
 import { caseHref } from './case-list';
-import { api, uploadEvidence, type EvidenceRef, type Session } from './api';
-import { roleLabel, useI18n } from './i18n';
+import { api, type Session } from './api';
+import { useI18n } from './i18n';
 import { competencyTypeLabel, fillingMethodLabel, positionClassLabel } from './labels';
-import { ActionForm, FileField, Refusal, SelectField, TextField, useLoad } from './ui';
+import { ActionForm, SelectField, TextField } from './ui';
 
 // Sign-in lives in signin.tsx; re-exported for the shell.
 export { ROLES, SignIn } from './signin';
@@ -13,27 +11,14 @@ export { ROLES, SignIn } from './signin';
 // The inbox and the case list live in inbox.tsx and case-list.tsx; re-exported for the pages that import them here.
 export { Inbox } from './inbox';
 export { Cases, caseHref } from './case-list';
-type CaseItem = CaseListItem;
+export { EvidenceUpload } from './evidence-upload';
+export { NewSelection } from './new-selection';
+export { SOP_VERSIONS } from './sop-versions';
 
 const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'];
 const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'];
 const FILLING = ['open_selection', 'talent_pool', 'mutation_rotation'];
 const COMPETENCY_TYPES = ['managerial', 'technical', 'socio_cultural'];
-/**
- * The open-selection versions HR may pin, read from the SOP registry (the senior chains' variants are
- * chosen by the post, not here); the server refuses test-only versions unless it allows them.
- */
-export const SOP_VERSIONS = [
-  { value: '', label: 'Versi berlaku / current version' },
-  ...listSops()
-    .filter((s) => s.id === 'open-selection' && !s.variant)
-    .map((s) => ({
-      value: s.version,
-      label: s.testOnly
-        ? `${s.version} (uji, tenggat singkat / test, short timers)`
-        : `${s.version} (berlaku ${s.effectiveFrom} / from ${s.effectiveFrom})`,
-    })),
-];
 
 /** HR proposes a vacancy; the PPK decides it. */
 export function NewVacancy({ session }: { session: Session }) {
@@ -151,122 +136,6 @@ export function NewVacancy({ session }: { session: Session }) {
         <p role="status">
           {t('Lowongan diusulkan:', 'Vacancy proposed:')} <a href={caseHref(created)}>{created}</a>
         </p>
-      )}
-    </section>
-  );
-}
-
-/** HR opens an open selection for vacancies the PPK approved for it. */
-export function NewSelection({ session }: { session: Session }) {
-  const { t } = useI18n();
-  const agency = session.actor.agency ?? '';
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('Seleksi Terbuka JPT Pratama');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [sopVersion, setSopVersion] = useState('');
-  const [created, setCreated] = useState<string | null>(null);
-  const { data, error } = useLoad(() => api<{ items: CaseItem[] }>('GET', `/v1/vacancies?status=approved&limit=100`), []);
-  return (
-    <section aria-labelledby="ns-h">
-      <h1 id="ns-h">{t('Buka seleksi terbuka', 'Open a selection')}</h1>
-      <Refusal error={error} />
-      <ActionForm
-        title={t('Data seleksi', 'Selection details')}
-        decision="open_selection"
-        session={session}
-        caseId={code ? `open-selection:${agency}:${code}` : undefined}
-        lines={[
-          { label: t('Lowongan yang diisi', 'Vacancies filled'), value: chosen.join(', ') || '—' },
-          { label: t('Versi SOP', 'SOP version'), value: sopVersion || t('versi berlaku', 'current version') },
-        ]}
-        submitLabel={t('Buka seleksi', 'Open the selection')}
-        disabled={chosen.length === 0}
-        onSubmit={async () => {
-          const res = await api<{ workflowId: string }>('POST', '/v1/selections', {
-            agencyCode: agency,
-            selectionCode: code,
-            title,
-            vacancyIds: chosen,
-            ...(sopVersion ? { sopVersion } : {}),
-          });
-          setCreated(res.workflowId);
-          location.hash = caseHref(res.workflowId);
-        }}
-      >
-        <TextField label={t('Kode seleksi', 'Selection code')} value={code} onChange={(v) => setCode(v.toUpperCase())} required />
-        <TextField label={t('Judul', 'Title')} value={title} onChange={setTitle} required />
-        <fieldset>
-          <legend>{t('Lowongan yang disetujui untuk seleksi terbuka', 'Vacancies approved for open selection')}</legend>
-          {(data?.items ?? []).length === 0 && <p>{t('Belum ada lowongan yang disetujui.', 'No approved vacancy yet.')}</p>}
-          {(data?.items ?? []).map((v) => (
-            <div key={v.workflowId} className="check">
-              <input
-                type="checkbox"
-                id={`vac-${v.workflowId}`}
-                checked={chosen.includes(v.workflowId)}
-                onChange={(e) => setChosen((c) => (e.target.checked ? [...c, v.workflowId] : c.filter((x) => x !== v.workflowId)))}
-              />
-              <label htmlFor={`vac-${v.workflowId}`}>
-                {v.title} <code>{v.workflowId}</code>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <SelectField label={t('Versi SOP', 'SOP version')} value={sopVersion} onChange={setSopVersion} options={SOP_VERSIONS} />
-      </ActionForm>
-      {created && <p role="status">{created}</p>}
-    </section>
-  );
-}
-
-/** Upload a document; its reference (URI and SHA-256) is what a decision cites. */
-export function EvidenceUpload({ session }: { session: Session }) {
-  const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState('nota_dinas');
-  const [error, setError] = useState<unknown>(null);
-  const [refs, setRefs] = useState<EvidenceRef[]>([]);
-  const agency = session.actor.agency ?? '';
-  return (
-    <section aria-labelledby="ev-h" className="card">
-      <h1 id="ev-h">{t('Unggah dokumen bukti', 'Upload evidence')}</h1>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          if (!file) return;
-          try {
-            const ref = await uploadEvidence(file, kind, agency);
-            setRefs((r) => [ref, ...r]);
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <TextField
-          label={t('Jenis dokumen', 'Document kind')}
-          value={kind}
-          onChange={setKind}
-          hint={t('mis. sk_pansel, pengumuman, ba_seleksi_administrasi', 'e.g. sk_pansel, pengumuman, ba_seleksi_administrasi')}
-        />
-        <FileField label={t('Berkas (PDF atau gambar)', 'File (PDF or image)')} onChange={setFile} required />
-        <p className="hint">
-          {t(
-            'Mengunggah menyimpan berkas dan sidik SHA-256-nya; belum ada keputusan yang dicatat.',
-            'Uploading stores the file and its SHA-256; no decision is recorded yet.',
-          )}
-        </p>
-        <button type="submit">{t('Unggah', 'Upload')}</button>
-        <Refusal error={error} />
-      </form>
-      {refs.length > 0 && (
-        <ul aria-label={t('Dokumen terunggah', 'Uploaded documents')}>
-          {refs.map((r) => (
-            <li key={r.uri}>
-              <code>{r.uri}</code> SHA-256 <code>{r.sha256}</code>
-            </li>
-          ))}
-        </ul>
       )}
     </section>
   );
