@@ -60,8 +60,11 @@ export interface InboxCounts {
   generatedAt?: string;
 }
 
-/** A pending task; `options` lists every decision that settles it, where there is a choice. */
-export type InboxPendingTask = PendingTask & { options?: string[] };
+/**
+ * A pending task; `options` lists every decision that settles it, where there is a choice;
+ * `startsCaseType` marks a task to open a new case of that type (from the case's follow-ups).
+ */
+export type InboxPendingTask = PendingTask & { options?: string[]; startsCaseType?: string };
 
 export interface InboxTaskView extends InboxPendingTask {
   caseId: string;

@@ -19,6 +19,11 @@ import {
   ROOT_CASE_TYPES,
   type CaseStateBase,
   type CaseTypeEntry,
+  type InboxCaseView,
+  type InboxCounts,
+  type InboxPendingTask,
+  type InboxTaskView,
+  type InboxView,
   type PendingTask,
 } from '@meritflow/contracts';
 import { listScope } from '../auth/case-scope';
@@ -38,57 +43,11 @@ const TERMINAL = [
   ...new Set(listSops().flatMap((s) => s.steps.filter((st) => st.terminal).map((st) => JSON.stringify([s.id, st.id])))),
 ].map((pair) => JSON.parse(pair) as [string, string]);
 
-/**
- * A pending task; `options` lists every decision that settles it, where there is a choice;
- * `startsCaseType` marks a task to open a new case of that type (from the case's follow-ups).
- */
-export type InboxPendingTask = PendingTask & { options?: string[]; startsCaseType?: string };
-
-export interface InboxTask extends InboxPendingTask {
-  caseId: string;
-  caseType: string;
-  agencyCode: string;
-  title: string;
-  step: string;
-  /** True when dueAt has passed. */
-  overdue: boolean;
-}
-
-export interface InboxCase {
-  caseId: string;
-  caseType: string;
-  agencyCode: string;
-  title: string;
-  step: string;
-  status: string;
-  sop: { id: string; version: string };
-  updatedAt: string;
-  /** Every pending task of the case (whoever must act); `tasks` holds the caller's. */
-  pendingTasks: (InboxPendingTask & { overdue: boolean })[];
-  /** The case's state could not be read just now (its tasks are then unknown). */
-  unavailable?: boolean;
-}
-
-export interface Inbox {
-  actor: { id: string; role: string; agency?: string; actingFor?: string };
-  generatedAt: string;
-  /** The caller's tasks, overdue first, then by due date. */
-  tasks: InboxTask[];
-  cases: InboxCase[];
-  /** Open cases in scope; only the first INBOX_MAX_CASES are looked at. */
-  openCases: number;
-  truncated: boolean;
-}
-
-/** How many tasks wait for the caller, in all and per root case type (every type listed, zeros included). */
-export interface InboxCounts {
-  total: number;
-  overdue: number;
-  byCaseType: Record<string, { total: number; overdue: number }>;
-  /** As in the inbox: only the first INBOX_MAX_CASES open cases were looked at. */
-  truncated: boolean;
-  generatedAt: string;
-}
+// The inbox's answers are defined once, in the contracts the console also reads.
+export type { InboxCounts, InboxPendingTask } from '@meritflow/contracts';
+export type InboxTask = InboxTaskView;
+export type InboxCase = InboxCaseView;
+export type Inbox = InboxView;
 
 /** A case state that lists its own pending tasks (a selection, which waits on many people at once). */
 type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[]; blindScoring?: BlindScoringState };
