@@ -42,6 +42,7 @@ import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-l
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 import { Decrees1765030000000 } from './migrations/1765030000000-decrees';
 import { LedgerVerifyOnePass1765050000000 } from './migrations/1765050000000-ledger-verify-one-pass';
+import { LedgerHashByColumns1765060000000 } from './migrations/1765060000000-ledger-hash-by-columns';
 import { DecreeEntity } from './entities/decree.entity';
 
 /** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
@@ -92,6 +93,7 @@ export const MIGRATIONS = [
   CaseListSort1765020000000,
   Decrees1765030000000,
   LedgerVerifyOnePass1765050000000,
+  LedgerHashByColumns1765060000000,
 ];
 
 /**

@@ -495,6 +495,68 @@ describe('the migration', () => {
   });
 });
 
+describe('hashing by columns (migration 1765060000000)', () => {
+  it('keeps every stored hash and every answer, up and down, with and without a delegation', async () => {
+    const db = await scratchDatabase('by_columns');
+    const applied = async () =>
+      (await db.ds.query(`SELECT 1 FROM schema_migrations WHERE name = 'LedgerHashByColumns1765060000000'`)).length > 0;
+    const delegated = (root: string, sequence: number) =>
+      decision(root, sequence, {
+        actor: {
+          id: 'pj-2',
+          role: 'ppk',
+          name: 'Pelaksana Harian',
+          actingFor: { id: 'ppk-1', role: 'ppk', name: 'Bupati', delegationId: 'dlg-1' },
+        },
+      });
+    try {
+      while (await applied()) await revertLastMigration(db.url);
+      const repo = new LedgerRepository(db.ds);
+      const before = uniqueRoot();
+      await appendCase(db.ds, before, 3);
+      await repo.append(delegated(before, 4));
+      const stored = await chainOf(db.ds, before);
+
+      expect(await runMigrations(db.url)).toContain('LedgerHashByColumns1765060000000');
+      // The new definitions hash the old rows to exactly what is stored.
+      const rehashed: { ok: boolean }[] = await db.ds.query(
+        'SELECT decision_row_hash(d) = d.row_hash AS ok FROM decisions d WHERE root_workflow_id = $1 ORDER BY chain_seq',
+        [before],
+      );
+      expect(rehashed.map((r) => r.ok)).toEqual([true, true, true, true]);
+      const after = uniqueRoot();
+      await appendCase(db.ds, after, 2);
+      await repo.append(delegated(after, 3));
+      await repo.append(decision(before, 5));
+      const verifier = new LedgerVerifier(db.ds);
+      await expect(verifier.verifyAll()).resolves.toMatchObject({ valid: true, rowsChecked: 8, cases: 2 });
+      expect((await chainOf(db.ds, before)).slice(0, 4)).toEqual(stored);
+
+      // Altered content is still found at its row, with the hash the row would have now.
+      await tamper(db.url, [`UPDATE decisions SET reason = 'diubah' WHERE root_workflow_id = $1 AND chain_seq = 3`, [after]]);
+      const found = await verifier.verifyAll();
+      expect(found.broken).toEqual([
+        expect.objectContaining({ rootWorkflowId: after, chainSeq: 3, problem: 'content_altered', brokenRows: 1 }),
+      ]);
+      const [{ now }] = await db.ds.query(
+        `SELECT encode(sha256(coalesce(prev_hash, '\\x'::bytea) || convert_to(decision_canonical(d), 'UTF8')), 'hex') AS now
+           FROM decisions d WHERE root_workflow_id = $1 AND chain_seq = 3`,
+        [after],
+      );
+      expect(found.broken[0].expected).toBe(now);
+
+      // Down again: the former functions hash the rows the new trigger wrote to the same values.
+      await revertLastMigration(db.url);
+      expect(await applied()).toBe(false);
+      const back = await verifier.verifyAll();
+      expect(back.broken.map((b) => [b.rootWorkflowId, b.chainSeq, b.problem])).toEqual([[after, 3, 'content_altered']]);
+      expect(back.rowsChecked).toBe(8);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe('npm run ledger:verify', () => {
   const run = (url: string, args: string[]): Promise<{ code: number; out: string }> =>
     new Promise((resolve) => {
