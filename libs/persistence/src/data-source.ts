@@ -42,6 +42,8 @@ import { InitialLedger1763800000000 } from './migrations/1763800000000-initial-l
 import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 import { Decrees1765030000000 } from './migrations/1765030000000-decrees';
 import { LedgerVerifyOnePass1765050000000 } from './migrations/1765050000000-ledger-verify-one-pass';
+import { CaseSearchTrigram1765080000000 } from './migrations/1765080000000-case-search-trigram';
+import { MigrationBatchIndex1765080000001 } from './migrations/1765080000001-migration-batch-index';
 import { DecreeEntity } from './entities/decree.entity';
 
 /** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
@@ -92,6 +94,8 @@ export const MIGRATIONS = [
   CaseListSort1765020000000,
   Decrees1765030000000,
   LedgerVerifyOnePass1765050000000,
+  CaseSearchTrigram1765080000000,
+  MigrationBatchIndex1765080000001,
 ];
 
 /**
