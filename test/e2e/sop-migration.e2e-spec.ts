@@ -386,7 +386,7 @@ describe('refusals of a migration request: a 4xx naming the rule, and nothing re
     // Naming another agency in the query is refused outright, as for every list.
     const named = await stack.call('GET', `/v1/sop-migrations?status=pending&agencyCode=${v.agencyCode}`, { actor: foreignAdmin });
     expect(named.status).toBe(403);
-    expect(await pendingFor(ADMIN_2, `&sopId=move&agencyCode=${v.agencyCode}`)).toBeUndefined();
+    expect(await pendingFor(ADMIN_2, `&sopId=open-selection&agencyCode=${v.agencyCode}`)).toBeUndefined();
     // The list names its bad input; only administrators read it.
     for (const [query, field] of [
       ['', 'status'],
