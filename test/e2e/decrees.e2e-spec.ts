@@ -167,8 +167,23 @@ describe('decrees (SK) from appointing decisions', () => {
     ])
       expect(flat).toContain(s);
 
-    // HR records the decree citing the generated document; the ledger now holds its hash.
+    // A record_decree that cites a scan but not the drafted SK is refused before the update: nothing is recorded.
     const appointment = `${sel.path}/appointments/${sel.postCode}/decisions`;
+    const before = await stack.call('GET', `${sel.path}/appointments/${sel.postCode}`, { actor: HR });
+    const uncited = await post(appointment, HR, {
+      decision: 'record_decree',
+      decreeNumber: d.decreeNumber,
+      effectiveDate: draft.effectiveDate,
+      evidence: [await uploadEvidence(stack, 'sk_pengangkatan', sel.agencyCode)],
+    });
+    expect([uncited.status, uncited.body.code, uncited.body.field]).toEqual([409, 'DECREE_DRAFT_NOT_CITED', 'evidence']);
+    expect(uncited.body.details).toMatchObject({ decreeNumber: d.decreeNumber, sha256: d.evidence.sha256, uri: d.evidence.uri });
+    expect(uncited.body.messages.en).toContain(d.evidence.sha256);
+    const after = await stack.call('GET', `${sel.path}/appointments/${sel.postCode}`, { actor: HR });
+    expect([after.body.step, after.body.decreeNumber]).toEqual([before.body.step, before.body.decreeNumber]);
+    expect((await stack.call('GET', decreePath, { actor: AUDITOR })).body.citedBy).toEqual([]);
+
+    // HR records the decree citing the generated document; the ledger now holds its hash.
     await accepted(appointment, HR, {
       decision: 'record_decree',
       decreeNumber: d.decreeNumber,
@@ -275,6 +290,15 @@ describe('decrees (SK) from appointing decisions', () => {
     ])
       expect(flat).toContain(s);
     expect(flat).not.toContain(excluded);
+
+    // Once drafted, the collective decree is recorded only citing the draft.
+    const uncited = await post(`${path}/decisions`, HR, {
+      decision: 'record_decree',
+      decreeNumber: draft.decreeNumber,
+      effectiveDate: draft.effectiveDate,
+    });
+    expect([uncited.status, uncited.body.code, uncited.body.field]).toEqual([409, 'DECREE_DRAFT_NOT_CITED', 'evidence']);
+    expect((await stack.call('GET', path)).body.step).toBe('decree');
 
     // The workflow's own annex (recorded with the decree) lists the same people as the printed one.
     const decreed = await accepted(`${path}/decisions`, HR, {

@@ -363,8 +363,42 @@ describe('refusals of a migration request: a 4xx naming the rule, and nothing re
     expect(asked.status).toBe(201);
     const again = await request({});
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_DECIDED']);
-    // An administrator of another agency finds the batch exactly as missing as one that never existed.
+    // The batch is listed as waiting for a second administrator: to a national administrator and to one of its agency.
     const foreignAdmin = { ...ADMIN_2, agency: uniqueCode('PEMKAB') };
+    const pendingFor = async (actor: TestActor, query = '') => {
+      const r = await stack.call('GET', `/v1/sop-migrations?status=pending${query}`, { actor });
+      expect(r.status).toBe(200);
+      return (r.body.items as { batchId: string }[]).find((b) => b.batchId === asked.body.batchId);
+    };
+    const waiting = {
+      batchId: asked.body.batchId,
+      sopId: 'vacancy',
+      outcome: 'migrate',
+      toVersion: '1.1.0',
+      reason: LEGAL_BASIS,
+      requestedBy: { id: ADMIN_1.id, name: ADMIN_1.name },
+      cases: [{ caseId: v.id, caseType: 'vacancy', agencyCode: v.agencyCode, fromVersion: '1.0.0', step: 'awaiting_ppk_decision' }],
+    };
+    expect(await pendingFor(ADMIN_2, `&agencyCode=${v.agencyCode}`)).toMatchObject(waiting);
+    expect(await pendingFor({ ...ADMIN_2, agency: v.agencyCode }, '&sopId=vacancy')).toMatchObject(waiting);
+    // Another agency's administrator does not see it, and another SOP's list does not hold it.
+    expect(await pendingFor(foreignAdmin)).toBeUndefined();
+    // Naming another agency in the query is refused outright, as for every list.
+    const named = await stack.call('GET', `/v1/sop-migrations?status=pending&agencyCode=${v.agencyCode}`, { actor: foreignAdmin });
+    expect(named.status).toBe(403);
+    expect(await pendingFor(ADMIN_2, `&sopId=open-selection&agencyCode=${v.agencyCode}`)).toBeUndefined();
+    // The list names its bad input; only administrators read it.
+    for (const [query, field] of [
+      ['', 'status'],
+      ['?status=done', 'status'],
+      ['?status=pending&sopId=nope', 'sopId'],
+      ['?status=pending&limit=0', 'limit'],
+    ]) {
+      const bad = await stack.call('GET', `/v1/sop-migrations${query}`, { actor: ADMIN_2 });
+      expect([query, bad.status, bad.body.code, bad.body.field]).toEqual([query, 400, 'VALIDATION_FAILED', field]);
+    }
+    expect((await stack.call('GET', '/v1/sop-migrations?status=pending', { actor: HR })).status).toBe(403);
+    // An administrator of another agency finds the batch exactly as missing as one that never existed.
     const foreign = await stack.call('POST', `/v1/sop-migrations/${asked.body.batchId}/approve`, {
       actor: foreignAdmin,
       body: { reason: 'x' },
@@ -394,6 +428,7 @@ describe('refusals of a migration request: a 4xx naming the rule, and nothing re
     expect([unknown.status, unknown.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
     const rows = await ledgerOf(v.id);
     expect(rows.map((r) => r.decision)).toEqual(['propose', 'sop_migration_requested', 'sop_migration_rejected']);
+    expect(await pendingFor(ADMIN_2, `&agencyCode=${v.agencyCode}`)).toBeUndefined();
     expect((await stack.call('GET', v.path)).body.sop.version).toBe('1.0.0');
   });
 });

@@ -1,15 +1,14 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
 import { CASE_TYPE_LIST } from '@meritflow/contracts';
-import { listSops, MIGRATION_DECISIONS, type DecisionView } from '@meritflow/domain';
-import { api, caseTypes, enc, uploadEvidence, type Session } from './api';
+import { listSops } from '@meritflow/domain';
+import { api, enc, uploadEvidence, type Session } from './api';
 import { ConfirmDialog } from './confirm';
 import { formatDate } from './dates';
 import { FormSelect, FormText, applyServerErrors, fields, msg, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { stepLabel, statusLabel } from './labels';
-import { keys, useApiMutation, useApiQuery } from './query';
+import { useApiMutation, useApiQuery } from './query';
 import { Refusal } from './refusal';
 
 // SOP migration of running cases (four eyes), README "SOP migration of running cases": the first
@@ -38,30 +37,28 @@ interface Impact {
   total: number;
 }
 
-/** A request of a case still waiting for its second administrator, read from the case's ledger rows. */
+/** A request of a case still waiting for its second administrator. */
 interface Pending {
   batchId: string;
   caseId: string;
+  title: string;
   outcome: string;
   toVersion: string;
   reason: string | null;
   requestedBy: string;
 }
 
-const PROCEDURE = new Set<string>(Object.values(MIGRATION_DECISIONS));
-function pendingOf(caseId: string, decisions: DecisionView[]): Pending | null {
-  const last = [...decisions].reverse().find((d) => d.workflowId === caseId && PROCEDURE.has(d.decision));
-  if (!last || last.decision !== MIGRATION_DECISIONS.requested) return null;
-  const p = (last.payload ?? {}) as { batchId?: string; outcome?: string; to?: { version?: string } };
-  if (!p.batchId) return null;
-  return {
-    batchId: p.batchId,
-    caseId,
-    outcome: p.outcome ?? '',
-    toVersion: p.to?.version ?? '',
-    reason: last.reason,
-    requestedBy: last.actor.name ?? last.actor.id,
-  };
+/** GET /v1/sop-migrations?status=pending: batches waiting for a second administrator, each with its cases. */
+interface PendingBatches {
+  items: {
+    batchId: string;
+    outcome: string;
+    toVersion: string;
+    reason: string | null;
+    requestedBy: { id: string; name: string | null };
+    cases: { caseId: string; title: string }[];
+  }[];
+  total: number;
 }
 
 const requestSchema = z.object({
@@ -80,23 +77,20 @@ export function SopMigrations({ session }: { session: Session }) {
   const impact = useApiQuery<Impact>(['sop-migrations', 'impact', sopId, target], target ? impactPath : null, { everyMs: 3000 });
   const items = impact.data?.items ?? [];
 
-  // Each listed case's ledger rows tell whether a request of it waits for a second administrator.
-  const registry = useQuery({ queryKey: keys.caseTypes, queryFn: caseTypes, staleTime: Infinity });
-  const details = useQueries({
-    queries: items.map((it) => {
-      const resource = registry.data?.find((c) => c.type === it.caseType)?.resource;
-      return {
-        queryKey: ['case', it.caseId],
-        queryFn: () => api<{ decisions: DecisionView[] }>('GET', `/v1/${resource}/${enc(it.caseId)}`),
-        enabled: !!resource,
-        refetchInterval: 3000,
-      };
-    }),
-  });
-  const pending = items.flatMap((it, i) => {
-    const p = details[i]?.data ? pendingOf(it.caseId, details[i].data.decisions) : null;
-    return p ? [p] : [];
-  });
+  // The API lists the batches waiting for a second administrator (the ledger's request rows not yet decided).
+  const pendingPath = `/v1/sop-migrations?status=pending&sopId=${enc(sopId)}&limit=200${agencyParam}`;
+  const batches = useApiQuery<PendingBatches>(['sop-migrations', 'pending', sopId], pendingPath, { everyMs: 3000 });
+  const pending: Pending[] = (batches.data?.items ?? []).flatMap((b) =>
+    b.cases.map((c) => ({
+      batchId: b.batchId,
+      caseId: c.caseId,
+      title: c.title,
+      outcome: b.outcome,
+      toVersion: b.toVersion,
+      reason: b.reason,
+      requestedBy: b.requestedBy.name ?? b.requestedBy.id,
+    })),
+  );
   const pendingIds = new Set(pending.map((p) => p.caseId));
 
   return (
@@ -143,7 +137,8 @@ export function SopMigrations({ session }: { session: Session }) {
         </div>
       </div>
       <Refusal error={impact.error} />
-      <PendingRequests pending={pending} items={items} />
+      <Refusal error={batches.error} />
+      <PendingRequests pending={pending} />
       <ImpactList items={items} pendingIds={pendingIds} sopId={sopId} target={target} lang={lang} />
     </section>
   );
@@ -314,7 +309,7 @@ function RequestForm(props: { caseIds: string[]; items: ImpactItem[]; target: st
   );
 }
 
-function PendingRequests({ pending, items }: { pending: Pending[]; items: ImpactItem[] }) {
+function PendingRequests({ pending }: { pending: Pending[] }) {
   const { t } = useI18n();
   const batches = [...new Set(pending.map((p) => p.batchId))].map((id) => pending.filter((p) => p.batchId === id));
   return (
@@ -323,7 +318,7 @@ function PendingRequests({ pending, items }: { pending: Pending[]; items: Impact
       {batches.length === 0 ? (
         <p>{t('Tidak ada usulan yang menunggu.', 'No request is waiting.')}</p>
       ) : (
-        batches.map((b) => <Batch key={b[0].batchId} cases={b} items={items} />)
+        batches.map((b) => <Batch key={b[0].batchId} cases={b} />)
       )}
     </section>
   );
@@ -331,7 +326,7 @@ function PendingRequests({ pending, items }: { pending: Pending[]; items: Impact
 
 const decideSchema = z.object({ reason: z.string().trim().min(1, msg('Tuliskan alasannya', 'Give the reason')) });
 
-function Batch({ cases, items }: { cases: Pending[]; items: ImpactItem[] }) {
+function Batch({ cases }: { cases: Pending[] }) {
   const { t, lang } = useI18n();
   const first = cases[0];
   const form = useZodForm(decideSchema, { reason: '' });
@@ -348,7 +343,6 @@ function Batch({ cases, items }: { cases: Pending[]; items: ImpactItem[] }) {
   );
   const submit = (action: 'approve' | 'reject') =>
     form.handleSubmit((v) => (action === 'reject' ? setConfirming(true) : decide.mutate({ action, reason: v.reason })))();
-  const title = (id: string) => items.find((i) => i.caseId === id)?.title ?? id;
   return (
     <form className="card" data-testid="mig-batch" data-batch={first.batchId} onSubmit={(e) => e.preventDefault()}>
       <p>
@@ -366,7 +360,7 @@ function Batch({ cases, items }: { cases: Pending[]; items: ImpactItem[] }) {
       <ul>
         {cases.map((c) => (
           <li key={c.caseId}>
-            {title(c.caseId)} <code>{c.caseId}</code>
+            {c.title} <code>{c.caseId}</code>
           </li>
         ))}
       </ul>

@@ -33,6 +33,13 @@ describe('the case-type registry', () => {
     expect(caseTypeIssues(broken, SOP_IDS)).toEqual(['move: unknown SOP no-such-sop', 'move: stateQuery', 'move: label']);
   });
 
+  it('holds an entry without its decree setting (or with an unknown decree kind) incomplete', () => {
+    const { decree: _decree, ...withoutDecree } = CASE_TYPES.discipline;
+    expect(caseTypeIssues(withoutDecree, SOP_IDS)).toEqual(['discipline: decree']);
+    expect(caseTypeIssues({ ...CASE_TYPES.discipline, decree: 'keppres' as never }, SOP_IDS)).toEqual(['discipline: decree']);
+    expect(caseTypeIssues({ ...CASE_TYPES.vacancy, decree: null }, SOP_IDS)).toEqual([]);
+  });
+
   it('has an entry, as a root or a child, for every workflow type the contracts export and the worker registers', () => {
     expect(EXPORTED_WORKFLOW_TYPES.length).toBeGreaterThanOrEqual(8);
     const isCase = (t: string) => !SYSTEM_WORKFLOW_TYPES.includes(t);

@@ -1,6 +1,6 @@
 import { HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE } from './archive.contract';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { MOVE_SOPS, type FillingMethod } from '@meritflow/domain';
+import { DECREE_KINDS, MOVE_SOPS, type DecreeKind, type FillingMethod } from '@meritflow/domain';
 import type { CaseStateBase } from './case-state';
 import {
   DISCIPLINE_CASE_TYPE,
@@ -110,6 +110,12 @@ export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
   followUps?: readonly FollowUp[];
   /** The workflow registers sopMigrationUpdate: administrators may keep or migrate its running cases. */
   acceptsSopMigration?: boolean;
+  /**
+   * The decree (SK) family that settles the case, which meritflow drafts (POST …/decree); null when no
+   * decree does. A move names `move`: its talent promotions take the talent_promotion template. Whether
+   * a selection's chain ends in a Keppres instead is SOP data (decreeInstrumentOf).
+   */
+  decree: DecreeKind | null;
 }
 
 const CODE = '[A-Z0-9][A-Z0-9._-]{0,63}';
@@ -142,6 +148,7 @@ export const CASE_TYPES = Object.freeze({
     childTypes: [],
     label: { id: 'Usulan lowongan jabatan', en: 'Vacancy' },
     resource: 'vacancies',
+    decree: null,
     sideDecisions: ['withdraw', 'close'],
     // After the PPK approves, HR opens the case that fills the post by the approved method.
     followUps: [
@@ -192,6 +199,7 @@ export const CASE_TYPES = Object.freeze({
     ],
     label: { id: 'Seleksi terbuka JPT', en: 'Open selection' },
     resource: 'selections',
+    decree: 'selection_appointment',
     sideDecisions: ['cancel_selection'],
     acceptsSopMigration: true,
   }),
@@ -206,6 +214,7 @@ export const CASE_TYPES = Object.freeze({
     childTypes: [],
     label: { id: 'Mutasi, rotasi atau promosi talenta', en: 'Move (mutation, rotation, talent promotion)' },
     resource: 'moves',
+    decree: 'move',
     sideDecisions: ['withdraw', 'override'],
     acceptsSopMigration: true,
     // The agency the person leaves releases them, so it reaches the move too.
@@ -231,6 +240,7 @@ export const CASE_TYPES = Object.freeze({
     ],
     label: { id: 'Mutasi/rotasi massal (SK kolektif)', en: 'Bulk move (collective decree)' },
     resource: 'bulk-moves',
+    decree: 'bulk_move',
     sideDecisions: [],
   }),
   [DISCIPLINE_CASE_TYPE]: entry({
@@ -244,6 +254,7 @@ export const CASE_TYPES = Object.freeze({
     childTypes: [],
     label: { id: 'Hukuman disiplin PNS', en: 'Civil-servant discipline' },
     resource: 'discipline-cases',
+    decree: 'discipline',
     sideDecisions: ['close_case', 'no_violation'],
   }),
   [TALENT_REVIEW_CASE_TYPE]: entry({
@@ -257,6 +268,7 @@ export const CASE_TYPES = Object.freeze({
     childTypes: [],
     label: { id: 'Reviu talenta dan kelompok rencana suksesi', en: 'Talent review and talent pool' },
     resource: 'talent-reviews',
+    decree: null,
     // Adjustments are the committee's work within the step, not a task of their own.
     sideDecisions: ['withdraw', 'adjust_placement'],
   }),
@@ -329,5 +341,6 @@ export function caseTypeIssues(e: Partial<CaseTypeEntry>, knownSopIds: readonly 
   if (!text(e.label)) issues.push(`${name}: label`);
   if (!e.resource) issues.push(`${name}: resource`);
   if (!Array.isArray(e.sideDecisions)) issues.push(`${name}: sideDecisions`);
+  if (e.decree === undefined || (e.decree !== null && !DECREE_KINDS.includes(e.decree))) issues.push(`${name}: decree`);
   return issues;
 }

@@ -43,6 +43,8 @@ import { Evidence1763900000000 } from './migrations/1763900000000-evidence';
 import { Decrees1765030000000 } from './migrations/1765030000000-decrees';
 import { LedgerVerifyOnePass1765050000000 } from './migrations/1765050000000-ledger-verify-one-pass';
 import { LedgerHashByColumns1765060000000 } from './migrations/1765060000000-ledger-hash-by-columns';
+import { CaseSearchTrigram1765080000000 } from './migrations/1765080000000-case-search-trigram';
+import { MigrationBatchIndex1765080000001 } from './migrations/1765080000001-migration-batch-index';
 import { DecreeEntity } from './entities/decree.entity';
 
 /** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
@@ -94,6 +96,8 @@ export const MIGRATIONS = [
   Decrees1765030000000,
   LedgerVerifyOnePass1765050000000,
   LedgerHashByColumns1765060000000,
+  CaseSearchTrigram1765080000000,
+  MigrationBatchIndex1765080000001,
 ];
 
 /**

@@ -44,6 +44,45 @@ export const CASE_SORT_FIELDS = Object.keys(CASE_SORT_COLUMNS) as CaseSortField[
 /** `text` as a literal LIKE pattern: its own %, _ and \\ match themselves. */
 const likeLiteral = (text: string): string => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
+/** A keep-or-migrate request waiting for its second administrator, with the cases it names. */
+export interface PendingMigrationBatch {
+  batchId: string;
+  sopId: string;
+  outcome: string;
+  toVersion: string;
+  reason: string | null;
+  requestedBy: { id: string; name: string | null };
+  requestedAt: string;
+  cases: {
+    caseId: string;
+    runId: string;
+    caseType: string;
+    agencyCode: string;
+    title: string;
+    fromVersion: string;
+    step: string;
+  }[];
+}
+
+interface PendingMigrationRow {
+  batch_id: string;
+  workflow_id: string;
+  run_id: string;
+  outcome: string;
+  to_version: string;
+  from_version: string;
+  from_step: string;
+  reason: string | null;
+  actor_id: string;
+  actor_name: string | null;
+  decided_at: Date;
+  sop_id: string;
+  case_type: string;
+  title: string;
+  agency_code: string;
+  batch_requested_at: Date;
+}
+
 /** Writes and reads the decision ledger and its case read model. */
 export class LedgerRepository {
   constructor(private readonly ds: DataSource) {}
@@ -263,6 +302,77 @@ export class LedgerRepository {
       .skip(filter.offset)
       .getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * Keep-or-migrate batches still waiting for their second administrator: request rows no approval or
+   * rejection of the same batch followed in the same run, grouped by batch, oldest first. With
+   * `agencyCode`, only batches whose every case belongs to that agency (a batch that spans agencies is
+   * not one agency's to see or decide).
+   */
+  async pendingMigrationBatches(filter: {
+    agencyCode?: string;
+    sopId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: PendingMigrationBatch[]; total: number }> {
+    const pending = `
+      WITH pending AS (
+        SELECT d.payload->>'batchId' AS batch_id, d.workflow_id, d.run_id, d.payload->>'outcome' AS outcome,
+               d.payload #>> '{to,version}' AS to_version, d.payload #>> '{from,version}' AS from_version,
+               d.payload #>> '{from,step}' AS from_step, d.reason, d.actor_id, d.actor_name, d.decided_at, d.sop_id,
+               c.case_type, c.title, c.agency_code
+          FROM decisions d
+          JOIN cases c ON c.run_id = d.run_id
+         WHERE d.decision = $1 AND d.payload->>'batchId' IS NOT NULL
+           AND NOT EXISTS (
+             SELECT 1 FROM decisions x
+              WHERE x.workflow_id = d.workflow_id AND x.run_id = d.run_id AND x.decision = ANY($2)
+                AND x.payload->>'batchId' = d.payload->>'batchId')
+      ), batches AS (
+        SELECT batch_id, min(decided_at) AS requested_at
+          FROM pending
+         GROUP BY batch_id
+        HAVING ($3::text IS NULL OR bool_and(agency_code = $3)) AND ($4::text IS NULL OR bool_and(sop_id = $4))
+      )`;
+    const params = [
+      MIGRATION_DECISIONS.requested,
+      [MIGRATION_DECISIONS.approved, MIGRATION_DECISIONS.rejected],
+      filter.agencyCode ?? null,
+      filter.sopId ?? null,
+    ];
+    const [{ total }]: { total: string }[] = await this.ds.query(`${pending} SELECT count(*) AS total FROM batches`, params);
+    const rows: PendingMigrationRow[] = await this.ds.query(
+      `${pending}, page AS (SELECT * FROM batches ORDER BY requested_at ASC, batch_id ASC LIMIT $5 OFFSET $6)
+       SELECT p.*, page.requested_at AS batch_requested_at
+         FROM page JOIN pending p USING (batch_id)
+        ORDER BY page.requested_at ASC, p.batch_id ASC, p.workflow_id ASC`,
+      [...params, filter.limit, filter.offset],
+    );
+    const items = new Map<string, PendingMigrationBatch>();
+    for (const r of rows) {
+      const batch = items.get(r.batch_id) ?? {
+        batchId: r.batch_id,
+        sopId: r.sop_id,
+        outcome: r.outcome,
+        toVersion: r.to_version,
+        reason: r.reason,
+        requestedBy: { id: r.actor_id, name: r.actor_name },
+        requestedAt: new Date(r.batch_requested_at).toISOString(),
+        cases: [],
+      };
+      batch.cases.push({
+        caseId: r.workflow_id,
+        runId: r.run_id,
+        caseType: r.case_type,
+        agencyCode: r.agency_code,
+        title: r.title,
+        fromVersion: r.from_version,
+        step: r.from_step,
+      });
+      items.set(r.batch_id, batch);
+    }
+    return { items: [...items.values()], total: Number(total) };
   }
 
   /** The cases a keep-or-migrate request of one batch named, from their request rows. */

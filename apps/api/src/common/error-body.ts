@@ -1,70 +1,19 @@
 import { errorMessage, type DomainError, type FieldIssue, type LocalizedText } from '@meritflow/domain';
+import { FIELD_LABELS } from './field-labels';
 
-/**
- * What a person reads for a field: the API's field names (`registrationClosesOn`, `candidates.0.nip`)
- * never appear in a message; the path stays machine-readable in `field` for the console.
- */
-const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
-  agencyCode: { id: 'Kode instansi', en: 'Agency code' },
-  asOf: { id: 'Tanggal acuan', en: 'Reference date' },
-  body: { id: 'Isi permintaan', en: 'Request body' },
-  candidates: { id: 'Pelamar', en: 'Candidates' },
-  caseId: { id: 'Kasus', en: 'Case' },
-  caseType: { id: 'Jenis kasus', en: 'Case type' },
-  decision: { id: 'Keputusan', en: 'Decision' },
-  declarations: { id: 'Pernyataan konflik kepentingan', en: 'Conflict-of-interest declarations' },
-  decreeDate: { id: 'Tanggal SK', en: 'Decree date' },
-  decreeNumber: { id: 'Nomor SK', en: 'Decree number' },
-  effectiveDate: { id: 'Tanggal berlaku (TMT)', en: 'Effective date' },
-  evidence: { id: 'Bukti dokumen', en: 'Supporting document' },
-  file: { id: 'Berkas', en: 'File' },
-  fillingMethod: { id: 'Metode pengisian', en: 'Filling method' },
-  from: { id: 'Tanggal awal', en: 'Start date' },
-  gradeMax: { id: 'Golongan tertinggi', en: 'Highest grade' },
-  gradeMin: { id: 'Golongan terendah', en: 'Lowest grade' },
-  id: { id: 'Kode pengenal', en: 'Identifier' },
-  'idempotency-key': { id: 'Kunci idempotensi', en: 'Idempotency key' },
-  interview: { id: 'Nilai wawancara', en: 'Interview score' },
-  limit: { id: 'Jumlah per halaman', en: 'Page size' },
-  members: { id: 'Anggota panitia', en: 'Committee members' },
-  name: { id: 'Nama', en: 'Name' },
-  nip: { id: 'NIP', en: 'NIP' },
-  offset: { id: 'Posisi awal', en: 'Start position' },
-  page: { id: 'Halaman', en: 'Page' },
-  pageSize: { id: 'Jumlah per halaman', en: 'Page size' },
-  paper: { id: 'Nilai makalah', en: 'Paper score' },
-  person: { id: 'Pegawai', en: 'Official' },
-  positionClass: { id: 'Kelas jabatan', en: 'Post class' },
-  positionCode: { id: 'Kode jabatan', en: 'Position code' },
-  postCode: { id: 'Jabatan', en: 'Post' },
-  q: { id: 'Kata kunci pencarian', en: 'Search text' },
-  reason: { id: 'Alasan', en: 'Reason' },
-  recommended: { id: 'Nama yang direkomendasikan', en: 'Recommended names' },
-  registrationClosesOn: { id: 'Tanggal penutupan pendaftaran', en: 'Registration closing date' },
-  registrationOpensOn: { id: 'Tanggal pembukaan pendaftaran', en: 'Registration opening date' },
-  scores: { id: 'Nilai', en: 'Scores' },
-  selectionCode: { id: 'Kode seleksi', en: 'Selection code' },
-  sort: { id: 'Urutan', en: 'Sort order' },
-  stage: { id: 'Tahap', en: 'Step' },
-  status: { id: 'Status', en: 'Status' },
-  step: { id: 'Tahap', en: 'Step' },
-  title: { id: 'Judul', en: 'Title' },
-  to: { id: 'Tanggal akhir', en: 'End date' },
-  type: { id: 'Jenis kasus', en: 'Case type' },
-  vacancyId: { id: 'Lowongan', en: 'Vacancy' },
-  vacancyIds: { id: 'Lowongan', en: 'Vacancies' },
-  blindScoring: { id: 'Penilaian tanpa nama', en: 'Blind scoring' },
-  caseIds: { id: 'Kasus', en: 'Cases' },
-  outcome: { id: 'Hasil', en: 'Outcome' },
-  toVersion: { id: 'Versi tujuan', en: 'Target version' },
-  sopVersion: { id: 'Versi SOP', en: 'SOP version' },
-};
 const ANY_FIELD: LocalizedText = { id: 'Isian', en: 'A field' };
 
-/** A field path's label: its last named segment (`candidates.0.nip` reads "NIP"). */
+/**
+ * A field path's label: its last two named segments where the pair has its own entry
+ * (`requiredCompetencies.0.type` reads "Competency type"), else its last named segment
+ * (`candidates.0.nip` reads "NIP").
+ */
 export function fieldLabel(path: string): LocalizedText {
   const named = path.split('.').filter((s) => !/^\d+$/.test(s));
-  return FIELD_LABELS[named[named.length - 1] ?? ''] ?? ANY_FIELD;
+  const last = named[named.length - 1] ?? '';
+  const pair = named.length >= 2 ? `${named[named.length - 2]}.${last}` : undefined;
+  const own = (key: string | undefined) => (key !== undefined && Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined);
+  return own(pair) ?? own(last) ?? ANY_FIELD;
 }
 
 /** The rules of the request validator, said without the field's name (class-validator's own text names it). */

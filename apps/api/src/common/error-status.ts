@@ -35,6 +35,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, HttpStatus>> = Object.free
   // A decree follows the decision it executes (the PPK's pick, the approval, the sanction): not before it.
   DECREE_NOT_READY: HttpStatus.CONFLICT,
   DECREE_NOT_APPLICABLE: HttpStatus.CONFLICT,
+  DECREE_DRAFT_NOT_CITED: HttpStatus.CONFLICT,
   DECREE_TEMPLATE_NOT_IN_FORCE: HttpStatus.UNPROCESSABLE_ENTITY,
   DECREE_NOT_FOUND: HttpStatus.NOT_FOUND,
   // A migration needs a mapping (data beside the SOPs) for the pair of versions, and an entry for the case's step.

@@ -1,4 +1,5 @@
 import type { DossierDecision } from '../dossier/dossier.types';
+import { CASE_TYPE_LIST } from '@meritflow/contracts';
 import { decreeBasis, type DecreeRequest } from './decree-facts';
 
 let seq = 0;
@@ -33,6 +34,7 @@ const SEL = {
   caseType: 'open-selection',
   agencyCode: 'PEMKAB-SLEMAN',
   title: 'Seleksi Terbuka JPT Pratama 2026',
+  sop: { id: 'open-selection', version: '1.1.0' },
 };
 const NIP = '197501012000031001';
 
@@ -59,6 +61,16 @@ const selectionRows = (withPick: boolean) => [
 ];
 
 describe('decreeBasis: the decree’s facts from the ledger', () => {
+  it.each(CASE_TYPE_LIST.map((e) => [e.type, e.decree] as const))(
+    'reads the %s case type’s decree kind (%s) from the case-type registry',
+    (caseType, family) => {
+      const id = `${caseType}:PEMKAB-SLEMAN:X-1`;
+      const sop = { id: CASE_TYPE_LIST.find((e) => e.type === caseType)!.sopIds[0], version: '1.0.0' };
+      const code = family === null ? 'DECREE_NOT_APPLICABLE' : 'DECREE_NOT_READY';
+      expect(() => decreeBasis({ ...SEL, caseId: id, caseType, sop }, [], REQ)).toThrow(expect.objectContaining({ code }));
+    },
+  );
+
   it('reads a selection appointment from the pick, the opening’s post and the registration’s register facts', () => {
     const b = decreeBasis(SEL, selectionRows(true), REQ);
     expect(b).toMatchObject({ kind: 'selection_appointment', subjectKey: 'KADIS-PU', appointingRow: { decision: 'pick' } });
@@ -97,13 +109,16 @@ describe('decreeBasis: the decree’s facts from the ledger', () => {
       'DECREE_NOT_APPLICABLE',
       { caseType: 'vacancy' },
     ],
-    [
-      'a madya selection (Keppres)',
-      SEL,
-      [...selectionRows(false), row(SEL.caseId, 'governor_propose', {}, 'hr_officer')],
-      'DECREE_NOT_APPLICABLE',
-      { detail: 'Keppres' },
-    ],
+    ...(['1.0.0-madya', '1.0.1-madya', '1.1.0-madya', '1.0.0-utama', '1.1.0-utama'] as const).map(
+      (version) =>
+        [
+          `a selection pinned to ${version} (its chain ends in a Keppres), even with a pick`,
+          { ...SEL, sop: { id: 'open-selection', version } },
+          selectionRows(true),
+          'DECREE_NOT_APPLICABLE',
+          { detail: 'Keppres' },
+        ] as const,
+    ),
   ] as const)('refuses %s (case %#)', (_, c, rows, code, params) => {
     expect(() => decreeBasis(c, rows as DossierDecision[], REQ)).toThrow(
       expect.objectContaining({ code, params: expect.objectContaining(params) }),

@@ -72,7 +72,17 @@ export class DecreesService {
     const kase = await this.dossiers.latestCase(caseId);
     if (!kase) throw new DomainError('CASE_NOT_FOUND', { caseId });
     const rows = (await this.ledger.decisionsOfCase(caseId, kase.runId)).map((r) => asDossierRow(presentDecision(r)));
-    const basis = decreeBasis({ caseId, caseType: kase.caseType, agencyCode: kase.agencyCode, title: kase.title }, rows, req);
+    const basis = decreeBasis(
+      {
+        caseId,
+        caseType: kase.caseType,
+        agencyCode: kase.agencyCode,
+        title: kase.title,
+        sop: { id: kase.sopId, version: kase.sopVersion },
+      },
+      rows,
+      req,
+    );
     const template = templateInForce(basis.kind, req.effectiveDate);
     // Every refusal the content can give (a decree dated before its decision) comes before a number is taken.
     buildDecree({ ...basis.facts, decreeNumber: req.decreeNumber ?? '-' });

@@ -12,7 +12,8 @@ import {
   type Actor,
   type EvidenceRef,
 } from '@meritflow/domain';
-import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
+import { DecreeRepository, LedgerRepository, RegisterRepository } from '@meritflow/persistence';
+import { assertDecreeDraftCited } from '../decrees/decree-citation';
 import {
   DISCIPLINE_WORKFLOW_TYPE,
   disciplineDecideUpdate,
@@ -42,6 +43,7 @@ export class DisciplineService {
     private readonly workflows: WorkflowGateway,
     private readonly ledger: LedgerRepository,
     private readonly register: RegisterRepository,
+    private readonly decrees: DecreeRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -111,6 +113,7 @@ export class DisciplineService {
       const target = demotionTarget(now.golongan);
       if (!target.ok) throw new DomainError('VALIDATION_FAILED', { fields: [target.issue] });
     }
+    await assertDecreeDraftCited(this.decrees, id, '', input);
     await this.workflows.decide(
       id,
       disciplineDecideUpdate,

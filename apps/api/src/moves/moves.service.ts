@@ -17,7 +17,8 @@ import {
   type TalentInputs,
   moveWithRegisterFacts,
 } from '@meritflow/domain';
-import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
+import { DecreeRepository, LedgerRepository, RegisterRepository } from '@meritflow/persistence';
+import { assertDecreeDraftCited } from '../decrees/decree-citation';
 import {
   BULK_MOVE_WORKFLOW_TYPE,
   bulkMoveDecideUpdate,
@@ -54,6 +55,7 @@ export class MovesService {
     private readonly workflows: WorkflowGateway,
     private readonly ledger: LedgerRepository,
     private readonly register: RegisterRepository,
+    private readonly decrees: DecreeRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -191,6 +193,7 @@ export class MovesService {
   }
 
   async decide(id: string, actor: Actor, input: WithoutActor<MoveDecisionInput>, key?: IdempotentRequest) {
+    await assertDecreeDraftCited(this.decrees, id, '', input);
     const ack = await this.workflows.decide(
       id,
       moveDecideUpdate,
@@ -284,6 +287,7 @@ export class MovesService {
   }
 
   async decideBulk(id: string, actor: Actor, input: WithoutActor<BulkDecisionInput>, key?: IdempotentRequest) {
+    await assertDecreeDraftCited(this.decrees, id, '', input);
     const ack = await this.workflows.decide(
       id,
       bulkMoveDecideUpdate,

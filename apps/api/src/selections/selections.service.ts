@@ -20,7 +20,8 @@ import {
   type RegionalSecretaryKind,
   PUBLISHED_STATUSES,
 } from '@meritflow/domain';
-import { LedgerRepository, RegisterRepository } from '@meritflow/persistence';
+import { DecreeRepository, LedgerRepository, RegisterRepository } from '@meritflow/persistence';
+import { assertDecreeDraftCited } from '../decrees/decree-citation';
 import {
   appointmentDecideUpdate,
   appointmentStateQuery,
@@ -82,6 +83,7 @@ export class SelectionsService {
     private readonly workflows: WorkflowGateway,
     private readonly ledger: LedgerRepository,
     private readonly register: RegisterRepository,
+    private readonly decrees: DecreeRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -178,6 +180,8 @@ export class SelectionsService {
   /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
   async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
     await this.assertInRegister(id, input);
+    // record_keppres records a Keppres, never a drafted SK (decreeBasis refuses a Keppres chain), so with no draft it passes.
+    await assertDecreeDraftCited(this.decrees, id, 'postCode' in input && typeof input.postCode === 'string' ? input.postCode : '', input);
     const blind = await this.blindFor(id, actor);
     await blindRefusals(blind, () =>
       this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step),
@@ -346,8 +350,16 @@ export class SelectionsService {
     );
   }
 
-  decideAppointment(id: string, postCode: string, actor: Actor, input: WithoutActor<AppointmentDecisionInput>, key?: IdempotentRequest) {
+  async decideAppointment(
+    id: string,
+    postCode: string,
+    actor: Actor,
+    input: WithoutActor<AppointmentDecisionInput>,
+    key?: IdempotentRequest,
+  ) {
     const childId = appointmentWorkflowId(id, postCode);
+    // The selection's SK is drafted on the selection, per post (the decree's subject key).
+    await assertDecreeDraftCited(this.decrees, id, postCode, input);
     return this.child(id, 'appointment', input.decision, () =>
       this.workflows.decide(
         childId,

@@ -6,7 +6,7 @@ import { listScope } from '../auth/case-scope';
 import { SOP_MIGRATION_ADMINS } from '../auth/endpoint-roles';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors, DECISION_ERRORS } from '../common/api-errors';
-import { DecideMigrationDto, MigrationImpactQuery, RequestMigrationDto } from './dto/sop-migration.dto';
+import { DecideMigrationDto, ListMigrationsQuery, MigrationImpactQuery, RequestMigrationDto } from './dto/sop-migration.dto';
 import { SopMigrationsService } from './sop-migrations.service';
 
 const MIGRATION_ERRORS = [
@@ -25,6 +25,17 @@ const MIGRATION_ERRORS = [
 @Controller('v1/sop-migrations')
 export class SopMigrationsController {
   constructor(private readonly migrations: SopMigrationsService) {}
+
+  @Roles(...SOP_MIGRATION_ADMINS)
+  @Get()
+  @ApiErrors('VALIDATION_FAILED')
+  @ApiOperation({
+    summary:
+      'Keep-or-migrate batches by status (status=pending: waiting for a second administrator), oldest first, each with its cases; an agency administrator sees only batches wholly of their agency',
+  })
+  list(@CurrentActor() actor: Actor, @Query() q: ListMigrationsQuery) {
+    return this.migrations.pending({ ...q, agencyCode: listScope(actor, q.agencyCode) });
+  }
 
   @Roles(...SOP_MIGRATION_ADMINS)
   @Get('impact')

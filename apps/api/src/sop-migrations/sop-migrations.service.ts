@@ -96,6 +96,14 @@ export class SopMigrationsService {
     };
   }
 
+  /** Batches waiting for their second administrator (the ledger's request rows not yet approved or rejected), oldest first. */
+  async pending(q: { agencyCode?: string; sopId?: string; limit?: number; offset?: number }) {
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    const { items, total } = await this.ledger.pendingMigrationBatches({ agencyCode: q.agencyCode, sopId: q.sopId, limit, offset });
+    return { items, total, limit, offset };
+  }
+
   /** The first person asks to keep or migrate one case or a batch; every case records its request. */
   async request(actor: Actor, cmd: MigrationRequest) {
     const caseIds = [...new Set(cmd.caseIds)];

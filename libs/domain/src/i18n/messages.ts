@@ -119,6 +119,10 @@ const MESSAGES: Record<ErrorCode, (p: ErrorParams) => LocalizedText> = {
     id: `Kasus jenis ${s(p.caseType)} tidak ditetapkan dengan SK dari meritflow${p.detail ? ` (${s(p.detail)})` : ''}`,
     en: `A ${s(p.caseType)} case is not settled by a decree from meritflow${p.detail ? ` (${s(p.detail)})` : ''}`,
   }),
+  DECREE_DRAFT_NOT_CITED: (p) => ({
+    id: `SK nomor ${s(p.decreeNumber)} sudah dibuat untuk kasus ini: keputusan ${s(p.decision)} harus melampirkan berkas SK tersebut (SHA-256 ${s(p.sha256)}) sebagai bukti dokumen`,
+    en: `Decree ${s(p.decreeNumber)} was drafted for this case: decision ${s(p.decision)} must cite that decree file (SHA-256 ${s(p.sha256)}) among its supporting documents`,
+  }),
   DECREE_TEMPLATE_NOT_IN_FORCE: (p) => ({
     id: `Tidak ada templat SK jenis ${s(p.kind)} yang berlaku pada TMT ${s(p.effectiveDate)}`,
     en: `No ${s(p.kind)} decree template is in force on the effective date ${s(p.effectiveDate)}`,

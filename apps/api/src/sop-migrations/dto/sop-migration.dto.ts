@@ -39,6 +39,26 @@ export class MigrationImpactQuery extends PageQuery {
   agencyCode?: string;
 }
 
+/** The states a keep-or-migrate batch can be listed by; only `pending` (awaiting the second administrator) so far. */
+export const MIGRATION_BATCH_STATUSES = ['pending'] as const;
+
+export class ListMigrationsQuery extends PageQuery {
+  @ApiProperty({ enum: MIGRATION_BATCH_STATUSES, description: 'pending: requests still waiting for a second administrator' })
+  @IsIn(MIGRATION_BATCH_STATUSES)
+  status!: (typeof MIGRATION_BATCH_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: MIGRATABLE_SOP_IDS, description: 'Only batches of this SOP' })
+  @IsOptional()
+  @IsIn(MIGRATABLE_SOP_IDS)
+  sopId?: string;
+
+  @ApiPropertyOptional({ description: 'National administrators: only batches of this agency (others always see their own)' })
+  @IsOptional()
+  @IsString()
+  @Matches(BUSINESS_CODE_PATTERN)
+  agencyCode?: string;
+}
+
 export class RequestMigrationDto {
   @ApiProperty({ type: [String], description: 'One case, or a batch of up to 100 running cases of one SOP' })
   @IsArray()
