@@ -44,6 +44,7 @@ import { clusterBench } from './cluster';
 import { latencyRows } from './support/latency-rows';
 import { decisionTimeline } from './support/decision-timeline';
 import { caseSizeBench } from './support/case-size';
+import { bulkSizeBench } from './support/bulk-size';
 import type { Row } from './support/row';
 
 /**
@@ -63,7 +64,8 @@ import type { Row } from './support/row';
  *   BENCH_SCALE_CONCURRENCY (16)     requests in flight while opening and closing them
  *   BENCH_REGISTER_PEOPLE (50000)    officials in the synthetic SIASN export imported by (h) (bench/register-import.bench.ts)
  *   BENCH_CASE_CANDIDATES (500)      (l): screen_candidate latency on a selection this large vs selections of 10
- *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h,l ((g) runs within (e))
+ *   BENCH_BULK_PEOPLE (1000)         (m): time per person of a bulk rotation this large vs one of 100, each beside the twin
+ *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h,l,m ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
  *   BENCH_CLUSTER (false)            also run on cluster mode (bench/cluster.ts): (i) dev server vs cluster,
  *                                    (j) one worker vs two, (k) BENCH_CLUSTER_SCALE (20000) open cases held
@@ -84,6 +86,7 @@ const cfg = {
   scale: env.BENCH_SCALE,
   scaleConcurrency: env.BENCH_SCALE_CONCURRENCY,
   caseCandidates: env.BENCH_CASE_CANDIDATES,
+  bulkPeople: env.BENCH_BULK_PEOPLE,
   skip: new Set(env.BENCH_SKIP),
   saveHistories: env.BENCH_SAVE_HISTORIES,
   cluster: env.BENCH_CLUSTER,
@@ -892,6 +895,12 @@ async function main(): Promise<void> {
       log(`(l) case size: screen_candidate on ${cfg.caseCandidates} candidates vs 10, interleaved`);
       const x = await caseSizeBench(ls.stack, client, { small: 10, large: cfg.caseCandidates, decisions: 30 });
       results.l = x.result;
+      rows.push(...x.rows);
+    }
+
+    if (!cfg.skip.has('m')) {
+      const x = await bulkSizeBench(ls.stack, client, { small: 100, large: cfg.bulkPeople }, log);
+      results.m = x.result;
       rows.push(...x.rows);
     }
 

@@ -8,4 +8,7 @@ export const twinActivities: TwinActivities = {
   async computeDeadline({ startedAt, seconds }) {
     return new Date(Date.parse(startedAt) + seconds * 1000).toISOString();
   },
+  async loadFacts({ nips }) {
+    return { nips: nips.length };
+  },
 };

@@ -49,6 +49,8 @@ export interface TwinRecord {
 export interface TwinActivities {
   recordDecision(record: TwinRecord): Promise<{ inserted: boolean }>;
   computeDeadline(input: { startedAt: string; seconds: number }): Promise<string>;
+  /** Stands for the reference read of a bulk move's rule check (loadMobilityFacts). */
+  loadFacts(input: { nips: string[] }): Promise<{ nips: number }>;
 }
 
 export const twinDecideUpdate = defineUpdate<TwinAck, [TwinDecision]>('twin.decide');
@@ -73,3 +75,23 @@ export interface TwinSelectionInput {
   registrationSeconds: number;
   minApplicants: number;
 }
+
+// --- bulk move (issue 19 (m)) -----------------------------------------------------------------
+/** Twin of a bulk move's state query: the step and how many people are in and checked. */
+export interface TwinBulkState extends TwinState {
+  people: number;
+  checked: number;
+  open: boolean;
+}
+export const twinBulkStateQuery = defineQuery<TwinBulkState>('twin.bulk-state');
+/** Twin of bulkMoveAddMembersUpdate: one more page of people, `last` closes the list. */
+export const twinBulkAddUpdate = defineUpdate<{ page: number; people: number; open: boolean }, [{ nips: string[]; last: boolean }]>(
+  'twin.bulk-add',
+);
+export const twinMemberCheckedSignal = defineSignal<[{ nip: string; allowed: boolean }]>('twin.member-checked');
+export const twinPartCheckedSignal = defineSignal<[{ page: number; checks: { nip: string; allowed: boolean }[] }]>('twin.part-checked');
+export const twinMemberDecidedSignal = defineSignal<[{ included: boolean; decreeNumber: string | null }]>('twin.member-decided');
+export const twinPartDecidedSignal =
+  defineSignal<[{ decreeNumber: string | null; members: { nip: string; included: boolean }[] }]>('twin.part-decided');
+export const twinPartId = (batchId: string, page: number) => `${batchId}:part:${page}`;
+export const twinMemberId = (batchId: string, nip: string) => `${batchId}:member:${nip}`;

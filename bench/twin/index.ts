@@ -6,3 +6,4 @@ export {
   twinCommitteeReviewWorkflow,
   twinAppointmentWorkflow,
 } from './twin.workflows';
+export { twinBulkMoveWorkflow, twinBulkPartWorkflow, twinBulkMemberWorkflow } from './twin-bulk.workflows';

@@ -23,7 +23,7 @@ import {
 } from './contracts';
 
 // Same activity options as workflows/src/shared/ledger.ts.
-const act = proxyActivities<TwinActivities>({
+export const act = proxyActivities<TwinActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -34,7 +34,7 @@ const local = proxyLocalActivities<TwinActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-const refuse = (message: string): never => {
+export const refuse = (message: string): never => {
   throw ApplicationFailure.create({ type: 'DECISION_NOT_ALLOWED', message, nonRetryable: true });
 };
 
@@ -42,7 +42,7 @@ const refuse = (message: string): never => {
  * The skeleton of SopCase: a current step, a decision sequence, one recordDecision activity per
  * decision, and the deadline of the current step as computeDeadline + a durable timer.
  */
-class TwinCase {
+export class TwinCase {
   step: string;
   sequence = 1;
   recorded = 0;

@@ -8,7 +8,7 @@ import { dataConverterWith } from '@meritflow/codec';
 import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
-import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
+import { TPK_CHAIR, evidence, moveFacts, proposeInPages, region, rotations } from '../support/move-fixtures';
 import { asMember, eligibleProfile, runWholeSelection, uploadEvidence } from '../support/selection-fixtures';
 import { migrateCase, objectAndGoOn, runToRanking, runWholeMadyaSelection } from '../support/chain-fixtures';
 import { sourceBundlerOptions } from '../support/workflow-bundle';
@@ -227,6 +227,27 @@ describe('recorded histories of the open selection, move and bulk-move workflows
     ).toBe(200);
     await finish('bulk-move', batch.body.workflowId);
     await finish('bulk-member', `${batch.body.workflowId}:member:${people[0].person.nip}`);
+  });
+
+  it('a bulk rotation proposed in two pages (issue 19): the batch and one of its parts', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const reg = await region(stack);
+    const batch = await proposeInPages(
+      stack,
+      { agencyCode: agency, batchCode: uniqueCode('SK'), title: 'Rotasi bertahap', moves: rotations(agency, reg, 3) },
+      2,
+    );
+    await eventually(async () => (await stack.call('GET', batch.path)).body.step === 'awaiting_approval', 60_000, 'members checked');
+    expect((await stack.call('POST', `${batch.path}/decisions`, { actor: PPK, body: { decision: 'approve_batch' } })).status).toBe(200);
+    const decree = {
+      decision: 'record_decree',
+      decreeNumber: '800/3/2026',
+      effectiveDate: today(),
+      evidence: await evidence(stack, 'sk', agency),
+    };
+    expect((await stack.call('POST', `${batch.path}/decisions`, { actor: HR, body: decree })).status).toBe(200);
+    await finish('bulk-move-paged', batch.id);
+    await finish('bulk-move-part', `${batch.id}:part:2`);
   });
 
   it('a mutation (SOP 1.1.0) decreed inside an election ban with the Minister’s approval, then reported', async () => {

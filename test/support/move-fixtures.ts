@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor, MoveFacts } from '@meritflow/domain';
 import { HR, PPK, Stack, uniqueCode, vacancyProposal } from './api-client';
 import { makeNip, uploadEvidence } from './selection-fixtures';
+import { namedMoves } from './register-fixtures';
 
 export const TPK_CHAIR: Actor = { id: 'tpk-ketua-01', role: 'committee_chair', name: 'Ketua TPK' };
 export const KANREG: Actor = { id: 'kanreg-bkn-01', role: 'overseer', name: 'Kanreg I BKN' };
@@ -106,4 +107,57 @@ export async function decideMutation(stack: Stack, path: string, agency: string,
     const res = await stack.call('POST', `${path}/decisions`, { actor, body });
     if (res.status !== 200) throw new Error(`${String(body.decision)}: ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+/**
+ * `n` rotations within one agency, each person with a NIP of their own (a regency's rotation round is
+ * several hundred to a few thousand people): 3 years in post, no sanctions.
+ */
+export function rotations(agencyCode: string, regionCode: string, n: number): MoveFacts[] {
+  return Array.from({ length: n }, (_, i) => {
+    const birth = `198203${String(1 + Math.floor(i / 999)).padStart(2, '0')}`;
+    const facts = moveFacts(agencyCode, regionCode, { kind: 'rotation' });
+    const nip = makeNip(birth, '200801', 1, (i % 999) + 1);
+    return { ...facts, person: { ...facts.person, nip, name: `Pegawai ${i + 1}` } };
+  });
+}
+
+/** Puts each person of `moves` in their agency's register (a few pages at once), and returns the pages named by NIP. */
+export async function registerInPages(stack: Stack, moves: MoveFacts[], pageSize = 200) {
+  const pages: MoveFacts[][] = [];
+  for (let i = 0; i < moves.length; i += pageSize) pages.push(moves.slice(i, i + pageSize));
+  return Promise.all(pages.map(async (page) => (await namedMoves(stack, { moves: page })).moves));
+}
+
+/**
+ * Sends a bulk move the way HR sends a long list: the first page with the proposal (open: true), the
+ * others to /members, the last marked last. Every request must succeed; returns each request's time.
+ */
+export async function sendPages(
+  stack: Stack,
+  body: { agencyCode: string; batchCode: string; title: string; reason?: string },
+  named: Awaited<ReturnType<typeof registerInPages>>,
+): Promise<{ id: string; path: string; pages: number; requestMs: number[] }> {
+  const requestMs: number[] = [];
+  const timed = async (path: string, payload: Record<string, unknown>, status: number) => {
+    const t0 = performance.now();
+    const res = await stack.call('POST', path, { actor: HR, body: payload });
+    requestMs.push(performance.now() - t0);
+    if (res.status !== status) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+    return res.body;
+  };
+  const created = await timed('/v1/bulk-moves', { ...body, moves: named[0], open: named.length > 1 }, 201);
+  const path = `/v1/bulk-moves/${created.workflowId}`;
+  for (let i = 1; i < named.length; i++) await timed(`${path}/members`, { moves: named[i], last: i === named.length - 1 }, 200);
+  return { id: created.workflowId as string, path, pages: named.length, requestMs };
+}
+
+/** Both of the above: each person registered, then the batch proposed in pages. */
+export async function proposeInPages(
+  stack: Stack,
+  body: { agencyCode: string; batchCode: string; title: string; moves: MoveFacts[]; reason?: string },
+  pageSize = 200,
+) {
+  const { moves, ...rest } = body;
+  return sendPages(stack, rest, await registerInPages(stack, moves, pageSize));
 }

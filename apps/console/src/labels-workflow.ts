@@ -199,6 +199,7 @@ export const DECISIONS_BY_SOP: Readonly<Record<string, Labels<string>>> = {
   ),
   'bulk-move': {
     member_added: ['Pegawai ditambahkan ke SK kolektif', 'Official added to the collective decree'],
+    members_added: ['Halaman pegawai ditambahkan ke usulan kolektif', 'A page of officials added to the batch'],
     members_checked: ['Semua pegawai dalam SK kolektif diperiksa', 'Every official in the collective decree checked'],
     approve_batch: ['Setujui SK kolektif', 'Approve the collective decree'],
     reject_batch: ['Tolak SK kolektif', 'Reject the collective decree'],

@@ -480,6 +480,8 @@ const benchSchema = z.object({
   BENCH_SCALE_CONCURRENCY: count(16, 1),
   /** (l) flat in case size: candidates of the large selection, against selections of 10. */
   BENCH_CASE_CANDIDATES: count(500, 11),
+  /** (m): people of the large bulk rotation, timed per person against one of 100. */
+  BENCH_BULK_PEOPLE: count(1000, 101),
   /** Officials in the synthetic SIASN export that (h) imports. */
   BENCH_REGISTER_PEOPLE: count(50_000, 1),
   /** Measures to leave out, e.g. "d,f". */

@@ -49,8 +49,8 @@ describe('the case-type registry', () => {
     expect(REGISTERED_WORKFLOW_TYPES.filter((t) => !registered.includes(t))).toEqual([]);
   });
 
-  it('keeps the system workflows (the archive sweep) apart from the cases', () => {
-    expect(SYSTEM_WORKFLOW_TYPES).toEqual(['historyArchiveSweepWorkflow']);
+  it('keeps the system workflows (the archive sweep, a bulk move’s parts) apart from the cases', () => {
+    expect(SYSTEM_WORKFLOW_TYPES).toEqual(['historyArchiveSweepWorkflow', 'bulkMovePartWorkflow']);
     expect(SYSTEM_WORKFLOW_TYPES.filter((t) => REGISTERED_WORKFLOW_TYPES.includes(t))).toEqual([]);
     expect(SYSTEM_WORKFLOW_TYPES.every((t) => Object.keys(workflows).includes(t))).toBe(true);
   });

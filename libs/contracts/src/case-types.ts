@@ -14,6 +14,7 @@ import {
   BULK_MOVE_CASE_TYPE,
   BULK_MOVE_WORKFLOW_ID_PATTERN,
   BULK_MOVE_WORKFLOW_TYPE,
+  BULK_PART_WORKFLOW_TYPE,
   bulkMoveDecideUpdate,
   bulkMoveStateQuery,
   MOVE_CASE_TYPE,
@@ -308,8 +309,11 @@ export const CASE_ID_SHAPES: CaseTypeLabel = Object.freeze({
   en: CASE_TYPE_LIST.map((e) => e.idShape.en).join(' or '),
 });
 
-/** Workflow types that run the system rather than a personnel action; never cases, never archived. */
-export const SYSTEM_WORKFLOW_TYPES: readonly string[] = Object.freeze([HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE]);
+/**
+ * Workflow types that run the system rather than a personnel action, and record nothing in the ledger:
+ * the archive sweep, and the parts that carry a bulk move's pages of people. Never cases.
+ */
+export const SYSTEM_WORKFLOW_TYPES: readonly string[] = Object.freeze([HISTORY_ARCHIVE_SWEEP_WORKFLOW_TYPE, BULK_PART_WORKFLOW_TYPE]);
 
 /** Every workflow type the registry knows, roots and children. */
 export const REGISTERED_WORKFLOW_TYPES: readonly string[] = Object.freeze(

@@ -15,6 +15,14 @@ export const BULK_MEMBER_WORKFLOW_TYPE = 'bulkMemberWorkflow';
 export const moveWorkflowId = (agencyCode: string, nip: string): string => `move:${agencyCode}:${nip}`;
 export const bulkMoveWorkflowId = (agencyCode: string, batchCode: string): string => `bulk-move:${agencyCode}:${batchCode}`;
 export const bulkMemberWorkflowId = (batchId: string, nip: string): string => `${batchId}:member:${nip}`;
+/** The workflow that runs one page of a batch's members (issue 19): plumbing, not a case of its own. */
+export const BULK_PART_WORKFLOW_TYPE = 'bulkMovePartWorkflow';
+export const bulkPartWorkflowId = (batchId: string, page: number): string => `${batchId}:part:${page}`;
+
+/** People per request: the proposal's own list, and each page added to an open batch. */
+export const BULK_MOVE_PAGE_MAX = 200;
+/** People per batch, all pages together (a regency's yearly rotation round moves up to a few thousand). */
+export const BULK_MOVE_MAX_PEOPLE = 2000;
 
 export const MOVE_WORKFLOW_ID_PATTERN = /^move:[A-Z0-9][A-Z0-9._-]{0,63}:\d{18}$/;
 export const BULK_MOVE_WORKFLOW_ID_PATTERN = /^bulk-move:[A-Z0-9][A-Z0-9._-]{0,63}:[A-Z0-9][A-Z0-9._-]{0,63}$/;
@@ -138,6 +146,24 @@ export interface BulkMoveInput {
   intendedEffectiveDates?: Record<string, string>;
   /** Members are named by NIP: their facts come from the agency's register as of each evaluation date. */
   personFromRegister?: boolean;
+  /** More people follow in pages (bulkMoveAddMembersUpdate) until one is marked last. */
+  open?: boolean;
+}
+
+/** One more page of people for an open batch (issue 19); `last` closes the list. */
+export interface BulkAddMembersInput {
+  decision: 'add_members';
+  actor: Actor;
+  moves: MoveFactsInput[];
+  intendedEffectiveDates: Record<string, string>;
+  last: boolean;
+}
+
+export interface BulkAddMembersAck {
+  workflowId: string;
+  page: number;
+  people: number;
+  open: boolean;
 }
 
 export interface BulkDecisionInput {
@@ -177,6 +203,8 @@ export interface BulkMoveState extends CaseStateBase {
   members: BulkMemberView[];
   decree: { number: string; effectiveDate: string } | null;
   annex: AnnexLine[];
+  /** Whether more pages of people may still be added (issue 19); absent in batches started before. */
+  open?: boolean;
 }
 
 export const bulkMoveStateQuery = defineQuery<BulkMoveState>('bulk-move.state');
@@ -186,6 +214,7 @@ export interface BulkDecisionAck extends DecisionAck {
 }
 
 export const bulkMoveDecideUpdate = defineUpdate<BulkDecisionAck, [BulkDecisionInput]>('bulk-move.decide');
+export const bulkMoveAddMembersUpdate = defineUpdate<BulkAddMembersAck, [BulkAddMembersInput]>('bulk-move.add-members');
 
 export interface BulkMemberInput {
   sop: SopRef;
@@ -194,9 +223,18 @@ export interface BulkMemberInput {
   /** The rules are checked as of this date; absent in members started before. */
   intendedEffectiveDate?: string;
   personFromRegister?: boolean;
+  /** The workflow the check is reported to (the page's part); absent: the batch itself. */
+  reportTo?: string;
 }
 
-/** Member → batch: the person's own rule check. */
+/** Batch → part: one page of people to check, then the batch's word on each. */
+export interface BulkPartInput {
+  batchId: string;
+  page: number;
+  members: BulkMemberInput[];
+}
+
+/** Member → batch (or its part): the person's own rule check. */
 export const bulkMemberCheckedSignal =
   defineSignal<[{ nip: string; allowed: boolean; blocking: RuleVerdictView[] }]>('bulk-move.member-checked');
 /** Batch → member: included in the decree (with its annex line) or excluded (with the reason). */
@@ -204,3 +242,14 @@ export const bulkMemberDecidedSignal =
   defineSignal<
     [{ included: boolean; reason: string; decreeNumber: string | null; effectiveDate: string | null; annexLine: AnnexLine | null }]
   >('bulk-move.member-decided');
+/** Part → batch: every person of the page checked. */
+export const bulkPartCheckedSignal =
+  defineSignal<[{ page: number; checks: { nip: string; allowed: boolean; blocking: RuleVerdictView[] }[] }]>('bulk-move.part-checked');
+/** What the batch tells the people of one page (by NIP) once it is decided. */
+export interface BulkPartWord {
+  decreeNumber: string | null;
+  effectiveDate: string | null;
+  members: { nip: string; included: boolean; reason: string; annexLine: AnnexLine | null }[];
+}
+/** Batch → part: the batch's word on each person of the page. */
+export const bulkPartDecidedSignal = defineSignal<[BulkPartWord]>('bulk-move.part-decided');

@@ -34,6 +34,7 @@ import {
 import { ledger, reference } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 import { evaluateMoveNow } from './move-rules';
+import { pagedBulkMove } from './paged-bulk-move';
 
 /** Children are started this many per workflow task. */
 const START_WINDOW = 25;
@@ -44,6 +45,11 @@ const START_WINDOW = 25;
  */
 export const BULK_TELL_AT_ONCE_PATCH = 'bulk-move-tell-at-once';
 const TELL_WINDOW = 100;
+/**
+ * Issue 19 item 5: people come in pages and each page runs as a part (paged-bulk-move.ts), so a batch
+ * of 1,000+ stays far below Temporal's history limits. Batches started before run the code below.
+ */
+export const BULK_MOVE_PAGED_PATCH = 'bulk-move-paged';
 const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
 const describePost = (p: { agencyCode: string; positionCode: string }) => `${p.agencyCode}/${p.positionCode}`;
 
@@ -53,6 +59,7 @@ const describePost = (p: { agencyCode: string; positionCode: string }) => `${p.a
  * must be named); the decree's annex lists each move.
  */
 export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveState> {
+  if (patched(BULK_MOVE_PAGED_PATCH)) return pagedBulkMove(input);
   const sop = getSop(input.sop);
   const batchId = workflowInfo().workflowId;
   const members = new Map<string, BulkMemberView>(
@@ -306,7 +313,7 @@ export async function bulkMemberWorkflow(input: BulkMemberInput): Promise<{ nip:
     payload: { evaluation },
     ruleVersion: evaluation.ruleVersion,
   });
-  await getExternalWorkflowHandle(input.batchId).signal(bulkMemberCheckedSignal, {
+  await getExternalWorkflowHandle(input.reportTo ?? input.batchId).signal(bulkMemberCheckedSignal, {
     nip: move.person.nip,
     allowed: evaluation.allowed,
     blocking,

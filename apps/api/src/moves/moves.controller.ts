@@ -7,7 +7,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
 import { PatternPipe } from '../common/param-pipes';
 import { presentDecision } from '../common/ledger.presenter';
-import { BulkDecisionDto, BulkMoveDto, MoveDecisionDto, ProposeMoveDto } from './dto/move.dto';
+import { BulkDecisionDto, BulkMembersPageDto, BulkMoveDto, MoveDecisionDto, ProposeMoveDto } from './dto/move.dto';
 import { MovesService } from './moves.service';
 import { Roles } from '../auth/access.decorators';
 import { BULK_DECIDERS, BULK_STARTERS, EVERY_ROLE, MOVE_DECIDERS, MOVE_STARTERS } from '../auth/endpoint-roles';
@@ -85,6 +85,27 @@ export class MovesController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. moves.3.intendedEffectiveDate' })
   proposeBulk(@CurrentActor() actor: Actor, @Body() dto: BulkMoveDto) {
     return this.moves.proposeBulk(actor, { ...dto, reason: dto.reason ?? null, evidence: dto.evidence ?? [] });
+  }
+
+  @Roles(...BULK_STARTERS)
+  @Post('bulk-moves/:id/members')
+  @ApiErrors(...DECISION_ERRORS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'HR adds a page of people (up to 200) to a batch proposed with open: true; last: true closes its list. Each person is checked as their page arrives.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED naming the field: moves.3.person.nip already in the batch (unique), moves beyond the batch’s 2,000 people (maxPeople), an empty page not marked last',
+  })
+  addBulkMembers(
+    @Param('id', BulkIdPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() dto: BulkMembersPageDto,
+    @IdempotencyKey() key?: IdempotentRequest,
+  ) {
+    return this.moves.addBulkMembers(id, actor, { moves: dto.moves, last: dto.last ?? false }, key);
   }
 
   @Roles(...EVERY_ROLE)

@@ -21,6 +21,7 @@ import { DecreeRepository, LedgerRepository, RegisterRepository } from '@meritfl
 import { assertDecreeDraftCited } from '../decrees/decree-citation';
 import {
   BULK_MOVE_WORKFLOW_TYPE,
+  bulkMoveAddMembersUpdate,
   bulkMoveDecideUpdate,
   bulkMoveStateQuery,
   bulkMoveWorkflowId,
@@ -28,6 +29,7 @@ import {
   moveDecideUpdate,
   moveStateQuery,
   moveWorkflowId,
+  rootCaseOf,
   vacancyStateQuery,
   type BulkDecisionInput,
   type MoveDecisionInput,
@@ -217,22 +219,16 @@ export class MovesService {
     return state;
   }
 
-  async proposeBulk(
-    actor: Actor,
-    request: {
-      agencyCode: string;
-      batchCode: string;
-      title: string;
-      moves: (NamedMove & { intendedEffectiveDate?: string })[];
-      reason: string | null;
-      evidence: EvidenceRef[];
-    },
-  ) {
+  /**
+   * One page of a batch's people as the rules first judge them: each person's date beside their facts
+   * (without one, the proposal date, WIB), the facts from the register, every move a rotation or an
+   * intra-agency mutation inside the batch's agency, nobody twice. Refused naming the field otherwise.
+   */
+  private async bulkPage(agencyCode: string, page: (NamedMove & { intendedEffectiveDate?: string })[]) {
     const now = new Date();
-    // Each person's date goes beside the facts the rules read; without one, the proposal date (WIB).
     const intendedEffectiveDates: Record<string, string> = {};
     const dateIssues: FieldIssue[] = [];
-    const named = request.moves.map(({ intendedEffectiveDate, ...m }, i) => {
+    const named = page.map(({ intendedEffectiveDate, ...m }, i) => {
       const date = intendedEffectiveDate ?? wibDate(now);
       dateIssues.push(...checkEffectiveDate(`moves.${i}.intendedEffectiveDate`, date));
       intendedEffectiveDates[m.person.nip] = date;
@@ -240,9 +236,8 @@ export class MovesService {
     });
     if (dateIssues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: dateIssues });
     const moves = await this.withRegisterFacts(named);
-    const cmd = { ...request, moves, intendedEffectiveDates, personFromRegister: true };
-    const issues = cmd.moves.flatMap((m, i) => {
-      const out: FieldIssue[] = [...dateIssues.filter((d) => d.field === `moves.${i}.intendedEffectiveDate`)];
+    const issues = moves.flatMap((m, i) => {
+      const out: FieldIssue[] = [];
       if (m.kind === 'talent_promotion' || m.scope !== 'intra_agency') {
         out.push({
           field: `moves.${i}.kind`,
@@ -253,14 +248,14 @@ export class MovesService {
           },
         });
       }
-      if (m.to.agencyCode !== cmd.agencyCode || m.from.agencyCode !== cmd.agencyCode) {
+      if (m.to.agencyCode !== agencyCode || m.from.agencyCode !== agencyCode) {
         out.push({
           field: `moves.${i}.to.agencyCode`,
           rule: 'bulk',
           message: { id: 'semua pemindahan dalam instansi yang sama', en: 'every move stays within the batch’s agency' },
         });
       }
-      if (cmd.moves.findIndex((x) => x.person.nip === m.person.nip) !== i) {
+      if (moves.findIndex((x) => x.person.nip === m.person.nip) !== i) {
         out.push({
           field: `moves.${i}.person.nip`,
           rule: 'unique',
@@ -270,6 +265,25 @@ export class MovesService {
       return out;
     });
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: issues });
+    return { moves, intendedEffectiveDates };
+  }
+
+  async proposeBulk(
+    actor: Actor,
+    request: {
+      agencyCode: string;
+      batchCode: string;
+      title: string;
+      moves: (NamedMove & { intendedEffectiveDate?: string })[];
+      reason: string | null;
+      evidence: EvidenceRef[];
+      open?: boolean;
+    },
+  ) {
+    const now = new Date();
+    const { open, ...rest } = request;
+    const page = await this.bulkPage(request.agencyCode, request.moves);
+    const cmd = { ...rest, ...page, personFromRegister: true, ...(open ? { open: true } : {}) };
     const sop = selectSop('bulk-move', { asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
     const memberSop = selectSop('bulk-member', { asOf: now, allowTestOnly: this.config.MERITFLOW_ALLOW_TEST_SOPS });
     const start = evaluateStart(sop, actor);
@@ -278,7 +292,26 @@ export class MovesService {
     const started = await this.workflows.start(BULK_MOVE_WORKFLOW_TYPE, id, [
       { sop: { id: sop.id, version: sop.version }, memberSop: { id: memberSop.id, version: memberSop.version }, ...cmd, proposedBy: actor },
     ]);
-    return { ...started, sop: { id: sop.id, version: sop.version }, people: cmd.moves.length };
+    return { ...started, sop: { id: sop.id, version: sop.version }, people: cmd.moves.length, open: !!open };
+  }
+
+  /** One more page of people for an open batch (issue 19); the page marked last closes its list. */
+  async addBulkMembers(
+    id: string,
+    actor: Actor,
+    request: { moves: (NamedMove & { intendedEffectiveDate?: string })[]; last: boolean },
+    key?: IdempotentRequest,
+  ) {
+    const root = rootCaseOf(id);
+    const page = await this.bulkPage(root?.agencyCode ?? '', request.moves);
+    return this.workflows.decide(
+      id,
+      bulkMoveAddMembersUpdate,
+      { decision: 'add_members' as const, actor, ...page, last: request.last },
+      actor,
+      key,
+      async () => (await this.workflows.query(id, bulkMoveStateQuery)).step,
+    );
   }
 
   async getBulk(id: string) {

@@ -3,6 +3,7 @@ import { openSelectionTestFast, openSelectionV1 } from '../sop/open-selection/op
 import { mutationIntraV1 } from '../sop/move/move.v1';
 import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
 import { MOVE_SOPS_V1_1 } from '../sop/move/move.v1-1';
+import { bulkMoveV1_1 } from '../sop/move/bulk-move.v1-1';
 import { checkConformance, type LedgerDecision } from './conformance';
 
 const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
@@ -414,5 +415,32 @@ describe('checkConformance on a move', () => {
   it('flags a refused attempt recorded for a role that may not take the decision', () => {
     const report = checkConformance(mutationIntraV1, rows(MOVE, sop, path('hr_officer')), NOW);
     expect(report.violations.map((v) => [v.rule, v.decision])).toEqual([['role_not_allowed', `${MOVE}#4`]]);
+  });
+});
+
+describe('checkConformance on a bulk move whose people came in pages (issue 19)', () => {
+  const BATCH = 'bulk-move:PEMKAB-SLEMAN:SK-ROTASI-2027';
+  const sop = { id: bulkMoveV1_1.id, version: bulkMoveV1_1.version };
+  const page = (actorRole: string, step = 'checking'): Row => ({ decision: 'members_added', stepBefore: step, stepAfter: step, actorRole });
+  const path = (extra: Row): Row[] => [
+    { decision: 'propose_batch', stepBefore: null, stepAfter: 'checking', actorRole: 'hr_officer' },
+    page('hr_officer'),
+    extra,
+    { decision: 'members_checked', stepBefore: 'checking', stepAfter: 'awaiting_approval', actorRole: 'system' },
+    { decision: 'approve_batch', stepBefore: 'awaiting_approval', stepAfter: 'decree', actorRole: 'ppk' },
+  ];
+
+  it.each<{ name: string; extra: Row; rules: string[] }>([
+    { name: 'pages added by HR while the people are checked', extra: page('hr_officer'), rules: [] },
+    { name: 'a page added by the PPK, who may not open the batch', extra: page('ppk'), rules: ['role_not_allowed'] },
+  ])('$name → $rules', ({ extra, rules }) => {
+    const r = checkConformance(bulkMoveV1_1, rows(BATCH, sop, path(extra)), NOW);
+    expect(r.violations.map((v) => v.rule)).toEqual(rules);
+  });
+
+  it('flags a page added after the list was checked', () => {
+    const list = path(page('hr_officer'));
+    const r = checkConformance(bulkMoveV1_1, rows(BATCH, sop, [...list, page('hr_officer', 'decree')]), NOW);
+    expect(r.violations.map((v) => v.rule)).toEqual(['transition_not_allowed']);
   });
 });

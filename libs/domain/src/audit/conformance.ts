@@ -126,6 +126,8 @@ const isDeadlineDecision = (d: string): boolean => (DEADLINE_DECISIONS as readon
 
 /** The record of a decision a guarding rule refused (moves: the mobility rules); the step does not change. */
 export const BLOCKED_ATTEMPT = 'decision_blocked';
+/** A page of people added to an open bulk move (issue 19): by a role that may open the case, at its first step. */
+export const PAGE_ADDED = 'members_added';
 
 const refOf = (d: LedgerDecision): string => `${d.workflowId}#${d.sequence}`;
 const sameSop = (a: SopRef, b: SopRef): boolean => a.id === b.id && a.version === b.version;
@@ -414,6 +416,11 @@ function checkDecision(sop: Readonly<SopDefinition>, from: SopStep, d: LedgerDec
     if (attempted.length === 0) violations.push(notAllowed(d, from));
     else if (!roleAllowed) violations.push(roleViolation(d, from.id, attempted[0].roles));
     return base(d, 'note', attempted.length > 0, roleAllowed, false);
+  }
+  if (d.decision === PAGE_ADDED && d.stepAfter === from.id && from.id === sop.initialStep) {
+    const roleAllowed = (sop.startDecision.roles as readonly string[]).includes(d.actorRole);
+    if (!roleAllowed) violations.push(roleViolation(d, from.id, sop.startDecision.roles));
+    return base(d, 'note', true, roleAllowed, false);
   }
   const named = from.transitions.find((t) => t.decision === d.decision);
   violations.push(notAllowed(d, from));

@@ -82,6 +82,7 @@ export const DECISION_LABELS: Readonly<Record<string, LocalizedText>> = Object.f
   tpk_advise: { id: 'Pertimbangan TPK', en: 'TPK advice' },
   report_submitted: { id: 'Laporan kepada Mendagri', en: 'Report to the Minister of Home Affairs' },
   propose_batch: { id: 'Usulan mutasi/rotasi kolektif', en: 'Collective move proposed' },
+  members_added: { id: 'Halaman pegawai ditambahkan ke usulan kolektif', en: 'A page of people added to the batch' },
   members_checked: { id: 'Pemeriksaan aturan per pegawai selesai', en: 'Every person checked' },
   approve_batch: { id: 'Persetujuan PPK atas usulan kolektif', en: 'Batch approved by the PPK' },
   reject_batch: { id: 'Penolakan PPK atas usulan kolektif', en: 'Batch rejected by the PPK' },

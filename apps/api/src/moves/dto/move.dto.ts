@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BUSINESS_CODE_PATTERN, GOLONGAN_CODES, MOVE_KINDS, MUTATION_SCOPES, POSITION_CLASSES } from '@meritflow/domain';
-import { VACANCY_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
+import { BULK_MOVE_MAX_PEOPLE, BULK_MOVE_PAGE_MAX, VACANCY_WORKFLOW_ID_PATTERN } from '@meritflow/contracts';
 import { OptionalEvidence, OptionalReason, OptionalSopVersion } from '../../common/dto-fields';
 import { IsNip } from '../../common/nip.validator';
 import { SingleLine } from '../../common/text.validators';
@@ -161,16 +161,41 @@ export class BulkMoveDto {
   @ApiProperty() @IsString() @Length(3, 300) @SingleLine() title!: string;
   @ApiProperty({
     type: [BulkMoveMemberDto],
-    description: 'Rotations or intra-agency mutations, 1–200 people, each with its intended effective date',
+    description: `Rotations or intra-agency mutations, 1–${BULK_MOVE_PAGE_MAX} people, each with its intended effective date; more in pages with open: true`,
   })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(BULK_MOVE_PAGE_MAX)
   @ValidateNested({ each: true })
   @Type(() => BulkMoveMemberDto)
   moves!: BulkMoveMemberDto[];
+  @ApiPropertyOptional({
+    description:
+      `More people follow in pages (POST /v1/bulk-moves/{id}/members, ${BULK_MOVE_PAGE_MAX} a page, ${BULK_MOVE_MAX_PEOPLE} a batch) until a page is marked last; ` +
+      'the people are checked as their pages arrive, and the PPK decides once the list is closed. Default false: these moves are the whole batch.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  open?: boolean;
   @OptionalReason() reason?: string;
   @OptionalEvidence() evidence?: EvidenceRefDto[];
+}
+
+/** One more page of people for a batch proposed with open: true. */
+export class BulkMembersPageDto {
+  @ApiProperty({
+    type: [BulkMoveMemberDto],
+    description: `0–${BULK_MOVE_PAGE_MAX} people (none only on the last page), checked like the proposal's own; ${BULK_MOVE_MAX_PEOPLE} a batch`,
+  })
+  @IsArray()
+  @ArrayMaxSize(BULK_MOVE_PAGE_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => BulkMoveMemberDto)
+  moves!: BulkMoveMemberDto[];
+  @ApiPropertyOptional({ description: 'This page closes the list: no more people may be added, and the PPK decides once all are checked' })
+  @IsOptional()
+  @IsBoolean()
+  last?: boolean;
 }
 
 export class ExclusionDto {
@@ -187,7 +212,7 @@ export class BulkDecisionDto {
   @ApiPropertyOptional({ type: [ExclusionDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(BULK_MOVE_MAX_PEOPLE)
   @ValidateNested({ each: true })
   @Type(() => ExclusionDto)
   exclusions?: ExclusionDto[];

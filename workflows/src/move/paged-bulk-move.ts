@@ -1,0 +1,308 @@
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, moveWithRegisterFacts, type FieldIssue } from '@meritflow/domain';
+import {
+  BULK_MOVE_CASE_TYPE,
+  BULK_MOVE_MAX_PEOPLE,
+  BULK_PART_WORKFLOW_TYPE,
+  bulkMemberWorkflowId,
+  bulkMoveAddMembersUpdate,
+  bulkMoveDecideUpdate,
+  bulkMoveStateQuery,
+  bulkPartCheckedSignal,
+  bulkPartDecidedSignal,
+  bulkPartWorkflowId,
+  type AnnexLine,
+  type BulkAddMembersInput,
+  type BulkDecisionInput,
+  type BulkMemberInput,
+  type BulkMemberView,
+  type BulkMoveInput,
+  type BulkMoveState,
+  type MoveFactsInput,
+} from '@meritflow/contracts';
+import { ledger, reference } from '../shared/ledger';
+import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+import { evaluateMoveNow } from './move-rules';
+import type { bulkMovePartWorkflow } from './bulk-move-part.workflow';
+
+const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
+const describePost = (p: { agencyCode: string; positionCode: string }) => `${p.agencyCode}/${p.positionCode}`;
+
+/** What the batch tells one person once it is decided. */
+type Word = { included: boolean; reason: string; annexLine: AnnexLine | null };
+
+/**
+ * A bulk move whose people come in pages (issue 19): the proposal's own list is page 1, and an open
+ * batch takes more pages (bulkMoveAddMembersUpdate, at most BULK_MOVE_PAGE_MAX each) until one is
+ * marked last. Each page runs as a part (bulkMovePartWorkflow) that starts its people's workflows,
+ * collects their checks and tells them the batch's word, so this history grows with the pages, not
+ * the people: at 1,000 people it holds a few hundred events where one child per person held ~6,000.
+ */
+export async function pagedBulkMove(input: BulkMoveInput): Promise<BulkMoveState> {
+  const sop = getSop(input.sop);
+  const batchId = workflowInfo().workflowId;
+  const members = new Map<string, BulkMemberView>();
+  const moves = new Map<string, MoveFactsInput>();
+  const intended = new Map<string, string>();
+  const pages: string[][] = [];
+  let open = input.open === true;
+  let checkedCount = 0;
+  let decree: BulkMoveState['decree'] = null;
+  let annex: AnnexLine[] = [];
+
+  const kase = new SopCase(
+    sop,
+    BULK_MOVE_CASE_TYPE,
+    () => ({ agencyCode: input.agencyCode, businessKey: input.batchCode, title: input.title, details: { people: members.size, decree } }),
+    ledger,
+  );
+
+  const addPage = (list: readonly MoveFactsInput[], dates: Record<string, string> | undefined): number => {
+    for (const m of list) {
+      const nip = m.person.nip;
+      members.set(nip, {
+        nip,
+        name: m.person.name,
+        from: describePost(m.from),
+        to: describePost(m.to),
+        workflowId: bulkMemberWorkflowId(batchId, nip),
+        checked: false,
+        allowed: null,
+        blocking: [],
+        excluded: null,
+      });
+      moves.set(nip, m);
+      if (dates?.[nip]) intended.set(nip, dates[nip]);
+      // The officials being moved never act on their own batch.
+      kase.assign(nip, 'candidate');
+    }
+    pages.push(list.map((m) => m.person.nip));
+    return pages.length;
+  };
+
+  const view = (): BulkMoveState => ({
+    caseType: BULK_MOVE_CASE_TYPE,
+    ...kase.baseView(),
+    members: [...members.values()],
+    decree,
+    annex,
+    open,
+  });
+
+  const validate = (d: BulkDecisionInput) => {
+    const verdict = evaluateDecision(sop, kase.step.id, d);
+    refuseUnless(verdict);
+    kase.assertDuties(d.actor);
+    const fields: FieldIssue[] = [];
+    if (d.decision === 'approve_batch') {
+      const excluded = new Map((d.exclusions ?? []).map((e) => [e.nip, e.reason]));
+      for (const [nip, reason] of excluded) {
+        if (!members.has(nip))
+          fields.push(issue('exclusions', 'member', `${nip} bukan bagian dari usulan ini`, `${nip} is not part of this batch`));
+        if (!reason || reason.trim().length === 0)
+          fields.push(
+            issue('exclusions', 'reason', `alasan pengecualian ${nip} wajib diisi`, `the reason for excluding ${nip} is required`),
+          );
+      }
+      const blockedNotExcluded = [...members.values()].filter((m) => m.allowed === false && !excluded.has(m.nip)).map((m) => m.nip);
+      if (blockedNotExcluded.length > 0) {
+        fields.push(
+          issue(
+            'exclusions',
+            'blockedMustBeExcluded',
+            `pegawai yang terhalang aturan harus dikecualikan dengan nama: ${blockedNotExcluded.join(', ')}`,
+            `people blocked by a rule must be excluded by name: ${blockedNotExcluded.join(', ')}`,
+          ),
+        );
+      }
+      if (excluded.size >= members.size)
+        fields.push(issue('exclusions', 'empty', 'tidak ada yang tersisa untuk dipindahkan', 'nobody would be left to move'));
+    }
+    if (d.decision === 'record_decree') {
+      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber))
+        fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
+      if (!d.effectiveDate || !isIsoDate(d.effectiveDate))
+        fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
+      else if (verdict.transition.guard === 'mobility_rules') fields.push(...checkEffectiveDate('effectiveDate', d.effectiveDate));
+    }
+    if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
+    return verdict;
+  };
+
+  const validateAdd = (a: BulkAddMembersInput) => {
+    kase.assertDuties(a.actor);
+    if (!open || kase.step.id !== sop.initialStep) {
+      refuse('DECISION_NOT_ALLOWED', { step: kase.step.id, decision: 'add_members', allowed: kase.allowed.map((x) => x.decision) });
+    }
+    const fields: FieldIssue[] = [];
+    if (a.moves.length === 0 && !a.last)
+      fields.push(issue('moves', 'arrayMinSize', 'halaman tanpa pegawai harus halaman terakhir', 'a page without people must be the last'));
+    if (members.size + a.moves.length > BULK_MOVE_MAX_PEOPLE) {
+      fields.push(
+        issue(
+          'moves',
+          'maxPeople',
+          `satu usulan kolektif memuat paling banyak ${BULK_MOVE_MAX_PEOPLE} pegawai (sudah ${members.size})`,
+          `one batch holds at most ${BULK_MOVE_MAX_PEOPLE} people (${members.size} so far)`,
+        ),
+      );
+    }
+    a.moves.forEach((m, i) => {
+      if (members.has(m.person.nip))
+        fields.push(
+          issue(
+            `moves.${i}.person.nip`,
+            'unique',
+            `pegawai ${m.person.nip} sudah ada dalam usulan ini`,
+            `${m.person.nip} is already in this batch`,
+          ),
+        );
+      else kase.assertNominee(m.person.nip, 'candidate');
+    });
+    if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
+  };
+
+  /** The people the decree would move whom the rules block as of its TMT, with the verdicts. */
+  const blockedAsOf = async (tmt: string) => {
+    const included = [...moves.values()].filter((m) => !members.get(m.person.nip)!.excluded);
+    const regionCodes = [...new Set(included.flatMap((m) => [m.from.regionCode, m.to.regionCode]))];
+    const register = input.personFromRegister
+      ? { agencyCode: input.agencyCode, nips: included.map((m) => m.person.nip), asOf: tmt }
+      : undefined;
+    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: input.agencyCode, ...(register ? { register } : {}) });
+    const registered = new Map((facts.register ?? []).map((r) => [r.nip, r]));
+    const asOf = { date: tmt, basis: 'decree_effective_date' as const };
+    return included.flatMap((m) => {
+      const judged = register ? moveWithRegisterFacts(m, registered.get(m.person.nip)) : m;
+      const ev = evaluateMoveNow({ move: judged, talent: null }, facts, [], new Date(), asOf);
+      return ev.allowed
+        ? []
+        : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
+    });
+  };
+
+  /** One signal per page: the part passes each person their word. */
+  const tellParts = (word: (m: BulkMemberView) => Word) =>
+    Promise.all(
+      pages.map((nips, i) =>
+        getExternalWorkflowHandle(bulkPartWorkflowId(batchId, i + 1)).signal(bulkPartDecidedSignal, {
+          decreeNumber: decree?.number ?? null,
+          effectiveDate: decree?.effectiveDate ?? null,
+          members: nips.map((nip) => ({ nip, ...word(members.get(nip)!) })),
+        }),
+      ),
+    );
+
+  addPage(input.moves, input.intendedEffectiveDates);
+
+  setHandler(bulkMoveStateQuery, view);
+  setHandler(bulkPartCheckedSignal, (s) => {
+    for (const c of s.checks) {
+      const m = members.get(c.nip);
+      if (!m) continue;
+      if (!m.checked) checkedCount++;
+      m.checked = true;
+      m.allowed = c.allowed;
+      m.blocking = c.blocking;
+    }
+  });
+  setHandler(
+    bulkMoveAddMembersUpdate,
+    async (a) => {
+      validateAdd(a);
+      const page = a.moves.length > 0 ? addPage(a.moves, a.intendedEffectiveDates) : null;
+      if (a.last) open = false;
+      await kase.note(
+        'members_added',
+        { payload: { page, moves: a.moves, intendedEffectiveDates: a.intendedEffectiveDates, last: a.last } },
+        a.actor,
+      );
+      return { workflowId: batchId, page: page ?? pages.length, people: members.size, open };
+    },
+    { validator: (a) => void validateAdd(a) },
+  );
+  setHandler(
+    bulkMoveDecideUpdate,
+    async (d) => {
+      const verdict = validate(d);
+      const common = { reason: d.reason ?? null, evidence: d.evidence ?? [] };
+      if (d.decision === 'approve_batch') {
+        for (const e of d.exclusions ?? []) members.get(e.nip)!.excluded = { reason: e.reason };
+        await kase.transition(d.decision, d.actor, verdict.to, {
+          ...common,
+          payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length },
+        });
+      } else if (d.decision === 'record_decree') {
+        if (verdict.transition.guard === 'mobility_rules') {
+          const blocked = await blockedAsOf(d.effectiveDate!);
+          if (blocked.length > 0) {
+            const payload = { attempted: d.decision, effectiveDate: d.effectiveDate, asOf: d.effectiveDate, blocked };
+            await kase.note('decision_blocked', { ...common, payload, ruleVersion: blocked[0].ruleVersion }, d.actor);
+            return { ...kase.ack(), blocked: blocked.map(({ nip, blocking }) => ({ nip, blocking })) };
+          }
+        }
+        decree = { number: d.decreeNumber!, effectiveDate: d.effectiveDate! };
+        annex = [...members.values()]
+          .filter((m) => !m.excluded)
+          .map((m, i) => ({ no: i + 1, nip: m.nip, name: m.name, from: m.from, to: m.to }));
+        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { decree, annex } });
+        const lines = new Map(annex.map((a) => [a.nip, a]));
+        await tellParts((m) => {
+          const line = lines.get(m.nip) ?? null;
+          return { included: line !== null, reason: m.excluded?.reason ?? 'included in the collective decree', annexLine: line };
+        });
+      } else {
+        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
+        await tellParts(() => ({ included: false, reason: `batch rejected: ${d.reason}`, annexLine: null }));
+      }
+      return { ...kase.ack(), blocked: null };
+    },
+    { validator: (d) => void validate(d) },
+  );
+
+  await kase.start(input.proposedBy, {
+    reason: input.reason,
+    evidence: input.evidence,
+    payload: {
+      moves: input.moves,
+      ...(input.intendedEffectiveDates ? { intendedEffectiveDates: input.intendedEffectiveDates } : {}),
+      ...(open ? { open } : {}),
+    },
+  });
+
+  const memberInput = (nip: string): BulkMemberInput => ({
+    sop: input.memberSop,
+    batchId,
+    move: moves.get(nip)!,
+    ...(intended.has(nip) ? { intendedEffectiveDate: intended.get(nip)! } : {}),
+    ...(input.personFromRegister ? { personFromRegister: true } : {}),
+  });
+  // Each page becomes a part as it arrives; the list is complete once a page is marked last.
+  const parts: Promise<unknown>[] = [];
+  let started = 0;
+  for (;;) {
+    await condition(() => started < pages.length || !open);
+    while (started < pages.length) {
+      const page = ++started;
+      const part = await startChild<typeof bulkMovePartWorkflow>(BULK_PART_WORKFLOW_TYPE, {
+        workflowId: bulkPartWorkflowId(batchId, page),
+        args: [{ batchId, page, members: pages[page - 1].map(memberInput) }],
+      });
+      parts.push(part.result());
+    }
+    if (!open && started === pages.length) break;
+  }
+  await condition(() => checkedCount === members.size);
+  const blocked = [...members.values()].filter((m) => !m.allowed);
+  await kase.auto('members_checked', {
+    reason:
+      blocked.length > 0
+        ? `${blocked.length} of ${members.size} blocked by a rule: ${blocked.map((m) => m.nip).join(', ')}`
+        : `all ${members.size} pass`,
+    payload: { checked: members.size, pages: pages.length, blocked: blocked.map((m) => ({ nip: m.nip, blocking: m.blocking })) },
+  });
+  await kase.runUntilTerminal();
+  await Promise.all(parts);
+  await condition(allHandlersFinished);
+  return view();
+}
