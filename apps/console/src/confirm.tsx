@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from './i18n';
-import { DESTRUCTIVE_DECISIONS } from './labels';
+import { isDestructiveDecision } from '@meritflow/domain';
 
-/** Whether a decision ends, refuses or undoes something and so asks for a confirmation first. */
-export const isDestructive = (decision: string): boolean => DESTRUCTIVE_DECISIONS.has(decision);
+/** Whether a decision ends, refuses or undoes something and so asks for a confirmation first (the domain's registry). */
+export const isDestructive = isDestructiveDecision;
 
 /**
  * A modal confirmation (the native <dialog>: focus is trapped and Escape cancels) for a destructive
