@@ -5,7 +5,7 @@ import { ConfirmDialog, isDestructive } from './confirm';
 import type { DecreeDraft } from './decree';
 import { useI18n } from './i18n';
 import { fillingMethodLabel } from './labels';
-import { ActionForm, FileField, SelectField, TextField, type PreviewLine } from './ui';
+import { ActionForm, DateField, FileField, type PreviewLine, SelectField, TextField } from './ui';
 
 /** What a decision's form may ask for beyond the SOP's own requirements (reason, evidence). */
 export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
@@ -275,9 +275,8 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
         <TextField label={t('Nomor SK', 'Decree number')} value={v.decreeNumber} onChange={(d) => set({ decreeNumber: d })} required />
       )}
       {has('effectiveDate') && (
-        <TextField
+        <DateField
           label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
-          type="date"
           value={v.effectiveDate}
           onChange={(d) => set({ effectiveDate: d })}
           required

@@ -1,10 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import {
+  useController,
+  useForm,
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { z } from 'zod';
 import { parseNip } from '@meritflow/domain';
 import { ApiError } from './api';
-import { formatDate } from './dates';
+import { DateInput } from './date-field';
 import { useI18n, type Lang } from './i18n';
 
 // Forms: react-hook-form holds the state, a zod schema validates it (reusing the domain's own rules,
@@ -167,26 +175,26 @@ export function FormSelect<V extends FieldValues>(props: Common<V> & { options: 
   );
 }
 
-/** A date picker (the browser's own) that also spells the chosen day the Indonesian way. */
+/** The date field (date-field.tsx: Indonesian day, typed or picked from a calendar) bound to a react-hook-form field as YYYY-MM-DD. */
 export function FormDate<V extends FieldValues>(props: Common<V> & { min?: string; max?: string }) {
-  const { lang } = useI18n();
   const id = useId();
   const error = useFieldError(props.form, props.name);
-  const value = props.form.watch(props.name) as string | undefined;
+  const { field } = useController({ control: props.form.control, name: props.name });
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
-      <input
-        type="date"
+      <DateInput
         id={id}
+        label={props.label}
+        name={field.name}
+        value={(field.value as string | undefined) ?? ''}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        inputRef={field.ref}
         min={props.min}
         max={props.max}
-        aria-describedby={[describe(id, props.hint, error), `${id}-said`].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        {...props.form.register(props.name)}
+        describedBy={describe(id, props.hint, error)}
+        invalid={Boolean(error)}
       />
-      <small id={`${id}-said`} className="date-said" aria-live="polite">
-        {value ? formatDate(value, lang) : ''}
-      </small>
     </FieldShell>
   );
 }

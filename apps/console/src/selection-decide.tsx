@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, enc, type Session } from './api';
 import { useI18n } from './i18n';
 import { CaseDecree, useDecreeDraft } from './case-decree';
-import { ActionForm, FileField, Refusal, TextField, useLoad } from './ui';
+import { ActionForm, DateField, FileField, Refusal, TextField, useLoad } from './ui';
 
 import type { Allowed, Candidate, Selection, Common, Decide } from './selection-shared';
 import { evidenceOf } from './selection-shared';
@@ -301,13 +301,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           testId="record-decree"
         >
           <TextField label={t('Nomor SK', 'Decree number')} value={number} onChange={setNumber} required />
-          <TextField
-            label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
-            type="date"
-            value={tmt}
-            onChange={setTmt}
-            required
-          />
+          <DateField label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} value={tmt} onChange={setTmt} required />
           {drafted && (
             <p data-testid="cited-decree">
               {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
@@ -342,7 +336,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           }
           testId="record-inauguration"
         >
-          <TextField label={t('Tanggal pelantikan', 'Inauguration date')} type="date" value={on} onChange={setOn} required />
+          <DateField label={t('Tanggal pelantikan', 'Inauguration date')} value={on} onChange={setOn} required />
           <FileField label={t('Berita acara pelantikan (PDF)', 'Inauguration minutes (PDF)')} onChange={setFile2} required />
         </ActionForm>
       )}

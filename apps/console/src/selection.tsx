@@ -5,7 +5,7 @@ import { formatDate, todayIso } from './dates';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
 import { MemberPicker } from './pickers';
 import { ChainForms } from './selection-chain';
-import { ActionForm, FileField, SelectField, TextField } from './ui';
+import { ActionForm, DateField, FileField, SelectField, TextField } from './ui';
 
 import type { Member, Ranked, Post, Selection, Common, Decide, EligibilityReason } from './selection-shared';
 import { evidenceOf, EvidenceDecision, ReasonDecision } from './selection-shared';
@@ -170,8 +170,8 @@ function AnnounceForm({ s, common, decide }: { s: Selection; common: Common; dec
       testId="decide-announce"
     >
       <div className="row">
-        <TextField label={t('Pendaftaran dibuka', 'Registration opens')} type="date" value={opens} onChange={setOpens} error={problem} />
-        <TextField label={t('Pendaftaran ditutup', 'Registration closes')} type="date" value={closes} onChange={setCloses} />
+        <DateField label={t('Pendaftaran dibuka', 'Registration opens')} value={opens} onChange={setOpens} error={problem} />
+        <DateField label={t('Pendaftaran ditutup', 'Registration closes')} value={closes} onChange={setCloses} />
       </div>
       <FileField label={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')} onChange={setFile} required />
     </ActionForm>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, enc, type Session } from './api';
 import { useI18n } from './i18n';
-import { ActionForm, Refusal, SelectField, TextField, useLoad } from './ui';
+import { ActionForm, DateField, Refusal, SelectField, TextField, useLoad } from './ui';
 
 interface Placement {
   performance: 'below' | 'meets' | 'above';
@@ -289,8 +289,8 @@ export function NewTalentReview({ session }: { session: Session }) {
           {t('Instansi', 'Agency')}: <strong>{agency}</strong>
         </p>
         <TextField label={t('Periode', 'Period')} value={period} onChange={setPeriod} hint="YYYY / YYYY-S1 / YYYY-S2" required />
-        <TextField label={t('Berlaku sejak', 'Valid from')} value={validFrom} onChange={setValidFrom} type="date" required />
-        <TextField label={t('Berlaku sampai', 'Valid to')} value={validTo} onChange={setValidTo} type="date" required />
+        <DateField label={t('Berlaku sejak', 'Valid from')} value={validFrom} onChange={setValidFrom} required />
+        <DateField label={t('Berlaku sampai', 'Valid to')} value={validTo} onChange={setValidTo} required />
         <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
       </ActionForm>
       {created && (
