@@ -86,7 +86,8 @@ export function DateInput(props: DateInputProps) {
           type="button"
           ref={button}
           className="date-button"
-          aria-label={`${t('Pilih dari kalender', 'Pick from the calendar')}: ${props.label}`}
+          aria-label={t('Buka kalender', 'Open the calendar')}
+          title={`${t('Pilih dari kalender', 'Pick from the calendar')}: ${props.label}`}
           aria-expanded={open}
           aria-controls={open ? calendarId : undefined}
           onClick={() => setOpen((o) => !o)}
@@ -99,7 +100,7 @@ export function DateInput(props: DateInputProps) {
           id={calendarId}
           className="date-popover"
           role="dialog"
-          aria-label={`${t('Kalender', 'Calendar')}: ${props.label}`}
+          aria-label={t('Kalender', 'Calendar')}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();

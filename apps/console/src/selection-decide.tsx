@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api, enc, type Session } from './api';
+import { z } from 'zod';
+import { FormFile, FormText, FormRadios, fields, msg, submitWith, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { CaseDecree, useDecreeDraft } from './case-decree';
 import { ActionForm, DateField, FileField, Refusal, TextField, useLoad } from './ui';
 
-import type { Allowed, Candidate, Selection, Common, Decide } from './selection-shared';
+import type { Allowed, Ranked, Selection, Common, Decide } from './selection-shared';
 import { evidenceOf } from './selection-shared';
 
 export function ShortlistTable({ s }: { s: Selection }) {
@@ -60,30 +62,24 @@ const recommendedPlace = (s: Selection, post: string, nip: string): string => {
   return i >= 0 ? String(i + 1) : '—';
 };
 
-export function RecommendForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.recommendations[p]);
-  return (
-    <>
-      {open.map((post) => (
-        <RecommendOne key={post} s={s} post={post} common={common} decide={decide} />
-      ))}
-    </>
-  );
-}
+const recommendSchema = z.object({
+  chosen: z.array(z.string()).min(1, msg('Pilih minimal satu', 'Choose at least one')),
+  file: fields.file(),
+});
 
 /** The overseer picks the names it recommends from the shortlist, and puts them in its order (best first). */
-function RecommendOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
-  const { t } = useI18n();
+export function RecommendOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
   const list = s.shortlist?.[post] ?? [];
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [file, setFile] = useState<File | null>(null);
+  const form = useZodForm(recommendSchema, { chosen: [], file: null });
+  const [chosen, file] = form.watch(['chosen', 'file']);
+  const setChosen = (next: string[]) => form.setValue('chosen', next, { shouldValidate: true, shouldDirty: true });
   const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
-  const move = (i: number, by: -1 | 1) =>
-    setChosen((c) => {
-      const next = [...c];
-      [next[i], next[i + by]] = [next[i + by], next[i]];
-      return next;
-    });
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...chosen];
+    [next[i], next[i + by]] = [next[i + by], next[i]];
+    setChosen(next);
+  };
   const title = `${t('Beri rekomendasi', 'Recommend')} ${post}`;
   return (
     <ActionForm
@@ -101,15 +97,15 @@ function RecommendOne({ s, post, common, decide }: { s: Selection; post: string;
         },
       ]}
       submitLabel={title}
-      disabled={chosen.length === 0 || !file}
-      onSubmit={async () =>
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, async (v) =>
         decide({
           decision: 'recommend',
           postCode: post,
-          recommended: chosen,
-          evidence: await evidenceOf(file, 'rekomendasi_bkn', s.agencyCode, t),
-        })
-      }
+          recommended: v.chosen,
+          evidence: await evidenceOf(v.file, 'rekomendasi_bkn', s.agencyCode, t),
+        }),
+      )}
       testId="decide-recommend"
     >
       <fieldset>
@@ -120,7 +116,7 @@ function RecommendOne({ s, post, common, decide }: { s: Selection; post: string;
               type="checkbox"
               id={`rec-${post}-${c.nip}`}
               checked={chosen.includes(c.nip)}
-              onChange={(e) => setChosen((x) => (e.target.checked ? [...x, c.nip] : x.filter((n) => n !== c.nip)))}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, c.nip] : chosen.filter((n) => n !== c.nip))}
             />
             <label htmlFor={`rec-${post}-${c.nip}`}>
               {t('Rekomendasikan', 'Recommend')} {nameOf(c.nip)} ({t('peringkat', 'rank')} {c.rank}, total {c.total})
@@ -148,27 +144,29 @@ function RecommendOne({ s, post, common, decide }: { s: Selection; post: string;
           ))}
         </ol>
       )}
-      <FileField label={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)} onChange={setFile} required />
+      <FormFile form={form} name="file" label={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)} />
     </ActionForm>
   );
 }
 
-export function PickForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.picks[p]);
-  return (
-    <>
-      {open.map((post) => (
-        <PickOne key={post} s={s} post={post} common={common} decide={decide} />
-      ))}
-    </>
-  );
-}
+/** The PPK picks one of the post's shortlist; a pick other than the top-ranked needs a justification. */
+const pickSchema = (list: readonly Ranked[]) =>
+  z.object({ nip: z.string().min(1, msg('Pilih calon', 'Pick a candidate')), reason: z.string() }).superRefine((v, ctx) => {
+    const chosen = list.find((c) => c.nip === v.nip);
+    if (!chosen) ctx.addIssue({ code: 'custom', path: ['nip'], message: msg('Pilih calon dari tiga besar', 'Pick from the shortlist') });
+    else if (chosen.rank !== 1 && v.reason.trim() === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: msg('Wajib, karena bukan peringkat pertama', 'Required, as not the top-ranked'),
+      });
+  });
 
-function PickOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
-  const { t } = useI18n();
+export function PickOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
   const list = s.shortlist?.[post] ?? [];
-  const [nip, setNip] = useState(list[0]?.nip ?? '');
-  const [reason, setReason] = useState('');
+  const form = useZodForm(pickSchema(list), { nip: list[0]?.nip ?? '', reason: '' });
+  const [nip, reason] = form.watch(['nip', 'reason']);
   const chosen = list.find((c) => c.nip === nip);
   const needsReason = chosen !== undefined && chosen.rank !== 1;
   const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
@@ -190,28 +188,25 @@ function PickOne({ s, post, common, decide }: { s: Selection; post: string; comm
         },
       ]}
       submitLabel={t('Tetapkan pilihan', 'Record the pick')}
-      disabled={!chosen || (needsReason && reason.trim() === '')}
-      onSubmit={() => decide({ decision: 'pick', postCode: post, nip, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, (v) =>
+        decide({ decision: 'pick', postCode: post, nip: v.nip, ...(v.reason.trim() ? { reason: v.reason.trim() } : {}) }),
+      )}
       testId={`pick-${post}`}
     >
-      <fieldset>
-        <legend>{t('Tiga besar', 'Shortlist')}</legend>
-        {list.map((c) => (
-          <div className="check" key={c.nip}>
-            <input type="radio" name={`pick-${post}`} id={`pick-${c.nip}`} checked={nip === c.nip} onChange={() => setNip(c.nip)} />
-            <label htmlFor={`pick-${c.nip}`}>
-              {c.rank}. {nameOf(c.nip)} ({c.nip}) — total {c.total}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <FormRadios
+        form={form}
+        name="nip"
+        idPrefix={`pick-${post}`}
+        label={t('Tiga besar', 'Shortlist')}
+        options={list.map((c) => ({ value: c.nip, label: `${c.rank}. ${nameOf(c.nip)} (${c.nip}) — total ${c.total}` }))}
+      />
       {needsReason && (
-        <TextField
+        <FormText
+          form={form}
+          name="reason"
           label={t('Alasan memilih selain peringkat pertama', 'Why not the top-ranked candidate')}
-          value={reason}
-          onChange={setReason}
           multiline
-          required
         />
       )}
     </ActionForm>

@@ -3,6 +3,8 @@ import { type RegisterFacts } from '@meritflow/domain';
 import { useI18n } from './i18n';
 import { parseNip } from './nip';
 import { AssessorsField, CandidatePicker, FactsSummary } from './pickers';
+import { z } from 'zod';
+import { FormRadios, FormText, fields, msg, submitWith, useZodForm } from './forms';
 import { ActionForm, SelectField, TextField } from './ui';
 
 import type { Candidate, Post, Selection, Common, Decide } from './selection-shared';
@@ -176,33 +178,32 @@ export function RegisterForm({ s, common, decide }: { s: Selection; common: Comm
   );
 }
 
-export function ScreeningForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const open = s.candidates.filter((c) => c.status === 'registered');
-  return (
-    <>
-      {open.map((c) => (
-        <ScreenOne key={c.nip} c={c} agencyCode={s.agencyCode} common={common} decide={decide} />
-      ))}
-    </>
-  );
-}
+const screenSchema = z
+  .object({
+    passed: z.enum(['true', 'false'], { message: msg('Pilih hasilnya', 'Choose the result') }),
+    score: z.string().trim(),
+    reason: fields.required(),
+    assessors: z.array(z.string()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passed !== 'true') return;
+    const n = Number(v.score);
+    if (v.score === '' || !/^\d+(\.\d+)?$/.test(v.score) || n < 0 || n > 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['score'],
+        message: msg('Nilai administrasi harus 0–100.', 'The administrative score must be 0–100.'),
+      });
+  });
 
 /**
  * One candidate's screening. It starts empty: the officer chooses the result and types the reason
  * (a score too when passed), so nothing is recorded that nobody decided or wrote.
  */
-function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode: string; common: Common; decide: Decide }) {
-  const { t } = useI18n();
-  const [assessors, setAssessors] = useState<string[]>([]);
-  const [passed, setPassed] = useState<'' | 'true' | 'false'>('');
-  const [score, setScore] = useState('');
-  const [reason, setReason] = useState('');
-  const scoreValue = Number(score);
-  const scoreProblem =
-    passed === 'true' && score.trim() !== '' && !(Number.isFinite(scoreValue) && scoreValue >= 0 && scoreValue <= 100)
-      ? t('Nilai administrasi harus 0–100.', 'The administrative score must be 0–100.')
-      : null;
-  const incomplete = passed === '' || reason.trim() === '' || (passed === 'true' && (score.trim() === '' || scoreProblem !== null));
+export function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode: string; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
+  const form = useZodForm(screenSchema, { passed: undefined as never, score: '', reason: '', assessors: [] });
+  const [passed, score, reason, assessors] = form.watch(['passed', 'score', 'reason', 'assessors']);
   return (
     <ActionForm
       {...common}
@@ -212,7 +213,7 @@ function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode
         {
           label: t('Hasil', 'Result'),
           value:
-            passed === ''
+            passed === undefined
               ? t('belum dipilih (wajib)', 'not chosen yet (required)')
               : passed === 'true'
                 ? t(`lulus, nilai administrasi ${score || '?'}`, `passed, administrative score ${score || '?'}`)
@@ -224,57 +225,43 @@ function ScreenOne({ c, agencyCode, common, decide }: { c: Candidate; agencyCode
           : []),
       ]}
       submitLabel={t(`Catat hasil ${c.name}`, `Record ${c.name}'s screening`)}
-      disabled={incomplete}
-      onSubmit={() =>
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, (v) =>
         decide({
           decision: 'screen_candidate',
           nip: c.nip,
-          passed: passed === 'true',
-          ...(passed === 'true' ? { administrativeScore: scoreValue } : {}),
-          ...(passed === 'true' && assessors.length ? { assessorIds: assessors } : {}),
-          reason: reason.trim(),
-        })
-      }
+          passed: v.passed === 'true',
+          ...(v.passed === 'true' ? { administrativeScore: Number(v.score) } : {}),
+          ...(v.passed === 'true' && v.assessors.length ? { assessorIds: v.assessors } : {}),
+          reason: v.reason.trim(),
+        }),
+      )}
       testId={`screen-${c.nip}`}
     >
-      <fieldset>
-        <legend>
-          {t('Hasil seleksi administrasi', 'Screening result')} {c.nip}
-        </legend>
-        {(
-          [
-            ['true', t('Lulus', 'Passed')],
-            ['false', t('Tidak lulus', 'Failed')],
-          ] as const
-        ).map(([value, label]) => (
-          <div className="check" key={value}>
-            <input
-              type="radio"
-              name={`screen-${c.nip}`}
-              id={`screen-${c.nip}-${value}`}
-              checked={passed === value}
-              onChange={() => setPassed(value)}
-              required
-            />
-            <label htmlFor={`screen-${c.nip}-${value}`}>{label}</label>
-          </div>
-        ))}
-      </fieldset>
+      <FormRadios
+        form={form}
+        name="passed"
+        idPrefix={`screen-${c.nip}`}
+        label={`${t('Hasil seleksi administrasi', 'Screening result')} ${c.nip}`}
+        options={[
+          { value: 'true', label: t('Lulus', 'Passed') },
+          { value: 'false', label: t('Tidak lulus', 'Failed') },
+        ]}
+      />
       <div className="row">
         {passed === 'true' && (
-          <TextField
-            label={`${t('Nilai administrasi', 'Administrative score')} ${c.nip}`}
-            value={score}
-            onChange={setScore}
-            inputMode="numeric"
-            error={scoreProblem}
-            required
-          />
+          <FormText form={form} name="score" label={`${t('Nilai administrasi', 'Administrative score')} ${c.nip}`} inputMode="numeric" />
         )}
-        <TextField label={`${t('Alasan', 'Reason')} ${c.nip}`} value={reason} onChange={setReason} multiline required />
+        <FormText form={form} name="reason" label={`${t('Alasan', 'Reason')} ${c.nip}`} multiline />
       </div>
       {passed === 'true' && (
-        <AssessorsField session={common.session} agencyCode={agencyCode} subject={c.nip} value={assessors} onChange={setAssessors} />
+        <AssessorsField
+          session={common.session}
+          agencyCode={agencyCode}
+          subject={c.nip}
+          value={assessors}
+          onChange={(ids) => form.setValue('assessors', ids, { shouldValidate: true })}
+        />
       )}
     </ActionForm>
   );
