@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api, enc, type Session } from './api';
 import { z } from 'zod';
-import { FormFile, FormText, FormRadios, fields, msg, submitWith, useZodForm } from './forms';
+import { formatDate } from './dates';
+import { FormDate, FormFile, FormText, FormRadios, fields, msg, submitWith, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { CaseDecree, useDecreeDraft } from './case-decree';
-import { ActionForm, DateField, FileField, Refusal, TextField, useLoad } from './ui';
+import { ActionForm, Refusal, useLoad } from './ui';
 
 import type { Allowed, Ranked, Selection, Common, Decide } from './selection-shared';
 import { evidenceOf } from './selection-shared';
@@ -230,23 +231,24 @@ export function AppointmentForms({ s, session, reload }: { s: Selection; session
   );
 }
 
+const decreeSchema = (drafted: boolean) => z.object({ number: fields.required(), tmt: fields.date(), file: fields.file(drafted) });
+const inaugurationSchema = z.object({ on: fields.date(), file: fields.file() });
+
 function AppointmentOne({ s, post, session, reload }: { s: Selection; post: string; session: Session; reload: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const path = `/v1/selections/${enc(s.workflowId)}/appointments/${enc(post)}`;
   const { data: a, error, reload: reloadA } = useLoad(() => api<Appointment>('GET', path), [path], 3000);
-  const [number, setNumber] = useState('');
-  const [tmt, setTmt] = useState('');
-  const [on, setOn] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [file2, setFile2] = useState<File | null>(null);
   const drafted = useDecreeDraft(s.workflowId, post);
+  const decreeForm = useZodForm(decreeSchema(Boolean(drafted)), { number: '', tmt: '', file: null });
+  const inaugForm = useZodForm(inaugurationSchema, { on: '', file: null });
   // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
   useEffect(() => {
-    if (drafted) {
-      setNumber(drafted.decreeNumber);
-      setTmt(drafted.effectiveDate);
-    }
-  }, [drafted]);
+    if (!drafted) return;
+    decreeForm.setValue('number', drafted.decreeNumber, { shouldValidate: true });
+    decreeForm.setValue('tmt', drafted.effectiveDate, { shouldValidate: true });
+  }, [drafted, decreeForm]);
+  const [number, tmt, file] = decreeForm.watch(['number', 'tmt', 'file']);
+  const [on, file2] = inaugForm.watch(['on', 'file']);
   const common = {
     caseId: `${s.workflowId}:appointment:${post}`,
     session,
@@ -274,7 +276,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           decision="record_decree"
           lines={[
             { label: t('Nomor SK', 'Decree number'), value: number || '—' },
-            { label: 'TMT', value: tmt || '—' },
+            { label: 'TMT', value: tmt ? formatDate(tmt, lang) : '—' },
             {
               label: t('Bukti', 'Evidence'),
               value: file
@@ -285,18 +287,18 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
             },
           ]}
           submitLabel={t('Catat SK', 'Record the decree')}
-          onSubmit={async () =>
+          onSubmit={submitWith(decreeForm, lang, async (v) =>
             api('POST', `${path}/decisions`, {
               decision: 'record_decree',
-              decreeNumber: number,
-              effectiveDate: tmt,
-              evidence: !file && drafted ? [drafted.evidence] : await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t),
-            })
-          }
+              decreeNumber: v.number.trim(),
+              effectiveDate: v.tmt,
+              evidence: !v.file && drafted ? [drafted.evidence] : await evidenceOf(v.file, 'sk_pengangkatan', s.agencyCode, t),
+            }),
+          )}
           testId="record-decree"
         >
-          <TextField label={t('Nomor SK', 'Decree number')} value={number} onChange={setNumber} required />
-          <DateField label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} value={tmt} onChange={setTmt} required />
+          <FormText form={decreeForm} name="number" label={t('Nomor SK', 'Decree number')} />
+          <FormDate form={decreeForm} name="tmt" label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} />
           {drafted && (
             <p data-testid="cited-decree">
               {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
@@ -306,7 +308,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
               . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
             </p>
           )}
-          <FileField label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} onChange={setFile} required={!drafted} />
+          <FormFile form={decreeForm} name="file" label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} />
         </ActionForm>
       )}
       {may('record_inauguration') && (
@@ -315,24 +317,24 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           title={t('Catat pelantikan', 'Record the inauguration')}
           decision="record_inauguration"
           lines={[
-            { label: t('Tanggal pelantikan', 'Inaugurated on'), value: on || '—' },
+            { label: t('Tanggal pelantikan', 'Inaugurated on'), value: on ? formatDate(on, lang) : '—' },
             {
               label: t('Bukti', 'Evidence'),
               value: file2 ? `ba_pelantikan: ${file2.name}` : t('berita acara (wajib)', 'minutes (required)'),
             },
           ]}
           submitLabel={t('Catat pelantikan', 'Record the inauguration')}
-          onSubmit={async () =>
+          onSubmit={submitWith(inaugForm, lang, async (v) =>
             api('POST', `${path}/decisions`, {
               decision: 'record_inauguration',
-              inauguratedOn: on,
-              evidence: await evidenceOf(file2, 'ba_pelantikan', s.agencyCode, t),
-            })
-          }
+              inauguratedOn: v.on,
+              evidence: await evidenceOf(v.file, 'ba_pelantikan', s.agencyCode, t),
+            }),
+          )}
           testId="record-inauguration"
         >
-          <DateField label={t('Tanggal pelantikan', 'Inauguration date')} value={on} onChange={setOn} required />
-          <FileField label={t('Berita acara pelantikan (PDF)', 'Inauguration minutes (PDF)')} onChange={setFile2} required />
+          <FormDate form={inaugForm} name="on" label={t('Tanggal pelantikan', 'Inauguration date')} />
+          <FormFile form={inaugForm} name="file" label={t('Berita acara pelantikan (PDF)', 'Inauguration minutes (PDF)')} />
         </ActionForm>
       )}
     </section>
