@@ -119,6 +119,13 @@ export function DateInput(props: DateInputProps) {
             endMonth={max ?? new Date(year + 10, 11)}
             disabled={disabled}
             autoFocus
+            labels={{
+              labelNav: () => t('Navigasi bulan', 'Month navigation'),
+              labelNext: () => t('Bulan berikutnya', 'Next month'),
+              labelPrevious: () => t('Bulan sebelumnya', 'Previous month'),
+              labelMonthDropdown: () => t('Pilih bulan', 'Choose the month'),
+              labelYearDropdown: () => t('Pilih tahun', 'Choose the year'),
+            }}
             onSelect={(d) => {
               if (!d) return;
               const iso = format(d, 'yyyy-MM-dd');
