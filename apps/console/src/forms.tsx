@@ -31,23 +31,18 @@ export const showMsg = (text: string | undefined, lang: Lang): string | undefine
 /** Schema pieces the console's forms share. */
 export const fields = {
   required: () => z.string().trim().min(1, msg('Wajib diisi', 'Required')),
-  /** An 18-digit NIP, checked by the domain's parseNip (birth date, appointment month, sex digit). */
+  /** An 18-digit NIP, checked by the domain's parseNip (length, birth date, appointment month, sex digit), its own words. */
   nip: () =>
     z
       .string()
       .trim()
       .superRefine((v, ctx) => {
-        try {
-          parseNip(v);
-        } catch {
+        const r = parseNip(v);
+        if (!r.ok)
           ctx.addIssue({
             code: 'custom',
-            message: msg(
-              'NIP tidak sah (18 digit dengan tanggal lahir dan TMT yang benar)',
-              'Not a valid NIP (18 digits with valid dates)',
-            ),
+            message: msg(r.issues.map((i) => i.message.id).join('; '), r.issues.map((i) => i.message.en).join('; ')),
           });
-        }
       }),
   /** A calendar date from the date field (YYYY-MM-DD). */
   date: () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('Pilih tanggal', 'Pick a date')),
@@ -68,11 +63,15 @@ export const fields = {
 };
 
 /** useForm with a zod schema. */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
+  mode: 'onTouched' | 'onChange' = 'onTouched',
+) {
   return useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues,
-    mode: 'onTouched',
+    mode,
   });
 }
 
