@@ -80,7 +80,10 @@ describe('a discipline case in the web console', () => {
     expect(offered).toEqual(['potongan_tunjangan_25_6_bulan', 'potongan_tunjangan_25_9_bulan', 'potongan_tunjangan_25_12_bulan']);
     await form.getByLabel('Alasan').fill('Terbukti tidak masuk kerja tanpa alasan sah');
     await screenshot(ppk, 'discipline-01-ppk-decides');
-    await submitAndWait(form, 'Tetapkan', () => stepIs(ppk, 'decree'));
+    await form.getByRole('button', { name: 'Tetapkan', exact: true }).click();
+    // A sanction is a destructive decision (the domain's registry): the console asks before sending it.
+    await form.getByTestId('confirm-dialog').getByRole('button', { name: 'Ya, tetapkan hukuman' }).click();
+    await waitForStep(ppk, 'decree');
     const decree = { decision: 'record_decree', decreeNumber: 'SK-HD-77', decreeDate: today(), effectiveDate: today() };
     const res = await stack.call('POST', `/v1/discipline-cases/${caseId}/decisions`, {
       actor: hrOf(agency),

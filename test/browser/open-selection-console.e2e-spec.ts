@@ -167,6 +167,10 @@ describe('the web console drives a whole open selection', () => {
     chair = await signIn(CHAIR);
     await openCase(chair, selectionId);
     await openCase(hr, selectionId);
+    // The candidates are officials in the agency's ASN register; the form names them by NIP. They are
+    // enrolled before the announcement: the test SOP's registration window is seconds long, and
+    // enrolling inside it lost the window under load.
+    await enrol(stack, agency, '-', candidates);
     const announce = chair.getByTestId('decide-announce');
     await announce.getByLabel('Pengumuman seleksi (PDF)').setInputFiles(pdf('pengumuman'));
     await submitAndWait(announce, 'Umumkan seleksi', () => stepIs(chair, 'registration'));
@@ -181,8 +185,6 @@ describe('the web console drives a whole open selection', () => {
     expect(await form.getByRole('button', { name: 'Tambahkan ke daftar' }).isDisabled()).toBe(true);
     await nip.fill(`${candidates[0].nip.slice(0, 4)}1399${candidates[0].nip.slice(8)}`);
     await expect(form.locator('.field-error').first().innerText()).resolves.toMatch(/tanggal lahir/);
-    // The candidates are officials in the agency's ASN register; the form names them by NIP.
-    await enrol(stack, agency, '-', candidates);
     for (const c of candidates) {
       await nip.fill(c.nip);
       await form.getByRole('button', { name: 'Tambahkan ke daftar' }).click();

@@ -4,7 +4,7 @@ import { useI18n } from './i18n';
 import { fromRegister, PostFields, type PostDraft } from './move-new';
 import { moveKindLabel } from './labels';
 import { PersonPicker, type PersonSummary } from './people';
-import { ActionForm, SelectField, TextField } from './ui';
+import { ActionForm, DateField, SelectField, TextField } from './ui';
 
 interface Row {
   person: PersonSummary;
@@ -85,7 +85,7 @@ export function NewBulkMove({ session }: { session: Session }) {
             onChange={(v) => setRegionCode(v.toUpperCase())}
             required
           />
-          <TextField label={t('Rencana TMT', 'Intended effective date')} type="date" value={date} onChange={setDate} />
+          <DateField label={t('Rencana TMT', 'Intended effective date')} value={date} onChange={setDate} />
         </div>
         <fieldset>
           <legend>{t('Tambah pegawai', 'Add a person')}</legend>

@@ -6,7 +6,7 @@ import { listSops } from '@meritflow/domain';
 import type { CaseListPage, CaseListSortField } from '@meritflow/contracts';
 import { caseTypes, enc, type CaseTypeInfo } from './api';
 import { formatDate, formatTime } from './dates';
-import { FormDate, FormSelect, FormText, msg, useZodForm } from './forms';
+import { FormDate, FormSelect, FormText, fields, msg, useZodForm } from './forms';
 import { useI18n, type Lang } from './i18n';
 import { stepLabel, statusLabel } from './labels';
 import { keys, useApiQuery } from './query';
@@ -39,8 +39,8 @@ const filterSchema = z
     agencyCode: z.string().trim().toUpperCase(),
     step: z.string(),
     status: z.string(),
-    from: z.string(),
-    to: z.string(),
+    from: fields.optionalDate(),
+    to: fields.optionalDate(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     path: ['to'],

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from './i18n';
-import { DESTRUCTIVE_DECISIONS } from './labels';
+import { isDestructiveDecision } from '@meritflow/domain';
 
-/** Whether a decision ends, refuses or undoes something and so asks for a confirmation first. */
-export const isDestructive = (decision: string): boolean => DESTRUCTIVE_DECISIONS.has(decision);
+/** Whether a decision ends, refuses or undoes something and so asks for a confirmation first (the domain's registry). */
+export const isDestructive = isDestructiveDecision;
 
 /**
  * A modal confirmation (the native <dialog>: focus is trapped and Escape cancels) for a destructive
@@ -76,4 +76,29 @@ export function useConfirm(decision: string, text: { title: string; body?: React
     />
   );
   return { ask, dialog };
+}
+
+/**
+ * `confirm()` answers true at once for an ordinary decision, and the person's answer in the dialog for
+ * a destructive one; render `dialog` once in the form. For forms whose submit is a promise.
+ */
+export function useConfirmAsync(decision: string, text: { title: string; body?: ReactNode; confirmLabel: string }) {
+  const [resolve, setResolve] = useState<null | ((ok: boolean) => void)>(null);
+  const confirm = (): Promise<boolean> =>
+    isDestructive(decision) ? new Promise<boolean>((r) => setResolve(() => r)) : Promise.resolve(true);
+  const answer = (ok: boolean) => {
+    resolve?.(ok);
+    setResolve(null);
+  };
+  const dialog = (
+    <ConfirmDialog
+      open={resolve !== null}
+      title={text.title}
+      body={text.body}
+      confirmLabel={text.confirmLabel}
+      onCancel={() => answer(false)}
+      onConfirm={() => answer(true)}
+    />
+  );
+  return { confirm, dialog };
 }

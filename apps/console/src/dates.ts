@@ -1,3 +1,5 @@
+import { format, isValid, parse as parseWith } from 'date-fns';
+import { enGB, id as idLocale } from 'date-fns/locale';
 import type { Lang } from './i18n';
 
 // Dates in the Indonesian format whatever the browser's locale: "6 Desember 2026" (English:
@@ -31,3 +33,18 @@ export const formatTime = (value: string | undefined | null, lang: Lang): string
 
 /** Today's calendar date in WIB, as YYYY-MM-DD (what a date picker holds). */
 export const todayIso = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+
+const PATTERNS = ['yyyy-MM-dd', 'd MMMM yyyy', 'd MMM yyyy', 'd/M/yyyy', 'd-M-yyyy', 'd.M.yyyy'];
+
+/** Reads a typed date ("2026-12-06", "6 Desember 2026", "6 Des 2026", "6/12/2026", English month names too) as YYYY-MM-DD. */
+export function parseTypedDate(text: string): string | null {
+  const s = text.trim().replace(/\s+/g, ' ');
+  if (s === '') return null;
+  for (const locale of [idLocale, enGB]) {
+    for (const p of PATTERNS) {
+      const d = parseWith(s, p, new Date(2000, 0, 1), { locale });
+      if (isValid(d) && d.getFullYear() >= 1000) return format(d, 'yyyy-MM-dd');
+    }
+  }
+  return null;
+}

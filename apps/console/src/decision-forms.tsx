@@ -1,11 +1,14 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect } from 'react';
+import { z } from 'zod';
 import type { AllowedDecision, FillingMethod } from '@meritflow/domain';
 import { api, uploadEvidence, type Session } from './api';
-import { ConfirmDialog, isDestructive } from './confirm';
+import { useConfirmAsync } from './confirm';
+import { formatDate } from './dates';
 import type { DecreeDraft } from './decree';
 import { useI18n } from './i18n';
 import { fillingMethodLabel } from './labels';
-import { ActionForm, FileField, SelectField, TextField, type PreviewLine } from './ui';
+import { FormChecks, FormDate, FormFile, FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
+import { ActionForm, type PreviewLine } from './ui';
 
 /** What a decision's form may ask for beyond the SOP's own requirements (reason, evidence). */
 export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
@@ -73,69 +76,69 @@ export function AllowedDecisionForms({
   );
 }
 
-interface Values {
-  reason: string;
-  file: File | null;
-  decreeNumber: string;
-  effectiveDate: string;
-  overrideRules: string[];
-  jpm: string;
-  exclusions: Record<string, string>;
-  fillingMethod: string;
-}
-
-const EMPTY: Values = {
-  reason: '',
-  file: null,
-  decreeNumber: '',
-  effectiveDate: '',
-  overrideRules: [],
-  jpm: '',
-  exclusions: {},
-  fillingMethod: '',
-};
-
 const FILLING_METHODS = ['open_selection', 'talent_pool', 'mutation_rotation'] as const satisfies readonly FillingMethod[];
+
+/** The decision's schema: what its SOP transition requires plus the fields its registry entry asks for. */
+function decisionSchema(o: { needsReason: boolean; needsFile: boolean; has: (f: ExtraField) => boolean }) {
+  return z
+    .object({
+      reason: o.needsReason ? fields.required() : z.string(),
+      file: fields.file(!o.needsFile),
+      decreeNumber: o.has('decreeNumber') ? fields.required() : z.string(),
+      effectiveDate: o.has('effectiveDate') ? fields.date() : z.string(),
+      overrideRules: o.has('overrideRules')
+        ? z.array(z.string()).min(1, msg('Pilih aturan yang dikesampingkan', 'Choose the rules lifted'))
+        : z.array(z.string()),
+      jpm: o.has('competencyFit') ? fields.score() : z.string(),
+      exclusions: z.array(z.object({ on: z.boolean(), reason: z.string() })),
+      fillingMethod: o.has('fillingMethod') ? fields.required() : z.string(),
+    })
+    .superRefine((v, ctx) => {
+      v.exclusions.forEach((x, i) => {
+        if (x.on && x.reason.trim().length < 3)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['exclusions', i, 'reason'],
+            message: msg('Tulis alasannya (minimal 3 huruf)', 'Give the reason (3 letters at least)'),
+          });
+      });
+    });
+}
 
 function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: DecisionFormSpec; ctx: DecisionContext }) {
   const { t, lang } = useI18n();
-  const start = { ...EMPTY, fillingMethod: ctx.fillingMethod ?? '' };
-  const [v, setV] = useState<Values>(start);
-  const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
   // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
   const drafted = spec.citesDecree ? (ctx.decree ?? null) : null;
-  useEffect(() => {
-    if (drafted) setV((x) => ({ ...x, decreeNumber: drafted.decreeNumber, effectiveDate: drafted.effectiveDate }));
-  }, [drafted]);
-  const fields = spec.fields ?? [];
+  const extra = spec.fields ?? [];
   const needsReason = allowed.requires.includes('reason');
   const needsEvidence = allowed.requires.includes('evidence');
   const offersEvidence = needsEvidence || spec.evidenceKind !== undefined;
   const title = t(...spec.title);
-  const has = (f: ExtraField) => fields.includes(f) && (f !== 'competencyFit' || ctx.needsCompetencyFit);
-  const excluded = Object.entries(v.exclusions).filter(([, r]) => r !== undefined);
-  const missing =
-    (needsReason && v.reason.trim() === '') ||
-    (needsEvidence && !v.file && !drafted) ||
-    (has('decreeNumber') && v.decreeNumber.trim() === '') ||
-    (has('effectiveDate') && v.effectiveDate === '') ||
-    (has('overrideRules') && v.overrideRules.length === 0) ||
-    (has('competencyFit') && v.jpm.trim() === '') ||
-    (has('fillingMethod') && v.fillingMethod === '') ||
-    excluded.some(([, r]) => r.trim().length < 3);
-  // A destructive decision (the shared dictionary's list) is sent only after the confirmation dialog.
-  const [confirming, setConfirming] = useState<null | ((ok: boolean) => void)>(null);
-  const confirmed = () =>
-    isDestructive(allowed.decision) ? new Promise<boolean>((resolve) => setConfirming(() => resolve)) : Promise.resolve(true);
-  const answer = (ok: boolean) => {
-    confirming?.(ok);
-    setConfirming(null);
+  const has = (f: ExtraField) => extra.includes(f) && (f !== 'competencyFit' || Boolean(ctx.needsCompetencyFit));
+  const members = ctx.members ?? [];
+  const start = {
+    reason: '',
+    file: null,
+    decreeNumber: drafted?.decreeNumber ?? '',
+    effectiveDate: drafted?.effectiveDate ?? '',
+    overrideRules: [] as string[],
+    jpm: '',
+    exclusions: members.map(() => ({ on: false, reason: '' })),
+    fillingMethod: ctx.fillingMethod ?? '',
   };
-
+  const form = useZodForm(decisionSchema({ needsReason, needsFile: needsEvidence && !drafted, has }), start);
+  useEffect(() => {
+    if (!drafted) return;
+    form.setValue('decreeNumber', drafted.decreeNumber, { shouldValidate: true });
+    form.setValue('effectiveDate', drafted.effectiveDate, { shouldValidate: true });
+  }, [drafted, form]);
+  const v = form.watch();
+  const excluded = members.map((m, i) => ({ ...m, ...v.exclusions[i] })).filter((x) => x.on);
   const lines: PreviewLine[] = [];
   if (has('fillingMethod')) lines.push({ label: t('Cara pengisian', 'Filling method'), value: fillingMethodLabel(v.fillingMethod, lang) });
   if (has('decreeNumber')) lines.push({ label: t('Nomor SK', 'Decree number'), value: v.decreeNumber || '—' });
-  if (has('effectiveDate')) lines.push({ label: t('TMT', 'Effective date (TMT)'), value: v.effectiveDate || '—' });
+  if (has('effectiveDate'))
+    lines.push({ label: t('TMT', 'Effective date (TMT)'), value: v.effectiveDate ? formatDate(v.effectiveDate, lang) : '—' });
   if (has('overrideRules'))
     lines.push({
       label: t('Aturan yang dikesampingkan', 'Rules lifted'),
@@ -146,9 +149,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   if (has('exclusions'))
     lines.push({
       label: t('Dikecualikan', 'Excluded'),
-      value: excluded.length
-        ? excluded.map(([nip, r]) => `${ctx.members?.find((m) => m.nip === nip)?.name ?? nip}: ${r || '?'}`).join('; ')
-        : '—',
+      value: excluded.length ? excluded.map((x) => `${x.name}: ${x.reason || '?'}`).join('; ') : '—',
     });
   if (needsReason || v.reason) lines.push({ label: t('Alasan', 'Reason'), value: v.reason || '—' });
   if (offersEvidence)
@@ -163,46 +164,43 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
             : '—',
     });
 
-  const submit = async () => {
-    if (!(await confirmed())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
-    const evidence = v.file
-      ? [await uploadEvidence(v.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)]
+  const { confirm, dialog } = useConfirmAsync(allowed.decision, {
+    title: `${title}?`,
+    body: (
+      <dl className="facts">
+        {lines.map((l, i) => (
+          <div key={i} className="pair">
+            <dt>{l.label}</dt>
+            <dd>{l.value}</dd>
+          </div>
+        ))}
+      </dl>
+    ),
+    confirmLabel: t(`Ya, ${title.toLowerCase()}`, `Yes, ${title.toLowerCase()}`),
+  });
+
+  const submit = submitWith(form, lang, async (x) => {
+    // A destructive decision (the domain's registry) is sent only after the confirmation dialog.
+    if (!(await confirm())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
+    const evidence = x.file
+      ? [await uploadEvidence(x.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)]
       : drafted
         ? [drafted.evidence]
         : undefined;
     const body: Record<string, unknown> = { decision: allowed.decision };
-    if (v.reason.trim()) body.reason = v.reason.trim();
+    if (x.reason.trim()) body.reason = x.reason.trim();
     if (evidence) body.evidence = evidence;
-    if (has('fillingMethod')) body.fillingMethod = v.fillingMethod;
-    if (has('decreeNumber')) body.decreeNumber = v.decreeNumber.trim();
-    if (has('effectiveDate')) body.effectiveDate = v.effectiveDate;
-    if (has('overrideRules')) body.overrideRules = v.overrideRules;
-    if (has('competencyFit')) body.competencyFit = { jpmPercent: Number(v.jpm) };
-    if (has('exclusions') && excluded.length) body.exclusions = excluded.map(([nip, reason]) => ({ nip, reason: reason.trim() }));
+    if (has('fillingMethod')) body.fillingMethod = x.fillingMethod;
+    if (has('decreeNumber')) body.decreeNumber = x.decreeNumber.trim();
+    if (has('effectiveDate')) body.effectiveDate = x.effectiveDate;
+    if (has('overrideRules')) body.overrideRules = x.overrideRules;
+    if (has('competencyFit')) body.competencyFit = { jpmPercent: Number(x.jpm) };
+    const out = members.map((m, i) => ({ nip: m.nip, ...x.exclusions[i] })).filter((e) => e.on);
+    if (has('exclusions') && out.length) body.exclusions = out.map((e) => ({ nip: e.nip, reason: e.reason.trim() }));
     await api('POST', ctx.decisionsPath, body);
-    setV(start);
-  };
+    form.reset(start);
+  });
 
-  let extra: ReactNode = null;
-  if (has('overrideRules'))
-    extra = (
-      <fieldset>
-        <legend>{t('Aturan yang dikesampingkan dasar hukumnya', 'Rules the legal basis lifts')}</legend>
-        {(ctx.failedRules ?? []).map((f) => (
-          <div className="check" key={f.rule}>
-            <input
-              type="checkbox"
-              id={`ovr-${f.rule}`}
-              checked={v.overrideRules.includes(f.rule)}
-              onChange={(e) =>
-                set({ overrideRules: e.target.checked ? [...v.overrideRules, f.rule] : v.overrideRules.filter((r) => r !== f.rule) })
-              }
-            />
-            <label htmlFor={`ovr-${f.rule}`}>{f.label}</label>
-          </div>
-        ))}
-      </fieldset>
-    );
   return (
     <ActionForm
       title={title}
@@ -212,84 +210,68 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
       sop={ctx.sop}
       lines={lines}
       submitLabel={title}
-      disabled={missing}
+      disabled={!form.formState.isValid}
       onSubmit={submit}
       onDone={ctx.onDone}
       testId={`decide-${allowed.decision}`}
     >
-      {extra}
+      {has('overrideRules') && (
+        <FormChecks
+          form={form}
+          name="overrideRules"
+          idPrefix="ovr"
+          label={t('Aturan yang dikesampingkan dasar hukumnya', 'Rules the legal basis lifts')}
+          options={(ctx.failedRules ?? []).map((f) => ({ value: f.rule, label: f.label }))}
+        />
+      )}
       {has('exclusions') && (
         <fieldset>
           <legend>{t('Kecualikan pegawai dari SK (dengan alasan)', 'Leave people out of the decree (with a reason)')}</legend>
-          {(ctx.members ?? []).map((m) => {
-            const on = v.exclusions[m.nip] !== undefined;
-            return (
-              <div key={m.nip}>
-                <div className="check">
-                  <input
-                    type="checkbox"
-                    id={`excl-${m.nip}`}
-                    checked={on}
-                    onChange={(e) => {
-                      const next = { ...v.exclusions };
-                      if (e.target.checked) next[m.nip] = '';
-                      else delete next[m.nip];
-                      set({ exclusions: next });
-                    }}
-                  />
-                  <label htmlFor={`excl-${m.nip}`}>
-                    {t('Kecualikan', 'Exclude')} {m.name} <span className="nip">{m.nip}</span>
-                  </label>
-                </div>
-                {on && (
-                  <TextField
-                    label={`${t('Alasan pengecualian', 'Reason for leaving out')} ${m.name}`}
-                    value={v.exclusions[m.nip] ?? ''}
-                    onChange={(r) => set({ exclusions: { ...v.exclusions, [m.nip]: r } })}
-                    required
-                  />
-                )}
+          {members.map((m, i) => (
+            <div key={m.nip}>
+              <div className="check">
+                <input type="checkbox" id={`excl-${m.nip}`} {...form.register(`exclusions.${i}.on`)} />
+                <label htmlFor={`excl-${m.nip}`}>
+                  {t('Kecualikan', 'Exclude')} {m.name} <span className="nip">{m.nip}</span>
+                </label>
               </div>
-            );
-          })}
+              {v.exclusions[i]?.on && (
+                <FormText
+                  form={form}
+                  name={`exclusions.${i}.reason`}
+                  label={`${t('Alasan pengecualian', 'Reason for leaving out')} ${m.name}`}
+                />
+              )}
+            </div>
+          ))}
         </fieldset>
       )}
       {has('fillingMethod') && (
-        <SelectField
+        <FormSelect
+          form={form}
+          name="fillingMethod"
           label={t('Cara pengisian yang disetujui', 'Filling method approved')}
-          value={v.fillingMethod}
-          onChange={(fillingMethod) => set({ fillingMethod })}
           options={FILLING_METHODS.map((m) => ({ value: m, label: fillingMethodLabel(m, lang) }))}
         />
       )}
       {has('competencyFit') && (
-        <TextField
+        <FormText
+          form={form}
+          name="jpm"
           label={t('Kesesuaian kompetensi (JPM, 0–100)', 'Competency fit (JPM, 0–100)')}
-          value={v.jpm}
-          onChange={(jpm) => set({ jpm })}
           inputMode="numeric"
-          required
         />
       )}
-      {has('decreeNumber') && (
-        <TextField label={t('Nomor SK', 'Decree number')} value={v.decreeNumber} onChange={(d) => set({ decreeNumber: d })} required />
-      )}
+      {has('decreeNumber') && <FormText form={form} name="decreeNumber" label={t('Nomor SK', 'Decree number')} />}
       {has('effectiveDate') && (
-        <TextField
-          label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
-          type="date"
-          value={v.effectiveDate}
-          onChange={(d) => set({ effectiveDate: d })}
-          required
-        />
+        <FormDate form={form} name="effectiveDate" label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} />
       )}
-      {(needsReason || fields.length > 0 || !offersEvidence) && (
-        <TextField
+      {(needsReason || extra.length > 0 || !offersEvidence) && (
+        <FormText
+          form={form}
+          name="reason"
           label={needsReason ? t('Alasan', 'Reason') : t('Alasan (tidak wajib)', 'Reason (optional)')}
-          value={v.reason}
-          onChange={(reason) => set({ reason })}
           multiline
-          required={needsReason}
         />
       )}
       {drafted && (
@@ -301,30 +283,8 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
           . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
         </p>
       )}
-      {offersEvidence && (
-        <FileField
-          label={`${t('Dokumen', 'Document')}: ${title} (PDF)`}
-          onChange={(file) => set({ file })}
-          required={needsEvidence && !drafted}
-        />
-      )}
-      <ConfirmDialog
-        open={confirming !== null}
-        title={`${title}?`}
-        body={
-          <dl className="facts">
-            {lines.map((l, i) => (
-              <div key={i} className="pair">
-                <dt>{l.label}</dt>
-                <dd>{l.value}</dd>
-              </div>
-            ))}
-          </dl>
-        }
-        confirmLabel={t(`Ya, ${title.toLowerCase()}`, `Yes, ${title.toLowerCase()}`)}
-        onConfirm={() => answer(true)}
-        onCancel={() => answer(false)}
-      />
+      {offersEvidence && <FormFile form={form} name="file" label={`${t('Dokumen', 'Document')}: ${title} (PDF)`} />}
+      {dialog}
     </ActionForm>
   );
 }

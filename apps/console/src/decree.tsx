@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, download, enc, loadSession } from './api';
 import { useI18n } from './i18n';
-import { Refusal, TextField } from './ui';
+import { DateField, Refusal, TextField } from './ui';
 
 /** The decree the API drafted (GET/POST /v1/cases/{id}/decree): what the panel shows of it. */
 export interface DecreeDraft {
@@ -196,17 +196,15 @@ export function DecreePanel({
             onChange={set('decreeNumber')}
             error={errors.decreeNumber}
           />
-          <TextField
+          <DateField
             label={t('Tanggal SK', 'Decree date')}
-            type="date"
             required
             value={form.decreeDate}
             onChange={set('decreeDate')}
             error={errors.decreeDate}
           />
-          <TextField
+          <DateField
             label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
-            type="date"
             required
             value={form.effectiveDate}
             onChange={set('effectiveDate')}

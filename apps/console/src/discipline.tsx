@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
+import { z } from 'zod';
 import { SANCTION_LEVELS, SANCTIONS } from '@meritflow/domain';
 import { api, enc, uploadEvidence, type Session } from './api';
 import { CaseDecree } from './case-decree';
 import { formatTime, useI18n } from './i18n';
-import { ActionForm, FileField, SelectField, TextField } from './ui';
+import { useConfirmAsync } from './confirm';
+import { FormFile, FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
+import { ActionForm } from './ui';
 
 interface Choice {
   level: string;
@@ -146,75 +149,107 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
 
 type Level = (typeof SANCTION_LEVELS)[number];
 
+const SANCTION_FIELDS = z
+  .object({
+    level: z.enum(SANCTION_LEVELS),
+    sanction: fields.required(),
+    reason: fields.required(),
+    post: z.object({ postCode: z.string().trim(), title: z.string().trim(), unitCode: z.string().trim() }),
+  })
+  .superRefine((v, ctx) => {
+    if (!(SANCTIONS[v.level] as readonly string[]).includes(v.sanction))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sanction'],
+        message: msg('Hukuman ini bukan dari tingkat itu', 'Not a sanction of that level'),
+      });
+    if (v.sanction !== 'pembebasan_jabatan_pelaksana_12_bulan') return;
+    for (const k of ['postCode', 'title', 'unitCode'] as const)
+      if (v.post[k] === '') ctx.addIssue({ code: 'custom', path: ['post', k], message: msg('Wajib diisi', 'Required') });
+  });
+
+const RESTORATION_FIELDS = z.object({ decree: z.string().trim(), file: fields.file() });
+
 /**
  * The decisions the console takes on a discipline case: the PPK's level and sanction (the sanction
- * list follows the level, from the domain's own table) and HR's restoration after the timer.
+ * list follows the level, from the domain's own table; a destructive decision, so confirmed first)
+ * and HR's restoration after the timer.
  */
 function DisciplineActions({ d, session, reload }: { d: DisciplineCase; session: Session; reload: () => void }) {
-  const { t } = useI18n();
-  const [level, setLevel] = useState<Level>('light');
-  const [sanction, setSanction] = useState<string>(SANCTIONS.light[0]);
-  const [reason, setReason] = useState('');
-  const [post, setPost] = useState({ postCode: '', title: '', unitCode: '' });
-  const [decree, setDecree] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  const { t, lang } = useI18n();
+  const sanctionForm = useZodForm(SANCTION_FIELDS, {
+    level: 'light',
+    sanction: SANCTIONS.light[0],
+    reason: '',
+    post: { postCode: '', title: '', unitCode: '' },
+  });
+  const restorationForm = useZodForm(RESTORATION_FIELDS, { decree: '', file: null });
+  const [level, sanction] = sanctionForm.watch(['level', 'sanction']);
+  const decree = restorationForm.watch('decree');
+  // The sanction list follows the level: a sanction of another level gives way to the level's first.
+  useEffect(() => {
+    if (!(SANCTIONS[level] as readonly string[]).includes(sanctionForm.getValues('sanction')))
+      sanctionForm.setValue('sanction', SANCTIONS[level][0], { shouldValidate: true });
+  }, [level, sanctionForm]);
   const may = (x: string) => d.allowedDecisions.some((a) => a.decision === x && a.roles.includes(session.role));
   const decide = (body: Record<string, unknown>) => api('POST', `/v1/discipline-cases/${enc(d.workflowId)}/decisions`, body);
   const common = { caseId: d.workflowId, session, sop: d.sop, onDone: reload };
   const toPelaksana = sanction === 'pembebasan_jabatan_pelaksana_12_bulan';
+  const title = t('Tetapkan tingkat dan jenis hukuman', 'Decide the level and the sanction');
+  const { confirm, dialog } = useConfirmAsync('decide_sanction', {
+    title: `${title}?`,
+    body: (
+      <p>
+        {level} · {sanction}
+      </p>
+    ),
+    confirmLabel: t('Ya, tetapkan hukuman', 'Yes, decide the sanction'),
+  });
   return (
     <>
       {may('decide_sanction') && (
         <ActionForm
           {...common}
-          title={t('Tetapkan tingkat dan jenis hukuman', 'Decide the level and the sanction')}
+          title={title}
           decision="decide_sanction"
           lines={[
             { label: t('Tingkat', 'Level'), value: level },
             { label: t('Hukuman', 'Sanction'), value: sanction },
           ]}
           submitLabel={t('Tetapkan', 'Decide')}
-          onSubmit={() => decide({ decision: 'decide_sanction', level, sanction, reason, ...(toPelaksana ? { pelaksanaPost: post } : {}) })}
+          onSubmit={submitWith(sanctionForm, lang, async (v) => {
+            if (!(await confirm())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
+            return decide({
+              decision: 'decide_sanction',
+              level: v.level,
+              sanction: v.sanction,
+              reason: v.reason.trim(),
+              ...(v.sanction === 'pembebasan_jabatan_pelaksana_12_bulan' ? { pelaksanaPost: v.post } : {}),
+            });
+          })}
           testId="decide-sanction"
         >
-          <SelectField
+          <FormSelect
+            form={sanctionForm}
+            name="level"
             label={t('Tingkat hukuman', 'Level')}
-            value={level}
-            onChange={(v) => {
-              setLevel(v as Level);
-              setSanction(SANCTIONS[v as Level][0]);
-            }}
             options={SANCTION_LEVELS.map((l) => ({ value: l, label: l }))}
           />
-          <SelectField
+          <FormSelect
+            form={sanctionForm}
+            name="sanction"
             label={t('Jenis hukuman', 'Sanction')}
-            value={sanction}
-            onChange={setSanction}
             options={SANCTIONS[level].map((x) => ({ value: x, label: x }))}
           />
           {toPelaksana && (
             <>
-              <TextField
-                label={t('Kode jabatan pelaksana', 'Pelaksana post code')}
-                value={post.postCode}
-                onChange={(v) => setPost({ ...post, postCode: v })}
-                required
-              />
-              <TextField
-                label={t('Nama jabatan pelaksana', 'Pelaksana post title')}
-                value={post.title}
-                onChange={(v) => setPost({ ...post, title: v })}
-                required
-              />
-              <TextField
-                label={t('Kode unit', 'Unit code')}
-                value={post.unitCode}
-                onChange={(v) => setPost({ ...post, unitCode: v })}
-                required
-              />
+              <FormText form={sanctionForm} name="post.postCode" label={t('Kode jabatan pelaksana', 'Pelaksana post code')} />
+              <FormText form={sanctionForm} name="post.title" label={t('Nama jabatan pelaksana', 'Pelaksana post title')} />
+              <FormText form={sanctionForm} name="post.unitCode" label={t('Kode unit', 'Unit code')} />
             </>
           )}
-          <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline required />
+          <FormText form={sanctionForm} name="reason" label={t('Alasan', 'Reason')} multiline />
+          {dialog}
         </ActionForm>
       )}
       {may('record_restoration') && (
@@ -224,19 +259,18 @@ function DisciplineActions({ d, session, reload }: { d: DisciplineCase; session:
           decision="record_restoration"
           lines={[{ label: t('SK pemulihan', 'Restoring decree'), value: decree || '—' }]}
           submitLabel={t('Catat pemulihan', 'Record the restoration')}
-          onSubmit={async () => {
-            if (!file) throw new Error(t('Pilih berkas bukti terlebih dahulu.', 'Choose the evidence file first.'));
-            const evidence = [await uploadEvidence(file, 'sk_pemulihan', d.agencyCode)];
-            return decide({ decision: 'record_restoration', evidence, ...(decree ? { restorationDecreeNumber: decree } : {}) });
-          }}
+          onSubmit={submitWith(restorationForm, lang, async (v) => {
+            const evidence = [await uploadEvidence(v.file!, 'sk_pemulihan', d.agencyCode)];
+            return decide({ decision: 'record_restoration', evidence, ...(v.decree ? { restorationDecreeNumber: v.decree } : {}) });
+          })}
           testId="record-restoration"
         >
-          <TextField
+          <FormText
+            form={restorationForm}
+            name="decree"
             label={t('Nomor SK pemulihan (pangkat/jabatan)', 'Restoring decree number (grade/post)')}
-            value={decree}
-            onChange={setDecree}
           />
-          <FileField label={t('Bukti pemulihan', 'Restoration evidence')} onChange={setFile} required />
+          <FormFile form={restorationForm} name="file" label={t('Bukti pemulihan', 'Restoration evidence')} />
         </ActionForm>
       )}
     </>

@@ -1,10 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import {
+  useController,
+  useForm,
+  type DefaultValues,
+  type FieldPath,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+} from 'react-hook-form';
 import { z } from 'zod';
 import { parseNip } from '@meritflow/domain';
 import { ApiError } from './api';
-import { formatDate } from './dates';
+import { DateInput } from './date-field';
 import { useI18n, type Lang } from './i18n';
 
 // Forms: react-hook-form holds the state, a zod schema validates it (reusing the domain's own rules,
@@ -23,34 +31,47 @@ export const showMsg = (text: string | undefined, lang: Lang): string | undefine
 /** Schema pieces the console's forms share. */
 export const fields = {
   required: () => z.string().trim().min(1, msg('Wajib diisi', 'Required')),
-  /** An 18-digit NIP, checked by the domain's parseNip (birth date, appointment month, sex digit). */
+  /** An 18-digit NIP, checked by the domain's parseNip (length, birth date, appointment month, sex digit), its own words. */
   nip: () =>
     z
       .string()
       .trim()
       .superRefine((v, ctx) => {
-        try {
-          parseNip(v);
-        } catch {
+        const r = parseNip(v);
+        if (!r.ok)
           ctx.addIssue({
             code: 'custom',
-            message: msg(
-              'NIP tidak sah (18 digit dengan tanggal lahir dan TMT yang benar)',
-              'Not a valid NIP (18 digits with valid dates)',
-            ),
+            message: msg(r.issues.map((i) => i.message.id).join('; '), r.issues.map((i) => i.message.en).join('; ')),
           });
-        }
       }),
-  /** A calendar date from the date picker (YYYY-MM-DD). */
+  /** A calendar date from the date field (YYYY-MM-DD). */
   date: () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('Pilih tanggal', 'Pick a date')),
+  /** A date field left empty, or a calendar date. */
+  optionalDate: () => z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('Bukan tanggal', 'Not a date'))]),
+  /** A score or percentage typed as text, 0–100. */
+  score: () =>
+    z
+      .string()
+      .trim()
+      .min(1, msg('Wajib diisi', 'Required'))
+      .refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= 0 && Number(v) <= 100, msg('Nilai harus 0–100', 'Must be 0–100')),
+  /** The evidence document; required unless `optional`. */
+  file: (optional = false) =>
+    optional
+      ? z.custom<File | null>((v) => v === null || v instanceof File)
+      : z.custom<File | null>((v) => v instanceof File, msg('Pilih berkas bukti', 'Choose the evidence file')),
 };
 
 /** useForm with a zod schema. */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
+  mode: 'onTouched' | 'onChange' = 'onTouched',
+) {
   return useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues,
-    mode: 'onTouched',
+    mode,
   });
 }
 
@@ -167,26 +188,133 @@ export function FormSelect<V extends FieldValues>(props: Common<V> & { options: 
   );
 }
 
-/** A date picker (the browser's own) that also spells the chosen day the Indonesian way. */
+/** The date field (date-field.tsx: Indonesian day, typed or picked from a calendar) bound to a react-hook-form field as YYYY-MM-DD. */
 export function FormDate<V extends FieldValues>(props: Common<V> & { min?: string; max?: string }) {
-  const { lang } = useI18n();
   const id = useId();
   const error = useFieldError(props.form, props.name);
-  const value = props.form.watch(props.name) as string | undefined;
+  const { field } = useController({ control: props.form.control, name: props.name });
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
+      <DateInput
+        id={id}
+        label={props.label}
+        name={field.name}
+        value={(field.value as string | undefined) ?? ''}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        inputRef={field.ref}
+        min={props.min}
+        max={props.max}
+        describedBy={describe(id, props.hint, error)}
+        invalid={Boolean(error)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A document to upload as evidence, held by the form as a File until the form is sent. */
+export function FormFile<V extends FieldValues>(props: Common<V>) {
+  const id = useId();
+  const error = useFieldError(props.form, props.name);
+  const { field } = useController({ control: props.form.control, name: props.name });
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
       <input
-        type="date"
         id={id}
-        min={props.min}
-        max={props.max}
-        aria-describedby={[describe(id, props.hint, error), `${id}-said`].filter(Boolean).join(' ')}
+        type="file"
+        name={field.name}
+        accept="application/pdf,image/png,image/jpeg"
+        aria-describedby={describe(id, props.hint, error)}
         aria-invalid={error ? true : undefined}
-        {...props.form.register(props.name)}
+        ref={field.ref}
+        onBlur={field.onBlur}
+        onChange={(e) => field.onChange(e.target.files?.[0] ?? null)}
       />
-      <small id={`${id}-said`} className="date-said" aria-live="polite">
-        {value ? formatDate(value, lang) : ''}
-      </small>
     </FieldShell>
   );
+}
+
+/** Radio buttons bound to a string field; each option's label is its own accessible name. */
+export function FormRadios<V extends FieldValues>(props: Common<V> & { options: { value: string; label: string }[]; idPrefix: string }) {
+  const error = useFieldError(props.form, props.name);
+  const errId = `${props.idPrefix}-err`;
+  return (
+    <fieldset aria-describedby={error ? errId : undefined}>
+      <legend>{props.label}</legend>
+      {props.options.map((o) => (
+        <div className="check" key={o.value}>
+          <input type="radio" id={`${props.idPrefix}-${o.value}`} value={o.value} {...props.form.register(props.name)} />
+          <label htmlFor={`${props.idPrefix}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+      {error && (
+        <small id={errId} className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </fieldset>
+  );
+}
+
+/** Check boxes bound to a string-array field, in the options' order unless `keepOrder` (then in the order ticked). */
+export function FormChecks<V extends FieldValues>(
+  props: Common<V> & { options: { value: string; label: string; disabled?: boolean }[]; idPrefix: string; max?: number },
+) {
+  const error = useFieldError(props.form, props.name);
+  const { field } = useController({ control: props.form.control, name: props.name });
+  const value = (field.value as string[] | undefined) ?? [];
+  const errId = `${props.idPrefix}-err`;
+  return (
+    <fieldset aria-describedby={error ? errId : undefined}>
+      <legend>{props.label}</legend>
+      {props.options.map((o) => {
+        const on = value.includes(o.value);
+        return (
+          <div className="check" key={o.value}>
+            <input
+              type="checkbox"
+              id={`${props.idPrefix}-${o.value}`}
+              checked={on}
+              disabled={o.disabled || (!on && props.max !== undefined && value.length >= props.max)}
+              onBlur={field.onBlur}
+              onChange={(e) => field.onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
+            />
+            <label htmlFor={`${props.idPrefix}-${o.value}`}>{o.label}</label>
+          </div>
+        );
+      })}
+      {error && (
+        <small id={errId} className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * The submit of a decision form inside ActionForm: validates with the form's schema (the fields show
+ * what is wrong, and nothing is sent), sends, and attaches a server refusal naming a field to that
+ * field before ActionForm shows the refusal itself.
+ */
+export function submitWith<V extends FieldValues, O>(
+  form: UseFormReturn<V, unknown, O>,
+  lang: Lang,
+  send: (values: O) => Promise<unknown>,
+): () => Promise<unknown> {
+  return async () => {
+    let sent = false;
+    let result: unknown;
+    await form.handleSubmit(async (values) => {
+      sent = true;
+      try {
+        result = await send(values);
+      } catch (e) {
+        applyServerErrors(form, e, lang);
+        throw e;
+      }
+    })();
+    if (!sent) throw new Error(showMsg(msg('Periksa isian yang ditandai.', 'Check the fields marked.'), lang));
+    return result;
+  };
 }

@@ -102,20 +102,6 @@ export const DECISIONS: Labels<string> = {
   record_restoration: ['Catat pemulihan di register', 'Record the restoration'],
 };
 
-/** Decisions that end, refuse or undo something: the console asks for confirmation before sending them. */
-export const DESTRUCTIVE_DECISIONS: ReadonlySet<string> = new Set([
-  'reject',
-  'reject_batch',
-  'withdraw',
-  'cancel_selection',
-  'close',
-  'close_case',
-  'refuse_release',
-  'appeal_upheld',
-  'decide_sanction',
-  'excluded_from_batch',
-]);
-
 export const STATUSES: Labels<string> = {
   proposed: ['Diusulkan', 'Proposed'],
   approved: ['Disetujui', 'Approved'],

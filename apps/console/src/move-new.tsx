@@ -3,7 +3,7 @@ import { api, type Session } from './api';
 import { useI18n } from './i18n';
 import { MOVE_KIND_CODES, moveKindLabel, POST_CLASS_CODES, postClassLabel, SCOPE_CODES, scopeLabel } from './labels';
 import { PersonPicker, type PersonSummary } from './people';
-import { ActionForm, SelectField, TextField } from './ui';
+import { ActionForm, DateField, SelectField, TextField } from './ui';
 
 // HR opens a move (mutation, rotation, talent promotion) or a bulk move from the console. The moved
 // officials are picked from the agency's register: the API reads their name, grade, tenure and
@@ -190,7 +190,7 @@ export function NewMove({ session, kind: initialKind = 'mutation' }: { session: 
         )}
         <PostFields legend={t('Jabatan asal', 'Post left')} post={from} onChange={setFrom} id="move-from" />
         <PostFields legend={t('Jabatan tujuan', 'Post entered')} post={to} onChange={setTo} id="move-to" />
-        <TextField label={t('Rencana TMT', 'Intended effective date')} type="date" value={date} onChange={setDate} />
+        <DateField label={t('Rencana TMT', 'Intended effective date')} value={date} onChange={setDate} />
         {isTalent && (
           <fieldset className="row">
             <legend>{t('Nilai talenta', 'Talent inputs')}</legend>

@@ -25,7 +25,7 @@ import {
 } from './labels';
 import { agencyParam, useReference } from './people';
 import { caseHref } from './screens';
-import { Refusal, SelectField, TextField, useLoad } from './ui';
+import { DateField, Refusal, SelectField, TextField, useLoad } from './ui';
 
 /** A calendar date ('YYYY-MM-DD') as the reader's language writes it. */
 export const formatDate = (iso: string | null | undefined, lang: Lang): string => {
@@ -174,9 +174,8 @@ export function PersonProfile({ nip, agencyCode, session }: { nip: string; agenc
       <h1 id="profile-h">{p ? p.name : t('Profil pegawai', 'Official’s profile')}</h1>
       <Refusal error={error} />
       <div className="row card">
-        <TextField
+        <DateField
           label={t('Tampilkan per tanggal', 'Show as of')}
-          type="date"
           value={asOf}
           onChange={setAsOf}
           hint={t('Kosong: hari ini', 'Empty: today')}

@@ -3,7 +3,19 @@ import { caseHref } from './case-list';
 import { api, type Session } from './api';
 import { useI18n } from './i18n';
 import { competencyTypeLabel, fillingMethodLabel, positionClassLabel } from './labels';
-import { ActionForm, SelectField, TextField } from './ui';
+import { useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
+import {
+  BUSINESS_CODE_PATTERN,
+  COMPETENCY_TYPES,
+  FILLING_METHODS,
+  GOLONGAN_CODES,
+  POSITION_CLASSES,
+  validateVacancyProposal,
+  type Golongan,
+} from '@meritflow/domain';
+import { FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
+import { ActionForm } from './ui';
 
 // Sign-in lives in signin.tsx; re-exported for the shell.
 export { ROLES, SignIn } from './signin';
@@ -15,31 +27,83 @@ export { EvidenceUpload } from './evidence-upload';
 export { NewSelection } from './new-selection';
 export { SOP_VERSIONS } from './sop-versions';
 
-const GOLONGAN = ['III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e'];
-const POSITION_CLASSES = ['jpt_utama', 'jpt_madya', 'jpt_pratama', 'administrator', 'pengawas', 'functional'];
-const FILLING = ['open_selection', 'talent_pool', 'mutation_rotation'];
-const COMPETENCY_TYPES = ['managerial', 'technical', 'socio_cultural'];
+/**
+ * A vacancy proposal as typed. Field names are the API's, so a refusal naming a field lands on it; the
+ * cross-field rules (grade range, a competency listed twice, the filling methods a post class allows)
+ * are the domain's validateVacancyProposal, the same the API applies.
+ */
+const vacancySchema = z
+  .object({
+    positionCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(
+        BUSINESS_CODE_PATTERN,
+        msg('Huruf besar, angka, titik, garis bawah atau tanda hubung', 'Capitals, digits, dot, underscore or hyphen'),
+      ),
+    title: fields.required(),
+    organisationalUnit: fields.required(),
+    positionClass: z.enum(POSITION_CLASSES),
+    gradeMin: z.enum(GOLONGAN_CODES as [Golongan, ...Golongan[]]),
+    gradeMax: z.enum(GOLONGAN_CODES as [Golongan, ...Golongan[]]),
+    requiredCompetencies: z.array(
+      z.object({
+        type: z.enum(COMPETENCY_TYPES),
+        name: z.string(),
+        level: z
+          .string()
+          .trim()
+          .regex(/^[1-5]$/, msg('Level 1–5', 'Level 1–5')),
+      }),
+    ),
+    requestedFillingMethod: z.enum(FILLING_METHODS),
+    reason: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    const rows = v.requiredCompetencies.map((c, i) => ({ c, i })).filter((r) => r.c.name.trim() !== '');
+    const issues = validateVacancyProposal({
+      agencyCode: '',
+      positionCode: v.positionCode,
+      title: v.title,
+      organisationalUnit: v.organisationalUnit,
+      positionClass: v.positionClass,
+      gradeMin: v.gradeMin,
+      gradeMax: v.gradeMax,
+      requiredCompetencies: rows.map((r) => ({ type: r.c.type, name: r.c.name, level: Number(r.c.level) })),
+      requestedFillingMethod: v.requestedFillingMethod,
+    });
+    for (const issue of issues) {
+      const path = issue.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+      // A competency's index is among the named rows; the form's includes the empty ones.
+      if (path[0] === 'requiredCompetencies' && typeof path[1] === 'number') path[1] = rows[path[1]]?.i ?? path[1];
+      ctx.addIssue({ code: 'custom', path, message: msg(issue.message.id, issue.message.en) });
+    }
+  });
 
 /** HR proposes a vacancy; the PPK decides it. */
 export function NewVacancy({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const agency = session.actor.agency ?? '';
-  const [positionCode, setPositionCode] = useState('');
-  const [title, setTitle] = useState('');
-  const [unit, setUnit] = useState('');
-  const [positionClass, setPositionClass] = useState('jpt_pratama');
-  const [gradeMin, setGradeMin] = useState('IV/b');
-  const [gradeMax, setGradeMax] = useState('IV/c');
-  const [filling, setFilling] = useState('open_selection');
-  const [reason, setReason] = useState('');
-  const [comps, setComps] = useState([
-    { type: 'managerial', name: 'integritas', level: '4' },
-    { type: 'managerial', name: 'kerjasama', level: '4' },
-    { type: 'technical', name: '', level: '4' },
-  ]);
   const [created, setCreated] = useState<string | null>(null);
-  const setComp = (i: number, k: 'type' | 'name' | 'level', v: string) =>
-    setComps((cs) => cs.map((c, j) => (j === i ? { ...c, [k]: v } : c)));
+  const form = useZodForm(vacancySchema, {
+    positionCode: '',
+    title: '',
+    organisationalUnit: '',
+    positionClass: 'jpt_pratama',
+    gradeMin: 'IV/b',
+    gradeMax: 'IV/c',
+    requiredCompetencies: [
+      { type: 'managerial', name: 'integritas', level: '4' },
+      { type: 'managerial', name: 'kerjasama', level: '4' },
+      { type: 'technical', name: '', level: '4' },
+    ],
+    requestedFillingMethod: 'open_selection',
+    reason: '',
+  });
+  const comps = useFieldArray({ control: form.control, name: 'requiredCompetencies' });
+  const v = form.watch();
+  const positionCode = v.positionCode.trim().toUpperCase();
   return (
     <section aria-labelledby="nv-h">
       <h1 id="nv-h">{t('Usulkan lowongan jabatan', 'Propose a vacancy')}</h1>
@@ -49,88 +113,93 @@ export function NewVacancy({ session }: { session: Session }) {
         session={session}
         caseId={positionCode ? `vacancy:${agency}:${positionCode}` : undefined}
         lines={[
-          { label: t('Jabatan', 'Post'), value: `${title || '—'} (${positionClassLabel(positionClass, lang)}, ${gradeMin}–${gradeMax})` },
-          { label: t('Cara pengisian yang diminta', 'Filling method requested'), value: fillingMethodLabel(filling, lang) },
-          { label: t('Alasan', 'Reason'), value: reason || '—' },
+          {
+            label: t('Jabatan', 'Post'),
+            value: `${v.title || '—'} (${positionClassLabel(v.positionClass, lang)}, ${v.gradeMin}–${v.gradeMax})`,
+          },
+          {
+            label: t('Cara pengisian yang diminta', 'Filling method requested'),
+            value: fillingMethodLabel(v.requestedFillingMethod, lang),
+          },
+          { label: t('Alasan', 'Reason'), value: v.reason || '—' },
         ]}
         submitLabel={t('Usulkan lowongan', 'Propose the vacancy')}
-        onSubmit={async () => {
+        onSubmit={submitWith(form, lang, async (x) => {
           const res = await api<{ workflowId: string }>('POST', '/v1/vacancies', {
             agencyCode: agency,
-            positionCode,
-            title,
-            organisationalUnit: unit,
-            positionClass,
-            gradeMin,
-            gradeMax,
-            requiredCompetencies: comps
+            positionCode: x.positionCode,
+            title: x.title.trim(),
+            organisationalUnit: x.organisationalUnit.trim(),
+            positionClass: x.positionClass,
+            gradeMin: x.gradeMin,
+            gradeMax: x.gradeMax,
+            requiredCompetencies: x.requiredCompetencies
               .filter((c) => c.name.trim())
               .map((c) => ({ type: c.type, name: c.name.trim(), level: Number(c.level) })),
-            requestedFillingMethod: filling,
-            ...(reason ? { reason } : {}),
+            requestedFillingMethod: x.requestedFillingMethod,
+            ...(x.reason.trim() ? { reason: x.reason.trim() } : {}),
           });
           setCreated(res.workflowId);
-        }}
+        })}
       >
         <p>
           {t('Instansi', 'Agency')}: <strong>{agency}</strong>
         </p>
-        <TextField
+        <FormText
+          form={form}
+          name="positionCode"
           label={t('Kode jabatan', 'Position code')}
-          value={positionCode}
-          onChange={(v) => setPositionCode(v.toUpperCase())}
           hint={t('Huruf besar, angka, titik, garis bawah atau tanda hubung', 'Capitals, digits, dot, underscore or hyphen')}
-          required
         />
-        <TextField label={t('Nama jabatan', 'Post title')} value={title} onChange={setTitle} required />
-        <TextField label={t('Unit organisasi', 'Organisational unit')} value={unit} onChange={setUnit} required />
-        <SelectField
+        <FormText form={form} name="title" label={t('Nama jabatan', 'Post title')} />
+        <FormText form={form} name="organisationalUnit" label={t('Unit organisasi', 'Organisational unit')} />
+        <FormSelect
+          form={form}
+          name="positionClass"
           label={t('Kelas jabatan', 'Post class')}
-          value={positionClass}
-          onChange={setPositionClass}
-          options={POSITION_CLASSES.map((v) => ({ value: v, label: positionClassLabel(v, lang) }))}
+          options={POSITION_CLASSES.map((c) => ({ value: c, label: positionClassLabel(c, lang) }))}
         />
         <div className="row">
-          <SelectField
+          <FormSelect
+            form={form}
+            name="gradeMin"
             label={t('Golongan terendah', 'Lowest grade')}
-            value={gradeMin}
-            onChange={setGradeMin}
-            options={GOLONGAN.map((v) => ({ value: v, label: v }))}
+            options={GOLONGAN_CODES.map((g) => ({ value: g, label: g }))}
           />
-          <SelectField
+          <FormSelect
+            form={form}
+            name="gradeMax"
             label={t('Golongan tertinggi', 'Highest grade')}
-            value={gradeMax}
-            onChange={setGradeMax}
-            options={GOLONGAN.map((v) => ({ value: v, label: v }))}
+            options={GOLONGAN_CODES.map((g) => ({ value: g, label: g }))}
           />
         </div>
         <fieldset>
           <legend>{t('Kompetensi yang dipersyaratkan', 'Required competencies')}</legend>
-          {comps.map((c, i) => (
-            <div className="row" key={i}>
-              <SelectField
+          {comps.fields.map((f, i) => (
+            <div className="row" key={f.id}>
+              <FormSelect
+                form={form}
+                name={`requiredCompetencies.${i}.type`}
                 label={`${t('Jenis', 'Type')} ${i + 1}`}
-                value={c.type}
-                onChange={(v) => setComp(i, 'type', v)}
-                options={COMPETENCY_TYPES.map((v) => ({ value: v, label: competencyTypeLabel(v, lang) }))}
+                options={COMPETENCY_TYPES.map((c) => ({ value: c, label: competencyTypeLabel(c, lang) }))}
               />
-              <TextField label={`${t('Kompetensi', 'Competency')} ${i + 1}`} value={c.name} onChange={(v) => setComp(i, 'name', v)} />
-              <TextField
+              <FormText form={form} name={`requiredCompetencies.${i}.name`} label={`${t('Kompetensi', 'Competency')} ${i + 1}`} />
+              <FormText
+                form={form}
+                name={`requiredCompetencies.${i}.level`}
                 label={`${t('Level', 'Level')} ${i + 1}`}
-                value={c.level}
-                onChange={(v) => setComp(i, 'level', v)}
                 inputMode="numeric"
               />
             </div>
           ))}
         </fieldset>
-        <SelectField
+        <FormSelect
+          form={form}
+          name="requestedFillingMethod"
           label={t('Cara pengisian', 'Filling method')}
-          value={filling}
-          onChange={setFilling}
-          options={FILLING.map((v) => ({ value: v, label: fillingMethodLabel(v, lang) }))}
+          options={FILLING_METHODS.map((m) => ({ value: m, label: fillingMethodLabel(m, lang) }))}
         />
-        <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
+        <FormText form={form} name="reason" label={t('Alasan', 'Reason')} multiline />
       </ActionForm>
       {created && (
         <p role="status">

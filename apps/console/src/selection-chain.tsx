@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { z } from 'zod';
 import type { SelectionChainView, SelectionDecisionKind } from '@meritflow/contracts';
 import { api, enc, uploadEvidence, type Session } from './api';
 import { useI18n } from './i18n';
-import { ActionForm, FileField, TextField } from './ui';
+import { FormChecks, FormFile, FormRadios, FormText, fields, msg, submitWith, useZodForm } from './forms';
+import { ActionForm } from './ui';
 
 /** Who picks whom in a chain form: nobody, up to three of the post's ranked shortlist, or one of the names proposed earlier. */
 type Names = 'none' | 'three-of-shortlist' | 'one-of-nominees';
@@ -19,7 +20,12 @@ interface ChainFormSpec {
  * the secretariat with the body's document. Which forms show follows the case's pending tasks and the
  * decisions its state allows the session's role, not the role or the step.
  */
-export const CHAIN_FORMS: Partial<Record<SelectionDecisionKind, ChainFormSpec>> = {
+export type ChainDecision = Extract<
+  SelectionDecisionKind,
+  'governor_propose' | 'minister_forward' | 'propose_nominees' | 'tpa_assess' | 'president_approve' | 'record_keppres' | 'governor_approve'
+>;
+
+export const CHAIN_FORMS: Readonly<Record<ChainDecision, ChainFormSpec>> = {
   governor_propose: {
     title: ['Catat usulan tiga nama Gubernur', 'Record the governor’s three names'],
     evidenceKind: 'surat_usulan_gubernur',
@@ -61,45 +67,36 @@ export interface ChainCase {
   chain?: Partial<SelectionChainView> | { name: string; posts: Record<string, unknown> };
 }
 
-/** The chain forms of every post waiting on an outside body that the session's role records. */
-export function ChainForms({ s, session, reload }: { s: ChainCase; session: Session; reload: () => void }) {
-  const mayRecord = (d: string) => s.allowedDecisions.some((a) => a.decision === d && a.roles.includes(session.role));
-  return (
-    <>
-      {s.pendingTasks.map((task) => {
-        const spec = CHAIN_FORMS[task.decision as SelectionDecisionKind];
-        if (!spec || !task.subject || !mayRecord(task.decision)) return null;
-        return (
-          <ChainForm
-            key={`${task.decision}-${task.subject}`}
-            s={s}
-            post={task.subject}
-            decision={task.decision}
-            spec={spec}
-            session={session}
-            reload={reload}
-          />
-        );
-      })}
-    </>
-  );
-}
-
 /** The names proposed for a post earlier in its chain (the governor's or the proposer's three). */
 function proposedNames(s: ChainCase, post: string): string[] {
   const p = (s.chain?.posts as SelectionChainView['posts'] | undefined)?.[post];
   return p?.governorProposal?.nominees ?? p?.nomination?.nominees ?? [];
 }
 
-function ChainForm(props: { s: ChainCase; post: string; decision: string; spec: ChainFormSpec; session: Session; reload: () => void }) {
+const chainSchema = (names: Names) =>
+  z.object({ three: z.array(z.string()), nip: z.string(), decreeNumber: z.string(), file: fields.file() }).superRefine((v, ctx) => {
+    if (names === 'three-of-shortlist' && v.three.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['three'], message: msg('Pilih nama yang diusulkan', 'Choose the names proposed') });
+    if (names === 'one-of-nominees' && !v.nip)
+      ctx.addIssue({ code: 'custom', path: ['nip'], message: msg('Pilih yang diangkat', 'Choose who is appointed') });
+    if (names === 'one-of-nominees' && v.decreeNumber.trim() === '')
+      ctx.addIssue({ code: 'custom', path: ['decreeNumber'], message: msg('Wajib diisi', 'Required') });
+  });
+
+export function ChainForm(props: {
+  s: ChainCase;
+  post: string;
+  decision: ChainDecision;
+  spec: ChainFormSpec;
+  session: Session;
+  reload: () => void;
+}) {
   const { s, post, decision, spec } = props;
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const shortlist = (s.shortlist?.[post] ?? []).map((c) => c.nip);
   const nominees = proposedNames(s, post);
-  const [three, setThree] = useState<string[]>(shortlist.slice(0, 3));
-  const [nip, setNip] = useState(nominees[0] ?? '');
-  const [decreeNumber, setDecreeNumber] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  const form = useZodForm(chainSchema(spec.names), { three: shortlist.slice(0, 3), nip: nominees[0] ?? '', decreeNumber: '', file: null });
+  const [three, nip, decreeNumber, file] = form.watch(['three', 'nip', 'decreeNumber', 'file']);
   const nameOf = (n: string) => `${s.candidates.find((c) => c.nip === n)?.name ?? n} (${n})`;
   const title = `${t(...spec.title)} ${post}`;
   const lines = [];
@@ -110,10 +107,6 @@ function ChainForm(props: { s: ChainCase; post: string; decision: string; spec: 
     lines.push({ label: t('Nomor Keppres', 'Keppres number'), value: decreeNumber || '—' });
   }
   lines.push({ label: t('Bukti', 'Evidence'), value: file ? file.name : t('dokumen (wajib)', 'document (required)') });
-  const missing =
-    !file ||
-    (spec.names === 'three-of-shortlist' && three.length === 0) ||
-    (spec.names === 'one-of-nominees' && (!nip || decreeNumber.trim() === ''));
   return (
     <ActionForm
       caseId={s.workflowId}
@@ -124,54 +117,43 @@ function ChainForm(props: { s: ChainCase; post: string; decision: string; spec: 
       decision={decision}
       lines={lines}
       submitLabel={t(...spec.title)}
-      disabled={missing}
-      onSubmit={async () => {
-        if (!file) throw new Error(t('Pilih berkas bukti terlebih dahulu.', 'Choose the evidence file first.'));
-        const evidence = [await uploadEvidence(file, spec.evidenceKind, s.agencyCode)];
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, async (v) => {
+        const evidence = [await uploadEvidence(v.file!, spec.evidenceKind, s.agencyCode)];
         return api('POST', `/v1/selections/${enc(s.workflowId)}/decisions`, {
           decision,
           postCode: post,
-          ...(spec.names === 'three-of-shortlist' ? { nominees: three } : {}),
-          ...(spec.names === 'one-of-nominees' ? { nip, decreeNumber: decreeNumber.trim() } : {}),
+          // Kept in the shortlist's rank order, whatever order they were ticked in.
+          ...(spec.names === 'three-of-shortlist' ? { nominees: shortlist.filter((x) => v.three.includes(x)) } : {}),
+          ...(spec.names === 'one-of-nominees' ? { nip: v.nip, decreeNumber: v.decreeNumber.trim() } : {}),
           evidence,
         });
-      }}
+      })}
       testId={decision === 'record_keppres' ? `keppres-${post}` : `decide-${decision}`}
     >
       {spec.names === 'three-of-shortlist' && (
-        <fieldset>
-          <legend>{t('Tiga nama dari daftar pendek, urut peringkat', 'Three names from the shortlist, in rank order')}</legend>
-          {shortlist.map((n) => (
-            <div className="check" key={n}>
-              <input
-                type="checkbox"
-                id={`${decision}-${post}-${n}`}
-                checked={three.includes(n)}
-                disabled={!three.includes(n) && three.length >= 3}
-                onChange={(e) =>
-                  setThree(e.target.checked ? shortlist.filter((x) => x === n || three.includes(x)) : three.filter((x) => x !== n))
-                }
-              />
-              <label htmlFor={`${decision}-${post}-${n}`}>{nameOf(n)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <FormChecks
+          form={form}
+          name="three"
+          idPrefix={`${decision}-${post}`}
+          max={3}
+          label={t('Tiga nama dari daftar pendek, urut peringkat', 'Three names from the shortlist, in rank order')}
+          options={shortlist.map((n) => ({ value: n, label: nameOf(n) }))}
+        />
       )}
       {spec.names === 'one-of-nominees' && (
         <>
-          <fieldset>
-            <legend>{t('Nama yang diusulkan', 'The names proposed')}</legend>
-            {nominees.map((n) => (
-              <div className="check" key={n}>
-                <input type="radio" name={`keppres-${post}`} id={`keppres-${n}`} checked={nip === n} onChange={() => setNip(n)} />
-                <label htmlFor={`keppres-${n}`}>{nameOf(n)}</label>
-              </div>
-            ))}
-          </fieldset>
-          <TextField label={t('Nomor Keppres', 'Keppres number')} value={decreeNumber} onChange={setDecreeNumber} required />
+          <FormRadios
+            form={form}
+            name="nip"
+            idPrefix="keppres"
+            label={t('Nama yang diusulkan', 'The names proposed')}
+            options={nominees.map((n) => ({ value: n, label: nameOf(n) }))}
+          />
+          <FormText form={form} name="decreeNumber" label={t('Nomor Keppres', 'Keppres number')} />
         </>
       )}
-      <FileField label={`${t('Dokumen', 'Document')}: ${t(...spec.title)} (PDF)`} onChange={setFile} required />
+      <FormFile form={form} name="file" label={`${t('Dokumen', 'Document')}: ${t(...spec.title)} (PDF)`} />
     </ActionForm>
   );
 }

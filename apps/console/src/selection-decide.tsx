@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api, enc, type Session } from './api';
+import { z } from 'zod';
+import { formatDate } from './dates';
+import { FormDate, FormFile, FormText, FormRadios, fields, msg, submitWith, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { CaseDecree, useDecreeDraft } from './case-decree';
-import { ActionForm, FileField, Refusal, TextField, useLoad } from './ui';
+import { ActionForm, Refusal, useLoad } from './ui';
 
-import type { Allowed, Candidate, Selection, Common, Decide } from './selection-shared';
+import type { Allowed, Ranked, Selection, Common, Decide } from './selection-shared';
 import { evidenceOf } from './selection-shared';
 
 export function ShortlistTable({ s }: { s: Selection }) {
@@ -60,30 +63,24 @@ const recommendedPlace = (s: Selection, post: string, nip: string): string => {
   return i >= 0 ? String(i + 1) : '—';
 };
 
-export function RecommendForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.recommendations[p]);
-  return (
-    <>
-      {open.map((post) => (
-        <RecommendOne key={post} s={s} post={post} common={common} decide={decide} />
-      ))}
-    </>
-  );
-}
+const recommendSchema = z.object({
+  chosen: z.array(z.string()).min(1, msg('Pilih minimal satu', 'Choose at least one')),
+  file: fields.file(),
+});
 
 /** The overseer picks the names it recommends from the shortlist, and puts them in its order (best first). */
-function RecommendOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
-  const { t } = useI18n();
+export function RecommendOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
   const list = s.shortlist?.[post] ?? [];
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [file, setFile] = useState<File | null>(null);
+  const form = useZodForm(recommendSchema, { chosen: [], file: null });
+  const [chosen, file] = form.watch(['chosen', 'file']);
+  const setChosen = (next: string[]) => form.setValue('chosen', next, { shouldValidate: true, shouldDirty: true });
   const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
-  const move = (i: number, by: -1 | 1) =>
-    setChosen((c) => {
-      const next = [...c];
-      [next[i], next[i + by]] = [next[i + by], next[i]];
-      return next;
-    });
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...chosen];
+    [next[i], next[i + by]] = [next[i + by], next[i]];
+    setChosen(next);
+  };
   const title = `${t('Beri rekomendasi', 'Recommend')} ${post}`;
   return (
     <ActionForm
@@ -101,15 +98,15 @@ function RecommendOne({ s, post, common, decide }: { s: Selection; post: string;
         },
       ]}
       submitLabel={title}
-      disabled={chosen.length === 0 || !file}
-      onSubmit={async () =>
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, async (v) =>
         decide({
           decision: 'recommend',
           postCode: post,
-          recommended: chosen,
-          evidence: await evidenceOf(file, 'rekomendasi_bkn', s.agencyCode, t),
-        })
-      }
+          recommended: v.chosen,
+          evidence: await evidenceOf(v.file, 'rekomendasi_bkn', s.agencyCode, t),
+        }),
+      )}
       testId="decide-recommend"
     >
       <fieldset>
@@ -120,7 +117,7 @@ function RecommendOne({ s, post, common, decide }: { s: Selection; post: string;
               type="checkbox"
               id={`rec-${post}-${c.nip}`}
               checked={chosen.includes(c.nip)}
-              onChange={(e) => setChosen((x) => (e.target.checked ? [...x, c.nip] : x.filter((n) => n !== c.nip)))}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, c.nip] : chosen.filter((n) => n !== c.nip))}
             />
             <label htmlFor={`rec-${post}-${c.nip}`}>
               {t('Rekomendasikan', 'Recommend')} {nameOf(c.nip)} ({t('peringkat', 'rank')} {c.rank}, total {c.total})
@@ -148,27 +145,29 @@ function RecommendOne({ s, post, common, decide }: { s: Selection; post: string;
           ))}
         </ol>
       )}
-      <FileField label={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)} onChange={setFile} required />
+      <FormFile form={form} name="file" label={t(`Surat rekomendasi ${post} (PDF)`, `Recommendation letter ${post} (PDF)`)} />
     </ActionForm>
   );
 }
 
-export function PickForms({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const open = Object.keys(s.shortlist ?? {}).filter((p) => !s.picks[p]);
-  return (
-    <>
-      {open.map((post) => (
-        <PickOne key={post} s={s} post={post} common={common} decide={decide} />
-      ))}
-    </>
-  );
-}
+/** The PPK picks one of the post's shortlist; a pick other than the top-ranked needs a justification. */
+const pickSchema = (list: readonly Ranked[]) =>
+  z.object({ nip: z.string().min(1, msg('Pilih calon', 'Pick a candidate')), reason: z.string() }).superRefine((v, ctx) => {
+    const chosen = list.find((c) => c.nip === v.nip);
+    if (!chosen) ctx.addIssue({ code: 'custom', path: ['nip'], message: msg('Pilih calon dari tiga besar', 'Pick from the shortlist') });
+    else if (chosen.rank !== 1 && v.reason.trim() === '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: msg('Wajib, karena bukan peringkat pertama', 'Required, as not the top-ranked'),
+      });
+  });
 
-function PickOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
-  const { t } = useI18n();
+export function PickOne({ s, post, common, decide }: { s: Selection; post: string; common: Common; decide: Decide }) {
+  const { t, lang } = useI18n();
   const list = s.shortlist?.[post] ?? [];
-  const [nip, setNip] = useState(list[0]?.nip ?? '');
-  const [reason, setReason] = useState('');
+  const form = useZodForm(pickSchema(list), { nip: list[0]?.nip ?? '', reason: '' });
+  const [nip, reason] = form.watch(['nip', 'reason']);
   const chosen = list.find((c) => c.nip === nip);
   const needsReason = chosen !== undefined && chosen.rank !== 1;
   const nameOf = (n: string) => s.candidates.find((c) => c.nip === n)?.name ?? n;
@@ -190,28 +189,25 @@ function PickOne({ s, post, common, decide }: { s: Selection; post: string; comm
         },
       ]}
       submitLabel={t('Tetapkan pilihan', 'Record the pick')}
-      disabled={!chosen || (needsReason && reason.trim() === '')}
-      onSubmit={() => decide({ decision: 'pick', postCode: post, nip, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, (v) =>
+        decide({ decision: 'pick', postCode: post, nip: v.nip, ...(v.reason.trim() ? { reason: v.reason.trim() } : {}) }),
+      )}
       testId={`pick-${post}`}
     >
-      <fieldset>
-        <legend>{t('Tiga besar', 'Shortlist')}</legend>
-        {list.map((c) => (
-          <div className="check" key={c.nip}>
-            <input type="radio" name={`pick-${post}`} id={`pick-${c.nip}`} checked={nip === c.nip} onChange={() => setNip(c.nip)} />
-            <label htmlFor={`pick-${c.nip}`}>
-              {c.rank}. {nameOf(c.nip)} ({c.nip}) — total {c.total}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <FormRadios
+        form={form}
+        name="nip"
+        idPrefix={`pick-${post}`}
+        label={t('Tiga besar', 'Shortlist')}
+        options={list.map((c) => ({ value: c.nip, label: `${c.rank}. ${nameOf(c.nip)} (${c.nip}) — total ${c.total}` }))}
+      />
       {needsReason && (
-        <TextField
+        <FormText
+          form={form}
+          name="reason"
           label={t('Alasan memilih selain peringkat pertama', 'Why not the top-ranked candidate')}
-          value={reason}
-          onChange={setReason}
           multiline
-          required
         />
       )}
     </ActionForm>
@@ -235,23 +231,24 @@ export function AppointmentForms({ s, session, reload }: { s: Selection; session
   );
 }
 
+const decreeSchema = (drafted: boolean) => z.object({ number: fields.required(), tmt: fields.date(), file: fields.file(drafted) });
+const inaugurationSchema = z.object({ on: fields.date(), file: fields.file() });
+
 function AppointmentOne({ s, post, session, reload }: { s: Selection; post: string; session: Session; reload: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const path = `/v1/selections/${enc(s.workflowId)}/appointments/${enc(post)}`;
   const { data: a, error, reload: reloadA } = useLoad(() => api<Appointment>('GET', path), [path], 3000);
-  const [number, setNumber] = useState('');
-  const [tmt, setTmt] = useState('');
-  const [on, setOn] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [file2, setFile2] = useState<File | null>(null);
   const drafted = useDecreeDraft(s.workflowId, post);
+  const decreeForm = useZodForm(decreeSchema(Boolean(drafted)), { number: '', tmt: '', file: null });
+  const inaugForm = useZodForm(inaugurationSchema, { on: '', file: null });
   // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
   useEffect(() => {
-    if (drafted) {
-      setNumber(drafted.decreeNumber);
-      setTmt(drafted.effectiveDate);
-    }
-  }, [drafted]);
+    if (!drafted) return;
+    decreeForm.setValue('number', drafted.decreeNumber, { shouldValidate: true });
+    decreeForm.setValue('tmt', drafted.effectiveDate, { shouldValidate: true });
+  }, [drafted, decreeForm]);
+  const [number, tmt, file] = decreeForm.watch(['number', 'tmt', 'file']);
+  const [on, file2] = inaugForm.watch(['on', 'file']);
   const common = {
     caseId: `${s.workflowId}:appointment:${post}`,
     session,
@@ -279,7 +276,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           decision="record_decree"
           lines={[
             { label: t('Nomor SK', 'Decree number'), value: number || '—' },
-            { label: 'TMT', value: tmt || '—' },
+            { label: 'TMT', value: tmt ? formatDate(tmt, lang) : '—' },
             {
               label: t('Bukti', 'Evidence'),
               value: file
@@ -290,24 +287,18 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
             },
           ]}
           submitLabel={t('Catat SK', 'Record the decree')}
-          onSubmit={async () =>
+          onSubmit={submitWith(decreeForm, lang, async (v) =>
             api('POST', `${path}/decisions`, {
               decision: 'record_decree',
-              decreeNumber: number,
-              effectiveDate: tmt,
-              evidence: !file && drafted ? [drafted.evidence] : await evidenceOf(file, 'sk_pengangkatan', s.agencyCode, t),
-            })
-          }
+              decreeNumber: v.number.trim(),
+              effectiveDate: v.tmt,
+              evidence: !v.file && drafted ? [drafted.evidence] : await evidenceOf(v.file, 'sk_pengangkatan', s.agencyCode, t),
+            }),
+          )}
           testId="record-decree"
         >
-          <TextField label={t('Nomor SK', 'Decree number')} value={number} onChange={setNumber} required />
-          <TextField
-            label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
-            type="date"
-            value={tmt}
-            onChange={setTmt}
-            required
-          />
+          <FormText form={decreeForm} name="number" label={t('Nomor SK', 'Decree number')} />
+          <FormDate form={decreeForm} name="tmt" label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} />
           {drafted && (
             <p data-testid="cited-decree">
               {t('Bukti: SK yang dibuat di halaman ini', 'Evidence: the decree drafted on this page')} {drafted.decreeNumber}, SHA-256{' '}
@@ -317,7 +308,7 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
               . {t('Unggah pindaian bertanda tangan hanya untuk menggantinya.', 'Upload a signed scan only to cite it instead.')}
             </p>
           )}
-          <FileField label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} onChange={setFile} required={!drafted} />
+          <FormFile form={decreeForm} name="file" label={t('SK pengangkatan (PDF)', 'Appointment decree (PDF)')} />
         </ActionForm>
       )}
       {may('record_inauguration') && (
@@ -326,24 +317,24 @@ function AppointmentOne({ s, post, session, reload }: { s: Selection; post: stri
           title={t('Catat pelantikan', 'Record the inauguration')}
           decision="record_inauguration"
           lines={[
-            { label: t('Tanggal pelantikan', 'Inaugurated on'), value: on || '—' },
+            { label: t('Tanggal pelantikan', 'Inaugurated on'), value: on ? formatDate(on, lang) : '—' },
             {
               label: t('Bukti', 'Evidence'),
               value: file2 ? `ba_pelantikan: ${file2.name}` : t('berita acara (wajib)', 'minutes (required)'),
             },
           ]}
           submitLabel={t('Catat pelantikan', 'Record the inauguration')}
-          onSubmit={async () =>
+          onSubmit={submitWith(inaugForm, lang, async (v) =>
             api('POST', `${path}/decisions`, {
               decision: 'record_inauguration',
-              inauguratedOn: on,
-              evidence: await evidenceOf(file2, 'ba_pelantikan', s.agencyCode, t),
-            })
-          }
+              inauguratedOn: v.on,
+              evidence: await evidenceOf(v.file, 'ba_pelantikan', s.agencyCode, t),
+            }),
+          )}
           testId="record-inauguration"
         >
-          <TextField label={t('Tanggal pelantikan', 'Inauguration date')} type="date" value={on} onChange={setOn} required />
-          <FileField label={t('Berita acara pelantikan (PDF)', 'Inauguration minutes (PDF)')} onChange={setFile2} required />
+          <FormDate form={inaugForm} name="on" label={t('Tanggal pelantikan', 'Inauguration date')} />
+          <FormFile form={inaugForm} name="file" label={t('Berita acara pelantikan (PDF)', 'Inauguration minutes (PDF)')} />
         </ActionForm>
       )}
     </section>

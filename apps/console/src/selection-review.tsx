@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { z } from 'zod';
 import type { CommitteeReviewState } from '@meritflow/contracts';
 import { api, enc, type Session } from './api';
 import { formatTime, useI18n } from './i18n';
-import { ActionForm, FileField, Refusal, TextField, useLoad } from './ui';
+import { FormChecks, FormFile, FormText, fields, msg, submitWith, useZodForm } from './forms';
+import { ActionForm, Refusal, useLoad } from './ui';
 
 import type { Member, Candidate, Post, Selection } from './selection-shared';
 import { evidenceOf } from './selection-shared';
@@ -47,9 +48,9 @@ function AssessOne({
   session: Session;
   reload: () => void;
 }) {
-  const { t } = useI18n();
-  const [levels, setLevels] = useState<Record<string, string>>(Object.fromEntries(competencies.map((c) => [c.name, String(c.level)])));
-  const [file, setFile] = useState<File | null>(null);
+  const { t, lang } = useI18n();
+  const form = useZodForm(assessSchema, { levels: competencies.map((c) => String(c.level)), file: null });
+  const [levels, file] = form.watch(['levels', 'file']);
   return (
     <ActionForm
       caseId={`${s.workflowId}:assessment:${nip}`}
@@ -61,7 +62,7 @@ function AssessOne({
       lines={[
         {
           label: t('Level tercapai', 'Levels achieved'),
-          value: competencies.map((c) => `${c.name} ${levels[c.name] ?? '?'}/${c.level}`).join(', '),
+          value: competencies.map((c, i) => `${c.name} ${levels[i] || '?'}/${c.level}`).join(', '),
         },
         {
           label: t('Bukti', 'Evidence'),
@@ -69,30 +70,42 @@ function AssessOne({
         },
       ]}
       submitLabel={t(`Catat asesmen ${name}`, `Record ${name}'s assessment`)}
-      onSubmit={async () =>
+      disabled={!form.formState.isValid}
+      onSubmit={submitWith(form, lang, async (v) =>
         api('POST', `/v1/selections/${enc(s.workflowId)}/assessments/${nip}/decisions`, {
           decision: 'record_assessment',
-          achieved: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, Number(v)])),
-          evidence: await evidenceOf(file, 'laporan_asesor', s.agencyCode, t),
-        })
-      }
+          achieved: Object.fromEntries(competencies.map((c, i) => [c.name, Number(v.levels[i])])),
+          evidence: await evidenceOf(v.file, 'laporan_asesor', s.agencyCode, t),
+        }),
+      )}
       testId={`assess-${nip}`}
     >
       <div className="row">
-        {competencies.map((c) => (
-          <TextField
+        {competencies.map((c, i) => (
+          <FormText
             key={c.name}
+            form={form}
+            name={`levels.${i}`}
             label={`${c.name} (${t('level dipersyaratkan', 'level required')} ${c.level}) ${nip}`}
-            value={levels[c.name] ?? ''}
-            onChange={(v) => setLevels((l) => ({ ...l, [c.name]: v }))}
             inputMode="numeric"
           />
         ))}
       </div>
-      <FileField label={`${t('Laporan asesor (PDF)', "Assessor's report (PDF)")} ${nip}`} onChange={setFile} required />
+      <FormFile form={form} name="file" label={`${t('Laporan asesor (PDF)', "Assessor's report (PDF)")} ${nip}`} />
     </ActionForm>
   );
 }
+
+/** Levels achieved are whole levels 0–5 (PermenPANRB 38/2017 defines 1–5; 0: not shown). */
+const assessSchema = z.object({
+  levels: z.array(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-5]$/, msg('Level 0–5', 'Level 0–5')),
+  ),
+  file: fields.file(),
+});
 
 type Review = CommitteeReviewState;
 
@@ -117,8 +130,6 @@ export function ReviewPanel({ s, session, reload }: { s: Selection; session: Ses
     error,
     reload: reloadReview,
   } = useLoad(() => api<Review>('GET', `/v1/selections/${enc(s.workflowId)}/committee-review`), [s.workflowId], 3000);
-  const [conflicts, setConflicts] = useState<Record<string, boolean>>({});
-  const [scores, setScores] = useState<Record<string, { paper: string; interview: string }>>({});
   const post = (body: Record<string, unknown>) => api('POST', `/v1/selections/${enc(s.workflowId)}/committee-review/decisions`, body);
   const done = () => {
     void reloadReview();
@@ -201,106 +212,106 @@ export function ReviewPanel({ s, session, reload }: { s: Selection; session: Ses
           </table>
         </div>
       )}
-      {!declared && myPending?.task === 'declare_interests' && (
-        <ActionForm
-          {...common}
-          title={t('Nyatakan konflik kepentingan', 'Declare conflicts of interest')}
-          decision="declare_interests"
-          lines={[
-            {
-              label: t('Pernyataan', 'Declarations'),
-              value: candidates
-                .map((c) => `${c.name}: ${conflicts[c.nip] ? t('berkonflik', 'conflicted') : t('tidak berkonflik', 'no conflict')}`)
-                .join('; '),
-            },
-          ]}
-          submitLabel={t('Kirim pernyataan', 'Send the declaration')}
-          onSubmit={() =>
-            post({
-              decision: 'declare_interests',
-              declarations: candidates.map((c) => ({ nip: c.nip, conflicted: Boolean(conflicts[c.nip]) })),
-            })
-          }
-          testId="declare-interests"
-        >
-          <fieldset>
-            <legend>
-              {t('Centang pelamar yang memiliki hubungan kepentingan dengan Anda', 'Tick candidates you have a conflict of interest with')}
-            </legend>
-            {candidates.map((c) => (
-              <div className="check" key={c.nip}>
-                <input
-                  type="checkbox"
-                  id={`coi-${c.nip}`}
-                  checked={Boolean(conflicts[c.nip])}
-                  onChange={(e) => setConflicts((x) => ({ ...x, [c.nip]: e.target.checked }))}
-                />
-                <label htmlFor={`coi-${c.nip}`}>
-                  {t('Konflik dengan', 'Conflict with')} {c.name} ({c.nip})
-                </label>
-              </div>
-            ))}
-          </fieldset>
-        </ActionForm>
-      )}
-      {mayScore.length > 0 && (
-        <ActionForm
-          {...common}
-          title={t('Lembar nilai', 'Score sheet')}
-          decision="score"
-          lines={[
-            {
-              label: t('Nilai', 'Scores'),
-              value: mayScore
-                .map(
-                  (n) =>
-                    `${s.candidates.find((c) => c.nip === n)?.name ?? n}: ${t('makalah', 'paper')} ${scores[n]?.paper ?? '?'}, ${t('wawancara', 'interview')} ${scores[n]?.interview ?? '?'}`,
-                )
-                .join('; '),
-            },
-            {
-              label: t('Kerahasiaan', 'Secrecy'),
-              value: t('tersegel sampai semua anggota yang berhak selesai menilai', 'sealed until every eligible member has scored'),
-            },
-          ]}
-          submitLabel={t('Kirim nilai', 'Send the scores')}
-          onSubmit={() =>
-            post({
-              decision: 'score',
-              scores: mayScore.map((nip) => ({ nip, paper: Number(scores[nip]?.paper), interview: Number(scores[nip]?.interview) })),
-            })
-          }
-          testId="score-sheet"
-        >
-          <p className="hint">
-            {t(
-              'Hanya pelamar yang boleh Anda nilai (tanpa konflik) yang tampil.',
-              'Only candidates you may score (no conflict) are listed.',
-            )}
-          </p>
-          {mayScore.map((nip) => (
-            <div className="row" key={nip}>
-              <TextField
-                label={`${t('Nilai makalah', 'Paper score')} ${nip}`}
-                value={scores[nip]?.paper ?? ''}
-                onChange={(v) => setScores((x) => ({ ...x, [nip]: { paper: v, interview: x[nip]?.interview ?? '' } }))}
-                inputMode="numeric"
-                required
-              />
-              <TextField
-                label={`${t('Nilai wawancara', 'Interview score')} ${nip}`}
-                value={scores[nip]?.interview ?? ''}
-                onChange={(v) => setScores((x) => ({ ...x, [nip]: { interview: v, paper: x[nip]?.paper ?? '' } }))}
-                inputMode="numeric"
-                required
-              />
-            </div>
-          ))}
-        </ActionForm>
-      )}
+      {!declared && myPending?.task === 'declare_interests' && <DeclareForm candidates={candidates} common={common} post={post} />}
+      {mayScore.length > 0 && <ScoreSheet key={mayScore.join(',')} s={s} nips={mayScore} common={common} post={post} />}
       {declared && mayScore.length === 0 && (
         <p role="status">{t('Anda sudah menyelesaikan penilaian Anda.', 'You have finished your part of the review.')}</p>
       )}
     </section>
+  );
+}
+
+type ReviewCommon = { caseId: string; session: Session; sop: { id: string; version: string }; onDone: () => void };
+type PostDecision = (body: Record<string, unknown>) => Promise<unknown>;
+
+const declareSchema = z.object({ conflicted: z.array(z.string()) });
+
+function DeclareForm({ candidates, common, post }: { candidates: Candidate[]; common: ReviewCommon; post: PostDecision }) {
+  const { t, lang } = useI18n();
+  const form = useZodForm(declareSchema, { conflicted: [] });
+  const conflicted = form.watch('conflicted');
+  return (
+    <ActionForm
+      {...common}
+      title={t('Nyatakan konflik kepentingan', 'Declare conflicts of interest')}
+      decision="declare_interests"
+      lines={[
+        {
+          label: t('Pernyataan', 'Declarations'),
+          value: candidates
+            .map((c) => `${c.name}: ${conflicted.includes(c.nip) ? t('berkonflik', 'conflicted') : t('tidak berkonflik', 'no conflict')}`)
+            .join('; '),
+        },
+      ]}
+      submitLabel={t('Kirim pernyataan', 'Send the declaration')}
+      onSubmit={submitWith(form, lang, (v) =>
+        post({
+          decision: 'declare_interests',
+          declarations: candidates.map((c) => ({ nip: c.nip, conflicted: v.conflicted.includes(c.nip) })),
+        }),
+      )}
+      testId="declare-interests"
+    >
+      <FormChecks
+        form={form}
+        name="conflicted"
+        idPrefix="coi"
+        label={t('Centang pelamar yang memiliki hubungan kepentingan dengan Anda', 'Tick candidates you have a conflict of interest with')}
+        options={candidates.map((c) => ({ value: c.nip, label: `${t('Konflik dengan', 'Conflict with')} ${c.name} (${c.nip})` }))}
+      />
+    </ActionForm>
+  );
+}
+
+const scoreSchema = z.object({ scores: z.array(z.object({ paper: fields.score(), interview: fields.score() })) });
+
+function ScoreSheet({ s, nips, common, post }: { s: Selection; nips: string[]; common: ReviewCommon; post: PostDecision }) {
+  const { t, lang } = useI18n();
+  const form = useZodForm(scoreSchema, { scores: nips.map(() => ({ paper: '', interview: '' })) });
+  const scores = form.watch('scores');
+  return (
+    <ActionForm
+      {...common}
+      title={t('Lembar nilai', 'Score sheet')}
+      decision="score"
+      lines={[
+        {
+          label: t('Nilai', 'Scores'),
+          value: nips
+            .map(
+              (n, i) =>
+                `${s.candidates.find((c) => c.nip === n)?.name ?? n}: ${t('makalah', 'paper')} ${scores[i]?.paper || '?'}, ${t('wawancara', 'interview')} ${scores[i]?.interview || '?'}`,
+            )
+            .join('; '),
+        },
+        {
+          label: t('Kerahasiaan', 'Secrecy'),
+          value: t('tersegel sampai semua anggota yang berhak selesai menilai', 'sealed until every eligible member has scored'),
+        },
+      ]}
+      submitLabel={t('Kirim nilai', 'Send the scores')}
+      onSubmit={submitWith(form, lang, (v) =>
+        post({
+          decision: 'score',
+          scores: nips.map((nip, i) => ({ nip, paper: Number(v.scores[i].paper), interview: Number(v.scores[i].interview) })),
+        }),
+      )}
+      testId="score-sheet"
+    >
+      <p className="hint">
+        {t('Hanya pelamar yang boleh Anda nilai (tanpa konflik) yang tampil.', 'Only candidates you may score (no conflict) are listed.')}
+      </p>
+      {nips.map((nip, i) => (
+        <div className="row" key={nip}>
+          <FormText form={form} name={`scores.${i}.paper`} label={`${t('Nilai makalah', 'Paper score')} ${nip}`} inputMode="numeric" />
+          <FormText
+            form={form}
+            name={`scores.${i}.interview`}
+            label={`${t('Nilai wawancara', 'Interview score')} ${nip}`}
+            inputMode="numeric"
+          />
+        </div>
+      ))}
+    </ActionForm>
   );
 }

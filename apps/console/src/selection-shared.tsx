@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { uploadEvidence, type EvidenceRef, type Session } from './api';
-import { useI18n } from './i18n';
-import { ActionForm, FileField, TextField, type DecisionRow } from './ui';
+import type { DecisionRow } from './ui';
 
 export interface Allowed {
   decision: string;
@@ -71,6 +69,8 @@ export interface Selection extends CaseBase {
   /** Senior posts' chains: what each outside body decided per post. */
   chain?: { name: string; posts: Record<string, { governorProposal?: { nominees: string[] } }> };
   pendingTasks: Pending[];
+  /** SOP 1.1.0 on: the candidates' objections and the chair's answers. */
+  objections?: { nip: string; reason: string; answer: { upheld: boolean; reason: string } | null }[];
 }
 export interface Vacancy extends CaseBase {
   proposal: {
@@ -103,50 +103,4 @@ export async function evidenceOf(
   if (!file) throw new Error(t('Pilih berkas bukti terlebih dahulu.', 'Choose the evidence file first.'));
   const ref = await uploadEvidence(file, kind, agency);
   return [ref];
-}
-
-export function EvidenceDecision(props: {
-  common: Common;
-  decide: Decide;
-  decision: string;
-  kind: string;
-  title: string;
-  fileLabel: string;
-  agency: string;
-  extra?: Record<string, unknown>;
-}) {
-  const { t } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  return (
-    <ActionForm
-      {...props.common}
-      title={props.title}
-      decision={props.decision}
-      lines={[{ label: t('Bukti', 'Evidence'), value: file ? `${props.kind}: ${file.name}` : `${props.kind} (${t('wajib', 'required')})` }]}
-      submitLabel={props.title}
-      onSubmit={async () =>
-        props.decide({ decision: props.decision, ...(props.extra ?? {}), evidence: await evidenceOf(file, props.kind, props.agency, t) })
-      }
-      testId={`decide-${props.decision}`}
-    >
-      <FileField label={props.fileLabel} onChange={setFile} required />
-    </ActionForm>
-  );
-}
-
-export function ReasonDecision({ common, decide, decision, title }: { common: Common; decide: Decide; decision: string; title: string }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  return (
-    <ActionForm
-      {...common}
-      title={title}
-      decision={decision}
-      lines={[{ label: t('Alasan', 'Reason'), value: reason || '—' }]}
-      submitLabel={title}
-      onSubmit={() => decide({ decision, reason })}
-    >
-      <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline required />
-    </ActionForm>
-  );
 }

@@ -1,25 +1,12 @@
-import { useState } from 'react';
 import type { CandidateStatus } from '@meritflow/contracts';
-import { api, enc, type Session } from './api';
-import { formatDate, todayIso } from './dates';
+import type { Session } from './api';
 import { decisionLabel, formatTime, roleLabel, useI18n } from './i18n';
-import { MemberPicker } from './pickers';
-import { ChainForms } from './selection-chain';
-import { ActionForm, FileField, SelectField, TextField } from './ui';
-
-import type { Member, Ranked, Post, Selection, Common, Decide, EligibilityReason } from './selection-shared';
-import { evidenceOf, EvidenceDecision, ReasonDecision } from './selection-shared';
-import { RegisterForm, ScreeningForms } from './selection-register';
-import { AssessmentForms, ReviewPanel } from './selection-review';
-import { ShortlistTable, RecommendForms, PickForms, AppointmentForms } from './selection-decide';
+import type { Selection, EligibilityReason } from './selection-shared';
+import { ShortlistTable } from './selection-decide';
+import { SelectionChildForms, SelectionDecisionForms } from './selection-forms';
 
 export function SelectionBody({ s, session, reload }: { s: Selection; session: Session; reload: () => void }) {
   const { t, lang } = useI18n();
-  const role = session.role;
-  const me = session.actor.id;
-  const isChair = s.committee.some((m) => m.isChair && m.id === me);
-  const decide = (body: Record<string, unknown>) => api('POST', `/v1/selections/${enc(s.workflowId)}/decisions`, body);
-  const common = { caseId: s.workflowId, session, sop: s.sop, onDone: reload };
   const nameOf = (nip: string) => s.candidates.find((c) => c.nip === nip)?.name ?? nip;
   return (
     <>
@@ -60,121 +47,11 @@ export function SelectionBody({ s, session, reload }: { s: Selection; session: S
 
       {s.candidates.length > 0 && <CandidatesTable s={s} />}
 
-      {role === 'ppk' && s.step === 'committee_formation' && <CommitteeForm s={s} common={common} decide={decide} />}
-      {role === 'committee_chair' && isChair && s.step === 'announcement' && <AnnounceForm s={s} common={common} decide={decide} />}
-      {role === 'hr_officer' && s.step === 'registration' && <RegisterForm s={s} common={common} decide={decide} />}
-      {role === 'hr_officer' && s.step === 'screening' && <ScreeningForms s={s} common={common} decide={decide} />}
-      {role === 'committee_chair' && isChair && s.step === 'screening' && !s.candidates.some((c) => c.status === 'registered') && (
-        <EvidenceDecision
-          common={common}
-          decide={decide}
-          decision="close_screening"
-          kind="ba_seleksi_administrasi"
-          title={t('Tutup seleksi administrasi', 'Close screening')}
-          fileLabel={t('Berita acara seleksi administrasi (PDF)', 'Screening minutes (PDF)')}
-          agency={s.agencyCode}
-        />
-      )}
-      {role === 'assessor' && s.step === 'assessment' && <AssessmentForms s={s} session={session} reload={reload} />}
-      {(role === 'committee_member' || role === 'committee_chair') && s.step === 'committee_review' && (
-        <ReviewPanel s={s} session={session} reload={reload} />
-      )}
-      {role === 'committee_chair' && isChair && s.step === 'ranking' && (
-        <EvidenceDecision
-          common={common}
-          decide={decide}
-          decision="sign_ranking"
-          kind="ba_pemeringkatan"
-          title={t('Tandatangani berita acara peringkat', 'Sign the ranking')}
-          fileLabel={t('Berita acara pemeringkatan (PDF)', 'Ranking minutes (PDF)')}
-          agency={s.agencyCode}
-        />
-      )}
       {s.shortlist && <ShortlistTable s={s} />}
-      {role === 'overseer' && s.step === 'external_review' && <RecommendForms s={s} common={common} decide={decide} />}
-      {role === 'ppk' &&
-        s.step === 'external_review' &&
-        s.allowedDecisions.some((a) => a.decision === 'proceed_without_recommendation' && a.roles.includes('ppk')) && (
-          <ReasonDecision
-            common={common}
-            decide={decide}
-            decision="proceed_without_recommendation"
-            title={t('Lanjut tanpa rekomendasi', 'Proceed without recommendation')}
-          />
-        )}
-      {role === 'ppk' && s.step === 'ppk_decision' && <PickForms s={s} common={common} decide={decide} />}
-      {role === 'ppk' && s.step === 'low_applicants' && (
-        <>
-          <ReasonDecision
-            common={common}
-            decide={decide}
-            decision="proceed"
-            title={t('Lanjutkan dengan pelamar yang ada', 'Proceed with the applicants there are')}
-          />
-          <ReasonDecision
-            common={common}
-            decide={decide}
-            decision="cancel_selection"
-            title={t('Batalkan seleksi', 'Cancel the selection')}
-          />
-        </>
-      )}
-      <ChainForms s={s} session={session} reload={reload} />
-      {role === 'hr_officer' && s.step === 'appointment' && <AppointmentForms s={s} session={session} reload={reload} />}
+      {/* One form per decision the case allows the session next (selection-forms.tsx), then the child cases' own. */}
+      <SelectionDecisionForms s={s} session={session} reload={reload} />
+      <SelectionChildForms s={s} session={session} reload={reload} />
     </>
-  );
-}
-
-/**
- * The chair announces the selection with its registration window: both dates or neither (then the
- * SOP's duration runs from the announcement), the opening not before today, the closing not before it.
- */
-function AnnounceForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const { t, lang } = useI18n();
-  const [opens, setOpens] = useState('');
-  const [closes, setCloses] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const today = todayIso();
-  const problem =
-    (opens === '') !== (closes === '')
-      ? t('Isi kedua tanggal pendaftaran, atau kosongkan keduanya.', 'Give both registration dates, or neither.')
-      : opens !== '' && opens < today
-        ? t('Pendaftaran tidak dapat dibuka sebelum hari ini.', 'Registration cannot open before today.')
-        : opens !== '' && closes < opens
-          ? t('Penutupan tidak boleh sebelum pembukaan.', 'Closing cannot come before opening.')
-          : null;
-  const title = t('Umumkan seleksi', 'Announce the selection');
-  return (
-    <ActionForm
-      {...common}
-      title={title}
-      decision="announce"
-      lines={[
-        {
-          label: t('Masa pendaftaran', 'Registration window'),
-          value: opens
-            ? `${formatDate(opens, lang)} – ${formatDate(closes, lang)}`
-            : t('menurut durasi SOP sejak pengumuman', 'the SOP duration from the announcement'),
-        },
-        { label: t('Bukti', 'Evidence'), value: file ? `pengumuman: ${file.name}` : t('pengumuman (wajib)', 'announcement (required)') },
-      ]}
-      submitLabel={title}
-      disabled={problem !== null}
-      onSubmit={async () =>
-        decide({
-          decision: 'announce',
-          ...(opens ? { registrationOpensOn: opens, registrationClosesOn: closes } : {}),
-          evidence: await evidenceOf(file, 'pengumuman', s.agencyCode, t),
-        })
-      }
-      testId="decide-announce"
-    >
-      <div className="row">
-        <TextField label={t('Pendaftaran dibuka', 'Registration opens')} type="date" value={opens} onChange={setOpens} error={problem} />
-        <TextField label={t('Pendaftaran ditutup', 'Registration closes')} type="date" value={closes} onChange={setCloses} />
-      </div>
-      <FileField label={t('Pengumuman seleksi (PDF)', 'Announcement (PDF)')} onChange={setFile} required />
-    </ActionForm>
   );
 }
 
@@ -249,74 +126,5 @@ function CandidatesTable({ s }: { s: Selection }) {
         </table>
       </div>
     </section>
-  );
-}
-
-function CommitteeForm({ s, common, decide }: { s: Selection; common: Common; decide: Decide }) {
-  const { t } = useI18n();
-  const blank = (i: number): Member => ({ id: '', name: '', affiliation: i < 3 ? 'external' : 'internal', isChair: i === 0 });
-  const [members, setMembers] = useState<Member[]>([0, 1, 2, 3, 4].map(blank));
-  const [file, setFile] = useState<File | null>(null);
-  const set = (i: number, patch: Partial<Member>) =>
-    setMembers((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : patch.isChair ? { ...m, isChair: false } : m)));
-  const internal = members.filter((m) => m.affiliation === 'internal').length;
-  return (
-    <ActionForm
-      {...common}
-      title={t('Bentuk panitia seleksi', 'Form the selection committee')}
-      decision="form_committee"
-      lines={[
-        {
-          label: t('Anggota', 'Members'),
-          value: members.map((m) => `${m.name || '?'}${m.isChair ? ` (${t('ketua', 'chair')})` : ''}`).join(', '),
-        },
-        {
-          label: t('Komposisi', 'Composition'),
-          value: t(
-            `${members.length} orang, ${internal} internal (${Math.round((100 * internal) / members.length)}%); aturan: 5–9, ganjil, internal ≤ 45%`,
-            `${members.length} people, ${internal} internal (${Math.round((100 * internal) / members.length)}%); rule: 5–9, odd, internal ≤ 45%`,
-          ),
-        },
-        { label: t('Bukti', 'Evidence'), value: file ? `SK Pansel: ${file.name}` : t('SK Pansel (wajib)', 'SK Pansel (required)') },
-      ]}
-      submitLabel={t('Bentuk panitia', 'Form the committee')}
-      onSubmit={async () => decide({ decision: 'form_committee', members, evidence: await evidenceOf(file, 'sk_pansel', s.agencyCode, t) })}
-      testId="form-committee"
-    >
-      {members.map((m, i) => (
-        <fieldset key={i} className="row">
-          <legend>
-            {t('Anggota', 'Member')} {i + 1}
-          </legend>
-          <MemberPicker session={common.session} agencyCode={s.agencyCode} index={i} onPick={(picked) => set(i, picked)} />
-          <TextField label={`${t('ID anggota', 'Member id')} ${i + 1}`} value={m.id} onChange={(v) => set(i, { id: v })} required />
-          <TextField label={`${t('Nama anggota', 'Member name')} ${i + 1}`} value={m.name} onChange={(v) => set(i, { name: v })} required />
-          <SelectField
-            label={`${t('Asal', 'Affiliation')} ${i + 1}`}
-            value={m.affiliation}
-            onChange={(v) => set(i, { affiliation: v as Member['affiliation'] })}
-            options={[
-              { value: 'external', label: t('eksternal', 'external') },
-              { value: 'internal', label: t('internal', 'internal') },
-            ]}
-          />
-          <div className="check">
-            <input type="radio" name="chair" id={`chair-${i}`} checked={m.isChair} onChange={() => set(i, { isChair: true })} />
-            <label htmlFor={`chair-${i}`}>
-              {t('Ketua', 'Chair')} {i + 1}
-            </label>
-          </div>
-        </fieldset>
-      ))}
-      <div className="row">
-        <button type="button" onClick={() => setMembers((ms) => [...ms, blank(ms.length)])} disabled={members.length >= 9}>
-          {t('Tambah anggota', 'Add a member')}
-        </button>
-        <button type="button" onClick={() => setMembers((ms) => ms.slice(0, -1))} disabled={members.length <= 1}>
-          {t('Hapus anggota terakhir', 'Remove the last member')}
-        </button>
-      </div>
-      <FileField label={t('SK Pansel (PDF)', 'Committee decree, SK Pansel (PDF)')} onChange={setFile} required />
-    </ActionForm>
   );
 }

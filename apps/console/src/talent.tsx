@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { api, enc, type Session } from './api';
 import { useI18n } from './i18n';
-import { ActionForm, Refusal, SelectField, TextField, useLoad } from './ui';
+import { z } from 'zod';
+import { formatDate } from './dates';
+import { FormDate, FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
+import { ActionForm, Refusal, useLoad } from './ui';
 
 interface Placement {
   performance: 'below' | 'meets' | 'above';
@@ -143,13 +146,19 @@ export function TalentReviewBody({ r, session, reload }: { r: TalentReview; sess
   );
 }
 
+/** A placement moved to another box: the official, the new performance column and potential row, and why. */
+const ADJUST_FIELDS = z.object({
+  nip: fields.required(),
+  performance: fields.required(),
+  potential: fields.required(),
+  reason: fields.required(),
+});
+
 /** The committee's forms: move an official to another box (a reason is required), and the chair's approval. */
 function CommitteeActions({ r, session, reload }: { r: TalentReview; session: Session; reload: () => void }) {
-  const { t } = useI18n();
-  const [nip, setNip] = useState(r.pool[0]?.nip ?? '');
-  const [performance, setPerformance] = useState('meets');
-  const [potential, setPotential] = useState('high');
-  const [reason, setReason] = useState('');
+  const { t, lang } = useI18n();
+  const form = useZodForm(ADJUST_FIELDS, { nip: r.pool[0]?.nip ?? '', performance: 'meets', potential: 'high', reason: '' });
+  const [nip, performance, potential, reason] = form.watch(['nip', 'performance', 'potential', 'reason']);
   const may = (d: string) => r.allowedDecisions.some((a) => a.decision === d && a.roles.includes(session.role));
   const decide = (body: Record<string, unknown>) => api('POST', `/v1/talent-reviews/${enc(r.workflowId)}/decisions`, body);
   const levels = (keys: readonly string[]) => keys.map((k) => ({ value: k, label: k }));
@@ -168,24 +177,19 @@ function CommitteeActions({ r, session, reload }: { r: TalentReview; session: Se
             { label: t('Alasan', 'Reason'), value: reason || '—' },
           ]}
           submitLabel={t('Catat penyesuaian', 'Record the adjustment')}
-          onSubmit={() => decide({ decision: 'adjust_placement', nip, performance, potential, reason })}
+          onSubmit={submitWith(form, lang, (v) => decide({ decision: 'adjust_placement', ...v, reason: v.reason.trim() }))}
           onDone={reload}
           testId="adjust-placement"
         >
-          <SelectField
+          <FormSelect
+            form={form}
+            name="nip"
             label={t('Pegawai', 'Official')}
-            value={nip}
-            onChange={setNip}
             options={r.pool.map((o) => ({ value: o.nip, label: `${o.name} (${o.nip}), ${t('kotak', 'box')} ${o.placement.box}` }))}
           />
-          <SelectField
-            label={t('Kinerja', 'Performance')}
-            value={performance}
-            onChange={setPerformance}
-            options={levels(PERFORMANCE_COLUMNS)}
-          />
-          <SelectField label={t('Potensial', 'Potential')} value={potential} onChange={setPotential} options={levels(POTENTIAL_ROWS)} />
-          <TextField label={t('Alasan penyesuaian', 'Reason for the adjustment')} value={reason} onChange={setReason} multiline required />
+          <FormSelect form={form} name="performance" label={t('Kinerja', 'Performance')} options={levels(PERFORMANCE_COLUMNS)} />
+          <FormSelect form={form} name="potential" label={t('Potensial', 'Potential')} options={levels(POTENTIAL_ROWS)} />
+          <FormText form={form} name="reason" label={t('Alasan penyesuaian', 'Reason for the adjustment')} multiline />
         </ActionForm>
       )}
       {may('approve_pool') && (
@@ -251,15 +255,33 @@ function SuccessionLists({ id }: { id: string }) {
   );
 }
 
+const REVIEW_FIELDS = z
+  .object({
+    period: z
+      .string()
+      .trim()
+      .regex(/^\d{4}(-S[12])?$/, msg('Periode: YYYY, YYYY-S1 atau YYYY-S2', 'Period: YYYY, YYYY-S1 or YYYY-S2')),
+    validFrom: fields.date(),
+    validTo: fields.date(),
+    reason: z.string(),
+  })
+  .refine((v) => v.validTo >= v.validFrom, {
+    path: ['validTo'],
+    message: msg('Akhir masa berlaku tidak boleh sebelum awalnya', 'The end cannot come before the start'),
+  });
+
 /** HR opens the talent review of its agency for a period; the placements are computed from the register. */
 export function NewTalentReview({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const agency = session.actor.agency ?? '';
   const year = new Date().getFullYear();
-  const [period, setPeriod] = useState(String(year));
-  const [validFrom, setValidFrom] = useState(`${year + 1}-01-01`);
-  const [validTo, setValidTo] = useState(`${year + 1}-12-31`);
-  const [reason, setReason] = useState('');
+  const form = useZodForm(REVIEW_FIELDS, {
+    period: String(year),
+    validFrom: `${year + 1}-01-01`,
+    validTo: `${year + 1}-12-31`,
+    reason: '',
+  });
+  const [period, validFrom, validTo] = form.watch(['period', 'validFrom', 'validTo']);
   const [created, setCreated] = useState<string | null>(null);
   return (
     <section aria-labelledby="ntr-h">
@@ -271,27 +293,27 @@ export function NewTalentReview({ session }: { session: Session }) {
         caseId={period ? `talent-review:${agency}:${period}` : undefined}
         lines={[
           { label: t('Periode', 'Period'), value: period },
-          { label: t('Masa berlaku', 'Valid'), value: `${validFrom} – ${validTo}` },
+          { label: t('Masa berlaku', 'Valid'), value: `${formatDate(validFrom, lang)} – ${formatDate(validTo, lang)}` },
         ]}
         submitLabel={t('Buka reviu', 'Open the review')}
-        onSubmit={async () => {
+        onSubmit={submitWith(form, lang, async (v) => {
           const res = await api<{ workflowId: string }>('POST', '/v1/talent-reviews', {
-            period,
-            validFrom,
-            validTo,
-            ...(reason ? { reason } : {}),
+            period: v.period,
+            validFrom: v.validFrom,
+            validTo: v.validTo,
+            ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
           });
           setCreated(res.workflowId);
-        }}
+        })}
         testId="open-talent-review"
       >
         <p>
           {t('Instansi', 'Agency')}: <strong>{agency}</strong>
         </p>
-        <TextField label={t('Periode', 'Period')} value={period} onChange={setPeriod} hint="YYYY / YYYY-S1 / YYYY-S2" required />
-        <TextField label={t('Berlaku sejak', 'Valid from')} value={validFrom} onChange={setValidFrom} type="date" required />
-        <TextField label={t('Berlaku sampai', 'Valid to')} value={validTo} onChange={setValidTo} type="date" required />
-        <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
+        <FormText form={form} name="period" label={t('Periode', 'Period')} hint="YYYY / YYYY-S1 / YYYY-S2" />
+        <FormDate form={form} name="validFrom" label={t('Berlaku sejak', 'Valid from')} />
+        <FormDate form={form} name="validTo" label={t('Berlaku sampai', 'Valid to')} />
+        <FormText form={form} name="reason" label={t('Alasan', 'Reason')} multiline />
       </ActionForm>
       {created && (
         <p role="status">

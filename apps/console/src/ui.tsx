@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Session } from './api';
+import { DateInput } from './date-field';
 import { decisionLabel, roleLabel, useI18n } from './i18n';
 
 // Refusals are explained in refusal.tsx; re-exported for the pages that import them here.
@@ -205,6 +206,36 @@ export function TextField(props: {
           />
         )
       }
+    </Field>
+  );
+}
+
+/** A date (date-field.tsx): shown "6 Desember 2026", typed or picked from a calendar, held as YYYY-MM-DD. */
+export function DateField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  min?: string;
+  max?: string;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(id, describedBy) => (
+        <DateInput
+          id={id}
+          label={props.label}
+          value={props.value}
+          onChange={props.onChange}
+          required={props.required}
+          min={props.min}
+          max={props.max}
+          describedBy={describedBy}
+          invalid={Boolean(props.error)}
+        />
+      )}
     </Field>
   );
 }

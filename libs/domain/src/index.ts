@@ -7,6 +7,7 @@ export * from './sop/sop.types';
 export * from './sop/sop.define';
 export * from './sop/sop-engine';
 export * from './sop/sop-registry';
+export * from './sop/destructive-decisions';
 export * from './sop/migration/sop-migration';
 export * from './calendar/working-days';
 export * from './decision/decision-record';
