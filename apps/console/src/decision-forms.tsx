@@ -8,7 +8,8 @@ import { fillingMethodLabel } from './labels';
 import { ActionForm, FileField, SelectField, TextField, type PreviewLine } from './ui';
 
 /** What a decision's form may ask for beyond the SOP's own requirements (reason, evidence). */
-export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
+export type ExtraField =
+  'decreeNumber' | 'decreeDate' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
 
 /** One decision's form: its title, the document it cites, its extra fields, whether it ends or undoes something. */
 export interface DecisionFormSpec {
@@ -77,6 +78,7 @@ interface Values {
   reason: string;
   file: File | null;
   decreeNumber: string;
+  decreeDate: string;
   effectiveDate: string;
   overrideRules: string[];
   jpm: string;
@@ -88,6 +90,7 @@ const EMPTY: Values = {
   reason: '',
   file: null,
   decreeNumber: '',
+  decreeDate: '',
   effectiveDate: '',
   overrideRules: [],
   jpm: '',
@@ -102,10 +105,16 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   const start = { ...EMPTY, fillingMethod: ctx.fillingMethod ?? '' };
   const [v, setV] = useState<Values>(start);
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
-  // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
+  // The drafted SK fills the number, date and TMT it carries; the clerk may still type over them.
   const drafted = spec.citesDecree ? (ctx.decree ?? null) : null;
   useEffect(() => {
-    if (drafted) setV((x) => ({ ...x, decreeNumber: drafted.decreeNumber, effectiveDate: drafted.effectiveDate }));
+    if (drafted)
+      setV((x) => ({
+        ...x,
+        decreeNumber: drafted.decreeNumber,
+        decreeDate: drafted.decreeDate,
+        effectiveDate: drafted.effectiveDate,
+      }));
   }, [drafted]);
   const fields = spec.fields ?? [];
   const needsReason = allowed.requires.includes('reason');
@@ -118,6 +127,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     (needsReason && v.reason.trim() === '') ||
     (needsEvidence && !v.file && !drafted) ||
     (has('decreeNumber') && v.decreeNumber.trim() === '') ||
+    (has('decreeDate') && v.decreeDate === '') ||
     (has('effectiveDate') && v.effectiveDate === '') ||
     (has('overrideRules') && v.overrideRules.length === 0) ||
     (has('competencyFit') && v.jpm.trim() === '') ||
@@ -135,6 +145,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   const lines: PreviewLine[] = [];
   if (has('fillingMethod')) lines.push({ label: t('Cara pengisian', 'Filling method'), value: fillingMethodLabel(v.fillingMethod, lang) });
   if (has('decreeNumber')) lines.push({ label: t('Nomor SK', 'Decree number'), value: v.decreeNumber || '—' });
+  if (has('decreeDate')) lines.push({ label: t('Tanggal SK', 'Decree date'), value: v.decreeDate || '—' });
   if (has('effectiveDate')) lines.push({ label: t('TMT', 'Effective date (TMT)'), value: v.effectiveDate || '—' });
   if (has('overrideRules'))
     lines.push({
@@ -175,6 +186,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     if (evidence) body.evidence = evidence;
     if (has('fillingMethod')) body.fillingMethod = v.fillingMethod;
     if (has('decreeNumber')) body.decreeNumber = v.decreeNumber.trim();
+    if (has('decreeDate')) body.decreeDate = v.decreeDate;
     if (has('effectiveDate')) body.effectiveDate = v.effectiveDate;
     if (has('overrideRules')) body.overrideRules = v.overrideRules;
     if (has('competencyFit')) body.competencyFit = { jpmPercent: Number(v.jpm) };
@@ -273,6 +285,15 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
       )}
       {has('decreeNumber') && (
         <TextField label={t('Nomor SK', 'Decree number')} value={v.decreeNumber} onChange={(d) => set({ decreeNumber: d })} required />
+      )}
+      {has('decreeDate') && (
+        <TextField
+          label={t('Tanggal SK', 'Decree date')}
+          type="date"
+          value={v.decreeDate}
+          onChange={(d) => set({ decreeDate: d })}
+          required
+        />
       )}
       {has('effectiveDate') && (
         <TextField
