@@ -1,4 +1,4 @@
-import type { Actor, CandidateProfile } from '@meritflow/domain';
+import { candidateCode, type Actor, type CandidateProfile } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
 import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
 import { enrol } from './register-fixtures';
@@ -9,6 +9,8 @@ export interface ChainSelectionOptions {
   regionalSecretary?: 'province' | 'regency_city';
   sopVersion: string;
   agencyPrefix: string;
+  /** Opened with blind scoring: the committee and the assessors name candidates by code (K-01, …) until the ranking is signed. */
+  blindScoring?: boolean;
 }
 
 /** A JPT pratama holder meeting the madya requirements (domain.md §3): IV/c, 7 years, two years in post. */
@@ -50,6 +52,7 @@ export async function openChainSelection(stack: Stack, o: ChainSelectionOptions)
       vacancyIds: [v.body.workflowId],
       sopVersion: o.sopVersion,
       ...(o.regionalSecretary ? { regionalSecretary: o.regionalSecretary } : {}),
+      ...(o.blindScoring ? { blindScoring: true } : {}),
     },
   });
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
@@ -90,7 +93,38 @@ export async function runToRanking(
   profiles: CandidateProfile[],
   atAssessment?: (sel: Awaited<ReturnType<typeof openChainSelection>>) => Promise<void>,
 ) {
+  const sel = await runToReview(stack, o, profiles, atAssessment);
+  const review = `${sel.path}/committee-review/decisions`;
+  for (const m of sel.members) {
+    await accepted(stack, review, asMember(m), {
+      decision: 'declare_interests',
+      declarations: sel.subjects.map((nip) => ({ nip, conflicted: false })),
+    });
+  }
+  for (const [mi, m] of sel.members.entries()) {
+    await accepted(stack, review, asMember(m), {
+      decision: 'score',
+      scores: sel.subjects.map((nip, ci) => ({ nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi })),
+    });
+  }
+  const ranking = await waitForStep(stack, sel.path, 'ranking');
+  const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
+  return { ...sel, ranked };
+}
+
+/**
+ * Opens the selection and takes it to the committee's review, nobody having declared or scored yet:
+ * committee, four candidates, screening, assessment. `subjects` are how the committee names the
+ * candidates, in registration order: their NIPs, or their codes under blind scoring.
+ */
+export async function runToReview(
+  stack: Stack,
+  o: ChainSelectionOptions,
+  profiles: CandidateProfile[],
+  atAssessment?: (sel: Awaited<ReturnType<typeof openChainSelection>>) => Promise<void>,
+) {
   const sel = await openChainSelection(stack, o);
+  const subjects = profiles.map((c, i) => (o.blindScoring ? candidateCode(i + 1) : c.nip));
   const members = committee();
   const chair = asMember(members[0]);
   const decide = (actor: Actor, body: Record<string, unknown>) => accepted(stack, `${sel.path}/decisions`, actor, body);
@@ -105,31 +139,16 @@ export async function runToRanking(
   await decide(chair, { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] });
   await waitForStep(stack, sel.path, 'assessment');
   await atAssessment?.(sel);
-  for (const [i, c] of profiles.entries()) {
+  for (const [i, subject] of subjects.entries()) {
     const level = 5 - Math.min(i, 2);
-    await accepted(stack, `${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, {
+    await accepted(stack, `${sel.path}/assessments/${subject}/decisions`, ASSESSOR, {
       decision: 'record_assessment',
       achieved: { integritas: level, kerjasama: level },
       evidence: [await uploadEvidence(stack, 'laporan_asesor', sel.agencyCode)],
     });
   }
   await waitForStep(stack, sel.path, 'committee_review');
-  const review = `${sel.path}/committee-review/decisions`;
-  for (const m of members) {
-    await accepted(stack, review, asMember(m), {
-      decision: 'declare_interests',
-      declarations: profiles.map((c) => ({ nip: c.nip, conflicted: false })),
-    });
-  }
-  for (const [mi, m] of members.entries()) {
-    await accepted(stack, review, asMember(m), {
-      decision: 'score',
-      scores: profiles.map((c, ci) => ({ nip: c.nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi })),
-    });
-  }
-  const ranking = await waitForStep(stack, sel.path, 'ranking');
-  const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
-  return { ...sel, members, ranked, decide };
+  return { ...sel, members, subjects, decide };
 }
 
 /** Runs the appointment child (decree, inauguration) and waits until the selection is closed and fully recorded. */
