@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { HR, Stack } from '../support/api-client';
-import { accepted, runToReview } from '../support/chain-fixtures';
-import { asMember, eligibleProfile, waitForStep as caseAtStep } from '../support/selection-fixtures';
+import { runToReview } from '../support/chain-fixtures';
+import { accepted, asMember, eligibleProfile, waitForStep as caseAtStep } from '../support/selection-fixtures';
 import { ConsoleBrowser, capture, pdf, stepIs, submitAndWait, waitForStep } from './browser';
 
 /**
