@@ -136,6 +136,9 @@ describe('the web console drives a whole open selection', () => {
   });
 
   it('the chair announces and HR registers candidates, the NIP checked as it is typed', async () => {
+    // The candidates are officials in the agency's ASN register (seeded before the announcement: the
+    // test SOP's registration window is seconds long); the form names them by NIP.
+    await enrol(stack, agency, '-', candidates);
     chair = await signIn(CHAIR);
     await openCase(chair, selectionId);
     await openCase(hr, selectionId);
@@ -153,8 +156,6 @@ describe('the web console drives a whole open selection', () => {
     expect(await form.getByRole('button', { name: 'Tambahkan ke daftar' }).isDisabled()).toBe(true);
     await nip.fill(`${candidates[0].nip.slice(0, 4)}1399${candidates[0].nip.slice(8)}`);
     await expect(form.locator('.field-error').first().innerText()).resolves.toMatch(/tanggal lahir/);
-    // The candidates are officials in the agency's ASN register; the form names them by NIP.
-    await enrol(stack, agency, '-', candidates);
     for (const c of candidates) {
       await nip.fill(c.nip);
       await form.getByRole('button', { name: 'Tambahkan ke daftar' }).click();
