@@ -2,7 +2,8 @@ import { loadTestStackConfig } from '@meritflow/config';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Stack } from '../support/api-client';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = loadTestStackConfig().CHROMIUM_PATH;
@@ -40,6 +41,98 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       await browser.close();
     },
   };
+}
+
+/** The viewports every newer spec checks its key pages at: a laptop and a phone. */
+export const DESKTOP = { width: 1366, height: 768 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+export type Viewport = { readonly width: number; readonly height: number };
+
+/** Who signs in to the console: the sign-in screen asks for an id, a name, a role and an agency. */
+export interface ConsoleUser {
+  id: string;
+  name?: string;
+  role: string;
+}
+
+export interface SignInOptions {
+  /** The agency code typed on the sign-in screen ('*' for the national roles). */
+  agency: string;
+  viewport?: Viewport;
+  /** Send the form with Enter in the last field instead of a click. */
+  keyboard?: boolean;
+  acceptDownloads?: boolean;
+  /** Runs on the sign-in screen before it is filled (to check or photograph it). */
+  atSignIn?: (page: Page) => Promise<void>;
+}
+
+/**
+ * The console of the test stack in one Chromium: each sign-in gets a fresh browser context (its own
+ * session storage), so several users can act side by side; `close` ends them all and the browser.
+ */
+export class ConsoleBrowser {
+  readonly url: string;
+  private browser?: Browser;
+  private closeBrowser?: () => Promise<void>;
+  private readonly contexts: BrowserContext[] = [];
+  /** Called with every page opened, e.g. to collect Content-Security-Policy reports from its console. */
+  onPage?: (page: Page) => void;
+
+  constructor(stack: Stack) {
+    this.url = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
+  }
+
+  async start(): Promise<void> {
+    ({ browser: this.browser, close: this.closeBrowser } = await launchChromium());
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.closeBrowser?.();
+  }
+
+  async signIn(user: ConsoleUser, opts: SignInOptions): Promise<Page> {
+    if (!this.browser) throw new Error('ConsoleBrowser.start() first');
+    const context = await this.browser.newContext({ viewport: opts.viewport ?? DESKTOP, acceptDownloads: opts.acceptDownloads });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    this.onPage?.(page);
+    await page.goto(this.url);
+    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+    await opts.atSignIn?.(page);
+    await page.getByLabel('NIP atau ID pengguna').fill(user.id);
+    await page.getByLabel('Nama', { exact: true }).fill(user.name ?? user.id);
+    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
+    await page.getByLabel('Kode instansi').fill(opts.agency);
+    if (opts.keyboard) await page.getByLabel('Kode instansi').press('Enter');
+    else await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    return page;
+  }
+
+  /** Goes to a case's page (a console route) and waits until its step shows. */
+  async openCase(page: Page, id: string): Promise<void> {
+    await page.goto(`${this.url}#/case/${encodeURIComponent(id)}`);
+    await page.getByTestId('case-step').waitFor();
+  }
+
+  /** Goes to a console route, e.g. `moves/new`. */
+  async goto(page: Page, route: string): Promise<void> {
+    await page.goto(`${this.url}#/${route}`);
+  }
+}
+
+/**
+ * A key page photographed at the laptop and the phone viewport, each checked with axe-core, then
+ * back at the laptop size.
+ */
+export async function capture(page: Page, name: string): Promise<void> {
+  for (const v of [DESKTOP, PHONE]) {
+    await page.setViewportSize(v);
+    await screenshot(page, `${name}-${v.width}x${v.height}`);
+    await expectNoSeriousA11yViolations(page, `${name} at ${v.width}x${v.height}`);
+  }
+  await page.setViewportSize(DESKTOP);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eventually, HR, PPK, Stack, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
-import { expectNoSeriousA11yViolations, launchChromium, screenshot } from './browser';
+import { ConsoleBrowser, DESKTOP, PHONE, expectNoSeriousA11yViolations, screenshot } from './browser';
 
 /**
  * The console's shell in Debian's Chromium at a laptop (1366x768) and a phone (390x844): sign-in,
@@ -10,15 +10,12 @@ import { expectNoSeriousA11yViolations, launchChromium, screenshot } from './bro
  */
 jest.setTimeout(300_000);
 
-const VIEWPORTS = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
+const VIEWPORTS = { laptop: DESKTOP, phone: PHONE } as const;
 type Viewport = keyof typeof VIEWPORTS;
 
 describe('the console shell', () => {
   const stack = new Stack();
-  let browser: Browser;
-  let close: () => Promise<void>;
-  const contexts: BrowserContext[] = [];
-  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
+  const ui = new ConsoleBrowser(stack);
   const agency = uniqueCode('PEMKAB');
   const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
   const special = `Kepala Badan Perencanaan ${tag}`;
@@ -28,7 +25,7 @@ describe('the console shell', () => {
   const approved = [vacancies[0], vacancies[1]];
 
   beforeAll(async () => {
-    ({ browser, close } = await launchChromium());
+    await ui.start();
     for (const v of vacancies) {
       const res = await stack.call('POST', '/v1/vacancies', { body: v });
       if (res.status !== 201) throw new Error(`propose: ${res.status} ${JSON.stringify(res.body)}`);
@@ -62,37 +59,27 @@ describe('the console shell', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await close?.();
+    await ui.close();
     await stack.close();
   });
 
-  const HR_USER = { sub: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' };
-  const PPK_USER = { sub: '196801011990031004', name: 'Bupati Sleman', role: 'ppk' };
-
-  async function signIn(viewport: Viewport, user = HR_USER): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport] });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(consoleUrl);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await expectNoSeriousA11yViolations(page, `sign-in (${viewport})`);
-    await screenshot(page, `shell-${viewport}-01-sign-in`);
-    await page.getByLabel('NIP atau ID pengguna').fill(user.sub);
-    await page.getByLabel('Nama', { exact: true }).fill(user.name);
-    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
-    await page.getByLabel('Kode instansi').fill(agency);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-    return page;
-  }
+  /** Signs in at the viewport, the sign-in screen itself checked with axe-core and photographed first. */
+  const signIn = (viewport: Viewport, user = HR): Promise<Page> =>
+    ui.signIn(user, {
+      agency,
+      viewport: VIEWPORTS[viewport],
+      atSignIn: async (page) => {
+        await expectNoSeriousA11yViolations(page, `sign-in (${viewport})`);
+        await screenshot(page, `shell-${viewport}-01-sign-in`);
+      },
+    });
 
   /** Nothing on the page is wider than the viewport: no sideways scrolling. */
   const noSidewaysScroll = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
   it.each(['laptop', 'phone'] as const)('signs in to the inbox with its counts and tasks (%s)', async (viewport) => {
-    const page = await signIn(viewport, PPK_USER);
+    const page = await signIn(viewport, PPK);
     await page.getByRole('heading', { name: 'Kotak tugas' }).waitFor();
     const counts = page.getByTestId('inbox-counts');
     await counts.waitFor();
@@ -183,7 +170,7 @@ describe('the console shell', () => {
 
   it('shows the case list as cards on a phone, without sideways scrolling (phone)', async () => {
     const page = await signIn('phone');
-    await page.goto(`${consoleUrl}#/cases?pageSize=10`);
+    await ui.goto(page, 'cases?pageSize=10');
     await page.getByText('1–10 dari 12 kasus').waitFor();
     // A row is a card: its cells are stacked blocks, each labelled.
     const cell = page.getByTestId('case-list').locator('tbody tr').first().locator('td').first();

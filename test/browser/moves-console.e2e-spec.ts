@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { Stack, uniqueCode } from '../support/api-client';
+import type { Locator, Page } from 'playwright-core';
+import { HR, PPK, Stack, uniqueCode } from '../support/api-client';
 import { moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
 import { namedMoves } from '../support/register-fixtures';
-import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
+import {
+  ConsoleBrowser,
+  capture,
+  expectNoSeriousA11yViolations,
+  pdf,
+  stepIs,
+  submitAndWait,
+  waitForStep,
+  type ConsoleUser,
+} from './browser';
 
 /**
  * Moves in the console, in Debian's Chromium: HR opens a mutation, a talent promotion and a bulk
@@ -14,60 +23,21 @@ import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, stepIs,
  */
 jest.setTimeout(420_000);
 
-interface User {
-  id: string;
-  name: string;
-  role: string;
-}
-const HR: User = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' };
-const PPK: User = { id: '196801011990031004', name: 'Bupati Sleman', role: 'ppk' };
-const TPK: User = { id: 'tpk-ketua-01', name: 'Ketua TPK', role: 'committee_chair' };
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
+const TPK: ConsoleUser = { id: 'tpk-ketua-01', name: 'Ketua TPK', role: 'committee_chair' };
 /** Today as a WIB calendar date: the decree's TMT, inside the backdating limit. */
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
 describe('moves, talent promotions and bulk moves in the web console', () => {
   const stack = new Stack();
-  let browser: Browser;
-  let close: () => Promise<void>;
-  const contexts: BrowserContext[] = [];
-  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
-
-  async function signIn(agency: string, user: User): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(consoleUrl);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.getByLabel('NIP atau ID pengguna').fill(user.id);
-    await page.getByLabel('Nama', { exact: true }).fill(user.name);
-    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
-    await page.getByLabel('Kode instansi').fill(agency);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-    return page;
-  }
-
-  /** Screenshots at the laptop and the phone viewport, each checked with axe-core. */
-  async function capture(page: Page, name: string): Promise<void> {
-    for (const v of [DESKTOP, PHONE]) {
-      await page.setViewportSize(v);
-      await screenshot(page, `${name}-${v.width}x${v.height}`);
-      await expectNoSeriousA11yViolations(page, `${name} at ${v.width}x${v.height}`);
-    }
-    await page.setViewportSize(DESKTOP);
-  }
+  const ui = new ConsoleBrowser(stack);
+  const signIn = (agency: string, user: ConsoleUser) => ui.signIn(user, { agency });
 
   async function pick(form: Locator, name: string): Promise<void> {
     await form.getByRole('combobox', { name: 'Cari pegawai di register' }).fill(name);
     await form.getByRole('option', { name: new RegExp(name) }).click();
   }
 
-  async function openCase(page: Page, id: string): Promise<void> {
-    await page.goto(`${consoleUrl}#/case/${encodeURIComponent(id)}`);
-    await page.getByTestId('case-step').waitFor();
-  }
+  const openCase = (page: Page, id: string) => ui.openCase(page, id);
 
   async function decide(page: Page, decision: string, button: string, step: string, fill?: (f: Locator) => Promise<void>) {
     const form = page.getByTestId(`decide-${decision}`);
@@ -83,11 +53,10 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
   };
 
   beforeAll(async () => {
-    ({ browser, close } = await launchChromium());
+    await ui.start();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await close?.();
+    await ui.close();
     await stack.close();
   });
 
@@ -99,7 +68,7 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     await namedMoves(stack, facts);
 
     const hr = await signIn(agency, HR);
-    await hr.goto(`${consoleUrl}#/moves/new`);
+    await ui.goto(hr, 'moves/new');
     const form = hr.getByTestId('propose-move');
     await pick(form, 'Rudi Hartanto');
     await hr.getByTestId('picked-person').waitFor();
@@ -177,7 +146,7 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     await namedMoves(stack, facts);
 
     const hr = await signIn(agency, HR);
-    await hr.goto(`${consoleUrl}#/talent-promotions/new`);
+    await ui.goto(hr, 'talent-promotions/new');
     const form = hr.getByTestId('propose-move');
     expect(await form.getByLabel('Jenis pemindahan').inputValue()).toBe('talent_promotion');
     await pick(form, 'Andi Talenta');
@@ -232,7 +201,7 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     await namedMoves(stack, { agencyCode: agency, batchCode: 'X', title: 'seed', moves });
 
     const hr = await signIn(agency, HR);
-    await hr.goto(`${consoleUrl}#/bulk-moves/new`);
+    await ui.goto(hr, 'bulk-moves/new');
     const form = hr.getByTestId('propose-bulk-move');
     const batch = uniqueCode('SK-ROTASI');
     await form.getByLabel('Kode SK kolektif').fill(batch);

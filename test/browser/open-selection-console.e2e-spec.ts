@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Stack, uniqueCode } from '../support/api-client';
 import { eligibleProfile } from '../support/selection-fixtures';
 import { enrol } from '../support/register-fixtures';
-import { DOWNLOADS, launchChromium, pdf, screenshot, stepIs, submitAndWait, waitForStep } from './browser';
+import { ConsoleBrowser, DOWNLOADS, capture, pdf, stepIs, submitAndWait, waitForStep, type ConsoleUser } from './browser';
 
 /**
  * A whole open selection driven through the web console in Debian's Chromium: HR proposes, the PPK
@@ -16,20 +16,17 @@ import { DOWNLOADS, launchChromium, pdf, screenshot, stepIs, submitAndWait, wait
  */
 jest.setTimeout(600_000);
 
-interface User {
-  sub: string;
-  name: string;
-  role: string;
-  agency: string;
-}
+type User = ConsoleUser & { agency: string };
 
 describe('the web console drives a whole open selection', () => {
   const stack = new Stack();
-  let browser: Browser;
-  let close: () => Promise<void>;
-  const contexts: BrowserContext[] = [];
+  const ui = new ConsoleBrowser(stack);
   const cspErrors: string[] = [];
-  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
+  const consoleUrl = ui.url;
+  ui.onPage = (page) =>
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+    });
   const agency = uniqueCode('PEMKAB');
   const positionCode = uniqueCode('KADIS');
   const selectionCode = uniqueCode('SELTER');
@@ -44,49 +41,24 @@ describe('the web console drives a whole open selection', () => {
     { id: `pansel-5-${tag}`, name: 'Drs. Joko Susilo', affiliation: 'internal', chair: false },
   ];
   const candidates = ['Andi Wijaya', 'Budi Hartono', 'Citra Lestari', 'Dewi Anggraini'].map((n) => eligibleProfile(n));
-  const HR: User = { sub: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer', agency };
-  const PPK: User = { sub: '196801011990031004', name: 'Bupati Sleman', role: 'ppk', agency };
-  const CHAIR: User = { sub: members[0].id, name: members[0].name, role: 'committee_chair', agency };
-  const ASSESSOR: User = { sub: 'asesor-01', name: 'Asesor UPT Penilaian Kompetensi', role: 'assessor', agency };
-  const OVERSEER: User = { sub: 'bkn-kanreg-1', name: 'Kanreg I BKN Yogyakarta', role: 'overseer', agency: '*' };
-  const AUDITOR: User = { sub: 'auditor-01', name: 'Auditor Sistem Merit', role: 'auditor', agency: '*' };
+  const HR: User = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer', agency };
+  const PPK: User = { id: '196801011990031004', name: 'Bupati Sleman', role: 'ppk', agency };
+  const CHAIR: User = { id: members[0].id, name: members[0].name, role: 'committee_chair', agency };
+  const ASSESSOR: User = { id: 'asesor-01', name: 'Asesor UPT Penilaian Kompetensi', role: 'assessor', agency };
+  const OVERSEER: User = { id: 'bkn-kanreg-1', name: 'Kanreg I BKN Yogyakarta', role: 'overseer', agency: '*' };
+  const AUDITOR: User = { id: 'auditor-01', name: 'Auditor Sistem Merit', role: 'auditor', agency: '*' };
 
-  /** A fresh browser context (its own session storage) signed in as `user` through the sign-in screen. */
-  async function signIn(user: User, opts: { keyboard?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
-    });
-    await page.goto(consoleUrl);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.getByLabel('NIP atau ID pengguna').fill(user.sub);
-    await page.getByLabel('Nama', { exact: true }).fill(user.name);
-    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
-    await page.getByLabel('Kode instansi').fill(user.agency);
-    if (opts.keyboard) {
-      // Keyboard only: Enter in a field sends the form.
-      await page.getByLabel('Kode instansi').press('Enter');
-    } else {
-      await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    }
-    await page.getByTestId('signed-in-as').waitFor();
-    return page;
-  }
-
-  const openCase = async (page: Page, id: string) => {
-    await page.goto(`${consoleUrl}#/case/${encodeURIComponent(id)}`);
-    await page.getByTestId('case-step').waitFor();
-  };
+  /** A fresh browser context signed in as `user`; with `keyboard`, Enter in a field sends the sign-in form. */
+  const signIn = (user: User, opts: { keyboard?: boolean } = {}): Promise<Page> =>
+    ui.signIn(user, { agency: user.agency, acceptDownloads: true, keyboard: opts.keyboard });
+  const openCase = (page: Page, id: string) => ui.openCase(page, id);
 
   beforeAll(async () => {
-    ({ browser, close } = await launchChromium());
+    await ui.start();
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await close?.();
+    await ui.close();
     await stack.close();
   });
 
@@ -108,7 +80,7 @@ describe('the web console drives a whole open selection', () => {
 
   it('HR proposes a vacancy; the PPK sees it in the inbox and approves it', async () => {
     hr = await signIn(HR);
-    await screenshot(hr, '01-hr-inbox');
+    await capture(hr, 'open-selection-01-hr-inbox');
     await hr.getByRole('link', { name: 'Usulkan lowongan' }).click();
     await hr.getByLabel('Kode jabatan').fill(positionCode);
     await hr.getByLabel('Nama jabatan').fill('Kepala Dinas Pekerjaan Umum dan Penataan Ruang');
@@ -118,14 +90,14 @@ describe('the web console drives a whole open selection', () => {
     const form = hr.locator('section.action');
     // The action says what it will record before the click.
     await expect(form.locator('.preview').innerText()).resolves.toContain(vacancyId);
-    await screenshot(hr, '02-hr-propose-vacancy');
+    await capture(hr, 'open-selection-02-hr-propose-vacancy');
     await submitAndWait(form, 'Usulkan lowongan', async () => (await hr.getByRole('link', { name: vacancyId }).count()) > 0);
 
     ppk = await signIn(PPK);
     const row = ppk.getByTestId('inbox-tasks').locator('tr', { hasText: vacancyId });
     await row.first().waitFor();
     await expect(row.first().innerText()).resolves.toMatch(/Setujui/);
-    await screenshot(ppk, '03-ppk-inbox');
+    await capture(ppk, 'open-selection-03-ppk-inbox');
     await openCase(ppk, vacancyId);
     await submitAndWait(ppk.getByTestId('decide-approve'), 'Setujui lowongan', () => stepIs(ppk, 'approved'));
   });
@@ -153,7 +125,7 @@ describe('the web console drives a whole open selection', () => {
     expect(text).toMatch(/Ditolak/);
     expect(text).toMatch(/Aturan/);
     expect(text).toMatch(/Langkah selanjutnya/);
-    await screenshot(ppk, '04-ppk-refusal-committee');
+    await capture(ppk, 'open-selection-04-ppk-refusal-committee');
     expect(await stepIs(ppk, 'committee_formation')).toBe(true);
 
     await form.getByRole('button', { name: 'Tambah anggota' }).click();
@@ -164,6 +136,9 @@ describe('the web console drives a whole open selection', () => {
   });
 
   it('the chair announces and HR registers candidates, the NIP checked as it is typed', async () => {
+    // The candidates are officials in the agency's ASN register (seeded before the announcement: the
+    // test SOP's registration window is seconds long); the form names them by NIP.
+    await enrol(stack, agency, '-', candidates);
     chair = await signIn(CHAIR);
     await openCase(chair, selectionId);
     await openCase(hr, selectionId);
@@ -194,7 +169,7 @@ describe('the web console drives a whole open selection', () => {
       `Daftarkan ${candidates.length} pelamar`,
       async () => (await hr.getByTestId('candidates').locator('tbody tr').count()) === candidates.length,
     );
-    await screenshot(hr, '05-hr-registered');
+    await capture(hr, 'open-selection-05-hr-registered');
     await waitForStep(hr, 'screening');
   });
 
@@ -232,12 +207,12 @@ describe('the web console drives a whole open selection', () => {
         await form.getByLabel(new RegExp(`^${comp} .* ${c.nip}$`)).fill(level);
       }
       await form.getByLabel(`Laporan asesor (PDF) ${c.nip}`).setInputFiles(pdf('laporan_asesor'));
-      if (i === 0) await screenshot(assessor, '06-assessor');
+      if (i === 0) await capture(assessor, 'open-selection-06-assessor');
       await submitAndWait(form, `Catat asesmen ${c.name}`, async () => (await assessor.getByTestId(`assess-${c.nip}`).count()) === 0);
     }
     // Every member signs in while the assessments finish; the review (test.console SOP) ends when all have scored.
     for (const [i, m] of members.entries()) {
-      memberPages.push(i === 0 ? chair : await signIn({ sub: m.id, name: m.name, role: 'committee_member', agency }));
+      memberPages.push(i === 0 ? chair : await signIn({ id: m.id, name: m.name, role: 'committee_member', agency }));
     }
     await chair.reload();
     await waitForStep(chair, 'committee_review');
@@ -277,7 +252,7 @@ describe('the web console drives a whole open selection', () => {
         await expect(row.innerText()).resolves.toContain('1 dari 5 sudah menilai, kuorum 3');
         expect(await row.getAttribute('data-met')).toBe('false');
         await expect(row.innerText()).resolves.toContain(members[4].name);
-        await screenshot(page, '07-committee-sealed-quorum');
+        await capture(page, 'open-selection-07-committee-sealed-quorum');
       }
     }
     await waitForStep(chair, 'ranking');
@@ -305,7 +280,7 @@ describe('the web console drives a whole open selection', () => {
     const second = (await order.locator('li').nth(1).innerText()).split('\n')[0].replace(/[↑↓]/g, '').trim();
     await order.getByRole('button', { name: `Naikkan ${second}` }).click();
     await expect(order.locator('li').first().innerText()).resolves.toContain(second);
-    await screenshot(overseer, '08a-overseer-recommend');
+    await capture(overseer, 'open-selection-08a-overseer-recommend');
     await submitAndWait(rec, `Beri rekomendasi ${positionCode}`, () => stepIs(overseer, 'ppk_decision'));
     const shortlist = overseer.getByTestId(`shortlist-${positionCode}`);
     const rows = shortlist.locator('tbody tr');
@@ -319,7 +294,7 @@ describe('the web console drives a whole open selection', () => {
     await waitForStep(ppk, 'ppk_decision');
     const shortlist = ppk.getByTestId(`shortlist-${positionCode}`);
     expect(await shortlist.locator('tbody tr').count()).toBe(3);
-    await screenshot(ppk, '08-ppk-shortlist');
+    await capture(ppk, 'open-selection-08-ppk-shortlist');
     const form = ppk.getByTestId(`pick-${positionCode}`);
     await form.getByRole('radio').nth(1).check();
     const button = form.getByRole('button', { name: 'Tetapkan pilihan' });
@@ -343,7 +318,7 @@ describe('the web console drives a whole open selection', () => {
     await inaug.getByLabel('Tanggal pelantikan').fill('2026-12-02');
     await inaug.getByLabel('Berita acara pelantikan (PDF)').setInputFiles(pdf('ba_pelantikan'));
     await submitAndWait(inaug, 'Catat pelantikan', () => stepIs(hr, 'closed'), 45_000);
-    await screenshot(hr, '09-hr-closed');
+    await capture(hr, 'open-selection-09-hr-closed');
   });
 
   it('an auditor reads the case, verifies the ledger, replays the histories and downloads the dossier', async () => {
@@ -370,7 +345,7 @@ describe('the web console drives a whole open selection', () => {
     expect(await replay.getAttribute('data-verdict')).toBe('consistent');
     // Not swept yet (the suite's sweep runs hourly): every history still comes from Temporal, and the page says so.
     expect(await auditor.getByTestId('replay-sources').textContent()).toMatch(/^Riwayat dari arsip: 0 · dari Temporal: \d+$/);
-    await screenshot(auditor, '10-auditor-verified');
+    await capture(auditor, 'open-selection-10-auditor-verified');
 
     for (const ext of ['pdf', 'json', 'csv'] as const) {
       const [dl] = await Promise.all([
@@ -389,7 +364,7 @@ describe('the web console drives a whole open selection', () => {
     await auditor.getByLabel('Bahasa').selectOption('en');
     await auditor.getByRole('heading', { name: 'Decision timeline' }).waitFor();
     expect(await auditor.evaluate(() => document.documentElement.lang)).toBe('en');
-    await screenshot(auditor, '11-auditor-english');
+    await capture(auditor, 'open-selection-11-auditor-english');
     expect(cspErrors).toEqual([]);
   });
 });

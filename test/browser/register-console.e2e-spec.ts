@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { HR, PPK, Stack, eventually } from '../support/api-client';
 import { moveFacts, region } from '../support/move-fixtures';
 import { administratorHistory, asNamed, makeNip, registerOfficial } from '../support/register-fixtures';
 import { ASSESSMENT_2025, registerReference } from '../support/register-reference-fixtures';
 import { openSelection } from '../support/selection-fixtures';
-import { launchChromium, pdf, screenshot, stepIs, submitAndWait } from './browser';
+import { ConsoleBrowser, capture, expectNoSeriousA11yViolations, pdf, screenshot, stepIs, submitAndWait } from './browser';
 
 /**
  * The register in the console, in Debian's Chromium: HR searches officials with filters, opens a
@@ -15,42 +15,17 @@ import { launchChromium, pdf, screenshot, stepIs, submitAndWait } from './browse
  */
 jest.setTimeout(300_000);
 
-interface User {
-  sub: string;
-  name: string;
-  role: string;
-  agency: string;
-}
-
 describe('the register in the web console', () => {
   const stack = new Stack();
-  let browser: Browser;
-  let close: () => Promise<void>;
-  const contexts: BrowserContext[] = [];
-  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
+  const ui = new ConsoleBrowser(stack);
   let sel: Awaited<ReturnType<typeof openSelection>>;
   let agency: string;
   const people: Record<'fauzi' | 'rizal' | 'dewi' | 'budi', string> = { fauzi: '', rizal: '', dewi: '', budi: '' };
   let moveId: string;
   let hr: Page;
 
-  async function signIn(user: User): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(consoleUrl);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.getByLabel('NIP atau ID pengguna').fill(user.sub);
-    await page.getByLabel('Nama', { exact: true }).fill(user.name);
-    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
-    await page.getByLabel('Kode instansi').fill(user.agency);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-    return page;
-  }
-
   beforeAll(async () => {
-    ({ browser, close } = await launchChromium());
+    await ui.start();
     sel = await openSelection(stack);
     agency = sel.agencyCode;
     await registerReference(stack, agency);
@@ -76,13 +51,12 @@ describe('the register in the web console', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await close?.();
+    await ui.close();
     await stack.close();
   });
 
   it('HR finds officials by name and narrows by grade', async () => {
-    hr = await signIn({ sub: HR.id, name: HR.name!, role: 'hr_officer', agency });
+    hr = await ui.signIn(HR, { agency });
     await hr.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai', exact: true }).click();
     await hr.getByLabel('Nama atau NIP').fill('ahmad');
     await hr.getByRole('button', { name: 'Cari', exact: true }).click();
@@ -100,7 +74,7 @@ describe('the register in the web console', () => {
     await hr.getByRole('button', { name: 'Cari', exact: true }).click();
     await hr.getByTestId('people-total').filter({ hasText: '1 pegawai ditemukan' }).waitFor();
     expect(await rows.locator('td:first-child a').allInnerTexts()).toEqual(['Dewi Lestari']);
-    await screenshot(hr, 'register-01-people-search');
+    await capture(hr, 'register-01-people-search');
   });
 
   it('HR opens a profile: grade, post, history, ratings in words, the gap and JPM against the post and a target post', async () => {
@@ -123,11 +97,11 @@ describe('the register in the web console', () => {
     await hr.getByLabel('Bandingkan dengan jabatan sasaran').selectOption('KADIS-PUPR');
     await hr.getByTestId('fit-target-jpm').waitFor();
     expect(await hr.getByTestId('fit-target-jpm').innerText()).toMatch(/JPM 83\.33% — Cukup optimal/);
-    await screenshot(hr, 'register-02-profile');
+    await capture(hr, 'register-02-profile');
   });
 
   it('the profile lists the cases the official took part in, linking to the case', async () => {
-    await hr.goto(`${consoleUrl}#/people/${people.budi}`);
+    await ui.goto(hr, `people/${people.budi}`);
     const cases = hr.getByTestId('profile-cases');
     await cases.locator('tbody tr').first().waitFor();
     const row = await cases.locator('tbody tr').first().innerText();
@@ -139,9 +113,8 @@ describe('the register in the web console', () => {
   });
 
   it('the PPK forms the committee with a member picked from the register, and the member’s profile shows the case', async () => {
-    const ppk = await signIn({ sub: PPK.id, name: PPK.name!, role: 'ppk', agency });
-    await ppk.goto(`${consoleUrl}#/case/${encodeURIComponent(sel.id)}`);
-    await ppk.getByTestId('case-step').waitFor();
+    const ppk = await ui.signIn(PPK, { agency });
+    await ui.openCase(ppk, sel.id);
     const form = ppk.getByTestId('form-committee');
     const tag = Math.random().toString(16).slice(2, 6);
     const outside = ['Prof. Dr. Sri Wahyuni', 'Dr. Agus Salim', 'Dr. Rina Marlina', null, 'Drs. Joko Susilo'];
@@ -154,7 +127,9 @@ describe('the register in the web console', () => {
     await picker.fill('Dewi');
     const option = form.getByRole('option', { name: /Dewi Lestari/ });
     await option.waitFor();
+    // The picker's list is open: the page is checked (axe) and photographed at the laptop size only, so the list stays open.
     await screenshot(ppk, 'register-03-member-picker');
+    await expectNoSeriousA11yViolations(ppk, 'the member picker');
     await picker.press('Enter');
     await expect(form.getByLabel('ID anggota 4', { exact: true }).inputValue()).resolves.toBe(people.dewi);
     await expect(form.getByLabel('Nama anggota 4', { exact: true }).inputValue()).resolves.toBe('Dewi Lestari');
@@ -162,13 +137,13 @@ describe('the register in the web console', () => {
     await form.getByLabel('SK Pansel (PDF)').setInputFiles(pdf('sk_pansel'));
     await submitAndWait(form, 'Bentuk panitia', () => stepIs(ppk, 'announcement'));
 
-    await hr.goto(`${consoleUrl}#/people/${people.dewi}`);
+    await ui.goto(hr, `people/${people.dewi}`);
     const row = hr.getByTestId('profile-cases').locator('tbody tr', { hasText: sel.id });
     await eventually(async () => {
       await hr.reload();
       return (await row.count()) > 0 || undefined;
     }, 15_000);
     expect(await row.innerText()).toContain('Anggota panitia seleksi');
-    await screenshot(hr, 'register-04-member-profile-cases');
+    await capture(hr, 'register-04-member-profile-cases');
   });
 });

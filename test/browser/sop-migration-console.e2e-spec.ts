@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
-import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, submitAndWait } from './browser';
+import type { Page } from 'playwright-core';
+import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
+import { ConsoleBrowser, capture, expectNoSeriousA11yViolations, pdf, submitAndWait, type ConsoleUser } from './browser';
 
 /**
  * SOP migration in the console, in Debian's Chromium, on the real stack: a vacancy pinned to SOP
@@ -11,47 +11,13 @@ import { expectNoSeriousA11yViolations, launchChromium, pdf, screenshot, submitA
  */
 jest.setTimeout(300_000);
 
-interface User {
-  id: string;
-  name: string;
-  role: string;
-}
-const ADMIN_1: User = { id: 'admin-bkn-01', name: 'Admin Sistem 1', role: 'admin' };
-const HR: User = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' };
-const ADMIN_2: User = { id: 'admin-bkn-02', name: 'Admin Sistem 2', role: 'admin' };
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
+const ADMIN_1: ConsoleUser = { id: 'admin-bkn-01', name: 'Admin Sistem 1', role: 'admin' };
+const ADMIN_2: ConsoleUser = { id: 'admin-bkn-02', name: 'Admin Sistem 2', role: 'admin' };
 
 describe('SOP migration of a running case in the web console', () => {
   const stack = new Stack();
-  let browser: Browser;
-  let close: () => Promise<void>;
-  const contexts: BrowserContext[] = [];
-  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
-
-  async function signIn(agency: string, user: User): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(consoleUrl);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.getByLabel('NIP atau ID pengguna').fill(user.id);
-    await page.getByLabel('Nama', { exact: true }).fill(user.name);
-    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
-    await page.getByLabel('Kode instansi').fill(agency);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-    return page;
-  }
-
-  async function capture(page: Page, name: string): Promise<void> {
-    for (const v of [DESKTOP, PHONE]) {
-      await page.setViewportSize(v);
-      await screenshot(page, `${name}-${v.width}x${v.height}`);
-      await expectNoSeriousA11yViolations(page, `${name} at ${v.width}x${v.height}`);
-    }
-    await page.setViewportSize(DESKTOP);
-  }
+  const ui = new ConsoleBrowser(stack);
+  const signIn = (agency: string, user: ConsoleUser) => ui.signIn(user, { agency });
 
   async function openMigrations(page: Page): Promise<void> {
     await page.getByRole('link', { name: 'Migrasi SOP', exact: true }).click();
@@ -60,11 +26,10 @@ describe('SOP migration of a running case in the web console', () => {
   }
 
   beforeAll(async () => {
-    ({ browser, close } = await launchChromium());
+    await ui.start();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await close?.();
+    await ui.close();
     await stack.close();
   });
 

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Stack } from '../support/api-client';
+import { HR, Stack } from '../support/api-client';
 import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
-import { launchChromium, screenshot, stepIs, submitAndWait } from './browser';
+import { ConsoleBrowser, capture, stepIs, submitAndWait } from './browser';
 
 /**
  * The talent review in the console, in Debian's Chromium: HR opens a review's page and reads the
@@ -12,40 +11,21 @@ jest.setTimeout(300_000);
 
 describe('the talent review in the web console', () => {
   const stack = new Stack();
-  let browser: Browser;
-  let close: () => Promise<void>;
-  const contexts: BrowserContext[] = [];
-  const consoleUrl = `${stack.state.apiUrl.replace(/\/api$/, '')}/console/`;
-
-  async function signIn(agency: string, user = { id: '198503152010012003', name: 'Siti Rahayu', role: 'hr_officer' }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(consoleUrl);
-    await page.getByRole('heading', { name: 'Masuk' }).waitFor();
-    await page.getByLabel('NIP atau ID pengguna').fill(user.id);
-    await page.getByLabel('Nama', { exact: true }).fill(user.name);
-    await page.getByLabel('Peran', { exact: true }).selectOption(user.role);
-    await page.getByLabel('Kode instansi').fill(agency);
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-    return page;
-  }
+  const ui = new ConsoleBrowser(stack);
 
   beforeAll(async () => {
-    ({ browser, close } = await launchChromium());
+    await ui.start();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await close?.();
+    await ui.close();
     await stack.close();
   });
 
   it('shows the 9-box with counts and names and the succession list, and takes the committee’s adjustment, the chair’s approval and HR’s next review', async () => {
     const org = await agencyWithOfficials(stack);
     const review = await openReview(stack, org.agency);
-    const page = await signIn(org.agency);
-    await page.goto(`${consoleUrl}#/case/${encodeURIComponent(review.id)}`);
+    const page = await ui.signIn(HR, { agency: org.agency });
+    await ui.openCase(page, review.id);
     const grid = page.getByTestId('nine-box');
     await grid.waitFor();
     const box = (n: number) => grid.locator(`td[data-box="${n}"]`);
@@ -61,11 +41,11 @@ describe('the talent review in the web console', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('Andi Talenta');
     expect(rows[0]).toContain('100%');
-    await screenshot(page, 'talent-review-grid');
+    await capture(page, 'talent-01-review-grid');
 
     // A committee member moves Citra to box 8 with a reason; the chair approves the pool.
-    const member = await signIn(org.agency, { id: MEMBER.id, name: MEMBER.name!, role: MEMBER.role });
-    await member.goto(`${consoleUrl}#/case/${encodeURIComponent(review.id)}`);
+    const member = await ui.signIn(MEMBER, { agency: org.agency });
+    await ui.openCase(member, review.id);
     const adjust = member.getByTestId('adjust-placement');
     await adjust.waitFor();
     await adjust.getByLabel('Pegawai').selectOption(org.c);
@@ -75,19 +55,22 @@ describe('the talent review in the web console', () => {
     const box8 = member.getByTestId('nine-box').locator('td[data-box="8"]');
     await submitAndWait(adjust, 'Catat penyesuaian', async () => (await box8.getAttribute('data-count')) === '1');
     await expect(box8.textContent()).resolves.toContain('Citra Menengah ★');
+    await capture(member, 'talent-02-adjusted');
 
-    const chair = await signIn(org.agency, { id: CHAIR.id, name: CHAIR.name!, role: CHAIR.role });
-    await chair.goto(`${consoleUrl}#/case/${encodeURIComponent(review.id)}`);
+    const chair = await ui.signIn(CHAIR, { agency: org.agency });
+    await ui.openCase(chair, review.id);
     const approve = chair.getByTestId('approve-pool');
     await approve.waitFor();
     await submitAndWait(approve, 'Setujui', () => stepIs(chair, 'approved'));
     await expect(chair.getByText('disetujui oleh komite-talenta-ketua, 2 anggota').count()).resolves.toBe(1);
+    await capture(chair, 'talent-03-approved');
 
     // HR opens the second half-year's review from the console; it is computed from the register at once.
-    await page.goto(`${consoleUrl}#/talent-reviews/new`);
+    await ui.goto(page, 'talent-reviews/new');
     const form = page.getByTestId('open-talent-review');
     await form.getByLabel('Periode').fill('2026-S2');
     await form.getByLabel('Alasan').fill('Reviu semester kedua');
+    await capture(page, 'talent-04-open-review');
     const link = page.getByRole('link', { name: `talent-review:${org.agency}:2026-S2` });
     await submitAndWait(form, 'Buka reviu', async () => (await link.count()) > 0);
     await link.click();

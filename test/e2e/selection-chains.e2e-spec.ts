@@ -1,7 +1,7 @@
 import type { Actor } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from '../support/api-client';
-import { OVERSEER, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
-import { accepted, appointAndClose, madyaProfile, runToSignedRanking } from '../support/chain-fixtures';
+import { OVERSEER, accepted, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
+import { appointAndClose, madyaProfile, runToSignedRanking } from '../support/chain-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());

@@ -1,6 +1,7 @@
 import { HR, Stack } from '../support/api-client';
 import { asMember, uploadEvidence } from '../support/selection-fixtures';
-import { MADYA_OBJECTION_SOP, candidateActor, runMadyaSelectionWithObjection } from '../support/senior-chain-runs';
+import { candidateActor } from '../support/chain-fixtures';
+import { MADYA_OBJECTION_SOP, runMadyaSelectionWithObjection } from '../support/senior-chain-runs';
 
 const stack = new Stack();
 afterAll(() => stack.close());

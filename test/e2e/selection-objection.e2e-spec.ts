@@ -1,7 +1,6 @@
 import { Stack, eventually, type TestActor } from '../support/api-client';
 import { OVERSEER, asMember, eligibleProfile, uploadEvidence, waitForStep } from '../support/selection-fixtures';
-import { runToSignedRanking } from '../support/chain-fixtures';
-import { candidateActor, uploadAsCandidate } from '../support/senior-chain-runs';
+import { candidateActor, runToSignedRanking } from '../support/chain-fixtures';
 
 const stack = new Stack();
 afterAll(() => stack.close());
@@ -15,7 +14,7 @@ interface Decision {
 }
 
 const candidate = candidateActor;
-const uploadAs = (actor: TestActor, kind: string, agencyCode: string) => uploadAsCandidate(stack, actor, kind, agencyCode);
+const uploadAs = (actor: TestActor, kind: string, agencyCode: string) => uploadEvidence(stack, kind, agencyCode, actor);
 
 describe('the objection stage of an open selection (issue 16 item 2) through the API', () => {
   it('publishes results, takes a candidate’s objection in the window, has the chair answer it, then goes on', async () => {

@@ -1,6 +1,6 @@
 import { HR, Stack, eventually } from '../support/api-client';
-import { uploadEvidence, waitForStep } from '../support/selection-fixtures';
-import { accepted, appointAndClose, runToSignedRanking, utamaProfile } from '../support/chain-fixtures';
+import { accepted, uploadEvidence, waitForStep } from '../support/selection-fixtures';
+import { appointAndClose, runToSignedRanking, utamaProfile } from '../support/chain-fixtures';
 import { registerUtamaIncumbent } from '../support/senior-chain-runs';
 
 const stack = new Stack();

@@ -1,13 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { decryptHistory } from '@meritflow/audit';
-import { dataConverterWith } from '@meritflow/codec';
-import { loadTestStackConfig } from '@meritflow/config';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Stack } from '../support/api-client';
+import { historyRecorder } from '../support/history-recorder';
 import { runMadyaSelectionWithObjection, runUtamaSelectionWithPresidentApproval } from '../support/senior-chain-runs';
-import { sourceBundlerOptions } from '../support/workflow-bundle';
 
 /**
  * The senior chains' later paths (issue 16), recorded like workflow-histories.e2e-spec.ts does: each run
@@ -15,31 +9,10 @@ import { sourceBundlerOptions } from '../support/workflow-bundle';
  * saved decrypted under workflows/test/histories, where test/workflow-code.spec.ts replays it in CI.
  */
 const stack = new Stack();
-const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
-const record = loadTestStackConfig().RECORD_HISTORIES;
 Runtime.install({ logger: new DefaultLogger('WARN') });
 afterAll(() => stack.close());
 
-async function finish(name: string, workflowId: string) {
-  const handle = (await stack.temporalClient()).workflow.getHandle(workflowId);
-  await handle.result();
-  const history = await handle.fetchHistory();
-  await Worker.runReplayHistory(
-    {
-      workflowsPath: require.resolve('@meritflow/workflows'),
-      bundlerOptions: sourceBundlerOptions,
-      dataConverter: dataConverterWith(stack.payloadCodec()),
-    },
-    history,
-    workflowId,
-  );
-  if (record) {
-    mkdirSync(HISTORIES, { recursive: true });
-    const plain = await decryptHistory(history, stack.payloadCodec());
-    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(plain));
-  }
-  return history;
-}
+const finish = historyRecorder(stack);
 
 /** The run ended by completing (not failing, timing out or continuing as new). */
 const completed = (history: Awaited<ReturnType<typeof finish>>) => !!history.events!.at(-1)!.workflowExecutionCompletedEventAttributes;

@@ -1,17 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { decryptHistory } from '@meritflow/audit';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { vacancyFilledSignal } from '@meritflow/contracts';
-import { dataConverterWith } from '@meritflow/codec';
-import { loadTestStackConfig } from '@meritflow/config';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
 import { TPK_CHAIR, evidence, moveFacts, proposeInPages, region, rotations } from '../support/move-fixtures';
 import { asMember, eligibleProfile, runWholeSelection, uploadEvidence } from '../support/selection-fixtures';
 import { migrateCase, objectAndGoOn, runToRanking, runWholeMadyaSelection } from '../support/chain-fixtures';
-import { sourceBundlerOptions } from '../support/workflow-bundle';
+import { historyRecorder } from '../support/history-recorder';
 import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talent-fixtures';
 
 /**
@@ -22,8 +16,6 @@ import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talen
  * a key (decoding passes plain payloads through).
  */
 const stack = new Stack();
-const HISTORIES = path.resolve(__dirname, '../../workflows/test/histories');
-const record = loadTestStackConfig().RECORD_HISTORIES;
 /** Today as a WIB calendar date: decrees are dated today, inside the backdating limit. */
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 const monthsFromNow = (months: number) => {
@@ -34,27 +26,7 @@ const monthsFromNow = (months: number) => {
 Runtime.install({ logger: new DefaultLogger('WARN') });
 afterAll(() => stack.close());
 
-async function finish(name: string, workflowId: string, runId?: string) {
-  const handle = (await stack.temporalClient()).workflow.getHandle(workflowId, runId);
-  await handle.result();
-  const history = await handle.fetchHistory();
-  await Worker.runReplayHistory(
-    {
-      workflowsPath: require.resolve('@meritflow/workflows'),
-      bundlerOptions: sourceBundlerOptions,
-      dataConverter: dataConverterWith(stack.payloadCodec()),
-    },
-    history,
-    workflowId,
-  );
-  if (record) {
-    mkdirSync(HISTORIES, { recursive: true });
-    // The workflow id goes into the file name: a parent derives its children's ids from it, so replay needs it.
-    const plain = await decryptHistory(history, stack.payloadCodec());
-    writeFileSync(path.join(HISTORIES, `${name}@${workflowId.replaceAll(':', '~')}.json`), historyToJSON(plain));
-  }
-  return history;
-}
+const finish = historyRecorder(stack);
 
 describe('recorded workflow histories', () => {
   it('vacancy approved then closed: finishes and replays deterministically', async () => {

@@ -1,6 +1,6 @@
-import type { Actor, CandidateProfile } from '@meritflow/domain';
-import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal } from './api-client';
-import { ASSESSOR, OVERSEER, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
+import { candidateCode, type Actor, type CandidateProfile } from '@meritflow/domain';
+import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type TestActor } from './api-client';
+import { ASSESSOR, OVERSEER, accepted, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
 import { enrol } from './register-fixtures';
 
 /** A senior post's selection: the post class and Sekda kind choose its decision chain (issue 16 item 1). */
@@ -9,6 +9,8 @@ export interface ChainSelectionOptions {
   regionalSecretary?: 'province' | 'regency_city';
   sopVersion: string;
   agencyPrefix: string;
+  /** Opened with blind scoring: the committee and the assessors name candidates by code (K-01, …) until the ranking is signed. */
+  blindScoring?: boolean;
 }
 
 /** A JPT pratama holder meeting the madya requirements (domain.md §3): IV/c, 7 years, two years in post. */
@@ -50,6 +52,7 @@ export async function openChainSelection(stack: Stack, o: ChainSelectionOptions)
       vacancyIds: [v.body.workflowId],
       sopVersion: o.sopVersion,
       ...(o.regionalSecretary ? { regionalSecretary: o.regionalSecretary } : {}),
+      ...(o.blindScoring ? { blindScoring: true } : {}),
     },
   });
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
@@ -61,12 +64,6 @@ export async function openChainSelection(stack: Stack, o: ChainSelectionOptions)
     path: `/v1/selections/${res.body.workflowId}`,
     opened: res.body,
   };
-}
-
-export async function accepted(stack: Stack, path: string, actor: Actor, body: Record<string, unknown>) {
-  const res = await stack.call('POST', path, { actor, body });
-  if (res.status !== 200) throw new Error(`${String(body.decision)} by ${actor.role} refused: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
 }
 
 /**
@@ -90,7 +87,38 @@ export async function runToRanking(
   profiles: CandidateProfile[],
   atAssessment?: (sel: Awaited<ReturnType<typeof openChainSelection>>) => Promise<void>,
 ) {
+  const sel = await runToReview(stack, o, profiles, atAssessment);
+  const review = `${sel.path}/committee-review/decisions`;
+  for (const m of sel.members) {
+    await accepted(stack, review, asMember(m), {
+      decision: 'declare_interests',
+      declarations: sel.subjects.map((nip) => ({ nip, conflicted: false })),
+    });
+  }
+  for (const [mi, m] of sel.members.entries()) {
+    await accepted(stack, review, asMember(m), {
+      decision: 'score',
+      scores: sel.subjects.map((nip, ci) => ({ nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi })),
+    });
+  }
+  const ranking = await waitForStep(stack, sel.path, 'ranking');
+  const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
+  return { ...sel, ranked };
+}
+
+/**
+ * Opens the selection and takes it to the committee's review, nobody having declared or scored yet:
+ * committee, four candidates, screening, assessment. `subjects` are how the committee names the
+ * candidates, in registration order: their NIPs, or their codes under blind scoring.
+ */
+export async function runToReview(
+  stack: Stack,
+  o: ChainSelectionOptions,
+  profiles: CandidateProfile[],
+  atAssessment?: (sel: Awaited<ReturnType<typeof openChainSelection>>) => Promise<void>,
+) {
   const sel = await openChainSelection(stack, o);
+  const subjects = profiles.map((c, i) => (o.blindScoring ? candidateCode(i + 1) : c.nip));
   const members = committee();
   const chair = asMember(members[0]);
   const decide = (actor: Actor, body: Record<string, unknown>) => accepted(stack, `${sel.path}/decisions`, actor, body);
@@ -105,31 +133,16 @@ export async function runToRanking(
   await decide(chair, { decision: 'close_screening', evidence: [await uploadEvidence(stack, 'ba_seleksi_administrasi', sel.agencyCode)] });
   await waitForStep(stack, sel.path, 'assessment');
   await atAssessment?.(sel);
-  for (const [i, c] of profiles.entries()) {
+  for (const [i, subject] of subjects.entries()) {
     const level = 5 - Math.min(i, 2);
-    await accepted(stack, `${sel.path}/assessments/${c.nip}/decisions`, ASSESSOR, {
+    await accepted(stack, `${sel.path}/assessments/${subject}/decisions`, ASSESSOR, {
       decision: 'record_assessment',
       achieved: { integritas: level, kerjasama: level },
       evidence: [await uploadEvidence(stack, 'laporan_asesor', sel.agencyCode)],
     });
   }
   await waitForStep(stack, sel.path, 'committee_review');
-  const review = `${sel.path}/committee-review/decisions`;
-  for (const m of members) {
-    await accepted(stack, review, asMember(m), {
-      decision: 'declare_interests',
-      declarations: profiles.map((c) => ({ nip: c.nip, conflicted: false })),
-    });
-  }
-  for (const [mi, m] of members.entries()) {
-    await accepted(stack, review, asMember(m), {
-      decision: 'score',
-      scores: profiles.map((c, ci) => ({ nip: c.nip, paper: 88 - 4 * ci + mi, interview: 88 - 4 * ci + mi })),
-    });
-  }
-  const ranking = await waitForStep(stack, sel.path, 'ranking');
-  const ranked: string[] = ranking.ranking[sel.postCode].map((r: { nip: string }) => r.nip);
-  return { ...sel, members, ranked, decide };
+  return { ...sel, members, subjects, decide };
 }
 
 /** Runs the appointment child (decree, inauguration) and waits until the selection is closed and fully recorded. */
@@ -162,6 +175,18 @@ export async function runWholeMadyaSelection(stack: Stack) {
     { positionClass: 'jpt_madya', sopVersion: '1.0.0-madya.test.fast', agencyPrefix: 'PEMPROV' },
     profiles,
   );
+  await recordMadyaChain(stack, sel, '45/TPA/2026');
+  return { ...sel, closed: await appointAndClose(stack, sel) };
+}
+
+type RankedSelection = Awaited<ReturnType<typeof runToRanking>>;
+
+/**
+ * The madya chain after the ranking, every body's decision recorded by HR with its document: the
+ * governor proposes the top three, the Minister forwards, the TPA assesses (no incumbent, so no
+ * President's approval), and the Keppres appoints the first.
+ */
+export async function recordMadyaChain(stack: Stack, sel: RankedSelection, keppresNumber: string) {
   await waitForStep(stack, sel.path, 'governor_proposal');
   const doc = async (kind: string) => [await uploadEvidence(stack, kind, sel.agencyCode)];
   const postCode = sel.postCode;
@@ -173,14 +198,49 @@ export async function runWholeMadyaSelection(stack: Stack) {
   });
   await sel.decide(HR, { decision: 'minister_forward', postCode, evidence: await doc('surat_mendagri') });
   await sel.decide(HR, { decision: 'tpa_assess', postCode, evidence: await doc('hasil_sidang_tpa') });
+  await waitForStep(stack, sel.path, 'presidential_decree');
   await sel.decide(HR, {
     decision: 'record_keppres',
     postCode,
     nip: sel.ranked[0],
-    decreeNumber: '45/TPA/2026',
+    decreeNumber: keppresNumber,
     evidence: await doc('keppres'),
   });
-  return { ...sel, closed: await appointAndClose(stack, sel) };
+}
+
+/** A candidate signs in as themselves: the token's subject is their NIP. */
+export const candidateActor = (nip: string, agency: string): TestActor => ({ id: nip, role: 'candidate', agency });
+
+/** Optional looks into the case while it waits: in the objection window, and while the chair answers. */
+export interface ObjectionStageHooks {
+  inWindow?: (sel: RankedSelection) => Promise<void>;
+  inReview?: (sel: RankedSelection) => Promise<void>;
+}
+
+/**
+ * After the signed ranking on a SOP with an objection window: the lowest-ranked candidate objects with
+ * their own document, and once the window has closed on its timer the chair answers (not upheld).
+ * Returns the objector's NIP.
+ */
+export async function objectAndAnswer(stack: Stack, sel: RankedSelection, hooks: ObjectionStageHooks = {}): Promise<string> {
+  const objector = sel.ranked[sel.ranked.length - 1];
+  await waitForStep(stack, sel.path, 'objection_window');
+  await hooks.inWindow?.(sel);
+  const me = candidateActor(objector, sel.agencyCode);
+  await accepted(stack, `${sel.path}/decisions`, me, {
+    decision: 'file_objection',
+    reason: 'Nilai wawancara saya tidak sesuai berita acara',
+    evidence: [await uploadEvidence(stack, 'surat_sanggahan', sel.agencyCode, me)],
+  });
+  await waitForStep(stack, sel.path, 'objection_review');
+  await hooks.inReview?.(sel);
+  await sel.decide(asMember(sel.members[0]), {
+    decision: 'answer_objection',
+    nip: objector,
+    upheld: false,
+    reason: 'Nilai wawancara sesuai berita acara dan rekaman',
+  });
+  return objector;
 }
 
 /** Two administrators: one asks, the other approves (four eyes). */
@@ -210,17 +270,8 @@ export async function migrateCase(stack: Stack, caseId: string, agencyCode: stri
  * After the signed ranking on 1.1.0: the lowest-ranked candidate objects in the window, the chair
  * answers (not upheld) once it has closed, and the shortlist goes on to the overseer and the PPK.
  */
-export async function objectAndGoOn(stack: Stack, sel: Awaited<ReturnType<typeof runToRanking>>) {
-  await waitForStep(stack, sel.path, 'objection_window');
-  const nip = sel.ranked.at(-1)!;
-  const candidate = { id: nip, role: 'candidate', agency: sel.agencyCode } as const;
-  await accepted(stack, `${sel.path}/decisions`, candidate, {
-    decision: 'file_objection',
-    reason: 'Nilai wawancara saya tidak sesuai berita acara',
-    evidence: [await uploadEvidence(stack, 'surat_sanggahan', sel.agencyCode, candidate)],
-  });
-  await waitForStep(stack, sel.path, 'objection_review');
-  await sel.decide(asMember(sel.members[0]), { decision: 'answer_objection', nip, upheld: false, reason: 'Nilai sesuai berita acara' });
+export async function objectAndGoOn(stack: Stack, sel: RankedSelection) {
+  await objectAndAnswer(stack, sel);
   await waitForStep(stack, sel.path, 'external_review');
   await sel.decide(OVERSEER, {
     decision: 'recommend',

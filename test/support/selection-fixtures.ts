@@ -135,9 +135,11 @@ export interface WholeSelection {
   childIds: string[];
 }
 
-async function accepted(stack: Stack, path: string, actor: Actor, body: Record<string, unknown>): Promise<void> {
+/** Posts a decision that must be taken (200) and returns the answer; a refusal fails with its code and details. */
+export async function accepted(stack: Stack, path: string, actor: Actor, body: Record<string, unknown>) {
   const res = await stack.call('POST', path, { actor, body });
-  if (res.status !== 200) throw new Error(`${body.decision} by ${actor.role} refused: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200) throw new Error(`${String(body.decision)} by ${actor.role} refused: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 /**

@@ -1,37 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import type { EvidenceRef } from '@meritflow/domain';
-import { HR, Stack, type TestActor } from './api-client';
-import { asMember, uploadEvidence, waitForStep } from './selection-fixtures';
-import { accepted, appointAndClose, madyaProfile, runToSignedRanking, utamaProfile } from './chain-fixtures';
+import { HR, Stack } from './api-client';
+import { uploadEvidence, waitForStep } from './selection-fixtures';
+import {
+  appointAndClose,
+  madyaProfile,
+  objectAndAnswer,
+  recordMadyaChain,
+  runToSignedRanking,
+  utamaProfile,
+  type ObjectionStageHooks,
+} from './chain-fixtures';
 import { administratorHistory, registerOfficial } from './register-fixtures';
-
-/** A candidate signs in as themselves: the token's subject is their NIP. */
-export const candidateActor = (nip: string, agency: string): TestActor => ({ id: nip, role: 'candidate', agency });
-
-/** The candidate uploads their own evidence (objection documents come from them, not from HR). */
-export async function uploadAsCandidate(stack: Stack, actor: TestActor, kind: string, agencyCode: string): Promise<EvidenceRef> {
-  const form = new FormData();
-  const bytes = Buffer.from(`%PDF-1.4\n% ${kind} ${randomBytes(8).toString('hex')}\n%%EOF\n`);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), `${kind}.pdf`);
-  form.append('kind', kind);
-  form.append('agencyCode', agencyCode);
-  const res = await fetch(`${stack.state.apiUrl}/v1/evidence`, {
-    method: 'POST',
-    headers: await stack.authHeaders(actor, '', agencyCode),
-    body: form,
-  });
-  const body = await res.json();
-  if (res.status !== 201) throw new Error(`evidence upload failed: ${res.status} ${JSON.stringify(body)}`);
-  return body.ref;
-}
-
-type RankedSelection = Awaited<ReturnType<typeof runToSignedRanking>>;
-
-/** Optional looks into the case while it waits: in the objection window, and while the chair answers. */
-export interface ObjectionStageHooks {
-  inWindow?: (sel: RankedSelection) => Promise<void>;
-  inReview?: (sel: RankedSelection) => Promise<void>;
-}
 
 export const MADYA_OBJECTION_SOP = '1.1.0-madya.test.fast';
 
@@ -48,43 +26,9 @@ export async function runMadyaSelectionWithObjection(stack: Stack, hooks: Object
     { positionClass: 'jpt_madya', sopVersion: MADYA_OBJECTION_SOP, agencyPrefix: 'PEMPROV' },
     profiles,
   );
-  const objector = sel.ranked[sel.ranked.length - 1];
-  await waitForStep(stack, sel.path, 'objection_window');
-  await hooks.inWindow?.(sel);
-  const me = candidateActor(objector, sel.agencyCode);
-  await accepted(stack, `${sel.path}/decisions`, me, {
-    decision: 'file_objection',
-    reason: 'Nilai wawancara saya tidak sesuai berita acara',
-    evidence: [await uploadAsCandidate(stack, me, 'surat_sanggahan', sel.agencyCode)],
-  });
   // The window closes on its timer (12 s); then the chair answers.
-  await waitForStep(stack, sel.path, 'objection_review');
-  await hooks.inReview?.(sel);
-  await sel.decide(asMember(sel.members[0]), {
-    decision: 'answer_objection',
-    nip: objector,
-    upheld: false,
-    reason: 'Nilai wawancara sesuai berita acara dan rekaman',
-  });
-  await waitForStep(stack, sel.path, 'governor_proposal');
-  const doc = async (kind: string) => [await uploadEvidence(stack, kind, sel.agencyCode)];
-  const postCode = sel.postCode;
-  await sel.decide(HR, {
-    decision: 'governor_propose',
-    postCode,
-    nominees: sel.ranked.slice(0, 3),
-    evidence: await doc('surat_usulan_gubernur'),
-  });
-  await sel.decide(HR, { decision: 'minister_forward', postCode, evidence: await doc('surat_mendagri') });
-  await sel.decide(HR, { decision: 'tpa_assess', postCode, evidence: await doc('hasil_sidang_tpa') });
-  await waitForStep(stack, sel.path, 'presidential_decree');
-  await sel.decide(HR, {
-    decision: 'record_keppres',
-    postCode,
-    nip: sel.ranked[0],
-    decreeNumber: '46/TPA/2026',
-    evidence: await doc('keppres'),
-  });
+  const objector = await objectAndAnswer(stack, sel, hooks);
+  await recordMadyaChain(stack, sel, '46/TPA/2026');
   return { ...sel, objector, closed: await appointAndClose(stack, sel) };
 }
 

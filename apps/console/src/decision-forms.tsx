@@ -11,7 +11,8 @@ import { FormChecks, FormDate, FormFile, FormSelect, FormText, fields, msg, subm
 import { ActionForm, type PreviewLine } from './ui';
 
 /** What a decision's form may ask for beyond the SOP's own requirements (reason, evidence). */
-export type ExtraField = 'decreeNumber' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
+export type ExtraField =
+  'decreeNumber' | 'decreeDate' | 'effectiveDate' | 'overrideRules' | 'competencyFit' | 'exclusions' | 'fillingMethod';
 
 /** One decision's form: its title, the document it cites, its extra fields, whether it ends or undoes something. */
 export interface DecisionFormSpec {
@@ -85,6 +86,7 @@ function decisionSchema(o: { needsReason: boolean; needsFile: boolean; has: (f: 
       reason: o.needsReason ? fields.required() : z.string(),
       file: fields.file(!o.needsFile),
       decreeNumber: o.has('decreeNumber') ? fields.required() : z.string(),
+      decreeDate: o.has('decreeDate') ? fields.date() : z.string(),
       effectiveDate: o.has('effectiveDate') ? fields.date() : z.string(),
       overrideRules: o.has('overrideRules')
         ? z.array(z.string()).min(1, msg('Pilih aturan yang dikesampingkan', 'Choose the rules lifted'))
@@ -107,7 +109,7 @@ function decisionSchema(o: { needsReason: boolean; needsFile: boolean; has: (f: 
 
 function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: DecisionFormSpec; ctx: DecisionContext }) {
   const { t, lang } = useI18n();
-  // The drafted SK fills the number and TMT it carries; the clerk may still type over them.
+  // The drafted SK fills the number, date and TMT it carries; the clerk may still type over them.
   const drafted = spec.citesDecree ? (ctx.decree ?? null) : null;
   const extra = spec.fields ?? [];
   const needsReason = allowed.requires.includes('reason');
@@ -120,6 +122,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     reason: '',
     file: null,
     decreeNumber: drafted?.decreeNumber ?? '',
+    decreeDate: drafted?.decreeDate ?? '',
     effectiveDate: drafted?.effectiveDate ?? '',
     overrideRules: [] as string[],
     jpm: '',
@@ -130,6 +133,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   useEffect(() => {
     if (!drafted) return;
     form.setValue('decreeNumber', drafted.decreeNumber, { shouldValidate: true });
+    form.setValue('decreeDate', drafted.decreeDate, { shouldValidate: true });
     form.setValue('effectiveDate', drafted.effectiveDate, { shouldValidate: true });
   }, [drafted, form]);
   const v = form.watch();
@@ -137,6 +141,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
   const lines: PreviewLine[] = [];
   if (has('fillingMethod')) lines.push({ label: t('Cara pengisian', 'Filling method'), value: fillingMethodLabel(v.fillingMethod, lang) });
   if (has('decreeNumber')) lines.push({ label: t('Nomor SK', 'Decree number'), value: v.decreeNumber || '—' });
+  if (has('decreeDate')) lines.push({ label: t('Tanggal SK', 'Decree date'), value: v.decreeDate ? formatDate(v.decreeDate, lang) : '—' });
   if (has('effectiveDate'))
     lines.push({ label: t('TMT', 'Effective date (TMT)'), value: v.effectiveDate ? formatDate(v.effectiveDate, lang) : '—' });
   if (has('overrideRules'))
@@ -192,6 +197,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
     if (evidence) body.evidence = evidence;
     if (has('fillingMethod')) body.fillingMethod = x.fillingMethod;
     if (has('decreeNumber')) body.decreeNumber = x.decreeNumber.trim();
+    if (has('decreeDate')) body.decreeDate = x.decreeDate;
     if (has('effectiveDate')) body.effectiveDate = x.effectiveDate;
     if (has('overrideRules')) body.overrideRules = x.overrideRules;
     if (has('competencyFit')) body.competencyFit = { jpmPercent: Number(x.jpm) };
@@ -263,6 +269,7 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
         />
       )}
       {has('decreeNumber') && <FormText form={form} name="decreeNumber" label={t('Nomor SK', 'Decree number')} />}
+      {has('decreeDate') && <FormDate form={form} name="decreeDate" label={t('Tanggal SK', 'Decree date')} />}
       {has('effectiveDate') && (
         <FormDate form={form} name="effectiveDate" label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} />
       )}

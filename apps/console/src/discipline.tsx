@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { z } from 'zod';
-import { SANCTION_LEVELS, SANCTIONS } from '@meritflow/domain';
+import { SANCTION_LEVELS, SANCTIONS, type AllowedDecision } from '@meritflow/domain';
 import { api, enc, uploadEvidence, type Session } from './api';
-import { CaseDecree } from './case-decree';
+import { CaseDecree, useDecreeDraft } from './case-decree';
+import { AllowedDecisionForms, type DecisionFormRegistry } from './decision-forms';
 import { formatTime, useI18n } from './i18n';
 import { useConfirmAsync } from './confirm';
 import { FormFile, FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
@@ -19,7 +20,7 @@ export interface DisciplineCase {
   workflowId: string;
   agencyCode: string;
   sop: { id: string; version: string };
-  allowedDecisions: { decision: string; roles: string[] }[];
+  allowedDecisions: AllowedDecision[];
   caseCode: string;
   subject: { nip: string; name: string; golongan: string | null; position: { title: string; postCode: string } | null };
   allegation: string;
@@ -45,9 +46,20 @@ const OUTCOME: Record<string, [string, string]> = {
   annulled: ['dibatalkan', 'annulled'],
 };
 
+/** The discipline decisions taken through the shared decision form: the SK, citing the one drafted on the page. */
+export const DISCIPLINE_FORMS: DecisionFormRegistry = {
+  record_decree: {
+    title: ['Catat SK hukuman disiplin', 'Record the discipline decree'],
+    evidenceKind: 'sk_hukdis',
+    fields: ['decreeNumber', 'decreeDate', 'effectiveDate'],
+    citesDecree: true,
+  },
+};
+
 /** The HR view of a discipline case: the official, the sanction, its timers, the appeal window and the register changes. */
 export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; session: Session; reload: () => void }) {
   const { t, lang } = useI18n();
+  const drafted = useDecreeDraft(d.workflowId, undefined, d.decided !== null);
   const choice = (c: Choice) =>
     `${c.sanction} (${c.level})${c.pelaksanaPost ? ` → ${c.pelaksanaPost.title} (${c.pelaksanaPost.postCode})` : ''}`;
   return (
@@ -142,6 +154,19 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
       </section>
       {/* The SK of the sanction follows the PPK's decide_sanction. */}
       {d.decided && <CaseDecree caseId={d.workflowId} session={session} />}
+      <AllowedDecisionForms
+        allowed={d.allowedDecisions}
+        registry={DISCIPLINE_FORMS}
+        ctx={{
+          caseId: d.workflowId,
+          decisionsPath: `/v1/discipline-cases/${enc(d.workflowId)}/decisions`,
+          agencyCode: d.agencyCode,
+          sop: d.sop,
+          session,
+          onDone: reload,
+          decree: drafted,
+        }}
+      />
       <DisciplineActions d={d} session={session} reload={reload} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { DecisionView } from '@meritflow/domain';
 import { formatTime, roleLabel, stepLabel, decisionLabel, useI18n } from './i18n';
+import { TableWrap } from './table-wrap';
 
 /** A ledger row as the API presents it; its evidence is read defensively, as whatever JSON was recorded. */
 export type DecisionRow = Pick<
@@ -18,7 +19,7 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
       {decisions.length === 0 ? (
         <p>{t('Belum ada keputusan tercatat.', 'No decision recorded yet.')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap labelledBy="timeline-h">
           <table className="timeline">
             <caption className="sr-only">
               {t('Setiap keputusan kasus ini dan alur turunannya', 'Every decision of this case and its child workflows')}
@@ -73,7 +74,7 @@ export function Timeline({ decisions, rootId }: { decisions: DecisionRow[]; root
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -314,3 +314,4 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], everyMs?: nu
 
 // The decision timeline lives in timeline.tsx; re-exported for the pages that import it here.
 export { Timeline, type DecisionRow } from './timeline';
+export { TableWrap } from './table-wrap';

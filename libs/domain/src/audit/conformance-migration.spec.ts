@@ -1,29 +1,6 @@
 import { getSop } from '../sop/sop-registry';
-import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
-import { checkConformance, type LedgerDecision } from './conformance';
-
-const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
-const NOW = new Date('2026-03-01T00:00:00Z');
-
-type Row = Partial<LedgerDecision> & Pick<LedgerDecision, 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole'>;
-
-/** Rows of one workflow run, numbered and an hour apart, under `sop`. */
-function rows(workflowId: string, sop: { id: string; version: string }, list: Row[], root = workflowId, startHour = 0): LedgerDecision[] {
-  return list.map((r, i) => ({
-    workflowId,
-    rootWorkflowId: root,
-    sequence: i + 1,
-    sop,
-    decidedAt: new Date(Date.UTC(2026, 1, 2, startHour + i)).toISOString(),
-    evidenceCount: 0,
-    payload: {},
-    ...r,
-  }));
-}
-
-const vacancySop = { id: vacancyV1.id, version: vacancyV1.version };
-const propose: Row = { decision: 'propose', stepBefore: null, stepAfter: 'awaiting_ppk_decision', actorRole: 'hr_officer' };
-const approve: Row = { decision: 'approve', stepBefore: 'awaiting_ppk_decision', stepAfter: 'approved', actorRole: 'ppk' };
+import { checkConformance } from './conformance';
+import { VACANCY, NOW, rows, vacancySop, propose, approve, type Row } from './conformance.fixture';
 
 describe('checkConformance across an SOP migration', () => {
   const v11 = { id: 'vacancy', version: '1.1.0' };

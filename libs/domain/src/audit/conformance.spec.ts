@@ -5,30 +5,8 @@ import { vacancyV1 } from '../sop/vacancy/vacancy.v1';
 import { MOVE_SOPS_V1_1 } from '../sop/move/move.v1-1';
 import { bulkMoveV1_1 } from '../sop/move/bulk-move.v1-1';
 import { checkConformance, type LedgerDecision } from './conformance';
+import { VACANCY, SELECTION, NOW, rows, vacancySop, propose, approve, type Row } from './conformance.fixture';
 
-const VACANCY = 'vacancy:PEMKAB-SLEMAN:KADIS-PUPR';
-const SELECTION = 'open-selection:PEMKAB-SLEMAN:SELTER-2026';
-const NOW = new Date('2026-03-01T00:00:00Z');
-
-type Row = Partial<LedgerDecision> & Pick<LedgerDecision, 'decision' | 'stepBefore' | 'stepAfter' | 'actorRole'>;
-
-/** Rows of one workflow run, numbered and an hour apart, under `sop`. */
-function rows(workflowId: string, sop: { id: string; version: string }, list: Row[], root = workflowId, startHour = 0): LedgerDecision[] {
-  return list.map((r, i) => ({
-    workflowId,
-    rootWorkflowId: root,
-    sequence: i + 1,
-    sop,
-    decidedAt: new Date(Date.UTC(2026, 1, 2, startHour + i)).toISOString(),
-    evidenceCount: 0,
-    payload: {},
-    ...r,
-  }));
-}
-
-const vacancySop = { id: vacancyV1.id, version: vacancyV1.version };
-const propose: Row = { decision: 'propose', stepBefore: null, stepAfter: 'awaiting_ppk_decision', actorRole: 'hr_officer' };
-const approve: Row = { decision: 'approve', stepBefore: 'awaiting_ppk_decision', stepAfter: 'approved', actorRole: 'ppk' };
 const close: Row = { decision: 'close', stepBefore: 'approved', stepAfter: 'closed', actorRole: 'hr_officer' };
 
 describe('checkConformance on the vacancy SOP 1.0.0', () => {
