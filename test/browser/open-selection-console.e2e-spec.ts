@@ -136,21 +136,17 @@ describe('the web console drives a whole open selection', () => {
   });
 
   it('the chair announces and HR registers candidates, the NIP checked as it is typed', async () => {
-    // The candidates are officials in the agency's ASN register (seeded before the announcement: the
-    // test SOP's registration window is seconds long); the form names them by NIP.
-    await enrol(stack, agency, '-', candidates);
     chair = await signIn(CHAIR);
     await openCase(chair, selectionId);
     await openCase(hr, selectionId);
     // The candidates are officials in the agency's ASN register; the form names them by NIP. They are
-    // enrolled before the announcement: the test SOP's registration window is seconds long, and
-    // enrolling inside it lost the window under load.
+    // enrolled before the announcement, so the registration window (30 s on the test SOP) is the typing's.
     await enrol(stack, agency, '-', candidates);
     const announce = chair.getByTestId('decide-announce');
     await announce.getByLabel('Pengumuman seleksi (PDF)').setInputFiles(pdf('pengumuman'));
     await submitAndWait(announce, 'Umumkan seleksi', () => stepIs(chair, 'registration'));
 
-    // The test SOP's registration window is seconds long: HR's page is reloaded at once.
+    // HR's page is reloaded at once: the registration window is open for 30 s.
     await hr.reload();
     await waitForStep(hr, 'registration', 10_000);
     const form = hr.getByTestId('register-candidates');
@@ -170,7 +166,8 @@ describe('the web console drives a whole open selection', () => {
       async () => (await hr.getByTestId('candidates').locator('tbody tr').count()) === candidates.length,
     );
     await capture(hr, 'open-selection-05-hr-registered');
-    await waitForStep(hr, 'screening');
+    // Screening opens when the 30 s window closes.
+    await waitForStep(hr, 'screening', 75_000);
   });
 
   it('HR screens every candidate and the chair closes screening', async () => {

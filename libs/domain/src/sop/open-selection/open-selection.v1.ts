@@ -196,10 +196,24 @@ export const openSelectionTestFast = withSettings(
 
 /**
  * Test-only: 1.0.0-test.fast with a committee review that waits for every member (10 minutes), for the
- * console's browser test, where members score through the pages one after another.
+ * console's browser tests, where people act through the pages one after another. Registration stays
+ * open 30 seconds, not 4: HR types the candidates in through the page, which on a busy machine takes
+ * longer than the fast SOP's window, and the window's close must not race the typing.
  */
 const { settings: fastSettings, ...fastSop } = openSelectionTestFast;
-export const openSelectionTestConsole = withSettings(defineSop({ ...fastSop, version: '1.0.0-test.console' }), {
-  ...fastSettings,
-  children: { ...fastSettings.children, committeeReview: { id: 'committee-review', version: '1.0.0-test.console' } },
-});
+export const openSelectionTestConsole = withSettings(
+  defineSop({
+    ...fastSop,
+    version: '1.0.0-test.console',
+    steps: openSelectionSteps({
+      registration: { after: { seconds: 30 }, onExpiry: 'handler', notifyRole: 'committee_chair' },
+      lowApplicants: { after: { seconds: 60 }, onExpiry: 'remind', notifyRole: 'ppk' },
+      externalReview: { after: { seconds: 60 }, onExpiry: 'escalate', notifyRole: 'ppk' },
+      ppkDecision: { after: { seconds: 60 }, onExpiry: 'remind', notifyRole: 'ppk' },
+    }),
+  }),
+  {
+    ...fastSettings,
+    children: { ...fastSettings.children, committeeReview: { id: 'committee-review', version: '1.0.0-test.console' } },
+  },
+);
