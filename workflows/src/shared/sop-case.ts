@@ -25,6 +25,7 @@ import {
   type SopStep,
 } from '@meritflow/domain';
 import {
+  LEDGER_LOCAL_ACTIVITY_PATCH,
   SEARCH_ATTRIBUTES_PATCH,
   sopMigrationQuery,
   sopMigrationUpdate,
@@ -35,6 +36,7 @@ import {
   type SopContinuation,
   type SopResume,
 } from '@meritflow/contracts';
+import { localLedger } from './ledger';
 import { refuse, refuseIfNot } from './refusals';
 import {
   continuationOf,
@@ -485,7 +487,7 @@ export class SopCase {
       assignDuty(this.duties, actor.id, duty);
       if (actor.actingFor) assignDuty(this.duties, actor.actingFor.id, duty);
     }
-    await this.ledger.recordDecision({
+    const row = {
       idempotencyKey: decisionKey(workflowId, runId, sequence),
       caseType: this.caseType,
       workflowId,
@@ -505,7 +507,11 @@ export class SopCase {
       ruleVersion: options.ruleVersion ?? null,
       decidedAt: new Date().toISOString(),
       case: this.summary(),
-    });
+    };
+    // Since the patch the write runs inside this workflow task (a local activity), so the update
+    // that caused it completes without a second task; histories from before replay the activity.
+    if (patched(LEDGER_LOCAL_ACTIVITY_PATCH)) await localLedger.recordDecisionLocal(row);
+    else await this.ledger.recordDecision(row);
     this.recorded++;
   }
 }
