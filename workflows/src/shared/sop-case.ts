@@ -25,7 +25,6 @@ import {
   type SopStep,
 } from '@meritflow/domain';
 import {
-  LEDGER_LOCAL_ACTIVITY_PATCH,
   SEARCH_ATTRIBUTES_PATCH,
   sopMigrationQuery,
   sopMigrationUpdate,
@@ -36,7 +35,7 @@ import {
   type SopContinuation,
   type SopResume,
 } from '@meritflow/contracts';
-import { localLedger } from './ledger';
+import { writeDecision, type RecordOptions } from './ledger';
 import { refuse, refuseIfNot } from './refusals';
 import {
   continuationOf,
@@ -47,12 +46,7 @@ import {
   type MigrationPlan,
 } from './sop-migration';
 
-export interface RecordOptions {
-  reason?: string | null;
-  payload?: Record<string, unknown>;
-  evidence?: EvidenceRef[];
-  ruleVersion?: string | null;
-}
+export type { RecordOptions } from './ledger';
 
 export { refuse, refuseIfNot, refuseUnless } from './refusals';
 
@@ -479,7 +473,7 @@ export class SopCase {
     options: RecordOptions,
     reserved?: number,
   ): Promise<void> {
-    const { workflowId, runId, root, parent } = workflowInfo();
+    const { parent } = workflowInfo();
     const sequence = reserved ?? ++this.sequence;
     if (!parent) this.index(stepAfter);
     const duty = dutyOfRole(actor.role);
@@ -487,31 +481,18 @@ export class SopCase {
       assignDuty(this.duties, actor.id, duty);
       if (actor.actingFor) assignDuty(this.duties, actor.actingFor.id, duty);
     }
-    const row = {
-      idempotencyKey: decisionKey(workflowId, runId, sequence),
-      caseType: this.caseType,
-      workflowId,
-      runId,
-      rootWorkflowId: root?.workflowId ?? workflowId,
-      parentWorkflowId: parent?.workflowId ?? null,
-      sequence,
+    const sop = { id: this.sop.id, version: this.sop.version };
+    await writeDecision(this.ledger, {
       decision,
-      stepBefore,
-      stepAfter: stepAfter.id,
-      statusAfter: stepAfter.status,
       actor,
-      reason: options.reason ?? null,
-      payload: options.payload ?? {},
-      evidence: options.evidence ?? [],
-      sop: { id: this.sop.id, version: this.sop.version },
-      ruleVersion: options.ruleVersion ?? null,
-      decidedAt: new Date().toISOString(),
-      case: this.summary(),
-    };
-    // Since the patch the write runs inside this workflow task (a local activity), so the update
-    // that caused it completes without a second task; histories from before replay the activity.
-    if (patched(LEDGER_LOCAL_ACTIVITY_PATCH)) await localLedger.recordDecisionLocal(row);
-    else await this.ledger.recordDecision(row);
+      stepBefore,
+      stepAfter,
+      options,
+      sequence,
+      caseType: this.caseType,
+      sop,
+      summary: this.summary(),
+    });
     this.recorded++;
   }
 }
