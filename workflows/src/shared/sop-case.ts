@@ -12,14 +12,12 @@ import {
   checkAssessor,
   checkDuty,
   dutyOfRole,
-  decisionKey,
   stepOf,
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
   type Duty,
   type DutyRegistry,
-  type EvidenceRef,
   type SopDefinition,
   type SopDuration,
   type SopStep,
@@ -174,6 +172,7 @@ export class SopCase {
       status: this.current.status,
       terminal: this.current.terminal,
       decisionCount: this.sequence,
+      recordedCount: this.recorded,
     };
   }
 
