@@ -244,7 +244,7 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
       reason: 'Pengalaman lapangan bidang konstruksi lebih relevan dengan program prioritas daerah',
     });
     expect(justified.status).toBe(200);
-    expect(justified.body.picks[sel.postCode]).toMatchObject({ nip: candidates[1].nip, rank: 2 });
+    expect((await stack.call('GET', sel.path)).body.picks[sel.postCode]).toMatchObject({ nip: candidates[1].nip, rank: 2 });
 
     await waitForStep(stack, sel.path, 'appointment');
     const appt = `${sel.path}/appointments/${sel.postCode}/decisions`;
