@@ -12,14 +12,12 @@ import {
   checkAssessor,
   checkDuty,
   dutyOfRole,
-  decisionKey,
   stepOf,
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
   type Duty,
   type DutyRegistry,
-  type EvidenceRef,
   type SopDefinition,
   type SopDuration,
   type SopStep,
@@ -35,6 +33,7 @@ import {
   type SopContinuation,
   type SopResume,
 } from '@meritflow/contracts';
+import { writeDecision, type RecordOptions } from './ledger';
 import { refuse, refuseIfNot } from './refusals';
 import {
   continuationOf,
@@ -45,12 +44,7 @@ import {
   type MigrationPlan,
 } from './sop-migration';
 
-export interface RecordOptions {
-  reason?: string | null;
-  payload?: Record<string, unknown>;
-  evidence?: EvidenceRef[];
-  ruleVersion?: string | null;
-}
+export type { RecordOptions } from './ledger';
 
 export { refuse, refuseIfNot, refuseUnless } from './refusals';
 
@@ -178,6 +172,7 @@ export class SopCase {
       status: this.current.status,
       terminal: this.current.terminal,
       decisionCount: this.sequence,
+      recordedCount: this.recorded,
     };
   }
 
@@ -477,7 +472,7 @@ export class SopCase {
     options: RecordOptions,
     reserved?: number,
   ): Promise<void> {
-    const { workflowId, runId, root, parent } = workflowInfo();
+    const { parent } = workflowInfo();
     const sequence = reserved ?? ++this.sequence;
     if (!parent) this.index(stepAfter);
     const duty = dutyOfRole(actor.role);
@@ -485,26 +480,17 @@ export class SopCase {
       assignDuty(this.duties, actor.id, duty);
       if (actor.actingFor) assignDuty(this.duties, actor.actingFor.id, duty);
     }
-    await this.ledger.recordDecision({
-      idempotencyKey: decisionKey(workflowId, runId, sequence),
-      caseType: this.caseType,
-      workflowId,
-      runId,
-      rootWorkflowId: root?.workflowId ?? workflowId,
-      parentWorkflowId: parent?.workflowId ?? null,
-      sequence,
+    const sop = { id: this.sop.id, version: this.sop.version };
+    await writeDecision(this.ledger, {
       decision,
-      stepBefore,
-      stepAfter: stepAfter.id,
-      statusAfter: stepAfter.status,
       actor,
-      reason: options.reason ?? null,
-      payload: options.payload ?? {},
-      evidence: options.evidence ?? [],
-      sop: { id: this.sop.id, version: this.sop.version },
-      ruleVersion: options.ruleVersion ?? null,
-      decidedAt: new Date().toISOString(),
-      case: this.summary(),
+      stepBefore,
+      stepAfter,
+      options,
+      sequence,
+      caseType: this.caseType,
+      sop,
+      summary: this.summary(),
     });
     this.recorded++;
   }
