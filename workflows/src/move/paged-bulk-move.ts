@@ -23,9 +23,9 @@ import {
 import { ledger, reference } from '../shared/ledger';
 import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
 import { evaluateMoveNow } from './move-rules';
+import { bulkDecisionFieldIssues, issue } from './bulk-decision-fields';
 import type { bulkMovePartWorkflow } from './bulk-move-part.workflow';
 
-const issue = (field: string, rule: string, id: string, en: string): FieldIssue => ({ field, rule, message: { id, en } });
 const describePost = (p: { agencyCode: string; positionCode: string }) => `${p.agencyCode}/${p.positionCode}`;
 
 /** What the batch tells one person once it is decided. */
@@ -93,38 +93,7 @@ export async function pagedBulkMove(input: BulkMoveInput): Promise<BulkMoveState
     const verdict = evaluateDecision(sop, kase.step.id, d);
     refuseUnless(verdict);
     kase.assertDuties(d.actor);
-    const fields: FieldIssue[] = [];
-    if (d.decision === 'approve_batch') {
-      const excluded = new Map((d.exclusions ?? []).map((e) => [e.nip, e.reason]));
-      for (const [nip, reason] of excluded) {
-        if (!members.has(nip))
-          fields.push(issue('exclusions', 'member', `${nip} bukan bagian dari usulan ini`, `${nip} is not part of this batch`));
-        if (!reason || reason.trim().length === 0)
-          fields.push(
-            issue('exclusions', 'reason', `alasan pengecualian ${nip} wajib diisi`, `the reason for excluding ${nip} is required`),
-          );
-      }
-      const blockedNotExcluded = [...members.values()].filter((m) => m.allowed === false && !excluded.has(m.nip)).map((m) => m.nip);
-      if (blockedNotExcluded.length > 0) {
-        fields.push(
-          issue(
-            'exclusions',
-            'blockedMustBeExcluded',
-            `pegawai yang terhalang aturan harus dikecualikan dengan nama: ${blockedNotExcluded.join(', ')}`,
-            `people blocked by a rule must be excluded by name: ${blockedNotExcluded.join(', ')}`,
-          ),
-        );
-      }
-      if (excluded.size >= members.size)
-        fields.push(issue('exclusions', 'empty', 'tidak ada yang tersisa untuk dipindahkan', 'nobody would be left to move'));
-    }
-    if (d.decision === 'record_decree') {
-      if (!d.decreeNumber || !/^[A-Za-z0-9./ -]{3,100}$/.test(d.decreeNumber))
-        fields.push(issue('decreeNumber', 'required', 'nomor SK wajib diisi', 'the decree number is required'));
-      if (!d.effectiveDate || !isIsoDate(d.effectiveDate))
-        fields.push(issue('effectiveDate', 'required', 'TMT harus YYYY-MM-DD', 'the effective date must be YYYY-MM-DD'));
-      else if (verdict.transition.guard === 'mobility_rules') fields.push(...checkEffectiveDate('effectiveDate', d.effectiveDate));
-    }
+    const fields = bulkDecisionFieldIssues(d, members, verdict.transition.guard);
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
     return verdict;
   };
