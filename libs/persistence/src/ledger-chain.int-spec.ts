@@ -545,9 +545,9 @@ describe('hashing by columns (migration 1765060000000)', () => {
       );
       expect(found.broken[0].expected).toBe(now);
 
-      // Down again: the former functions hash the rows the new trigger wrote to the same values.
-      await revertLastMigration(db.url);
-      expect(await applied()).toBe(false);
+      // Down again (with any later migration first): the former functions hash the rows the new trigger
+      // wrote to the same values.
+      while (await applied()) await revertLastMigration(db.url);
       const back = await verifier.verifyAll();
       expect(back.broken.map((b) => [b.rootWorkflowId, b.chainSeq, b.problem])).toEqual([[after, 3, 'content_altered']]);
       expect(back.rowsChecked).toBe(8);
