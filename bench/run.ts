@@ -157,17 +157,14 @@ async function latencyRound(ls: LocalStack, client: TemporalClient) {
     const r = await stack.call('POST', `${sel.path}/decisions`, { actor, body });
     if (r.status !== 200) throw new Error(`${String(body.decision)}: ${r.status} ${JSON.stringify(r.body)}`);
   };
+  await post(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
+  await post(asMember(members[0]), { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
   const profiles = Array.from({ length: n }, (_, i) =>
     eligibleProfile(`Calon ${i + 1}`, {
       nip: makeNip(`1975${String((i % 12) + 1).padStart(2, '0')}15`, '200001', ((i % 2) + 1) as 1 | 2, i + 1),
     }),
   );
-  // In the register before the announcement: the test SOP's registration window is 4 s, which the
-  // enrolment of 40 people can outlast on a loaded machine.
-  const candidates = await enrol(stack, sel.agencyCode, sel.postCode, profiles);
-  await post(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
-  await post(asMember(members[0]), { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
-  await post(HR, { decision: 'register_candidates', candidates });
+  await post(HR, { decision: 'register_candidates', candidates: await enrol(stack, sel.agencyCode, sel.postCode, profiles) });
   const twin = await openTwinSelection(client, n);
   await waitForStep(stack, sel.path, 'screening');
   await twinWaitFor(client, twin.id, (s) => s.step === 'screening');

@@ -88,18 +88,12 @@ const gate = (workflowId: string) => {
 const isRegistrationWindow = (after: SopDuration) =>
   JSON.stringify(after) === JSON.stringify({ workingDays: 15 }) || JSON.stringify(after) === JSON.stringify({ calendarDays: 7 });
 
-const recordDecision = async (record: DecisionRecord) => {
-  const list = rows.get(record.workflowId) ?? [];
-  const inserted = !list.some((r) => r.idempotencyKey === record.idempotencyKey);
-  if (inserted) rows.set(record.workflowId, [...list, record]);
-  return { inserted };
-};
-
-const activities: Pick<LedgerActivities, 'recordDecision' | 'recordDecisionLocal' | 'computeDeadline'> &
-  Pick<ReferenceActivities, 'loadRegisterFacts'> = {
-  recordDecision,
-  async recordDecisionLocal(record) {
-    return { ...(await recordDecision(record)), record };
+const activities: Pick<LedgerActivities, 'recordDecision' | 'computeDeadline'> & Pick<ReferenceActivities, 'loadRegisterFacts'> = {
+  async recordDecision(record) {
+    const list = rows.get(record.workflowId) ?? [];
+    const inserted = !list.some((r) => r.idempotencyKey === record.idempotencyKey);
+    if (inserted) rows.set(record.workflowId, [...list, record]);
+    return { inserted };
   },
   async computeDeadline({ after }) {
     if (!isRegistrationWindow(after)) return new Date(Date.now() + 30 * 86_400_000).toISOString();

@@ -88,26 +88,6 @@ describe('workflow code', () => {
     }
   });
 
-  it('keeps recordings from both sides of the ledger-write-local-activity patch for a vacancy, a selection and a move', () => {
-    const localWrites = (h: ReturnType<typeof histories>[number]) =>
-      h.history.events!.filter((e) => {
-        const data = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
-        return (
-          e.markerRecordedEventAttributes?.markerName === 'core_local_activity' &&
-          !!data &&
-          (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type === 'recordDecisionLocal'
-        );
-      }).length;
-    const activityWrites = (h: ReturnType<typeof histories>[number]) =>
-      h.history.events!.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordDecision').length;
-    for (const name of ['vacancy-approved-closed', 'open-selection', 'move-mutation-intra', 'bulk-move']) {
-      const all = histories().filter((h) => h.name === name);
-      // Before the patch every decision is a recordDecision activity; since, a local-activity marker and no activity.
-      expect(all.some((h) => activityWrites(h) > 0 && localWrites(h) === 0)).toBe(true);
-      expect(all.some((h) => localWrites(h) > 0 && activityWrites(h) === 0)).toBe(true);
-    }
-  });
-
   it('fails replay with a determinism error when shipped workflow code changes', async () => {
     const changed = await bundleWorkflowCode({
       workflowsPath: path.join(FIXTURES, 'changed-vacancy.workflow.ts'),

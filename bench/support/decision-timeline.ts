@@ -12,7 +12,7 @@ const ms = (e: HistoryEvent | undefined): number | undefined => {
 /** The segments of one decision, in history order (issue 19: where a decision's time goes). */
 export const SEGMENTS = [
   'wft1: task scheduled -> started (dispatch to the worker)',
-  'wft1: started -> completed (worker runs the validator and handler; since the local ledger write, the write too)',
+  'wft1: started -> completed (worker runs the validator and handler up to the activity)',
   'activity: scheduled -> started (dispatch)',
   'activity: started -> completed (the ledger write)',
   'wft2: activity completed -> task started (dispatch)',
@@ -22,8 +22,7 @@ export const SEGMENTS = [
 /**
  * Splits each update of a workflow's history into its server-side segments by the events' timestamps:
  * the workflow task that accepts the update and schedules its activity, the activity, and the workflow
- * task that completes the update. Updates without an activity (the floor, and meritflow's decisions
- * since the ledger write became a local activity inside the first task) have only the first task.
+ * task that completes the update. Updates without an activity (the floor) have only the first task.
  */
 export async function decisionTimeline(
   client: Client,

@@ -13,7 +13,7 @@ async function propose(ctx: DrillContext) {
 }
 
 /**
- * kill -9 of the worker (1) provably inside the ledger write (a local activity) of an update, held there by a
+ * kill -9 of the worker (1) provably inside the recordDecision activity of an update, held there by a
  * PostgreSQL advisory lock on the case's chain, and (2) at random moments of a burst of starts and of
  * updates. After the supervisor restarts it, every case goes on and every decision is there once.
  */
@@ -45,24 +45,32 @@ export async function workerKillDrill(ctx: DrillContext): Promise<Findings> {
       180_000,
     );
     const handle = ctx.temporal.workflow.getHandle(v.id);
-    // The ledger write runs as a local activity inside the update's workflow task: the server reports
-    // that task STARTED (not a pending activity), and the worker's INSERT waits on the chain lock.
+    const pending = await until(
+      async () => {
+        const d = await handle.describe();
+        const acts = d.raw.pendingActivities ?? [];
+        return acts.find(
+          (a) =>
+            a.activityType?.name === 'recordDecision' && a.state === proto.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        );
+      },
+      30_000,
+      'recordDecision of the approval to be running',
+    );
     const waiting = await until(
       async () =>
         Number((await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n) > 0 ||
         undefined,
-      30_000,
+      10_000,
       'the worker to wait on the chain lock',
     );
-    const described = (await handle.describe()).raw;
-    const task = described.pendingWorkflowTask;
+    const updates = (await handle.describe()).raw;
     f.check(
-      Boolean(waiting && task?.state === proto.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED),
-      'the worker is inside the ledger write (its INSERT waiting on the chain lock, the workflow task running it STARTED) of an in-flight update',
+      Boolean(pending && waiting),
+      'the worker is inside recordDecision (activity STARTED, its INSERT waiting on the chain lock) for an accepted update',
       {
-        workflowTask: task?.state,
-        attempt: task?.attempt,
-        historyLength: Number(described.workflowExecutionInfo?.historyLength ?? 0),
+        attempt: pending.attempt,
+        historyLength: Number(updates.workflowExecutionInfo?.historyLength ?? 0),
       },
     );
     const oldPid = ctx.workerPid();

@@ -24,23 +24,6 @@ describe('timelineFromHistory', () => {
     });
   });
 
-  it('reads the same decisions from the local-activity markers of a vacancy recorded since the ledger write became local', () => {
-    const name = 'vacancy-approved-closed@vacancy~HIST-PEMKAB~HIST-1796576824208';
-    const history = committedHistory(name);
-    expect(history.events!.some((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordDecision')).toBe(false);
-    const activities = decisionActivitiesOf(history);
-    expect(activities.map((a) => [a.record.sequence, a.record.decision, a.completed])).toEqual([
-      [1, 'propose', true],
-      [2, 'approve', true],
-      [3, 'close', true],
-    ]);
-    for (const a of activities) {
-      expect(history.events!.find((e) => String(e.eventId) === a.scheduledEventId)?.markerRecordedEventAttributes?.markerName).toBe(
-        'core_local_activity',
-      );
-    }
-  });
-
   it('skips the other activities (computeDeadline) and keeps the system decision of an expiry', () => {
     const timeline = timelineFromHistory(committedHistory('vacancy-expired'));
     expect(timeline.map((r) => [r.decision, r.actor.id])).toEqual([

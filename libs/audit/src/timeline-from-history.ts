@@ -3,18 +3,13 @@ import { DomainError, type DecisionRecord } from '@meritflow/domain';
 import type { LedgerActivities } from '@meritflow/contracts';
 import type { History } from './history.types';
 
-/** The activity every workflow recorded a decision with before the local write; its input is the ledger row. */
+/** The activity every workflow records a decision with; its input is the ledger row to write. */
 export const RECORD_DECISION_ACTIVITY: keyof LedgerActivities = 'recordDecision';
-/** The local activity that writes it since patch `ledger-write-local-activity`; its result echoes the row. */
-export const RECORD_DECISION_LOCAL_ACTIVITY: keyof LedgerActivities = 'recordDecisionLocal';
-/** The marker a local activity leaves in the history (Temporal's core SDK). */
-const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
 export interface DecisionActivity {
   record: DecisionRecord;
-  /** The event that holds the record: the activity's scheduled event, or the local activity's marker. */
   scheduledEventId: string;
-  /** The activity reported success, so the row was in the ledger by then (always so for a marker). */
+  /** The activity reported success, so the row was in the ledger by then. */
   completed: boolean;
 }
 
@@ -32,35 +27,7 @@ const isDecisionRecord = (v: unknown): v is DecisionRecord => {
   );
 };
 
-const notARecord = (eventId: string) =>
-  new DomainError('VALIDATION_FAILED', {
-    fields: [
-      {
-        field: `history.events[${eventId}]`,
-        rule: 'decisionRecord',
-        message: { id: 'masukan recordDecision bukan catatan keputusan', en: 'the recordDecision input is not a decision record' },
-      },
-    ],
-  });
-
-type Event = NonNullable<History['events']>[number];
-
-/** The activity type a local-activity marker names (its `data` detail is JSON written by the core SDK). */
-function localActivityTypeOf(e: Event): string | null {
-  const marker = e.markerRecordedEventAttributes;
-  if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return null;
-  const data = marker.details?.data?.payloads?.[0]?.data;
-  if (!data) return null;
-  const meta = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string; activityType?: string };
-  return meta.activity_type ?? meta.activityType ?? null;
-}
-
-/**
- * Every recorded decision in the history, in history order, with whether it had completed: each
- * `recordDecision` activity (its input), and each `recordDecisionLocal` marker (its result; a marker
- * of a failed attempt has none and is followed by the retry's). A local write still running leaves
- * nothing in the history yet, so it does not appear here.
- */
+/** Every `recordDecision` call in the history, in history order, with whether it had completed. */
 export function decisionActivitiesOf(history: History): DecisionActivity[] {
   const events = history.events ?? [];
   const completed = new Set(
@@ -69,19 +36,22 @@ export function decisionActivitiesOf(history: History): DecisionActivity[] {
     ),
   );
   return events.flatMap((e) => {
-    const eventId = String(e.eventId);
     const scheduled = e.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name === RECORD_DECISION_ACTIVITY) {
-      const record: unknown = fromPayloadsAtIndex(defaultPayloadConverter, 0, scheduled.input?.payloads);
-      if (!isDecisionRecord(record)) throw notARecord(eventId);
-      return [{ record, scheduledEventId: eventId, completed: completed.has(eventId) }];
+    if (scheduled?.activityType?.name !== RECORD_DECISION_ACTIVITY) return [];
+    const eventId = String(e.eventId);
+    const record: unknown = fromPayloadsAtIndex(defaultPayloadConverter, 0, scheduled.input?.payloads);
+    if (!isDecisionRecord(record)) {
+      throw new DomainError('VALIDATION_FAILED', {
+        fields: [
+          {
+            field: `history.events[${eventId}]`,
+            rule: 'decisionRecord',
+            message: { id: 'masukan recordDecision bukan catatan keputusan', en: 'the recordDecision input is not a decision record' },
+          },
+        ],
+      });
     }
-    if (localActivityTypeOf(e) !== RECORD_DECISION_LOCAL_ACTIVITY) return [];
-    const result = e.markerRecordedEventAttributes!.details?.result?.payloads;
-    if (!result?.length) return [];
-    const { record } = (fromPayloadsAtIndex(defaultPayloadConverter, 0, result) ?? {}) as { record?: unknown };
-    if (!isDecisionRecord(record)) throw notARecord(eventId);
-    return [{ record, scheduledEventId: eventId, completed: true }];
+    return [{ record, scheduledEventId: eventId, completed: completed.has(eventId) }];
   });
 }
 

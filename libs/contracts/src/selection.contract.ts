@@ -289,28 +289,7 @@ export interface DecisionAck {
   terminal: boolean;
   /** Decisions accepted so far, this one included. */
   decisionCount: number;
-  /** Decisions in the ledger so far: equal to decisionCount once this decision's write is done. */
-  recordedCount: number;
 }
-
-/**
- * What the API answers to a decision on a selection (issue 19): the update's acknowledgement and the
- * decision taken, the same small size whatever the number of candidates, and no NIPs, so a blind
- * reader's answer reveals nobody. Whoever needs the state reads it with GET (the console refetches).
- */
-export interface DecisionAnswer extends DecisionAck {
-  decision: string;
-}
-
-export const decisionAnswer = (ack: DecisionAck, decision: string): DecisionAnswer => ({
-  workflowId: ack.workflowId,
-  decision,
-  step: ack.step,
-  status: ack.status,
-  terminal: ack.terminal,
-  decisionCount: ack.decisionCount,
-  recordedCount: ack.recordedCount,
-});
 
 export const selectionStateQuery = defineQuery<SelectionState>('selection.state');
 export const selectionDecideUpdate = defineUpdate<DecisionAck, [SelectionDecisionInput]>('selection.decide');

@@ -12,12 +12,14 @@ import {
   checkAssessor,
   checkDuty,
   dutyOfRole,
+  decisionKey,
   stepOf,
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
   type Duty,
   type DutyRegistry,
+  type EvidenceRef,
   type SopDefinition,
   type SopDuration,
   type SopStep,
@@ -33,7 +35,6 @@ import {
   type SopContinuation,
   type SopResume,
 } from '@meritflow/contracts';
-import { writeDecision, type RecordOptions } from './ledger';
 import { refuse, refuseIfNot } from './refusals';
 import {
   continuationOf,
@@ -44,7 +45,12 @@ import {
   type MigrationPlan,
 } from './sop-migration';
 
-export type { RecordOptions } from './ledger';
+export interface RecordOptions {
+  reason?: string | null;
+  payload?: Record<string, unknown>;
+  evidence?: EvidenceRef[];
+  ruleVersion?: string | null;
+}
 
 export { refuse, refuseIfNot, refuseUnless } from './refusals';
 
@@ -172,7 +178,6 @@ export class SopCase {
       status: this.current.status,
       terminal: this.current.terminal,
       decisionCount: this.sequence,
-      recordedCount: this.recorded,
     };
   }
 
@@ -472,7 +477,7 @@ export class SopCase {
     options: RecordOptions,
     reserved?: number,
   ): Promise<void> {
-    const { parent } = workflowInfo();
+    const { workflowId, runId, root, parent } = workflowInfo();
     const sequence = reserved ?? ++this.sequence;
     if (!parent) this.index(stepAfter);
     const duty = dutyOfRole(actor.role);
@@ -480,17 +485,26 @@ export class SopCase {
       assignDuty(this.duties, actor.id, duty);
       if (actor.actingFor) assignDuty(this.duties, actor.actingFor.id, duty);
     }
-    const sop = { id: this.sop.id, version: this.sop.version };
-    await writeDecision(this.ledger, {
-      decision,
-      actor,
-      stepBefore,
-      stepAfter,
-      options,
-      sequence,
+    await this.ledger.recordDecision({
+      idempotencyKey: decisionKey(workflowId, runId, sequence),
       caseType: this.caseType,
-      sop,
-      summary: this.summary(),
+      workflowId,
+      runId,
+      rootWorkflowId: root?.workflowId ?? workflowId,
+      parentWorkflowId: parent?.workflowId ?? null,
+      sequence,
+      decision,
+      stepBefore,
+      stepAfter: stepAfter.id,
+      statusAfter: stepAfter.status,
+      actor,
+      reason: options.reason ?? null,
+      payload: options.payload ?? {},
+      evidence: options.evidence ?? [],
+      sop: { id: this.sop.id, version: this.sop.version },
+      ruleVersion: options.ruleVersion ?? null,
+      decidedAt: new Date().toISOString(),
+      case: this.summary(),
     });
     this.recorded++;
   }

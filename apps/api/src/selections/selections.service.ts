@@ -34,7 +34,6 @@ import {
   committeeReviewWorkflowId,
   SELECTION_CASE_TYPE,
   SELECTION_WORKFLOW_TYPE,
-  decisionAnswer,
   selectionDecideUpdate,
   selectionStateQuery,
   selectionWorkflowId,
@@ -178,21 +177,18 @@ export class SelectionsService {
     return nip;
   }
 
-  /**
-   * Answers with the update's small acknowledgement (DecisionAnswer), not the selection's state: a
-   * query after every decision cost time that grew with the candidates (issue 19). GET reads the state.
-   */
+  /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
   async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
     await this.assertInRegister(id, input);
     // record_keppres records a Keppres, never a drafted SK (decreeBasis refuses a Keppres chain), so with no draft it passes.
     await assertDecreeDraftCited(this.decrees, id, 'postCode' in input && typeof input.postCode === 'string' ? input.postCode : '', input);
     const blind = await this.blindFor(id, actor);
-    const ack = await blindRefusals(blind, () =>
+    await blindRefusals(blind, () =>
       this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step),
     );
     // A candidate's answer is their own result, never the whole selection.
     if (actor.role === 'candidate') return this.myResult(id, actor);
-    return decisionAnswer(ack, input.decision);
+    return this.forViewer(await this.workflows.query(id, selectionStateQuery), actor);
   }
 
   /**

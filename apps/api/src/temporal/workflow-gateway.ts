@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, type WorkflowStartOptions } from '@temporalio/client';
 import { WorkflowNotFoundError, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
 import { DomainError, isNational, type Actor, type EvidenceRef } from '@meritflow/domain';
 import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } from '@meritflow/persistence';
 import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '@meritflow/contracts';
@@ -154,19 +153,13 @@ export class WorkflowGateway {
   }
 
   /**
-   * False while no worker has taken up the workflow's first workflow task: its history holds only the
-   * start and the scheduled task, and that task is not STARTED. A first task a worker is running counts
-   * as started: since the ledger write is a local activity, that task includes the opening decision's
-   * write, which a slow database can hold for seconds. Null when unknown.
+   * False while a workflow has not finished its first workflow task: its history holds only the start
+   * and the scheduled task (a task in progress is written when it completes). Null when unknown.
    */
   private async hasStarted(workflowId: string): Promise<boolean | null> {
     try {
       const d = await this.temporal.workflow.getHandle(workflowId).describe();
-      return (
-        d.status.name !== 'RUNNING' ||
-        Number(d.raw.workflowExecutionInfo?.historyLength ?? 0) > 3 ||
-        d.raw.pendingWorkflowTask?.state === temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED
-      );
+      return d.status.name !== 'RUNNING' || Number(d.raw.workflowExecutionInfo?.historyLength ?? 0) > 3;
     } catch {
       return null;
     }

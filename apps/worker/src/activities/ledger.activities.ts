@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, dueAt, type DecisionRecord, type SopDuration } from '@meritflow/domain';
 import { LedgerRepository } from '@meritflow/persistence';
-import type { LedgerActivities, RecordedDecision } from '@meritflow/contracts';
+import type { LedgerActivities } from '@meritflow/contracts';
 import { WorkerMetrics } from '../worker-metrics';
 
 /** Implements the ledger activity contract; the only I/O the workflows drive. */
@@ -27,12 +27,6 @@ export class LedgerActivitiesImpl implements LedgerActivities {
     }
   }
 
-  /** The same write, for the workflow's local activity; echoes the record into the history's marker. */
-  async recordDecisionLocal(record: DecisionRecord): Promise<RecordedDecision> {
-    const { inserted } = await this.recordDecision(record);
-    return { inserted, record };
-  }
-
   async computeDeadline(input: { startedAt: string; after: SopDuration }): Promise<string> {
     const holidays = 'workingDays' in input.after ? await this.repo.holidays() : new Set<string>();
     return dueAt(new Date(input.startedAt), input.after, holidays).toISOString();
@@ -42,7 +36,6 @@ export class LedgerActivitiesImpl implements LedgerActivities {
   asActivities(): LedgerActivities {
     return {
       recordDecision: this.recordDecision.bind(this),
-      recordDecisionLocal: this.recordDecisionLocal.bind(this),
       computeDeadline: this.computeDeadline.bind(this),
     };
   }
