@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, type WorkflowStartOptions } from '@temporalio/client';
 import { WorkflowNotFoundError, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { DomainError, isNational, type Actor, type EvidenceRef } from '@meritflow/domain';
 import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } from '@meritflow/persistence';
 import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '@meritflow/contracts';
@@ -153,13 +154,19 @@ export class WorkflowGateway {
   }
 
   /**
-   * False while a workflow has not finished its first workflow task: its history holds only the start
-   * and the scheduled task (a task in progress is written when it completes). Null when unknown.
+   * False while no worker has taken up the workflow's first workflow task: its history holds only the
+   * start and the scheduled task, and that task is not STARTED. A first task a worker is running counts
+   * as started: on a loaded worker it can take seconds, and the case is then being served, not waiting
+   * in a backlog. Null when unknown.
    */
   private async hasStarted(workflowId: string): Promise<boolean | null> {
     try {
       const d = await this.temporal.workflow.getHandle(workflowId).describe();
-      return d.status.name !== 'RUNNING' || Number(d.raw.workflowExecutionInfo?.historyLength ?? 0) > 3;
+      return (
+        d.status.name !== 'RUNNING' ||
+        Number(d.raw.workflowExecutionInfo?.historyLength ?? 0) > 3 ||
+        d.raw.pendingWorkflowTask?.state === temporal.api.enums.v1.PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED
+      );
     } catch {
       return null;
     }
