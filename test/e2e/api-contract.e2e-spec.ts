@@ -167,6 +167,8 @@ const bodyFor = (path: string, method: string): unknown => {
     [/\/appointments\/\{postCode\}\/decisions$/, { decision: 'record_inauguration' }],
     [/^\/api\/v1\/moves\/\{id\}\/decisions$/, { decision: 'reject', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/bulk-moves\/\{id\}\/decisions$/, { decision: 'reject_batch', reason: 'Tidak jadi' }],
+    // An empty last page is valid: it closes an open batch's list.
+    [/^\/api\/v1\/bulk-moves\/\{id\}\/members$/, { moves: [], last: true }],
     [/^\/api\/v1\/discipline-cases\/\{id\}\/decisions$/, { decision: 'close_case', reason: 'Tidak terbukti' }],
     [/^\/api\/v1\/talent-reviews\/\{id\}\/decisions$/, { decision: 'withdraw', reason: 'Tidak jadi' }],
     [/^\/api\/v1\/cases\/\{caseId\}\/decree$/, { decreeDate: '2026-12-06', effectiveDate: '2026-12-07', place: 'Sleman' }],

@@ -43,8 +43,9 @@ export class CasesController {
       step: q.step ?? q.stage,
       status: q.status,
       search: q.q?.trim() || undefined,
-      createdFrom: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
-      createdTo: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+      // Opening dates are calendar days in WIB, as the console shows them, not UTC days.
+      createdFrom: q.from ? new Date(`${q.from}T00:00:00+07:00`) : undefined,
+      createdTo: q.to ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + DAY_MS) : undefined,
       sort: { field, direction },
       limit,
       offset,
