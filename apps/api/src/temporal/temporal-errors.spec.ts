@@ -1,6 +1,6 @@
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { DomainError } from '@meritflow/domain';
-import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
+import { fromTemporalError, isDeadlineExceeded, isNoPoller } from './temporal-errors';
 
 const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details });
 
@@ -17,6 +17,21 @@ describe('fromTemporalError', () => {
     const err = new ServiceError('Failed to start Workflow', { cause: grpc(14, 'connection refused') });
     expect(isDeadlineExceeded(err)).toBe(false);
     expect((fromTemporalError(err, 'c') as DomainError).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('turns a query no worker could take (FAILED_PRECONDITION "no poller seen") into a retryable 503 naming the worker', () => {
+    const err = new ServiceError('Failed to query Workflow', {
+      cause: grpc(9, 'no poller seen for task queue recently, worker may be down'),
+    });
+    expect(isNoPoller(err)).toBe(true);
+    expect(isDeadlineExceeded(err)).toBe(false);
+    const out = fromTemporalError(err, 'c') as DomainError;
+    expect(out.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(out.params).toMatchObject({ service: 'worker', retryable: true });
+    // Any other failed precondition is not a passing outage and stays as it was.
+    const other = new ServiceError('Failed to query Workflow', { cause: grpc(9, 'workflow is not running') });
+    expect(isNoPoller(other)).toBe(false);
+    expect(fromTemporalError(other, 'c')).toBe(other);
   });
 
   it('names a missing case, and leaves errors it does not know untouched', () => {

@@ -16,6 +16,22 @@ const grpcCode = (err: unknown): number | undefined => {
  */
 export const isDeadlineExceeded = (err: unknown): boolean => grpcCode(err) === 4;
 
+/** The gRPC details of an error or of what caused it. */
+const grpcDetails = (err: unknown): string => {
+  for (let e = err as { code?: unknown; details?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'number' && typeof e.details === 'string') return e.details;
+  }
+  return '';
+};
+
+/**
+ * gRPC FAILED_PRECONDITION (9) "no poller seen for task queue recently": the matching partition that
+ * took the query has seen no worker poll lately. A worker crash, or a Temporal node's failover that
+ * moved the partition to a node the surviving workers have not yet polled, both pass within a poll
+ * interval; the query is refused without reaching the case, so it may be asked again.
+ */
+export const isNoPoller = (err: unknown): boolean => grpcCode(err) === 9 && /no poller seen/i.test(grpcDetails(err));
+
 const isUnavailable = (err: unknown): boolean => {
   const code = grpcCode(err);
   // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the Temporal service could not be reached in time.
@@ -34,5 +50,6 @@ export function fromTemporalError(err: unknown, caseId: string): unknown {
     }
   }
   if (isUnavailable(err)) return new DomainError('UPSTREAM_UNAVAILABLE', { service: 'Temporal' });
+  if (isNoPoller(err)) return new DomainError('UPSTREAM_UNAVAILABLE', { service: 'worker', retryable: true });
   return err;
 }

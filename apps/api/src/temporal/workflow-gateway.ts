@@ -7,7 +7,7 @@ import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } fr
 import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '@meritflow/contracts';
 import { assertEvidenceExists } from '../common/evidence-refs';
 import type { IdempotentRequest } from '../common/idempotency-key';
-import { fromTemporalError, isDeadlineExceeded } from './temporal-errors';
+import { fromTemporalError, isDeadlineExceeded, isNoPoller } from './temporal-errors';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /**
@@ -17,6 +17,12 @@ import { TEMPORAL_CLIENT } from './temporal.tokens';
  */
 const QUERY_ATTEMPTS = 3;
 const QUERY_ATTEMPT_MS = 15_000;
+/**
+ * A query refused because no worker polled the case's task queue lately (a worker crash, or a Temporal
+ * node's failover) is asked again after this pause, times the attempt: the surviving workers' next
+ * polls reach the partition within seconds. Past the attempts the caller gets 503 with Retry-After.
+ */
+const NO_POLLER_PAUSE_MS = 2_000;
 /**
  * A decision still unanswered after this long asks Temporal whether its case has run at all (issue 19
  * item 7): a case still waiting in the server's backlog for its first workflow task answers 503 now,
@@ -74,6 +80,10 @@ export class WorkflowGateway {
         );
       } catch (err) {
         if (attempt < QUERY_ATTEMPTS && isDeadlineExceeded(err)) continue;
+        if (attempt < QUERY_ATTEMPTS && isNoPoller(err)) {
+          await new Promise((resolve) => setTimeout(resolve, NO_POLLER_PAUSE_MS * attempt));
+          continue;
+        }
         throw fromTemporalError(err, workflowId);
       }
     }
