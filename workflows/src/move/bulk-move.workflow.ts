@@ -7,16 +7,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  checkEffectiveDate,
-  evaluateDecision,
-  getSop,
-  isIsoDate,
-  moveWithRegisterFacts,
-  SYSTEM_ACTOR,
-  wibDate,
-  type FieldIssue,
-} from '@meritflow/domain';
+import { getSop, moveWithRegisterFacts, SYSTEM_ACTOR, wibDate } from '@meritflow/domain';
 import {
   BULK_MOVE_CASE_TYPE,
   bulkMemberCheckedSignal,
@@ -25,16 +16,15 @@ import {
   bulkMoveDecideUpdate,
   bulkMoveStateQuery,
   type AnnexLine,
-  type BulkDecisionInput,
   type BulkMemberInput,
   type BulkMemberView,
   type BulkMoveInput,
   type BulkMoveState,
 } from '@meritflow/contracts';
 import { ledger, reference } from '../shared/ledger';
-import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
+import { SopCase } from '../shared/sop-case';
 import { evaluateMoveNow } from './move-rules';
-import { bulkDecisionFieldIssues, issue } from './bulk-decision-fields';
+import { batchDecisionHandler, validateBatchDecision, type BatchDecisionContext } from './bulk-batch';
 import { pagedBulkMove } from './paged-bulk-move';
 
 /** Children are started this many per workflow task. */
@@ -98,38 +88,6 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
     annex,
   });
 
-  const validate = (d: BulkDecisionInput) => {
-    const verdict = evaluateDecision(sop, kase.step.id, d);
-    refuseUnless(verdict);
-    kase.assertDuties(d.actor);
-    const fields = bulkDecisionFieldIssues(d, members, verdict.transition.guard);
-    if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
-    return verdict;
-  };
-
-  /** The people the decree would move whom the rules block as of its TMT, with the verdicts. */
-  const blockedAsOf = async (tmt: string) => {
-    const included = input.moves.filter((m) => !members.get(m.person.nip)!.excluded);
-    const regionCodes = [...new Set(included.flatMap((m) => [m.from.regionCode, m.to.regionCode]))];
-    const register = input.personFromRegister
-      ? { agencyCode: input.agencyCode, nips: included.map((m) => m.person.nip), asOf: tmt }
-      : undefined;
-    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: input.agencyCode, ...(register ? { register } : {}) });
-    const asOf = { date: tmt, basis: 'decree_effective_date' as const };
-    return included.flatMap((m) => {
-      const judged = register
-        ? moveWithRegisterFacts(
-            m,
-            facts.register?.find((r) => r.nip === m.person.nip),
-          )
-        : m;
-      const ev = evaluateMoveNow({ move: judged, talent: null }, facts, [], new Date(), asOf);
-      return ev.allowed
-        ? []
-        : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
-    });
-  };
-
   const tell = (m: BulkMemberView, decided: { included: boolean; reason: string; annexLine: AnnexLine | null }) =>
     getExternalWorkflowHandle(m.workflowId).signal(bulkMemberDecidedSignal, {
       ...decided,
@@ -155,45 +113,20 @@ export async function bulkMoveWorkflow(input: BulkMoveInput): Promise<BulkMoveSt
     m.allowed = s.allowed;
     m.blocking = s.blocking;
   });
-  setHandler(
-    bulkMoveDecideUpdate,
-    async (d) => {
-      const verdict = validate(d);
-      const common = { reason: d.reason ?? null, evidence: d.evidence ?? [] };
-      if (d.decision === 'approve_batch') {
-        for (const e of d.exclusions ?? []) members.get(e.nip)!.excluded = { reason: e.reason };
-        await kase.transition(d.decision, d.actor, verdict.to, {
-          ...common,
-          payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length },
-        });
-      } else if (d.decision === 'record_decree') {
-        // SOP 1.1.0 guards the collective decree: every person it moves is judged as of its TMT.
-        if (verdict.transition.guard === 'mobility_rules') {
-          const blocked = await blockedAsOf(d.effectiveDate!);
-          if (blocked.length > 0) {
-            const payload = { attempted: d.decision, effectiveDate: d.effectiveDate, asOf: d.effectiveDate, blocked };
-            await kase.note('decision_blocked', { ...common, payload, ruleVersion: blocked[0].ruleVersion }, d.actor);
-            return { ...kase.ack(), blocked: blocked.map(({ nip, blocking }) => ({ nip, blocking })) };
-          }
-        }
-        decree = { number: d.decreeNumber!, effectiveDate: d.effectiveDate! };
-        annex = [...members.values()]
-          .filter((m) => !m.excluded)
-          .map((m, i) => ({ no: i + 1, nip: m.nip, name: m.name, from: m.from, to: m.to }));
-        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { decree, annex } });
-        const lines = new Map(annex.map((a) => [a.nip, a]));
-        await tellAll((m) => {
-          const line = lines.get(m.nip) ?? null;
-          return { included: line !== null, reason: m.excluded?.reason ?? 'included in the collective decree', annexLine: line };
-        });
-      } else {
-        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
-        await tellAll(() => ({ included: false, reason: `batch rejected: ${d.reason}`, annexLine: null }));
-      }
-      return { ...kase.ack(), blocked: null };
+  const batch: BatchDecisionContext = {
+    sop,
+    kase,
+    agencyCode: input.agencyCode,
+    personFromRegister: input.personFromRegister,
+    members,
+    moves: () => input.moves,
+    setDecree: (d, a) => {
+      decree = d;
+      annex = a;
     },
-    { validator: (d) => void validate(d) },
-  );
+    tell: tellAll,
+  };
+  setHandler(bulkMoveDecideUpdate, batchDecisionHandler(batch), { validator: (d) => void validateBatchDecision(batch, d) });
 
   // The officials being moved never act on their own batch.
   for (const m of input.moves) kase.assign(m.person.nip, 'candidate');

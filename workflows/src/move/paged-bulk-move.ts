@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
-import { checkEffectiveDate, evaluateDecision, getSop, isIsoDate, moveWithRegisterFacts, type FieldIssue } from '@meritflow/domain';
+import { getSop, type FieldIssue } from '@meritflow/domain';
 import {
   BULK_MOVE_CASE_TYPE,
   BULK_MOVE_MAX_PEOPLE,
@@ -13,23 +13,19 @@ import {
   bulkPartWorkflowId,
   type AnnexLine,
   type BulkAddMembersInput,
-  type BulkDecisionInput,
   type BulkMemberInput,
   type BulkMemberView,
   type BulkMoveInput,
   type BulkMoveState,
   type MoveFactsInput,
 } from '@meritflow/contracts';
-import { ledger, reference } from '../shared/ledger';
-import { refuse, refuseUnless, SopCase } from '../shared/sop-case';
-import { evaluateMoveNow } from './move-rules';
-import { bulkDecisionFieldIssues, issue } from './bulk-decision-fields';
+import { ledger } from '../shared/ledger';
+import { refuse, SopCase } from '../shared/sop-case';
+import { issue } from './bulk-decision-fields';
+import { batchDecisionHandler, validateBatchDecision, type BatchDecisionContext, type MemberWord } from './bulk-batch';
 import type { bulkMovePartWorkflow } from './bulk-move-part.workflow';
 
 const describePost = (p: { agencyCode: string; positionCode: string }) => `${p.agencyCode}/${p.positionCode}`;
-
-/** What the batch tells one person once it is decided. */
-type Word = { included: boolean; reason: string; annexLine: AnnexLine | null };
 
 /**
  * A bulk move whose people come in pages (issue 19): the proposal's own list is page 1, and an open
@@ -89,15 +85,6 @@ export async function pagedBulkMove(input: BulkMoveInput): Promise<BulkMoveState
     open,
   });
 
-  const validate = (d: BulkDecisionInput) => {
-    const verdict = evaluateDecision(sop, kase.step.id, d);
-    refuseUnless(verdict);
-    kase.assertDuties(d.actor);
-    const fields = bulkDecisionFieldIssues(d, members, verdict.transition.guard);
-    if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
-    return verdict;
-  };
-
   const validateAdd = (a: BulkAddMembersInput) => {
     kase.assertDuties(a.actor);
     if (!open || kase.step.id !== sop.initialStep) {
@@ -131,27 +118,8 @@ export async function pagedBulkMove(input: BulkMoveInput): Promise<BulkMoveState
     if (fields.length > 0) refuse('VALIDATION_FAILED', { fields });
   };
 
-  /** The people the decree would move whom the rules block as of its TMT, with the verdicts. */
-  const blockedAsOf = async (tmt: string) => {
-    const included = [...moves.values()].filter((m) => !members.get(m.person.nip)!.excluded);
-    const regionCodes = [...new Set(included.flatMap((m) => [m.from.regionCode, m.to.regionCode]))];
-    const register = input.personFromRegister
-      ? { agencyCode: input.agencyCode, nips: included.map((m) => m.person.nip), asOf: tmt }
-      : undefined;
-    const facts = await reference.loadMobilityFacts({ regionCodes, agencyCode: input.agencyCode, ...(register ? { register } : {}) });
-    const registered = new Map((facts.register ?? []).map((r) => [r.nip, r]));
-    const asOf = { date: tmt, basis: 'decree_effective_date' as const };
-    return included.flatMap((m) => {
-      const judged = register ? moveWithRegisterFacts(m, registered.get(m.person.nip)) : m;
-      const ev = evaluateMoveNow({ move: judged, talent: null }, facts, [], new Date(), asOf);
-      return ev.allowed
-        ? []
-        : [{ nip: m.person.nip, ruleVersion: ev.ruleVersion, blocking: ev.verdicts.filter((v) => !v.passed && !v.overridden) }];
-    });
-  };
-
   /** One signal per page: the part passes each person their word. */
-  const tellParts = (word: (m: BulkMemberView) => Word) =>
+  const tellParts = (word: (m: BulkMemberView) => MemberWord) =>
     Promise.all(
       pages.map((nips, i) =>
         getExternalWorkflowHandle(bulkPartWorkflowId(batchId, i + 1)).signal(bulkPartDecidedSignal, {
@@ -190,44 +158,20 @@ export async function pagedBulkMove(input: BulkMoveInput): Promise<BulkMoveState
     },
     { validator: (a) => void validateAdd(a) },
   );
-  setHandler(
-    bulkMoveDecideUpdate,
-    async (d) => {
-      const verdict = validate(d);
-      const common = { reason: d.reason ?? null, evidence: d.evidence ?? [] };
-      if (d.decision === 'approve_batch') {
-        for (const e of d.exclusions ?? []) members.get(e.nip)!.excluded = { reason: e.reason };
-        await kase.transition(d.decision, d.actor, verdict.to, {
-          ...common,
-          payload: { exclusions: d.exclusions ?? [], included: [...members.values()].filter((m) => !m.excluded).length },
-        });
-      } else if (d.decision === 'record_decree') {
-        if (verdict.transition.guard === 'mobility_rules') {
-          const blocked = await blockedAsOf(d.effectiveDate!);
-          if (blocked.length > 0) {
-            const payload = { attempted: d.decision, effectiveDate: d.effectiveDate, asOf: d.effectiveDate, blocked };
-            await kase.note('decision_blocked', { ...common, payload, ruleVersion: blocked[0].ruleVersion }, d.actor);
-            return { ...kase.ack(), blocked: blocked.map(({ nip, blocking }) => ({ nip, blocking })) };
-          }
-        }
-        decree = { number: d.decreeNumber!, effectiveDate: d.effectiveDate! };
-        annex = [...members.values()]
-          .filter((m) => !m.excluded)
-          .map((m, i) => ({ no: i + 1, nip: m.nip, name: m.name, from: m.from, to: m.to }));
-        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: { decree, annex } });
-        const lines = new Map(annex.map((a) => [a.nip, a]));
-        await tellParts((m) => {
-          const line = lines.get(m.nip) ?? null;
-          return { included: line !== null, reason: m.excluded?.reason ?? 'included in the collective decree', annexLine: line };
-        });
-      } else {
-        await kase.transition(d.decision, d.actor, verdict.to, { ...common, payload: {} });
-        await tellParts(() => ({ included: false, reason: `batch rejected: ${d.reason}`, annexLine: null }));
-      }
-      return { ...kase.ack(), blocked: null };
+  const batch: BatchDecisionContext = {
+    sop,
+    kase,
+    agencyCode: input.agencyCode,
+    personFromRegister: input.personFromRegister,
+    members,
+    moves: () => moves.values(),
+    setDecree: (d, a) => {
+      decree = d;
+      annex = a;
     },
-    { validator: (d) => void validate(d) },
-  );
+    tell: tellParts,
+  };
+  setHandler(bulkMoveDecideUpdate, batchDecisionHandler(batch), { validator: (d) => void validateBatchDecision(batch, d) });
 
   await kase.start(input.proposedBy, {
     reason: input.reason,
