@@ -307,7 +307,7 @@ export class RegisterRepository {
     if (nips.length === 0) return;
     const events = await this.loadEvents(m, agencyCode, nips);
     const byNip = new Map<string, RegisterEvent[]>();
-    for (const e of events) byNip.set(e.nip, [...(byNip.get(e.nip) ?? []), e]);
+    for (const e of events) (byNip.get(e.nip) ?? byNip.set(e.nip, []).get(e.nip)!).push(e);
     const rows: unknown[][] = [];
     for (const [nip, list] of byNip) {
       const p = projectProfile(list, today);
@@ -394,13 +394,12 @@ export class RegisterRepository {
   /** The facts rules read for each of `nips` as of `asOf`, with version and hash; NIPs not held are listed in `missing`. */
   async snapshots(agencyCode: string, nips: readonly string[], asOf: string): Promise<{ snapshots: FactsSnapshot[]; missing: string[] }> {
     const events = await this.loadEvents(this.ds.manager, agencyCode, nips);
+    const byNip = new Map<string, typeof events>();
+    for (const e of events) (byNip.get(e.nip) ?? byNip.set(e.nip, []).get(e.nip)!).push(e);
     const snapshots: FactsSnapshot[] = [];
     const missing: string[] = [];
     for (const nip of new Set(nips)) {
-      const p = projectProfile(
-        events.filter((e) => e.nip === nip),
-        asOf,
-      );
+      const p = projectProfile(byNip.get(nip) ?? [], asOf);
       if (!p) {
         missing.push(nip);
         continue;
