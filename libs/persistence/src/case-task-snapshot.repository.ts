@@ -131,8 +131,12 @@ export class CaseTaskSnapshotRepository {
 
   /** Stores what was read, replacing the case's older snapshot; one statement for the lot. */
   async save(snapshots: readonly CaseTaskSnapshotEntity[]): Promise<void> {
-    // Ten parameters a row, well under PostgreSQL's 65,535 a statement.
-    for (let i = 0; i < snapshots.length; i += SAVE_BATCH) await this.saveBatch(snapshots.slice(i, i + SAVE_BATCH));
+    // In key order, so two calls storing the same cases at once lock their rows in the same order (no
+    // deadlock); ten parameters a row, well under PostgreSQL's 65,535 a statement.
+    const sorted = [...snapshots].sort((a, b) =>
+      a.rootWorkflowId === b.rootWorkflowId ? (a.rootRunId < b.rootRunId ? -1 : 1) : a.rootWorkflowId < b.rootWorkflowId ? -1 : 1,
+    );
+    for (let i = 0; i < sorted.length; i += SAVE_BATCH) await this.saveBatch(sorted.slice(i, i + SAVE_BATCH));
   }
 
   private async saveBatch(snapshots: readonly CaseTaskSnapshotEntity[]): Promise<void> {
