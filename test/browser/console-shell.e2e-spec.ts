@@ -96,6 +96,30 @@ describe('the console shell', () => {
     await expectNoSeriousA11yViolations(page, `inbox (${viewport})`);
   });
 
+  it('filters the inbox by case type and overdue on the server, with its own empty state and a way back (laptop)', async () => {
+    const page = await signIn('laptop', PPK);
+    const waiting = vacancies.length - approved.length;
+    await page.getByTestId('inbox-tasks').waitFor({ timeout: 30_000 });
+    await page.locator('#inbox-case-type').selectOption('vacancy');
+    await page
+      .getByTestId('inbox-range')
+      .filter({ hasText: `1–${waiting} dari ${waiting} tugas` })
+      .waitFor();
+    expect(page.url()).toContain('caseType=vacancy');
+    // None of these proposals is overdue: the filter says so, and clears back to every task.
+    await page.locator('#inbox-overdue').selectOption('true');
+    await page.getByTestId('inbox-empty-filtered').waitFor();
+    expect(page.url()).toMatch(/overdue=true/);
+    await expectNoSeriousA11yViolations(page, 'inbox filtered to nothing (laptop)');
+    await page.getByRole('button', { name: 'Hapus saringan' }).click();
+    await page
+      .getByTestId('inbox-range')
+      .filter({ hasText: `1–${waiting} dari ${waiting} tugas` })
+      .waitFor();
+    expect(await page.getByTestId('inbox-tasks').locator('tbody tr').count()).toBe(waiting);
+    expect(page.url()).not.toMatch(/overdue=|caseType=/);
+  });
+
   it('pages, searches, filters and sorts the case list on the server, and says what to do when nothing matches (laptop)', async () => {
     const page = await signIn('laptop');
     await page.getByRole('link', { name: 'Kasus', exact: true }).click();

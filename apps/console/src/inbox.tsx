@@ -1,5 +1,6 @@
-import { Link } from 'react-router';
-import type { InboxCounts, InboxView } from '@meritflow/contracts';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { ROOT_CASE_TYPES, type InboxCounts, type InboxView } from '@meritflow/contracts';
 import { casePath, typeLabelOf, useCaseTypes } from './case-list';
 import { formatTime } from './dates';
 import { useI18n } from './i18n';
@@ -8,14 +9,37 @@ import { keys, useApiQuery } from './query';
 import { useSignedIn } from './session';
 import { Refusal } from './ui';
 
-/** The caller's tasks across open cases: counts per case type, who must act, by when, overdue marked. */
+/** Tasks a page of the inbox shows; the API pages them (at most 200). */
+const PAGE_SIZE = 25;
+const OVERDUE_CHOICES = ['', 'true', 'false'] as const;
+
+/**
+ * The caller's tasks across every open case in scope: counts per case type, then a page of tasks (who
+ * must act, by when, overdue marked), filtered by case type and overdue. Filters and page live in the
+ * URL (#/inbox?caseType=vacancy&overdue=true&page=2), so Back works and a view can be shared.
+ */
 export function Inbox() {
   const { t, lang } = useI18n();
   const session = useSignedIn();
   const registry = useCaseTypes();
-  const inbox = useApiQuery<InboxView>(keys.inbox, '/v1/inbox', { everyMs: 5000 });
+  const [params, setParams] = useSearchParams();
+  const caseType = (ROOT_CASE_TYPES as readonly string[]).includes(params.get('caseType') ?? '') ? params.get('caseType')! : '';
+  const overdue = (OVERDUE_CHOICES as readonly string[]).includes(params.get('overdue') ?? '') ? params.get('overdue')! : '';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const query = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(caseType ? { caseType } : {}), ...(overdue ? { overdue } : {}) };
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const inbox = useApiQuery<InboxView>(keys.inboxPage(query), `/v1/inbox?${search}`, { everyMs: 5000, placeholderData: keepPreviousData });
   const counts = useApiQuery<InboxCounts>(keys.inboxCounts, '/v1/inbox/counts', { everyMs: 15000 });
   const data = inbox.data;
+  const filtered = caseType !== '' || overdue !== '';
+  /** Changes the filters or the page; a new filter starts again at page 1. */
+  const apply = (change: { caseType?: string; overdue?: string; page?: number }) => {
+    const next = { caseType, overdue, ...change, page: String(change.page ?? 1) };
+    setParams(Object.fromEntries(Object.entries(next).filter(([k, v]) => v !== '' && !(k === 'page' && v === '1'))));
+  };
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.limit)) : 1;
+  const first = data && data.total > 0 ? data.offset + 1 : 0;
+  const last = data ? data.offset + data.tasks.length : 0;
   const who = (x: { role: string; actorId?: string }) => `${roleLabel(x.role, lang)}${x.actorId ? ` (${x.actorId})` : ''}`;
   const taskText = (x: { decision: string; options?: string[] }) =>
     (x.options ?? [x.decision]).map((d) => decisionLabel(d, lang)).join(t(' atau ', ' or '));
@@ -45,14 +69,57 @@ export function Inbox() {
           ))}
         </ul>
       )}
+      {counts.data?.truncated && (
+        <p className="sub" role="status">
+          {t(
+            `Status ${counts.data.unavailableCases ?? ''} kasus tidak terbaca saat ini; tugasnya belum dihitung.`,
+            `The state of ${counts.data.unavailableCases ?? ''} cases could not be read just now; their tasks are not counted.`,
+          )}
+        </p>
+      )}
       <Refusal error={inbox.error} />
       {inbox.isPending && <p>{t('Memuat…', 'Loading…')}</p>}
       {data && (
         <>
           <h2>
-            {t('Tugas Anda', 'Your tasks')} ({data.tasks.length})
+            {t('Tugas Anda', 'Your tasks')} ({data.total})
           </h2>
-          {data.tasks.length === 0 ? (
+          <div className="row list-bar">
+            <div className="field inline">
+              <label htmlFor="inbox-case-type">{t('Jenis kasus', 'Case type')}</label>
+              <select id="inbox-case-type" value={caseType} onChange={(e) => apply({ caseType: e.target.value })}>
+                <option value="">{t('Semua jenis', 'Every type')}</option>
+                {(registry ?? [])
+                  .filter((r) => (ROOT_CASE_TYPES as readonly string[]).includes(r.type))
+                  .map((r) => (
+                    <option key={r.type} value={r.type}>
+                      {typeLabelOf(registry, r.type, lang)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field inline">
+              <label htmlFor="inbox-overdue">{t('Batas waktu', 'Due')}</label>
+              <select id="inbox-overdue" value={overdue} onChange={(e) => apply({ overdue: e.target.value })}>
+                <option value="">{t('Semua tugas', 'Every task')}</option>
+                <option value="true">{t('Hanya yang terlambat', 'Overdue only')}</option>
+                <option value="false">{t('Yang belum terlambat', 'Not yet overdue')}</option>
+              </select>
+            </div>
+            <p role="status" aria-live="polite" data-testid="inbox-range">
+              {data.total === 0 ? '' : t(`${first}–${last} dari ${data.total} tugas`, `${first}–${last} of ${data.total} tasks`)}
+            </p>
+          </div>
+          {data.tasks.length === 0 && filtered ? (
+            <div className="empty" data-testid="inbox-empty-filtered">
+              <p>
+                <strong>{t('Tidak ada tugas yang cocok dengan saringan ini.', 'No task matches these filters.')}</strong>
+              </p>
+              <button type="button" className="secondary" onClick={() => setParams({})}>
+                {t('Hapus saringan', 'Clear the filters')}
+              </button>
+            </div>
+          ) : data.tasks.length === 0 ? (
             <div className="empty" data-testid="inbox-empty">
               <p>
                 <strong>{t('Tidak ada tugas yang menunggu Anda.', 'Nothing is waiting for you.')}</strong>
@@ -110,10 +177,29 @@ export function Inbox() {
               </tbody>
             </table>
           )}
+          {data.total > data.limit && (
+            <nav className="pager row" aria-label={t('Halaman tugas', 'Task pages')}>
+              <button type="button" disabled={page <= 1} onClick={() => apply({ page: page - 1 })}>
+                {t('← Sebelumnya', '← Previous')}
+              </button>
+              <span data-testid="inbox-page-of">{t(`Halaman ${page} dari ${pages}`, `Page ${page} of ${pages}`)}</span>
+              <button type="button" disabled={page >= pages} onClick={() => apply({ page: page + 1 })}>
+                {t('Berikutnya →', 'Next →')}
+              </button>
+            </nav>
+          )}
           <h2>
-            {t('Kasus terbuka', 'Open cases')} ({data.openCases}
-            {data.truncated ? t(', 100 terbaru ditampilkan', ', newest 100 shown') : ''})
+            {t('Kasus terbuka', 'Open cases')} ({data.openCases})
           </h2>
+          {data.cases.length < data.openCases && (
+            <p className="sub">
+              {t(
+                `Ditampilkan ${data.cases.length}: kasus dari tugas di halaman ini, lalu yang terakhir berubah. `,
+                `${data.cases.length} shown: the cases of this page's tasks, then the most recently changed. `,
+              )}
+              <Link to="/cases">{t('Lihat semua kasus', 'See every case')}</Link>
+            </p>
+          )}
           {data.cases.length === 0 ? (
             <p className="empty">{t('Tidak ada kasus terbuka dalam cakupan Anda.', 'No open case in your scope.')}</p>
           ) : (

@@ -30,6 +30,7 @@ export const keys = {
   caseTypes: ['case-types'] as const,
   inbox: ['inbox'] as const,
   inboxCounts: ['inbox', 'counts'] as const,
+  inboxPage: (params: Record<string, string | number>) => ['inbox', 'page', params] as const,
   cases: (params: Record<string, string | number>) => ['cases', params] as const,
   case: (id: string) => ['case', id] as const,
 };

@@ -50,14 +50,30 @@ export interface CaseListPage {
   pageSize: number;
 }
 
-/** `GET /v1/inbox/counts`: the caller's open tasks, in all and per case type. */
+/** `GET /v1/inbox/counts`: the caller's open tasks over every open case in scope, in all and per case type. */
 export interface InboxCounts {
   total: number;
   overdue: number;
   byCaseType: Record<string, { total: number; overdue: number }>;
-  /** Only the newest open cases were looked at (as in the inbox). */
+  /** True only when some case's state could not be read just now (`unavailableCases` says how many). */
   truncated?: boolean;
+  /** Open cases whose state could not be read (their tasks are left out of the counts). */
+  unavailableCases?: number;
+  /** Open cases whose state was read from the workflow in this call (the others had not changed). */
+  refreshedCases?: number;
   generatedAt?: string;
+}
+
+/** `GET /v1/inbox?limit=&offset=&caseType=&overdue=`: one page of the caller's tasks. */
+export interface InboxQuery {
+  /** 1–200, default 50. */
+  limit?: number;
+  /** 0-based position of the page's first task. */
+  offset?: number;
+  /** A root case type of the registry. */
+  caseType?: string;
+  /** Only overdue tasks (true) or only tasks not overdue (false). */
+  overdue?: boolean;
 }
 
 /**
@@ -90,12 +106,23 @@ export interface InboxCaseView {
   unavailable?: boolean;
 }
 
-/** `GET /v1/inbox`. */
+/**
+ * `GET /v1/inbox`: one page of the caller's tasks, most urgent first, over every open case in scope;
+ * `total` tasks match the filters. `cases` holds the cases of the page's tasks, then the most recently
+ * active other open cases, at most `limit` in all (`openCases` counts them all).
+ */
 export interface InboxView {
   actor: { id: string; role: string; agency?: string; actingFor?: string };
   generatedAt: string;
   tasks: InboxTaskView[];
+  total: number;
+  limit: number;
+  offset: number;
   cases: InboxCaseView[];
   openCases: number;
+  /** True only when some case's state could not be read just now (`unavailableCases` says how many). */
   truncated: boolean;
+  unavailableCases: number;
+  /** Open cases whose state was read from the workflow in this call (the others had not changed). */
+  refreshedCases: number;
 }

@@ -45,6 +45,8 @@ import { LedgerVerifyOnePass1765050000000 } from './migrations/1765050000000-led
 import { LedgerHashByColumns1765060000000 } from './migrations/1765060000000-ledger-hash-by-columns';
 import { CaseSearchTrigram1765080000000 } from './migrations/1765080000000-case-search-trigram';
 import { MigrationBatchIndex1765080000001 } from './migrations/1765080000001-migration-batch-index';
+import { CaseTaskSnapshots1765091800000 } from './migrations/1765091800000-case-task-snapshots';
+import { CaseTaskSnapshotEntity } from './entities/case-task-snapshot.entity';
 import { DecreeEntity } from './entities/decree.entity';
 
 /** One entity per table; entities.int-spec.ts fails when a table has none or its columns differ. */
@@ -75,6 +77,7 @@ export const ENTITIES = [
   TalentReviewPlacementEntity,
   TalentPoolEntity,
   DecreeEntity,
+  CaseTaskSnapshotEntity,
 ];
 export const MIGRATIONS = [
   InitialLedger1763800000000,
@@ -98,6 +101,7 @@ export const MIGRATIONS = [
   LedgerHashByColumns1765060000000,
   CaseSearchTrigram1765080000000,
   MigrationBatchIndex1765080000001,
+  CaseTaskSnapshots1765091800000,
 ];
 
 /**

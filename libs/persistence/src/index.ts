@@ -34,3 +34,5 @@ export * from './talent.repository';
 export * from './entities/talent.entity';
 export * from './decree.repository';
 export * from './entities/decree.entity';
+export * from './case-task-snapshot.repository';
+export * from './entities/case-task-snapshot.entity';

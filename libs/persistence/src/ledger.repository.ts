@@ -200,6 +200,31 @@ export class LedgerRepository {
   }
 
   /**
+   * Of these vacancies, the ones a running case fills (casesFillingVacancy for many at once): one
+   * statement, so the inbox drops every vacancy's follow-up task in a single read.
+   */
+  async vacanciesBeingFilled(vacancyIds: readonly string[]): Promise<Set<string>> {
+    if (vacancyIds.length === 0) return new Set();
+    const rows: { vacancy_id: string }[] = await this.ds.query(
+      `SELECT DISTINCT v.vacancy_id
+         FROM decisions d
+         JOIN cases c ON c.run_id = d.run_id
+        CROSS JOIN LATERAL (
+              SELECT p->>'vacancyId' AS vacancy_id
+                FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.payload->'posts') = 'array' THEN d.payload->'posts' ELSE '[]'::jsonb END) p
+               WHERE d.case_type = 'open-selection' AND c.step NOT IN ('closed', 'cancelled')
+              UNION ALL
+              SELECT d.payload->'talent'->>'vacancyId'
+               WHERE d.case_type = 'move' AND c.step NOT IN ('completed', 'rejected', 'withdrawn')) v
+        WHERE d.sequence = 1
+          AND d.case_type IN ('open-selection', 'move')
+          AND v.vacancy_id = ANY($1::text[])`,
+      [[...vacancyIds]],
+    );
+    return new Set(rows.map((r) => r.vacancy_id));
+  }
+
+  /**
    * Every decision of a case and of the child workflows it ran, in the order they were taken. The
    * archive's rows in the chain (sequence 0) are not decisions and are left out; chainOfCase has them.
    */

@@ -16,6 +16,7 @@ import { RegisterReferenceRepository } from './register-reference.repository';
 import { CaseParticipantsRepository } from './case-participants.repository';
 import { TalentRepository } from './talent.repository';
 import { DecreeRepository } from './decree.repository';
+import { CaseTaskSnapshotRepository } from './case-task-snapshot.repository';
 
 /** Every repository: each is built from the one DataSource, and nothing else. */
 export const REPOSITORIES = [
@@ -36,6 +37,7 @@ export const REPOSITORIES = [
   CaseParticipantsRepository,
   TalentRepository,
   DecreeRepository,
+  CaseTaskSnapshotRepository,
 ] as const satisfies readonly (new (ds: DataSource) => object)[];
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((Repository) => ({

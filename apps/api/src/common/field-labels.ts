@@ -105,6 +105,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   open: { id: 'Daftar masih terbuka', en: 'List still open' },
   organisationalUnit: { id: 'Unit organisasi', en: 'Organisational unit' },
   outcome: { id: 'Hasil', en: 'Outcome' },
+  overdue: { id: 'Terlambat', en: 'Overdue' },
   overrideRules: { id: 'Aturan yang dikesampingkan', en: 'Rules overridden' },
   overrides: { id: 'Koreksi data', en: 'Fact corrections' },
   page: { id: 'Halaman', en: 'Page' },

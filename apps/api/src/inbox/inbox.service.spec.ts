@@ -1,6 +1,12 @@
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@meritflow/domain';
-import type { CaseEntity, LedgerRepository } from '@meritflow/persistence';
+import type {
+  CaseEntity,
+  CaseTaskSnapshotEntity,
+  CaseTaskSnapshotRepository,
+  LedgerRepository,
+  OpenCaseFilter,
+  OpenCaseRow,
+} from '@meritflow/persistence';
 import type { WorkflowGateway } from '../temporal/workflow-gateway';
 import { InboxService } from './inbox.service';
 
@@ -27,19 +33,28 @@ function row(workflowId: string, caseType: string, step: string): CaseEntity {
   };
 }
 
-/** A query builder that records its filters and answers the given rows. */
-function fakeDataSource(rows: CaseEntity[], total = rows.length) {
-  const where: { sql: string; params?: Record<string, unknown> }[] = [];
-  const qb = {
-    where: (sql: string, params?: Record<string, unknown>) => (where.push({ sql, params }), qb),
-    andWhere: (sql: string, params?: Record<string, unknown>) => (where.push({ sql, params }), qb),
-    orderBy: () => qb,
-    addOrderBy: () => qb,
-    take: (n: number) => (((qb as { taken?: number }).taken = n), qb),
-    getManyAndCount: async () => [rows, total],
-  };
-  const ds = { getRepository: () => ({ createQueryBuilder: () => qb }) } as unknown as DataSource;
-  return { ds, where, qb: qb as typeof qb & { taken?: number } };
+/**
+ * The inbox's read model in memory: the open cases given, each at a tree version a test can move on
+ * (as a decision would), and the snapshots the service saves, answered only while their version holds.
+ */
+function fakeStore(rows: CaseEntity[]) {
+  const filters: OpenCaseFilter[] = [];
+  const versions = new Map(rows.map((r) => [r.runId, 1]));
+  const stored = new Map<string, CaseTaskSnapshotEntity>();
+  const snapshots = {
+    openCases: async (f: OpenCaseFilter): Promise<OpenCaseRow[]> => {
+      filters.push(f);
+      return rows.map((r) => {
+        const treeVersion = String(versions.get(r.runId));
+        const s = stored.get(r.runId);
+        return { ...r, treeVersion, snapshot: s && s.treeVersion === treeVersion ? s : null };
+      });
+    },
+    save: async (list: CaseTaskSnapshotEntity[]) => void list.forEach((x) => stored.set(x.rootRunId, x)),
+  } as unknown as CaseTaskSnapshotRepository;
+  /** A decision somewhere in the case's tree. */
+  const decide = (workflowId: string) => versions.set(`run-${workflowId}`, versions.get(`run-${workflowId}`)! + 1);
+  return { snapshots, filters, stored, decide };
 }
 
 const SEL = 'open-selection:PEMKAB-A:SEL-1';
@@ -96,40 +111,34 @@ function gateway(): WorkflowGateway {
 
 /** The ledger's link from a vacancy to the cases filling it. */
 const ledger = (filling: Record<string, string[]> = {}): LedgerRepository =>
-  ({ casesFillingVacancy: jest.fn(async (id: string) => filling[id] ?? []) }) as unknown as LedgerRepository;
+  ({
+    vacanciesBeingFilled: jest.fn(async (ids: string[]) => new Set(ids.filter((id) => (filling[id] ?? []).length > 0))),
+  }) as unknown as LedgerRepository;
 
 const actor = (id: string, role: Actor['role'], agency = 'PEMKAB-A'): Actor => ({ id, role, agency });
 
 describe('InboxService', () => {
   it("lists the HR officer's tasks of their agency's open cases, overdue first and marked", async () => {
-    const { ds, where, qb } = fakeDataSource([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
-    const inbox = await new InboxService(ds, gateway(), ledger()).inboxFor(actor('hr-1', 'hr_officer'), NOW);
+    const { snapshots, filters } = fakeStore([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
+    const inbox = await new InboxService(snapshots, gateway(), ledger()).inboxFor(actor('hr-1', 'hr_officer'), NOW);
     expect(inbox.tasks.map((t) => [t.decision, t.subject, t.overdue])).toEqual([
       ['screen_candidate', '197804122003031001', true],
       ['screen_candidate', '197804122003031002', false],
     ]);
     expect(inbox.tasks[0]).toMatchObject({ caseId: SEL, caseType: 'open-selection', agencyCode: 'PEMKAB-A', step: 'screening' });
-    // Scoped to the caller's agency, terminal steps left out, bounded.
+    // Scoped to the caller's agency, terminal steps left out, every open case looked at.
     // The agency's own cases, and moves of people leaving it (the registry names that field).
-    expect(where).toEqual(
-      expect.arrayContaining([
-        {
-          sql: '(c.agency_code = :agency OR (c.case_type = :reachType0 AND c.details #>> :reachPath0 = :agency))',
-          params: { agency: 'PEMKAB-A', reachType0: 'move', reachPath0: '{from,agencyCode}' },
-        },
-      ]),
-    );
+    expect(filters[0].agency).toEqual({ code: 'PEMKAB-A', reachedBy: [{ caseType: 'move', path: ['from', 'agencyCode'] }] });
     // Terminal by SOP and step: a talent review ends at `approved`, a vacancy does not.
-    const terminal = where.find((w) => w.sql.includes('NOT IN (SELECT * FROM unnest'))!.params!;
-    const pairs = (terminal.terminalSops as string[]).map((sop, i) => `${sop}:${(terminal.terminalSteps as string[])[i]}`);
+    const pairs = filters[0].terminal.map(([sop, step]) => `${sop}:${step}`);
     expect(pairs).toEqual(expect.arrayContaining(['vacancy:closed', 'talent-review:approved', 'open-selection:closed']));
     expect(pairs).not.toContain('vacancy:approved');
-    expect(qb.taken).toBe(100);
+    expect(filters[0].excludeStatus).toBe('migrated');
   });
 
   it('gives the PPK one task per vacancy awaiting them, with its choices and deadline', async () => {
-    const { ds } = fakeDataSource([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
-    const inbox = await new InboxService(ds, gateway(), ledger()).inboxFor(actor('ppk-1', 'ppk'), NOW);
+    const { snapshots } = fakeStore([row(SEL, 'open-selection', 'screening'), row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
+    const inbox = await new InboxService(snapshots, gateway(), ledger()).inboxFor(actor('ppk-1', 'ppk'), NOW);
     expect(inbox.tasks).toEqual([
       expect.objectContaining({
         caseId: VAC,
@@ -143,9 +152,9 @@ describe('InboxService', () => {
   });
 
   it('reads a move and a bulk move from the state query the registry names: the deciding role gets the task, a way out makes none', async () => {
-    const { ds, where } = fakeDataSource([row(MOVE, 'move', 'ppk_decision'), row(BULK, 'bulk-move', 'decree')]);
+    const { snapshots, filters } = fakeStore([row(MOVE, 'move', 'ppk_decision'), row(BULK, 'bulk-move', 'decree')]);
     const gw = gateway();
-    const svc = new InboxService(ds, gw, ledger());
+    const svc = new InboxService(snapshots, gw, ledger());
     const ppk = await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
     expect(ppk.tasks).toEqual([
       expect.objectContaining({
@@ -173,19 +182,12 @@ describe('InboxService', () => {
         [BULK, 'bulk-move.state'],
       ]),
     );
-    expect(where).toEqual(
-      expect.arrayContaining([
-        {
-          sql: 'c.case_type IN (:...types)',
-          params: { types: ['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline', 'talent-review'] },
-        },
-      ]),
-    );
+    expect(filters[0].caseTypes).toEqual(['vacancy', 'open-selection', 'move', 'bulk-move', 'discipline', 'talent-review']);
   });
 
   it('gives a named task only to the person named, and committee tasks only to members of that committee', async () => {
-    const { ds } = fakeDataSource([row(SEL, 'open-selection', 'screening')]);
-    const svc = new InboxService(ds, gateway(), ledger());
+    const { snapshots } = fakeStore([row(SEL, 'open-selection', 'screening')]);
+    const svc = new InboxService(snapshots, gateway(), ledger());
     const chair = await svc.inboxFor(actor('chair-1', 'committee_chair'), NOW);
     expect(chair.tasks.map((t) => t.decision)).toEqual(['close_screening', 'score']);
     const otherChair = await svc.inboxFor(actor('chair-9', 'committee_chair'), NOW);
@@ -197,12 +199,12 @@ describe('InboxService', () => {
   });
 
   it('sees every agency for national bodies, and reports a case whose state cannot be read', async () => {
-    const { ds, where } = fakeDataSource([row(SEL, 'open-selection', 'screening')], 250);
+    const { snapshots, filters } = fakeStore([row(SEL, 'open-selection', 'screening')]);
     const failing = { query: jest.fn(async () => Promise.reject(new Error('query timed out'))) } as unknown as WorkflowGateway;
-    const inbox = await new InboxService(ds, failing, ledger()).inboxFor(actor('bkn-1', 'overseer', '*'), NOW);
-    expect(where.some((w) => w.sql.includes('agency_code'))).toBe(false);
+    const inbox = await new InboxService(snapshots, failing, ledger()).inboxFor(actor('bkn-1', 'overseer', '*'), NOW);
+    expect(filters[0].agency).toBeUndefined();
     expect(inbox.cases).toEqual([expect.objectContaining({ caseId: SEL, unavailable: true, pendingTasks: [] })]);
-    expect(inbox).toMatchObject({ openCases: 250, truncated: true, tasks: [] });
+    expect(inbox).toMatchObject({ openCases: 1, truncated: true, unavailableCases: 1, tasks: [], total: 0 });
   });
 
   const APPROVED = (method: string) => 'vacancy:PEMKAB-A:' + method.toUpperCase().replace(/_/g, '-');
@@ -223,8 +225,8 @@ describe('InboxService', () => {
     ['mutation_rotation', 'propose_move', 'move'],
   ])('gives HR the task to start the case that fills a vacancy approved for %s', async (method, decision, startsCaseType) => {
     const id = APPROVED(method);
-    const { ds } = fakeDataSource([row(id, 'vacancy', 'approved')]);
-    const svc = new InboxService(ds, approvedGateway(), ledger());
+    const { snapshots } = fakeStore([row(id, 'vacancy', 'approved')]);
+    const svc = new InboxService(snapshots, approvedGateway(), ledger());
     const hr = await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW);
     expect(hr.tasks).toEqual([
       expect.objectContaining({ caseId: id, role: 'hr_officer', decision, startsCaseType, options: [decision, 'close'], overdue: false }),
@@ -234,22 +236,23 @@ describe('InboxService', () => {
 
   it('drops the follow-up once a case filling the vacancy runs', async () => {
     const id = APPROVED('open_selection');
-    const { ds } = fakeDataSource([row(id, 'vacancy', 'approved')]);
-    const svc = new InboxService(ds, approvedGateway(), ledger({ [id]: ['open-selection:PEMKAB-A:SEL-9'] }));
+    const { snapshots } = fakeStore([row(id, 'vacancy', 'approved')]);
+    const svc = new InboxService(snapshots, approvedGateway(), ledger({ [id]: ['open-selection:PEMKAB-A:SEL-9'] }));
     expect((await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW)).tasks).toEqual([]);
   });
 
   it("counts the caller's tasks, overdue and per case type, listing every case type", async () => {
-    const { ds } = fakeDataSource([
+    const { snapshots } = fakeStore([
       row(SEL, 'open-selection', 'screening'),
       row(VAC, 'vacancy', 'awaiting_ppk_decision'),
       row(MOVE, 'move', 'ppk_decision'),
     ]);
-    const counts = await new InboxService(ds, gateway(), ledger()).countsFor(actor('ppk-1', 'ppk'), NOW);
+    const counts = await new InboxService(snapshots, gateway(), ledger()).countsFor(actor('ppk-1', 'ppk'), NOW);
     expect(counts).toMatchObject({
       total: 2,
       overdue: 1,
       truncated: false,
+      unavailableCases: 0,
       byCaseType: {
         vacancy: { total: 1, overdue: 1 },
         move: { total: 1, overdue: 0 },
@@ -258,6 +261,82 @@ describe('InboxService', () => {
         discipline: { total: 0, overdue: 0 },
         'talent-review': { total: 0, overdue: 0 },
       },
+    });
+  });
+
+  describe('with the snapshots of the case tasks', () => {
+    const PENDING = 'vacancy:PEMKAB-A:KABID-2';
+    const settled = (): WorkflowGateway =>
+      ({
+        query: jest.fn(async (id: string) => ({
+          sop: { id: 'vacancy', version: '1.0.0' },
+          step: 'awaiting_ppk_decision',
+          status: 'proposed',
+          deadline: { step: 'awaiting_ppk_decision', dueAt: '2026-11-25T00:00:00Z', onExpiry: 'remind', notifyRole: 'ppk' },
+          allowedDecisions: [{ decision: 'approve', roles: ['ppk'], requires: [] }],
+          workflowId: id,
+        })),
+      }) as unknown as WorkflowGateway;
+
+    it('asks the workflow again only for a case whose tree changed since it was read', async () => {
+      const store = fakeStore([row(VAC, 'vacancy', 'awaiting_ppk_decision'), row(PENDING, 'vacancy', 'awaiting_ppk_decision')]);
+      const gw = settled();
+      const svc = new InboxService(store.snapshots, gw, ledger());
+      const first = await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
+      expect([first.total, first.refreshedCases]).toEqual([2, 2]);
+      const again = await svc.countsFor(actor('ppk-1', 'ppk'), NOW);
+      expect([again.total, again.refreshedCases]).toEqual([2, 0]);
+      expect(gw.query).toHaveBeenCalledTimes(2);
+      store.decide(PENDING);
+      const after = await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
+      expect(after.refreshedCases).toBe(1);
+      expect((gw.query as jest.Mock).mock.calls.slice(2).map(([id]) => id)).toEqual([PENDING]);
+    });
+
+    it('marks overdue when read, not when stored', async () => {
+      const store = fakeStore([row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
+      const svc = new InboxService(store.snapshots, settled(), ledger());
+      expect((await svc.countsFor(actor('ppk-1', 'ppk'), NOW)).overdue).toBe(0);
+      const later = await svc.countsFor(actor('ppk-1', 'ppk'), new Date('2026-11-26T00:00:00Z'));
+      expect([later.overdue, later.refreshedCases]).toEqual([1, 0]);
+    });
+
+    it('does not keep a state whose step still waits for its deadline, so the deadline is not frozen out', async () => {
+      const store = fakeStore([row(VAC, 'vacancy', 'awaiting_ppk_decision')]);
+      const svc = new InboxService(store.snapshots, gateway(), ledger());
+      await svc.inboxFor(actor('ppk-1', 'ppk'), NOW);
+      expect(store.stored.size).toBe(0);
+      expect((await svc.inboxFor(actor('ppk-1', 'ppk'), NOW)).refreshedCases).toBe(1);
+    });
+
+    it("drops a stored follow-up once a case fills the vacancy, though the vacancy's tree did not change", async () => {
+      const id = APPROVED('open_selection');
+      const store = fakeStore([row(id, 'vacancy', 'approved')]);
+      const filling: Record<string, string[]> = {};
+      const gw = approvedGateway();
+      const svc = new InboxService(store.snapshots, gw, ledger(filling));
+      expect((await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW)).tasks).toHaveLength(1);
+      filling[id] = ['open-selection:PEMKAB-A:SEL-9'];
+      const after = await svc.inboxFor(actor('hr-1', 'hr_officer'), NOW);
+      expect([after.tasks, after.refreshedCases]).toEqual([[], 0]);
+      expect(gw.query).toHaveBeenCalledTimes(1);
+    });
+
+    it('pages the tasks, filters them by type and overdue, and lists the cases of the page first', async () => {
+      const store = fakeStore([
+        row(MOVE, 'move', 'ppk_decision'),
+        row(VAC, 'vacancy', 'awaiting_ppk_decision'),
+        row(SEL, 'open-selection', 'screening'),
+      ]);
+      const svc = new InboxService(store.snapshots, gateway(), ledger());
+      const hr = actor('hr-1', 'hr_officer');
+      const page = await svc.inboxFor(hr, NOW, { limit: 1, offset: 1 });
+      expect(page).toMatchObject({ total: 2, limit: 1, offset: 1, openCases: 3 });
+      expect(page.tasks.map((t) => t.subject)).toEqual(['197804122003031002']);
+      expect(page.cases.map((c) => c.caseId)).toEqual([SEL]);
+      expect((await svc.inboxFor(hr, NOW, { overdue: true })).tasks.map((t) => t.subject)).toEqual(['197804122003031001']);
+      expect((await svc.inboxFor(hr, NOW, { caseType: 'vacancy' })).total).toBe(0);
+      expect((await svc.inboxFor(actor('ppk-1', 'ppk'), NOW, { caseType: 'move' })).tasks.map((t) => t.caseId)).toEqual([MOVE]);
     });
   });
 });

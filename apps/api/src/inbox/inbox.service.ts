@@ -1,39 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { listSops, MIGRATED_STATUS, type Actor } from '@meritflow/domain';
 import {
-  byUrgency,
-  isOverdue,
-  isTaskFor,
-  listSops,
-  maskCandidates,
-  MIGRATED_STATUS,
-  readsBlind,
-  SYSTEM_ROLE,
-  type Actor,
-  type BlindScoringState,
-} from '@meritflow/domain';
-import { CaseEntity, LedgerRepository } from '@meritflow/persistence';
+  CaseTaskSnapshotEntity,
+  CaseTaskSnapshotRepository,
+  LedgerRepository,
+  type OpenCaseFilter,
+  type OpenCaseRow,
+} from '@meritflow/persistence';
 import {
   CASE_TYPE_LIST,
   caseTypeEntry,
   ROOT_CASE_TYPES,
-  type CaseStateBase,
-  type CaseTypeEntry,
   type InboxCaseView,
   type InboxCounts,
-  type InboxPendingTask,
   type InboxTaskView,
   type InboxView,
-  type PendingTask,
 } from '@meritflow/contracts';
 import { listScope } from '../auth/case-scope';
 import { WorkflowGateway } from '../temporal/workflow-gateway';
-import { followUpTasksOf } from './follow-up-tasks';
+import {
+  caseTasksOf,
+  countTasks,
+  keepsAsSnapshot,
+  pageOfTasks,
+  tasksForReader,
+  visibleTasks,
+  type CaseTasks,
+  type TaskPageQuery,
+  type WithTasks,
+} from './inbox-tasks';
 
-/** At most this many open cases are looked at per call (newest activity first), so one call stays bounded. */
-export const INBOX_MAX_CASES = 100;
 /** Workflow queries run this many at a time. */
 const QUERY_CONCURRENCY = 8;
+export const INBOX_DEFAULT_LIMIT = 50;
 
 /**
  * The (SOP, step) pairs at which a case is over, whatever the SOP version. Pairs, not step ids: a
@@ -45,143 +44,176 @@ const TERMINAL = [
 
 // The inbox's answers are defined once, in the contracts the console also reads.
 export type { InboxCounts, InboxPendingTask } from '@meritflow/contracts';
+export { pendingTasksOf } from './inbox-tasks';
 export type InboxTask = InboxTaskView;
 export type InboxCase = InboxCaseView;
 export type Inbox = InboxView;
 
-/** A case state that lists its own pending tasks (a selection, which waits on many people at once). */
-type WithTasks = CaseStateBase & { pendingTasks?: PendingTask[]; committee?: { id: string }[]; blindScoring?: BlindScoringState };
-
-/**
- * What a case waits for, read from its state: its own task list where it keeps one, otherwise one task
- * per role that may take a decision now (the first decision, with the others as options). Decisions
- * the registry calls side decisions (withdraw, close, override) make no task on their own.
- */
-export function pendingTasksOf(entry: CaseTypeEntry, state: WithTasks, workflowId: string): InboxPendingTask[] {
-  if (Array.isArray(state.pendingTasks)) return state.pendingTasks;
-  const byRole = new Map<string, string[]>();
-  for (const d of state.allowedDecisions) {
-    if (entry.sideDecisions.includes(d.decision)) continue;
-    for (const role of d.roles) if (role !== SYSTEM_ROLE) byRole.set(role, [...(byRole.get(role) ?? []), d.decision]);
-  }
-  const dueAt = state.deadline ? { dueAt: state.deadline.dueAt } : {};
-  return [...byRole.entries()].map(([role, options]) => ({
-    role,
-    decision: options[0],
-    ...(options.length > 1 ? { options } : {}),
-    workflowId,
-    ...dueAt,
-  }));
+/** One open case as read for this call: its tasks as the reader sees them, or unavailable. */
+interface ReadCase {
+  row: OpenCaseRow;
+  tasks: CaseTasks | null;
 }
 
-/** The cross-case inbox: open cases in the caller's scope, and what each waits for (by workflow query). */
+/** Every open case in the reader's scope with what it waits for, and how many were read from Temporal. */
+interface Reading {
+  cases: (InboxCaseView & { mine: InboxTaskView[] })[];
+  refreshed: number;
+  unavailable: number;
+}
+
+/**
+ * The cross-case inbox over every open case in the caller's scope. What a case waits for is read from
+ * its workflow only when its case tree changed since the last read (case_task_snapshots); the reader's
+ * tasks, blind masking and overdue are worked out from the stored tasks on each call.
+ */
 @Injectable()
 export class InboxService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly snapshots: CaseTaskSnapshotRepository,
     private readonly workflows: WorkflowGateway,
     private readonly ledger: LedgerRepository,
   ) {}
 
   async countsFor(actor: Actor, now: Date = new Date()): Promise<InboxCounts> {
-    const inbox = await this.inboxFor(actor, now);
-    const byCaseType = Object.fromEntries(ROOT_CASE_TYPES.map((t) => [t, { total: 0, overdue: 0 }]));
-    for (const t of inbox.tasks) {
-      const c = (byCaseType[t.caseType] ??= { total: 0, overdue: 0 });
-      c.total++;
-      if (t.overdue) c.overdue++;
-    }
+    const r = await this.read(actor, now);
     return {
-      total: inbox.tasks.length,
-      overdue: inbox.tasks.filter((t) => t.overdue).length,
-      byCaseType,
-      truncated: inbox.truncated,
-      generatedAt: inbox.generatedAt,
+      ...countTasks(r.cases.flatMap((c) => c.mine)),
+      truncated: r.unavailable > 0,
+      unavailableCases: r.unavailable,
+      refreshedCases: r.refreshed,
+      generatedAt: now.toISOString(),
     };
   }
 
-  async inboxFor(actor: Actor, now: Date = new Date()): Promise<Inbox> {
-    const qb = this.ds
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.workflow_id = c.root_workflow_id')
-      .andWhere('c.case_type IN (:...types)', { types: [...ROOT_CASE_TYPES] })
-      .andWhere('(c.sop_id, c.step) NOT IN (SELECT * FROM unnest(CAST(:terminalSops AS text[]), CAST(:terminalSteps AS text[])))', {
-        terminalSops: TERMINAL.map(([sop]) => sop),
-        terminalSteps: TERMINAL.map(([, step]) => step),
-      })
-      // A run an SOP migration closed waits for nothing: its successor carries the case.
-      .andWhere('c.status <> :migrated', { migrated: MIGRATED_STATUS });
-    const agency = listScope(actor);
-    if (agency) {
-      // Another agency that reaches a case (the agency a person leaves, in a move) waits on it too.
-      const reached = CASE_TYPE_LIST.filter((e) => e.alsoReachedByDetails).map(
-        (e, i) => `(c.case_type = :reachType${i} AND c.details #>> :reachPath${i} = :agency)`,
-      );
-      const params = Object.fromEntries(
-        CASE_TYPE_LIST.filter((e) => e.alsoReachedByDetails).flatMap((e, i) => [
-          [`reachType${i}`, e.type],
-          [`reachPath${i}`, `{${e.alsoReachedByDetails!.join(',')}}`],
-        ]),
-      );
-      qb.andWhere(`(c.agency_code = :agency${reached.map((r) => ` OR ${r}`).join('')})`, { agency, ...params });
-    }
-    const [rows, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.run_id', 'ASC').take(INBOX_MAX_CASES).getManyAndCount();
-
-    const cases = await mapLimited(rows, QUERY_CONCURRENCY, (c) => this.caseView(c, now, actor));
-    const tasks: InboxTask[] = cases.flatMap((c) =>
-      c.pendingTasks
-        .filter((t) => isTaskFor(actor, t, c.committeeIds))
-        .map((t) => ({ ...t, caseId: c.caseId, caseType: c.caseType, agencyCode: c.agencyCode, title: c.title, step: c.step })),
+  async inboxFor(actor: Actor, now: Date = new Date(), query: Partial<TaskPageQuery> = {}): Promise<Inbox> {
+    const q: TaskPageQuery = { ...query, limit: query.limit ?? INBOX_DEFAULT_LIMIT, offset: query.offset ?? 0 };
+    const r = await this.read(actor, now);
+    const { page, total } = pageOfTasks(
+      r.cases.flatMap((c) => c.mine),
+      q,
     );
-    tasks.sort(byUrgency);
+    // The page's cases first (the console labels their steps by SOP), then the most recently active others.
+    const onPage = new Set(page.map((t) => t.caseId));
+    const cases = [...r.cases.filter((c) => onPage.has(c.caseId)), ...r.cases.filter((c) => !onPage.has(c.caseId))]
+      .slice(0, Math.max(q.limit, onPage.size))
+      .map(({ mine: _, ...c }) => c);
     return {
       actor: { id: actor.id, role: actor.role, agency: actor.agency, ...(actor.actingFor ? { actingFor: actor.actingFor.id } : {}) },
       generatedAt: now.toISOString(),
-      tasks,
-      cases: cases.map(({ committeeIds: _, ...c }) => c),
-      openCases: total,
-      truncated: total > rows.length,
+      tasks: page,
+      total,
+      limit: q.limit,
+      offset: q.offset,
+      cases,
+      openCases: r.cases.length,
+      truncated: r.unavailable > 0,
+      unavailableCases: r.unavailable,
+      refreshedCases: r.refreshed,
     };
   }
 
-  private async caseView(c: CaseEntity, now: Date, actor: Actor): Promise<InboxCase & { committeeIds: string[] | null }> {
-    const base = {
-      caseId: c.workflowId,
-      caseType: c.caseType,
-      agencyCode: c.agencyCode,
-      title: c.title,
-      step: c.step,
-      status: c.status,
-      sop: { id: c.sopId, version: c.sopVersion },
-      updatedAt: c.updatedAt.toISOString(),
+  private async read(actor: Actor, now: Date): Promise<Reading> {
+    const rows = await this.snapshots.openCases(scopeOf(actor));
+    const stale = rows.filter((row) => !row.snapshot);
+    const fresh = await mapLimited(stale, QUERY_CONCURRENCY, (row) => this.query(row, now));
+    await this.snapshots.save(fresh.flatMap((f) => (f.keep ? [f.keep] : [])));
+    const byRun = new Map(fresh.map((f) => [f.read.row.runId, f.read]));
+    const read: ReadCase[] = rows.map((row) => byRun.get(row.runId) ?? { row, tasks: row.snapshot && tasksOfSnapshot(row.snapshot) });
+    // A vacancy's follow-up lasts until a case fills it; that case's decisions are in another tree, so ask now.
+    const filled = await this.ledger.vacanciesBeingFilled(
+      read.filter((c) => c.tasks && c.tasks.followUps.length > 0).map((c) => c.row.workflowId),
+    );
+    return {
+      cases: read.map((c) => present(c, filled.has(c.row.workflowId), actor, now)),
+      refreshed: stale.length,
+      unavailable: read.filter((c) => !c.tasks).length,
     };
-    const mark = (t: InboxPendingTask) => ({ ...t, overdue: isOverdue(t, now) });
-    const entry = caseTypeEntry(c.caseType);
-    if (!entry) return { ...base, pendingTasks: [], committeeIds: [] };
+  }
+
+  /** Asks the workflow what the case waits for; the answer is kept unless the workflow is about to change it. */
+  private async query(row: OpenCaseRow, now: Date): Promise<{ read: ReadCase; keep: CaseTaskSnapshotEntity | null }> {
+    const entry = caseTypeEntry(row.caseType);
+    if (!entry) return { read: { row, tasks: emptyTasks(row) }, keep: null };
     try {
-      const state = (await this.workflows.query(c.workflowId, entry.stateQuery)) as WithTasks;
-      // A blind selection's committee and assessors see candidate codes in their tasks, not NIPs.
-      const tasks = [...pendingTasksOf(entry, state, c.workflowId), ...(await this.openFollowUps(entry, state, c.workflowId))];
-      return {
-        ...base,
-        step: state.step,
-        status: state.status,
-        pendingTasks: (readsBlind(actor, state.blindScoring) ? maskCandidates(tasks, state.blindScoring!.codes) : tasks).map(mark),
-        // A case without a roster (a move's TPK) leaves committee tasks to the role.
-        committeeIds: state.committee ? state.committee.map((m) => m.id) : null,
-      };
+      const state = (await this.workflows.query(row.workflowId, entry.stateQuery)) as WithTasks;
+      const tasks = caseTasksOf(entry, state, row.workflowId);
+      const keep = keepsAsSnapshot(state, { id: row.sopId, version: row.sopVersion }, now)
+        ? Object.assign(new CaseTaskSnapshotEntity(), {
+            rootWorkflowId: row.workflowId,
+            rootRunId: row.runId,
+            treeVersion: row.treeVersion,
+            ...tasks,
+            capturedAt: now,
+          })
+        : null;
+      return { read: { row, tasks }, keep };
     } catch {
-      return { ...base, pendingTasks: [], committeeIds: [], unavailable: true };
+      return { read: { row, tasks: null }, keep: null };
     }
   }
+}
 
-  /** Follow-up tasks, unless a case that fills this one already runs (the ledger links it back). */
-  private async openFollowUps(entry: CaseTypeEntry, state: WithTasks, workflowId: string): Promise<InboxPendingTask[]> {
-    const tasks = followUpTasksOf(entry, state, workflowId);
-    if (tasks.length === 0) return [];
-    return (await this.ledger.casesFillingVacancy(workflowId)).length > 0 ? [] : tasks;
-  }
+/** The open cases the actor's scope reaches: their agency's, and a move's origin agency too. */
+function scopeOf(actor: Actor): OpenCaseFilter {
+  const agency = listScope(actor);
+  return {
+    caseTypes: ROOT_CASE_TYPES,
+    terminal: TERMINAL,
+    excludeStatus: MIGRATED_STATUS,
+    ...(agency
+      ? {
+          agency: {
+            code: agency,
+            reachedBy: CASE_TYPE_LIST.filter((e) => e.alsoReachedByDetails).map((e) => ({
+              caseType: e.type,
+              path: e.alsoReachedByDetails!,
+            })),
+          },
+        }
+      : {}),
+  };
+}
+
+const tasksOfSnapshot = (s: CaseTaskSnapshotEntity): CaseTasks => ({
+  step: s.step,
+  status: s.status,
+  pendingTasks: s.pendingTasks as unknown as CaseTasks['pendingTasks'],
+  followUps: s.followUps as unknown as CaseTasks['followUps'],
+  committeeIds: s.committeeIds,
+  blindScoring: s.blindScoring as unknown as CaseTasks['blindScoring'],
+});
+
+const emptyTasks = (row: OpenCaseRow): CaseTasks => ({
+  step: row.step,
+  status: row.status,
+  pendingTasks: [],
+  followUps: [],
+  committeeIds: [],
+  blindScoring: null,
+});
+
+function present(c: ReadCase, filled: boolean, reader: Actor, now: Date): Reading['cases'][number] {
+  const { row, tasks } = c;
+  const base = {
+    caseId: row.workflowId,
+    caseType: row.caseType,
+    agencyCode: row.agencyCode,
+    title: row.title,
+    sop: { id: row.sopId, version: row.sopVersion },
+    updatedAt: row.updatedAt.toISOString(),
+  };
+  if (!tasks) return { ...base, step: row.step, status: row.status, pendingTasks: [], unavailable: true, mine: [] };
+  const pendingTasks = visibleTasks(tasks, filled, reader, now);
+  const mine = tasksForReader(pendingTasks, tasks.committeeIds, reader).map((t) => ({
+    ...t,
+    caseId: row.workflowId,
+    caseType: row.caseType,
+    agencyCode: row.agencyCode,
+    title: row.title,
+    step: tasks.step,
+  }));
+  return { ...base, step: tasks.step, status: tasks.status, pendingTasks, mine };
 }
 
 async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
