@@ -120,10 +120,16 @@ export function NewBulkMove({ session }: { session: Session }) {
       const added: Row[] = [];
       for (const m of fresh) {
         const p = found.get(m.nip);
-        if (!p) {
-          problems.push(
-            `${t('Baris', 'Line')} ${m.line}: ${t('NIP tidak ada di register instansi', 'the NIP is not in the agency’s register')}`,
-          );
+        // The post left comes from the register: someone it shows without a post, or out of service, cannot be moved.
+        const problem = !p
+          ? t('NIP tidak ada di register instansi', 'the NIP is not in the agency’s register')
+          : p.serviceStatus === 'ended'
+            ? t('masa kerja pegawai ini telah berakhir', 'this official’s service has ended')
+            : !p.postCode
+              ? t('pegawai ini tidak sedang menduduki jabatan', 'this official holds no post')
+              : null;
+        if (!p || problem) {
+          problems.push(`${t('Baris', 'Line')} ${m.line}: ${problem}`);
           continue;
         }
         const from = fromRegister(p, agency, form.getValues('regionCode'));
