@@ -279,7 +279,11 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     await listField.fill(lines.join('\n'));
     await list.getByRole('button', { name: 'Tambahkan daftar' }).click();
     await form.getByTestId('bulk-count').getByText('202 pegawai dalam SK; dikirim dalam 2 halaman').waitFor({ timeout: 30_000 });
+    // A long list shows its first 20 rows until asked for all of them.
+    expect(await form.getByTestId('bulk-rows').locator('li').count()).toBe(20);
+    await form.getByRole('button', { name: 'Tampilkan semua 202 pegawai' }).click();
     expect(await form.getByTestId('bulk-rows').locator('li').count()).toBe(202);
+    await form.getByRole('button', { name: 'Tampilkan 20 pertama saja' }).click();
 
     // The register changes after the list was made: the leaver's service ends today.
     const ended = await stack.call('POST', `/v1/register/people/${leaver.nip}/events`, {
@@ -295,10 +299,11 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     const progress = form.getByTestId('bulk-progress');
     await progress.getByText(/Halaman 2 dari 2 ditolak; 1 halaman sudah tercatat/).waitFor({ timeout: 120_000 });
     // The reason sits on the row the API named (page 2's second person is row 202), and on no other.
-    const refusedRow = form.locator(`li[data-nip="${leaver.nip}"]`);
+    const refusedRow = form.locator(`li[data-member="${leaver.nip}"]`);
     expect(await refusedRow.getAttribute('data-refused')).toBe('true');
     expect(await refusedRow.getByRole('alert').innerText()).toContain('tidak dapat diusulkan');
     expect(await form.locator('li[data-refused]').count()).toBe(1);
+    expect(await form.getByTestId('bulk-rows').locator('li').count()).toBe(21);
     // Page 1 is recorded: the batch is open with its 200 people, and their rows are locked.
     const id = `bulk-move:${agency}:${batch}`;
     const opened = await stack.call('GET', `/v1/bulk-moves/${id}`, { actor: hrOf(agency) });

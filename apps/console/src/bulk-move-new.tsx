@@ -40,6 +40,9 @@ const bulkSchema = z.object({
     .max(BULK_MOVE_MAX_PEOPLE, msg(`Paling banyak ${BULK_MOVE_MAX_PEOPLE} pegawai`, `At most ${BULK_MOVE_MAX_PEOPLE} people`)),
 });
 
+/** Rows listed before "show all" (a refused row is always shown): a batch runs to 2,000 people. */
+const SHOWN = 20;
+
 const draftSchema = z.object({ kind: z.enum(KINDS), to: postSchema });
 const listSchema = z.object({ kind: z.enum(KINDS), list: z.string() });
 
@@ -96,6 +99,7 @@ export function NewBulkMove({ session }: { session: Session }) {
   const [pages, setPages] = useState<PageState[]>([]);
   const [rowErrors, setRowErrors] = useState<Map<number, string>>(new Map());
   const [reading, setReading] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   // Once the first page is recorded the batch exists: later sends add the remaining pages to it.
   const sent = useRef<{ batch: { agencyCode: string; batchCode: string; title: string; reason?: string }; pages: number } | null>(null);
   const v = form.watch();
@@ -313,25 +317,35 @@ export function NewBulkMove({ session }: { session: Session }) {
                 )}
             </p>
             <ul aria-label={t('Pegawai dalam SK', 'People in the decree')} data-testid="bulk-rows">
-              {rows.map((r, i) => (
-                <li key={r.nip} data-nip={r.nip} data-refused={rowErrors.has(i) || undefined}>
-                  {r.name} <span className="nip">{r.nip}</span>: {r.from.positionCode} → {r.to.positionCode}{' '}
-                  <button
-                    type="button"
-                    disabled={locked(i)}
-                    onClick={() => setRows(rows.filter((x) => x !== r))}
-                    aria-label={`${t('Hapus', 'Remove')} ${r.name}`}
-                  >
-                    {t('Hapus', 'Remove')}
-                  </button>
-                  {rowErrors.has(i) && (
-                    <small className="field-error" role="alert">
-                      {rowErrors.get(i)}
-                    </small>
-                  )}
-                </li>
-              ))}
+              {rows
+                .map((r, i) => ({ r, i }))
+                .filter(({ i }) => showAll || i < SHOWN || rowErrors.has(i))
+                .map(({ r, i }) => (
+                  <li key={r.nip} data-member={r.nip} data-refused={rowErrors.has(i) || undefined}>
+                    {r.name} <span className="nip">{r.nip}</span>: {r.from.positionCode} → {r.to.positionCode}{' '}
+                    <button
+                      type="button"
+                      disabled={locked(i)}
+                      onClick={() => setRows(rows.filter((x) => x !== r))}
+                      aria-label={`${t('Hapus', 'Remove')} ${r.name}`}
+                    >
+                      {t('Hapus', 'Remove')}
+                    </button>
+                    {rowErrors.has(i) && (
+                      <small className="field-error row-error" role="alert">
+                        {rowErrors.get(i)}
+                      </small>
+                    )}
+                  </li>
+                ))}
             </ul>
+            {rows.length > SHOWN && (
+              <button type="button" aria-expanded={showAll} onClick={() => setShowAll((x) => !x)}>
+                {showAll
+                  ? t(`Tampilkan ${SHOWN} pertama saja`, `Show the first ${SHOWN} only`)
+                  : t(`Tampilkan semua ${rows.length} pegawai`, `Show all ${rows.length} people`)}
+              </button>
+            )}
           </>
         )}
         {showMsg(form.formState.errors.moves?.message, lang) && rows.length > 0 && (
