@@ -18,7 +18,11 @@ export const isDeadlineExceeded = (err: unknown): boolean => grpcCode(err) === 4
 
 /** The gRPC details of an error or of what caused it. */
 const grpcDetails = (err: unknown): string => {
-  for (let e = err as { code?: unknown; details?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; details?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'number' && typeof e.details === 'string') return e.details;
   }
   return '';
