@@ -34,7 +34,9 @@ const bulkSchema = z.object({
   regionCode: codeField(),
   intendedEffectiveDate: fields.optionalDate(),
   reason: z.string(),
-  moves: z
+  // Not `moves`: a page's refusal names `moves.<i>` within that page, which the form maps to its rows
+  // itself (refusedRows); submitWith attaches only the batch's own fields.
+  people: z
     .array(z.custom<Row>())
     .min(1, msg('Tambahkan minimal satu pegawai', 'Add at least one person'))
     .max(BULK_MOVE_MAX_PEOPLE, msg(`Paling banyak ${BULK_MOVE_MAX_PEOPLE} pegawai`, `At most ${BULK_MOVE_MAX_PEOPLE} people`)),
@@ -89,7 +91,7 @@ export function NewBulkMove({ session }: { session: Session }) {
   const agency = session.actor.agency ?? '';
   const form = useZodForm(
     bulkSchema,
-    { batchCode: '', title: '', regionCode: '', intendedEffectiveDate: '', reason: '', moves: [] as Row[] },
+    { batchCode: '', title: '', regionCode: '', intendedEffectiveDate: '', reason: '', people: [] as Row[] },
     'onChange',
   );
   const draftForm = useZodForm(draftSchema, { kind: 'rotation', to: emptyPost(agency) }, 'onChange');
@@ -103,10 +105,10 @@ export function NewBulkMove({ session }: { session: Session }) {
   // Once the first page is recorded the batch exists: later sends add the remaining pages to it.
   const sent = useRef<{ batch: { agencyCode: string; batchCode: string; title: string; reason?: string }; pages: number } | null>(null);
   const v = form.watch();
-  const rows = v.moves;
+  const rows = v.people;
   const locked = (i: number) => sent.current !== null && i < sent.current.pages * BULK_MOVE_PAGE_MAX;
   const setRows = (next: Row[]) => {
-    form.setValue('moves', next, { shouldValidate: true });
+    form.setValue('people', next, { shouldValidate: true });
     setRowErrors(new Map());
   };
   const addDraft = draftForm.handleSubmit((d) => {
@@ -149,7 +151,7 @@ export function NewBulkMove({ session }: { session: Session }) {
 
   const send = submitWith(form, lang, async (x) => {
     const region = x.regionCode;
-    const moves = x.moves.map((r) => ({
+    const moves = x.people.map((r) => ({
       kind: r.kind,
       scope: 'intra_agency',
       atOwnRequest: false,
@@ -348,9 +350,9 @@ export function NewBulkMove({ session }: { session: Session }) {
             )}
           </>
         )}
-        {showMsg(form.formState.errors.moves?.message, lang) && rows.length > 0 && (
+        {showMsg(form.formState.errors.people?.message, lang) && rows.length > 0 && (
           <p className="field-error" role="alert">
-            {showMsg(form.formState.errors.moves?.message, lang)}
+            {showMsg(form.formState.errors.people?.message, lang)}
           </p>
         )}
         <FormText form={form} name="reason" label={t('Alasan', 'Reason')} multiline />
