@@ -68,14 +68,29 @@ describe('a discipline case in the web console', () => {
     await ui.openCase(ppk, caseId);
     await waitForStep(ppk, 'decision');
     const form = ppk.getByTestId('decide-sanction');
-    await form.getByLabel('Tingkat hukuman').selectOption('medium');
-    // Only medium sanctions are offered once the level is medium.
-    const offered = await form.getByLabel('Jenis hukuman').locator('option').allInnerTexts();
-    expect(offered).toEqual(['potongan_tunjangan_25_6_bulan', 'potongan_tunjangan_25_9_bulan', 'potongan_tunjangan_25_12_bulan']);
+    await form.getByLabel('Tingkat hukuman', { exact: true }).selectOption('medium');
+    // Levels and sanctions read in words; only medium sanctions are offered once the level is medium.
+    expect(await form.getByLabel('Tingkat hukuman', { exact: true }).locator('option').allInnerTexts()).toEqual([
+      'Ringan',
+      'Sedang',
+      'Berat',
+    ]);
+    const offered = await form.getByLabel('Jenis hukuman', { exact: true }).locator('option').allInnerTexts();
+    expect(offered).toEqual([
+      'Pemotongan tunjangan kinerja 25% selama 6 bulan',
+      'Pemotongan tunjangan kinerja 25% selama 9 bulan',
+      'Pemotongan tunjangan kinerja 25% selama 12 bulan',
+    ]);
+    expect(await form.getByLabel('Jenis hukuman', { exact: true }).inputValue()).toBe('potongan_tunjangan_25_6_bulan');
     await form.getByLabel('Alasan').fill('Terbukti tidak masuk kerja tanpa alasan sah');
     await capture(ppk, 'discipline-01-ppk-decides');
     await form.getByRole('button', { name: 'Tetapkan', exact: true }).click();
-    // A sanction is a destructive decision (the domain's registry): the console asks before sending it.
+    // A sanction is a destructive decision (the domain's registry): the console asks before sending it,
+    // repeating what will be recorded in words.
+    const dialogText = await form.getByTestId('confirm-dialog').innerText();
+    expect(dialogText).toContain('Sedang');
+    expect(dialogText).toContain('Pemotongan tunjangan kinerja 25% selama 6 bulan');
+    expect(dialogText).not.toContain('potongan_tunjangan');
     await submitAndWait(form.getByTestId('confirm-dialog'), 'Ya, tetapkan hukuman', () => stepIs(ppk, 'decree'));
   });
 
@@ -132,10 +147,17 @@ describe('a discipline case in the web console', () => {
     await row.getByRole('link').click();
     await waitForStep(hr, 'in_force', 30_000);
     expect(await hr.getByTestId('disc-subject').innerText()).toContain(name);
-    expect(await hr.getByTestId('disc-decided').innerText()).toContain('potongan_tunjangan_25_6_bulan (medium)');
+    const decided = await hr.getByTestId('disc-decided').innerText();
+    expect(decided).toContain('Pemotongan tunjangan kinerja 25% selama 6 bulan (Sedang)');
+    expect(decided).not.toMatch(/potongan_tunjangan|medium/);
+    expect(await hr.getByTestId('disc-appeal-window').innerText()).toContain('Keberatan');
     expect(await hr.getByTestId('disc-appeal-window').getAttribute('data-closed')).toBe('true');
     expect(await hr.getByTestId('disc-in-force').innerText()).toMatch(new RegExp(`${today()} – \\d{4}-\\d{2}-\\d{2}`));
-    expect(await hr.getByTestId('disc-register-changes').innerText()).toContain('sanction_recorded');
+    const changes = await hr.getByTestId('disc-register-changes').innerText();
+    expect(changes).toContain('Hukuman disiplin dicatat');
+    expect(changes).toContain('Pemotongan tunjangan kinerja 25% selama 6 bulan');
+    expect(changes).not.toMatch(/sanction_recorded|potongan_tunjangan|imposedOn/);
+    expect(await hr.getByTestId('disc-in-force').innerText()).not.toContain('potongan_tunjangan');
     await capture(hr, 'discipline-03-in-force');
     // The durable timer ends the cut and opens HR's restoration step; the page follows.
     await waitForStep(hr, 'restoration', 45_000);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { HR, PPK, Stack, uniqueCode } from '../support/api-client';
-import { moveFacts, region, talentPromotionCase } from '../support/move-fixtures';
-import { namedMoves } from '../support/register-fixtures';
+import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
+import { moveFacts, region, registerInPages, rotations, talentPromotionCase } from '../support/move-fixtures';
+import { administratorHistory, hrOf, namedMoves, registerOfficial } from '../support/register-fixtures';
 import {
   ConsoleBrowser,
   capture,
@@ -70,7 +70,16 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     const hr = await signIn(agency, HR);
     await ui.goto(hr, 'moves/new');
     const form = hr.getByTestId('propose-move');
+    // A NIP typed wrong is refused on its field, in the domain's own words, and nothing can be sent.
+    const nipField = form.getByLabel('NIP pegawai');
+    await nipField.fill('19820304200801');
+    await nipField.blur();
+    await form.getByText('NIP harus 18 digit, bukan 14').waitFor();
+    expect(await nipField.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('button', { name: 'Usulkan', exact: true }).isDisabled()).toBe(true);
     await pick(form, 'Rudi Hartanto');
+    expect(await nipField.inputValue()).toBe(facts.person.nip);
+    expect(await nipField.getAttribute('aria-invalid')).toBeNull();
     await hr.getByTestId('picked-person').waitFor();
     // The post left comes from the register; the clerk names the region and the post entered.
     expect(await form.getByLabel('Kode jabatan (Jabatan asal)').inputValue()).toBe(facts.from.positionCode);
@@ -240,5 +249,90 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
       'Sedang tugas belajar',
     );
     await capture(hr, 'bulk-move-03-completed');
+  });
+
+  it('HR opens a bulk move of 201 people pasted as a list: it goes in pages of 200, a refused page names its row, and sending again closes the list', async () => {
+    const agency = uniqueCode('PEMKAB');
+    const reg = await region(stack);
+    const moves = rotations(agency, reg, 201);
+    await registerInPages(stack, moves);
+    const leaver = await registerOfficial(stack, { agencyCode: agency, name: 'Sari Purnamasari', events: administratorHistory() });
+    expect(leaver.res.status).toBe(201);
+
+    const hr = await signIn(agency, HR);
+    await ui.goto(hr, 'bulk-moves/new');
+    const form = hr.getByTestId('propose-bulk-move');
+    const batch = uniqueCode('SK-ROTASI');
+    await form.getByLabel('Kode SK kolektif').fill(batch);
+    await form.getByLabel('Judul', { exact: true }).fill('Rotasi tahunan pelaksana dan administrator');
+    await form.getByLabel('Kode wilayah', { exact: true }).fill(reg);
+    const list = form.getByTestId('bulk-list');
+    const listField = list.getByLabel('Daftar pegawai (NIP dan kode jabatan tujuan)');
+    // A bad NIP in the list is named by its line with the domain's message; nothing is added.
+    await listField.fill('1982030420080110;KABAG-A');
+    await list.getByRole('button', { name: 'Tambahkan daftar' }).click();
+    await list.getByText('Baris 1: NIP harus 18 digit, bukan 16').waitFor();
+    expect(await form.getByTestId('bulk-rows').count()).toBe(0);
+
+    // 201 officials from a spreadsheet, the leaver last: page 1 holds 200, page 2 the other two.
+    const lines = [...moves.map((m) => `${m.person.nip}\t${m.to.positionCode}`), `${leaver.nip};KABAG-SARI`];
+    await listField.fill(lines.join('\n'));
+    await list.getByRole('button', { name: 'Tambahkan daftar' }).click();
+    await form.getByTestId('bulk-count').getByText('202 pegawai dalam SK; dikirim dalam 2 halaman').waitFor({ timeout: 30_000 });
+    // A long list shows its first 20 rows until asked for all of them.
+    expect(await form.getByTestId('bulk-rows').locator('li').count()).toBe(20);
+    await form.getByRole('button', { name: 'Tampilkan semua 202 pegawai' }).click();
+    expect(await form.getByTestId('bulk-rows').locator('li').count()).toBe(202);
+    await form.getByRole('button', { name: 'Tampilkan 20 pertama saja' }).click();
+
+    // The register changes after the list was made: the leaver's service ends today.
+    const ended = await stack.call('POST', `/v1/register/people/${leaver.nip}/events`, {
+      actor: hrOf(agency),
+      body: {
+        reason: 'Berhenti atas permintaan sendiri',
+        events: [{ type: 'service_ended', payload: { endedOn: today(), reason: 'resignation', decreeNumber: 'SK-BERHENTI-1' } }],
+      },
+    });
+    expect(ended.status).toBe(201);
+
+    await form.getByRole('button', { name: 'Usulkan 202 pegawai', exact: true }).click();
+    const progress = form.getByTestId('bulk-progress');
+    await progress.getByText(/Halaman 2 dari 2 ditolak; 1 halaman sudah tercatat/).waitFor({ timeout: 120_000 });
+    // The reason sits on the row the API named (page 2's second person is row 202), and on no other.
+    const refusedRow = form.locator(`li[data-member="${leaver.nip}"]`);
+    expect(await refusedRow.getAttribute('data-refused')).toBe('true');
+    expect(await refusedRow.getByRole('alert').innerText()).toContain('tidak dapat diusulkan');
+    expect(await form.locator('li[data-refused]').count()).toBe(1);
+    expect(await form.getByTestId('bulk-rows').locator('li').count()).toBe(21);
+    // Page 1 is recorded: the batch is open with its 200 people, and their rows are locked.
+    const id = `bulk-move:${agency}:${batch}`;
+    const opened = await stack.call('GET', `/v1/bulk-moves/${id}`, { actor: hrOf(agency) });
+    expect(opened.status).toBe(200);
+    expect(opened.body.open).toBe(true);
+    expect(await form.getByRole('button', { name: 'Hapus Pegawai 1', exact: true }).isDisabled()).toBe(true);
+    await expectNoSeriousA11yViolations(hr, 'a refused page of a bulk move');
+    await capture(hr, 'bulk-move-04-page-refused');
+
+    // HR takes the leaver out and sends again: only page 2 goes, now with its one person, marked last.
+    await refusedRow.getByRole('button', { name: 'Hapus Sari Purnamasari' }).click();
+    await submitAndWait(
+      form,
+      'Kirim halaman berikutnya lagi',
+      async () => (await progress.getByText('2 dari 2 halaman terkirim').count()) > 0,
+      120_000,
+    );
+    await capture(hr, 'bulk-move-05-pages-sent');
+    const closed = await eventually(
+      async () => {
+        const res = await stack.call('GET', `/v1/bulk-moves/${id}`, { actor: hrOf(agency) });
+        return res.body.open === false && res.body.members?.length === 201 ? res.body : undefined;
+      },
+      120_000,
+      'the batch closed with 201 members',
+    );
+    expect(closed.members.map((m: { nip: string }) => m.nip).sort()).toEqual(moves.map((m) => m.person.nip).sort());
+    const link = hr.getByRole('link', { name: id });
+    await link.click();
+    await waitForStep(hr, 'awaiting_approval', 180_000);
   });
 });

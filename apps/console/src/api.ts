@@ -83,10 +83,17 @@ async function toError(res: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown, session?: Session | null): Promise<T> {
+/** One API call; `extra` adds request headers (an `Idempotency-Key`). */
+export async function api<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  session?: Session | null,
+  extra: Record<string, string> = {},
+): Promise<T> {
   const init: RequestInit = {
     method,
-    headers: headers(body !== undefined ? { 'Content-Type': 'application/json' } : {}, session ?? current.session),
+    headers: headers({ ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...extra }, session ?? current.session),
   };
   if (body !== undefined) init.body = JSON.stringify(body);
   const res = await fetch(`${API}${path}`, init);

@@ -102,3 +102,37 @@ export function useConfirmAsync(decision: string, text: { title: string; body?: 
   );
   return { confirm, dialog };
 }
+
+/** One fact a confirmation repeats: what the decision will record. */
+export interface ConfirmLine {
+  label: string;
+  value: ReactNode;
+}
+
+/**
+ * The confirmation of a decision form's submit: for a destructive decision (the domain's registry) the
+ * dialog titled "<title>?" repeats what will be recorded and asks "Yes, <title>"; `ensure()` resolves
+ * once the person confirms (at once for an ordinary decision) and throws "Cancelled: nothing was
+ * recorded" when they cancel, so the form shows that instead of sending. Render `dialog` in the form.
+ */
+export function useDecisionConfirm(decision: string, title: string, lines: readonly ConfirmLine[], confirmLabel?: string) {
+  const { t } = useI18n();
+  const { confirm, dialog } = useConfirmAsync(decision, {
+    title: `${title}?`,
+    body: (
+      <dl className="facts">
+        {lines.map((l, i) => (
+          <div key={i} className="pair">
+            <dt>{l.label}</dt>
+            <dd>{l.value}</dd>
+          </div>
+        ))}
+      </dl>
+    ),
+    confirmLabel: confirmLabel ?? t(`Ya, ${title.toLowerCase()}`, `Yes, ${title.toLowerCase()}`),
+  });
+  const ensure = async (): Promise<void> => {
+    if (!(await confirm())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
+  };
+  return { ensure, dialog };
+}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { z } from 'zod';
 import type { AllowedDecision, FillingMethod } from '@meritflow/domain';
 import { api, uploadEvidence, type Session } from './api';
-import { useConfirmAsync } from './confirm';
+import { useDecisionConfirm } from './confirm';
 import { formatDate } from './dates';
 import type { DecreeDraft } from './decree';
 import { useI18n } from './i18n';
@@ -169,24 +169,11 @@ function DecisionForm({ allowed, spec, ctx }: { allowed: AllowedDecision; spec: 
             : '—',
     });
 
-  const { confirm, dialog } = useConfirmAsync(allowed.decision, {
-    title: `${title}?`,
-    body: (
-      <dl className="facts">
-        {lines.map((l, i) => (
-          <div key={i} className="pair">
-            <dt>{l.label}</dt>
-            <dd>{l.value}</dd>
-          </div>
-        ))}
-      </dl>
-    ),
-    confirmLabel: t(`Ya, ${title.toLowerCase()}`, `Yes, ${title.toLowerCase()}`),
-  });
+  const { ensure, dialog } = useDecisionConfirm(allowed.decision, title, lines);
 
   const submit = submitWith(form, lang, async (x) => {
     // A destructive decision (the domain's registry) is sent only after the confirmation dialog.
-    if (!(await confirm())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
+    await ensure();
     const evidence = x.file
       ? [await uploadEvidence(x.file, spec.evidenceKind ?? allowed.decision, ctx.agencyCode)]
       : drafted

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { api, ApiError, download, enc, loadSession } from './api';
+import { applyServerErrors, FormDate, FormText, fields, msg, useZodForm } from './forms';
 import { useI18n } from './i18n';
-import { DateField, Refusal, TextField } from './ui';
+import { Refusal } from './ui';
 
 /** The decree the API drafted (GET/POST /v1/cases/{id}/decree): what the panel shows of it. */
 export interface DecreeDraft {
@@ -48,12 +50,28 @@ async function pdfUrl(path: string): Promise<string> {
   return URL.createObjectURL(await res.blob());
 }
 
-/** The API names a refused field (`details.fields[].field`); the form shows the message beside it. */
-const fieldErrors = (e: unknown, lang: 'id' | 'en'): Record<string, string> => {
-  if (!(e instanceof ApiError)) return {};
-  const fields = (e.details.fields as { field: string; message: { id: string; en: string } }[] | undefined) ?? [];
-  return Object.fromEntries(fields.map((f) => [f.field.split('.')[0], f.message[lang]]));
-};
+/** Optional text of 2–`max` characters on one line, as the API takes it (left empty: not sent). */
+const optionalLine = (min: number, max: number, rule = msg(`${min}–${max} karakter`, `${min}–${max} characters`)) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (v.length >= min && v.length <= max), rule);
+
+/** The drafting form, as the API's DraftDecreeDto checks it. */
+const draftSchema = z.object({
+  decreeNumber: optionalLine(3, 120).refine(
+    (v) => v === '' || /^[A-Za-z0-9][A-Za-z0-9./ _-]*$/.test(v),
+    msg('Nomor SK: huruf, angka, . / _ - dan spasi', 'Decree number: letters, digits, . / _ - and spaces'),
+  ),
+  decreeDate: fields.date(),
+  effectiveDate: fields.date(),
+  place: z
+    .string()
+    .trim()
+    .min(2, msg('Wajib diisi (minimal 2 huruf)', 'Required (2 letters at least)'))
+    .max(100, msg('Paling banyak 100 karakter', 'At most 100 characters')),
+  signatory: z.object({ office: optionalLine(2, 200), name: optionalLine(2, 200) }),
+});
 
 /**
  * "Buat SK / Cetak SK": drafts the decree (SK) of the case's appointing decision as a PDF, then
@@ -81,16 +99,14 @@ export function DecreePanel({
   const [draft, setDraft] = useState<DecreeDraft | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState({
+  const form = useZodForm(draftSchema, {
     decreeNumber: '',
     decreeDate: todayWib(),
     effectiveDate: todayWib(),
     place: defaultPlace,
-    office: '',
-    name: '',
+    signatory: { office: '', name: '' },
   });
   const frame = useRef<HTMLIFrameElement>(null);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   const load = useCallback(async () => {
     try {
@@ -104,28 +120,32 @@ export function DecreePanel({
     void load();
   }, [load]);
 
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
+  // Validated by the schema first (nothing is sent while a field is marked); a refusal naming a field
+  // is shown on that field, any other refusal below the form.
+  const submit = form.handleSubmit(async (v) => {
     setBusy(true);
     setError(null);
     try {
-      const signatory = { ...(form.office ? { office: form.office } : {}), ...(form.name ? { name: form.name } : {}) };
+      const signatory = {
+        ...(v.signatory.office ? { office: v.signatory.office } : {}),
+        ...(v.signatory.name ? { name: v.signatory.name } : {}),
+      };
       const made = await api<DecreeDraft>('POST', base, {
         ...(postCode ? { postCode } : {}),
-        ...(form.decreeNumber ? { decreeNumber: form.decreeNumber } : {}),
-        decreeDate: form.decreeDate,
-        effectiveDate: form.effectiveDate,
-        place: form.place,
+        ...(v.decreeNumber ? { decreeNumber: v.decreeNumber } : {}),
+        decreeDate: v.decreeDate,
+        effectiveDate: v.effectiveDate,
+        place: v.place,
         ...(Object.keys(signatory).length ? { signatory } : {}),
       });
       setDraft(made);
       onDrafted?.(made);
     } catch (e) {
-      setError(e);
+      if (!applyServerErrors(form, e, lang)) setError(e);
     } finally {
       setBusy(false);
     }
-  }
+  });
 
   async function print() {
     setError(null);
@@ -139,7 +159,6 @@ export function DecreePanel({
     }
   }
 
-  const errors = fieldErrors(error, lang);
   return (
     <section aria-labelledby="decree-h" className="card" data-testid="decree-panel">
       <h2 id="decree-h">{t('Surat Keputusan (SK)', 'Decree (SK)')}</h2>
@@ -189,47 +208,27 @@ export function DecreePanel({
         </div>
       )}
       {canDraft && (
-        <form onSubmit={(e) => void submit(e)} aria-label={t('Buat SK', 'Draft the decree')}>
-          <TextField
+        <form onSubmit={(e) => void submit(e)} aria-label={t('Buat SK', 'Draft the decree')} noValidate>
+          <FormText
+            form={form}
+            name="decreeNumber"
             label={t('Nomor SK (kosongkan untuk penomoran otomatis)', 'Decree number (leave empty to number it automatically)')}
-            value={form.decreeNumber}
-            onChange={set('decreeNumber')}
-            error={errors.decreeNumber}
           />
-          <DateField
-            label={t('Tanggal SK', 'Decree date')}
-            required
-            value={form.decreeDate}
-            onChange={set('decreeDate')}
-            error={errors.decreeDate}
-          />
-          <DateField
-            label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')}
-            required
-            value={form.effectiveDate}
-            onChange={set('effectiveDate')}
-            error={errors.effectiveDate}
-          />
-          <TextField
-            label={t('Ditetapkan di', 'Signed at (place)')}
-            required
-            value={form.place}
-            onChange={set('place')}
-            error={errors.place}
-          />
-          <TextField
+          <FormDate form={form} name="decreeDate" label={t('Tanggal SK', 'Decree date')} />
+          <FormDate form={form} name="effectiveDate" label={t('TMT (terhitung mulai tanggal)', 'Effective date (TMT)')} />
+          <FormText form={form} name="place" label={t('Ditetapkan di', 'Signed at (place)')} />
+          <FormText
+            form={form}
+            name="signatory.office"
             label={t('Jabatan penandatangan (mis. Bupati Sleman)', 'Signatory’s office (e.g. Bupati Sleman)')}
-            value={form.office}
-            onChange={set('office')}
-            error={errors.signatory}
           />
-          <TextField label={t('Nama penandatangan', 'Signatory’s name')} value={form.name} onChange={set('name')} />
-          <button type="submit" disabled={busy}>
+          <FormText form={form} name="signatory.name" label={t('Nama penandatangan', 'Signatory’s name')} />
+          <button type="submit" disabled={busy} aria-busy={busy}>
             {draft ? t('Buat ulang SK', 'Draft the decree again') : t('Buat SK', 'Draft the decree')}
           </button>
         </form>
       )}
-      {error !== null && Object.keys(errors).length === 0 && <Refusal error={error} />}
+      {error !== null && <Refusal error={error} />}
       <iframe ref={frame} title={t('SK untuk dicetak', 'Decree to print')} hidden />
     </section>
   );

@@ -4,8 +4,18 @@ import { SANCTION_LEVELS, SANCTIONS, type AllowedDecision } from '@meritflow/dom
 import { api, enc, uploadEvidence, type Session } from './api';
 import { CaseDecree, useDecreeDraft } from './case-decree';
 import { AllowedDecisionForms, type DecisionFormRegistry } from './decision-forms';
-import { formatTime, useI18n } from './i18n';
-import { useConfirmAsync } from './confirm';
+import { formatDate, formatTime, useI18n, type Lang } from './i18n';
+import { useDecisionConfirm } from './confirm';
+import {
+  appealKindLabel,
+  appealOutcomeLabel,
+  golonganLabel,
+  rankKindLabel,
+  registerEventLabel,
+  sanctionLabel,
+  sanctionLevelLabel,
+  serviceEndReasonLabel,
+} from './labels';
 import { FormFile, FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
 import { ActionForm } from './ui';
 
@@ -40,11 +50,22 @@ export interface DisciplineCase {
   }[];
 }
 
-const OUTCOME: Record<string, [string, string]> = {
-  upheld: ['dikuatkan', 'upheld'],
-  changed: ['diubah', 'changed'],
-  annulled: ['dibatalkan', 'annulled'],
-};
+/** What a register change sets, in words: the sanction, grade, post, decree and dates it carries. */
+function changeDetail(p: Record<string, unknown>, lang: Lang): string {
+  const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
+  const parts = [
+    str('sanction') && sanctionLabel(str('sanction'), lang),
+    str('golongan') && golonganLabel(str('golongan')),
+    str('kind') && rankKindLabel(str('kind'), lang),
+    str('title') && `${str('title')}${str('postCode') ? ` (${str('postCode')})` : ''}`,
+    str('reason') && serviceEndReasonLabel(str('reason'), lang),
+    str('decreeNumber') && `${lang === 'id' ? 'SK' : 'decree'} ${str('decreeNumber')}`,
+    (str('imposedOn') ?? str('tmt') ?? str('from') ?? str('endedOn')) &&
+      `${lang === 'id' ? 'mulai' : 'from'} ${formatDate(str('imposedOn') ?? str('tmt') ?? str('from') ?? str('endedOn'), lang)}`,
+    (str('endsOn') ?? str('to')) && `${lang === 'id' ? 'sampai' : 'until'} ${formatDate(str('endsOn') ?? str('to'), lang)}`,
+  ].filter(Boolean);
+  return parts.length ? `: ${parts.join(', ')}` : '';
+}
 
 /** The discipline decisions taken through the shared decision form: the SK, citing the one drafted on the page. */
 export const DISCIPLINE_FORMS: DecisionFormRegistry = {
@@ -61,7 +82,7 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
   const { t, lang } = useI18n();
   const drafted = useDecreeDraft(d.workflowId, undefined, d.decided !== null);
   const choice = (c: Choice) =>
-    `${c.sanction} (${c.level})${c.pelaksanaPost ? ` → ${c.pelaksanaPost.title} (${c.pelaksanaPost.postCode})` : ''}`;
+    `${sanctionLabel(c.sanction, lang)} (${sanctionLevelLabel(c.level, lang)})${c.pelaksanaPost ? ` → ${c.pelaksanaPost.title} (${c.pelaksanaPost.postCode})` : ''}`;
   return (
     <>
       <section aria-labelledby="disc-h" className="card">
@@ -105,7 +126,7 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('Masa upaya administratif', 'Appeal window')}</dt>
               <dd data-testid="disc-appeal-window" data-closed={d.appealWindow.closed}>
-                {d.appealWindow.kind}: {d.appealWindow.opensOn} – {d.appealWindow.endsOn}{' '}
+                {appealKindLabel(d.appealWindow.kind, lang)}: {d.appealWindow.opensOn} – {d.appealWindow.endsOn}{' '}
                 {d.appealWindow.closed
                   ? t('(berakhir)', '(closed)')
                   : `(${t('berakhir', 'closes')} ${formatTime(d.appealWindow.closesAt, lang)})`}
@@ -116,8 +137,8 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('Upaya administratif', 'Appeal')}</dt>
               <dd>
-                {d.appeal.kind} {d.appeal.filedOn}:{' '}
-                {d.appeal.outcome ? t(OUTCOME[d.appeal.outcome][0], OUTCOME[d.appeal.outcome][1]) : t('menunggu keputusan', 'pending')}
+                {appealKindLabel(d.appeal.kind, lang)} {d.appeal.filedOn}:{' '}
+                {d.appeal.outcome ? appealOutcomeLabel(d.appeal.outcome, lang) : t('menunggu keputusan', 'pending')}
                 {d.appeal.changedTo ? ` → ${choice(d.appeal.changedTo)}` : ''}
               </dd>
             </>
@@ -143,7 +164,8 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
                   {r.drafts.map((x, j) => (
                     <span key={j}>
                       {j > 0 ? '; ' : ''}
-                      {x.type} #{r.eventIds[j] ?? '-'} {JSON.stringify(x.payload)}
+                      {registerEventLabel(x.type, lang)} #{r.eventIds[j] ?? '-'}
+                      {changeDetail(x.payload, lang)}
                     </span>
                   ))}
                 </li>
@@ -221,15 +243,11 @@ function DisciplineActions({ d, session, reload }: { d: DisciplineCase; session:
   const common = { caseId: d.workflowId, session, sop: d.sop, onDone: reload };
   const toPelaksana = sanction === 'pembebasan_jabatan_pelaksana_12_bulan';
   const title = t('Tetapkan tingkat dan jenis hukuman', 'Decide the level and the sanction');
-  const { confirm, dialog } = useConfirmAsync('decide_sanction', {
-    title: `${title}?`,
-    body: (
-      <p>
-        {level} · {sanction}
-      </p>
-    ),
-    confirmLabel: t('Ya, tetapkan hukuman', 'Yes, decide the sanction'),
-  });
+  const lines = [
+    { label: t('Tingkat', 'Level'), value: sanctionLevelLabel(level, lang) },
+    { label: t('Hukuman', 'Sanction'), value: sanctionLabel(sanction, lang) },
+  ];
+  const { ensure, dialog } = useDecisionConfirm('decide_sanction', title, lines, t('Ya, tetapkan hukuman', 'Yes, decide the sanction'));
   return (
     <>
       {may('decide_sanction') && (
@@ -237,13 +255,10 @@ function DisciplineActions({ d, session, reload }: { d: DisciplineCase; session:
           {...common}
           title={title}
           decision="decide_sanction"
-          lines={[
-            { label: t('Tingkat', 'Level'), value: level },
-            { label: t('Hukuman', 'Sanction'), value: sanction },
-          ]}
+          lines={lines}
           submitLabel={t('Tetapkan', 'Decide')}
           onSubmit={submitWith(sanctionForm, lang, async (v) => {
-            if (!(await confirm())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
+            await ensure();
             return decide({
               decision: 'decide_sanction',
               level: v.level,
@@ -258,13 +273,13 @@ function DisciplineActions({ d, session, reload }: { d: DisciplineCase; session:
             form={sanctionForm}
             name="level"
             label={t('Tingkat hukuman', 'Level')}
-            options={SANCTION_LEVELS.map((l) => ({ value: l, label: l }))}
+            options={SANCTION_LEVELS.map((l) => ({ value: l, label: sanctionLevelLabel(l, lang) }))}
           />
           <FormSelect
             form={sanctionForm}
             name="sanction"
             label={t('Jenis hukuman', 'Sanction')}
-            options={SANCTIONS[level].map((x) => ({ value: x, label: x }))}
+            options={SANCTIONS[level].map((x) => ({ value: x, label: sanctionLabel(x, lang) }))}
           />
           {toPelaksana && (
             <>

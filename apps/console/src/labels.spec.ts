@@ -1,6 +1,7 @@
 /// <reference types="jest" />
-import { getSop, listSops } from '@meritflow/domain';
+import { ALL_SANCTIONS, APPEAL_KINDS, APPEAL_OUTCOMES, getSop, listSops, REGISTER_EVENT_TYPES, SANCTION_LEVELS } from '@meritflow/domain';
 import { formatDate, formatTime } from './dates';
+import { appealKindLabel, appealOutcomeLabel, registerEventLabel, sanctionLabel, sanctionLevelLabel } from './labels';
 import { decisionLabel, DECISIONS, DECISIONS_BY_SOP, roleLabel, statusLabel, STATUSES, stepLabel, stepLabels } from './labels-workflow';
 import { sopPath } from './sop-path';
 
@@ -75,6 +76,34 @@ describe('the label dictionary', () => {
   it('never shows an unknown code raw', () => {
     expect(statusLabel('awaiting_something_new', 'id')).toBe('Awaiting something new');
     expect(decisionLabel(null, 'en')).toBe('—');
+  });
+});
+
+// Every discipline code, from the domain's own lists: a new level, sanction, appeal kind or outcome,
+// or register change without a label fails here instead of reaching a page as a raw code.
+describe('the discipline labels', () => {
+  const tables: [string, readonly string[], (code: string, lang: 'id' | 'en') => string][] = [
+    ['sanction level', SANCTION_LEVELS, sanctionLevelLabel],
+    ['sanction', ALL_SANCTIONS, sanctionLabel],
+    ['appeal kind', APPEAL_KINDS, appealKindLabel],
+    ['appeal outcome', APPEAL_OUTCOMES, appealOutcomeLabel],
+    ['register change', REGISTER_EVENT_TYPES, registerEventLabel],
+  ];
+  it.each(
+    tables.flatMap(([table, codes, label]) =>
+      codes.flatMap((code) => (['id', 'en'] as const).map((lang) => [table, code, lang, label] as const)),
+    ),
+  )('labels the %s %s in %s', (_table, code, lang, label) => {
+    const text = label(code, lang);
+    expect(text).not.toBe(code);
+    expect(text.trim().length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['medium', 'id', 'Sedang'],
+    ['heavy', 'en', 'Heavy'],
+  ] as const)('labels the level %s (%s) as %s', (code, lang, text) => {
+    expect(sanctionLevelLabel(code, lang)).toBe(text);
   });
 });
 

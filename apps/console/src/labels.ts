@@ -1,5 +1,7 @@
 import {
   pangkatOf,
+  type AppealKind,
+  type AppealOutcome,
   type CaseParticipantRole,
   type CompetencyType,
   type CurrentPostType,
@@ -17,6 +19,7 @@ import {
   type PositionClass,
   type PotentialLevel,
   type RankChangeKind,
+  type RegisterEventType,
   type Sanction,
   type SanctionLevel,
   type ServiceEndReason,
@@ -74,6 +77,34 @@ const SANCTIONS: Labels<Sanction> = {
   ],
   pemberhentian_dengan_hormat: ['Pemberhentian dengan hormat tidak atas permintaan sendiri', 'Honourable discharge, not at own request'],
   pemberhentian_tidak_dengan_hormat: ['Pemberhentian tidak dengan hormat', 'Dishonourable discharge'],
+};
+
+// Discipline (PP 94/2021): the appeal a sanction opens, how it ended, and the register changes a case makes.
+const APPEAL_KINDS: Labels<AppealKind> = {
+  keberatan: ['Keberatan (kepada atasan PPK)', 'Objection (to the PPK’s superior)'],
+  banding: ['Banding administratif (kepada BPASN)', 'Administrative appeal (to BPASN)'],
+};
+
+const APPEAL_OUTCOMES: Labels<AppealOutcome> = {
+  upheld: ['Dikuatkan', 'Upheld'],
+  changed: ['Diubah', 'Changed'],
+  annulled: ['Dibatalkan', 'Annulled'],
+};
+
+const REGISTER_EVENTS: Labels<RegisterEventType> = {
+  person_registered: ['Pegawai didaftarkan', 'Official registered'],
+  identity_changed: ['Data identitas diubah', 'Identity changed'],
+  rank_changed: ['Pangkat/golongan berubah', 'Grade changed'],
+  position_assigned: ['Jabatan ditetapkan', 'Post assigned'],
+  position_ended: ['Jabatan berakhir', 'Post ended'],
+  education_recorded: ['Pendidikan dicatat', 'Education recorded'],
+  performance_rated: ['Penilaian kinerja dicatat', 'Performance rated'],
+  sanction_recorded: ['Hukuman disiplin dicatat', 'Discipline sanction recorded'],
+  competency_assessed: ['Hasil asesmen kompetensi dicatat', 'Competency assessed'],
+  credential_recorded: ['Sertifikat/dokumen dicatat', 'Credential recorded'],
+  talent_placed: ['Penempatan kotak talenta dicatat', 'Talent box placement recorded'],
+  service_ended: ['Pemberhentian dicatat', 'End of service recorded'],
+  events_retracted: ['Catatan sebelumnya ditarik', 'Earlier records withdrawn'],
 };
 
 const EDUCATION: Labels<EducationLevel> = {
@@ -167,6 +198,9 @@ export const postTypeLabel = of(POST_TYPES);
 export const predicateLabel = of(PREDICATES);
 export const sanctionLevelLabel = of(SANCTION_LEVELS);
 export const sanctionLabel = of(SANCTIONS);
+export const appealKindLabel = of(APPEAL_KINDS);
+export const appealOutcomeLabel = of(APPEAL_OUTCOMES);
+export const registerEventLabel = of(REGISTER_EVENTS);
 export const educationLabel = of(EDUCATION);
 export const employmentLabel = of(EMPLOYMENT);
 export const sexLabel = of(SEX);

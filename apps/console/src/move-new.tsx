@@ -1,13 +1,16 @@
 import { useState } from 'react';
+import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
 import { api, type Session } from './api';
+import { FormDate, FormSelect, FormText, fields, msg, submitWith, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { MOVE_KIND_CODES, moveKindLabel, POST_CLASS_CODES, postClassLabel, SCOPE_CODES, scopeLabel } from './labels';
 import { PersonPicker, type PersonSummary } from './people';
-import { ActionForm, DateField, SelectField, TextField } from './ui';
+import { ActionForm } from './ui';
 
 // HR opens a move (mutation, rotation, talent promotion) or a bulk move from the console. The moved
-// officials are picked from the agency's register: the API reads their name, grade, tenure and
-// sanctions from it, so the form sends the NIP and the posts only.
+// officials are picked from the agency's register (or their NIP typed): the API reads their name,
+// grade, tenure and sanctions from it, so the form sends the NIP and the posts only.
 
 export interface PostDraft {
   agencyCode: string;
@@ -29,7 +32,7 @@ export const fromRegister = (p: PersonSummary, agencyCode: string, regionCode: s
   level: p.postType ?? classOf(p.postType),
 });
 
-const emptyPost = (agencyCode: string): PostDraft => ({
+export const emptyPost = (agencyCode: string): PostDraft => ({
   agencyCode,
   regionCode: '',
   positionCode: '',
@@ -37,45 +40,49 @@ const emptyPost = (agencyCode: string): PostDraft => ({
   level: 'administrator',
 });
 
-/** The fields of one post (left or entered). */
-export function PostFields({
+/** The post's level as sent: the register's (a jf_* grade) while the class is the register's, else the class picked. */
+export const levelOf = (p: PostDraft): string => (p.level && classOf(p.level) === p.positionClass ? p.level : p.positionClass);
+
+/** A business code as the API takes it (agency, region, post): capitals, digits, . _ -; typed in any case. */
+export const codeField = () =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, msg('Wajib diisi: huruf, angka, . _ -', 'Required: letters, digits, . _ -'));
+
+export const postSchema = z.object({
+  agencyCode: codeField(),
+  regionCode: codeField(),
+  positionCode: codeField(),
+  positionClass: z.string().refine((v) => (POST_CLASS_CODES as string[]).includes(v), msg('Pilih kelas jabatan', 'Pick a post class')),
+  level: z.string(),
+});
+
+/** The fields of one post (left or entered), bound to `name` of a react-hook-form form. */
+export function FormPost<V extends FieldValues>({
+  form,
+  name,
   legend,
-  post,
-  onChange,
   id,
 }: {
+  form: UseFormReturn<V, unknown, any>;
+  name: string;
   legend: string;
-  post: PostDraft;
-  onChange: (p: PostDraft) => void;
   id: string;
 }) {
   const { t, lang } = useI18n();
-  const set = (patch: Partial<PostDraft>) => onChange({ ...post, ...patch });
+  const at = (k: keyof PostDraft) => `${name}.${k}` as FieldPath<V>;
   return (
     <fieldset className="row" data-testid={id}>
       <legend>{legend}</legend>
-      <TextField
-        label={`${t('Kode instansi', 'Agency code')} (${legend})`}
-        value={post.agencyCode}
-        onChange={(v) => set({ agencyCode: v.toUpperCase() })}
-        required
-      />
-      <TextField
-        label={`${t('Kode wilayah', 'Region code')} (${legend})`}
-        value={post.regionCode}
-        onChange={(v) => set({ regionCode: v.toUpperCase() })}
-        required
-      />
-      <TextField
-        label={`${t('Kode jabatan', 'Position code')} (${legend})`}
-        value={post.positionCode}
-        onChange={(v) => set({ positionCode: v.toUpperCase() })}
-        required
-      />
-      <SelectField
+      <FormText form={form} name={at('agencyCode')} label={`${t('Kode instansi', 'Agency code')} (${legend})`} />
+      <FormText form={form} name={at('regionCode')} label={`${t('Kode wilayah', 'Region code')} (${legend})`} />
+      <FormText form={form} name={at('positionCode')} label={`${t('Kode jabatan', 'Position code')} (${legend})`} />
+      <FormSelect
+        form={form}
+        name={at('positionClass')}
         label={`${t('Kelas jabatan', 'Post class')} (${legend})`}
-        value={post.positionClass}
-        onChange={(v) => set({ positionClass: v, level: v })}
         options={POST_CLASS_CODES.map((c) => ({ value: c, label: postClassLabel(c, lang) }))}
       />
     </fieldset>
@@ -92,26 +99,59 @@ const TALENT_FIELDS = [
 ] as const;
 type TalentKey = (typeof TALENT_FIELDS)[number][0];
 
+const isCode = (list: readonly string[]) => (v: string) => list.includes(v);
+
+const moveSchema = z
+  .object({
+    kind: z.string().refine(isCode(MOVE_KIND_CODES), msg('Pilih jenis pemindahan', 'Pick the kind of move')),
+    scope: z.string().refine(isCode(SCOPE_CODES), msg('Pilih cakupan', 'Pick the scope')),
+    atOwnRequest: z.boolean(),
+    person: z.object({ nip: fields.nip() }),
+    from: postSchema,
+    to: postSchema,
+    intendedEffectiveDate: fields.optionalDate(),
+    reason: z.string(),
+    talent: z.object({
+      vacancyId: z.string().trim(),
+      ...(Object.fromEntries(TALENT_FIELDS.map(([k]) => [k, z.string().trim()])) as Record<TalentKey, z.ZodString>),
+    }),
+  })
+  .superRefine((v, ctx) => {
+    // A talent promotion carries its six 9-box inputs, each 0–100; other moves carry none.
+    if (v.kind !== 'talent_promotion') return;
+    for (const [k] of TALENT_FIELDS) {
+      const x = v.talent[k];
+      if (!/^\d+(\.\d+)?$/.test(x) || Number(x) > 100)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['talent', k],
+          message: x === '' ? msg('Wajib diisi', 'Required') : msg('Nilai harus 0–100', 'Must be 0–100'),
+        });
+    }
+  });
+
 /** HR proposes one move; a talent promotion carries the talent inputs and the vacancy it fills. */
 export function NewMove({ session, kind: initialKind = 'mutation' }: { session: Session; kind?: string }) {
   const { t, lang } = useI18n();
   const agency = session.actor.agency ?? '';
-  const [kind, setKind] = useState(initialKind);
-  const [scope, setScope] = useState('intra_agency');
-  const [atOwnRequest, setAtOwnRequest] = useState(false);
-  const [person, setPerson] = useState<PersonSummary | null>(null);
-  const [from, setFrom] = useState<PostDraft>(emptyPost(agency));
-  const [to, setTo] = useState<PostDraft>(emptyPost(agency));
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
-  const [vacancyId, setVacancyId] = useState('');
-  const [talent, setTalent] = useState<Record<TalentKey, string>>(
-    Object.fromEntries(TALENT_FIELDS.map(([k]) => [k, ''])) as Record<TalentKey, string>,
-  );
+  const start = {
+    kind: initialKind,
+    scope: 'intra_agency',
+    atOwnRequest: false,
+    person: { nip: '' },
+    from: emptyPost(agency),
+    to: emptyPost(agency),
+    intendedEffectiveDate: '',
+    reason: '',
+    talent: { vacancyId: '', ...(Object.fromEntries(TALENT_FIELDS.map(([k]) => [k, ''])) as Record<TalentKey, string>) },
+  };
+  const form = useZodForm(moveSchema, start, 'onChange');
+  const [picked, setPicked] = useState<PersonSummary | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const isTalent = kind === 'talent_promotion';
-  const talentMissing = isTalent && Object.values(talent).some((v) => v.trim() === '');
-  const postMissing = (p: PostDraft) => !p.agencyCode || !p.regionCode || !p.positionCode;
+  const v = form.watch();
+  const isTalent = v.kind === 'talent_promotion';
+  const person = picked && picked.nip === v.person.nip.trim() ? picked : null;
+  const nip = v.person.nip.trim();
   return (
     <section aria-labelledby="nm-h">
       <h1 id="nm-h">
@@ -121,57 +161,58 @@ export function NewMove({ session, kind: initialKind = 'mutation' }: { session: 
         title={t('Data usulan', 'The proposal')}
         decision="propose"
         session={session}
-        caseId={person ? `move:${to.agencyCode}:${person.nip}` : undefined}
+        caseId={nip ? `move:${v.to.agencyCode.toUpperCase()}:${nip}` : undefined}
         lines={[
-          { label: t('Pegawai', 'Official'), value: person ? `${person.name} (${person.nip})` : '—' },
-          { label: t('Jenis / cakupan', 'Kind / scope'), value: `${moveKindLabel(kind, lang)} · ${scopeLabel(scope, lang)}` },
-          { label: t('Dari → ke', 'From → to'), value: `${from.positionCode || '?'} → ${to.positionCode || '?'}` },
+          { label: t('Pegawai', 'Official'), value: person ? `${person.name} (${person.nip})` : nip || '—' },
+          { label: t('Jenis / cakupan', 'Kind / scope'), value: `${moveKindLabel(v.kind, lang)} · ${scopeLabel(v.scope, lang)}` },
+          { label: t('Dari → ke', 'From → to'), value: `${v.from.positionCode || '?'} → ${v.to.positionCode || '?'}` },
           {
             label: t('Aturan', 'Rules'),
             value: t('diperiksa otomatis per rencana TMT saat usulan dicatat', 'checked at once as of the intended effective date'),
           },
         ]}
         submitLabel={t('Usulkan', 'Propose')}
-        disabled={!person || postMissing(from) || postMissing(to) || talentMissing}
-        onSubmit={async () => {
+        disabled={!form.formState.isValid}
+        onSubmit={submitWith(form, lang, async (x) => {
+          const talent = x.kind === 'talent_promotion';
           const res = await api<{ workflowId: string }>('POST', '/v1/moves', {
-            kind,
-            scope,
-            atOwnRequest,
-            person: { nip: person!.nip },
-            from,
-            to,
-            ...(date ? { intendedEffectiveDate: date } : {}),
-            ...(reason.trim() ? { reason: reason.trim() } : {}),
-            ...(isTalent
+            kind: x.kind,
+            scope: x.scope,
+            atOwnRequest: x.atOwnRequest,
+            person: { nip: x.person.nip },
+            from: { ...x.from, level: levelOf(x.from) },
+            to: { ...x.to, level: levelOf(x.to) },
+            ...(x.intendedEffectiveDate ? { intendedEffectiveDate: x.intendedEffectiveDate } : {}),
+            ...(x.reason.trim() ? { reason: x.reason.trim() } : {}),
+            ...(talent
               ? {
                   talent: {
-                    ...(vacancyId.trim() ? { vacancyId: vacancyId.trim() } : {}),
-                    ...Object.fromEntries(Object.entries(talent).map(([k, v]) => [k, Number(v)])),
+                    ...(x.talent.vacancyId ? { vacancyId: x.talent.vacancyId } : {}),
+                    ...Object.fromEntries(TALENT_FIELDS.map(([k]) => [k, Number(x.talent[k])])),
                   },
                 }
               : {}),
           });
           setCreated(res.workflowId);
-        }}
+        })}
         testId="propose-move"
       >
         <div className="row">
-          <SelectField
+          <FormSelect
+            form={form}
+            name="kind"
             label={t('Jenis pemindahan', 'Kind of move')}
-            value={kind}
-            onChange={setKind}
             options={MOVE_KIND_CODES.map((k) => ({ value: k, label: moveKindLabel(k, lang) }))}
           />
-          <SelectField
+          <FormSelect
+            form={form}
+            name="scope"
             label={t('Cakupan', 'Scope')}
-            value={scope}
-            onChange={setScope}
             options={SCOPE_CODES.map((s) => ({ value: s, label: scopeLabel(s, lang) }))}
           />
         </div>
         <div className="check">
-          <input type="checkbox" id="own-request" checked={atOwnRequest} onChange={(e) => setAtOwnRequest(e.target.checked)} />
+          <input type="checkbox" id="own-request" {...form.register('atOwnRequest')} />
           <label htmlFor="own-request">{t('Atas permintaan sendiri', 'At the official’s own request')}</label>
         </div>
         <PersonPicker
@@ -179,39 +220,41 @@ export function NewMove({ session, kind: initialKind = 'mutation' }: { session: 
           session={session}
           agencyCode={agency}
           onPick={(p) => {
-            setPerson(p);
-            setFrom((f) => fromRegister(p, f.agencyCode || agency, f.regionCode));
+            setPicked(p);
+            form.setValue('person.nip', p.nip, { shouldValidate: true });
+            const from = form.getValues('from');
+            form.setValue('from', fromRegister(p, from.agencyCode || agency, from.regionCode), { shouldValidate: true });
           }}
+        />
+        <FormText
+          form={form}
+          name="person.nip"
+          label={t('NIP pegawai', 'Official’s NIP')}
+          hint={t('terisi dari register, atau ketik 18 angka', 'filled from the register, or type the 18 digits')}
+          inputMode="numeric"
         />
         {person && (
           <p data-testid="picked-person">
             {person.name} <span className="nip">{person.nip}</span> · {person.postTitle ?? person.postCode ?? '—'}
           </p>
         )}
-        <PostFields legend={t('Jabatan asal', 'Post left')} post={from} onChange={setFrom} id="move-from" />
-        <PostFields legend={t('Jabatan tujuan', 'Post entered')} post={to} onChange={setTo} id="move-to" />
-        <DateField label={t('Rencana TMT', 'Intended effective date')} value={date} onChange={setDate} />
+        <FormPost form={form} name="from" legend={t('Jabatan asal', 'Post left')} id="move-from" />
+        <FormPost form={form} name="to" legend={t('Jabatan tujuan', 'Post entered')} id="move-to" />
+        <FormDate form={form} name="intendedEffectiveDate" label={t('Rencana TMT', 'Intended effective date')} />
         {isTalent && (
           <fieldset className="row">
             <legend>{t('Nilai talenta', 'Talent inputs')}</legend>
-            <TextField
+            <FormText
+              form={form}
+              name="talent.vacancyId"
               label={t('Nomor usulan lowongan (pengisian dari kelompok rencana suksesi)', 'Vacancy id (filled from the talent pool)')}
-              value={vacancyId}
-              onChange={setVacancyId}
             />
             {TALENT_FIELDS.map(([k, id, en]) => (
-              <TextField
-                key={k}
-                label={t(id, en)}
-                value={talent[k]}
-                onChange={(v) => setTalent((x) => ({ ...x, [k]: v }))}
-                inputMode="numeric"
-                required
-              />
+              <FormText key={k} form={form} name={`talent.${k}`} label={t(id, en)} inputMode="numeric" />
             ))}
           </fieldset>
         )}
-        <TextField label={t('Alasan', 'Reason')} value={reason} onChange={setReason} multiline />
+        <FormText form={form} name="reason" label={t('Alasan', 'Reason')} multiline />
       </ActionForm>
       {created && (
         <p role="status">

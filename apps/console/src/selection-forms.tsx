@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getOpenSelectionSop, getSop } from '@meritflow/domain';
 import type { SelectionDecisionKind } from '@meritflow/contracts';
 import { api, enc, type Session } from './api';
-import { useConfirmAsync } from './confirm';
+import { useDecisionConfirm } from './confirm';
 import { FormFile, FormText, fields, submitWith, useZodForm } from './forms';
 import { useI18n } from './i18n';
 import { ActionForm } from './ui';
@@ -197,22 +197,9 @@ function RequirementsForm(p: SelectionFormProps & { spec: { title: Pair; evidenc
       ? [{ label: t('Bukti', 'Evidence'), value: file ? `${kind}: ${file.name}` : `${kind} (${t('wajib', 'required')})` }]
       : []),
   ];
-  const { confirm, dialog } = useConfirmAsync(allowed.decision, {
-    title: `${title}?`,
-    body: (
-      <dl className="facts">
-        {lines.map((l, i) => (
-          <div key={i} className="pair">
-            <dt>{l.label}</dt>
-            <dd>{l.value}</dd>
-          </div>
-        ))}
-      </dl>
-    ),
-    confirmLabel: t(`Ya, ${title.toLowerCase()}`, `Yes, ${title.toLowerCase()}`),
-  });
+  const { ensure, dialog } = useDecisionConfirm(allowed.decision, title, lines);
   const send = submitWith(form, lang, async (v) => {
-    if (!(await confirm())) throw new Error(t('Dibatalkan: tidak ada yang dicatat.', 'Cancelled: nothing was recorded.'));
+    await ensure();
     return p.decide({
       decision: allowed.decision,
       ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
