@@ -152,7 +152,11 @@ describe('a discipline case in the web console', () => {
     expect(decided).not.toMatch(/potongan_tunjangan|medium/);
     expect(await hr.getByTestId('disc-appeal-window').innerText()).toContain('Keberatan');
     expect(await hr.getByTestId('disc-appeal-window').getAttribute('data-closed')).toBe('true');
-    expect(await hr.getByTestId('disc-in-force').innerText()).toMatch(new RegExp(`${today()} – \\d{4}-\\d{2}-\\d{2}`));
+    // Dates read the Indonesian way ("6 Desember 2026"), never as ISO.
+    const inForce = await hr.getByTestId('disc-in-force').innerText();
+    expect(inForce).toMatch(new RegExp(`${shownInIndonesian(today())} – \\d{1,2} [A-Z][a-z]+ \\d{4}`));
+    expect(inForce).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await hr.getByTestId('disc-appeal-window').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const changes = await hr.getByTestId('disc-register-changes').innerText();
     expect(changes).toContain('Hukuman disiplin dicatat');
     expect(changes).toContain('Pemotongan tunjangan kinerja 25% selama 6 bulan');

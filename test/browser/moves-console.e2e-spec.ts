@@ -245,7 +245,7 @@ describe('moves, talent promotions and bulk moves in the web console', () => {
     const lines = await annex.locator('li').allInnerTexts();
     expect(lines).toHaveLength(2);
     expect(lines.join(' ')).not.toContain(names[2]);
-    await expect(hr.getByTestId('bulk-members').locator(`li[data-nip="${moves[2].person.nip}"]`).innerText()).resolves.toContain(
+    await expect(hr.getByTestId('bulk-members').locator(`li[data-member="${moves[2].person.nip}"]`).innerText()).resolves.toContain(
       'Sedang tugas belajar',
     );
     await capture(hr, 'bulk-move-03-completed');

@@ -95,13 +95,13 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
           </dd>
           <dt>{t('Dugaan pelanggaran', 'Allegation')}</dt>
           <dd>
-            {d.allegation} ({t('dilaporkan', 'reported')} {d.reportedOn})
+            {d.allegation} ({t('dilaporkan', 'reported')} {formatDate(d.reportedOn, lang)})
           </dd>
           {d.examination && (
             <>
               <dt>{t('Pemeriksaan', 'Examination')}</dt>
               <dd>
-                {d.examination.examinedOn}; {t('tim', 'team')}: {d.examination.team.map((m) => m.name).join(', ') || '-'};{' '}
+                {formatDate(d.examination.examinedOn, lang)}; {t('tim', 'team')}: {d.examination.team.map((m) => m.name).join(', ') || '-'};{' '}
                 {t('BAP', 'minutes')}: {d.examination.minutes}
               </dd>
             </>
@@ -110,7 +110,7 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('Keputusan PPK', 'PPK decision')}</dt>
               <dd data-testid="disc-decided">
-                {choice(d.decided)}, {d.decided.decidedOn}
+                {choice(d.decided)}, {formatDate(d.decided.decidedOn, lang)}
               </dd>
             </>
           )}
@@ -118,7 +118,7 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('SK', 'Decree')}</dt>
               <dd>
-                {d.decree.number}, {d.decree.date}, TMT {d.decree.effectiveDate}
+                {d.decree.number}, {formatDate(d.decree.date, lang)}, TMT {formatDate(d.decree.effectiveDate, lang)}
               </dd>
             </>
           )}
@@ -126,7 +126,8 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('Masa upaya administratif', 'Appeal window')}</dt>
               <dd data-testid="disc-appeal-window" data-closed={d.appealWindow.closed}>
-                {appealKindLabel(d.appealWindow.kind, lang)}: {d.appealWindow.opensOn} – {d.appealWindow.endsOn}{' '}
+                {appealKindLabel(d.appealWindow.kind, lang)}: {formatDate(d.appealWindow.opensOn, lang)} –{' '}
+                {formatDate(d.appealWindow.endsOn, lang)}{' '}
                 {d.appealWindow.closed
                   ? t('(berakhir)', '(closed)')
                   : `(${t('berakhir', 'closes')} ${formatTime(d.appealWindow.closesAt, lang)})`}
@@ -137,7 +138,7 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('Upaya administratif', 'Appeal')}</dt>
               <dd>
-                {appealKindLabel(d.appeal.kind, lang)} {d.appeal.filedOn}:{' '}
+                {appealKindLabel(d.appeal.kind, lang)} {formatDate(d.appeal.filedOn, lang)}:{' '}
                 {d.appeal.outcome ? appealOutcomeLabel(d.appeal.outcome, lang) : t('menunggu keputusan', 'pending')}
                 {d.appeal.changedTo ? ` → ${choice(d.appeal.changedTo)}` : ''}
               </dd>
@@ -147,8 +148,8 @@ export function DisciplineBody({ d, session, reload }: { d: DisciplineCase; sess
             <>
               <dt>{t('Hukuman berlaku', 'Sanction in force')}</dt>
               <dd data-testid="disc-in-force">
-                {choice(d.inForce)}: {d.inForce.imposedOn}
-                {d.inForce.endsOn ? ` – ${d.inForce.endsOn}` : ''}
+                {choice(d.inForce)}: {formatDate(d.inForce.imposedOn, lang)}
+                {d.inForce.endsOn ? ` – ${formatDate(d.inForce.endsOn, lang)}` : ''}
                 {d.termEndsAt ? ` (${t('pengatur waktu berakhir', 'timer ends')} ${formatTime(d.termEndsAt, lang)})` : ''}
               </dd>
             </>

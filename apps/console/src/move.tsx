@@ -2,7 +2,7 @@ import type { BulkMoveState, MoveState } from '@meritflow/contracts';
 import { enc, type Session } from './api';
 import { CaseDecree, useDecreeDraft } from './case-decree';
 import { AllowedDecisionForms, type DecisionFormRegistry } from './decision-forms';
-import { formatTime, useI18n } from './i18n';
+import { formatDate, formatTime, useI18n } from './i18n';
 import type { DecisionRow } from './ui';
 import { performanceAxisLabel, potentialAxisLabel } from './labels';
 import { mobilityRuleLabel, moveKindLabel, postClassLabel, scopeLabel } from './labels';
@@ -81,14 +81,14 @@ export function MoveBody({ m, session, reload }: { m: MoveCase; session: Session
           {m.intendedEffectiveDate && (
             <>
               <dt>{t('Rencana TMT', 'Intended effective date')}</dt>
-              <dd>{m.intendedEffectiveDate}</dd>
+              <dd>{formatDate(m.intendedEffectiveDate, lang)}</dd>
             </>
           )}
           {m.decree && (
             <>
               <dt>{t('Nomor SK / TMT', 'Decree / effective date')}</dt>
               <dd data-testid="move-decree">
-                {m.decree.number} / {m.decree.effectiveDate}
+                {m.decree.number} / {formatDate(m.decree.effectiveDate, lang)}
               </dd>
             </>
           )}
@@ -189,12 +189,12 @@ export function BulkBody({ b, session, reload }: { b: BulkCase; session: Session
         <h2 id="bulk-h">{t('Pegawai dalam SK kolektif', 'People in the collective decree')}</h2>
         {b.decree && (
           <p data-testid="bulk-decree">
-            {t('Nomor SK', 'Decree')} {b.decree.number} · TMT {b.decree.effectiveDate}
+            {t('Nomor SK', 'Decree')} {b.decree.number} · TMT {formatDate(b.decree.effectiveDate, lang)}
           </p>
         )}
         <ul className="cards" data-testid="bulk-members">
           {b.members.map((m) => (
-            <li key={m.nip} className="card-row" data-nip={m.nip}>
+            <li key={m.nip} className="card-row" data-member={m.nip}>
               <strong>{m.name}</strong> <span className="nip">{m.nip}</span>
               <div>
                 {m.from} → {m.to}
