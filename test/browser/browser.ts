@@ -131,8 +131,56 @@ export async function capture(page: Page, name: string): Promise<void> {
     await page.setViewportSize(v);
     await screenshot(page, `${name}-${v.width}x${v.height}`);
     await expectNoSeriousA11yViolations(page, `${name} at ${v.width}x${v.height}`);
+    const wide = await sidewaysOverflow(page);
+    expect(
+      wide.overflowPx === 0
+        ? 'fits'
+        : `${name} at ${v.width}x${v.height} scrolls sideways by ${wide.overflowPx}px: ${wide.offenders.join('; ')}`,
+    ).toBe('fits');
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * How far the page itself scrolls sideways at its viewport (0 when it does not), and the widest
+ * elements that stick out without a scrolling box of their own around them (a wide table belongs in
+ * its focusable scroll wrapper; a NIP or a long id must not widen the page).
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflowPx: number; offenders: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const clipped = (el: Element): boolean => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true;
+      }
+      return false;
+    };
+    const beyond = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
+    const free = beyond.filter((el) => !clipped(el));
+    const offenders = (free.length > 0 ? free : beyond).slice(0, 5).map((el) => {
+      const testid = el.closest('[data-testid]')?.getAttribute('data-testid');
+      const parent = el.parentElement!;
+      const text = (el.textContent ?? '').trim().slice(0, 24);
+      return `${el.tagName.toLowerCase()} "${text}" in [data-testid=${testid ?? '-'}] (parent ${parent.tagName.toLowerCase()} ${getComputedStyle(parent).display}/${getComputedStyle(parent).position}) right=${Math.round(el.getBoundingClientRect().right)}${clipped(el) ? ' clipped' : ''}`;
+    });
+    // Text wider than its own box (a long id or hash that cannot break) widens the page as well.
+    const spilling = [...document.body.querySelectorAll('*')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return (
+          getComputedStyle(el).overflowX === 'visible' &&
+          el.scrollWidth > el.clientWidth + 1 &&
+          r.left + el.scrollWidth > width + 1 &&
+          !clipped(el)
+        );
+      })
+      .slice(-3)
+      .map(
+        (el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" spills ${el.scrollWidth - el.clientWidth}px`,
+      );
+    return { overflowPx: Math.max(0, root.scrollWidth - width), offenders: [...offenders, ...spilling] };
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
