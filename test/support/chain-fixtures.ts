@@ -1,6 +1,16 @@
 import { candidateCode, type Actor, type CandidateProfile } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyProposal, type TestActor } from './api-client';
-import { ASSESSOR, OVERSEER, accepted, asMember, committee, eligibleProfile, uploadEvidence, waitForStep } from './selection-fixtures';
+import {
+  ASSESSOR,
+  OVERSEER,
+  REGISTRATION_CLOSE_WAIT_MS,
+  accepted,
+  asMember,
+  committee,
+  eligibleProfile,
+  uploadEvidence,
+  waitForStep,
+} from './selection-fixtures';
 import { enrol } from './register-fixtures';
 
 /** A senior post's selection: the post class and Sekda kind choose its decision chain (issue 16 item 1). */
@@ -126,7 +136,9 @@ export async function runToReview(
   await decide(PPK, { decision: 'form_committee', members, evidence: [await uploadEvidence(stack, 'sk_pansel', sel.agencyCode)] });
   await decide(chair, { decision: 'announce', evidence: [await uploadEvidence(stack, 'pengumuman', sel.agencyCode)] });
   await decide(HR, { decision: 'register_candidates', candidates: entries });
-  await waitForStep(stack, sel.path, 'screening');
+  // Registration closes by its deadline: 4 s on the test SOPs, 30 s on the console's (1.0.0-test.console,
+  // so a person can type candidates in the browser). Wait for that window, plus its closing under load.
+  await waitForStep(stack, sel.path, 'screening', REGISTRATION_CLOSE_WAIT_MS);
   for (const [i, c] of profiles.entries()) {
     await decide(HR, { decision: 'screen_candidate', nip: c.nip, passed: true, administrativeScore: 90 - 5 * i, reason: 'Berkas lengkap' });
   }

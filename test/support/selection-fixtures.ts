@@ -110,6 +110,9 @@ export async function openSelection(stack: Stack, options: Record<string, unknow
   };
 }
 
+/** How long to wait for a registration window to close by its deadline (the longest test window is 30 s). */
+export const REGISTRATION_CLOSE_WAIT_MS = 90_000;
+
 export async function waitForStep(stack: Stack, path: string, step: string, timeoutMs = 30_000) {
   return eventually(
     async () => {
