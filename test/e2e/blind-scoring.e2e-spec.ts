@@ -149,12 +149,13 @@ describe('blind scoring through the API', () => {
     expect(namesAnyone(chairRanking, candidates)).toBe(false);
     expect(namesAnyone((await get(`${sel.path}/committee-review`, asMember(members[2]))).body, candidates)).toBe(false);
 
-    // Signing reveals: the answer, the member's view and the ledger row now carry the names.
+    // Signing reveals: the chair's and the member's views and the ledger row now carry the names.
     const signed = await ok(`${sel.path}/decisions`, chair, {
       decision: 'sign_ranking',
       evidence: [await uploadEvidence(stack, 'ba_pemeringkatan', sel.agencyCode)],
     });
-    expect(signed.body.blindScoring.revealed).toBe(true);
+    expect(signed.body).toMatchObject({ decision: 'sign_ranking', step: expect.any(String) });
+    expect((await get(sel.path, chair)).body.blindScoring.revealed).toBe(true);
     const after = (await get(sel.path, asMember(members[3]))).body;
     expect(after.candidates.map((c: { nip: string; name: string }) => [c.nip, c.name])).toEqual(candidates.map((c) => [c.nip, c.name]));
     const row = await eventually(async () => {

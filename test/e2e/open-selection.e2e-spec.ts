@@ -60,7 +60,19 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
 
     const registered = await post(`${sel.path}/decisions`, HR, { decision: 'register_candidates', candidates: entries });
     expect(registered.status).toBe(200);
-    const ineligibleView = registered.body.candidates.find((c: { nip: string }) => c.nip === ineligible.nip);
+    // The answer is the small acknowledgement; the candidates are read with GET.
+    expect(registered.body).toEqual({
+      workflowId: sel.id,
+      decision: 'register_candidates',
+      step: 'registration',
+      status: expect.any(String),
+      terminal: false,
+      decisionCount: expect.any(Number),
+    });
+    // The update answers only after its ledger write: the decision is recorded by the time it answers.
+    const afterRegistration = (await stack.call('GET', sel.path)).body;
+    expect(afterRegistration.recordedCount).toBeGreaterThanOrEqual(registered.body.decisionCount);
+    const ineligibleView = afterRegistration.candidates.find((c: { nip: string }) => c.nip === ineligible.nip);
     expect(ineligibleView).toMatchObject({
       status: 'ineligible',
       eligibility: { eligible: false, ruleVersion: 'eligibility-jpt@2026-12-01' },
@@ -233,7 +245,7 @@ describe('open selection (seleksi terbuka JPT) through the API', () => {
       reason: 'Pengalaman lapangan bidang konstruksi lebih relevan dengan program prioritas daerah',
     });
     expect(justified.status).toBe(200);
-    expect(justified.body.picks[sel.postCode]).toMatchObject({ nip: candidates[1].nip, rank: 2 });
+    expect((await stack.call('GET', sel.path)).body.picks[sel.postCode]).toMatchObject({ nip: candidates[1].nip, rank: 2 });
 
     await waitForStep(stack, sel.path, 'appointment');
     const appt = `${sel.path}/appointments/${sel.postCode}/decisions`;

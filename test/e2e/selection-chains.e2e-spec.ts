@@ -103,7 +103,7 @@ describe('decision chains of senior posts (issue 16 item 1) through the API', ()
       evidence: keppres,
     });
     expect(appointed.status).toBe(200);
-    expect(appointed.body.picks[sel.postCode]).toMatchObject({ nip: second, rank: 2 });
+    expect((await stack.call('GET', sel.path)).body.picks[sel.postCode]).toMatchObject({ nip: second, rank: 2 });
 
     const closed = await appointAndClose(stack, sel);
     expect(closed.appointments[sel.postCode]).toMatchObject({ nip: second });

@@ -187,7 +187,9 @@ describe('the objection stage of an open selection (issue 16 item 2) through the
     });
     expect(upheld.status).toBe(200);
     expect(upheld.body.step).toBe('rescoring');
-    expect(upheld.body.pendingTasks).toEqual([expect.objectContaining({ decision: 'rescore_candidate', subject: last })]);
+    expect((await stack.call('GET', sel.path)).body.pendingTasks).toEqual([
+      expect.objectContaining({ decision: 'rescore_candidate', subject: last }),
+    ]);
 
     const doc = async () => [await uploadEvidence(stack, 'ba_penilaian_ulang', sel.agencyCode)];
     // Not re-signed before the upheld candidate is rescored; only that candidate is rescored.

@@ -108,7 +108,8 @@ describe('a selection reads its candidates from the ASN register', () => {
       ],
     });
     expect(registered.status).toBe(200);
-    const view = (nip: string) => registered.body.candidates.find((c: { nip: string }) => c.nip === nip);
+    const state = (await stack.call('GET', sel.path)).body;
+    const view = (nip: string) => state.candidates.find((c: { nip: string }) => c.nip === nip);
     expect(view(lateral.nip)).toMatchObject({
       name: 'Lateral Pratama',
       status: 'registered',

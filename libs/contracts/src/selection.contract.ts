@@ -291,6 +291,26 @@ export interface DecisionAck {
   decisionCount: number;
 }
 
+/**
+ * What the API answers to a decision on a selection (issue 19): the update's acknowledgement and the
+ * decision taken. It is the same small size whatever the number of candidates, and it names no
+ * candidate, so a blind reader's answer reveals nobody. The update returns only once its ledger write
+ * is done, so the decision is recorded when this arrives. Whoever needs the state reads it with GET
+ * (the console refetches).
+ */
+export interface DecisionAnswer extends DecisionAck {
+  decision: string;
+}
+
+export const decisionAnswer = (ack: DecisionAck, decision: string): DecisionAnswer => ({
+  workflowId: ack.workflowId,
+  decision,
+  step: ack.step,
+  status: ack.status,
+  terminal: ack.terminal,
+  decisionCount: ack.decisionCount,
+});
+
 export const selectionStateQuery = defineQuery<SelectionState>('selection.state');
 export const selectionDecideUpdate = defineUpdate<DecisionAck, [SelectionDecisionInput]>('selection.decide');
 

@@ -1,6 +1,6 @@
 import { ApiErrors, DECISION_ERRORS, START_ERRORS } from '../common/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@meritflow/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { IdempotencyKey, type IdempotentRequest } from '../common/idempotency-key';
@@ -61,6 +61,10 @@ export class SelectionsController {
     summary:
       'Decide on the selection: form_committee, announce, register_candidates, screen_candidate, close_screening, proceed, cancel_selection, sign_ranking, recommend, proceed_without_recommendation, pick; file_objection (a candidate, for themselves), answer_objection (the chair)',
   })
+  @ApiOkResponse({
+    description:
+      'DecisionAnswer: `{ workflowId, decision, step, status, terminal, decisionCount }`, the same size whatever the number of candidates; read the state with GET. A candidate (file_objection) gets their own result.',
+  })
   decide(
     @Param('id', SelectionIdPipe) id: string,
     @CurrentActor() actor: Actor,
@@ -107,6 +111,9 @@ export class SelectionsController {
   @ApiErrors(...DECISION_ERRORS)
   @HttpCode(200)
   @ApiOperation({ summary: 'A committee member declares conflicts of interest, then scores paper and interview' })
+  @ApiOkResponse({
+    description: 'DecisionAnswer, as for the selection; read the review with GET …/committee-review.',
+  })
   decideReview(
     @Param('id', SelectionIdPipe) id: string,
     @CurrentActor() actor: Actor,

@@ -32,6 +32,7 @@ import {
   committeeReviewDecideUpdate,
   committeeReviewStateQuery,
   committeeReviewWorkflowId,
+  decisionAnswer,
   SELECTION_CASE_TYPE,
   SELECTION_WORKFLOW_TYPE,
   selectionDecideUpdate,
@@ -177,18 +178,21 @@ export class SelectionsService {
     return nip;
   }
 
-  /** Answers with the selection's state after the decision (read by query: see DecisionAck). */
+  /**
+   * Answers with the update's small acknowledgement (DecisionAnswer), not the selection's state: a
+   * query after every decision cost time that grew with the candidates (issue 19). GET reads the state.
+   */
   async decide(id: string, actor: Actor, input: WithoutActor<SelectionDecisionInput>, key?: IdempotentRequest) {
     await this.assertInRegister(id, input);
     // record_keppres records a Keppres, never a drafted SK (decreeBasis refuses a Keppres chain), so with no draft it passes.
     await assertDecreeDraftCited(this.decrees, id, 'postCode' in input && typeof input.postCode === 'string' ? input.postCode : '', input);
     const blind = await this.blindFor(id, actor);
-    await blindRefusals(blind, () =>
+    const ack = await blindRefusals(blind, () =>
       this.workflows.decide(id, selectionDecideUpdate, { ...input, actor }, actor, key, async () => (await this.get(id)).step),
     );
     // A candidate's answer is their own result, never the whole selection.
     if (actor.role === 'candidate') return this.myResult(id, actor);
-    return this.forViewer(await this.workflows.query(id, selectionStateQuery), actor);
+    return decisionAnswer(ack, input.decision);
   }
 
   /**
@@ -322,8 +326,10 @@ export class SelectionsService {
     const childId = committeeReviewWorkflowId(id);
     const blind = await this.blindFor(id, actor);
     const sent = blind ? unblindReview(input, blind) : input;
-    const state = await this.child(id, 'committee_review', input.decision, async () => {
-      await blindRefusals(blind, () =>
+    // The small answer, as for the selection's own decisions: the review's state grows with the
+    // candidates and the members, and GET …/committee-review reads it for whoever needs it.
+    const ack = await this.child(id, 'committee_review', input.decision, () =>
+      blindRefusals(blind, () =>
         this.workflows.decide(
           childId,
           committeeReviewDecideUpdate,
@@ -332,10 +338,9 @@ export class SelectionsService {
           key,
           async () => (await this.workflows.query(childId, committeeReviewStateQuery)).step,
         ),
-      );
-      return this.workflows.query(childId, committeeReviewStateQuery, actor.id);
-    });
-    return blind ? maskCandidates(state, blind.codes) : state;
+      ),
+    );
+    return decisionAnswer(ack, input.decision);
   }
 
   /** A child's state as `viewer` may read it: with codes while they read the selection blind. */
