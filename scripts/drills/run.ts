@@ -1,4 +1,4 @@
-import { loadBenchConfig } from '@meritflow/config';
+import { loadBenchConfig, TEMPORAL_CLIENT_CHANNEL_ARGS } from '@meritflow/config';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     const db = new Pool({ connectionString: stackDbUrl.toString(), max: 4 });
     db.on('error', () => {});
     cleanups.push(() => db.end());
-    const connection = await Connection.connect({ address: ls.state().temporalAddress });
+    const connection = await Connection.connect({ address: ls.state().temporalAddress, channelArgs: TEMPORAL_CLIENT_CHANNEL_ARGS });
     cleanups.push(() => connection.close());
     const ctx: DrillContext = {
       stack: ls.stack,

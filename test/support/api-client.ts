@@ -4,7 +4,7 @@ import { Client as TemporalClient, Connection, WorkflowNotFoundError } from '@te
 import { Client as PgClient } from 'pg';
 import { LocalIssuer, NATIONAL_ROLES } from '@meritflow/auth';
 import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
-import { parsePayloadKeys } from '@meritflow/config';
+import { parsePayloadKeys, TEMPORAL_CLIENT_CHANNEL_ARGS } from '@meritflow/config';
 import { ALL_AGENCIES, BUSINESS_CODE_PATTERN, type Actor, type Role } from '@meritflow/domain';
 import { rootCaseOf } from '@meritflow/contracts';
 import { readStackState, type TestStackState } from './test-stack';
@@ -194,6 +194,7 @@ export class Stack {
       const tls = this.state.temporalTls;
       const connection = await Connection.connect({
         address: this.state.temporalAddress,
+        channelArgs: TEMPORAL_CLIENT_CHANNEL_ARGS,
         tls: tls && {
           serverRootCACertificate: readFileSync(tls.caFile),
           serverNameOverride: tls.serverName,

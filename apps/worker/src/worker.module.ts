@@ -2,7 +2,7 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
-import { temporalTls, type WorkerConfig } from '@meritflow/config';
+import { TEMPORAL_CLIENT_CHANNEL_ARGS, temporalTls, type WorkerConfig } from '@meritflow/config';
 import { dataSourceOptions } from '@meritflow/persistence';
 import { PersistenceModule } from '@meritflow/persistence/nest';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
@@ -35,7 +35,11 @@ export class WorkerModule implements OnApplicationShutdown {
           // The schedule's arguments and the sweep's results go through the codec like everything else.
           useFactory: async (codec: AesGcmPayloadCodec) =>
             new Client({
-              connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config) }),
+              connection: await Connection.connect({
+                address: config.TEMPORAL_ADDRESS,
+                tls: temporalTls(config),
+                channelArgs: TEMPORAL_CLIENT_CHANNEL_ARGS,
+              }),
               namespace: config.TEMPORAL_NAMESPACE,
               dataConverter: dataConverterWith(codec),
             }),

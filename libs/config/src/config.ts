@@ -77,6 +77,14 @@ export function temporalTls(c: TlsSettings): TemporalTlsOptions | undefined {
   };
 }
 
+/**
+ * gRPC channel settings of every Temporal client connection. gRPC's default receive limit is 4 MB, and
+ * a page of a large case's history passes it: fetching the history of a whole 500-candidate selection
+ * failed with RESOURCE_EXHAUSTED (issue 19 (n)). That fetch is what the archive sweep and the audit
+ * replay do. Temporal's own limit on a history is 50 MB.
+ */
+export const TEMPORAL_CLIENT_CHANNEL_ARGS = { 'grpc.max_receive_message_length': 128 * 1024 * 1024 } as const;
+
 /** Connections each API or worker process keeps to PostgreSQL, at most (several processes share one server). */
 const DATABASE_POOL_MAX = z.coerce.number().int().min(1).max(100).default(10);
 

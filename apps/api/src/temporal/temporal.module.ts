@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } from '@meritflow/codec';
-import { temporalTls, type ApiConfig } from '@meritflow/config';
+import { TEMPORAL_CLIENT_CHANNEL_ARGS, temporalTls, type ApiConfig } from '@meritflow/config';
 import { WorkflowGateway } from './workflow-gateway';
 
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
@@ -29,7 +29,8 @@ export class TemporalModule {
         {
           provide: TEMPORAL_CONNECTION,
           // Lazy: the API boots (and reports Temporal as down on /health) even when Temporal is not up yet.
-          useFactory: () => Connection.lazy({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config) }),
+          useFactory: () =>
+            Connection.lazy({ address: config.TEMPORAL_ADDRESS, tls: temporalTls(config), channelArgs: TEMPORAL_CLIENT_CHANNEL_ARGS }),
         },
         { provide: PAYLOAD_CODEC, useValue: payloadCodecFromConfig(config) },
         {
