@@ -1,6 +1,7 @@
 import { Stack } from '../support/api-client';
 import { historySummary, runLargeSelection, TEMPORAL_EVENT_LIMIT, TEMPORAL_SIZE_LIMIT_BYTES } from '../support/large-selection';
 import { assessmentWorkflowId, committeeReviewWorkflowId } from '@meritflow/contracts';
+import { RUN_CONTINUED_DECISION } from '@meritflow/domain';
 
 const CANDIDATES = 200;
 
@@ -27,5 +28,13 @@ describe('open selection at scale', () => {
       expect([h.workflowId, h.bytes < TEMPORAL_SIZE_LIMIT_BYTES / 10]).toEqual([h.workflowId, true]);
     }
     expect(summary.withinTenth).toBe(true);
+    // The test stack continues a selection as new at 2,000 events (SELECTION_HISTORY_LIMIT_EVENTS): this
+    // one passes that during screening, so it went on in a second run through the API, and the ranking
+    // above came from the run that carried every candidate over.
+    expect(summary.selectionRuns).toBeGreaterThanOrEqual(2);
+    const continued = await (
+      await stack.db()
+    ).query('SELECT count(*)::int AS n FROM decisions WHERE workflow_id = $1 AND decision = $2', [run.selectionId, RUN_CONTINUED_DECISION]);
+    expect(continued.rows[0].n).toBe(summary.selectionRuns - 1);
   }, 600_000);
 });

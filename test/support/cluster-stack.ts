@@ -162,6 +162,9 @@ export async function startClusterStack(opts: ClusterStackOptions = {}): Promise
       AUTH_AUDIENCE: auth.audience,
       RATE_LIMIT_MAX: '100000',
       ARCHIVE_SWEEP_INTERVAL_SECONDS: '3600',
+      // Below the default (4,000), so the 200-candidate selection of the scale test continues as new
+      // through the API (issue 19 (n)); every other spec's selection stays far below it.
+      SELECTION_HISTORY_LIMIT_EVENTS: '2000',
       WORKER_SHUTDOWN_GRACE_SECONDS: '60',
       API_SHUTDOWN_GRACE_SECONDS: '60',
       ...tlsEnv,

@@ -59,6 +59,7 @@ describe('loadApiConfig', () => {
       PAYLOAD_ACTIVE_KEY_ID: 'dev-1',
       RATE_LIMIT_MAX: 300,
       RATE_LIMIT_WINDOW_MS: 10_000,
+      SELECTION_HISTORY_LIMIT_EVENTS: 4_000,
     });
   });
 
@@ -132,6 +133,16 @@ describe('loadApiConfig', () => {
     { what: 'API_PORT 0', env: { ...BASE, API_PORT: '0' }, variable: 'API_PORT' },
     { what: 'API_PORT 65536', env: { ...BASE, API_PORT: '65536' }, variable: 'API_PORT' },
     { what: 'API_PORT not a number', env: { ...BASE, API_PORT: 'http' }, variable: 'API_PORT' },
+    {
+      what: 'SELECTION_HISTORY_LIMIT_EVENTS above Temporal’s own limit',
+      env: { ...BASE, SELECTION_HISTORY_LIMIT_EVENTS: '60000' },
+      variable: 'SELECTION_HISTORY_LIMIT_EVENTS',
+    },
+    {
+      what: 'SELECTION_HISTORY_LIMIT_EVENTS 0',
+      env: { ...BASE, SELECTION_HISTORY_LIMIT_EVENTS: '0' },
+      variable: 'SELECTION_HISTORY_LIMIT_EVENTS',
+    },
     { what: 'API_PORT fractional', env: { ...BASE, API_PORT: '80.5' }, variable: 'API_PORT' },
     { what: 'LOG_LEVEL info', env: { ...BASE, LOG_LEVEL: 'info' }, variable: 'LOG_LEVEL' },
     { what: 'LOG_LEVEL upper case', env: { ...BASE, LOG_LEVEL: 'DEBUG' }, variable: 'LOG_LEVEL' },

@@ -226,6 +226,13 @@ const apiSchema = z.object({
   RATE_LIMIT_MAX: positiveInt(1_000_000).default(300),
   /** The rate-limit window, in milliseconds. */
   RATE_LIMIT_WINDOW_MS: positiveInt(3_600_000).default(10_000),
+  /**
+   * A selection opened from now on continues as new once its history reaches this many events, at a
+   * quiet moment (no child, deadline or update running), so a case of hundreds of candidates keeps each
+   * history under a tenth of Temporal's limit of 51,200 events (issue 19 (n)). Temporal's own
+   * suggestion to continue as new triggers it too.
+   */
+  SELECTION_HISTORY_LIMIT_EVENTS: positiveInt(51_200).default(4_000),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX,
   API_HOST: z.string().min(1).default('127.0.0.1'),

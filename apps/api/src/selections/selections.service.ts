@@ -111,6 +111,7 @@ export class SelectionsService {
       reason: cmd.reason,
       evidence: cmd.evidence,
       ...(cmd.blindScoring ? { blindScoring: true } : {}),
+      historyLimit: { events: this.config.SELECTION_HISTORY_LIMIT_EVENTS },
     };
     const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input]);
     const step = stepOf(sop, sop.initialStep);
