@@ -1,3 +1,5 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { TEMPORAL_CLIENT_CHANNEL_ARGS } from '@meritflow/config';
 import { PPK, Stack, vacancyPath, vacancyProposal } from '../test/support/api-client';
 import { startClusterStack, type ClusterStack } from '../test/support/cluster-stack';
 import { runWholeSelection } from '../test/support/selection-fixtures';
@@ -5,6 +7,15 @@ import { prefixedLogger } from '@meritflow/devstack';
 import { RssSampler, type RssSummary } from './support/rss';
 import { median, pool } from './support/stats';
 import type { LocalStack } from './support/stack';
+import { startTwinWorker } from './support/twin-driver';
+import type { Row } from './support/row';
+
+/** bench/run.ts's measures that run on any engine ((a), (b), (l), (m)), handed in to avoid an import cycle. */
+export type EngineMeasures = (e: {
+  stack: Stack;
+  client: TemporalClient;
+  label: string | null;
+}) => Promise<{ rows: Row[]; results: Record<string, unknown> }>;
 
 /*
  * `BENCH_CLUSTER=true npm run bench`: the same harness on cluster mode, in the same run as the dev
@@ -12,7 +23,9 @@ import type { LocalStack } from './support/stack';
  * (j) on the cluster with one worker and with two; (k) BENCH_CLUSTER_SCALE open cases held on the
  * cluster while both workers' RSS is sampled. The cluster is test/support/cluster-stack.ts's: two
  * Temporal nodes on PostgreSQL, two workers, two API instances as the least-privilege role, no TLS
- * (so the dev-server comparison measures the topology, not encryption).
+ * (so the dev-server comparison measures the topology, not encryption). Then the dev server's own table,
+ * (a), (b), (l) and (m), runs again on the cluster (issue 19 item 7): the twin's worker is started on
+ * the cluster too, so each figure is against its baseline on the same engine.
  */
 
 const log = prefixedLogger('bench', (t) => void process.stderr.write(t));
@@ -60,6 +73,7 @@ async function selectionsPerSecond(
 export async function clusterBench(
   dev: LocalStack,
   s: ClusterBenchSettings,
+  measures: EngineMeasures,
 ): Promise<{ rows: ClusterRow[]; results: Record<string, unknown> }> {
   log('cluster: starting two Temporal nodes on PostgreSQL, two workers, two API instances');
   const cluster = await startClusterStack({ workers: 2, apis: 2, poolMax: 4 });
@@ -136,6 +150,22 @@ export async function clusterBench(
       pass: i.errors.length === 0 ? null : false,
       note: `${i.errors.length} errors`,
     });
+
+    // The dev server's table on the cluster, each measure beside the twin on the cluster.
+    const address = cluster.apis[0].temporalAddress;
+    const twin = await startTwinWorker(
+      address,
+      prefixedLogger('cluster twin', (t) => void process.stderr.write(t)),
+    );
+    const connection = await Connection.connect({ address, channelArgs: TEMPORAL_CLIENT_CHANNEL_ARGS });
+    try {
+      const x = await measures({ stack: stacks[0], client: new TemporalClient({ connection, namespace: 'default' }), label: 'cluster' });
+      rows.push(...x.rows);
+      results.engine = x.results;
+    } finally {
+      await connection.close().catch(() => {});
+      await twin.stop().catch(() => {});
+    }
 
     // (k) many open cases held on the cluster.
     if (s.scale > 0) {

@@ -7,7 +7,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { Pool } from 'pg';
-import { HR, PPK, vacancyPath, vacancyProposal } from '../test/support/api-client';
+import { HR, PPK, vacancyPath, vacancyProposal, type Stack } from '../test/support/api-client';
 import {
   asMember,
   committee,
@@ -28,7 +28,7 @@ import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
 import { median, percentile, pool, sleep } from './support/stats';
 import { registerImportBench } from './register-import.bench';
-import { loadBenchConfig } from '@meritflow/config';
+import { loadBenchConfig, TEMPORAL_CLIENT_CHANNEL_ARGS } from '@meritflow/config';
 import { RssSampler, type RssSummary } from './support/rss';
 import {
   openTwinSelection,
@@ -45,6 +45,7 @@ import { latencyRows } from './support/latency-rows';
 import { decisionTimeline } from './support/decision-timeline';
 import { caseSizeBench } from './support/case-size';
 import { bulkSizeBench } from './support/bulk-size';
+import { historySummary, runLargeSelection } from '../test/support/large-selection';
 import type { Row } from './support/row';
 
 /**
@@ -63,12 +64,14 @@ import type { Row } from './support/row';
  *   BENCH_SCALE (500)                concurrent open cases of the soak/scale run, (f); 10000 for the issue's scale run
  *   BENCH_SCALE_CONCURRENCY (16)     requests in flight while opening and closing them
  *   BENCH_REGISTER_PEOPLE (50000)    officials in the synthetic SIASN export imported by (h) (bench/register-import.bench.ts)
- *   BENCH_CASE_CANDIDATES (500)      (l): screen_candidate latency on a selection this large vs selections of 10
+ *   BENCH_CASE_CANDIDATES (500)      (l): screen_candidate latency on a selection this large vs selections of 10;
+ *                                    (n): a whole selection this large through the API, every history measured
  *   BENCH_BULK_PEOPLE (1000)         (m): time per person of a bulk rotation this large vs one of 100, each beside the twin
- *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h,l,m ((g) runs within (e))
+ *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h,l,m,n ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
  *   BENCH_CLUSTER (false)            also run on cluster mode (bench/cluster.ts): (i) dev server vs cluster,
- *                                    (j) one worker vs two, (k) BENCH_CLUSTER_SCALE (20000) open cases held
+ *                                    (j) one worker vs two, then (a), (b), (l) and (m) again on the cluster,
+ *                                    (k) BENCH_CLUSTER_SCALE (20000) open cases held
  *   BENCH_CLUSTER_SELECTIONS (6)     whole selections per side and round in (i) and (j)
  */
 const env = loadBenchConfig();
@@ -107,13 +110,13 @@ const rows: Row[] = [];
 const meritSelections: WholeSelection[] = [];
 const twinSelections: TwinSelection[] = [];
 
-async function throughputRound(ls: LocalStack, client: TemporalClient, twinFirst: boolean) {
+async function throughputRound(e: Engine, twinFirst: boolean) {
   const merit = async () => {
     const errors: string[] = [];
     const t0 = performance.now();
     await pool(Array.from({ length: cfg.selections }), cfg.concurrency, async () => {
       try {
-        meritSelections.push(await runWholeSelection(ls.stack));
+        meritSelections.push(await runWholeSelection(e.stack));
       } catch (err) {
         errors.push(String(err).slice(0, 300));
       }
@@ -126,7 +129,7 @@ async function throughputRound(ls: LocalStack, client: TemporalClient, twinFirst
     const t0 = performance.now();
     await pool(Array.from({ length: cfg.selections }), cfg.concurrency, async () => {
       try {
-        twinSelections.push(await runTwinSelection(client, cfg.candidates));
+        twinSelections.push(await runTwinSelection(e.client, cfg.candidates));
       } catch (err) {
         errors.push(String(err).slice(0, 300));
       }
@@ -147,9 +150,9 @@ async function throughputRound(ls: LocalStack, client: TemporalClient, twinFirst
 // ---------------------------------------------------------------------------------------------
 // (b) decision latency: POST …/decisions screen_candidate vs a bare executeUpdate on the twin
 // ---------------------------------------------------------------------------------------------
-async function latencyRound(ls: LocalStack, client: TemporalClient) {
+async function latencyRound(e: Engine) {
   const n = Math.min(cfg.latencyDecisions, 100);
-  const { stack } = ls;
+  const { stack, client } = e;
   // Setup, not timed: a selection in screening with n registered candidates on each side.
   const sel = await openSelection(stack);
   const members = committee();
@@ -214,6 +217,153 @@ async function latencyRound(ls: LocalStack, client: TemporalClient) {
     floor: await decisionTimeline(client, twin.id, { skip: 3, update: 'twin.floor' }),
   };
   return { merit: pct(ms.merit), bare: pct(ms.bare), floor: pct(ms.floor), local: pct(ms.local), timeline };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The measures that depend on the engine: run on the dev server, and again on the cluster
+// (BENCH_CLUSTER), each side by side with its own baseline on that same engine (issue 19 item 7).
+// ---------------------------------------------------------------------------------------------
+/** A Temporal server with meritflow's API and workers on it, and the twin's worker beside them. */
+export interface Engine {
+  stack: Stack;
+  /** A client on the engine's frontend, without the payload codec (it drives the twin). */
+  client: TemporalClient;
+  /** Null for the dev server; otherwise prefixed to each measure ("cluster"). */
+  label: string | null;
+}
+
+/** (a) and (b), in rounds; `eachRound` runs after each round's (a) and (b) (the dev server's (c)). */
+export async function roundMeasures(
+  e: Engine,
+  eachRound: (round: number) => Promise<void> = async () => {},
+): Promise<{ rows: Row[]; results: Record<string, unknown> }> {
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = {};
+  const on = e.label ? ` [${e.label}]` : '';
+  const a: { merit: number[]; twin: number[]; errors: string[]; meritSeconds: number[]; twinSeconds: number[] } = {
+    merit: [],
+    twin: [],
+    errors: [],
+    meritSeconds: [],
+    twinSeconds: [],
+  };
+  type Pct = Record<'p50' | 'p95' | 'p99', number>;
+  const b: Record<'merit' | 'bare' | 'floor' | 'local', Pct[]> = { merit: [], bare: [], floor: [], local: [] };
+  const timelines: unknown[] = [];
+  for (let r = 1; r <= cfg.rounds; r++) {
+    if (!cfg.skip.has('a')) {
+      log(`round ${r}/${cfg.rounds}${on}: (a) ${cfg.selections} whole selections per side, ${cfg.concurrency} at once`);
+      const x = await throughputRound(e, r % 2 === 0);
+      a.merit.push(x.merit.perS);
+      a.twin.push(x.twin.perS);
+      a.meritSeconds.push(x.merit.seconds);
+      a.twinSeconds.push(x.twin.seconds);
+      a.errors.push(...x.merit.errors.map((m) => `meritflow: ${m}`), ...x.twin.errors.map((m) => `twin: ${m}`));
+      log(
+        `  meritflow ${x.merit.perS.toFixed(3)}/s (${x.merit.seconds.toFixed(1)} s), twin ${x.twin.perS.toFixed(3)}/s (${x.twin.seconds.toFixed(1)} s)`,
+      );
+    }
+    if (!cfg.skip.has('b')) {
+      log(`round ${r}/${cfg.rounds}${on}: (b) ${cfg.latencyDecisions} decisions per side, alternating`);
+      const x = await latencyRound(e);
+      for (const k of ['merit', 'bare', 'floor', 'local'] as const) b[k].push(x[k]);
+      timelines.push(x.timeline);
+      log(`  timeline (median ms per segment): ${JSON.stringify(x.timeline)}`);
+      log(
+        `  p50/p99 ms: API ${x.merit.p50.toFixed(1)}/${x.merit.p99.toFixed(1)}; bare ${x.bare.p50.toFixed(1)}/${x.bare.p99.toFixed(1)}; floor ${x.floor.p50.toFixed(1)}/${x.floor.p99.toFixed(1)}; local activity ${x.local.p50.toFixed(1)}/${x.local.p99.toFixed(1)}`,
+      );
+    }
+    await eachRound(r);
+  }
+
+  if (!cfg.skip.has('a')) {
+    const m = median(a.merit);
+    const t = median(a.twin);
+    results.a = {
+      unit: 'whole selections/s',
+      candidates: cfg.candidates,
+      perRound: cfg.selections,
+      concurrency: cfg.concurrency,
+      ...a,
+      median: { meritflow: m, twin: t, ratio: m / t },
+    };
+    rows.push({
+      id: '(a)',
+      measure: `whole open selections (${cfg.candidates} candidates, ${cfg.concurrency} at once)`,
+      unit: '/s',
+      meritflow: m,
+      baseline: t,
+      baselineName: 'twin',
+      ratio: m / t,
+      target: '≥ 0.9×',
+      pass: m / t >= 0.9 && a.errors.length === 0,
+      note: a.errors.length ? `${a.errors.length} errors` : undefined,
+    });
+  }
+  if (!cfg.skip.has('b')) {
+    const x = latencyRows(b);
+    results.b = { ...(x.result as object), timelines };
+    rows.push(...x.rows);
+  }
+  if (e.label) for (const row of rows) row.measure = row.id ? `${e.label}: ${row.measure}` : row.measure;
+  return { rows, results };
+}
+
+/** (l), (n) and (m): flat in case size, a whole large case, flat in batch size; on the engine. */
+export async function sizeMeasures(e: Engine): Promise<{ rows: Row[]; results: Record<string, unknown> }> {
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = {};
+  const on = e.label ? ` [${e.label}]` : '';
+  if (!cfg.skip.has('l')) {
+    log(`(l)${on} case size: screen_candidate on ${cfg.caseCandidates} candidates vs 10, interleaved`);
+    const x = await caseSizeBench(e.stack, e.client, { small: 10, large: cfg.caseCandidates, decisions: 30 });
+    results.l = x.result;
+    const l = x.result;
+    log(
+      `  p50 ${l.large.p50.toFixed(1)} ms at ${l.large.candidates} vs ${l.small.p50.toFixed(1)} ms at ${l.small.candidates}; GET of the state ${l.read.large.toFixed(1)} vs ${l.read.small.toFixed(1)} ms; history ${l.largeHistory.events} events, ${Math.round(l.largeHistory.bytes / 1024)} KB`,
+    );
+    rows.push(...x.rows);
+  }
+  if (!cfg.skip.has('n')) {
+    log(`(n)${on} a whole selection of ${cfg.caseCandidates} candidates through the API`);
+    const run = await runLargeSelection(e.stack, cfg.caseCandidates);
+    const h = historySummary(run);
+    results.n = { ...run, histories: undefined, summary: { ...h, histories: run.histories.length } };
+    log(
+      `  closed at ${(run.timings.closed / 1000).toFixed(1)} s (${JSON.stringify(run.timings)}); ${run.histories.length} histories, largest ${h.largest.workflowId} ${h.largest.events} events; ${run.retried503} 503s resent`,
+    );
+    rows.push({
+      id: '(n)',
+      measure: `a whole selection of ${cfg.caseCandidates} candidates, largest history`,
+      unit: 'events',
+      meritflow: h.largest.events,
+      baseline: null,
+      baselineName: '',
+      ratio: null,
+      target: '< 5,120 events, < 5 MB',
+      pass: h.withinTenth,
+      note: `closed in ${(run.timings.closed / 1000).toFixed(0)} s; ${run.histories.length} histories (${h.selectionRuns} run(s) of the selection), ${Math.round(h.events / run.candidates)} events and ${(h.bytes / run.candidates / 1024).toFixed(1)} KB per candidate; largest ${h.largest.workflowId.split(':').slice(2).join(':') || 'selection'} ${h.largest.events} events, heaviest ${(h.heaviest.bytes / 1024).toFixed(0)} KB`,
+    });
+    rows.push({
+      id: '',
+      measure: `  the case in all: events and KB per candidate`,
+      unit: 'events',
+      meritflow: h.events / run.candidates,
+      baseline: null,
+      baselineName: '',
+      ratio: null,
+      target: '-',
+      pass: null,
+      note: `${h.events} events, ${Math.round(h.bytes / 1024)} KB over ${run.histories.length} histories; ${(h.bytes / run.candidates / 1024).toFixed(1)} KB per candidate`,
+    });
+  }
+  if (!cfg.skip.has('m')) {
+    const x = await bulkSizeBench(e.stack, e.client, { small: 100, large: cfg.bulkPeople }, log);
+    results.m = x.result;
+    rows.push(...x.rows);
+  }
+  if (e.label) for (const row of rows) row.measure = row.id ? `${e.label}: ${row.measure}` : row.measure;
+  return { rows, results };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -617,7 +767,7 @@ async function main(): Promise<void> {
       state.temporalAddress,
       prefixedLogger('twin', (t) => void process.stderr.write(t)),
     );
-    connection = await Connection.connect({ address: state.temporalAddress });
+    connection = await Connection.connect({ address: state.temporalAddress, channelArgs: TEMPORAL_CLIENT_CHANNEL_ARGS });
     // Without the payload codec: it drives the bare twin, whose worker has none. meritflow's own
     // histories are read raw (encrypted) and replayed with the codec.
     const client = new TemporalClient({ connection, namespace: state.namespace });
@@ -638,81 +788,23 @@ async function main(): Promise<void> {
     await ds.initialize();
     const repo = new LedgerRepository(ds);
 
-    const a: { merit: number[]; twin: number[]; errors: string[]; meritSeconds: number[]; twinSeconds: number[] } = {
-      merit: [],
-      twin: [],
-      errors: [],
-      meritSeconds: [],
-      twinSeconds: [],
-    };
-    type Pct = Record<'p50' | 'p95' | 'p99', number>;
-    const b: Record<'merit' | 'bare' | 'floor' | 'local', Pct[]> = { merit: [], bare: [], floor: [], local: [] };
-    const timelines: unknown[] = [];
     const c: Record<string, number[]> = { plain: [], trigger: [], transaction: [], oneStatement: [], ledger: [] };
-    for (let r = 1; r <= cfg.rounds; r++) {
-      if (!cfg.skip.has('a')) {
-        log(`round ${r}/${cfg.rounds}: (a) ${cfg.selections} whole selections per side, ${cfg.concurrency} at once`);
-        const x = await throughputRound(ls, client, r % 2 === 0);
-        a.merit.push(x.merit.perS);
-        a.twin.push(x.twin.perS);
-        a.meritSeconds.push(x.merit.seconds);
-        a.twinSeconds.push(x.twin.seconds);
-        a.errors.push(...x.merit.errors.map((e) => `meritflow: ${e}`), ...x.twin.errors.map((e) => `twin: ${e}`));
-        log(
-          `  meritflow ${x.merit.perS.toFixed(3)}/s (${x.merit.seconds.toFixed(1)} s), twin ${x.twin.perS.toFixed(3)}/s (${x.twin.seconds.toFixed(1)} s)`,
-        );
-      }
-      if (!cfg.skip.has('b')) {
-        log(`round ${r}/${cfg.rounds}: (b) ${cfg.latencyDecisions} decisions per side, alternating`);
-        const x = await latencyRound(ls, client);
-        for (const k of ['merit', 'bare', 'floor', 'local'] as const) b[k].push(x[k]);
-        timelines.push(x.timeline);
-        log(`  timeline (median ms per segment): ${JSON.stringify(x.timeline)}`);
-        log(
-          `  p50/p99 ms: API ${x.merit.p50.toFixed(1)}/${x.merit.p99.toFixed(1)}; bare ${x.bare.p50.toFixed(1)}/${x.bare.p99.toFixed(1)}; floor ${x.floor.p50.toFixed(1)}/${x.floor.p99.toFixed(1)}; local activity ${x.local.p50.toFixed(1)}/${x.local.p99.toFixed(1)}`,
-        );
-      }
-      if (!cfg.skip.has('c')) {
-        log(`round ${r}/${cfg.rounds}: (c) ${cfg.appendRows} rows per variant, ${cfg.appendConcurrency} writers`);
-        const x = await appendRound(pg, repo, r);
-        for (const k of Object.keys(c)) c[k].push(x[k]);
-        log(
-          `  ${Object.entries(x)
-            .map(([k, v]) => `${k} ${Math.round(v)}/s`)
-            .join(', ')}`,
-        );
-      }
-    }
+    // (a) and (b) on the dev server, (c) taking its turn in each round; (l) and (m) after (e) and (g).
+    const engine: Engine = { stack: ls.stack, client, label: null };
+    const dev = await roundMeasures(engine, async (r) => {
+      if (cfg.skip.has('c')) return;
+      log(`round ${r}/${cfg.rounds}: (c) ${cfg.appendRows} rows per variant, ${cfg.appendConcurrency} writers`);
+      const x = await appendRound(pg!, repo, r);
+      for (const k of Object.keys(c)) c[k].push(x[k]);
+      log(
+        `  ${Object.entries(x)
+          .map(([k, v]) => `${k} ${Math.round(v)}/s`)
+          .join(', ')}`,
+      );
+    });
+    Object.assign(results, dev.results);
+    rows.push(...dev.rows);
 
-    if (!cfg.skip.has('a')) {
-      const m = median(a.merit);
-      const t = median(a.twin);
-      results.a = {
-        unit: 'whole selections/s',
-        candidates: cfg.candidates,
-        perRound: cfg.selections,
-        concurrency: cfg.concurrency,
-        ...a,
-        median: { meritflow: m, twin: t, ratio: m / t },
-      };
-      rows.push({
-        id: '(a)',
-        measure: `whole open selections (${cfg.candidates} candidates, ${cfg.concurrency} at once)`,
-        unit: '/s',
-        meritflow: m,
-        baseline: t,
-        baselineName: 'twin',
-        ratio: m / t,
-        target: '≥ 0.9×',
-        pass: m / t >= 0.9 && a.errors.length === 0,
-        note: a.errors.length ? `${a.errors.length} errors` : undefined,
-      });
-    }
-    if (!cfg.skip.has('b')) {
-      const x = latencyRows(b);
-      results.b = { ...(x.result as object), timelines };
-      rows.push(...x.rows);
-    }
     if (!cfg.skip.has('c')) {
       const l = median(c.ledger);
       const p = median(c.plain);
@@ -891,18 +983,10 @@ async function main(): Promise<void> {
       }
     }
 
-    if (!cfg.skip.has('l')) {
-      log(`(l) case size: screen_candidate on ${cfg.caseCandidates} candidates vs 10, interleaved`);
-      const x = await caseSizeBench(ls.stack, client, { small: 10, large: cfg.caseCandidates, decisions: 30 });
-      results.l = x.result;
-      rows.push(...x.rows);
-    }
-
-    if (!cfg.skip.has('m')) {
-      const x = await bulkSizeBench(ls.stack, client, { small: 100, large: cfg.bulkPeople }, log);
-      results.m = x.result;
-      rows.push(...x.rows);
-    }
+    // After (e) and (g), whose whole selections the archive sweep would otherwise take first.
+    const sizes = await sizeMeasures(engine);
+    Object.assign(results, sizes.results);
+    rows.push(...sizes.rows);
 
     if (!cfg.skip.has('d')) {
       log(`(d) ledger verification: ${cfg.verifyRows} rows in ${cfg.verifyCases} cases (libs/persistence/src/bench)`);
@@ -961,13 +1045,21 @@ async function main(): Promise<void> {
 
     if (cfg.cluster) {
       // The twin's worker is not needed on the cluster; it stays idle while the cluster measures run.
-      const x = await clusterBench(ls, {
-        rounds: cfg.rounds,
-        selections: cfg.clusterSelections,
-        concurrency: cfg.concurrency,
-        scale: cfg.clusterScale,
-        scaleConcurrency: cfg.scaleConcurrency,
-      });
+      const x = await clusterBench(
+        ls,
+        {
+          rounds: cfg.rounds,
+          selections: cfg.clusterSelections,
+          concurrency: cfg.concurrency,
+          scale: cfg.clusterScale,
+          scaleConcurrency: cfg.scaleConcurrency,
+        },
+        async (e) => {
+          const x = await roundMeasures(e);
+          const y = await sizeMeasures(e);
+          return { rows: [...x.rows, ...y.rows], results: { ...x.results, ...y.results } };
+        },
+      );
       rows.push(...x.rows);
       Object.assign(results, x.results);
     }

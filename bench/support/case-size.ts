@@ -61,6 +61,14 @@ export async function caseSizeBench(stack: Stack, client: Client, o: { small: nu
   for (let i = 0; i < Math.ceil(o.decisions / o.small); i++) smalls.push(await selectionInScreening(stack, o.small, 100 + i * o.small));
   const large = await selectionInScreening(stack, o.large, 600);
   const ms = { small: [] as number[], large: [] as number[] };
+  // The read the API does after every selection decision (the state query and its view), timed alone.
+  const reads = { small: [] as number[], large: [] as number[] };
+  const read = async (side: 'small' | 'large', path: string) => {
+    const t0 = performance.now();
+    const r = await stack.call('GET', path, { actor: HR });
+    reads[side].push(performance.now() - t0);
+    if (r.status !== 200) throw new Error(`GET (${side}): ${r.status}`);
+  };
   const screen = async (side: 'small' | 'large', path: string, nip: string) => {
     const t0 = performance.now();
     const r = await stack.call('POST', `${path}/decisions`, {
@@ -72,7 +80,10 @@ export async function caseSizeBench(stack: Stack, client: Client, o: { small: nu
   };
   for (let i = 0; i < o.decisions; i++) {
     const s = smalls[Math.floor(i / o.small)];
-    const sides = [() => screen('small', s.sel.path, s.nips[i % o.small]), () => screen('large', large.sel.path, large.nips[i])];
+    const sides = [
+      async () => (await screen('small', s.sel.path, s.nips[i % o.small]), await read('small', s.sel.path)),
+      async () => (await screen('large', large.sel.path, large.nips[i]), await read('large', large.sel.path)),
+    ];
     if (i % 2) sides.reverse();
     for (const f of sides) await f();
   }
@@ -83,6 +94,7 @@ export async function caseSizeBench(stack: Stack, client: Client, o: { small: nu
   const result = {
     small: { candidates: o.small, p50: p(ms.small, 50), p99: p(ms.small, 99), n: ms.small.length },
     large: { candidates: o.large, p50: p(ms.large, 50), p99: p(ms.large, 99), n: ms.large.length },
+    read: { small: p(reads.small, 50), large: p(reads.large, 50) },
     largeHistory: { workflowId: large.sel.id, events, bytes, decisionsSoFar: 2 + Math.ceil(o.large / 100) + o.decisions },
   };
   const ratio = result.large.p50 / result.small.p50;
@@ -98,6 +110,17 @@ export async function caseSizeBench(stack: Stack, client: Client, o: { small: nu
       ratio,
       target: '≤ 1.25×',
       pass: ratio <= 1.25,
+    },
+    {
+      id: '',
+      measure: `  of which: GET of the state (the query after a decision), p50`,
+      unit: 'ms',
+      meritflow: result.read.large,
+      baseline: result.read.small,
+      baselineName: `${o.small} candidates`,
+      ratio: result.read.large / result.read.small,
+      target: '-',
+      pass: null,
     },
     {
       id: '',
