@@ -70,7 +70,7 @@ import type { Row } from './support/row';
  *   BENCH_SKIP                       comma list of measures to skip: a,b,c,d,e,f,g,h,l,m,n ((g) runs within (e))
  *   BENCH_SAVE_HISTORIES             a directory: also write the replayed histories there (meritflow.json, twin.json)
  *   BENCH_CLUSTER (false)            also run on cluster mode (bench/cluster.ts): (i) dev server vs cluster,
- *                                    (j) one worker vs two, then (a), (b), (l) and (m) again on the cluster,
+ *                                    (j) one worker vs two, then (a), (b), (l), (n) and (m) again on the cluster,
  *                                    (k) BENCH_CLUSTER_SCALE (20000) open cases held
  *   BENCH_CLUSTER_SELECTIONS (6)     whole selections per side and round in (i) and (j)
  */
@@ -232,6 +232,10 @@ export interface Engine {
   label: string | null;
 }
 
+/** The engine's name before each headline measure ("cluster: …"); the dev server's rows stay as they are. */
+const labelled = (e: Engine, rows: Row[]): Row[] =>
+  e.label ? rows.map((row) => (row.id ? { ...row, measure: `${e.label}: ${row.measure}` } : row)) : rows;
+
 /** (a) and (b), in rounds; `eachRound` runs after each round's (a) and (b) (the dev server's (c)). */
 export async function roundMeasures(
   e: Engine,
@@ -305,8 +309,7 @@ export async function roundMeasures(
     results.b = { ...(x.result as object), timelines };
     rows.push(...x.rows);
   }
-  if (e.label) for (const row of rows) row.measure = row.id ? `${e.label}: ${row.measure}` : row.measure;
-  return { rows, results };
+  return { rows: labelled(e, rows), results };
 }
 
 /** (l), (n) and (m): flat in case size, a whole large case, flat in batch size; on the engine. */
@@ -362,8 +365,7 @@ export async function sizeMeasures(e: Engine): Promise<{ rows: Row[]; results: R
     results.m = x.result;
     rows.push(...x.rows);
   }
-  if (e.label) for (const row of rows) row.measure = row.id ? `${e.label}: ${row.measure}` : row.measure;
-  return { rows, results };
+  return { rows: labelled(e, rows), results };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,17 +28,7 @@ export function slope(points: { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-/** Runs `fn` over items with at most `width` in flight. */
-export async function pool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
+// The one pool helper, shared with the test fixtures.
+export { pool } from '../../test/support/pool';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

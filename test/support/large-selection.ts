@@ -13,6 +13,7 @@ import {
   waitForStep,
 } from './selection-fixtures';
 import { enrol } from './register-fixtures';
+import { pool } from './pool';
 
 /** Temporal terminates a workflow whose history passes 51,200 events or 50 MB; a case must stay far below both. */
 export const TEMPORAL_EVENT_LIMIT = 51_200;
@@ -37,19 +38,6 @@ export interface LargeSelectionRun {
   retried503: number;
   shortlist: { nip: string }[];
   rankedCount: number;
-}
-
-/** Runs `fn` over items with at most `width` in flight. */
-async function pool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
 }
 
 /**
