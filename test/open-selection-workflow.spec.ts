@@ -3,6 +3,7 @@ import { Context } from '@temporalio/activity';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import {
   assessmentDecideUpdate,
   assessmentWorkflowId,
@@ -13,6 +14,7 @@ import {
   selectionDecideUpdate,
   selectionStateQuery,
   selectionWorkflowId,
+  type AssessmentDecisionInput,
   type LedgerActivities,
   type ReferenceActivities,
   type SelectionDecisionInput,
@@ -416,6 +418,86 @@ describe('openSelectionWorkflow with stubbed activities', () => {
       const history = await env.client.workflow.getHandle(h.workflowId, runId).fetchHistory();
       await Worker.runReplayHistory({ workflowBundle: bundle }, history, h.workflowId);
     }
+  });
+
+  /** Registers and screens in `nips` (with ASSESSOR assigned to each), then closes screening. */
+  async function toAssessment(h: WorkflowHandle, nips: string[]) {
+    await toRegistration(h);
+    await register(h, nips);
+    gate(h.workflowId).open();
+    await reach(h, 'screening');
+    for (const n of nips) {
+      const d = { decision: 'screen_candidate', actor: HR, nip: n, passed: true, administrativeScore: 80, reason: 'lengkap' };
+      await decide(h, { ...d, assessorIds: [ASSESSOR.id] } as SelectionDecisionInput);
+    }
+    await decide(h, { decision: 'close_screening', actor: CHAIR, evidence: EVIDENCE });
+  }
+  const historyOf = (workflowId: string, runId?: string) => env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const childStarts = (history: Awaited<ReturnType<typeof historyOf>>) =>
+    (history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
+
+  it("continues as new before the assessments when they would not fit in the run, and hands each assessment only its assessors' duties", async () => {
+    const nips = Array.from({ length: 10 }, (_, i) => nip(40 + i));
+    // Where the assessments start with no limit in the way: the first child's event.
+    const probe = await open();
+    await toAssessment(probe, nips);
+    let probeHistory = await historyOf(probe.workflowId);
+    while (childStarts(probeHistory).length === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      probeHistory = await historyOf(probe.workflowId);
+    }
+    const arrival = Number(childStarts(probeHistory)[0].eventId);
+    await probe.terminate('probe done');
+
+    // A limit the run stays under until the assessments, which (at 8 events each) would pass it.
+    const h = await open({ historyLimit: { events: arrival + 40 } });
+    const firstRunId = (await h.describe()).runId;
+    await toAssessment(h, nips);
+    // Another candidate acting as an assessor is still refused: only the assigned assessor may act.
+    const byCandidate: AssessmentDecisionInput = {
+      decision: 'record_assessment',
+      actor: { id: nips[1], role: 'assessor', name: 'x' },
+      evidence: EVIDENCE,
+      achieved: { integritas: 4 },
+    };
+    await expect(
+      toChild(() =>
+        env.client.workflow.getHandle(assessmentWorkflowId(h.workflowId, nips[0])).executeUpdate(assessmentDecideUpdate, {
+          args: [byCandidate],
+        }),
+      ),
+    ).rejects.toEqual(refused('ACTOR_NOT_ASSIGNED', { actorId: nips[1] }));
+    for (const n of nips) {
+      await toChild(() =>
+        env.client.workflow.getHandle(assessmentWorkflowId(h.workflowId, n)).executeUpdate(assessmentDecideUpdate, {
+          args: [{ decision: 'record_assessment', actor: ASSESSOR, achieved: { integritas: 4 }, evidence: EVIDENCE }],
+        }),
+      );
+    }
+    const review = await reach(h, 'committee_review');
+    expect(review.runId).not.toBe(firstRunId);
+    expect(review.candidates.map((c) => c.status)).toEqual(nips.map(() => 'assessed'));
+    // The first run started no child; the next began at the assessment step and started them all.
+    const first = await historyOf(h.workflowId, firstRunId);
+    expect(childStarts(first)).toEqual([]);
+    const continued = ledgerOf(h.workflowId).find((r) => r.decision === 'run_continued');
+    expect(continued).toMatchObject({ stepBefore: 'assessment', stepAfter: 'assessment', payload: { from: { runId: firstRunId } } });
+    const second = await historyOf(h.workflowId, review.runId);
+    const starts = childStarts(second);
+    expect(starts).toHaveLength(nips.length + 1); // the assessments and the committee review
+
+    // An assessment's input holds the duties of its assigned assessor and its candidate only, not the whole registry.
+    const inputOf = <T>(e: (typeof starts)[number]) =>
+      defaultPayloadConverter.fromPayload<T>(e.startChildWorkflowExecutionInitiatedEventAttributes!.input!.payloads![0]);
+    const assessmentInput = inputOf<{ nip: string; duties: Record<string, string[]> }>(starts[0]);
+    expect(assessmentInput.duties).toEqual({ [assessmentInput.nip]: ['candidate'] });
+    // The committee review still gets every duty (one child per selection).
+    const reviewInput = inputOf<{ duties: Record<string, string[]> }>(starts.at(-1)!);
+    expect(Object.keys(reviewInput.duties)).toEqual(expect.arrayContaining([...nips, PPK.id, CHAIR.id]));
+
+    await h.terminate('test done');
+    // Both runs replay on the current code.
+    for (const history of [first, second]) await Worker.runReplayHistory({ workflowBundle: bundle }, history, h.workflowId);
   });
 
   it('signs the ranking, takes the recommendation and the pick through their handlers, with the PPK justifying a lower rank', async () => {

@@ -101,6 +101,8 @@ export async function runLargeSelection(stack: Stack, candidates: number, nipPre
       passed: true,
       administrativeScore: 60 + (i % 40),
       reason: 'Berkas lengkap',
+      // The assessment centre's assessor for this candidate, as a real selection assigns one.
+      assessorIds: [ASSESSOR.id],
     });
   });
   await post(`${sel.path}/decisions`, chair, {

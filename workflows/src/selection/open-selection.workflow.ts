@@ -34,6 +34,15 @@ import { chainPendingTasks } from './chain-decisions';
 const POLICIES = { [ELIGIBILITY_POLICY_2026.version]: ELIGIBILITY_POLICY_2026 };
 /** Guards the continue-as-new of a long history: runs recorded before it replay without it. */
 const CONTINUE_ON_LONG_HISTORY_PATCH = 'selection-continue-as-new-on-long-history';
+/** Guards handing an assessment with assigned assessors only their duties, not the whole registry. */
+const ASSESSMENT_DUTIES_PATCH = 'selection-assessment-duties-of-its-actors';
+/** Guards continuing as new before the assessments when they would not fit in the run's history. */
+const ROOM_FOR_ASSESSMENTS_PATCH = 'selection-room-for-assessments';
+/**
+ * History events one assessment child adds to its parent's run (initiated, started, completed, and
+ * the workflow tasks they wake), with margin: 500 children measured about 6 each.
+ */
+const EVENTS_PER_ASSESSMENT = 8;
 
 /**
  * A JPT open selection for one or more posts, step by step as its pinned SOP version says. The
@@ -216,6 +225,10 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     childStage = 'assessment';
     await inWindows(screenedIn, async (c) => {
       const post = input.posts.find((p) => p.positionCode === c.postCode)!;
+      const assessorIds = c.screening?.assessorIds ?? [];
+      // Assigned assessors are the only people who can act in the child; unassigned, anyone but a duty holder.
+      const duties =
+        assessorIds.length > 0 && patched(ASSESSMENT_DUTIES_PATCH) ? kase.dutySnapshot([...assessorIds, c.nip]) : kase.dutySnapshot();
       const child = await startChild(assessmentWorkflow, {
         workflowId: assessmentWorkflowId(selectionId, c.nip),
         args: [
@@ -228,8 +241,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
             name: c.name,
             requiredCompetencies: post.requiredCompetencies,
             jpmScheme: settings.jpmScheme,
-            assessorIds: c.screening?.assessorIds ?? [],
-            duties: kase.dutySnapshot(),
+            assessorIds,
+            duties,
           },
         ],
       });
@@ -317,6 +330,13 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     // A run that continues a selection already ranked goes straight on to the appointment.
     if (data.ranking === null) {
       if (!(await reach('assessment'))) return;
+      // The assessments cannot continue as new once started, so a run without room for them does so first.
+      if (!roomForAssessments() && patched(ROOM_FOR_ASSESSMENTS_PATCH)) {
+        freshRunWanted = true;
+        stagesWaiting = true;
+        await condition(() => kase.paused || kase.step.terminal || !!kase.migration);
+        return;
+      }
       await runAssessments();
       await kase.auto('assessments_completed', {
         payload: { results: [...candidates.values()].filter((c) => c.assessment).map((c) => c.assessment) },
@@ -359,6 +379,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     }
   }
 
+  /** Set when the assessments need a fresh run (roomForAssessments). */
+  let freshRunWanted = false;
   /**
    * A long selection (hundreds of candidates) continues as new on the same version before its history
    * nears Temporal's limits: when Temporal suggests it, or at `input.historyLimit` events. Only at a
@@ -366,8 +388,19 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
    */
   const historyLong = () => {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events);
+    return (
+      freshRunWanted || info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events)
+    );
   };
+  /**
+   * Whether the assessments' events fit under `input.historyLimit` in this run; always in a run that
+   * began at the assessment step, since a fresh run is all the room there is.
+   */
+  function roomForAssessments(): boolean {
+    if (input.historyLimit === undefined || input.continued?.step === 'assessment') return true;
+    const screenedIn = [...candidates.values()].filter((c) => c.status === 'screened_in').length;
+    return workflowInfo().historyLength + EVENTS_PER_ASSESSMENT * screenedIn < input.historyLimit.events;
+  }
   async function continueWhenLong(): Promise<void> {
     await condition(
       () =>

@@ -134,9 +134,10 @@ export class SopCase {
     assignDuty(this.duties, personId, duty);
   }
 
-  /** The duties to hand to a child case. */
-  dutySnapshot(): DutyRegistry {
-    return Object.fromEntries(Object.entries(this.duties).map(([id, d]) => [id, [...d]]));
+  /** The duties to hand to a child case: all, or only those of `only` (the people who can act in it). */
+  dutySnapshot(only?: readonly string[]): DutyRegistry {
+    const ids = only?.filter((id) => Object.prototype.hasOwnProperty.call(this.duties, id)) ?? Object.keys(this.duties);
+    return Object.fromEntries(ids.map((id) => [id, [...this.duties[id]]]));
   }
 
   get step(): SopStep {
