@@ -345,7 +345,7 @@ export async function sizeMeasures(e: Engine): Promise<{ rows: Row[]; results: R
       ratio: null,
       target: '< 5,120 events, < 5 MB',
       pass: h.withinTenth,
-      note: `closed in ${(run.timings.closed / 1000).toFixed(0)} s; ${run.histories.length} histories (${h.selectionRuns} run(s) of the selection), ${Math.round(h.events / run.candidates)} events and ${(h.bytes / run.candidates / 1024).toFixed(1)} KB per candidate; largest ${h.largest.workflowId.split(':').slice(2).join(':') || 'selection'} ${h.largest.events} events, heaviest ${(h.heaviest.bytes / 1024).toFixed(0)} KB`,
+      note: `closed in ${(run.timings.closed / 1000).toFixed(0)} s; ${run.histories.length} histories (${h.selectionRuns} run(s) of the selection), ${Math.round(h.events / run.candidates)} events and ${(h.bytes / run.candidates / 1024).toFixed(1)} KB per candidate; largest ${h.largest.workflowId.split(':').slice(2).join(':') || 'selection'} ${h.largest.events} events, heaviest ${(h.heaviest.bytes / 1024).toFixed(0)} KB; largest assessment start ${h.assessmentStartBytes} B`,
     });
     rows.push({
       id: '',

@@ -28,6 +28,10 @@ describe('open selection at scale', () => {
       expect([h.workflowId, h.bytes < TEMPORAL_SIZE_LIMIT_BYTES / 10]).toEqual([h.workflowId, true]);
     }
     expect(summary.withinTenth).toBe(true);
+    // A child's input lives in its parent's history: each assessment carries its assessor's and its
+    // candidate's duties, not every candidate's (that was about 36 bytes per candidate, 7 KB here).
+    expect(summary.assessmentStartBytes).toBeGreaterThan(0);
+    expect(summary.assessmentStartBytes).toBeLessThan(4096);
     // The test stack continues a selection as new at 2,000 events (SELECTION_HISTORY_LIMIT_EVENTS): this
     // one passes that during screening, so it went on in a second run through the API, and the ranking
     // above came from the run that carried every candidate over.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
+import { assessmentWorkflowId } from '@meritflow/contracts';
 import { HR, PPK, eventually, type Stack } from './api-client';
 import {
   ASSESSOR,
@@ -24,6 +25,8 @@ export interface HistorySize {
   runId: string;
   events: number;
   bytes: number;
+  /** Its largest assessment-start event (a child's input lives in its parent's history), 0 if none. */
+  assessmentStartBytes: number;
 }
 
 export interface LargeSelectionRun {
@@ -181,11 +184,16 @@ export async function runLargeSelection(stack: Stack, candidates: number, nipPre
   const histories: HistorySize[] = [];
   await pool(runs, 8, async (r) => {
     const history = await client.workflow.getHandle(r.workflow_id, r.run_id).fetchHistory();
+    const size = (e: temporal.api.history.v1.IHistoryEvent) => temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
+    const assessmentStarts = (history.events ?? []).filter((e) =>
+      e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId?.startsWith(assessmentWorkflowId(sel.id, '')),
+    );
     histories.push({
       workflowId: r.workflow_id,
       runId: r.run_id,
       events: history.events?.length ?? 0,
       bytes: temporal.api.history.v1.History.encode(history).finish().length,
+      assessmentStartBytes: Math.max(0, ...assessmentStarts.map(size)),
     });
   });
   return {
@@ -212,6 +220,7 @@ export function historySummary(run: LargeSelectionRun) {
     events,
     bytes,
     selectionRuns: run.histories.filter((h) => h.workflowId === run.selectionId).length,
+    assessmentStartBytes: Math.max(0, ...run.histories.map((h) => h.assessmentStartBytes)),
     withinTenth: run.histories.every((h) => h.events < TEMPORAL_EVENT_LIMIT / 10 && h.bytes < TEMPORAL_SIZE_LIMIT_BYTES / 10),
   };
 }
