@@ -31,6 +31,8 @@ import { sourceBundlerOptions } from './support/workflow-bundle';
  * real-stack behaviour is covered by test/e2e/open-selection*.e2e-spec.ts.
  */
 Runtime.install({ logger: new DefaultLogger('WARN') });
+// Each case here is dozens of round trips to a real server: 5 s (Jest's default) is too little on a busy machine.
+jest.setTimeout(60_000);
 
 const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };
 const PPK: Actor = { id: '196801011990031004', role: 'ppk', name: 'Bupati Sleman' };
