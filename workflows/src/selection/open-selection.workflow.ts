@@ -8,7 +8,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { ELIGIBILITY_POLICY_2026, getOpenSelectionSop, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
+import { assessmentActors, ELIGIBILITY_POLICY_2026, getOpenSelectionSop, SYSTEM_ACTOR, type SopDuration } from '@meritflow/domain';
 import {
   appointmentWorkflowId,
   assessmentWorkflowId,
@@ -226,9 +226,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     await inWindows(screenedIn, async (c) => {
       const post = input.posts.find((p) => p.positionCode === c.postCode)!;
       const assessorIds = c.screening?.assessorIds ?? [];
-      // Assigned assessors are the only people who can act in the child; unassigned, anyone but a duty holder.
-      const duties =
-        assessorIds.length > 0 && patched(ASSESSMENT_DUTIES_PATCH) ? kase.dutySnapshot([...assessorIds, c.nip]) : kase.dutySnapshot();
+      const actors = assessmentActors(assessorIds, c.nip);
+      const duties = actors && patched(ASSESSMENT_DUTIES_PATCH) ? kase.dutySnapshot(actors) : kase.dutySnapshot();
       const child = await startChild(assessmentWorkflow, {
         workflowId: assessmentWorkflowId(selectionId, c.nip),
         args: [

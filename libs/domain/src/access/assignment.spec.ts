@@ -1,4 +1,10 @@
-import { evaluateAssessorAssignment, evaluateCommitteeSeat, evaluateDelegationRevocation, evaluateMoveSide } from './assignment';
+import {
+  assessmentActors,
+  evaluateAssessorAssignment,
+  evaluateCommitteeSeat,
+  evaluateDelegationRevocation,
+  evaluateMoveSide,
+} from './assignment';
 import { checkAssessor, checkNominatorNotNominated } from './separation-of-duties';
 
 const committee = [
@@ -34,6 +40,15 @@ describe('per-case assignment rules', () => {
     [['a1'], 'a2', false],
   ])('assessors %p: %s may assess is %p', (ids, id, ok) => {
     expect(evaluateAssessorAssignment(ids, { id, role: 'assessor' }, '1978').ok).toBe(ok);
+  });
+
+  it('names the people who can act in an assessment: its assigned assessors and the candidate, or anyone (null)', () => {
+    expect(assessmentActors(['asesor-1', 'asesor-2'], '1978')).toEqual(['asesor-1', 'asesor-2', '1978']);
+    expect(assessmentActors([], '1978')).toBeNull();
+    expect(assessmentActors(undefined, '1978')).toBeNull();
+    // Whoever it leaves out is refused by the assignment rule anyway.
+    const actors = assessmentActors(['asesor-1'], '1978')!;
+    expect(evaluateAssessorAssignment(['asesor-1'], { id: 'asesor-9', role: 'assessor' }, '1978').ok).toBe(actors.includes('asesor-9'));
   });
 
   it.each([

@@ -29,6 +29,16 @@ export function evaluateAssessorAssignment(assessorIds: readonly string[] | unde
   return assigned.length === 0 || assigned.includes(actor.id) ? OK : notAssigned(actor, `assessment of ${nip}`);
 }
 
+/**
+ * The people who can act in a candidate's assessment, so it need know only their duties: the assigned
+ * assessors (evaluateAssessorAssignment admits nobody else) and the candidate. Null when the screening
+ * assigned none: any assessor may then act, and the assessment must know every duty holder (every
+ * candidate above all) to refuse one.
+ */
+export function assessmentActors(assessorIds: readonly string[] | undefined, nip: string): string[] | null {
+  return assessorIds && assessorIds.length > 0 ? [...assessorIds, nip] : null;
+}
+
 /** Decisions of a move between agencies that belong to the agency the official leaves. */
 export const ORIGIN_AGENCY_DECISIONS: readonly string[] = Object.freeze(['release', 'refuse_release']);
 
