@@ -484,6 +484,9 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     expect(childStarts(first)).toEqual([]);
     const continued = ledgerOf(h.workflowId).find((r) => r.decision === 'run_continued');
     expect(continued).toMatchObject({ stepBefore: 'assessment', stepAfter: 'assessment', payload: { from: { runId: firstRunId } } });
+    // The row says why the run continued short of its limit, for an auditor reading it offline.
+    const because = `the assessments of ${nips.length} candidates (about 8 events each) would not fit under the limit of ${arrival + 40} events`;
+    expect(continued).toMatchObject({ reason: expect.stringContaining(`; ${because}`), payload: { because } });
     const second = await historyOf(h.workflowId, review.runId);
     const starts = childStarts(second);
     expect(starts).toHaveLength(nips.length + 1); // the assessments and the committee review

@@ -69,6 +69,8 @@ export interface SopContinuation {
   deadline: { step: string; dueAt: string; onExpiry: string; notifyRole: string } | null;
   /** The length and size of the history the run before ended with. */
   history: { length: number; sizeBytes: number };
+  /** Why the run continued before its history reached the limit (e.g. the assessments would not fit). */
+  because?: string;
 }
 
 /** Every case type that accepts migrations registers this one update (and answers the state query). */

@@ -330,8 +330,9 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     if (data.ranking === null) {
       if (!(await reach('assessment'))) return;
       // The assessments cannot continue as new once started, so a run without room for them does so first.
-      if (!roomForAssessments() && patched(ROOM_FOR_ASSESSMENTS_PATCH)) {
-        freshRunWanted = true;
+      const noRoom = assessmentsWithoutRoom();
+      if (noRoom && patched(ROOM_FOR_ASSESSMENTS_PATCH)) {
+        freshRunFor = noRoom;
         stagesWaiting = true;
         await condition(() => kase.paused || kase.step.terminal || !!kase.migration);
         return;
@@ -378,8 +379,8 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
     }
   }
 
-  /** Set when the assessments need a fresh run (roomForAssessments). */
-  let freshRunWanted = false;
+  /** Why the assessments need a fresh run, when they do (assessmentsWithoutRoom). */
+  let freshRunFor: string | null = null;
   /**
    * A long selection (hundreds of candidates) continues as new on the same version before its history
    * nears Temporal's limits: when Temporal suggests it, or at `input.historyLimit` events. Only at a
@@ -388,17 +389,19 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
   const historyLong = () => {
     const info = workflowInfo();
     return (
-      freshRunWanted || info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events)
+      !!freshRunFor || info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit.events)
     );
   };
   /**
-   * Whether the assessments' events fit under `input.historyLimit` in this run; always in a run that
-   * began at the assessment step, since a fresh run is all the room there is.
+   * Why the assessments' events would not fit under `input.historyLimit` in this run, or null when they
+   * do; they always do in a run that began at the assessment step, since a fresh run is all the room.
    */
-  function roomForAssessments(): boolean {
-    if (input.historyLimit === undefined || input.continued?.step === 'assessment') return true;
+  function assessmentsWithoutRoom(): string | null {
+    if (input.historyLimit === undefined || input.continued?.step === 'assessment') return null;
     const screenedIn = [...candidates.values()].filter((c) => c.status === 'screened_in').length;
-    return workflowInfo().historyLength + EVENTS_PER_ASSESSMENT * screenedIn < input.historyLimit.events;
+    const limit = input.historyLimit.events;
+    if (workflowInfo().historyLength + EVENTS_PER_ASSESSMENT * screenedIn < limit) return null;
+    return `the assessments of ${screenedIn} candidates (about ${EVENTS_PER_ASSESSMENT} events each) would not fit under the limit of ${limit} events`;
   }
   async function continueWhenLong(): Promise<void> {
     await condition(
@@ -406,7 +409,7 @@ export async function openSelectionWorkflow(input: SelectionWorkflowInput): Prom
         kase.step.terminal || !!kase.migration || (historyLong() && kase.quiet && stagesWaiting && !childStage && allHandlersFinished()),
     );
     if (kase.step.terminal || kase.migration || !patched(CONTINUE_ON_LONG_HISTORY_PATCH)) return;
-    kase.pauseToContinue();
+    kase.pauseToContinue(freshRunFor ?? undefined);
   }
 
   // The opening row; in a run a migration started, the migration (sop_migrated); in a continued run, run_continued.

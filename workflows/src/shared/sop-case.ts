@@ -105,6 +105,8 @@ export class SopCase {
   private carriedDeadline: SopContinuation['deadline'] = null;
   /** Set once the run pauses to continue as new (pauseToContinue); read-only for the workflow. */
   paused = false;
+  /** What the run continued for, when not for the history's length alone (pauseToContinue). */
+  private pauseReason: string | undefined;
   /** Whether the deadline loop is waiting, with no deadline handler or activity of its own in flight; read-only for the workflow. */
   quiet = false;
 
@@ -274,14 +276,15 @@ export class SopCase {
   }
 
   /** Stops the deadline loop so the run can continue as new on the same version (see `continuation`). */
-  pauseToContinue(): void {
+  pauseToContinue(because?: string): void {
     this.paused = true;
+    this.pauseReason = because;
   }
 
   /** What the next run needs to go on where this one stands; null unless paused. */
   get continuation(): SopContinuation | null {
     if (!this.paused || this.migrationTarget) return null;
-    return continuationOf(this.sop, this.current.id, this.dutySnapshot(), this.deadlineView);
+    return continuationOf(this.sop, this.current.id, this.dutySnapshot(), this.deadlineView, this.pauseReason);
   }
 
   /** For a run continuing a long history: the step, duties and running deadline of the run before. */

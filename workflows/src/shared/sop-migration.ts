@@ -94,6 +94,7 @@ export function continuationOf(
   step: string,
   duties: SopContinuation['duties'],
   deadline: CaseStateBase['deadline'],
+  because?: string,
 ): SopContinuation {
   const { runId, historyLength, historySize } = workflowInfo();
   return {
@@ -102,13 +103,14 @@ export function continuationOf(
     duties,
     deadline: deadline?.step === step ? deadline : null,
     history: { length: historyLength, sizeBytes: historySize },
+    ...(because ? { because } : {}),
   };
 }
 
 /** The reason and payload of a continued run's first row (run_continued). */
 export const continuationRecord = (c: SopContinuation) => ({
-  reason: `history of run ${c.from.runId} reached ${c.history.length} events`,
-  payload: { from: c.from, history: c.history },
+  reason: `history of run ${c.from.runId} reached ${c.history.length} events${c.because ? `; ${c.because}` : ''}`,
+  payload: { from: c.from, history: c.history, ...(c.because ? { because: c.because } : {}) },
 });
 
 /** A root case's search attributes (type, agency, step, status) in Temporal's visibility. */
