@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { LocalIssuer } from '@meritflow/auth';
 import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
-import { loadTestStackConfig } from '@meritflow/config';
+import { loadTestStackConfig, workerNodeArgs } from '@meritflow/config';
 import {
   createMeritflowDatabases,
   defaultTemporalCacheDir,
@@ -255,11 +255,12 @@ async function clusterWorker(index: number, temporalAddress: string, baseEnv: No
     recentOutput: () => proc?.recentOutput() ?? [],
     signal: (signal) => process.kill(proc!.pid, signal),
     async start() {
-      proc = await startNode(`worker-${index}`, 'dist/apps/worker/src/main.js', {
-        ...baseEnv,
-        TEMPORAL_ADDRESS: temporalAddress,
-        WORKER_HTTP_PORT: String(port),
-      });
+      proc = await startNode(
+        `worker-${index}`,
+        'dist/apps/worker/src/main.js',
+        { ...baseEnv, TEMPORAL_ADDRESS: temporalAddress, WORKER_HTTP_PORT: String(port) },
+        workerNodeArgs(loadTestStackConfig()),
+      );
       const deadline = Date.now() + 120_000;
       for (;;) {
         if (proc.hasExited()) throw new Error(`worker-${index} exited while starting:\n${proc.recentOutput().join('\n')}`);
@@ -275,11 +276,11 @@ async function clusterWorker(index: number, temporalAddress: string, baseEnv: No
   };
 }
 
-function startNode(name: string, script: string, env: NodeJS.ProcessEnv): Promise<ManagedProcess> {
+function startNode(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<ManagedProcess> {
   return startProcess({
     name,
     command: process.execPath,
-    args: [path.join(REPOSITORY_ROOT, script)],
+    args: [...nodeArgs, path.join(REPOSITORY_ROOT, script)],
     cwd: REPOSITORY_ROOT,
     env,
     log: prefixedLogger(name, (t) => void process.stderr.write(t)),

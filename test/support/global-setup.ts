@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { loadTestStackConfig } from '@meritflow/config';
+import { loadTestStackConfig, workerNodeArgs } from '@meritflow/config';
 import { LocalIssuer } from '@meritflow/auth';
 import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
 import {
@@ -167,7 +167,7 @@ export default async function globalSetup(): Promise<void> {
       worker = await startProcess({
         name: 'worker',
         command: process.execPath,
-        args: [path.join(ROOT, 'dist/apps/worker/src/main.js')],
+        args: [...workerNodeArgs(config), path.join(ROOT, 'dist/apps/worker/src/main.js')],
         cwd: ROOT,
         env,
         log: prefixedLogger('worker', (t) => void process.stderr.write(t)),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { LauncherConfig } from '@meritflow/config';
+import { workerNodeArgs, type LauncherConfig } from '@meritflow/config';
 import {
   createMeritflowDatabases,
   databaseExists,
@@ -187,7 +187,13 @@ export async function startCluster(config: LauncherConfig): Promise<void> {
   const children = [];
   for (const [i, port] of workerPorts.entries()) {
     children.push(
-      await startNodeChild(`worker-${i}`, workerMain, { ...env, TEMPORAL_ADDRESS: frontend(i), WORKER_HTTP_PORT: String(port) }, 35_000),
+      await startNodeChild(
+        `worker-${i}`,
+        workerMain,
+        { ...env, TEMPORAL_ADDRESS: frontend(i), WORKER_HTTP_PORT: String(port) },
+        35_000,
+        workerNodeArgs(config),
+      ),
     );
   }
   for (const [i, port] of apiPorts.entries()) {

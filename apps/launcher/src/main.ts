@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { loadLauncherConfig, type LauncherConfig } from '@meritflow/config';
+import { loadLauncherConfig, workerNodeArgs, type LauncherConfig } from '@meritflow/config';
 import {
   defaultTemporalCacheDir,
   isPortFree,
@@ -156,7 +156,7 @@ async function start(config: LauncherConfig): Promise<void> {
     ...(config.AUTH_LOCAL_ISSUER ? { AUTH_LOCAL_SIGNING_KEY: config.AUTH_LOCAL_SIGNING_KEY ?? (await localIssuerKey(dataDir)) } : {}),
     ...(devKeys ? { PAYLOAD_KEYS: devKeys.keys, PAYLOAD_ACTIVE_KEY_ID: devKeys.activeKeyId } : {}),
   };
-  const worker = await startNodeChild('worker', workerMain, childEnv, 20_000);
+  const worker = await startNodeChild('worker', workerMain, childEnv, 20_000, workerNodeArgs(config));
   const api = await startNodeChild('api', apiMain, childEnv, 10_000);
 
   say(`waiting for ${apiBase}/health (the worker bundles the workflow code first, ~10s)`);

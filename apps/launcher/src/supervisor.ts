@@ -97,11 +97,17 @@ export async function developmentPayloadKeys(dataDir: string): Promise<{ keys: s
   return { keys: formatPayloadKeys(keys), activeKeyId: keys[keys.length - 1].id, file };
 }
 
-export async function startNodeChild(name: string, script: string, env: NodeJS.ProcessEnv, stopTimeoutMs: number): Promise<ManagedProcess> {
+export async function startNodeChild(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  stopTimeoutMs: number,
+  nodeArgs: readonly string[] = [],
+): Promise<ManagedProcess> {
   const proc = await startProcess({
     name,
     command: process.execPath,
-    args: [script],
+    args: [...nodeArgs, script],
     env,
     log: prefixedLogger(name),
     stopSignal: 'SIGTERM',

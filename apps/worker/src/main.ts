@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { createServer } from 'node:net';
+import { getHeapStatistics } from 'node:v8';
 import { validateShippedSops } from '@meritflow/domain/sop-schema';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime, type LogLevel, type Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { loadWorkerConfig, type WorkerConfig } from '@meritflow/config';
+import { loadWorkerConfig, workerHeapIssue, type WorkerConfig } from '@meritflow/config';
 import { PERSONNEL_TASK_QUEUE } from '@meritflow/contracts';
 import { ArchiveActivitiesImpl } from './activities/archive.activities';
 import { DisciplineActivitiesImpl } from './activities/discipline.activities';
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
   });
   const logger = new Logger('worker');
+  const heapIssue = workerHeapIssue(getHeapStatistics().heap_size_limit, config);
+  if (heapIssue) logger.warn(heapIssue);
 
   let worker: Worker | undefined;
   let draining = false;

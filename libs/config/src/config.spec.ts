@@ -212,6 +212,7 @@ describe('loadWorkerConfig', () => {
       WORKER_MAX_CONCURRENT_ACTIVITIES: 50,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 50,
       WORKER_MAX_CACHED_WORKFLOWS: 2_000,
+      WORKER_MAX_OLD_SPACE_MB: 1_024,
       ARCHIVE_SWEEP_INTERVAL_SECONDS: 60,
       ARCHIVE_SWEEP_BATCH: 200,
       PAYLOAD_KEYS: [{ id: 'dev-1', key: KEY_BYTES }],
@@ -233,6 +234,7 @@ describe('loadWorkerConfig', () => {
       variable: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
     },
     { what: 'LOG_LEVEL trace', env: { ...BASE, LOG_LEVEL: 'trace' }, variable: 'LOG_LEVEL' },
+    { what: 'a heap of 64 MB', env: { ...BASE, WORKER_MAX_OLD_SPACE_MB: '64' }, variable: 'WORKER_MAX_OLD_SPACE_MB' },
   ])('refuses $what with a ConfigError naming $variable', ({ env, variable }) => {
     expect(configError(() => loadWorkerConfig(env)).issues).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
   });
@@ -264,6 +266,7 @@ describe('loadLauncherConfig', () => {
       EMBEDDED_PG_PORT: 54329,
       AUTH_LOCAL_ISSUER: true,
       PATH: '',
+      WORKER_MAX_OLD_SPACE_MB: 1_024,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.TEMPORAL_ADDRESS).toBeUndefined();

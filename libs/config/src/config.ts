@@ -305,6 +305,38 @@ const apiSchema = z.object({
     .default({}),
 });
 
+/**
+ * The V8 old-space limit in MB of a worker process, for each of its isolates (the main thread with the
+ * activities, the workflow thread with the cached cases). Whoever starts a worker passes it as
+ * `--max-old-space-size` (`workerNodeArgs`); the worker warns when it was started without it. Unbounded,
+ * V8 grows the heap lazily with the machine's memory: six waves of 500 cases through one worker sawed
+ * between 0.7 and 1.5 GB with no trend (bench (f)), and a leak could not be told from that. Bounded at
+ * 1,024 a 1,000-person rotation (2,000 cached workflows) ran as fast as unbounded. Raise it with
+ * WORKER_MAX_CACHED_WORKFLOWS.
+ */
+const workerHeap = { WORKER_MAX_OLD_SPACE_MB: z.coerce.number().int().min(128).max(65_536).default(1_024) };
+
+/** The node arguments that start a worker process with its heap bound (before the script's path). */
+export const workerNodeArgs = (c: { WORKER_MAX_OLD_SPACE_MB: number }): string[] => [`--max-old-space-size=${c.WORKER_MAX_OLD_SPACE_MB}`];
+
+/** V8's heap limit is the old space plus its young generation (48 MB on Node 20), so allow that much. */
+const YOUNG_GENERATION_ALLOWANCE_MB = 64;
+
+/**
+ * What to tell an operator whose worker runs with another heap bound than WORKER_MAX_OLD_SPACE_MB
+ * (started as plain `node main.js`, say); null when it matches. `heapSizeLimitBytes` is
+ * `v8.getHeapStatistics().heap_size_limit`.
+ */
+export function workerHeapIssue(heapSizeLimitBytes: number, c: { WORKER_MAX_OLD_SPACE_MB: number }): string | null {
+  const limitMb = Math.round(heapSizeLimitBytes / 2 ** 20);
+  const off = limitMb - c.WORKER_MAX_OLD_SPACE_MB;
+  if (off >= 0 && off <= YOUNG_GENERATION_ALLOWANCE_MB) return null;
+  return (
+    `the heap limit is ${limitMb} MB, not WORKER_MAX_OLD_SPACE_MB=${c.WORKER_MAX_OLD_SPACE_MB}: ` +
+    `start the worker as node ${workerNodeArgs(c).join(' ')} dist/apps/worker/src/main.js, or its memory follows V8's own growth`
+  );
+}
+
 const workerSchema = z.object({
   ...common,
   DATABASE_URL: postgresUrl,
@@ -333,6 +365,7 @@ const workerSchema = z.object({
    * the worker peaked at 1.2 GB through that batch.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(2_000),
+  ...workerHeap,
   /**
    * How often the history-archive sweep (a Temporal Schedule the worker keeps) copies closed runs'
    * histories into PostgreSQL. Keep it far inside the namespace retention (TEMPORAL_RETENTION_DAYS).
@@ -349,6 +382,7 @@ const serverBinaries = {
 
 const launcherSchema = z.object({
   ...common,
+  ...workerHeap,
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   DATABASE_URL: postgresUrl.optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -462,6 +496,7 @@ export type DatabaseConfig = z.infer<typeof databaseSchema>;
 export const loadDatabaseConfig = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig => parse(databaseSchema, env);
 
 const testStackSchema = z.object({
+  ...workerHeap,
   /** A server where the suite may create and drop its own database; default: local 5432, else embedded. */
   TEST_DATABASE_URL: postgresUrl.optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
@@ -495,6 +530,8 @@ const benchSchema = z.object({
   BENCH_REPLAY_CASES: count(3, 1),
   BENCH_SCALE: count(500),
   BENCH_SCALE_CONCURRENCY: count(16, 1),
+  /** (f): how many times the soak opens and closes its BENCH_SCALE cases on the same worker. */
+  BENCH_SCALE_WAVES: count(6, 1),
   /** (l) flat in case size: candidates of the large selection, against selections of 10. */
   BENCH_CASE_CANDIDATES: count(500, 11),
   /** (m): people of the large bulk rotation, timed per person against one of 100. */
