@@ -34,6 +34,10 @@ export class RssSampler {
     private readonly pidOf: () => number,
     private readonly everyMs = 1000,
   ) {}
+  /** Seconds since the sampler was made: the clock of `series`. */
+  now(): number {
+    return (Date.now() - this.t0) / 1000;
+  }
   start(): this {
     this.sample();
     this.timer = setInterval(() => this.sample(), this.everyMs).unref();
@@ -61,4 +65,10 @@ export class RssSampler {
       series: s.map((p) => ({ t: Math.round(p.t * 10) / 10, mb: Math.round(p.mb * 10) / 10 })),
     };
   }
+}
+
+/** The highest RSS sampled in [from, to) seconds of a sampler's series; NaN when none was. */
+export function peakBetween(series: readonly { t: number; mb: number }[], from: number, to: number): number {
+  const inside = series.filter((p) => p.t >= from && p.t < to).map((p) => p.mb);
+  return inside.length ? Math.max(...inside) : NaN;
 }
