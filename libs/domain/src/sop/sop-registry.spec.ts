@@ -193,3 +193,27 @@ describe('vacancyTestFast', () => {
     });
   });
 });
+
+describe('what the registry hands out', () => {
+  const deeplyFrozen = (value: unknown): boolean =>
+    !value || typeof value !== 'object' || (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
+
+  it('is frozen deeply, whichever way it is asked for', () => {
+    const asked = [
+      getSop({ id: 'open-selection', version: '1.0.0' }),
+      selectSop('vacancy', { asOf: day('2026-06-15'), allowTestOnly: false }),
+      selectSop('vacancy', { version: '1.0.0-test.fast', asOf: day('2026-06-15'), allowTestOnly: true }),
+    ];
+
+    expect(asked.every(deeplyFrozen)).toBe(true);
+    expect(listSops().every(deeplyFrozen)).toBe(true);
+  });
+
+  it('refuses a change to a step of the version a case runs on', () => {
+    const sop = getSop({ id: 'vacancy', version: '1.0.0' }) as unknown as { steps: { transitions: { to: string }[] }[] };
+
+    expect(() => {
+      sop.steps[0].transitions[0].to = 'elsewhere';
+    }).toThrow(TypeError);
+  });
+});

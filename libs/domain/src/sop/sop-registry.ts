@@ -2,6 +2,7 @@ import { wibDate } from '../calendar/working-days';
 import { DomainError } from '../errors';
 import { ROLES, type Role } from '../roles';
 import type { SopDefinition, SopRef } from './sop.types';
+import { sealSop } from './sop.define';
 import {
   appointmentV1,
   assessmentTestFast,
@@ -66,7 +67,7 @@ export interface SopSelection {
 export function getSop(ref: SopRef): Readonly<SopDefinition> {
   const sop = ALL.find((s) => s.id === ref.id && s.version === ref.version);
   if (!sop) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: ref.id, version: ref.version });
-  return sop;
+  return sealSop(sop);
 }
 
 /** Chooses the version a new case pins at start. */
@@ -78,17 +79,18 @@ export function selectSop(id: string, selection: SopSelection): Readonly<SopDefi
     if (!sop || (sop.testOnly && !selection.allowTestOnly) || sop.effectiveFrom > day) {
       throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: id, version: selection.version });
     }
-    return sop;
+    return sealSop(sop);
   }
   const candidates = ALL.filter((s) => s.id === id && s.variant === selection.variant && !s.testOnly && s.effectiveFrom <= day).sort(
     (a, b) =>
       a.effectiveFrom === b.effectiveFrom ? compareVersions(b.version, a.version) : b.effectiveFrom.localeCompare(a.effectiveFrom),
   );
   if (!candidates[0]) throw new DomainError('SOP_VERSION_UNKNOWN', { sopId: id, version: `effective ${day}` });
-  return candidates[0];
+  return sealSop(candidates[0]);
 }
 
-export const listSops = (): readonly Readonly<SopDefinition>[] => ALL;
+/** Every version shipped, each frozen deeply. */
+export const listSops = (): readonly Readonly<SopDefinition>[] => ALL.map(sealSop);
 
 function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/).map((x) => Number(x) || 0);
