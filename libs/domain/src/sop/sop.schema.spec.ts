@@ -167,8 +167,7 @@ describe('defineSop', () => {
       expect(sop.steps[0].deadline?.after).toEqual({ workingDays: 10 });
     });
 
-    // Known gap: deepFreeze stops at any object that is already frozen, so the children of a
-    // shallow-frozen input stay mutable. Flip to `it` once deepFreeze recurses regardless.
+    // deepFreeze recurses even into an object already frozen, so a shallow-frozen input is frozen deeply.
     it('freezes nested objects even when the caller froze the top level only', () => {
       const sop = defineSop(Object.freeze(validSop()));
 
