@@ -117,8 +117,8 @@ const activities: Pick<LedgerActivities, 'recordDecision' | 'computeDeadline'> &
   },
 };
 
-/** A case's rows in ledger order (writes of concurrent decisions may land in any order). */
-const ledgerOf = (id: string) => [...(rows.get(id) ?? [])].sort((a, b) => a.sequence - b.sequence);
+/** A case's rows in the order they were written, which is their decision sequence (LEDGER_IN_SEQUENCE_PATCH). */
+const ledgerOf = (id: string) => rows.get(id) ?? [];
 const decisionsOf = (id: string) => ledgerOf(id).map((r) => r.decision);
 
 describe('openSelectionWorkflow with stubbed activities', () => {

@@ -10,3 +10,12 @@ export interface LedgerActivities {
 
 /** Activity type names; renaming one breaks running workflows, so they are fixed here. */
 export const LEDGER_ACTIVITY_NAMES = ['recordDecision', 'computeDeadline'] as const satisfies readonly (keyof LedgerActivities)[];
+
+/**
+ * A decision's ledger row is written only once the run's rows of lower sequence are stored (or have
+ * failed for good). Without it, an update that arrives while the opening decision's write is in flight
+ * (the PPK approving a vacancy the moment it is proposed), or with the start itself, could reach the
+ * database first, and the hash chain would hold the approval before the proposal. Histories from
+ * before the patch replay as they ran.
+ */
+export const LEDGER_IN_SEQUENCE_PATCH = 'ledger-rows-in-decision-sequence';

@@ -17,6 +17,7 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type CaseSummary,
+  type DecisionRecord,
   type Duty,
   type DutyRegistry,
   type EvidenceRef,
@@ -25,6 +26,7 @@ import {
   type SopStep,
 } from '@meritflow/domain';
 import {
+  LEDGER_IN_SEQUENCE_PATCH,
   SEARCH_ATTRIBUTES_PATCH,
   sopMigrationQuery,
   sopMigrationUpdate,
@@ -68,6 +70,10 @@ export class SopCase {
    */
   private sequence = 1;
   private recorded = 0;
+  /** Every sequence up to this one has had its ledger write settled (stored, or failed for good). */
+  private settledThrough = 0;
+  /** Sequences above `settledThrough` whose writes have settled, out of turn. */
+  private readonly settledAhead = new Set<number>();
   /** Bumped on every change of step, so a deadline knows whether its step is still current. */
   private epoch = 0;
   private deadlineView: { step: string; dueAt: string; onExpiry: string; notifyRole: string } | null = null;
@@ -489,7 +495,7 @@ export class SopCase {
       assignDuty(this.duties, actor.id, duty);
       if (actor.actingFor) assignDuty(this.duties, actor.actingFor.id, duty);
     }
-    await this.ledger.recordDecision({
+    const row: DecisionRecord = {
       idempotencyKey: decisionKey(workflowId, runId, sequence),
       caseType: this.caseType,
       workflowId,
@@ -509,7 +515,20 @@ export class SopCase {
       ruleVersion: options.ruleVersion ?? null,
       decidedAt: new Date().toISOString(),
       case: this.summary(),
-    });
+    };
+    // Whether the rows before this one have settled follows from the history's events, so it replays the same.
+    const write =
+      sequence > this.settledThrough + 1 && patched(LEDGER_IN_SEQUENCE_PATCH)
+        ? condition(() => this.settledThrough >= sequence - 1).then(() => this.ledger.recordDecision(row))
+        : this.ledger.recordDecision(row);
+    const settle = () => this.settle(sequence);
+    void write.then(settle, settle);
+    await write;
     this.recorded++;
+  }
+
+  private settle(sequence: number): void {
+    this.settledAhead.add(sequence);
+    while (this.settledAhead.delete(this.settledThrough + 1)) this.settledThrough++;
   }
 }

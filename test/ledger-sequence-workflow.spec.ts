@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import {
+  CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+  LEDGER_IN_SEQUENCE_PATCH,
+  VACANCY_WORKFLOW_TYPE,
+  vacancyDecideUpdate,
+  vacancyWorkflowId,
+  type LedgerActivities,
+  type VacancyWorkflowInput,
+} from '@meritflow/contracts';
+import type { Actor } from '@meritflow/domain';
+import { defaultTemporalCacheDir, resolveTemporalBinary, startTemporalDevServer, type TemporalDevServer } from '@meritflow/devstack';
+import { loadTestStackConfig } from '@meritflow/config';
+import { sourceBundlerOptions } from './support/workflow-bundle';
+import { HISTORIES } from './support/history-recorder';
+
+/**
+ * A case's ledger rows reach the database in the order of its decisions, even when a decision arrives
+ * while the previous row is still being written: the PPK approving a vacancy the moment HR proposed it
+ * must not put the approval before the proposal in the hash chain (an export once listed them
+ * approve, propose on a busy CI machine). Real Temporal dev server; the ledger activity is a stub that
+ * holds the opening row's write until the test lets it go.
+ */
+Runtime.install({ logger: new DefaultLogger('WARN') });
+jest.setTimeout(60_000);
+
+const HR: Actor = { id: '198503152010012003', role: 'hr_officer', name: 'Siti Rahayu' };
+const PPK: Actor = { id: '196801011990031004', role: 'ppk', name: 'Bupati Sleman' };
+
+/** What the stub saw, in order: `began 2` is the activity for sequence 2 starting, `stored 1` the row of sequence 1 landing. */
+const events: string[] = [];
+let releaseOpening!: () => void;
+const openingReleased = new Promise<void>((resolve) => (releaseOpening = resolve));
+
+const activities: Pick<LedgerActivities, 'recordDecision' | 'computeDeadline'> = {
+  async recordDecision(record) {
+    const key = `${record.sequence}`;
+    if (events.includes(`stored ${key}`)) return { inserted: false };
+    events.push(`began ${key}`);
+    if (record.sequence === 1) await openingReleased;
+    events.push(`stored ${key}`);
+    return { inserted: true };
+  },
+  async computeDeadline() {
+    return new Date(Date.now() + 30 * 86_400_000).toISOString();
+  },
+};
+
+const until = async (check: () => boolean, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  return check();
+};
+
+describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', () => {
+  let server: TemporalDevServer;
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let bundle: WorkflowBundle;
+  let running: Promise<void>;
+  const taskQueue = `ledger-sequence-${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    const config = loadTestStackConfig();
+    const binary = await resolveTemporalBinary({
+      explicitPath: config.TEMPORAL_CLI_PATH,
+      searchPath: config.PATH,
+      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
+    });
+    server = await startTemporalDevServer({
+      binary: binary.path,
+      logLevel: 'error',
+      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
+    });
+    env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+    bundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('@meritflow/workflows'),
+      logger: new DefaultLogger('WARN'),
+      ...sourceBundlerOptions,
+    });
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    running = worker.run();
+  }, 180_000);
+
+  afterAll(async () => {
+    releaseOpening?.();
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await server?.stop();
+  }, 60_000);
+
+  it('writes the approval only after the proposal is stored, though the approval arrived during its write', async () => {
+    const agencyCode = 'PEMKAB-STUB';
+    const positionCode = `KADIS-${randomBytes(3).toString('hex').toUpperCase()}`;
+    const input: VacancyWorkflowInput = {
+      sop: { id: 'vacancy', version: '1.1.0' },
+      proposal: {
+        agencyCode,
+        positionCode,
+        title: 'Kepala Dinas PUPR',
+        organisationalUnit: 'Dinas PUPR',
+        positionClass: 'jpt_pratama',
+        gradeMin: 'IV/b',
+        gradeMax: 'IV/c',
+        requiredCompetencies: [{ type: 'managerial', name: 'integritas', level: 4 }],
+        requestedFillingMethod: 'open_selection',
+      },
+      proposedBy: HR,
+      reason: 'Pejabat sebelumnya memasuki masa pensiun',
+      evidence: [],
+    };
+    const handle = await env.client.workflow.start(VACANCY_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: vacancyWorkflowId(agencyCode, positionCode),
+      args: [input],
+    });
+    // The proposal's write has begun and is held.
+    expect(await until(() => events.includes('began 1'), 30_000)).toBe(true);
+
+    const approval = await handle.startUpdate(vacancyDecideUpdate, {
+      args: [{ decision: 'approve', actor: PPK, fillingMethod: 'talent_pool' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    // Give a write that does not wait its turn the time to begin (it would begin at once), then let the proposal land.
+    await until(() => events.includes('began 2'), 2_000);
+    releaseOpening();
+    const state = await approval.result();
+
+    expect(state.decisionCount).toBe(2);
+    expect(events).toEqual(['began 1', 'stored 1', 'began 2', 'stored 2']);
+
+    // The run marks the new behaviour, so its history replays as it ran; committed, CI replays it on every change.
+    await handle.executeUpdate(vacancyDecideUpdate, {
+      args: [{ decision: 'close', actor: HR, reason: 'Terisi dari kelompok rencana suksesi' }],
+    });
+    await handle.result();
+    const history = await handle.fetchHistory();
+    const patches = history.events!.flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+    });
+    expect(patches).toContain(LEDGER_IN_SEQUENCE_PATCH);
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
+    if (loadTestStackConfig().RECORD_HISTORIES) {
+      const name = `vacancy-approved-during-proposal-write@${handle.workflowId.replaceAll(':', '~')}.json`;
+      writeFileSync(path.join(HISTORIES, name), historyToJSON(history));
+    }
+  });
+});
