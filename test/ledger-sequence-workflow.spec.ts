@@ -24,8 +24,8 @@ import { HISTORIES } from './support/history-recorder';
  * A case's ledger rows reach the database in the order of its decisions, even when a decision arrives
  * while the previous row is still being written: the PPK approving a vacancy the moment HR proposed it
  * must not put the approval before the proposal in the hash chain (an export once listed them
- * approve, propose on a busy CI machine). Real Temporal dev server; the ledger activity is a stub that
- * holds the opening row's write until the test lets it go.
+ * approve, propose on a busy CI machine), nor a closing before the approval. Real Temporal dev server;
+ * the ledger activity is a stub that holds a row's write until the test lets it go.
  */
 Runtime.install({ logger: new DefaultLogger('WARN') });
 jest.setTimeout(60_000);
@@ -35,15 +35,20 @@ const PPK: Actor = { id: '196801011990031004', role: 'ppk', name: 'Bupati Sleman
 
 /** What the stub saw, in order: `began 2` is the activity for sequence 2 starting, `stored 1` the row of sequence 1 landing. */
 const events: string[] = [];
-let releaseOpening!: () => void;
-const openingReleased = new Promise<void>((resolve) => (releaseOpening = resolve));
+/** Sequences whose writes the stub holds until the test releases them. */
+const held = new Map<number, { release: () => void; released: Promise<void> }>();
+const hold = (sequence: number) => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  held.set(sequence, { release, released });
+};
 
 const activities: Pick<LedgerActivities, 'recordDecision' | 'computeDeadline'> = {
   async recordDecision(record) {
     const key = `${record.sequence}`;
     if (events.includes(`stored ${key}`)) return { inserted: false };
     events.push(`began ${key}`);
-    if (record.sequence === 1) await openingReleased;
+    await held.get(record.sequence)?.released;
     events.push(`stored ${key}`);
     return { inserted: true };
   },
@@ -89,14 +94,14 @@ describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', 
   }, 180_000);
 
   afterAll(async () => {
-    releaseOpening?.();
+    for (const h of held.values()) h.release();
     worker?.shutdown();
     await running;
     await env?.teardown();
     await server?.stop();
   }, 60_000);
 
-  it('writes the approval only after the proposal is stored, though the approval arrived during its write', async () => {
+  it('writes each step change after the rows before it, though it arrived while they were being written', async () => {
     const agencyCode = 'PEMKAB-STUB';
     const positionCode = `KADIS-${randomBytes(3).toString('hex').toUpperCase()}`;
     const input: VacancyWorkflowInput = {
@@ -116,6 +121,8 @@ describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', 
       reason: 'Pejabat sebelumnya memasuki masa pensiun',
       evidence: [],
     };
+    hold(1);
+    hold(2);
     const handle = await env.client.workflow.start(VACANCY_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: vacancyWorkflowId(agencyCode, positionCode),
@@ -124,22 +131,29 @@ describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', 
     // The proposal's write has begun and is held.
     expect(await until(() => events.includes('began 1'), 30_000)).toBe(true);
 
+    // The PPK approves during the proposal's write.
     const approval = await handle.startUpdate(vacancyDecideUpdate, {
       args: [{ decision: 'approve', actor: PPK, fillingMethod: 'talent_pool' }],
       waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
     // Give a write that does not wait its turn the time to begin (it would begin at once), then let the proposal land.
     await until(() => events.includes('began 2'), 2_000);
-    releaseOpening();
-    const state = await approval.result();
+    held.get(1)!.release();
+    expect(await until(() => events.includes('began 2'), 30_000)).toBe(true);
 
-    expect(state.decisionCount).toBe(2);
-    expect(events).toEqual(['began 1', 'stored 1', 'began 2', 'stored 2']);
+    // HR closes the vacancy during the approval's write.
+    const closing = await handle.startUpdate(vacancyDecideUpdate, {
+      args: [{ decision: 'close', actor: HR, reason: 'Terisi dari kelompok rencana suksesi' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await until(() => events.includes('began 3'), 2_000);
+    held.get(2)!.release();
+    expect((await approval.result()).decisionCount).toBeGreaterThanOrEqual(2);
+    expect((await closing.result()).decisionCount).toBe(3);
+
+    expect(events).toEqual(['began 1', 'stored 1', 'began 2', 'stored 2', 'began 3', 'stored 3']);
 
     // The run marks the new behaviour, so its history replays as it ran; committed, CI replays it on every change.
-    await handle.executeUpdate(vacancyDecideUpdate, {
-      args: [{ decision: 'close', actor: HR, reason: 'Terisi dari kelompok rencana suksesi' }],
-    });
     await handle.result();
     const history = await handle.fetchHistory();
     const patches = history.events!.flatMap((e) => {
@@ -149,7 +163,7 @@ describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', 
     expect(patches).toContain(LEDGER_IN_SEQUENCE_PATCH);
     await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
     if (loadTestStackConfig().RECORD_HISTORIES) {
-      const name = `vacancy-approved-during-proposal-write@${handle.workflowId.replaceAll(':', '~')}.json`;
+      const name = `vacancy-decided-during-writes@${handle.workflowId.replaceAll(':', '~')}.json`;
       writeFileSync(path.join(HISTORIES, name), historyToJSON(history));
     }
   });

@@ -12,10 +12,12 @@ export interface LedgerActivities {
 export const LEDGER_ACTIVITY_NAMES = ['recordDecision', 'computeDeadline'] as const satisfies readonly (keyof LedgerActivities)[];
 
 /**
- * A decision's ledger row is written only once the run's rows of lower sequence are stored (or have
- * failed for good). Without it, an update that arrives while the opening decision's write is in flight
- * (the PPK approving a vacancy the moment it is proposed), or with the start itself, could reach the
- * database first, and the hash chain would hold the approval before the proposal. Histories from
- * before the patch replay as they ran.
+ * A run's ledger rows reach the database in the order the decisions depend on each other: the row that
+ * opens the run, or changes its step, is written once every row of lower sequence has settled (stored,
+ * or failed for good), and any other row once the last such row has. Without it, an update that arrives
+ * while the opening decision's write is in flight (the PPK approving a vacancy the moment it is
+ * proposed), or with the start itself, could reach the database first, and the hash chain would hold the
+ * approval before the proposal. Decisions taken on one step at the same time (screenings) may land in
+ * either order, each with its own sequence. Histories from before the patch replay as they ran.
  */
 export const LEDGER_IN_SEQUENCE_PATCH = 'ledger-rows-in-decision-sequence';

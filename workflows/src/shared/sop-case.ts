@@ -72,6 +72,8 @@ export class SopCase {
   private recorded = 0;
   /** Every sequence up to this one has had its ledger write settled (stored, or failed for good). */
   private settledThrough = 0;
+  /** The last row that opened the run or changed its step; a later row is written only after it (LEDGER_IN_SEQUENCE_PATCH). */
+  private lastMove = 1;
   /** Sequences above `settledThrough` whose writes have settled, out of turn. */
   private readonly settledAhead = new Set<number>();
   /** Bumped on every change of step, so a deadline knows whether its step is still current. */
@@ -516,10 +518,16 @@ export class SopCase {
       decidedAt: new Date().toISOString(),
       case: this.summary(),
     };
-    // Whether the rows before this one have settled follows from the history's events, so it replays the same.
+    // A row that opens the run or changes its step waits for every row before it; any other row waits
+    // for the last such row. Rows decided on one step while each other's writes are in flight (many
+    // screenings at once) are written side by side, so a busy case gains no workflow task per decision.
+    // Whether those rows have settled follows from the history's events, so the choice replays the same.
+    const moves = reserved === 1 || stepBefore !== stepAfter.id;
+    const after = moves ? sequence - 1 : Math.min(this.lastMove, sequence - 1);
+    if (moves) this.lastMove = Math.max(this.lastMove, sequence);
     const write =
-      sequence > this.settledThrough + 1 && patched(LEDGER_IN_SEQUENCE_PATCH)
-        ? condition(() => this.settledThrough >= sequence - 1).then(() => this.ledger.recordDecision(row))
+      after > this.settledThrough && patched(LEDGER_IN_SEQUENCE_PATCH)
+        ? condition(() => this.settledThrough >= after).then(() => this.ledger.recordDecision(row))
         : this.ledger.recordDecision(row);
     const settle = () => this.settle(sequence);
     void write.then(settle, settle);
