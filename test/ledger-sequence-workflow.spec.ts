@@ -1,24 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import {
-  CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
   LEDGER_IN_SEQUENCE_PATCH,
   VACANCY_WORKFLOW_TYPE,
   vacancyDecideUpdate,
   vacancyWorkflowId,
   type LedgerActivities,
+  type VacancyDecisionInput,
   type VacancyWorkflowInput,
 } from '@meritflow/contracts';
 import type { Actor } from '@meritflow/domain';
-import { defaultTemporalCacheDir, resolveTemporalBinary, startTemporalDevServer, type TemporalDevServer } from '@meritflow/devstack';
 import { loadTestStackConfig } from '@meritflow/config';
-import { sourceBundlerOptions } from './support/workflow-bundle';
+import { startStubbedWorker, type StubbedWorker } from './support/stubbed-worker';
 import { HISTORIES } from './support/history-recorder';
+import { patchIdsOf } from './support/committed-histories';
 
 /**
  * A case's ledger rows reach the database in the order of its decisions, even when a decision arrives
@@ -64,41 +63,15 @@ const until = async (check: () => boolean, timeoutMs: number) => {
 };
 
 describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', () => {
-  let server: TemporalDevServer;
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let bundle: WorkflowBundle;
-  let running: Promise<void>;
-  const taskQueue = `ledger-sequence-${randomBytes(3).toString('hex')}`;
+  let stub: StubbedWorker;
 
   beforeAll(async () => {
-    const config = loadTestStackConfig();
-    const binary = await resolveTemporalBinary({
-      explicitPath: config.TEMPORAL_CLI_PATH,
-      searchPath: config.PATH,
-      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
-    });
-    server = await startTemporalDevServer({
-      binary: binary.path,
-      logLevel: 'error',
-      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
-    });
-    env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
-    bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('@meritflow/workflows'),
-      logger: new DefaultLogger('WARN'),
-      ...sourceBundlerOptions,
-    });
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-    running = worker.run();
+    stub = await startStubbedWorker('ledger-sequence', activities);
   }, 180_000);
 
   afterAll(async () => {
     for (const h of held.values()) h.release();
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await server?.stop();
+    await stub?.stop();
   }, 60_000);
 
   it('writes each step change after the rows before it, though it arrived while they were being written', async () => {
@@ -123,31 +96,25 @@ describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', 
     };
     hold(1);
     hold(2);
-    const handle = await env.client.workflow.start(VACANCY_WORKFLOW_TYPE, {
-      taskQueue,
+    const handle = await stub.env.client.workflow.start(VACANCY_WORKFLOW_TYPE, {
+      taskQueue: stub.taskQueue,
       workflowId: vacancyWorkflowId(agencyCode, positionCode),
       args: [input],
     });
     // The proposal's write has begun and is held.
     expect(await until(() => events.includes('began 1'), 30_000)).toBe(true);
 
-    // The PPK approves during the proposal's write.
-    const approval = await handle.startUpdate(vacancyDecideUpdate, {
-      args: [{ decision: 'approve', actor: PPK, fillingMethod: 'talent_pool' }],
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
-    // Give a write that does not wait its turn the time to begin (it would begin at once), then let the proposal land.
-    await until(() => events.includes('began 2'), 2_000);
-    held.get(1)!.release();
+    /** Sends `decision` while the write of `heldSequence` is held, waits for a write that does not wait its turn (it would begin at once), then lets the held one land. */
+    const decideDuring = async (heldSequence: number, decision: VacancyDecisionInput) => {
+      const update = await handle.startUpdate(vacancyDecideUpdate, { args: [decision], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await until(() => events.includes(`began ${heldSequence + 1}`), 2_000);
+      held.get(heldSequence)!.release();
+      return update;
+    };
+    // The PPK approves during the proposal's write; HR closes the vacancy during the approval's.
+    const approval = await decideDuring(1, { decision: 'approve', actor: PPK, fillingMethod: 'talent_pool' });
     expect(await until(() => events.includes('began 2'), 30_000)).toBe(true);
-
-    // HR closes the vacancy during the approval's write.
-    const closing = await handle.startUpdate(vacancyDecideUpdate, {
-      args: [{ decision: 'close', actor: HR, reason: 'Terisi dari kelompok rencana suksesi' }],
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
-    await until(() => events.includes('began 3'), 2_000);
-    held.get(2)!.release();
+    const closing = await decideDuring(2, { decision: 'close', actor: HR, reason: 'Terisi dari kelompok rencana suksesi' });
     expect((await approval.result()).decisionCount).toBeGreaterThanOrEqual(2);
     expect((await closing.result()).decisionCount).toBe(3);
 
@@ -156,12 +123,8 @@ describe('ledger rows in decision sequence (vacancy workflow, stubbed ledger)', 
     // The run marks the new behaviour, so its history replays as it ran; committed, CI replays it on every change.
     await handle.result();
     const history = await handle.fetchHistory();
-    const patches = history.events!.flatMap((e) => {
-      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
-      return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
-    });
-    expect(patches).toContain(LEDGER_IN_SEQUENCE_PATCH);
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
+    expect(patchIdsOf(history)).toContain(LEDGER_IN_SEQUENCE_PATCH);
+    await Worker.runReplayHistory({ workflowBundle: stub.bundle }, history, handle.workflowId);
     if (loadTestStackConfig().RECORD_HISTORIES) {
       const name = `vacancy-decided-during-writes@${handle.workflowId.replaceAll(':', '~')}.json`;
       writeFileSync(path.join(HISTORIES, name), historyToJSON(history));

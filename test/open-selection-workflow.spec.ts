@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import {
   assessmentDecideUpdate,
   assessmentWorkflowId,
-  CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
   committeeReviewDecideUpdate,
   committeeReviewWorkflowId,
   SELECTION_WORKFLOW_TYPE,
@@ -21,9 +19,7 @@ import {
   type SelectionWorkflowInput,
 } from '@meritflow/contracts';
 import type { Actor, CommitteeMember, DecisionRecord, FactsSnapshot, RegisterFacts, SopDuration } from '@meritflow/domain';
-import { defaultTemporalCacheDir, resolveTemporalBinary, startTemporalDevServer, type TemporalDevServer } from '@meritflow/devstack';
-import { loadTestStackConfig } from '@meritflow/config';
-import { sourceBundlerOptions } from './support/workflow-bundle';
+import { startStubbedWorker, type StubbedWorker } from './support/stubbed-worker';
 
 /**
  * The open-selection workflow on a real Temporal dev server with its activities stubbed (issue 16
@@ -122,42 +118,16 @@ const ledgerOf = (id: string) => rows.get(id) ?? [];
 const decisionsOf = (id: string) => ledgerOf(id).map((r) => r.decision);
 
 describe('openSelectionWorkflow with stubbed activities', () => {
-  let server: TemporalDevServer;
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundle;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = `selection-handlers-${randomBytes(3).toString('hex')}`;
+  let stub: StubbedWorker;
+  let env: StubbedWorker['env'];
+  let taskQueue: string;
 
   beforeAll(async () => {
-    // The same CLI the test stack uses (TEMPORAL_CLI_PATH, PATH or the per-user cache).
-    const config = loadTestStackConfig();
-    const binary = await resolveTemporalBinary({
-      explicitPath: config.TEMPORAL_CLI_PATH,
-      searchPath: config.PATH,
-      cacheDir: defaultTemporalCacheDir({ xdgCacheHome: config.XDG_CACHE_HOME }),
-    });
-    server = await startTemporalDevServer({
-      binary: binary.path,
-      logLevel: 'error',
-      searchAttributes: CASE_SEARCH_ATTRIBUTE_REGISTRATIONS,
-    });
-    env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
-    bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('@meritflow/workflows'),
-      logger: new DefaultLogger('WARN'),
-      ...sourceBundlerOptions,
-    });
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-    running = worker.run();
+    stub = await startStubbedWorker('selection-handlers', activities);
+    ({ env, taskQueue } = stub);
   }, 180_000);
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await server?.stop();
-  }, 60_000);
+  afterAll(() => stub?.stop(), 60_000);
 
   async function open(options: Pick<SelectionWorkflowInput, 'blindScoring' | 'historyLimit'> = {}): Promise<WorkflowHandle> {
     const agencyCode = 'PEMKAB-STUB';
@@ -418,7 +388,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
     // Both runs replay on the current code.
     for (const runId of [firstRunId, next.runId]) {
       const history = await env.client.workflow.getHandle(h.workflowId, runId).fetchHistory();
-      await Worker.runReplayHistory({ workflowBundle: bundle }, history, h.workflowId);
+      await Worker.runReplayHistory({ workflowBundle: stub.bundle }, history, h.workflowId);
     }
   });
 
@@ -502,7 +472,7 @@ describe('openSelectionWorkflow with stubbed activities', () => {
 
     await h.terminate('test done');
     // Both runs replay on the current code.
-    for (const history of [first, second]) await Worker.runReplayHistory({ workflowBundle: bundle }, history, h.workflowId);
+    for (const history of [first, second]) await Worker.runReplayHistory({ workflowBundle: stub.bundle }, history, h.workflowId);
   });
 
   it('signs the ranking, takes the recommendation and the pick through their handlers, with the PPK justifying a lower rank', async () => {

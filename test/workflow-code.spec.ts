@@ -6,6 +6,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import * as workflows from '@meritflow/workflows';
 import { SEARCH_ATTRIBUTES_PATCH } from '@meritflow/contracts';
 import { sourceBundlerOptions } from './support/workflow-bundle';
+import { patchIdsOf } from './support/committed-histories';
 
 const FIXTURES = path.resolve(__dirname, 'fixtures');
 const HISTORIES = path.resolve(__dirname, '../workflows/test/histories');
@@ -71,11 +72,7 @@ describe('workflow code', () => {
   );
 
   it('keeps recordings from both sides of the search-attributes patch for every root case type', () => {
-    const patched = (h: ReturnType<typeof histories>[number]) =>
-      h.history.events!.some((e) => {
-        const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
-        return !!data && (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id === SEARCH_ATTRIBUTES_PATCH;
-      });
+    const patched = (h: ReturnType<typeof histories>[number]) => patchIdsOf(h.history).includes(SEARCH_ATTRIBUTES_PATCH);
     const roots = ['vacancy-approved-closed', 'vacancy-expired', 'open-selection', 'move-mutation-intra', 'bulk-move'];
     const all = histories().filter((h) => roots.includes(h.name));
     // Before the patch: no marker and no upsert; since: the marker, then the upserts.

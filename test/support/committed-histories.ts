@@ -14,6 +14,13 @@ export const committedHistoryJson = (name: string): { events: Record<string, unk
 
 export const committedHistory = (name: string): History => historyFromJSON(committedHistoryJson(name));
 
+/** The ids of the patches a history's markers record (`patched()` in the workflow code). */
+export const patchIdsOf = (history: History): string[] =>
+  (history.events ?? []).flatMap((e) => {
+    const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+
 export function committedCase(name: string): CaseHistory {
   const history = committedHistory(name);
   const started = history.events![0].workflowExecutionStartedEventAttributes!;
