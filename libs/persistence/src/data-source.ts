@@ -46,6 +46,7 @@ import { LedgerHashByColumns1765060000000 } from './migrations/1765060000000-led
 import { CaseSearchTrigram1765080000000 } from './migrations/1765080000000-case-search-trigram';
 import { MigrationBatchIndex1765080000001 } from './migrations/1765080000001-migration-batch-index';
 import { CaseTaskSnapshots1765091800000 } from './migrations/1765091800000-case-task-snapshots';
+import { CasesProjectionHot1765100000000 } from './migrations/1765100000000-cases-projection-hot';
 import { CaseTaskSnapshotEntity } from './entities/case-task-snapshot.entity';
 import { DecreeEntity } from './entities/decree.entity';
 
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   CaseSearchTrigram1765080000000,
   MigrationBatchIndex1765080000001,
   CaseTaskSnapshots1765091800000,
+  CasesProjectionHot1765100000000,
 ];
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError, type DecisionRecord } from '@meritflow/domain';
 import { readStackState } from '../../../test/support/test-stack';
-import { createDataSource } from './data-source';
+import { createDataSource, dataSourceOptions } from './data-source';
 import { LedgerRepository } from './ledger.repository';
 import { revertLastMigration, runMigrations } from './migrate';
 
@@ -102,6 +102,46 @@ describe('decision ledger', () => {
     expect(all.items.map((c) => c.businessKey)).toEqual(['B', 'A']);
     const approved = await repo.listCases({ caseType: 'vacancy', agencyCode, status: 'approved', limit: 10, offset: 0 });
     expect(approved).toMatchObject({ total: 1, items: [{ businessKey: 'B' }] });
+  });
+});
+
+describe('the case read model', () => {
+  // Issue 19 (c): every append updates its run's `cases` row, and that update must be HOT (no index
+  // entry written) whenever the decision keeps the case's status and step. An index holding a column
+  // that every append changes rules HOT out for every decision.
+  it('has no index on a column that every decision changes', async () => {
+    const defs: { indexname: string; indexdef: string }[] = await ds.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'cases'`,
+    );
+    expect(defs.map((d) => d.indexname)).toEqual(expect.arrayContaining(['cases_pkey', 'cases_tree_idx', 'cases_root_created_idx']));
+    expect(defs.filter((d) => /\b(updated_at|last_sequence|details)\b/.test(d.indexdef)).map((d) => d.indexname)).toEqual([]);
+    const [{ reloptions }] = await ds.query(`SELECT reloptions FROM pg_class WHERE oid = 'cases'::regclass`);
+    expect(reloptions).toEqual(expect.arrayContaining(['fillfactor=70']));
+  });
+
+  it('updates the row in place when a decision keeps its status and step', async () => {
+    // One connection, so the statistics this test reads include its own appends once flushed.
+    const one = new DataSource(dataSourceOptions(databaseUrl, 'ledger-int-spec-hot', 1));
+    await one.initialize();
+    try {
+      const oneRepo = new LedgerRepository(one);
+      const hotUpdates = async () => {
+        await one.query('SELECT pg_stat_force_next_flush()');
+        await one.query('SELECT pg_stat_clear_snapshot()');
+        const [{ n }] = await one.query(`SELECT n_tup_hot_upd::int AS n FROM pg_stat_user_tables WHERE relid = 'cases'::regclass`);
+        return n as number;
+      };
+      const runId = randomUUID();
+      await oneRepo.append(record(runId, 1));
+      await oneRepo.append(record(runId, 2)); // changes the step and status: not HOT
+      const before = await hotUpdates();
+      for (const seq of [3, 4, 5]) await oneRepo.append(record(runId, seq)); // same step and status
+      expect(await hotUpdates()).toBeGreaterThan(before);
+      const [row] = await one.query(`SELECT last_sequence, details FROM cases WHERE run_id = $1`, [runId]);
+      expect(row).toEqual({ last_sequence: 5, details: { n: 5 } });
+    } finally {
+      await one.destroy();
+    }
   });
 });
 
