@@ -537,9 +537,10 @@ async function verifyBench(ls: LocalStack) {
     log: prefixedLogger('bench:ledger', (t) => void process.stderr.write(t)),
   });
   const m = lines.map((l) => /verifyAll: median (\d+) rows\/s/.exec(l)).find(Boolean);
-  if (!m) throw new Error(`no median in the ledger bench output:\n${lines.join('\n')}`);
+  const ref = lines.map((l) => /reference: median (\d+) rows\/s/.exec(l)).find(Boolean);
+  if (!m || !ref) throw new Error(`no median in the ledger bench output:\n${lines.join('\n')}`);
   const sane = lines.some((l) => l.includes('is detected'));
-  return { rowsPerS: Number(m[1]), tamperDetected: sane, output: lines };
+  return { rowsPerS: Number(m[1]), referenceRowsPerS: Number(ref[1]), tamperDetected: sane, output: lines };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1032,6 +1033,17 @@ async function main(): Promise<void> {
         ratio: null,
         target: '≥ 300,000',
         pass: d.rowsPerS >= 300_000 && d.tamperDetected,
+      });
+      rows.push({
+        id: '',
+        measure: '  profile: the same rows, one-pass reference (SHA-256 of the columns as plain text, lag())',
+        unit: 'rows/s',
+        meritflow: d.rowsPerS,
+        baseline: d.referenceRowsPerS,
+        baselineName: 'reference',
+        ratio: d.rowsPerS / d.referenceRowsPerS,
+        target: '-',
+        pass: null,
       });
     }
 
