@@ -1,6 +1,6 @@
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { DomainError } from '@meritflow/domain';
-import { fromTemporalError, isDeadlineExceeded, isNoPoller } from './temporal-errors';
+import { fromTemporalError, isCancelledByServer, isDeadlineExceeded, isNoPoller } from './temporal-errors';
 
 const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details });
 
@@ -32,6 +32,14 @@ describe('fromTemporalError', () => {
     const other = new ServiceError('Failed to query Workflow', { cause: grpc(9, 'workflow is not running') });
     expect(isNoPoller(other)).toBe(false);
     expect(fromTemporalError(other, 'c')).toBe(other);
+  });
+
+  it('turns a query the server gave up (CANCELLED) into a coded 503 rather than a 500', () => {
+    const err = new ServiceError('Failed to query Workflow', { cause: grpc(1, 'Call cancelled') });
+    expect(isCancelledByServer(err)).toBe(true);
+    expect(isDeadlineExceeded(err)).toBe(false);
+    expect((fromTemporalError(err, 'c') as DomainError).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(isCancelledByServer(new ServiceError('Failed to query Workflow', { cause: grpc(4, 'deadline') }))).toBe(false);
   });
 
   it('names a missing case, and leaves errors it does not know untouched', () => {

@@ -16,6 +16,14 @@ const grpcCode = (err: unknown): number | undefined => {
  */
 export const isDeadlineExceeded = (err: unknown): boolean => grpcCode(err) === 4;
 
+/**
+ * gRPC CANCELLED (1) answered by the server: nothing in the API cancels a call, but a loaded Temporal
+ * cluster gives up a query it had handed to a worker and answers CANCELLED (its log: "failed to set
+ * query completion state to succeeded error=query does not exist"). Seen in bench (n) on the cluster,
+ * where it reached the user as a 500. A query reads only, so it may be asked again.
+ */
+export const isCancelledByServer = (err: unknown): boolean => grpcCode(err) === 1;
+
 /** The gRPC details of an error or of what caused it. */
 const grpcDetails = (err: unknown): string => {
   for (
@@ -38,8 +46,9 @@ export const isNoPoller = (err: unknown): boolean => grpcCode(err) === 9 && /no 
 
 const isUnavailable = (err: unknown): boolean => {
   const code = grpcCode(err);
-  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the Temporal service could not be reached in time.
-  return code === 14 || code === 4 || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the Temporal service could not be reached in time;
+  // CANCELLED (1): it gave the call up.
+  return code === 14 || code === 4 || code === 1 || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
 };
 
 /** Translates what the Temporal client throws into the domain's coded errors. */

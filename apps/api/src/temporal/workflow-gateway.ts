@@ -7,13 +7,13 @@ import { CaseLookupRepository, EvidenceRepository, IdempotencyKeyRepository } fr
 import { PERSONNEL_TASK_QUEUE, rootCaseOf } from '@meritflow/contracts';
 import { assertEvidenceExists } from '../common/evidence-refs';
 import type { IdempotentRequest } from '../common/idempotency-key';
-import { fromTemporalError, isDeadlineExceeded, isNoPoller } from './temporal-errors';
+import { fromTemporalError, isCancelledByServer, isDeadlineExceeded, isNoPoller } from './temporal-errors';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /**
- * How often a read-only query that timed out is asked again. A query that reaches a case while its run
- * is closing or being evicted from the worker's cache can be dropped by the worker and time out; asked
- * again, it is answered from a replay of the history.
+ * How often a read-only query that timed out, or that the server gave up (CANCELLED), is asked again. A
+ * query that reaches a case while its run is closing or being evicted from the worker's cache can be
+ * dropped by the worker and time out; asked again, it is answered from a replay of the history.
  */
 const QUERY_ATTEMPTS = 3;
 const QUERY_ATTEMPT_MS = 15_000;
@@ -79,7 +79,7 @@ export class WorkflowGateway {
           this.temporal.workflow.getHandle(workflowId).query(def, ...args),
         );
       } catch (err) {
-        if (attempt < QUERY_ATTEMPTS && isDeadlineExceeded(err)) continue;
+        if (attempt < QUERY_ATTEMPTS && (isDeadlineExceeded(err) || isCancelledByServer(err))) continue;
         if (attempt < QUERY_ATTEMPTS && isNoPoller(err)) {
           await new Promise((resolve) => setTimeout(resolve, NO_POLLER_PAUSE_MS * attempt));
           continue;
