@@ -1,13 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { loadLauncherConfig } from '@meritflow/config';
 import { relocatedClusterDir, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
-import { isPortFree, waitForPortFree } from './free-port';
+import { getFreePort, isPortFree, waitForPortFree } from './free-port';
 import { defaultTemporalCacheDir, resolveTemporalBinary } from './temporal-binary';
 import { startTemporalDevServer } from './temporal-dev-server';
 
@@ -105,6 +106,43 @@ describe('Temporal dev server from the resolved CLI', () => {
       await second.stop();
     }
   }, 120_000);
+
+  it('starts again on new ports when a port it chose is taken before the server binds it', async () => {
+    // The race seen in CI: a port probed free, then bound by someone else before the CLI listened on it.
+    const taken = await getFreePort();
+    const holder = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => holder.listen({ port: taken, host: '127.0.0.1', exclusive: true }, resolve));
+    const picked: number[] = [];
+    const lines: string[] = [];
+    try {
+      const server = await startTemporalDevServer({
+        binary,
+        port: 0,
+        log: (line) => lines.push(line),
+        pickPort: async (ip) => {
+          const port = picked.length === 0 ? taken : await getFreePort(ip);
+          picked.push(port);
+          return port;
+        },
+      });
+      try {
+        expect(picked[0]).toBe(taken);
+        expect(server.port).not.toBe(taken);
+        expect(server.port).toBe(picked[picked.length - 1]);
+        expect(lines.join('\n')).toMatch(/starting it on new ports/);
+        const connection = await Connection.connect({ address: server.address });
+        try {
+          expect((await connection.workflowService.getSystemInfo({})).serverVersion).toMatch(/^\d+\.\d+\.\d+/);
+        } finally {
+          await connection.close();
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  }, 90_000);
 
   it('reports a taken port plainly instead of starting', async () => {
     const server = await startTemporalDevServer({ binary, port: 0 });

@@ -1,17 +1,49 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** Asks the OS for a TCP port that is unused right now on `host`; bind it soon, the port is released before returning. */
-export function getFreePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen({ port: 0, host, exclusive: true }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error(`could not obtain a free port on ${host}`))));
-    });
-  });
+/** Where getFreePort starts looking; below it sit well-known services (PostgreSQL 5432, Redis 6379, …). */
+export const FREE_PORT_LOW = 20_000;
+
+/**
+ * The first port Linux hands to outgoing connections (`ip_local_port_range`, 32768 by default), capped
+ * at 32768: Temporal keeps a node's membership port in a PostgreSQL smallint, so the cluster needs ports
+ * below it. Other systems fall back to 32768.
+ */
+export function ephemeralPortLow(rangeFile = '/proc/sys/net/ipv4/ip_local_port_range'): number {
+  try {
+    const low = Number(readFileSync(rangeFile, 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > FREE_PORT_LOW + 1_000) return Math.min(low, 32_768);
+  } catch {
+    // Not Linux, or no /proc: the usual default.
+  }
+  return 32_768;
+}
+
+/** Ports this process has handed out, so two servers it starts never get the same one. */
+const handedOut = new Set<number>();
+
+/**
+ * A TCP port that is unused right now on every one of `hosts` (the same number on each), for a server
+ * started soon after. It lies below the ephemeral range: a port the kernel picked with listen(0) is one
+ * it may hand to any outgoing connection (a test's HTTP client, a pool's new socket) before the server
+ * binds it, and under load that happened. Here only another process choosing the same port at the same
+ * moment can take it, and a server that then cannot bind is started again on new ports (see
+ * startTemporalDevServer).
+ */
+export async function getFreePort(hosts: string | readonly string[] = '127.0.0.1'): Promise<number> {
+  const on = typeof hosts === 'string' ? [hosts] : hosts;
+  const high = ephemeralPortLow();
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const port = FREE_PORT_LOW + Math.floor(Math.random() * (high - FREE_PORT_LOW));
+    if (handedOut.has(port)) continue;
+    let free = true;
+    for (const host of on) free = free && (await isPortFree(port, host));
+    if (free) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no port between ${FREE_PORT_LOW} and ${high - 1} is free on ${on.join(', ')}`);
 }
 
 /** True when `host:port` can be bound right now, i.e. no server holds it. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Connection, type TLSConfig } from '@temporalio/client';
 import { readFileSync } from 'node:fs';
 import { describeExit, runToCompletion, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
-import { isPortFree } from './free-port';
+import { getFreePort } from './free-port';
 import { silentLogger, type LineLogger } from './log';
 import { projectFile, type MeritflowDatabases } from './meritflow-databases';
 
@@ -91,9 +91,9 @@ export interface TemporalCluster {
 }
 
 /**
- * Ports free on every one of `ips` (so every node binds the same numbers), below 32768: Temporal keeps
- * each node's membership port in a PostgreSQL smallint (a port above 32767 stops the node at start-up),
- * and Linux hands out ephemeral ports from 32768 up, so none of these is taken by an outgoing connection.
+ * Ports free on every one of `ips` (so every node binds the same numbers), below 32768 (getFreePort):
+ * Temporal keeps each node's membership port in a PostgreSQL smallint, and a port above 32767 stops the
+ * node at start-up.
  */
 export async function freeClusterPorts(ips: readonly string[]): Promise<TemporalClusterPorts> {
   const names: (keyof TemporalClusterPorts)[] = [
@@ -107,21 +107,8 @@ export async function freeClusterPorts(ips: readonly string[]): Promise<Temporal
     'workerGrpc',
     'workerMembership',
   ];
-  const taken = new Set<number>();
   const ports = {} as TemporalClusterPorts;
-  for (const name of names) {
-    for (let attempt = 0; ; attempt++) {
-      const p = 20_000 + Math.floor(Math.random() * 12_000);
-      let free = !taken.has(p);
-      for (const ip of ips) free = free && (await isPortFree(p, ip));
-      if (free) {
-        taken.add(p);
-        ports[name] = p;
-        break;
-      }
-      if (attempt > 200) throw new Error(`no port below 32768 free on all of ${ips.join(', ')}`);
-    }
-  }
+  for (const name of names) ports[name] = await getFreePort(ips);
   return ports;
 }
 

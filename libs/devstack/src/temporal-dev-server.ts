@@ -43,6 +43,8 @@ export interface TemporalDevServerOptions {
   stopTimeoutMs?: number;
   /** Aborting while starting stops the server and rejects. */
   signal?: AbortSignal;
+  /** How a free port is chosen when one is 0 or omitted; default getFreePort. */
+  pickPort?: (ip: string) => Promise<number>;
 }
 
 export interface TemporalDevServer {
@@ -75,23 +77,52 @@ export const MERITFLOW_DEV_DYNAMIC_CONFIG: Readonly<Record<string, unknown>> = {
  */
 export const SQLITE_FILE_PRAGMAS: readonly string[] = ['journal_mode=WAL', 'synchronous=NORMAL'];
 
-/** Starts `temporal server start-dev` and resolves once its frontend answers for every namespace; port 0 picks free ports. */
-export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
-  const log = opts.log ?? silentLogger;
-  const ip = opts.ip ?? '127.0.0.1';
-  const port = opts.port || (await getFreePort(ip));
-  const uiPort = opts.uiPort === false || opts.uiPort === undefined ? undefined : opts.uiPort || (await getFreePort(ip));
-  const namespaces = [...new Set(['default', ...(opts.namespaces ?? [])])];
+/** How many times a dev server on ports it chose itself is started again when one was taken meanwhile. */
+const PORT_TAKEN_ATTEMPTS = 3;
 
+/** True for a start-up failure whose cause is a port another process bound first (the CLI says `bind: address already in use`). */
+export function isPortTakenFailure(err: unknown): boolean {
+  return /address already in use/i.test((err as Error)?.message ?? '');
+}
+
+/**
+ * Starts `temporal server start-dev` and resolves once its frontend answers for every namespace; port 0
+ * picks free ports. A port is free when chosen but the server binds it a moment later; if another
+ * process took it in between, the server is started again on new ports (only for ports it chose).
+ */
+export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const ip = opts.ip ?? '127.0.0.1';
   // The CLI's own message for a taken port is buried in a Go stack of log lines; say it plainly up front.
   for (const [what, p] of [
-    ['gRPC', port],
-    ['Web UI', uiPort],
+    ['gRPC', opts.port],
+    ['Web UI', opts.uiPort],
   ] as const) {
-    if (p !== undefined && !(await isPortFree(p, ip))) {
+    if (p && !(await isPortFree(p, ip))) {
       throw new Error(`Temporal dev server ${what} port ${ip}:${p} is already in use (another Temporal server still running?)`);
     }
   }
+  const choosesPorts = !opts.port || opts.uiPort === 0;
+  for (let attempt = 1; ; attempt++) {
+    const pick = opts.pickPort ?? getFreePort;
+    const port = opts.port || (await pick(ip));
+    const uiPort = opts.uiPort === false || opts.uiPort === undefined ? undefined : opts.uiPort || (await pick(ip));
+    try {
+      return await startOnPorts(opts, ip, port, uiPort);
+    } catch (err) {
+      if (!choosesPorts || attempt >= PORT_TAKEN_ATTEMPTS || !isPortTakenFailure(err) || opts.signal?.aborted) throw err;
+      (opts.log ?? silentLogger)(`[devstack] a port was taken while the Temporal dev server started; starting it on new ports`);
+    }
+  }
+}
+
+async function startOnPorts(
+  opts: TemporalDevServerOptions,
+  ip: string,
+  port: number,
+  uiPort: number | undefined,
+): Promise<TemporalDevServer> {
+  const log = opts.log ?? silentLogger;
+  const namespaces = [...new Set(['default', ...(opts.namespaces ?? [])])];
 
   const args = ['server', 'start-dev', '--ip', ip, '--port', String(port), '--log-level', opts.logLevel ?? 'warn', '--color', 'never'];
   if (uiPort === undefined) args.push('--headless');
@@ -178,10 +209,16 @@ async function waitUntilServing(
     }
     let connection: Connection | undefined;
     try {
-      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      // lazy, then ensureConnected: a connect that fails must still be closed, or its channel lingers
+      // (and keeps a socket open to whatever answered on the port).
+      connection = Connection.lazy({ address, connectTimeout: 2_000 });
+      await connection.ensureConnected();
       // The frontend accepts connections slightly before namespaces are registered; wait for those too.
+      // Each call has a deadline: whatever holds the port may accept the connection and never answer
+      // (another process that took a port chosen for this server), and the exit check above must run.
+      const open = connection;
       for (const namespace of namespaces) {
-        await connection.workflowService.describeNamespace({ namespace });
+        await open.withDeadline(Date.now() + 2_000, () => open.workflowService.describeNamespace({ namespace }));
       }
       return;
     } catch (err) {
