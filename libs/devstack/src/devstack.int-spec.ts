@@ -185,6 +185,37 @@ describe('embedded PostgreSQL', () => {
     expect(await isPortFree(pg.port)).toBe(true);
   }, 60_000);
 
+  it('starts again on a new port when the port it chose is taken before PostgreSQL binds it', async () => {
+    const taken = await getFreePort();
+    const holder = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => holder.listen({ port: taken, host: '127.0.0.1', exclusive: true }, resolve));
+    const picked: number[] = [];
+    const lines: string[] = [];
+    try {
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(root, 'port-taken'),
+        port: 0,
+        log: (line) => lines.push(line),
+        pickPort: async (host) => {
+          const port = picked.length === 0 ? taken : await getFreePort(host);
+          picked.push(port);
+          return port;
+        },
+      });
+      try {
+        expect(picked).toHaveLength(2);
+        expect(picked[0]).toBe(taken);
+        expect(pg.port).toBe(picked[1]);
+        expect(lines.join('\n')).toMatch(/Address already in use/);
+        expect(await query<{ one: number }>(pg.url(), 'select 1 as one')).toEqual([{ one: 1 }]);
+      } finally {
+        await pg.stop();
+      }
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  }, 90_000);
+
   it('comes back after a crash with its data, although the stale pid file names a live unrelated process', async () => {
     const dataDir = path.join(root, 'crash');
     let pg: EmbeddedPostgres | undefined = await startEmbeddedPostgres({ dataDir, port: 0 });

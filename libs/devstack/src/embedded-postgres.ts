@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { describeExit, runToCompletion, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
-import { getFreePort, isPortFree } from './free-port';
+import { getFreePort, isPortFree, isPortTakenFailure } from './free-port';
 import { silentLogger, type LineLogger } from './log';
 import { describeBlocker, findAccessBlocker, R_BIT, X_BIT, type AccessBlocker, type OsIdentity } from './path-access';
 
@@ -53,6 +53,8 @@ export interface EmbeddedPostgresOptions {
   startTimeoutMs?: number;
   /** Aborting while starting stops the server and rejects. */
   signal?: AbortSignal;
+  /** How a free port is chosen when `port` is 0 or omitted; default getFreePort. */
+  pickPort?: (host: string) => Promise<number>;
   /**
    * Only used as root: a root-owned directory, not writable by group or others and reachable by the
    * "postgres" OS user, for copies of the binaries and relocated clusters; created (mode 0755) if
@@ -98,64 +100,69 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   await clearStalePidFile(dataDir, log);
 
-  const port = opts.port || (await getFreePort(host));
-  if (!(await isPortFree(port, host))) {
+  if (opts.port && !(await isPortFree(opts.port, host))) {
     throw new Error(
-      `port ${host}:${port} for the embedded PostgreSQL is already in use; choose another (EMBEDDED_PG_PORT) or use DATABASE_URL`,
+      `port ${host}:${opts.port} for the embedded PostgreSQL is already in use; choose another (EMBEDDED_PG_PORT) or use DATABASE_URL`,
     );
   }
+  // A port chosen here is free when chosen and bound by PostgreSQL a moment later; if another process
+  // took it in between, PostgreSQL is started again on a new one, as the Temporal dev server is.
+  for (let attempt = 1; ; attempt++) {
+    const port = opts.port || (await (opts.pickPort ?? getFreePort)(host));
+    const proc = await startProcess({
+      name: 'postgres',
+      command: path.join(bin, 'postgres'),
+      args: [
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-h',
+        host,
+        // No Unix socket: TCP only, so no socket directory has to be writable by the postgres user.
+        '-k',
+        '',
+        '-c',
+        'log_line_prefix=',
+        '-c',
+        'log_checkpoints=off',
+      ],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      // As another user, not in the caller's working directory, which that user may be unable to enter.
+      cwd: runAs ? '/' : undefined,
+      uid: runAs?.uid,
+      gid: runAs?.gid,
+      log,
+      // SIGINT is PostgreSQL's "fast" shutdown: clean, without waiting for idle clients to leave.
+      stopSignal: 'SIGINT',
+      stopTimeoutMs: 30_000,
+    });
 
-  const proc = await startProcess({
-    name: 'postgres',
-    command: path.join(bin, 'postgres'),
-    args: [
-      '-D',
-      dataDir,
-      '-p',
-      String(port),
-      '-h',
-      host,
-      // No Unix socket: TCP only, so no socket directory has to be writable by the postgres user.
-      '-k',
-      '',
-      '-c',
-      'log_line_prefix=',
-      '-c',
-      'log_checkpoints=off',
-    ],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-    // As another user, not in the caller's working directory, which that user may be unable to enter.
-    cwd: runAs ? '/' : undefined,
-    uid: runAs?.uid,
-    gid: runAs?.gid,
-    log,
-    // SIGINT is PostgreSQL's "fast" shutdown: clean, without waiting for idle clients to leave.
-    stopSignal: 'SIGINT',
-    stopTimeoutMs: 30_000,
-  });
+    const url = (database = 'postgres') =>
+      `postgres://${EMBEDDED_PG_USER}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`;
 
-  const url = (database = 'postgres') =>
-    `postgres://${EMBEDDED_PG_USER}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`;
-
-  try {
-    await waitUntilAccepting(proc, url(), opts.startTimeoutMs ?? 60_000, opts.signal);
-  } catch (err) {
-    await proc.stop();
-    throw err;
-  }
-
-  return {
-    host,
-    port,
-    dataDir,
-    pid: proc.pid,
-    exited: proc.exited,
-    url,
-    createDatabase: (name) => createDatabaseIfMissing(url(), name),
-    stop: async () => {
+    try {
+      await waitUntilAccepting(proc, url(), opts.startTimeoutMs ?? 60_000, opts.signal);
+    } catch (err) {
       await proc.stop();
-    },
-  };
+      if (opts.port || attempt >= 3 || !isPortTakenFailure(err) || opts.signal?.aborted) throw err;
+      log(`[devstack] port ${port} was taken while PostgreSQL started; starting it on another`);
+      continue;
+    }
+
+    return {
+      host,
+      port,
+      dataDir,
+      pid: proc.pid,
+      exited: proc.exited,
+      url,
+      createDatabase: (name) => createDatabaseIfMissing(url(), name),
+      stop: async () => {
+        await proc.stop();
+      },
+    };
+  }
 }
 
 function isRoot(): boolean {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ephemeralPortLow, FREE_PORT_LOW, getFreePort, isPortFree } from './free-port';
+import { ephemeralPortLow, FREE_PORT_LOW, getFreePort, isPortFree, isPortTakenFailure } from './free-port';
 
 const listen = (port: number, host = '127.0.0.1') =>
   new Promise<Server>((resolve, reject) => {
@@ -62,5 +62,18 @@ describe('ephemeralPortLow', () => {
   it('falls back to 32768 when the file is missing or leaves no room above 20000', async () => {
     expect(ephemeralPortLow(path.join(dir, 'missing'))).toBe(32_768);
     expect(ephemeralPortLow(await rangeFile('1024\t65535\n'))).toBe(32_768);
+  });
+});
+
+describe('isPortTakenFailure', () => {
+  it('recognises the Temporal CLI and PostgreSQL failing to bind, and nothing else', () => {
+    const cli = 'msg="can\'t set frontend port 27918: listen tcp 127.0.0.1:27918: bind: address already in use"';
+    const postgres = 'LOG:  could not bind IPv4 address "127.0.0.1": Address already in use';
+    expect(isPortTakenFailure(new Error(`Temporal dev server exited during start-up (exit code 1):\n    ${cli}`))).toBe(true);
+    expect(isPortTakenFailure(new Error(`PostgreSQL exited during start-up (exit code 1):\n    ${postgres}`))).toBe(true);
+    expect(
+      isPortTakenFailure(new Error('PostgreSQL exited during start-up (exit code 1): FATAL: data directory has wrong ownership')),
+    ).toBe(false);
+    expect(isPortTakenFailure(undefined)).toBe(false);
   });
 });

@@ -46,6 +46,14 @@ export async function getFreePort(hosts: string | readonly string[] = '127.0.0.1
   throw new Error(`no port between ${FREE_PORT_LOW} and ${high - 1} is free on ${on.join(', ')}`);
 }
 
+/**
+ * True for a server's start-up failure whose cause is a port another process bound first: the Temporal
+ * CLI says `bind: address already in use`, PostgreSQL `could not bind … Address already in use`.
+ */
+export function isPortTakenFailure(err: unknown): boolean {
+  return /address already in use/i.test((err as Error)?.message ?? '');
+}
+
 /** True when `host:port` can be bound right now, i.e. no server holds it. */
 export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { describeExit, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
-import { getFreePort, isPortFree } from './free-port';
+import { getFreePort, isPortFree, isPortTakenFailure } from './free-port';
 import { silentLogger, type LineLogger } from './log';
 
 export interface TemporalDevServerOptions {
@@ -79,11 +79,6 @@ export const SQLITE_FILE_PRAGMAS: readonly string[] = ['journal_mode=WAL', 'sync
 
 /** How many times a dev server on ports it chose itself is started again when one was taken meanwhile. */
 const PORT_TAKEN_ATTEMPTS = 3;
-
-/** True for a start-up failure whose cause is a port another process bound first (the CLI says `bind: address already in use`). */
-export function isPortTakenFailure(err: unknown): boolean {
-  return /address already in use/i.test((err as Error)?.message ?? '');
-}
 
 /**
  * Starts `temporal server start-dev` and resolves once its frontend answers for every namespace; port 0
