@@ -31,6 +31,27 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
   }
 }
 
+/**
+ * A port held by a listener of the test's own, handed out by `pickPort` first (then free ports): the race
+ * seen in CI, a port probed free and bound by someone else before the server listened on it.
+ */
+async function heldFirstPort() {
+  const taken = await getFreePort();
+  const holder = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => holder.listen({ port: taken, host: '127.0.0.1', exclusive: true }, resolve));
+  const picked: number[] = [];
+  return {
+    taken,
+    picked,
+    pickPort: async (host: string) => {
+      const port = picked.length === 0 ? taken : await getFreePort(host);
+      picked.push(port);
+      return port;
+    },
+    release: () => new Promise<void>((resolve) => holder.close(() => resolve())),
+  };
+}
+
 describe('Temporal dev server from the resolved CLI', () => {
   let binary: string;
   let workDir: string;
@@ -108,23 +129,10 @@ describe('Temporal dev server from the resolved CLI', () => {
   }, 120_000);
 
   it('starts again on new ports when a port it chose is taken before the server binds it', async () => {
-    // The race seen in CI: a port probed free, then bound by someone else before the CLI listened on it.
-    const taken = await getFreePort();
-    const holder = createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => holder.listen({ port: taken, host: '127.0.0.1', exclusive: true }, resolve));
-    const picked: number[] = [];
+    const { taken, picked, pickPort, release } = await heldFirstPort();
     const lines: string[] = [];
     try {
-      const server = await startTemporalDevServer({
-        binary,
-        port: 0,
-        log: (line) => lines.push(line),
-        pickPort: async (ip) => {
-          const port = picked.length === 0 ? taken : await getFreePort(ip);
-          picked.push(port);
-          return port;
-        },
-      });
+      const server = await startTemporalDevServer({ binary, port: 0, log: (line) => lines.push(line), pickPort });
       try {
         expect(picked[0]).toBe(taken);
         expect(server.port).not.toBe(taken);
@@ -140,7 +148,7 @@ describe('Temporal dev server from the resolved CLI', () => {
         await server.stop();
       }
     } finally {
-      await new Promise<void>((resolve) => holder.close(() => resolve()));
+      await release();
     }
   }, 90_000);
 
@@ -186,21 +194,14 @@ describe('embedded PostgreSQL', () => {
   }, 60_000);
 
   it('starts again on a new port when the port it chose is taken before PostgreSQL binds it', async () => {
-    const taken = await getFreePort();
-    const holder = createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => holder.listen({ port: taken, host: '127.0.0.1', exclusive: true }, resolve));
-    const picked: number[] = [];
+    const { taken, picked, pickPort, release } = await heldFirstPort();
     const lines: string[] = [];
     try {
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(root, 'port-taken'),
         port: 0,
         log: (line) => lines.push(line),
-        pickPort: async (host) => {
-          const port = picked.length === 0 ? taken : await getFreePort(host);
-          picked.push(port);
-          return port;
-        },
+        pickPort,
       });
       try {
         expect(picked).toHaveLength(2);
@@ -212,7 +213,7 @@ describe('embedded PostgreSQL', () => {
         await pg.stop();
       }
     } finally {
-      await new Promise<void>((resolve) => holder.close(() => resolve()));
+      await release();
     }
   }, 90_000);
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { describeExit, runToCompletion, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
-import { getFreePort, isPortFree, isPortTakenFailure } from './free-port';
+import { getFreePort, isPortFree, startWhilePortTaken } from './free-port';
 import { silentLogger, type LineLogger } from './log';
 import { describeBlocker, findAccessBlocker, R_BIT, X_BIT, type AccessBlocker, type OsIdentity } from './path-access';
 
@@ -105,9 +105,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       `port ${host}:${opts.port} for the embedded PostgreSQL is already in use; choose another (EMBEDDED_PG_PORT) or use DATABASE_URL`,
     );
   }
-  // A port chosen here is free when chosen and bound by PostgreSQL a moment later; if another process
-  // took it in between, PostgreSQL is started again on a new one, as the Temporal dev server is.
-  for (let attempt = 1; ; attempt++) {
+  // A port chosen here that another process binds first: PostgreSQL starts again on a new one.
+  return startWhilePortTaken('PostgreSQL', { choosesPorts: !opts.port, log, signal: opts.signal }, async () => {
     const port = opts.port || (await (opts.pickPort ?? getFreePort)(host));
     const proc = await startProcess({
       name: 'postgres',
@@ -145,9 +144,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       await waitUntilAccepting(proc, url(), opts.startTimeoutMs ?? 60_000, opts.signal);
     } catch (err) {
       await proc.stop();
-      if (opts.port || attempt >= 3 || !isPortTakenFailure(err) || opts.signal?.aborted) throw err;
-      log(`[devstack] port ${port} was taken while PostgreSQL started; starting it on another`);
-      continue;
+      throw err;
     }
 
     return {
@@ -162,7 +159,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         await proc.stop();
       },
     };
-  }
+  });
 }
 
 function isRoot(): boolean {

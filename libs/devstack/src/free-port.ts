@@ -54,6 +54,30 @@ export function isPortTakenFailure(err: unknown): boolean {
   return /address already in use/i.test((err as Error)?.message ?? '');
 }
 
+/** How many times a server on ports it chose itself is started when one was taken meanwhile. */
+export const PORT_TAKEN_ATTEMPTS = 3;
+
+/**
+ * Runs `start` (which chooses its ports afresh each time) again, up to PORT_TAKEN_ATTEMPTS in all, while
+ * it fails because another process bound a chosen port first. A port is free when chosen and bound by
+ * the server a moment later; nothing closes that gap, so a server that lost its port starts again. Only
+ * for ports the caller chose (`choosesPorts`): a configured port that is taken is the user's to fix.
+ */
+export async function startWhilePortTaken<T>(
+  what: string,
+  opts: { choosesPorts: boolean; log: (line: string) => void; signal?: AbortSignal },
+  start: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (!opts.choosesPorts || attempt >= PORT_TAKEN_ATTEMPTS || !isPortTakenFailure(err) || opts.signal?.aborted) throw err;
+      opts.log(`[devstack] a port was taken while ${what} started; starting it on new ports`);
+    }
+  }
+}
+
 /** True when `host:port` can be bound right now, i.e. no server holds it. */
 export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve, reject) => {

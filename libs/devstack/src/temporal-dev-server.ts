@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { describeExit, startProcess, type ExitInfo, type ManagedProcess } from './child-process';
-import { getFreePort, isPortFree, isPortTakenFailure } from './free-port';
+import { getFreePort, isPortFree, startWhilePortTaken } from './free-port';
 import { silentLogger, type LineLogger } from './log';
 
 export interface TemporalDevServerOptions {
@@ -77,9 +77,6 @@ export const MERITFLOW_DEV_DYNAMIC_CONFIG: Readonly<Record<string, unknown>> = {
  */
 export const SQLITE_FILE_PRAGMAS: readonly string[] = ['journal_mode=WAL', 'synchronous=NORMAL'];
 
-/** How many times a dev server on ports it chose itself is started again when one was taken meanwhile. */
-const PORT_TAKEN_ATTEMPTS = 3;
-
 /**
  * Starts `temporal server start-dev` and resolves once its frontend answers for every namespace; port 0
  * picks free ports. A port is free when chosen but the server binds it a moment later; if another
@@ -96,18 +93,16 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
       throw new Error(`Temporal dev server ${what} port ${ip}:${p} is already in use (another Temporal server still running?)`);
     }
   }
-  const choosesPorts = !opts.port || opts.uiPort === 0;
-  for (let attempt = 1; ; attempt++) {
-    const pick = opts.pickPort ?? getFreePort;
-    const port = opts.port || (await pick(ip));
-    const uiPort = opts.uiPort === false || opts.uiPort === undefined ? undefined : opts.uiPort || (await pick(ip));
-    try {
-      return await startOnPorts(opts, ip, port, uiPort);
-    } catch (err) {
-      if (!choosesPorts || attempt >= PORT_TAKEN_ATTEMPTS || !isPortTakenFailure(err) || opts.signal?.aborted) throw err;
-      (opts.log ?? silentLogger)(`[devstack] a port was taken while the Temporal dev server started; starting it on new ports`);
-    }
-  }
+  const pick = opts.pickPort ?? getFreePort;
+  return startWhilePortTaken(
+    'the Temporal dev server',
+    { choosesPorts: !opts.port || opts.uiPort === 0, log: opts.log ?? silentLogger, signal: opts.signal },
+    async () => {
+      const port = opts.port || (await pick(ip));
+      const uiPort = opts.uiPort === false || opts.uiPort === undefined ? undefined : opts.uiPort || (await pick(ip));
+      return startOnPorts(opts, ip, port, uiPort);
+    },
+  );
 }
 
 async function startOnPorts(
