@@ -8,6 +8,9 @@ import type { ErrorCode, ErrorParams } from '../errors';
  */
 export const DECREE_RECORDING_DECISIONS: readonly string[] = Object.freeze(['record_decree', 'record_keppres']);
 
+/** Whether the decision records a signed decree's number, so that a drafted decree must be cited. */
+export const recordsDecree = (decision: string): boolean => DECREE_RECORDING_DECISIONS.includes(decision);
+
 /** The latest draft of the decree the decision records. */
 export interface DraftedDecree {
   decreeNumber: string;
@@ -33,7 +36,7 @@ export function decreeCitationVerdict(
   draft: DraftedDecree | null,
   evidence: readonly CitedEvidence[] | undefined,
 ): DecreeCitationVerdict {
-  if (!DECREE_RECORDING_DECISIONS.includes(decision) || draft === null) return { ok: true };
+  if (!recordsDecree(decision) || draft === null) return { ok: true };
   const cited = (evidence ?? []).some((e) => typeof e.sha256 === 'string' && e.sha256.toLowerCase() === draft.sha256.toLowerCase());
   if (cited) return { ok: true };
   return {
