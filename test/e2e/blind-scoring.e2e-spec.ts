@@ -14,6 +14,9 @@ afterAll(() => stack.close());
 const post = (path: string, actor: Actor, body: Record<string, unknown>) => stack.call('POST', path, { actor, body });
 const get = (path: string, actor: Actor) => stack.call('GET', path, { actor });
 
+/** The selection's Temporal memo, which tells the API without a query whether it scores blind. */
+const memoOf = async (workflowId: string) => (await (await stack.temporalClient()).workflow.getHandle(workflowId).describe()).memo;
+
 /** Whether a response body names any of the candidates, by NIP or by name. */
 const namesAnyone = (body: unknown, people: readonly CandidateProfile[]) => {
   const text = JSON.stringify(body);
@@ -49,6 +52,7 @@ describe('blind scoring through the API', () => {
   it('shows members and assessors codes until the ranking is signed, takes their work by code, then reveals the names', async () => {
     const { sel, members, chair, candidates, ok } = await toScreening({ blindScoring: true });
     const codes = ['K-01', 'K-02', 'K-03', 'K-04'];
+    expect(await memoOf(sel.id)).toEqual({ blindScoring: true });
 
     // HR runs the file with names; the committee reads codes only, the state and the decisions list alike.
     const hrView = (await get(sel.path, HR)).body;
@@ -169,6 +173,7 @@ describe('blind scoring through the API', () => {
 
   it('leaves a selection opened without the option as it was: names for the committee, no codes', async () => {
     const { sel, chair, candidates } = await toScreening({});
+    expect(await memoOf(sel.id)).toEqual({ blindScoring: false });
     const chairView = (await get(sel.path, chair)).body;
     expect(chairView.candidates.map((c: { nip: string; name: string }) => [c.nip, c.name])).toEqual(candidates.map((c) => [c.nip, c.name]));
     expect(chairView.candidates.every((c: { code?: string }) => c.code === undefined)).toBe(true);

@@ -40,5 +40,11 @@ describe('open selection at scale', () => {
       await stack.db()
     ).query('SELECT count(*)::int AS n FROM decisions WHERE workflow_id = $1 AND decision = $2', [run.selectionId, RUN_CONTINUED_DECISION]);
     expect(continued.rows[0].n).toBe(summary.selectionRuns - 1);
+    // The memo that spares committee decisions a state query (not blind) went on to the later run too.
+    const latest = await (await stack.temporalClient()).workflow.getHandle(run.selectionId).describe();
+    const opened = await (
+      await stack.db()
+    ).query('SELECT run_id FROM decisions WHERE workflow_id = $1 AND sequence = 1 ORDER BY id LIMIT 1', [run.selectionId]);
+    expect([latest.runId === opened.rows[0].run_id, latest.memo]).toEqual([false, { blindScoring: false }]);
   }, 600_000);
 });

@@ -312,6 +312,14 @@ export const decisionAnswer = (ack: DecisionAck, decision: string): DecisionAnsw
 });
 
 export const selectionStateQuery = defineQuery<SelectionState>('selection.state');
+/**
+ * The selection's Temporal memo, set when it opens and carried to every later run: whether it scores
+ * blind, which never changes. Temporal answers it from the run's record (describe), without the
+ * worker, so a decision on a selection that is not blind needs no state query to learn that.
+ */
+export interface SelectionMemo {
+  blindScoring: boolean;
+}
 export const selectionDecideUpdate = defineUpdate<DecisionAck, [SelectionDecisionInput]>('selection.decide');
 
 // --- assessment (one per candidate) -------------------------------------------------------------

@@ -38,6 +38,7 @@ import {
   selectionDecideUpdate,
   selectionStateQuery,
   selectionWorkflowId,
+  type SelectionMemo,
   rootCaseOf,
   vacancyStateQuery,
   type AppointmentDecisionInput,
@@ -113,7 +114,10 @@ export class SelectionsService {
       ...(cmd.blindScoring ? { blindScoring: true } : {}),
       historyLimit: { events: this.config.SELECTION_HISTORY_LIMIT_EVENTS },
     };
-    const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input]);
+    const memo: SelectionMemo = { blindScoring: !!cmd.blindScoring };
+    const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input], {
+      ...memo,
+    });
     const step = stepOf(sop, sop.initialStep);
     return { ...started, sop: input.sop, chain: chain.chain, step: step.id, status: step.status, posts, blindScoring: !!cmd.blindScoring };
   }
@@ -163,6 +167,10 @@ export class SelectionsService {
   private async blindFor(id: string, viewer: Actor): Promise<BlindScoringState | null> {
     // Only a blind reader's role can read blind: anyone else needs no query (one fewer per decision, issue 19).
     if (!isBlindReader(viewer)) return null;
+    // A selection opened without blind scoring never turns blind: its memo says so without a query (issue 19).
+    // Selections opened before the memo existed, and blind ones (codes, revealed), are asked.
+    const memo = (await this.workflows.memo(id)) as Partial<SelectionMemo> | null;
+    if (memo?.blindScoring === false) return null;
     const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
     return readsBlind(viewer, blindScoring) ? blindScoring! : null;
   }
@@ -171,10 +179,8 @@ export class SelectionsService {
    * The NIP a candidate reference names. Who reads blind names candidates by code only; a code of a
    * selection that is not blind (or read with names) names nobody. Unknown: like a missing case.
    */
-  private async candidateNip(id: string, ref: string, viewer: Actor): Promise<string> {
-    const { blindScoring } = await this.workflows.query(id, selectionStateQuery);
-    const blind = readsBlind(viewer, blindScoring);
-    const nip = blind ? (ref.startsWith('K-') ? nipOfRef(blindScoring!.codes, ref) : null) : /^\d{18}$/.test(ref) ? ref : null;
+  private candidateNip(id: string, ref: string, blind: BlindScoringState | null): string {
+    const nip = blind ? (ref.startsWith('K-') ? nipOfRef(blind.codes, ref) : null) : /^\d{18}$/.test(ref) ? ref : null;
     if (!nip) throw new DomainError('CASE_NOT_FOUND', { caseId: assessmentWorkflowId(id, ref) });
     return nip;
   }
@@ -290,17 +296,17 @@ export class SelectionsService {
   }
 
   async getAssessment(id: string, ref: string, viewer: Actor) {
-    const nip = await this.candidateNip(id, ref, viewer);
+    const blind = await this.blindFor(id, viewer);
+    const nip = this.candidateNip(id, ref, blind);
     const state = await this.child(id, 'assessment', 'record_assessment', () =>
       this.workflows.query(assessmentWorkflowId(id, nip), assessmentStateQuery),
     );
-    return this.masked(id, state, viewer);
+    return blind ? maskCandidates(state, blind.codes) : state;
   }
 
   async decideAssessment(id: string, ref: string, actor: Actor, input: WithoutActor<AssessmentDecisionInput>, key?: IdempotentRequest) {
-    const nip = await this.candidateNip(id, ref, actor);
-    const childId = assessmentWorkflowId(id, nip);
     const blind = await this.blindFor(id, actor);
+    const childId = assessmentWorkflowId(id, this.candidateNip(id, ref, blind));
     const state = await this.child(id, 'assessment', input.decision, () =>
       blindRefusals(blind, () =>
         this.workflows.decide(

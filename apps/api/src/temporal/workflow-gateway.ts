@@ -54,8 +54,17 @@ export class WorkflowGateway {
     await assertEvidenceExists(this.evidence, refs, field, agencies);
   }
 
-  /** Starts a case; a running case with the same id answers CASE_ALREADY_EXISTS, a closed one may start again. */
-  async start(workflowType: string, workflowId: string, args: unknown[]): Promise<{ workflowId: string; runId: string }> {
+  /**
+   * Starts a case; a running case with the same id answers CASE_ALREADY_EXISTS, a closed one may start
+   * again. `memo` holds facts of the case that never change; it goes through the payload codec like
+   * every other payload, and later runs of the case (continue-as-new) keep it.
+   */
+  async start(
+    workflowType: string,
+    workflowId: string,
+    args: unknown[],
+    memo?: Record<string, unknown>,
+  ): Promise<{ workflowId: string; runId: string }> {
     // A case opens on its own agency's documents only.
     await this.assertEvidence(workflowId, null, (args[0] as { evidence?: EvidenceRef[] } | undefined)?.evidence ?? []);
     try {
@@ -65,6 +74,7 @@ export class WorkflowGateway {
         args,
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        ...(memo ? { memo } : {}),
       } as WorkflowStartOptions);
       return { workflowId, runId: handle.firstExecutionRunId };
     } catch (err) {
@@ -194,6 +204,18 @@ export class WorkflowGateway {
       if (step) return step;
     }
     return (await this.cases.lastRecordedStep(workflowId))?.step ?? null;
+  }
+
+  /**
+   * The memo of the case's current run, as Temporal's own record holds it (no worker is asked); null
+   * when Temporal cannot say (no such case, past retention, unreachable), so the caller asks the case.
+   */
+  async memo(workflowId: string): Promise<Record<string, unknown> | null> {
+    try {
+      return (await this.temporal.workflow.getHandle(workflowId).describe()).memo ?? null;
+    } catch {
+      return null;
+    }
   }
 
   /** The run's status in Temporal; null when Temporal does not know the workflow (never ran, or past retention). */
