@@ -170,7 +170,7 @@ export default async function globalSetup(): Promise<void> {
       RATE_LIMIT_MAX: '100000',
       // Specs that count a case's ledger rows must not see the sweep add archive rows mid-test; the
       // archive specs start sweeps themselves (on demand, and by triggering the schedule). The
-      // schedule is also paused once the worker has made it (pauseArchiveSchedule, below).
+      // schedule is also paused once the worker has made it (pauseArchiveSchedule, above).
       ARCHIVE_SWEEP_INTERVAL_SECONDS: '3600',
       // Below the default (4,000), so the 200-candidate selection of the scale test continues as new
       // through the API (issue 19 (n)); every other spec's selection stays far below it.

@@ -317,9 +317,8 @@ export const selectionStateQuery = defineQuery<SelectionState>('selection.state'
  * blind, which never changes. Temporal answers it from the run's record (describe), without the
  * worker, so a decision on a selection that is not blind needs no state query to learn that.
  */
-export interface SelectionMemo {
-  blindScoring: boolean;
-}
+// A type, not an interface, so it is a memo (a Record) as it stands.
+export type SelectionMemo = { blindScoring: boolean };
 export const selectionDecideUpdate = defineUpdate<DecisionAck, [SelectionDecisionInput]>('selection.decide');
 
 // --- assessment (one per candidate) -------------------------------------------------------------

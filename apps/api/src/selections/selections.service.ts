@@ -115,9 +115,12 @@ export class SelectionsService {
       historyLimit: { events: this.config.SELECTION_HISTORY_LIMIT_EVENTS },
     };
     const memo: SelectionMemo = { blindScoring: !!cmd.blindScoring };
-    const started = await this.workflows.start(SELECTION_WORKFLOW_TYPE, selectionWorkflowId(cmd.agencyCode, cmd.selectionCode), [input], {
-      ...memo,
-    });
+    const started = await this.workflows.start(
+      SELECTION_WORKFLOW_TYPE,
+      selectionWorkflowId(cmd.agencyCode, cmd.selectionCode),
+      [input],
+      memo,
+    );
     const step = stepOf(sop, sop.initialStep);
     return { ...started, sop: input.sop, chain: chain.chain, step: step.id, status: step.status, posts, blindScoring: !!cmd.blindScoring };
   }
