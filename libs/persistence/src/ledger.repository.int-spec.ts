@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { DomainError, type DecisionRecord } from '@meritflow/domain';
 import { readStackState } from '../../../test/support/test-stack';
 import { createDataSource, dataSourceOptions } from './data-source';
@@ -85,6 +86,72 @@ describe('decision ledger', () => {
     const [row] = await ds.query('SELECT status, step, last_sequence, created_at, details FROM cases WHERE run_id = $1', [runId]);
     expect(row).toMatchObject({ status: 'approved', step: 'approved', last_sequence: 2, details: { n: 2 } });
     expect(new Date(row.created_at).toISOString()).toBe(record(runId, 1).decidedAt);
+  });
+
+  it('reads a case across the runs it continued through (and not an earlier case under the same id) in one statement', async () => {
+    const workflowId = `vacancy:LEDGER-RUNS:${randomUUID().slice(0, 8).toUpperCase()}`;
+    const childId = `${workflowId}:child`;
+    const [earlier, a, b, c, childRun]: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    let second = 0;
+    const row = (runId: string, sequence: number, o: Partial<DecisionRecord> = {}) =>
+      record(runId, sequence, {
+        workflowId,
+        rootWorkflowId: workflowId,
+        idempotencyKey: `${o.workflowId ?? workflowId}:${runId}:${sequence}`,
+        decidedAt: new Date(Date.UTC(2026, 10, 22, 1, 0, ++second)).toISOString(),
+        ...o,
+      });
+    const link = (runId: string, decision: string, from: string) =>
+      row(runId, 1, { decision, payload: { from: { runId: from } }, actor: { id: 'system', role: 'system' } });
+    // A case closed earlier under the same id, with a child of its own.
+    await repo.append(row(earlier, 1));
+    await repo.append(row(randomUUID(), 1, { workflowId: childId, parentWorkflowId: workflowId, decision: 'child_of_earlier' }));
+    await repo.append(row(earlier, 2));
+    // This case: run a, continued as new into b, migrated into c; a child row during b.
+    await repo.append(row(a, 1));
+    await repo.append(row(a, 2, { decision: 'a2' }));
+    await repo.append(link(b, 'run_continued', a));
+    await repo.append(row(childRun, 1, { workflowId: childId, parentWorkflowId: workflowId, decision: 'child_of_b' }));
+    await repo.append(link(c, 'sop_migrated', b));
+    await repo.append(row(c, 2, { decision: 'c2' }));
+
+    // Every statement TypeORM sends goes through PostgresQueryRunner.query.
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      const rows = await repo.decisionsOfCase(workflowId, c);
+      expect(rows.map((r) => `${r.decision}@${[earlier, a, b, c, childRun].indexOf(r.runId)}`)).toEqual([
+        'propose@1',
+        'a2@1',
+        'run_continued@2',
+        'child_of_b@4',
+        'sop_migrated@3',
+        'c2@3',
+      ]);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    // Read as of the middle run: its own rows and the run before it, not the run after.
+    expect((await repo.decisionsOfCase(workflowId, b)).filter((r) => r.workflowId === workflowId).map((r) => r.decision)).toEqual([
+      'propose',
+      'a2',
+      'run_continued',
+    ]);
+    // A first row naming a run that names it back ends the walk instead of looping: x, then y, then
+    // stop (x is already walked), so the case reads from y, the oldest run walked (y was written later).
+    const [x, y] = [randomUUID(), randomUUID()];
+    const loopId = `vacancy:LEDGER-LOOP:${randomUUID().slice(0, 8).toUpperCase()}`;
+    const loop = (runId: string, from: string) =>
+      row(runId, 1, {
+        workflowId: loopId,
+        rootWorkflowId: loopId,
+        idempotencyKey: `${loopId}:${runId}:1`,
+        decision: 'run_continued',
+        payload: { from: { runId: from } },
+      });
+    await repo.append(loop(x, y));
+    await repo.append(loop(y, x));
+    expect((await repo.decisionsOfCase(loopId, x)).map((r) => r.runId)).toEqual([y]);
   });
 
   it('lists cases by agency and status, newest first', async () => {

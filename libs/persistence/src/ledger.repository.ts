@@ -229,17 +229,33 @@ export class LedgerRepository {
    * archive's rows in the chain (sequence 0) are not decisions and are left out; chainOfCase has them.
    */
   async decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
-    // A case an SOP migration continued as new is one case across its runs.
-    const runIds = await this.runsContinuedInto(rootWorkflowId, rootRunId);
+    // A case an SOP migration continued as new is one case across its runs: the runs that led to
+    // rootRunId (runsContinuedInto's walk, in the same statement), and the oldest of them.
     return (
       this.ds
         .getRepository(DecisionEntity)
         .createQueryBuilder('d')
+        .addCommonTableExpression(
+          `SELECT CAST(:rootRunId AS text), 0, ARRAY[CAST(:rootRunId AS text)]
+           UNION ALL
+           SELECT f.payload->'from'->>'runId', r.depth + 1, r.path || (f.payload->'from'->>'runId')
+             FROM case_runs r
+             JOIN decisions f ON f.workflow_id = :rootWorkflowId AND f.run_id = r.run_id AND f.sequence = 1
+                             AND f.decision IN (:...runLinks)
+            WHERE r.depth < 50 AND f.payload->'from'->>'runId' IS NOT NULL
+              AND NOT (f.payload->'from'->>'runId' = ANY(r.path))`,
+          'case_runs',
+          { recursive: true, columnNames: ['run_id', 'depth', 'path'] },
+        )
+        .setParameters({ rootRunId, runLinks: [...RUN_LINK_DECISIONS] })
         .where('d.root_workflow_id = :rootWorkflowId', { rootWorkflowId })
         .andWhere('d.sequence > 0')
         // Children of an earlier run of the same case id are not part of this run's history.
-        .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id IN (:...runIds))', { runIds })
-        .andWhere('d.decided_at >= (SELECT min(decided_at) FROM decisions WHERE run_id = :firstRunId)', { firstRunId: runIds[0] })
+        .andWhere('(d.workflow_id <> :rootWorkflowId OR d.run_id IN (SELECT run_id FROM case_runs))')
+        .andWhere(
+          `d.decided_at >= (SELECT min(decided_at) FROM decisions
+                             WHERE run_id = (SELECT run_id FROM case_runs ORDER BY depth DESC LIMIT 1))`,
+        )
         // Within one workflow the sequence is the order decisions were taken, whatever order their rows landed in.
         .orderBy('d.decided_at', 'ASC')
         .addOrderBy('d.workflow_id', 'ASC')
