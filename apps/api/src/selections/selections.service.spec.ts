@@ -1,6 +1,6 @@
 import type { ApiConfig } from '@meritflow/config';
 import { assessmentStateQuery, selectionStateQuery } from '@meritflow/contracts';
-import type { Actor } from '@meritflow/domain';
+import { DomainError, type Actor } from '@meritflow/domain';
 import type { DecreeRepository, LedgerRepository, RegisterRepository } from '@meritflow/persistence';
 import type { WorkflowGateway } from '../temporal/workflow-gateway';
 import { SelectionsService } from './selections.service';
@@ -13,10 +13,14 @@ const NAME = 'Andi Wijaya';
 const ASSESSOR: Actor = { id: 'asesor-1', role: 'assessor', agency: 'PEMKAB-X' };
 const HR: Actor = { id: 'hr-1', role: 'hr_officer', agency: 'PEMKAB-X' };
 const BLIND = { revealed: false, codes: [{ code: 'K-01', nip: NIP, name: NAME }] };
+const ACK = { workflowId: SELECTION, step: 'ranking', status: 'in_progress', terminal: false, decisionCount: 9 };
 
-function service(memo: Record<string, unknown> | null) {
+const CHAIR: Actor = { id: 'ketua-pansel', role: 'committee_chair', agency: 'PEMKAB-X' };
+
+function service(memo: Record<string, unknown> | null, decide: () => Promise<unknown> = () => Promise.resolve(ACK)) {
   const asked: string[] = [];
   const workflows = {
+    decide: jest.fn(decide),
     memo: jest.fn(() => Promise.resolve(memo)),
     query: jest.fn((id: string, def: { name: string }) => {
       asked.push(def.name);
@@ -61,5 +65,37 @@ describe('SelectionsService: blind reading from the memo', () => {
     await sut.getAssessment(SELECTION, NIP, HR);
     expect(workflows.memo).not.toHaveBeenCalled();
     expect(asked).toEqual([assessmentStateQuery.name]);
+  });
+});
+
+describe('SelectionsService: a blind reader’s decision on the selection', () => {
+  it('reads neither the memo nor the selection when the decision is taken', async () => {
+    const { sut, asked, workflows } = service({ blindScoring: true });
+    await expect(sut.decide(SELECTION, CHAIR, { decision: 'sign_ranking' } as never)).resolves.toMatchObject({ step: 'ranking' });
+    expect(workflows.decide).toHaveBeenCalledTimes(1);
+    expect(workflows.memo).not.toHaveBeenCalled();
+    expect(asked).toEqual([]);
+  });
+
+  it('reads the codebook once the decision is refused, and names the candidate by code only', async () => {
+    const refusal = new DomainError('DECISION_NOT_ALLOWED', { step: 'ranking', nip: NIP, name: NAME });
+    const { sut, asked } = service({ blindScoring: true }, () => Promise.reject(refusal));
+    const err = await sut.decide(SELECTION, CHAIR, { decision: 'sign_ranking' } as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('DECISION_NOT_ALLOWED');
+    expect(asked).toEqual([selectionStateQuery.name]);
+    expect(JSON.stringify((err as DomainError).params)).not.toContain(NIP);
+    expect(JSON.stringify((err as DomainError).params)).not.toContain(NAME);
+  });
+
+  it('throws the codebook read’s own error, not the refusal that names a candidate, when that read fails', async () => {
+    const refusal = new DomainError('DECISION_NOT_ALLOWED', { step: 'ranking', nip: NIP });
+    const { sut, workflows } = service({ blindScoring: true }, () => Promise.reject(refusal));
+    (workflows.query as jest.Mock).mockImplementation(() =>
+      Promise.reject(new DomainError('UPSTREAM_UNAVAILABLE', { service: 'Temporal' })),
+    );
+    await expect(sut.decide(SELECTION, CHAIR, { decision: 'sign_ranking' } as never)).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
   });
 });
