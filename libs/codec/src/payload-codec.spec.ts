@@ -1,8 +1,13 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { DomainError } from '@meritflow/domain';
 import {
   AesGcmPayloadCodec,
+  COMPRESS_FROM_BYTES,
+  DEFLATE_RAW,
   ENCRYPTED_ENCODING,
+  ENCRYPTION_COMPRESSION_METADATA,
   ENCRYPTION_KEY_ID_METADATA,
   encryptionKeyIdOf,
   formatPayloadKeys,
@@ -114,6 +119,107 @@ describe('AesGcmPayloadCodec', () => {
     const readOnly = codecOf(null, OLD);
     expect(defaultPayloadConverter.fromPayload((await readOnly.decode([sealed]))[0])).toEqual(person);
     await expect(readOnly.encode([sealed])).rejects.toThrow(/only decrypts/);
+  });
+
+  describe('large payloads are deflated before they are encrypted', () => {
+    /** A bulk move's state at its cap in an election year: 2,000 people, each blocked by the moratorium and a short tenure, and excluded. */
+    const bulkStateAtCap = () => ({
+      caseType: 'bulk-move',
+      members: Array.from({ length: 2000 }, (_, i) => ({
+        nip: `19820301200801${String(1000 + i)}`,
+        name: `Pegawai ${i + 1}`,
+        from: `KABID-${randomBytes(2).toString('hex')}`,
+        to: `KABAG-${randomBytes(2).toString('hex')}`,
+        workflowId: `bulk-move:PEMKAB-1:SK-ROTASI-1:member:19820301200801${String(1000 + i)}`,
+        checked: true,
+        allowed: false,
+        blocking: [
+          {
+            rule: 'electionMoratorium',
+            ruleVersion: '2026-01-01',
+            passed: false,
+            fact: 'dalam masa larangan 2026-03-22 s.d. 2026-09-22',
+            message: {
+              id: 'Penggantian pejabat dalam 6 bulan sebelum penetapan pasangan calon memerlukan persetujuan tertulis Menteri Dalam Negeri (UU 10/2016 Pasal 71 ayat (2))',
+              en: 'Replacing officials from 6 months before the candidates are set needs the written approval of the Minister of Home Affairs (Law 10/2016 art. 71(2))',
+            },
+            periods: [{ from: '2026-03-22', to: '2026-09-22', election: 'Pilkada Serentak 2026' }],
+            approvals: [],
+          },
+          {
+            rule: 'rotationTenureWindow',
+            ruleVersion: '2026-01-01',
+            passed: false,
+            fact: '1y since 2025-06-01 at 2026-07-01 (window 2–5y)',
+            message: {
+              id: 'baru 1 tahun penuh dalam jabatan sejak 2025-06-01 per 2026-07-01; rotasi mensyaratkan paling singkat 2 tahun',
+              en: 'only 1 full years in post since 2025-06-01 as of 2026-07-01; a rotation requires at least 2',
+            },
+          },
+        ],
+        excluded: { reason: 'dalam masa larangan pilkada, tanpa persetujuan Mendagri' },
+      })),
+    });
+    const sealOldStyle = (payload: Payload, key: typeof OLD): Payload => {
+      // What the codec wrote before compression: the whole Payload encrypted as it is, no marker.
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+      const sealed = Buffer.concat([cipher.update(temporal.api.common.v1.Payload.encode(payload).finish()), cipher.final()]);
+      return {
+        metadata: { [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING), [ENCRYPTION_KEY_ID_METADATA]: Buffer.from(key.id) },
+        data: Buffer.concat([iv, sealed, cipher.getAuthTag()]),
+      };
+    };
+
+    it("keeps a bulk state at the 2,000-person cap, over Temporal's 2 MB payload limit as JSON, under its 512 KB warning once sealed", async () => {
+      const codec = codecOf(OLD.id, OLD);
+      const state = bulkStateAtCap();
+      const plain = defaultPayloadConverter.toPayload(state);
+      expect(plain.data!.length).toBeGreaterThan(2 * 2 ** 20);
+      const [sealed] = await codec.encode([plain]);
+      expect(metadata(sealed, ENCRYPTION_COMPRESSION_METADATA)).toBe(DEFLATE_RAW);
+      expect(sealed.data!.length).toBeLessThan(512 * 1024);
+      for (const secret of ['Pegawai 17', '198203012008011017', 'Mendagri']) expect(text(sealed)).not.toContain(secret);
+      const [back] = await codec.decode([sealed]);
+      expect(defaultPayloadConverter.fromPayload(back)).toEqual(state);
+    });
+
+    it('leaves payloads under the threshold, and those deflate would not shrink by a tenth, uncompressed', async () => {
+      const codec = codecOf(OLD.id, OLD);
+      const small = defaultPayloadConverter.toPayload({ note: 'x'.repeat(COMPRESS_FROM_BYTES - 64) });
+      const noise = defaultPayloadConverter.toPayload(new Uint8Array(randomBytes(64 * 1024)));
+      const sealed = await codec.encode([small, noise]);
+      for (const p of sealed) expect(p.metadata![ENCRYPTION_COMPRESSION_METADATA]).toBeUndefined();
+      expect((await codec.decode(sealed)).map((p) => defaultPayloadConverter.fromPayload(p))).toEqual(
+        [small, noise].map((p) => defaultPayloadConverter.fromPayload(p)),
+      );
+    });
+
+    it('still decrypts a large payload sealed before compression (histories recorded before it)', async () => {
+      const plain = defaultPayloadConverter.toPayload(bulkStateAtCap());
+      const [back] = await codecOf(NEW.id, OLD, NEW).decode([sealOldStyle(plain, OLD)]);
+      expect(defaultPayloadConverter.fromPayload(back)).toEqual(defaultPayloadConverter.fromPayload(plain));
+    });
+
+    it('refuses a compressed payload whose marker was removed or changed, and an old one given a marker, with PAYLOAD_DECRYPT_FAILED', async () => {
+      const codec = codecOf(OLD.id, OLD);
+      const plain = defaultPayloadConverter.toPayload(bulkStateAtCap());
+      const [sealed] = await codec.encode([plain]);
+      const { [ENCRYPTION_COMPRESSION_METADATA]: _marker, ...unmarked } = sealed.metadata!;
+      const markedOld = sealOldStyle(plain, OLD);
+      markedOld.metadata![ENCRYPTION_COMPRESSION_METADATA] = Buffer.from(DEFLATE_RAW);
+      for (const p of [{ ...sealed, metadata: unmarked }, markedOld]) {
+        expect(await codeOf(codec.decode([p]))).toEqual({
+          code: 'PAYLOAD_DECRYPT_FAILED',
+          params: { keyId: OLD.id, reason: 'authentication failed' },
+        });
+      }
+      const gzip = { ...sealed, metadata: { ...sealed.metadata, [ENCRYPTION_COMPRESSION_METADATA]: Buffer.from('gzip') } };
+      expect(await codeOf(codec.decode([gzip]))).toEqual({
+        code: 'PAYLOAD_DECRYPT_FAILED',
+        params: { keyId: OLD.id, reason: 'unknown compression "gzip"' },
+      });
+    });
   });
 
   it.each([
