@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { CASE_SEARCH_ATTRIBUTES } from '@meritflow/contracts';
+import { CASE_SEARCH_ATTRIBUTES, HISTORY_ARCHIVE_SCHEDULE_ID } from '@meritflow/contracts';
 import { HR, PPK, Stack, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { startClusterStack, type ClusterStack } from '../support/cluster-stack';
 import { evidence, moveFacts, region } from '../support/move-fixtures';
@@ -226,6 +226,12 @@ describe('cluster mode: two Temporal nodes on PostgreSQL, two workers, two API i
         comparison: { missing: [], extra: [], altered: [] },
       });
     }
+  });
+
+  it('keeps the history-archive schedule paused through the workers killed above, so no sweep fires on the hour mid-spec', async () => {
+    const client = await api0.temporalClient();
+    const schedule = await client.schedule.getHandle(HISTORY_ARCHIVE_SCHEDULE_ID).describe();
+    expect(schedule.state.paused).toBe(true);
   });
 
   it('serves reads and decisions through the second API instance for cases started through the first', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LocalIssuer } from '@meritflow/auth';
 import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
@@ -22,7 +23,7 @@ import {
   type TemporalFrontendTls,
 } from '@meritflow/devstack';
 import { runMigrations } from '@meritflow/persistence';
-import { adminDatabaseUrl, REPOSITORY_ROOT, waitForHealth } from './global-setup';
+import { adminDatabaseUrl, pauseArchiveSchedule, REPOSITORY_ROOT, waitForHealth } from './global-setup';
 import type { TestStackState } from './test-stack';
 
 /*
@@ -202,6 +203,22 @@ export async function startClusterStack(opts: ClusterStackOptions = {}): Promise
     }
     // All at once: each takes seconds to boot (the worker bundles the workflow code).
     await Promise.all([...workers.map((w) => w.start()), ...apisStarted]);
+    // As on the test stack: the sweep's 3600 s aligns to the top of the hour, so it would archive a
+    // spec's closed histories mid-test. Specs and the bench sweep on demand.
+    await pauseArchiveSchedule(
+      {
+        address: temporal.address,
+        tls: opts.tls && {
+          serverRootCACertificate: readFileSync(opts.tls.caFile),
+          serverNameOverride: opts.tls.serverName,
+          clientCertPair:
+            opts.tls.clientCertFile && opts.tls.clientKeyFile
+              ? { crt: readFileSync(opts.tls.clientCertFile), key: readFileSync(opts.tls.clientKeyFile) }
+              : undefined,
+        },
+      },
+      'default',
+    );
     log(`cluster stack ready in ${Date.now() - started} ms: Temporal ${temporal.nodes.map((n) => n.frontendAddress).join(', ')}`);
 
     return {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { Connection, Client as TemporalClient, ScheduleNotFoundError } from '@temporalio/client';
+import { Connection, Client as TemporalClient, ScheduleNotFoundError, type ConnectionOptions } from '@temporalio/client';
 import { loadTestStackConfig, workerNodeArgs } from '@meritflow/config';
 import { LocalIssuer } from '@meritflow/auth';
 import { formatPayloadKeys, generatePayloadKey } from '@meritflow/codec';
@@ -36,10 +36,10 @@ export { ROOT as REPOSITORY_ROOT };
  * spec running across it saw its closed histories archived mid-test (CI of 746233d, the console's
  * auditor page read "from the archive: 5" where it expects none yet). Specs sweep on demand; a
  * trigger still runs a paused schedule, and the worker keeps the pause when it makes sure of the
- * schedule again after a restart.
+ * schedule again after a restart. The cluster stack (cluster-stack.ts) pauses its own the same way.
  */
-async function pauseArchiveSchedule(address: string, namespace: string): Promise<void> {
-  const connection = await Connection.connect({ address });
+export async function pauseArchiveSchedule(connectionOptions: ConnectionOptions, namespace: string): Promise<void> {
+  const connection = await Connection.connect(connectionOptions);
   try {
     const handle = new TemporalClient({ connection, namespace }).schedule.getHandle(HISTORY_ARCHIVE_SCHEDULE_ID);
     const deadline = Date.now() + 60_000;
@@ -225,7 +225,7 @@ export default async function globalSetup(): Promise<void> {
     });
     process.env.MERITFLOW_TEST_STATE = stateFile;
     await waitForHealth(state.apiUrl, 90_000, api);
-    await pauseArchiveSchedule(temporal.address, state.namespace);
+    await pauseArchiveSchedule({ address: temporal.address }, state.namespace);
     log(`stack ready in ${Date.now() - started} ms: API ${state.apiUrl}, Temporal ${temporal.address}`);
   } catch (err) {
     for (const stop of stops.reverse()) await stop().catch(() => {});
