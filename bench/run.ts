@@ -22,7 +22,7 @@ import {
 import { prefixedLogger, runToCompletion, type ManagedProcess } from '@meritflow/devstack';
 import type { DecisionRecord } from '@meritflow/domain';
 import { createDataSource, HistoryArchiveRepository, LedgerRepository } from '@meritflow/persistence';
-import { archiveRun, decodeArchivedProto, decryptHistory, replayDataConverter, storedHashes } from '@meritflow/audit';
+import { archiveRun, decryptHistory, readArchivedRun, replayDataConverter } from '@meritflow/audit';
 import { rootCaseOf } from '@meritflow/contracts';
 import type { DataSource } from 'typeorm';
 import { ROOT, startLocalStack, stopOnSignals, type LocalStack } from './support/stack';
@@ -606,10 +606,7 @@ async function archiveBench(ds: DataSource, client: TemporalClient, cases: Whole
   const fromArchive = async (): Promise<Histories> => {
     const rows = (await Promise.all(cases.map((c) => archive.historiesOfCase(c.id)))).flat();
     // As the API replays an archived run: the protobuf copy decoded, both stored copies hashed for the chain check.
-    return rows.map((r) => {
-      storedHashes(r.history, r.historyPb);
-      return { workflowId: r.workflowId, history: decodeArchivedProto(r.historyPb) };
-    });
+    return rows.map((r) => ({ workflowId: r.workflowId, history: readArchivedRun(r.history, r.historyPb).history }));
   };
   const g = { temporal: [] as number[], archive: [] as number[], failures: [] as string[] };
   let histories = 0;

@@ -7,8 +7,7 @@ import {
   buildCaseExport,
   childWorkflowsOf,
   currentWorkflowBundle,
-  decodeArchivedProto,
-  storedHashes,
+  readArchivedRun,
   type ArchiveCheck,
   type AuditVerdict,
   type CaseExport,
@@ -157,13 +156,14 @@ export class CaseReplayService {
    */
   private fromArchive(run: Run, row: ArchivedHistoryRow, source: HistorySource): SourcedHistory {
     let json: unknown;
+    const { history, stored } = readArchivedRun(row.history, row.historyPb);
     return {
       workflowId: run.workflowId,
       runId: run.runId,
       workflowType: row.workflowType || run.workflowType,
       source,
-      history: decodeArchivedProto(row.historyPb),
-      stored: storedHashes(row.history, row.historyPb),
+      history,
+      stored,
       // Parsed only when an export asks for it; a replay never does.
       get json() {
         return (json ??= JSON.parse(gunzipSync(row.history).toString('utf8')));
