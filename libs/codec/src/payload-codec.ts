@@ -69,7 +69,7 @@ export function encryptionKeyIdOf(payload: Payload): string | null {
  * `iv || ciphertext || tag` with encoding `binary/encrypted` and the key's id in `encryption-key-id`.
  * A plaintext of 1 KiB or more is deflated first (`encryption-compression: deflate-raw`, bound to the
  * ciphertext as its additional authenticated data): a bulk move's state at its 2,000-person cap is
- * megabytes of JSON, over Temporal's 2 MB limit on one payload, and a sixteenth of that deflated.
+ * megabytes of JSON, over Temporal's 2 MB limit on one payload, and a few per cent of that deflated.
  *
  * Rotation: new payloads use the active key; any key of the keyring decrypts what names it. Decoding
  * passes through payloads that are not encrypted (histories recorded before encryption was on).
