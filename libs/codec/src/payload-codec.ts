@@ -125,14 +125,12 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     if (compression !== null && compression !== DEFLATE_RAW) {
       throw new DomainError('PAYLOAD_DECRYPT_FAILED', { keyId, reason: `unknown compression "${compression}"` });
     }
-    let plain: Buffer;
     try {
       const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES));
       if (compression) decipher.setAAD(Buffer.from(compression));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-      if (compression) plain = inflateRawSync(plain, { maxOutputLength: MAX_INFLATED_BYTES });
-      return PayloadProto.decode(plain);
+      const opened = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      return PayloadProto.decode(compression ? inflateRawSync(opened, { maxOutputLength: MAX_INFLATED_BYTES }) : opened);
     } catch {
       // GCM's tag check failed (or the plaintext is no Payload): altered bytes, a compression marker
       // added or removed, or another key under this id.
