@@ -1,5 +1,5 @@
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
-import { proposeInPages, region, rotations } from '../support/move-fixtures';
+import { isoYearsAgo, proposeInPages, regionInElectionBan, rotations } from '../support/move-fixtures';
 import { BULK_MOVE_MAX_PEOPLE, CASE_SEARCH_ATTRIBUTES } from '@meritflow/contracts';
 
 /*
@@ -16,26 +16,12 @@ jest.setTimeout(900_000);
 const stack = new Stack();
 afterAll(() => stack.close());
 
-const DAY = 24 * 3600 * 1000;
-/** A WIB calendar date `months` from today. */
-const monthsFromNow = (months: number) => {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
-const daysAgo = (days: number) => new Date(Date.now() + 7 * 3600 * 1000 - days * DAY).toISOString().slice(0, 10);
-
 describe('a bulk move at its 2,000-person cap whose state is over Temporal’s 2 MB payload limit (issue 19)', () => {
   it('checks every person, and the PPK’s rejection ends the batch rejected, its whole final state kept as its result', async () => {
     const agency = uniqueCode('PEMKAB');
-    const reg = await region(stack);
-    const ban = await stack.call('PUT', `/v1/reference/elections/${reg}`, {
-      actor: HR,
-      body: { candidatePairDetermination: monthsFromNow(3), termEnd: monthsFromNow(14), reason: 'Jadwal KPU (uji)' },
-    });
-    expect(ban.status).toBe(200);
+    const reg = await regionInElectionBan(stack);
     const moves = rotations(agency, reg, BULK_MOVE_MAX_PEOPLE).map((m, i) =>
-      i % 2 === 0 ? { ...m, from: { ...m.from, since: daysAgo(200) } } : m,
+      i % 2 === 0 ? { ...m, from: { ...m.from, since: isoYearsAgo(0, 200) } } : m,
     );
     const batch = await proposeInPages(stack, {
       agencyCode: agency,

@@ -1,7 +1,7 @@
 import type { Actor, ConformanceReport } from '@meritflow/domain';
 import { HR, PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { namedMoves } from '../support/register-fixtures';
-import { TPK_CHAIR, evidence, moveFacts, region } from '../support/move-fixtures';
+import { TPK_CHAIR, evidence, monthsFromNow, moveFacts, region } from '../support/move-fixtures';
 
 /**
  * The rules bind on the date a move takes effect: the approval as of the intended effective date, the
@@ -15,11 +15,6 @@ const post = (path: string, actor: Actor, body: Record<string, unknown>) => stac
 const DAY = 24 * 3600 * 1000;
 /** A WIB calendar date `days` from today. */
 const wibDay = (days = 0) => new Date(Date.now() + 7 * 3600 * 1000 + days * DAY).toISOString().slice(0, 10);
-const monthsFromNow = (months: number) => {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 type Decision = { decision: string; payload: Record<string, any> };
 

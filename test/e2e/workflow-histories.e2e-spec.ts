@@ -2,7 +2,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { vacancyFilledSignal } from '@meritflow/contracts';
 import { Stack, HR, PPK, eventually, uniqueCode, vacancyPath, vacancyProposal } from '../support/api-client';
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
-import { TPK_CHAIR, evidence, moveFacts, proposeInPages, region, rotations } from '../support/move-fixtures';
+import { TPK_CHAIR, evidence, monthsFromNow, moveFacts, proposeInPages, region, rotations } from '../support/move-fixtures';
 import { asMember, eligibleProfile, runWholeSelection, uploadEvidence } from '../support/selection-fixtures';
 import { migrateCase, objectAndGoOn, runToRanking, runWholeMadyaSelection } from '../support/chain-fixtures';
 import { historyRecorder } from '../support/history-recorder';
@@ -18,11 +18,6 @@ import { agencyWithOfficials, CHAIR, MEMBER, openReview } from '../support/talen
 const stack = new Stack();
 /** Today as a WIB calendar date: decrees are dated today, inside the backdating limit. */
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-const monthsFromNow = (months: number) => {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 Runtime.install({ logger: new DefaultLogger('WARN') });
 afterAll(() => stack.close());
 

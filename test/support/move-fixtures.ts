@@ -9,7 +9,7 @@ export const KANREG: Actor = { id: 'kanreg-bkn-01', role: 'overseer', name: 'Kan
 export const ORIGIN_PPK: Actor = { id: 'ppk-asal-01', role: 'ppk', name: 'PPK instansi asal' };
 
 let seq = Math.floor(Math.random() * 500);
-const isoYearsAgo = (years: number, extraDays = 0) => {
+export const isoYearsAgo = (years: number, extraDays = 0) => {
   const d = new Date(Date.now() - (years * 365.25 + extraDays) * 24 * 3600 * 1000);
   return d.toISOString().slice(0, 10);
 };
@@ -22,6 +22,24 @@ export async function region(stack: Stack, kind: 'province' | 'regency' = 'regen
     body: { name: `Wilayah ${code}`, kind, reason: 'data uji' },
   });
   if (res.status !== 200 && res.status !== 201) throw new Error(`region: ${res.status} ${JSON.stringify(res.body)}`);
+  return code;
+}
+
+/** A WIB calendar date `months` from today. */
+export const monthsFromNow = (months: number) => {
+  const d = new Date(Date.now() + 7 * 3600 * 1000);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+/** A region of the test's own whose election ban started three months ago and runs past the coming year. */
+export async function regionInElectionBan(stack: Stack): Promise<string> {
+  const code = await region(stack);
+  const res = await stack.call('PUT', `/v1/reference/elections/${code}`, {
+    actor: HR,
+    body: { candidatePairDetermination: monthsFromNow(3), termEnd: monthsFromNow(14), reason: 'Jadwal KPU (uji)' },
+  });
+  if (res.status !== 200) throw new Error(`election window: ${res.status} ${JSON.stringify(res.body)}`);
   return code;
 }
 
