@@ -1,13 +1,6 @@
 import type { Pool } from 'pg';
-import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import {
-  continuedFromRun,
-  DomainError,
-  MIGRATED_STATUS,
-  MIGRATION_DECISIONS,
-  RUN_LINK_DECISIONS,
-  type DecisionRecord,
-} from '@meritflow/domain';
+import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError, MIGRATED_STATUS, MIGRATION_DECISIONS, RUN_LINK_DECISIONS, type DecisionRecord } from '@meritflow/domain';
 import { CaseEntity } from './entities/case.entity';
 import { DecisionEntity } from './entities/decision.entity';
 import { HolidayEntity } from './entities/holiday.entity';
@@ -229,8 +222,10 @@ export class LedgerRepository {
    * archive's rows in the chain (sequence 0) are not decisions and are left out; chainOfCase has them.
    */
   async decisionsOfCase(rootWorkflowId: string, rootRunId: string): Promise<DecisionEntity[]> {
-    // A case an SOP migration continued as new is one case across its runs: the runs that led to
-    // rootRunId (runsContinuedInto's walk, in the same statement), and the oldest of them.
+    // A case an SOP migration (or a continuation of a long history) continued as new is one case
+    // across its runs: case_runs walks back from rootRunId, oldest deepest. Each such run names the run
+    // before in its first row, read as continuedFromRun (libs/domain) reads it; a run seen twice ends
+    // the walk, as do 50 steps.
     return (
       this.ds
         .getRepository(DecisionEntity)
@@ -423,23 +418,6 @@ export class LedgerRepository {
       [MIGRATION_DECISIONS.requested, batchId],
     );
     return rows.map((r) => r.workflow_id);
-  }
-
-  /**
-   * The runs of a case id that led to `runId` through SOP migrations (or continuations of a long
-   * history), oldest first, ending with `runId`: each such run names the run before in its first row.
-   */
-  async runsContinuedInto(workflowId: string, runId: string): Promise<string[]> {
-    const runs = [runId];
-    for (let i = 0; i < 50; i++) {
-      const first = await this.ds
-        .getRepository(DecisionEntity)
-        .findOneBy({ workflowId, runId: runs[0], sequence: 1, decision: In([...RUN_LINK_DECISIONS]) });
-      const from = first ? continuedFromRun(first) : undefined;
-      if (from === undefined || runs.includes(from)) break;
-      runs.unshift(from);
-    }
-    return runs;
   }
 
   async holidays(): Promise<Set<string>> {
