@@ -95,6 +95,10 @@ export interface CaseTypeEntry<S extends CaseStateBase = CaseStateBase> {
   workflowType: string;
   /** Every SOP id the case may pin (any version). */
   sopIds: readonly string[];
+  /**
+   * The case's state. The case's workflow also returns this query's answer as its result when it
+   * completes, so the API reads a completed case's state from the result (WorkflowGateway.query).
+   */
   stateQuery: QueryDefinition<S, []>;
   decideUpdate: UpdateDefinition<unknown, [never]>;
   childTypes: readonly ChildCaseType[];
@@ -283,6 +287,10 @@ export const ROOT_CASE_TYPES: readonly string[] = Object.freeze(CASE_TYPE_LIST.m
 /** The entry of a case type by name; undefined for anything else. */
 export const caseTypeEntry = (type: string): CaseTypeEntry | undefined =>
   Object.prototype.hasOwnProperty.call(CASE_TYPES, type) ? (CASE_TYPES as Record<string, CaseTypeEntry>)[type] : undefined;
+
+/** Whether `queryName` is the state query of the root case `workflowId`, whose result is that query's final answer. */
+export const isRootStateQuery = (workflowId: string, queryName: string): boolean =>
+  CASE_TYPE_LIST.some((e) => e.stateQuery.name === queryName && e.idPattern.test(workflowId));
 
 /** Whether `id` is a root case id of any type. */
 export const isRootCaseId = (id: string): boolean => CASE_TYPE_LIST.some((e) => e.idPattern.test(id));

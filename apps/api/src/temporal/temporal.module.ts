@@ -4,9 +4,9 @@ import { dataConverterWith, payloadCodecFromConfig, type AesGcmPayloadCodec } fr
 import { TEMPORAL_CLIENT_CHANNEL_ARGS, temporalTls, type ApiConfig } from '@meritflow/config';
 import { WorkflowGateway } from './workflow-gateway';
 
-import { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
+import { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, TEMPORAL_OPEN_RUN_CLIENT } from './temporal.tokens';
 
-export { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION };
+export { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, TEMPORAL_OPEN_RUN_CLIENT };
 
 class TemporalConnectionCloser implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
@@ -38,6 +38,17 @@ export class TemporalModule {
           inject: [TEMPORAL_CONNECTION, PAYLOAD_CODEC],
           useFactory: (connection: Connection, codec: AesGcmPayloadCodec) =>
             new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterWith(codec) }),
+        },
+        {
+          provide: TEMPORAL_OPEN_RUN_CLIENT,
+          inject: [TEMPORAL_CONNECTION, PAYLOAD_CODEC],
+          useFactory: (connection: Connection, codec: AesGcmPayloadCodec) =>
+            new Client({
+              connection,
+              namespace: config.TEMPORAL_NAMESPACE,
+              dataConverter: dataConverterWith(codec),
+              workflow: { queryRejectCondition: 'NOT_OPEN' },
+            }),
         },
         TemporalConnectionCloser,
         WorkflowGateway,
