@@ -18,6 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;
   principal?: Principal;
+  /** The principal of the Authorization header as AuditReadLogMiddleware verified it, so it is verified once per request. */
+  verifiedToken?: { authorization: string; principal: Principal };
 }
 
 const one = (req: Request, name: string): string | undefined => {
@@ -46,7 +48,12 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const http = context.switchToHttp();
     const req = http.getRequest<AuthenticatedRequest>();
-    const principal = await this.verifier.verifyHeader(req.headers.authorization);
+    const authorization = req.headers.authorization;
+    // The middleware before routing verified this very header already (signature, issuer, audience, expiry).
+    const principal =
+      req.verifiedToken && req.verifiedToken.authorization === authorization
+        ? req.verifiedToken.principal
+        : await this.verifier.verifyHeader(authorization);
     req.principal = principal;
     const actor = await this.actorOf(principal, req);
     req.actor = actor;

@@ -95,10 +95,13 @@ export class AuditReadLogMiddleware implements NestMiddleware {
   ) {}
 
   use(req: AuthenticatedRequest, res: Response, next: NextFunction): void {
-    if (!req.headers.authorization) return next();
-    // Only the verified token counts; the AuthGuard verifies again and decides what the request may do.
-    this.verifier.verifyHeader(req.headers.authorization).then(
+    const authorization = req.headers.authorization;
+    if (!authorization) return next();
+    // Only the verified token counts. The AuthGuard takes the principal verified here (for this same
+    // header) rather than verifying the signature twice, and decides what the request may do.
+    this.verifier.verifyHeader(authorization).then(
       (p) => {
+        req.verifiedToken = { authorization, principal: p };
         const role = p.roles.find(isReadOnlyRole);
         // Provisional: the AuthGuard replaces it with the actor it has checked before any handler runs.
         if (role) {
