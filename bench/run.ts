@@ -47,6 +47,7 @@ import { caseSizeBench } from './support/case-size';
 import { bulkSizeBench } from './support/bulk-size';
 import { historySummary, runLargeSelection } from '../test/support/large-selection';
 import type { Row } from './support/row';
+import { cpuSnapshot, cpuSpent, type CpuGroup } from './support/cpu';
 
 /**
  * `npm run bench` (issue 7): meritflow measured side by side against a bare Temporal twin and raw
@@ -113,32 +114,31 @@ const meritSelections: WholeSelection[] = [];
 const twinSelections: TwinSelection[] = [];
 
 async function throughputRound(e: Engine, twinFirst: boolean) {
-  const merit = async () => {
+  // Runs one side's selections, timing them and, when the pids are known, metering each process group's CPU.
+  const side = async (one: () => Promise<void>) => {
+    const before = e.pids ? cpuSnapshot(e.pids()) : undefined;
     const errors: string[] = [];
     const t0 = performance.now();
     await pool(Array.from({ length: cfg.selections }), cfg.concurrency, async () => {
       try {
-        meritSelections.push(await runWholeSelection(e.stack));
+        await one();
       } catch (err) {
         errors.push(String(err).slice(0, 300));
       }
     });
     const s = secs(t0);
-    return { perS: (cfg.selections - errors.length) / s, seconds: s, errors };
+    const done = cfg.selections - errors.length;
+    const cpu = before && done > 0 ? perSelection(cpuSpent(before, cpuSnapshot(e.pids!())), done) : undefined;
+    return { perS: done / s, seconds: s, errors, cpu };
   };
-  const twin = async () => {
-    const errors: string[] = [];
-    const t0 = performance.now();
-    await pool(Array.from({ length: cfg.selections }), cfg.concurrency, async () => {
-      try {
-        twinSelections.push(await runTwinSelection(e.client, cfg.candidates));
-      } catch (err) {
-        errors.push(String(err).slice(0, 300));
-      }
+  const merit = () =>
+    side(async () => {
+      meritSelections.push(await runWholeSelection(e.stack));
     });
-    const s = secs(t0);
-    return { perS: (cfg.selections - errors.length) / s, seconds: s, errors };
-  };
+  const twin = () =>
+    side(async () => {
+      twinSelections.push(await runTwinSelection(e.client, cfg.candidates));
+    });
   if (twinFirst) {
     const t = await twin();
     const m = await merit();
@@ -148,6 +148,13 @@ async function throughputRound(e: Engine, twinFirst: boolean) {
   const t = await twin();
   return { merit: m, twin: t };
 }
+
+/** The median of each group over the rounds. */
+const medianByGroup = (xs: Record<CpuGroup, number>[]) =>
+  Object.fromEntries((Object.keys(xs[0]) as CpuGroup[]).map((k) => [k, median(xs.map((x) => x[k]))])) as Record<CpuGroup, number>;
+
+const perSelection = (spent: Record<CpuGroup, number>, n: number) =>
+  Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round((v / n) * 1000) / 1000])) as Record<CpuGroup, number>;
 
 // ---------------------------------------------------------------------------------------------
 // (b) decision latency: POST …/decisions screen_candidate vs a bare executeUpdate on the twin
@@ -232,6 +239,8 @@ export interface Engine {
   client: TemporalClient;
   /** Null for the dev server; otherwise prefixed to each measure ("cluster"). */
   label: string | null;
+  /** meritflow's worker and API and the twin's worker, by pid, when they run on this machine: (a) then reports CPU per selection. */
+  pids?: () => Map<number, CpuGroup>;
 }
 
 /** The engine's name before each headline measure ("cluster: …"); the dev server's rows stay as they are. */
@@ -246,12 +255,20 @@ export async function roundMeasures(
   const rows: Row[] = [];
   const results: Record<string, unknown> = {};
   const on = e.label ? ` [${e.label}]` : '';
-  const a: { merit: number[]; twin: number[]; errors: string[]; meritSeconds: number[]; twinSeconds: number[] } = {
+  const a: {
+    merit: number[];
+    twin: number[];
+    errors: string[];
+    meritSeconds: number[];
+    twinSeconds: number[];
+    cpuPerSelection: { merit: Record<CpuGroup, number>; twin: Record<CpuGroup, number> }[];
+  } = {
     merit: [],
     twin: [],
     errors: [],
     meritSeconds: [],
     twinSeconds: [],
+    cpuPerSelection: [],
   };
   type Pct = Record<'p50' | 'p95' | 'p99', number>;
   const b: Record<'merit' | 'bare' | 'floor' | 'local', Pct[]> = { merit: [], bare: [], floor: [], local: [] };
@@ -268,6 +285,10 @@ export async function roundMeasures(
       log(
         `  meritflow ${x.merit.perS.toFixed(3)}/s (${x.merit.seconds.toFixed(1)} s), twin ${x.twin.perS.toFixed(3)}/s (${x.twin.seconds.toFixed(1)} s)`,
       );
+      if (x.merit.cpu && x.twin.cpu) {
+        a.cpuPerSelection.push({ merit: x.merit.cpu, twin: x.twin.cpu });
+        log(`  CPU s per selection: meritflow ${JSON.stringify(x.merit.cpu)}; twin ${JSON.stringify(x.twin.cpu)}`);
+      }
     }
     if (!cfg.skip.has('b')) {
       log(`round ${r}/${cfg.rounds}${on}: (b) ${cfg.latencyDecisions} decisions per side, alternating`);
@@ -292,6 +313,9 @@ export async function roundMeasures(
       concurrency: cfg.concurrency,
       ...a,
       median: { meritflow: m, twin: t, ratio: m / t },
+      cpuPerSelectionMedian: a.cpuPerSelection.length
+        ? { merit: medianByGroup(a.cpuPerSelection.map((c) => c.merit)), twin: medianByGroup(a.cpuPerSelection.map((c) => c.twin)) }
+        : undefined,
     };
     rows.push({
       id: '(a)',
@@ -305,6 +329,22 @@ export async function roundMeasures(
       pass: m / t >= 0.9 && a.errors.length === 0,
       note: a.errors.length ? `${a.errors.length} errors` : undefined,
     });
+    if (a.cpuPerSelection.length) {
+      const total = (c: Record<CpuGroup, number>) => Object.values(c).reduce((x, y) => x + y, 0);
+      const mc = median(a.cpuPerSelection.map((c) => total(c.merit)));
+      const tc = median(a.cpuPerSelection.map((c) => total(c.twin)));
+      rows.push({
+        id: '',
+        measure: '  profile: CPU seconds per selection, every process',
+        unit: 's',
+        meritflow: mc,
+        baseline: tc,
+        baselineName: 'twin',
+        ratio: mc / tc,
+        target: '-',
+        pass: null,
+      });
+    }
   }
   if (!cfg.skip.has('b')) {
     const x = latencyRows(b);
@@ -818,7 +858,17 @@ async function main(): Promise<void> {
 
     const c: Record<string, number[]> = { plain: [], trigger: [], transaction: [], oneStatement: [], ledger: [] };
     // (a) and (b) on the dev server, (c) taking its turn in each round; (l) and (m) after (e) and (g).
-    const engine: Engine = { stack: ls.stack, client, label: null };
+    const engine: Engine = {
+      stack: ls.stack,
+      client,
+      label: null,
+      pids: () =>
+        new Map<number, CpuGroup>([
+          [ls.state().workerPid, 'worker'],
+          [ls.state().apiPid, 'api'],
+          [twinWorker!.pid, 'twinWorker'],
+        ]),
+    };
     const dev = await roundMeasures(engine, async (r) => {
       if (cfg.skip.has('c')) return;
       log(`round ${r}/${cfg.rounds}: (c) ${cfg.appendRows} rows per variant, ${cfg.appendConcurrency} writers`);
