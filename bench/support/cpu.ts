@@ -35,23 +35,31 @@ function groupOf(pid: string, named: Map<number, CpuGroup>): CpuGroup | undefine
   return undefined;
 }
 
-/** A snapshot of cumulative CPU seconds per group, over every live process of the group. */
-export function cpuSnapshot(named: Map<number, CpuGroup>): Record<CpuGroup, number> {
-  const out: Record<CpuGroup, number> = { temporal: 0, worker: 0, api: 0, twinWorker: 0, postgres: 0, bench: 0 };
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    const g = groupOf(pid, named);
-    if (!g) continue;
-    out[g] += cpuSeconds(pid) ?? 0;
-  }
-  const self = process.cpuUsage();
-  out.bench = (self.user + self.system) / 1e6;
-  return out;
+/** Cumulative CPU seconds of every live process of a group, by pid, and the bench's own. */
+export interface CpuSnapshot {
+  byPid: Map<number, { group: CpuGroup; seconds: number }>;
+  bench: number;
 }
 
-/** CPU seconds each group spent between two snapshots (a group's processes must outlive the interval). */
-export function cpuSpent(before: Record<CpuGroup, number>, after: Record<CpuGroup, number>): Record<CpuGroup, number> {
-  const out = { ...after };
-  for (const k of Object.keys(out) as CpuGroup[]) out[k] = Math.max(0, after[k] - before[k]);
+export function cpuSnapshot(named: Map<number, CpuGroup>): CpuSnapshot {
+  const byPid = new Map<number, { group: CpuGroup; seconds: number }>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const group = groupOf(pid, named);
+    const seconds = group ? cpuSeconds(pid) : undefined;
+    if (group && seconds !== undefined) byPid.set(Number(pid), { group, seconds });
+  }
+  const self = process.cpuUsage();
+  return { byPid, bench: (self.user + self.system) / 1e6 };
+}
+
+/**
+ * CPU seconds each group spent between two snapshots: a process alive at both counts its difference,
+ * one born in between all of its time. One that exited in between (a pool's connection closed) is
+ * lost, as /proc no longer has it.
+ */
+export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Record<CpuGroup, number> {
+  const out: Record<CpuGroup, number> = { temporal: 0, worker: 0, api: 0, twinWorker: 0, postgres: 0, bench: after.bench - before.bench };
+  for (const [pid, { group, seconds }] of after.byPid) out[group] += Math.max(0, seconds - (before.byPid.get(pid)?.seconds ?? 0));
   return out;
 }
