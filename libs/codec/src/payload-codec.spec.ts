@@ -50,6 +50,15 @@ describe('AesGcmPayloadCodec', () => {
     expect(Buffer.from(a.data!).equals(Buffer.from(b.data!))).toBe(false);
   });
 
+  it('never hands out an IV twice, across the refills of its pool of random bytes, and every payload still opens', async () => {
+    const codec = codecOf(OLD.id, OLD);
+    const values = Array.from({ length: 1_500 }, (_, i) => ({ ...person, i }));
+    const sealed = await codec.encode(values.map((v) => defaultPayloadConverter.toPayload(v)));
+    const ivs = new Set(sealed.map((p) => Buffer.from(p.data!).subarray(0, 12).toString('hex')));
+    expect(ivs.size).toBe(values.length);
+    const opened = await codec.decode(sealed);
+    expect(opened.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual(values);
+  });
   it('keeps empty payloads (undefined, binary/null) round-tripping', async () => {
     const codec = codecOf(OLD.id, OLD);
     const empty = defaultPayloadConverter.toPayload(undefined);
