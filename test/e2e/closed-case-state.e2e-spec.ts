@@ -7,6 +7,7 @@ import {
   talentReviewStateQuery,
   vacancyStateQuery,
 } from '@meritflow/contracts';
+import { wibDate } from '@meritflow/domain';
 import { HR, PPK, closedVacancy, eventually, Stack, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
 import { decideMutation, evidence, moveFacts, region } from '../support/move-fixtures';
 import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
@@ -17,7 +18,7 @@ const stack = new Stack();
 afterAll(() => stack.close());
 
 /** Today as a WIB calendar date: decrees are dated today, well inside the backdating limit. */
-const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const today = () => wibDate(new Date());
 
 /** Waits for the case's run to complete, then has a worker replay it: its result must be that answer, which is returned. */
 async function resultIsReplayedState<S>(id: string, query: QueryDefinition<S, []>): Promise<S> {

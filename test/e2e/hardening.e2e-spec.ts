@@ -68,6 +68,8 @@ describe('security headers', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    // Never cached, so no body is hashed for an ETag (evidence downloads set their own).
+    expect(res.headers.get('etag')).toBeNull();
     expect(res.headers.get('x-powered-by')).toBeNull();
     // No CORS origin is configured on the shared API.
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

@@ -103,6 +103,10 @@ export function applyHardening(app: INestApplication, config: ApiConfig): void {
   // JSON answers escape <, > and & so that echoed input can never be sniffed as markup.
   const http = app.getHttpAdapter().getInstance() as { set?: (setting: string, value: unknown) => void };
   http.set?.('json escape', true);
+  // JSON answers are never cached (no-store above), so Express's automatic ETag, a SHA-1 of every
+  // answer's whole body (2 MB for a bulk move at its cap), would serve no conditional request. Evidence
+  // downloads, which are cached, set their own ETag (the bytes' SHA-256) and answer 304 themselves.
+  http.set?.('etag', false);
 
   // No configured origin: no CORS headers at all, so browsers keep every other site out.
   const api: CorsOptions = {
