@@ -71,7 +71,7 @@ describe('WorkflowGateway.query', () => {
 describe("WorkflowGateway.query of a root case's state (issue 19: no replay of a closed run)", () => {
   const caseId = vacancyWorkflowId('PEMKAB-X', 'KADIS-1');
   const state = { step: 'closed' } as unknown as VacancyState;
-  const { Status } = { Status: temporal.api.enums.v1.WorkflowExecutionStatus };
+  const Status = temporal.api.enums.v1.WorkflowExecutionStatus;
   const rejected = (status: temporal.api.enums.v1.WorkflowExecutionStatus) => () => Promise.reject(new QueryRejectedError(status));
 
   it('asks an open run once, through the client whose queries closed runs refuse', async () => {
