@@ -41,7 +41,7 @@ import {
 } from './support/twin-driver';
 import { enrol } from '../test/support/register-fixtures';
 import { clusterBench } from './cluster';
-import { latencyRows } from './support/latency-rows';
+import { LATENCY_SIDES, latencyRows, type LatencySide } from './support/latency-rows';
 import { decisionTimeline } from './support/decision-timeline';
 import { caseSizeBench } from './support/case-size';
 import { bulkSizeBench } from './support/bulk-size';
@@ -181,7 +181,7 @@ async function latencyRound(e: Engine) {
   await waitForStep(stack, sel.path, 'screening');
   await twinWaitFor(client, twin.id, (s) => s.step === 'screening');
 
-  const ms = { merit: [] as number[], bare: [] as number[], floor: [] as number[], local: [] as number[] };
+  const ms = { merit: [] as number[], bare: [] as number[], floor: [] as number[], local: [] as number[], async: [] as number[] };
   const timed = async (side: keyof typeof ms, call: () => Promise<unknown>) => {
     const t0 = performance.now();
     await call();
@@ -205,9 +205,11 @@ async function latencyRound(e: Engine) {
       },
     ],
     ['bare', () => twinDecide(client, twin.id, { decision: 'screen_candidate', actorId: 'hr', nip: twin.nips[sideIndex] })],
-    // The floor: the same update on the same workflow with no activity; and the local-activity probe.
+    // The floor: the same update on the same workflow with no activity; the local-activity probe; and
+    // the probe answering before its activity runs (the activity scheduled with the answer).
     ['floor', () => twinFloor(client, twin.id, { decision: 'screen_candidate', actorId: 'hr', nip: twin.nips[sideIndex], probe: 'none' })],
     ['local', () => twinFloor(client, twin.id, { decision: 'screen_candidate', actorId: 'hr', nip: twin.nips[sideIndex], probe: 'local' })],
+    ['async', () => twinFloor(client, twin.id, { decision: 'screen_candidate', actorId: 'hr', nip: twin.nips[sideIndex], probe: 'async' })],
   ];
   let sideIndex = 0;
   for (let i = 0; i < n; i++) {
@@ -225,7 +227,7 @@ async function latencyRound(e: Engine) {
     bare: await decisionTimeline(client, twin.id, { skip: 3, update: 'twin.decide' }),
     floor: await decisionTimeline(client, twin.id, { skip: 3, update: 'twin.floor' }),
   };
-  return { merit: pct(ms.merit), bare: pct(ms.bare), floor: pct(ms.floor), local: pct(ms.local), timeline };
+  return { merit: pct(ms.merit), bare: pct(ms.bare), floor: pct(ms.floor), local: pct(ms.local), async: pct(ms.async), timeline };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +273,7 @@ export async function roundMeasures(
     cpuPerSelection: [],
   };
   type Pct = Record<'p50' | 'p95' | 'p99', number>;
-  const b: Record<'merit' | 'bare' | 'floor' | 'local', Pct[]> = { merit: [], bare: [], floor: [], local: [] };
+  const b: Record<LatencySide, Pct[]> = { merit: [], bare: [], floor: [], local: [], async: [] };
   const timelines: unknown[] = [];
   for (let r = 1; r <= cfg.rounds; r++) {
     if (!cfg.skip.has('a')) {
@@ -293,11 +295,11 @@ export async function roundMeasures(
     if (!cfg.skip.has('b')) {
       log(`round ${r}/${cfg.rounds}${on}: (b) ${cfg.latencyDecisions} decisions per side, alternating`);
       const x = await latencyRound(e);
-      for (const k of ['merit', 'bare', 'floor', 'local'] as const) b[k].push(x[k]);
+      for (const k of LATENCY_SIDES) b[k].push(x[k]);
       timelines.push(x.timeline);
       log(`  timeline (median ms per segment): ${JSON.stringify(x.timeline)}`);
       log(
-        `  p50/p99 ms: API ${x.merit.p50.toFixed(1)}/${x.merit.p99.toFixed(1)}; bare ${x.bare.p50.toFixed(1)}/${x.bare.p99.toFixed(1)}; floor ${x.floor.p50.toFixed(1)}/${x.floor.p99.toFixed(1)}; local activity ${x.local.p50.toFixed(1)}/${x.local.p99.toFixed(1)}`,
+        `  p50/p99 ms: API ${x.merit.p50.toFixed(1)}/${x.merit.p99.toFixed(1)}; bare ${x.bare.p50.toFixed(1)}/${x.bare.p99.toFixed(1)}; floor ${x.floor.p50.toFixed(1)}/${x.floor.p99.toFixed(1)}; local activity ${x.local.p50.toFixed(1)}/${x.local.p99.toFixed(1)}; answered before its activity ${x.async.p50.toFixed(1)}/${x.async.p99.toFixed(1)}`,
       );
     }
     await eachRound(r);

@@ -3,12 +3,17 @@ import { median } from './stats';
 
 type Pct = Record<'p50' | 'p95' | 'p99', number>;
 
+/** (b)'s sides: the API decision, the twin's update with its activity, the floor, and the two probes. */
+export const LATENCY_SIDES = ['merit', 'bare', 'floor', 'local', 'async'] as const;
+export type LatencySide = (typeof LATENCY_SIDES)[number];
+
 /**
  * The table rows of (b), decision latency (issue 19). The target is against the floor, a bare update
  * with no activity on the same server: an API decision's p50 within 1.5× of it, and its p99 within 2×
- * its own p50. The bare update with its activity and the local-activity probe are shown beside it.
+ * its own p50. The bare update with its activity and the two probes (a local activity; an answer
+ * before the activity runs) are shown beside it.
  */
-export function latencyRows(b: Record<'merit' | 'bare' | 'floor' | 'local', Pct[]>): { rows: Row[]; result: unknown } {
+export function latencyRows(b: Record<LatencySide, Pct[]>): { rows: Row[]; result: unknown } {
   const med = (side: keyof typeof b, k: keyof Pct) => median(b[side].map((x) => x[k]));
   const floor = med('floor', 'p50');
   const api = { p50: med('merit', 'p50'), p95: med('merit', 'p95'), p99: med('merit', 'p99') };
@@ -58,15 +63,23 @@ export function latencyRows(b: Record<'merit' | 'bare' | 'floor' | 'local', Pct[
       target: '-',
       pass: null,
     },
+    {
+      id: '',
+      measure: '  probe: bare update answered before its activity runs p50 (vs the floor)',
+      unit: 'ms',
+      meritflow: med('async', 'p50'),
+      baseline: floor,
+      baselineName: 'floor',
+      ratio: med('async', 'p50') / floor,
+      target: '-',
+      pass: null,
+    },
   ];
   const result = {
     unit: 'ms',
     perRound: b,
     median: Object.fromEntries(
-      (['merit', 'bare', 'floor', 'local'] as const).map((side) => [
-        side,
-        { p50: med(side, 'p50'), p95: med(side, 'p95'), p99: med(side, 'p99') },
-      ]),
+      LATENCY_SIDES.map((side) => [side, { p50: med(side, 'p50'), p95: med(side, 'p95'), p99: med(side, 'p99') }]),
     ),
   };
   return { rows, result };

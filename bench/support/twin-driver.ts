@@ -11,6 +11,7 @@ import {
   twinReviewId,
   twinStateQuery,
   type TwinDecision,
+  type TwinProbe,
   type TwinState,
 } from '../twin/contracts';
 import { ROOT } from './stack';
@@ -58,7 +59,7 @@ export async function twinDecide(client: Client, workflowId: string, d: TwinDeci
 }
 
 /** The floor update (issue 19): the same decision applied in memory, no activity (or a local one). */
-export function twinFloor(client: Client, workflowId: string, d: TwinDecision & { probe: 'none' | 'local' }) {
+export function twinFloor(client: Client, workflowId: string, d: TwinDecision & { probe: TwinProbe }) {
   return client.workflow.getHandle(workflowId).executeUpdate(twinFloorUpdate, { args: [d] });
 }
 

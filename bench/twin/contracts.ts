@@ -57,9 +57,12 @@ export const twinDecideUpdate = defineUpdate<TwinAck, [TwinDecision]>('twin.deci
 /**
  * The floor of a decision (issue 19): the same update on the same workflow, validated and applied in
  * memory, with no activity at all. `probe: 'local'` writes through a local activity instead, the
- * option issue 19 names, measured beside it.
+ * option issue 19 names, measured beside it. `probe: 'async'` schedules the (regular) activity and
+ * answers without waiting for it: the decision answered once it and its write are in the history,
+ * before the write has run.
  */
-export const twinFloorUpdate = defineUpdate<TwinAck, [TwinDecision & { probe?: 'none' | 'local' }]>('twin.floor');
+export type TwinProbe = 'none' | 'local' | 'async';
+export const twinFloorUpdate = defineUpdate<TwinAck, [TwinDecision & { probe?: TwinProbe }]>('twin.floor');
 export const twinStateQuery = defineQuery<TwinState>('twin.state');
 export const twinFilledSignal = defineSignal<[{ filledBy: string; nip: string }]>('twin.filled');
 

@@ -299,15 +299,10 @@ export async function twinSelectionWorkflow(input: TwinSelectionInput): Promise<
     twinFloorUpdate,
     async (d) => {
       validateFloor(d);
-      if (d.probe === 'local') {
-        await local.recordDecision({
-          workflowId: selectionId,
-          sequence: kase.sequence,
-          decision: d.decision,
-          stepAfter: kase.step,
-          payload: {},
-        });
-      }
+      const record = { workflowId: selectionId, sequence: kase.sequence, decision: d.decision, stepAfter: kase.step, payload: {} };
+      if (d.probe === 'local') await local.recordDecision(record);
+      // Scheduled in this workflow task, with the answer; the no-op cannot fail, and retries if it did.
+      if (d.probe === 'async') void act.recordDecision(record).catch(() => undefined);
       return kase.ack();
     },
     { validator: validateFloor },
