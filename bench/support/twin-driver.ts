@@ -58,7 +58,7 @@ export async function twinDecide(client: Client, workflowId: string, d: TwinDeci
   }
 }
 
-/** The floor update (issue 19): the same decision applied in memory, no activity (or a local one). */
+/** The floor update (issue 19): the same decision applied in memory, no activity (or a probe: a local one; one not awaited). */
 export function twinFloor(client: Client, workflowId: string, d: TwinDecision & { probe: TwinProbe }) {
   return client.workflow.getHandle(workflowId).executeUpdate(twinFloorUpdate, { args: [d] });
 }
