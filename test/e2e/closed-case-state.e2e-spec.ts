@@ -10,7 +10,8 @@ import {
 import { wibDate } from '@meritflow/domain';
 import { HR, PPK, closedVacancy, eventually, Stack, uniqueCode, vacancyPath, vacancyProposal, type TestActor } from '../support/api-client';
 import { decideMutation, evidence, moveFacts, region } from '../support/move-fixtures';
-import { hrOf, namedMoves, newAgency, registerOfficial } from '../support/register-fixtures';
+import { openDisciplineCase } from '../support/discipline-fixtures';
+import { hrOf, namedMoves } from '../support/register-fixtures';
 import { runWholeSelection } from '../support/selection-fixtures';
 import { agencyWithOfficials, CHAIR, openReview } from '../support/talent-fixtures';
 
@@ -115,26 +116,8 @@ describe("a closed case's state", () => {
   });
 
   it('a completed discipline case: the result is the state a replay answers, timers and register change included', async () => {
-    const agency = newAgency();
-    const { nip, res: registered } = await registerOfficial(stack, { agencyCode: agency });
-    expect(registered.status).toBe(201);
-    const hr = hrOf(agency);
-    const opened = await stack.call('POST', '/v1/discipline-cases', {
-      actor: hr,
-      body: {
-        agencyCode: agency,
-        caseCode: uniqueCode('HD'),
-        nip,
-        allegation: 'Terlambat masuk kerja berulang kali',
-        reportedOn: today(),
-        reason: 'Laporan atasan langsung',
-        // The test-only twin closes the appeal window after 2 s.
-        sopVersion: '1.0.0-test.fast',
-      },
-    });
-    expect(opened.status).toBe(201);
-    const id: string = opened.body.workflowId;
-    const path = `/v1/discipline-cases/${id}`;
+    // On the test-only SOP, whose appeal window closes after 2 s.
+    const { agency, hr, id, path, decide } = await openDisciplineCase(stack);
     // A light sanction has no term: once the appeal window closes it is applied and the case completes.
     const steps: [TestActor, Record<string, unknown>][] = [
       [hr, { decision: 'record_examination', examinedOn: today(), team: [], reason: 'Pemeriksaan oleh atasan langsung' }],
@@ -151,7 +134,7 @@ describe("a closed case's state", () => {
       ],
     ];
     for (const [actor, body] of steps) {
-      const res = await stack.call('POST', `${path}/decisions`, { actor, body });
+      const res = await decide(actor, body);
       expect([body.decision, res.status]).toEqual([body.decision, 200]);
     }
     const replayed = await resultIsReplayedState(id, disciplineStateQuery);

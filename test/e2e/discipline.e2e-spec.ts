@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Actor } from '@meritflow/domain';
 import { PPK, Stack, eventually, uniqueCode } from '../support/api-client';
 import { evidence, moveFacts, region } from '../support/move-fixtures';
+import { FAST_DISCIPLINE_SOP, openDisciplineCase } from '../support/discipline-fixtures';
 import { pdfText } from '../support/pdf-text';
 import { hrOf, newAgency, registerOfficial } from '../support/register-fixtures';
 
@@ -10,7 +11,6 @@ afterAll(() => stack.close());
 
 const AUDITOR: Actor = { id: 'bpkp-auditor-disc', role: 'auditor', name: 'Auditor BPKP' };
 const CHAIR: Actor = { id: 'ketua-tim-01', role: 'committee_chair', name: 'Ketua TPK' };
-const FAST = '1.0.0-test.fast';
 const TEAM = [
   { id: '197001011995031001', name: 'Atasan langsung' },
   { id: 'inspektorat-01', name: 'Inspektorat' },
@@ -19,30 +19,7 @@ const TEAM = [
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-/** An official of a new agency, IV/b in an administrator post, and a discipline case opened about them. */
-async function openCase(o: { sopVersion?: string; events?: { type: string; payload: Record<string, unknown> }[] } = {}) {
-  const agency = newAgency();
-  const { nip, res } = await registerOfficial(stack, { agencyCode: agency, ...(o.events ? { events: o.events } : {}) });
-  expect(res.status).toBe(201);
-  const hr = hrOf(agency);
-  const opened = await stack.call('POST', '/v1/discipline-cases', {
-    actor: hr,
-    body: {
-      agencyCode: agency,
-      caseCode: uniqueCode('HD'),
-      nip,
-      allegation: 'Tidak masuk kerja tanpa alasan sah selama 12 hari kerja',
-      reportedOn: today(),
-      reason: 'Laporan atasan langsung',
-      sopVersion: o.sopVersion ?? FAST,
-    },
-  });
-  expect(opened.status).toBe(201);
-  const id: string = opened.body.workflowId;
-  const path = `/v1/discipline-cases/${id}`;
-  const decide = (actor: Actor, body: Record<string, unknown>) => stack.call('POST', `${path}/decisions`, { actor, body });
-  return { agency, nip, hr, id, path, decide };
-}
+const openCase = (o: Parameters<typeof openDisciplineCase>[1] = {}) => openDisciplineCase(stack, o);
 
 type Case = Awaited<ReturnType<typeof openCase>>;
 
@@ -153,7 +130,7 @@ describe('discipline cases (PP 94/2021) on the real stack', () => {
     const decide = rows.find((d: { decision: string }) => d.decision === 'decide_sanction');
     expect(decide).toMatchObject({
       actor: { id: PPK.id, role: 'ppk' },
-      sop: { id: 'discipline', version: FAST },
+      sop: { id: 'discipline', version: FAST_DISCIPLINE_SOP },
       ruleVersion: 'pp94-2021/1.0.0',
     });
 
